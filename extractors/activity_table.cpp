@@ -1,0 +1,414 @@
+#include "extractors/activity_table.h"
+
+#include <re2/re2.h>
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "extractors/month_grid.h"
+#include "extractors/quantity_row.h"
+#include "extractors/section_tracker.h"
+#include "pipeline/normalize/fold.h"
+#include "pipeline/normalize/quantity.h"
+
+namespace oplex {
+namespace {
+
+// A paragraph repeated this many times is a running header or footer.
+constexpr int kFurnitureRepeats = 3;
+// Two texts of one code are the same activity when this share of their words agree.
+constexpr double kSameActivityOverlap = 0.6;
+
+struct CodedText {
+  std::string code;
+  std::string text;
+};
+
+// "010101", "1.47 Elaborar…", "1. Informar…": the code that opens a cell, and the rest.
+std::optional<CodedText> LeadingCode(const std::string& cell) {
+  static const RE2 kCode(R"(^(\d+(?:\.\d+)*)\.?(?:[\s\x{00A0}]+([\s\S]*))?$)");
+  std::string code, rest;
+  if (!RE2::FullMatch(cell, kCode, &code, &rest)) return std::nullopt;
+  return CodedText{code, rest};
+}
+
+bool HasAlnum(const std::string& s) {
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c >= 0x80) return true;
+  }
+  return false;
+}
+
+std::set<std::string> Words(const std::string& folded) {
+  std::set<std::string> words;
+  std::istringstream in(folded);
+  for (std::string w; in >> w;) words.insert(w);
+  return words;
+}
+
+bool SameActivityText(const std::string& a, const std::string& b) {
+  const std::string fa = Fold(a), fb = Fold(b);
+  if (fa.rfind(fb, 0) == 0 || fb.rfind(fa, 0) == 0) return true;
+  auto wa = Words(fa), wb = Words(fb);
+  size_t common = 0;
+  for (const auto& w : wa) common += wb.count(w);
+  size_t total = wa.size() + wb.size() - common;
+  return total > 0 &&
+         static_cast<double>(common) / static_cast<double>(total) >= kSameActivityOverlap;
+}
+
+Provenance RowProvenance(const Row& row, double confidence = 1.0) {
+  Provenance p;
+  p.page = row.page;
+  p.line = row.first_line;
+  if (row.last_line != row.first_line) p.last_line = row.last_line;
+  p.extractor = kActivityTableExtractor;
+  p.confidence = confidence;
+  return p;
+}
+
+std::string RawText(const Row& row) {
+  std::string raw;
+  for (const Cell& c : row.cells) {
+    if (!raw.empty()) raw += '\t';
+    raw += c.text;
+  }
+  return raw;
+}
+
+// What the header of the current table announced.
+struct TableContext {
+  bool active = false;
+  std::string header_key;
+  bool quantities = false;
+  bool deliverables = false;
+  std::optional<std::vector<size_t>> month_columns;
+};
+
+// The rows of one activity, collected until the next code.
+struct Draft {
+  std::string code;
+  std::vector<std::string> text;
+  std::vector<std::string> tail;                                // cells after the text, in order
+  std::vector<std::pair<std::string, bool>> deliverable_cells;  // (text, holds a list)
+  std::optional<MonthMask> marks;
+  std::vector<const Row*> rows;
+};
+
+class Walker {
+ public:
+  Walker(const ExtractionRules& rules, const Vocabulary& vocab, Extraction* out)
+      : rules_(rules), vocab_(vocab), out_(out), sections_(&out->sections) {}
+
+  void Run(const std::vector<Block>& blocks) {
+    CountFurniture(blocks);
+    for (const Block& block : blocks) {
+      if (block.kind == BlockKind::kParagraph) {
+        OnParagraph(block.rows.front());
+      } else {
+        for (size_t i = 0; i < block.rows.size(); ++i) OnRow(block.rows[i], i == 0);
+      }
+    }
+    Flush();
+  }
+
+ private:
+  void CountFurniture(const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) {
+      if (b.kind == BlockKind::kParagraph) ++paragraph_counts_[Fold(b.text())];
+    }
+  }
+
+  void OnParagraph(const Row& row) {
+    const std::string& text = row.cells.front().text;
+    if (auto heading = rules_.MatchHeading(text)) {
+      Flush();
+      OpenSection(*heading, row);
+      context_ = TableContext{};
+      title_ = nullptr;
+      return;
+    }
+    if (paragraph_counts_[Fold(text)] >= kFurnitureRepeats) return;
+    if (context_.active && StartsActivity(row)) return;
+    title_ = &row;
+  }
+
+  void OnRow(const Row& row, bool first_of_block) {
+    if (IsActivityHeader(row)) {
+      StartTable(row);
+      return;
+    }
+    if (context_.active && !context_.month_columns) {
+      if (auto columns = FindMonthColumns(row, rules_)) {
+        context_.month_columns = columns;
+        return;
+      }
+    }
+    if (!context_.active) return;
+    if (StartsActivity(row)) return;
+    if (first_of_block && !draft_) {
+      context_.active = false;  // a different table follows the activity table
+      return;
+    }
+    Continue(row);
+  }
+
+  bool IsActivityHeader(const Row& row) const {
+    auto cells = row.NonEmpty();
+    return !cells.empty() && rules_.HasRole(Fold(cells.front()), HeaderRole::kActivity);
+  }
+
+  void StartTable(const Row& header) {
+    std::string key;
+    TableContext next;
+    next.active = true;
+    for (const Cell& c : header.cells) {
+      const std::string folded = Fold(c.text);
+      key += folded + "\t";
+      next.quantities |= rules_.HasRole(folded, HeaderRole::kQuantities);
+      next.deliverables |= rules_.HasRole(folded, HeaderRole::kDeliverables);
+    }
+    next.header_key = key;
+    next.month_columns = FindMonthColumns(header, rules_);
+    // The header repeated on a new page with no new title: the same table goes on.
+    if (title_ == nullptr && context_.active && context_.header_key == key) return;
+    Flush();
+    if (title_ != nullptr) {
+      if (auto title = rules_.MatchTableTitle(title_->cells.front().text)) {
+        OpenSection(*title, *title_);
+      }
+    }
+    title_ = nullptr;
+    context_ = std::move(next);
+  }
+
+  void OpenSection(const SectionMatch& m, const Row& row) {
+    Section s;
+    s.kind = m.kind;
+    s.code = m.code;
+    s.title = m.title;
+    s.provenance = RowProvenance(row);
+    sections_.Open(std::move(s));
+  }
+
+  // A row whose first cell opens with a code and whose title is text starts an activity or
+  // opens a section. Returns false when the row is not such a row.
+  bool StartsActivity(const Row& row) {
+    size_t first = 0;
+    while (first < row.cells.size() && row.cells[first].text.empty()) ++first;
+    if (first == row.cells.size()) return false;
+    auto coded = LeadingCode(row.cells[first].text);
+    if (!coded) return false;
+    size_t next = first + 1;
+    std::string title = coded->text;
+    if (title.empty()) {
+      while (next < row.cells.size() && row.cells[next].text.empty()) ++next;
+      if (next == row.cells.size()) return false;
+      title = row.cells[next].text;
+      ++next;
+    }
+    if (ParseQuantity(title) || ParseQuantityList(title) || !HasAlnum(title)) return false;
+    auto level = rules_.MatchCode(coded->code);
+    if (!level) return false;
+    Flush();
+    if (level->role == CodeRole::kSection) {
+      Section s;
+      s.kind = *level->kind;
+      s.code = coded->code;
+      s.title = title;
+      s.provenance = RowProvenance(row);
+      sections_.Open(std::move(s));
+      return true;
+    }
+    draft_ = Draft{};
+    draft_->code = coded->code;
+    draft_->text.push_back(title);
+    draft_->rows.push_back(&row);
+    AddCells(row, next);
+    return true;
+  }
+
+  void Continue(const Row& row) {
+    if (!draft_) {
+      if (HasAlnum(row.Joined())) {
+        Finding f;
+        f.code = "row_without_activity";
+        f.message = "a row of an activity table has no activity code and follows none";
+        f.raw_text = RawText(row);
+        f.provenance = RowProvenance(row);
+        out_->findings.push_back(std::move(f));
+      }
+      return;
+    }
+    if (!HasAlnum(row.Joined())) return;
+    draft_->rows.push_back(&row);
+    size_t first = 0;
+    while (first < row.cells.size() && row.cells[first].text.empty()) ++first;
+    if (first == 0 && first < row.cells.size()) {
+      const std::string& lead = row.cells[0].text;
+      if (!ParseQuantity(lead) && !ParseQuantityList(lead)) {
+        draft_->text.push_back(lead);
+        AddCells(row, 1, /*continuation=*/true);
+        return;
+      }
+    }
+    AddCells(row, first, /*continuation=*/true);
+  }
+
+  void AddCells(const Row& row, size_t from, bool continuation = false) {
+    if (context_.month_columns && !context_.quantities) {
+      if (auto marks = ReadMonthMarks(row, *context_.month_columns, rules_)) {
+        draft_->marks =
+            draft_->marks ? MonthMask::FromBits(draft_->marks->bits() | marks->bits()) : *marks;
+      }
+    }
+    // Text exports collapse empty month cells, so a deliverable can sit at a month column's
+    // position: any cell that is neither a mark nor a number is text, whatever its position.
+    bool first_deliverable = true;
+    for (size_t i = from; i < row.cells.size(); ++i) {
+      const std::string& text = row.cells[i].text;
+      if (text.empty()) continue;
+      if (context_.quantities) {
+        draft_->tail.push_back(text);
+      } else if (context_.deliverables && !rules_.IsMark(Fold(text)) && !ParseQuantity(text)) {
+        const bool is_list = row.list;
+        // A plain cell continuing a row broken across pages continues the last deliverable.
+        draft_->deliverable_cells.emplace_back(text,
+                                               is_list || !(continuation && first_deliverable));
+        first_deliverable = false;
+      }
+    }
+  }
+
+  void Flush() {
+    if (!draft_) return;
+    Draft d = std::move(*draft_);
+    draft_.reset();
+
+    Activity a;
+    a.code = d.code;
+    for (const std::string& part : d.text) {
+      if (!a.text.empty()) a.text += ' ';
+      a.text += part;
+    }
+    const Row& first = *d.rows.front();
+    const Row& last = *d.rows.back();
+    a.provenance = RowProvenance(first);
+    if (last.last_line != first.first_line) a.provenance.last_line = last.last_line;
+    std::string raw;
+    for (const Row* r : d.rows) raw += (raw.empty() ? "" : "\n") + RawText(*r);
+
+    if (context_.quantities) ReadQuantities(d, &a);
+    if (d.marks) a.months = *d.marks;
+
+    if (auto existing = FindSame(a)) {
+      Activity& e = out_->activities[*existing];
+      if (!e.months.known() && a.months.known()) {
+        e.months = a.months;
+        e.month_values = a.month_values;
+      }
+      return;
+    }
+    a.section = sections_.Current();
+    out_->activities.push_back(std::move(a));
+    const size_t index = out_->activities.size() - 1;
+    by_code_[d.code].push_back(index);
+    for (auto& [text, starts_new] : d.deliverable_cells)
+      AddDeliverables(text, starts_new, index, last);
+    for (Finding& f : pending_findings_) {
+      f.activity = index;
+      f.raw_text = raw;
+      out_->findings.push_back(std::move(f));
+    }
+    pending_findings_.clear();
+  }
+
+  void ReadQuantities(const Draft& d, Activity* a) {
+    QuantityRow q = ParseQuantityRow(d.tail, vocab_);
+    a->unit = q.unit;
+    a->annual = q.annual;
+    if (q.months) {
+      MonthMask mask = MonthMask::FromBits(0);
+      for (int m = 0; m < 12; ++m) {
+        MonthValue v;
+        v.month = m + 1;
+        v.planned = (*q.months)[m];
+        v.marked = v.planned->value && *v.planned->value > 0;
+        v.provenance = a->provenance;
+        if (v.marked) mask = mask.With(m + 1);
+        a->month_values.push_back(std::move(v));
+      }
+      a->months = mask;
+    }
+    if (q.beneficiary) {
+      q.beneficiary->provenance = a->provenance;
+      a->beneficiaries.push_back(std::move(*q.beneficiary));
+    }
+    if (!q.unit) {
+      Finding f;
+      f.severity = Severity::kInfo;
+      f.code = "unit_missing";
+      f.message = "activity " + d.code + " shows no unit of measure";
+      f.provenance = a->provenance;
+      pending_findings_.push_back(std::move(f));
+    }
+    for (const std::string& problem : q.problems) {
+      Finding f;
+      f.code = "months_unplaced";
+      f.message = "activity " + d.code + ": " + problem;
+      f.provenance = a->provenance;
+      pending_findings_.push_back(std::move(f));
+    }
+  }
+
+  // An activity already extracted with the same code and text (the same line of action listed
+  // again in a schedule table).
+  std::optional<size_t> FindSame(const Activity& a) const {
+    auto it = by_code_.find(a.code);
+    if (it == by_code_.end()) return std::nullopt;
+    for (size_t index : it->second) {
+      if (SameActivityText(out_->activities[index].text, a.text)) return index;
+    }
+    return std::nullopt;
+  }
+
+  void AddDeliverables(const std::string& cell, bool starts_new, size_t activity, const Row& row) {
+    std::istringstream items(cell);
+    bool first = true;
+    for (std::string item; std::getline(items, item);) {
+      if (!HasAlnum(item)) continue;
+      if (first && !starts_new && !out_->deliverables.empty()) {
+        out_->deliverables.back().text += " " + item;
+      } else {
+        Deliverable d;
+        d.text = item;
+        d.section = out_->activities[activity].section;
+        d.activity = activity;
+        d.provenance = RowProvenance(row);
+        out_->deliverables.push_back(std::move(d));
+      }
+      first = false;
+    }
+  }
+
+  const ExtractionRules& rules_;
+  const Vocabulary& vocab_;
+  Extraction* out_;
+  SectionTracker sections_;
+  TableContext context_;
+  std::optional<Draft> draft_;
+  const Row* title_ = nullptr;
+  std::map<std::string, int> paragraph_counts_;
+  std::map<std::string, std::vector<size_t>> by_code_;
+  std::vector<Finding> pending_findings_;
+};
+
+}  // namespace
+
+void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& rules,
+                       const Vocabulary& vocab, Extraction* out) {
+  Walker(rules, vocab, out).Run(blocks);
+}
+
+}  // namespace oplex

@@ -1,0 +1,21 @@
+// Activity and section codes as hierarchies: "010101" is project "0101" of subprogram "01";
+// "4.3" is line 3 of objective "4". Pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace oplex {
+
+// "1.47" → {"1","47"}; "010101" → {"01","01","01"} (all-digit codes of even length are pairs);
+// anything else is one segment.
+std::vector<std::string> CodeSegments(std::string_view code);
+
+// True when `code` lies inside `scope` ("" contains everything).
+bool CodeWithin(std::string_view code, std::string_view scope);
+
+// The code of the scope shared by all `codes` (whole segments only); "" when none.
+std::string CommonScope(const std::vector<std::string>& codes);
+
+}  // namespace oplex

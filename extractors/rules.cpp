@@ -1,0 +1,228 @@
+#include "extractors/rules.h"
+
+#include <map>
+
+#include "pipeline/normalize/fold.h"
+#include "pipeline/tsv.h"
+
+namespace oplex {
+namespace {
+
+Result<std::shared_ptr<const RE2>> Compile(const std::string& pattern,
+                                           const std::filesystem::path& file, int line) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_shared<const RE2>(pattern, options);
+  if (!re->ok()) {
+    return Status::InvalidInput(file.string() + ":" + std::to_string(line) +
+                                ": bad pattern: " + re->error());
+  }
+  return std::shared_ptr<const RE2>(re);
+}
+
+std::optional<SectionKind> ParseKind(std::string_view s) {
+  static const std::map<std::string_view, SectionKind> kKinds = {
+      {"eje", SectionKind::kEje},     {"subprograma", SectionKind::kSubprograma},
+      {"area", SectionKind::kArea},   {"proyecto", SectionKind::kProyecto},
+      {"grupo", SectionKind::kGrupo}, {"objetivo", SectionKind::kObjetivo}};
+  auto it = kKinds.find(s);
+  if (it == kKinds.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<StatedTotal::What> ParseWhat(std::string_view s) {
+  if (s == "subprogramas") return StatedTotal::What::kSubprogramas;
+  if (s == "proyectos") return StatedTotal::What::kProyectos;
+  if (s == "actividades") return StatedTotal::What::kActividades;
+  return std::nullopt;
+}
+
+std::optional<HeaderRole> ParseRole(std::string_view s) {
+  static const std::map<std::string_view, HeaderRole> kRoles = {
+      {"activity", HeaderRole::kActivity},
+      {"quantities", HeaderRole::kQuantities},
+      {"deliverables", HeaderRole::kDeliverables},
+      {"beneficiaries", HeaderRole::kBeneficiaries},
+      {"code", HeaderRole::kCode},
+      {"count_subprogramas", HeaderRole::kCountSubprogramas},
+      {"count_proyectos", HeaderRole::kCountProyectos},
+      {"count_actividades", HeaderRole::kCountActividades},
+      {"total", HeaderRole::kTotal}};
+  auto it = kRoles.find(s);
+  if (it == kRoles.end()) return std::nullopt;
+  return it->second;
+}
+
+Result<std::vector<SectionPattern>> LoadSectionPatterns(const std::filesystem::path& file) {
+  auto rows = ReadTsv(file, 2);
+  if (!rows.ok()) return rows.status();
+  std::vector<SectionPattern> out;
+  for (const TsvRow& row : *rows) {
+    auto kind = ParseKind(row.fields[0]);
+    if (!kind) {
+      return Status::InvalidInput(file.string() + ":" + std::to_string(row.line) +
+                                  ": unknown section kind '" + row.fields[0] + "'");
+    }
+    auto re = Compile(row.fields[1], file, row.line);
+    if (!re.ok()) return re.status();
+    out.push_back(SectionPattern{*kind, *re});
+  }
+  return out;
+}
+
+std::optional<SectionMatch> MatchSection(const std::vector<SectionPattern>& patterns,
+                                         std::string_view line) {
+  for (const SectionPattern& p : patterns) {
+    std::string a, b;
+    int groups = p.re->NumberOfCapturingGroups();
+    if (groups >= 2 && RE2::FullMatch(line, *p.re, &a, &b)) return SectionMatch{p.kind, a, b};
+    if (groups == 1 && RE2::FullMatch(line, *p.re, &a)) return SectionMatch{p.kind, "", a};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<ExtractionRules> ExtractionRules::Load(const std::filesystem::path& data_dir) {
+  ExtractionRules rules;
+  auto headings = LoadSectionPatterns(data_dir / "headings.tsv");
+  if (!headings.ok()) return headings.status();
+  rules.headings_ = std::move(*headings);
+  auto titles = LoadSectionPatterns(data_dir / "table_titles.tsv");
+  if (!titles.ok()) return titles.status();
+  rules.titles_ = std::move(*titles);
+
+  const auto codes_file = data_dir / "code_levels.tsv";
+  auto codes = ReadTsv(codes_file, 3);
+  if (!codes.ok()) return codes.status();
+  for (const TsvRow& row : *codes) {
+    auto re = Compile(row.fields[0], codes_file, row.line);
+    if (!re.ok()) return re.status();
+    CodeLevel level{*re, CodeRole::kActivity, std::nullopt};
+    if (row.fields[1] == "section") {
+      level.role = CodeRole::kSection;
+      level.kind = ParseKind(row.fields[2]);
+      if (!level.kind) {
+        return Status::InvalidInput(codes_file.string() + ":" + std::to_string(row.line) +
+                                    ": unknown section kind '" + row.fields[2] + "'");
+      }
+    } else if (row.fields[1] != "activity") {
+      return Status::InvalidInput(codes_file.string() + ":" + std::to_string(row.line) +
+                                  ": role must be activity or section");
+    }
+    rules.codes_.push_back(std::move(level));
+  }
+
+  const auto headers_file = data_dir / "table_headers.tsv";
+  auto headers = ReadTsv(headers_file, 2);
+  if (!headers.ok()) return headers.status();
+  for (const TsvRow& row : *headers) {
+    auto role = ParseRole(row.fields[0]);
+    if (!role) {
+      return Status::InvalidInput(headers_file.string() + ":" + std::to_string(row.line) +
+                                  ": unknown header role '" + row.fields[0] + "'");
+    }
+    auto re = Compile(row.fields[1], headers_file, row.line);
+    if (!re.ok()) return re.status();
+    rules.headers_.emplace_back(*role, *re);
+  }
+
+  const auto months_file = data_dir / "months.tsv";
+  auto months = ReadTsv(months_file, 2);
+  if (!months.ok()) return months.status();
+  for (const TsvRow& row : *months) {
+    int month = std::atoi(row.fields[0].c_str());
+    if (month < 1 || month > 12) {
+      return Status::InvalidInput(months_file.string() + ":" + std::to_string(row.line) +
+                                  ": month must be 1..12");
+    }
+    size_t start = 0;
+    const std::string& forms = row.fields[1];
+    while (start <= forms.size()) {
+      size_t bar = forms.find('|', start);
+      if (bar == std::string::npos) bar = forms.size();
+      rules.month_forms_[month - 1].insert(Fold(forms.substr(start, bar - start)));
+      start = bar + 1;
+    }
+  }
+
+  auto marks = ReadTsv(data_dir / "month_marks.tsv", 1);
+  if (!marks.ok()) return marks.status();
+  for (const TsvRow& row : *marks) rules.marks_.insert(Fold(row.fields[0]));
+
+  const auto totals_file = data_dir / "stated_totals.tsv";
+  auto totals = ReadTsv(totals_file, 2);
+  if (!totals.ok()) return totals.status();
+  for (const TsvRow& row : *totals) {
+    auto what = ParseWhat(row.fields[0]);
+    if (!what) {
+      return Status::InvalidInput(totals_file.string() + ":" + std::to_string(row.line) +
+                                  ": unknown total '" + row.fields[0] + "'");
+    }
+    auto re = Compile(row.fields[1], totals_file, row.line);
+    if (!re.ok()) return re.status();
+    rules.totals_.emplace_back(*what, *re);
+  }
+  return rules;
+}
+
+std::optional<SectionMatch> ExtractionRules::MatchHeading(std::string_view line) const {
+  return MatchSection(headings_, line);
+}
+
+std::optional<SectionMatch> ExtractionRules::MatchTableTitle(std::string_view line) const {
+  return MatchSection(titles_, line);
+}
+
+std::optional<CodeLevel> ExtractionRules::MatchCode(std::string_view code) const {
+  for (const CodeLevel& level : codes_) {
+    if (RE2::FullMatch(code, *level.re)) return level;
+  }
+  return std::nullopt;
+}
+
+std::vector<HeaderRole> ExtractionRules::HeaderRoles(std::string_view folded_cell) const {
+  std::vector<HeaderRole> roles;
+  for (const auto& [role, re] : headers_) {
+    if (RE2::PartialMatch(folded_cell, *re)) roles.push_back(role);
+  }
+  return roles;
+}
+
+bool ExtractionRules::HasRole(std::string_view folded_cell, HeaderRole role) const {
+  for (const auto& [r, re] : headers_) {
+    if (r == role && RE2::PartialMatch(folded_cell, *re)) return true;
+  }
+  return false;
+}
+
+std::vector<int> ExtractionRules::MonthsOf(std::string_view folded_token) const {
+  std::vector<int> out;
+  for (int m = 0; m < 12; ++m) {
+    if (month_forms_[m].count(std::string(folded_token))) out.push_back(m + 1);
+  }
+  return out;
+}
+
+bool ExtractionRules::IsMark(std::string_view folded_cell) const {
+  return marks_.count(std::string(folded_cell)) > 0;
+}
+
+std::vector<std::pair<StatedTotal::What, int64_t>> ExtractionRules::StatedTotalsIn(
+    std::string_view folded) const {
+  std::vector<std::pair<StatedTotal::What, int64_t>> out;
+  for (const auto& [what, re] : totals_) {
+    re2::StringPiece input(folded.data(), folded.size());
+    std::string number;
+    while (RE2::FindAndConsume(&input, *re, &number)) {
+      std::string digits;
+      for (char c : number) {
+        if (c != ',') digits.push_back(c);
+      }
+      out.emplace_back(what, std::stoll(digits));
+    }
+  }
+  return out;
+}
+
+}  // namespace oplex

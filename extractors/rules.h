@@ -1,0 +1,85 @@
+// ExtractionRules: the vocabularies and patterns that drive the extractors, loaded once from
+// data/ (headings.tsv, table_titles.tsv, code_levels.tsv, table_headers.tsv, months.tsv,
+// month_marks.tsv, stated_totals.tsv). Immutable after Load; safe to share across threads
+// (RE2 objects are thread-safe for matching).
+#pragma once
+
+#include <re2/re2.h>
+
+#include <array>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/records.h"
+#include "models/status.h"
+
+namespace oplex {
+
+// A pattern that names a section: with two groups (code, title), with one group (title).
+struct SectionPattern {
+  SectionKind kind;
+  std::shared_ptr<const RE2> re;
+};
+
+struct SectionMatch {
+  SectionKind kind;
+  std::string code;
+  std::string title;
+};
+
+enum class CodeRole { kActivity, kSection };
+
+struct CodeLevel {
+  std::shared_ptr<const RE2> re;
+  CodeRole role;
+  std::optional<SectionKind> kind;  // for kSection
+};
+
+enum class HeaderRole {
+  kActivity,
+  kQuantities,
+  kDeliverables,
+  kBeneficiaries,
+  kCode,
+  kCountSubprogramas,
+  kCountProyectos,
+  kCountActividades,
+  kTotal,
+};
+
+class ExtractionRules {
+ public:
+  static Result<ExtractionRules> Load(const std::filesystem::path& data_dir);
+
+  // A paragraph that is a section heading.
+  std::optional<SectionMatch> MatchHeading(std::string_view line) const;
+  // A paragraph that titles the activity table below it.
+  std::optional<SectionMatch> MatchTableTitle(std::string_view line) const;
+  // The role of a row code ("010101", "0101", "1.47", "1").
+  std::optional<CodeLevel> MatchCode(std::string_view code) const;
+  // Roles of a header cell (matched on its folded text).
+  std::vector<HeaderRole> HeaderRoles(std::string_view folded_cell) const;
+  bool HasRole(std::string_view folded_cell, HeaderRole role) const;
+  // Month numbers (1..12) the folded token can name; empty when it names none.
+  std::vector<int> MonthsOf(std::string_view folded_token) const;
+  // A glyph that marks a month cell (folded text).
+  bool IsMark(std::string_view folded_cell) const;
+  // Stated totals in a folded paragraph: (what, value) pairs.
+  std::vector<std::pair<StatedTotal::What, int64_t>> StatedTotalsIn(std::string_view folded) const;
+
+ private:
+  std::vector<SectionPattern> headings_;
+  std::vector<SectionPattern> titles_;
+  std::vector<CodeLevel> codes_;
+  std::vector<std::pair<HeaderRole, std::shared_ptr<const RE2>>> headers_;
+  std::array<std::set<std::string>, 12> month_forms_;
+  std::set<std::string> marks_;
+  std::vector<std::pair<StatedTotal::What, std::shared_ptr<const RE2>>> totals_;
+};
+
+}  // namespace oplex

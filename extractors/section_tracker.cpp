@@ -1,0 +1,61 @@
+#include "extractors/section_tracker.h"
+
+#include "pipeline/normalize/fold.h"
+
+namespace oplex {
+
+int Rank(SectionKind kind) {
+  switch (kind) {
+    case SectionKind::kEje:
+    case SectionKind::kSubprograma:
+    case SectionKind::kGrupo:
+      return 1;
+    case SectionKind::kArea:
+      return 2;
+    case SectionKind::kProyecto:
+    case SectionKind::kObjetivo:
+      return 3;
+  }
+  return 3;
+}
+
+void SectionTracker::Open(Section section) {
+  int rank = Rank(section.kind);
+  while (!open_.empty() && Rank(open_.back().section.kind) >= rank) open_.pop_back();
+  open_.push_back(Open_{std::move(section), std::nullopt});
+}
+
+std::optional<size_t> SectionTracker::Current() {
+  std::optional<size_t> parent;
+  for (Open_& o : open_) {
+    if (!o.index) {
+      o.section.parent = parent;
+      const std::string title = Fold(o.section.title);
+      for (size_t i = 0; i < sections_->size(); ++i) {
+        const Section& s = (*sections_)[i];
+        if (s.kind != o.section.kind || s.parent != parent) continue;
+        bool same = !s.code.empty() || !o.section.code.empty() ? s.code == o.section.code
+                                                               : Fold(s.title) == title;
+        if (same) {
+          o.index = i;
+          break;
+        }
+      }
+      if (!o.index) {
+        sections_->push_back(o.section);
+        o.index = sections_->size() - 1;
+      }
+    }
+    parent = o.index;
+  }
+  return parent;
+}
+
+std::string SectionTracker::OpenCode(SectionKind kind) const {
+  for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+    if (it->section.kind == kind) return it->section.code;
+  }
+  return "";
+}
+
+}  // namespace oplex

@@ -1,0 +1,322 @@
+#include "models/migrations.h"
+
+#include <array>
+
+namespace oplex {
+namespace {
+
+// Every record table hangs off `document` with ON DELETE CASCADE, so replacing a document is a
+// single DELETE. Every foreign-key column is indexed: without that, each cascading DELETE would
+// scan the child tables in full. Flags are 0/1 integers. Absent knowledge is NULL, never 0:
+// months_mask NULL means the months are unknown, 0 means known to be none.
+constexpr std::string_view kSchemaV1 = R"sql(
+CREATE TABLE institute (
+  code  TEXT NOT NULL PRIMARY KEY,
+  state TEXT,
+  name  TEXT
+) STRICT;
+
+CREATE TABLE document (
+  id               INTEGER PRIMARY KEY,
+  sha256           TEXT NOT NULL UNIQUE CHECK (sha256 <> ''),
+  path             TEXT NOT NULL,
+  kind             TEXT NOT NULL
+                   CHECK (kind IN ('unknown', 'work_plan', 'indicator_report', 'activity_report')),
+  institute        TEXT REFERENCES institute (code),
+  year             INTEGER,
+  period           TEXT,
+  title            TEXT NOT NULL,
+  pages            INTEGER CHECK (pages >= 0),
+  source_format    TEXT NOT NULL,
+  pipeline_version TEXT NOT NULL,
+  ingested_at      TEXT NOT NULL  -- ISO-8601 UTC, e.g. 2024-05-01T12:00:00Z
+) STRICT;
+CREATE INDEX document_institute_year ON document (institute, year);
+
+CREATE TABLE section (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  parent_id   INTEGER REFERENCES section (id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL
+              CHECK (kind IN ('eje', 'subprograma', 'area', 'proyecto', 'grupo', 'objetivo')),
+  code        TEXT NOT NULL,  -- '' when the document gives none
+  title       TEXT NOT NULL,
+  page        INTEGER CHECK (page >= 1),
+  line        INTEGER CHECK (line >= 1),
+  last_line   INTEGER CHECK (last_line >= 1),
+  bbox_x0     REAL,
+  bbox_y0     REAL,
+  bbox_x1     REAL,
+  bbox_y1     REAL,
+  extractor   TEXT NOT NULL,
+  confidence  REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1)
+) STRICT;
+CREATE INDEX section_document ON section (document_id);
+CREATE INDEX section_parent ON section (parent_id);
+
+CREATE TABLE activity (
+  id                    INTEGER PRIMARY KEY,
+  document_id           INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  section_id            INTEGER REFERENCES section (id) ON DELETE CASCADE,
+  code                  TEXT NOT NULL,
+  text                  TEXT NOT NULL,
+  unit                  TEXT,
+  annual_value          REAL,
+  annual_raw            TEXT,  -- NULL when the document states no annual quantity
+  annual_estimated      INTEGER NOT NULL DEFAULT 0 CHECK (annual_estimated IN (0, 1)),
+  annual_not_quantified INTEGER NOT NULL DEFAULT 0 CHECK (annual_not_quantified IN (0, 1)),
+  months_mask           INTEGER CHECK (months_mask BETWEEN 0 AND 4095),  -- bit 0 = January
+  page                  INTEGER CHECK (page >= 1),
+  line                  INTEGER CHECK (line >= 1),
+  last_line             INTEGER CHECK (last_line >= 1),
+  bbox_x0               REAL,
+  bbox_y0               REAL,
+  bbox_x1               REAL,
+  bbox_y1               REAL,
+  extractor             TEXT NOT NULL,
+  confidence            REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+  CHECK (annual_raw IS NOT NULL OR
+         (annual_value IS NULL AND annual_estimated = 0 AND annual_not_quantified = 0))
+) STRICT;
+CREATE INDEX activity_code ON activity (code);
+CREATE INDEX activity_document ON activity (document_id);
+CREATE INDEX activity_section ON activity (section_id);
+
+CREATE TABLE activity_month (
+  activity_id            INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,
+  month                  INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+  planned_value          REAL,
+  planned_raw            TEXT,  -- NULL when the grid holds a mark but no quantity
+  planned_estimated      INTEGER NOT NULL DEFAULT 0 CHECK (planned_estimated IN (0, 1)),
+  planned_not_quantified INTEGER NOT NULL DEFAULT 0 CHECK (planned_not_quantified IN (0, 1)),
+  marked                 INTEGER NOT NULL CHECK (marked IN (0, 1)),
+  page                   INTEGER CHECK (page >= 1),
+  line                   INTEGER CHECK (line >= 1),
+  last_line              INTEGER CHECK (last_line >= 1),
+  bbox_x0                REAL,
+  bbox_y0                REAL,
+  bbox_x1                REAL,
+  bbox_y1                REAL,
+  extractor              TEXT NOT NULL,
+  confidence             REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+  PRIMARY KEY (activity_id, month),
+  CHECK (planned_raw IS NOT NULL OR
+         (planned_value IS NULL AND planned_estimated = 0 AND planned_not_quantified = 0))
+) STRICT;
+
+CREATE TABLE deliverable (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  section_id  INTEGER REFERENCES section (id) ON DELETE CASCADE,
+  activity_id INTEGER REFERENCES activity (id) ON DELETE CASCADE,
+  text        TEXT NOT NULL,
+  page        INTEGER CHECK (page >= 1),
+  line        INTEGER CHECK (line >= 1),
+  last_line   INTEGER CHECK (last_line >= 1),
+  bbox_x0     REAL,
+  bbox_y0     REAL,
+  bbox_x1     REAL,
+  bbox_y1     REAL,
+  extractor   TEXT NOT NULL,
+  confidence  REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1)
+) STRICT;
+CREATE INDEX deliverable_document ON deliverable (document_id);
+CREATE INDEX deliverable_section ON deliverable (section_id);
+CREATE INDEX deliverable_activity ON deliverable (activity_id);
+
+CREATE TABLE beneficiary (
+  id          INTEGER PRIMARY KEY,
+  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,
+  kinds_text  TEXT NOT NULL,
+  counts_text TEXT NOT NULL,
+  page        INTEGER CHECK (page >= 1),
+  line        INTEGER CHECK (line >= 1),
+  last_line   INTEGER CHECK (last_line >= 1),
+  bbox_x0     REAL,
+  bbox_y0     REAL,
+  bbox_x1     REAL,
+  bbox_y1     REAL,
+  extractor   TEXT NOT NULL,
+  confidence  REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1)
+) STRICT;
+CREATE INDEX beneficiary_activity ON beneficiary (activity_id);
+
+-- The parts of beneficiary.counts_text, in the order written ("13,1,S/C" → 1: 13, 2: 1, 3: S/C).
+CREATE TABLE beneficiary_count (
+  beneficiary_id INTEGER NOT NULL REFERENCES beneficiary (id) ON DELETE CASCADE,
+  position       INTEGER NOT NULL CHECK (position >= 1),
+  raw            TEXT NOT NULL,
+  value          REAL,
+  estimated      INTEGER NOT NULL CHECK (estimated IN (0, 1)),
+  not_quantified INTEGER NOT NULL CHECK (not_quantified IN (0, 1)),
+  PRIMARY KEY (beneficiary_id, position)
+) STRICT;
+
+CREATE TABLE stated_total (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  what        TEXT NOT NULL CHECK (what IN ('subprogramas', 'proyectos', 'actividades')),
+  section_id  INTEGER REFERENCES section (id) ON DELETE CASCADE,  -- NULL: the whole document
+  scope_code  TEXT NOT NULL,
+  value       INTEGER NOT NULL,
+  page        INTEGER CHECK (page >= 1),
+  line        INTEGER CHECK (line >= 1),
+  last_line   INTEGER CHECK (last_line >= 1),
+  bbox_x0     REAL,
+  bbox_y0     REAL,
+  bbox_x1     REAL,
+  bbox_y1     REAL,
+  extractor   TEXT NOT NULL,
+  confidence  REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1)
+) STRICT;
+CREATE INDEX stated_total_document ON stated_total (document_id);
+CREATE INDEX stated_total_section ON stated_total (section_id);
+
+CREATE TABLE indicator (
+  id             INTEGER PRIMARY KEY,
+  document_id    INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  section_id     INTEGER REFERENCES section (id) ON DELETE CASCADE,
+  activity_id    INTEGER REFERENCES activity (id) ON DELETE CASCADE,
+  level          TEXT,
+  objective      TEXT,
+  name           TEXT NOT NULL,
+  definition     TEXT,
+  method         TEXT,
+  dimension      TEXT,
+  frequency      TEXT,
+  unit           TEXT,
+  baseline_raw   TEXT,
+  baseline_value REAL,
+  target_raw     TEXT,
+  target_value   REAL,
+  progress_raw   TEXT,
+  progress_value REAL,
+  sense          TEXT,
+  budget_raw     TEXT,
+  start_month    INTEGER CHECK (start_month BETWEEN 1 AND 12),
+  end_month      INTEGER CHECK (end_month BETWEEN 1 AND 12),
+  period_start   TEXT,  -- ISO-8601 date
+  period_end     TEXT,  -- ISO-8601 date
+  page           INTEGER CHECK (page >= 1),
+  line           INTEGER CHECK (line >= 1),
+  last_line      INTEGER CHECK (last_line >= 1),
+  bbox_x0        REAL,
+  bbox_y0        REAL,
+  bbox_x1        REAL,
+  bbox_y1        REAL,
+  extractor      TEXT NOT NULL,
+  confidence     REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1)
+) STRICT;
+CREATE INDEX indicator_document ON indicator (document_id);
+CREATE INDEX indicator_section ON indicator (section_id);
+CREATE INDEX indicator_activity ON indicator (activity_id);
+
+CREATE TABLE event (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  kind        TEXT NOT NULL,
+  date        TEXT,  -- ISO-8601 date; NULL when date_raw could not be read
+  date_raw    TEXT,
+  title       TEXT NOT NULL,
+  page        INTEGER CHECK (page >= 1),
+  line        INTEGER CHECK (line >= 1),
+  last_line   INTEGER CHECK (last_line >= 1),
+  bbox_x0     REAL,
+  bbox_y0     REAL,
+  bbox_x1     REAL,
+  bbox_y1     REAL,
+  extractor   TEXT NOT NULL,
+  confidence  REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1)
+) STRICT;
+CREATE INDEX event_document ON event (document_id);
+
+CREATE TABLE reference (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  event_id    INTEGER REFERENCES event (id) ON DELETE CASCADE,
+  code        TEXT NOT NULL,  -- e.g. INE/CG825/2022
+  kind        TEXT,
+  page        INTEGER CHECK (page >= 1),
+  line        INTEGER CHECK (line >= 1),
+  last_line   INTEGER CHECK (last_line >= 1),
+  bbox_x0     REAL,
+  bbox_y0     REAL,
+  bbox_x1     REAL,
+  bbox_y1     REAL,
+  extractor   TEXT NOT NULL,
+  confidence  REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1)
+) STRICT;
+CREATE INDEX reference_document ON reference (document_id);
+CREATE INDEX reference_event ON reference (event_id);
+CREATE INDEX reference_code ON reference (code);
+
+CREATE TABLE finding (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  activity_id INTEGER REFERENCES activity (id) ON DELETE CASCADE,
+  severity    TEXT NOT NULL CHECK (severity IN ('info', 'warning', 'error')),
+  code        TEXT NOT NULL,
+  message     TEXT NOT NULL,
+  raw_text    TEXT NOT NULL,
+  page        INTEGER CHECK (page >= 1),
+  line        INTEGER CHECK (line >= 1),
+  last_line   INTEGER CHECK (last_line >= 1),
+  bbox_x0     REAL,
+  bbox_y0     REAL,
+  bbox_x1     REAL,
+  bbox_y1     REAL,
+  extractor   TEXT NOT NULL,
+  confidence  REAL NOT NULL CHECK (confidence BETWEEN 0 AND 1)
+) STRICT;
+CREATE INDEX finding_document ON finding (document_id);
+CREATE INDEX finding_activity ON finding (activity_id);
+
+-- Each section with the titles from its root down to itself, joined ' > '.
+CREATE VIEW v_section_path AS
+WITH RECURSIVE walk (section_id, path) AS (
+  SELECT id, title FROM section WHERE parent_id IS NULL
+  UNION ALL
+  SELECT s.id, walk.path || ' > ' || s.title FROM section AS s JOIN walk ON s.parent_id = walk.section_id
+)
+SELECT section_id, path FROM walk;
+
+-- Activities with what a comparison across institutes and years needs beside them.
+CREATE VIEW v_activity AS
+SELECT a.id AS activity_id, a.document_id, d.path AS document_path, d.institute, d.year,
+       d.period, d.kind AS document_kind, a.section_id, s.kind AS section_kind,
+       s.code AS section_code, s.title AS section_title, p.path AS section_path, a.code, a.text,
+       a.unit, a.annual_value, a.annual_raw, a.annual_estimated, a.annual_not_quantified,
+       a.months_mask, a.page, a.line, a.last_line, a.extractor, a.confidence
+FROM activity AS a
+JOIN document AS d ON d.id = a.document_id
+LEFT JOIN section AS s ON s.id = a.section_id
+LEFT JOIN v_section_path AS p ON p.section_id = a.section_id;
+)sql";
+
+constexpr std::array<Migration, 1> kMigrations = {{
+    {1, "create the schema", kSchemaV1},
+}};
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+int LatestSchemaVersion() { return kMigrations.back().version; }
+
+std::string ProvenanceColumns(std::string_view alias) {
+  constexpr std::array<std::string_view, kProvenanceColumnCount> kColumns = {
+      "page",    "line",    "last_line", "bbox_x0",   "bbox_y0",
+      "bbox_x1", "bbox_y1", "extractor", "confidence"};
+  std::string columns;
+  for (std::string_view column : kColumns) {
+    if (!columns.empty()) columns += ", ";
+    if (!alias.empty()) {
+      columns += alias;
+      columns += '.';
+    }
+    columns += column;
+  }
+  return columns;
+}
+
+}  // namespace oplex

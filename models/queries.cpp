@@ -1,0 +1,277 @@
+#include "models/queries.h"
+
+#include <initializer_list>
+#include <utility>
+
+#include "models/migrations.h"
+
+namespace oplex {
+namespace {
+
+// A query issues several statements; inside one read transaction they all see the same
+// snapshot, so a document replaced meanwhile cannot show up half old, half new.
+template <typename Read>
+auto InSnapshot(Store& store, Read&& read) -> decltype(read()) {
+  if (Status begun = store.Exec("BEGIN"); !begun.ok()) return begun;
+  auto result = read();
+  Status ended = store.Exec(result.ok() ? "COMMIT" : "ROLLBACK");
+  if (!result.ok()) return result;
+  if (!ended.ok()) return ended;
+  return result;
+}
+
+// Steps through every row, calling `on_row` (returning a Status) for each, and stops at the
+// first error; leaves the statement reset, ready for new bindings.
+template <typename OnRow>
+Status ForEachRow(Statement& statement, OnRow&& on_row) {
+  Status status;
+  for (Result<bool> row = statement.Step();; row = statement.Step()) {
+    if (!row.ok()) {
+      status = row.status();
+      break;
+    }
+    if (!*row) break;
+    status = on_row();
+    if (!status.ok()) break;
+  }
+  statement.Reset();
+  return status;
+}
+
+// Reads the columns ProvenanceColumns() lists, starting at column `first`.
+Provenance ReadProvenance(const Statement& row, int first) {
+  Provenance p;
+  p.page = row.OptionalInt(first);
+  p.line = row.OptionalInt(first + 1);
+  p.last_line = row.OptionalInt(first + 2);
+  if (!row.IsNull(first + 3)) {
+    p.bbox = BBox{row.Double(first + 3), row.Double(first + 4), row.Double(first + 5),
+                  row.Double(first + 6)};
+  }
+  p.extractor = row.Text(first + 7);
+  p.confidence = row.Double(first + 8);
+  return p;
+}
+
+// Reads value, raw, estimated, not_quantified from column `first` on. The store writes a NULL
+// raw text exactly when there was no quantity.
+std::optional<Quantity> ReadQuantity(const Statement& row, int first) {
+  if (row.IsNull(first + 1)) return std::nullopt;
+  Quantity q;
+  q.value = row.OptionalDouble(first);
+  q.raw = row.Text(first + 1);
+  q.estimated = row.Int64(first + 2) != 0;
+  q.not_quantified = row.Int64(first + 3) != 0;
+  return q;
+}
+
+template <typename Enum>
+std::optional<Enum> FromText(std::string_view text, std::initializer_list<Enum> values) {
+  for (Enum value : values) {
+    if (text == ToString(value)) return value;
+  }
+  return std::nullopt;
+}
+
+// The schema's CHECKs allow only known names, so an unknown one means the file was edited by
+// hand or written by something other than oplex.
+Status UnknownName(std::string_view column, std::string_view text) {
+  return Status::Corruption("unexpected " + std::string(column) + " \"" + std::string(text) +
+                            "\" in the database");
+}
+
+}  // namespace
+
+Result<Stats> GetStats(Store& store) {
+  return InSnapshot(store, [&]() -> Result<Stats> {
+    Stats stats;
+    Result<Statement> totals = store.Prepare(
+        "SELECT (SELECT count(*) FROM document), (SELECT count(*) FROM section), "
+        "(SELECT count(*) FROM activity), (SELECT count(*) FROM finding)");
+    if (!totals.ok()) return totals.status();
+    Status s = ForEachRow(*totals, [&] {
+      stats.documents = totals->Int64(0);
+      stats.sections = totals->Int64(1);
+      stats.activities = totals->Int64(2);
+      stats.findings = totals->Int64(3);
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+
+    Result<Statement> documents = store.Prepare(
+        "SELECT d.id, d.path, d.institute, d.year, d.kind, "
+        "  (SELECT count(*) FROM activity AS a WHERE a.document_id = d.id), "
+        "  (SELECT count(*) FROM activity AS a "
+        "   WHERE a.document_id = d.id AND a.months_mask IS NOT NULL), "
+        "  (SELECT count(*) FROM finding AS f WHERE f.document_id = d.id) "
+        "FROM document AS d ORDER BY d.path, d.id");
+    if (!documents.ok()) return documents.status();
+    s = ForEachRow(*documents, [&] {
+      DocumentStats d;
+      d.id = documents->Int64(0);
+      d.path = documents->Text(1);
+      d.institute = documents->OptionalText(2);
+      d.year = documents->OptionalInt(3);
+      std::string kind = documents->Text(4);
+      std::optional<DocumentKind> parsed =
+          FromText(kind, {DocumentKind::kUnknown, DocumentKind::kWorkPlan,
+                          DocumentKind::kIndicatorReport, DocumentKind::kActivityReport});
+      if (!parsed) return UnknownName("document kind", kind);
+      d.kind = *parsed;
+      d.activities = documents->Int64(5);
+      d.activities_with_months = documents->Int64(6);
+      d.findings = documents->Int64(7);
+      stats.per_document.push_back(std::move(d));
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+    return stats;
+  });
+}
+
+Result<std::vector<ActivityMatch>> FindActivities(Store& store, std::string_view code) {
+  return InSnapshot(store, [&]() -> Result<std::vector<ActivityMatch>> {
+    Result<Statement> activities = store.Prepare(
+        "SELECT a.id, a.document_id, d.path, d.institute, d.year, a.section_id, a.code, a.text, "
+        "a.unit, a.annual_value, a.annual_raw, a.annual_estimated, a.annual_not_quantified, "
+        "a.months_mask, " +
+        ProvenanceColumns("a") +
+        " FROM activity AS a JOIN document AS d ON d.id = a.document_id"
+        " WHERE a.code = ? ORDER BY d.path, d.id, a.id");
+    if (!activities.ok()) return activities.status();
+    // Built leaf first, so the string grows root first without relying on row order.
+    Result<Statement> section_path = store.Prepare(
+        "WITH RECURSIVE up (id, parent_id, path) AS ("
+        "  SELECT id, parent_id, title FROM section WHERE id = ?"
+        "  UNION ALL"
+        "  SELECT s.id, s.parent_id, s.title || ' > ' || up.path"
+        "  FROM section AS s JOIN up ON s.id = up.parent_id)"
+        " SELECT path FROM up WHERE parent_id IS NULL");
+    if (!section_path.ok()) return section_path.status();
+    Result<Statement> months = store.Prepare(
+        "SELECT month, planned_value, planned_raw, planned_estimated, planned_not_quantified, "
+        "marked, " +
+        ProvenanceColumns() + " FROM activity_month WHERE activity_id = ? ORDER BY month");
+    if (!months.ok()) return months.status();
+    Result<Statement> beneficiaries =
+        store.Prepare("SELECT id, kinds_text, counts_text, " + ProvenanceColumns() +
+                      " FROM beneficiary WHERE activity_id = ? ORDER BY id");
+    if (!beneficiaries.ok()) return beneficiaries.status();
+    Result<Statement> counts = store.Prepare(
+        "SELECT value, raw, estimated, not_quantified FROM beneficiary_count "
+        "WHERE beneficiary_id = ? ORDER BY position");
+    if (!counts.ok()) return counts.status();
+    Result<Statement> deliverables =
+        store.Prepare("SELECT text FROM deliverable WHERE activity_id = ? ORDER BY id");
+    if (!deliverables.ok()) return deliverables.status();
+
+    std::vector<ActivityMatch> matches;
+    activities->Bind(1, code);
+    Status s = ForEachRow(*activities, [&]() -> Status {
+      ActivityMatch m;
+      m.activity_id = activities->Int64(0);
+      m.document_id = activities->Int64(1);
+      m.document_path = activities->Text(2);
+      m.institute = activities->OptionalText(3);
+      m.year = activities->OptionalInt(4);
+      std::optional<int64_t> section_id = activities->OptionalInt64(5);
+      m.code = activities->Text(6);
+      m.text = activities->Text(7);
+      m.unit = activities->OptionalText(8);
+      m.annual = ReadQuantity(*activities, 9);
+      if (std::optional<int64_t> mask = activities->OptionalInt64(13)) {
+        m.months = MonthMask::FromBits(static_cast<uint16_t>(*mask));
+      }
+      m.provenance = ReadProvenance(*activities, 14);
+
+      if (section_id) {
+        section_path->Bind(1, *section_id);
+        Status path = ForEachRow(*section_path, [&] {
+          m.section_path = section_path->Text(0);
+          return Status::Ok();
+        });
+        if (!path.ok()) return path;
+      }
+      months->Bind(1, m.activity_id);
+      Status read = ForEachRow(*months, [&] {
+        MonthValue v;
+        v.month = static_cast<int>(months->Int64(0));
+        v.planned = ReadQuantity(*months, 1);
+        v.marked = months->Int64(5) != 0;
+        v.provenance = ReadProvenance(*months, 6);
+        m.month_values.push_back(std::move(v));
+        return Status::Ok();
+      });
+      if (!read.ok()) return read;
+      beneficiaries->Bind(1, m.activity_id);
+      read = ForEachRow(*beneficiaries, [&] {
+        Beneficiary b;
+        b.kinds_text = beneficiaries->Text(1);
+        b.counts_text = beneficiaries->Text(2);
+        b.provenance = ReadProvenance(*beneficiaries, 3);
+        counts->Bind(1, beneficiaries->Int64(0));
+        Status parts = ForEachRow(*counts, [&] {
+          // raw is NOT NULL in beneficiary_count: every part has a quantity.
+          b.counts.push_back(*ReadQuantity(*counts, 0));
+          return Status::Ok();
+        });
+        m.beneficiaries.push_back(std::move(b));
+        return parts;
+      });
+      if (!read.ok()) return read;
+      deliverables->Bind(1, m.activity_id);
+      read = ForEachRow(*deliverables, [&] {
+        m.deliverables.push_back(deliverables->Text(0));
+        return Status::Ok();
+      });
+      if (!read.ok()) return read;
+      matches.push_back(std::move(m));
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+    return matches;
+  });
+}
+
+Result<std::vector<FindingRow>> ListFindings(Store& store, const FindingFilter& filter) {
+  return InSnapshot(store, [&]() -> Result<std::vector<FindingRow>> {
+    // Severity is declared from least to most severe, so its underlying value is its rank.
+    Result<Statement> findings = store.Prepare(
+        "SELECT d.path, f.severity, f.code, f.message, f.raw_text, a.code, " +
+        ProvenanceColumns("f") +
+        " FROM finding AS f JOIN document AS d ON d.id = f.document_id"
+        " LEFT JOIN activity AS a ON a.id = f.activity_id"
+        " WHERE (?1 IS NULL OR instr(d.path, ?1) > 0)"
+        "   AND (?2 IS NULL OR CASE f.severity WHEN 'info' THEN 0 WHEN 'warning' THEN 1"
+        "                      ELSE 2 END >= ?2)"
+        " ORDER BY d.path, d.id, f.page, f.line, f.id");
+    if (!findings.ok()) return findings.status();
+    findings->Bind(1, filter.path_contains);
+    if (filter.min_severity) {
+      findings->Bind(2, static_cast<int>(*filter.min_severity));
+    } else {
+      findings->BindNull(2);
+    }
+    std::vector<FindingRow> rows;
+    Status s = ForEachRow(*findings, [&] {
+      FindingRow r;
+      r.document_path = findings->Text(0);
+      std::string severity = findings->Text(1);
+      std::optional<Severity> parsed =
+          FromText(severity, {Severity::kInfo, Severity::kWarning, Severity::kError});
+      if (!parsed) return UnknownName("severity", severity);
+      r.severity = *parsed;
+      r.code = findings->Text(2);
+      r.message = findings->Text(3);
+      r.raw_text = findings->Text(4);
+      r.activity_code = findings->OptionalText(5);
+      r.provenance = ReadProvenance(*findings, 6);
+      rows.push_back(std::move(r));
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+    return rows;
+  });
+}
+
+}  // namespace oplex

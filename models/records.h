@@ -1,0 +1,161 @@
+// The common schema as C++ values: what extractors emit, validators check and the store writes.
+//
+// Every record carries a Provenance so that a person can go back to the page and box (or the
+// line of a text export) it came from. Absent knowledge is modelled explicitly: a std::nullopt
+// or MonthMask::Unknown() means "the source does not show it", which is never the same as zero
+// or "no months". Plain value types; safe to copy between threads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace oplex {
+
+// A box on a page, in PDF points with a top-left origin.
+struct BBox {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+// Where a record came from. Text exports have lines and (when the export marks page breaks)
+// pages; PDFs have pages and boxes.
+struct Provenance {
+  std::optional<int> page;       // 1-based; nullopt when the source has no page marks
+  std::optional<int> line;       // 1-based line of a text source
+  std::optional<int> last_line;  // last line when the record spans several
+  std::optional<BBox> bbox;      // PDF/OCR sources
+  std::string extractor;         // the extractor that produced the record
+  double confidence = 1.0;       // 0..1; below 1 for OCR and heuristic guesses
+};
+
+// Which of the 12 months an activity is scheduled in, or unknown.
+class MonthMask {
+ public:
+  static MonthMask Unknown() { return MonthMask(); }
+  static MonthMask FromBits(uint16_t bits) { return MonthMask(bits & 0x0FFF); }
+  bool known() const { return known_; }
+  // month is 1..12; only meaningful when known().
+  bool has(int month) const { return known_ && (bits_ >> (month - 1)) & 1; }
+  uint16_t bits() const { return bits_; }
+  MonthMask With(int month) const { return FromBits(bits_ | (1u << (month - 1))); }
+
+ private:
+  MonthMask() = default;
+  explicit MonthMask(uint16_t bits) : known_(true), bits_(bits) {}
+  bool known_ = false;
+  uint16_t bits_ = 0;
+};
+
+// A quantity as a document writes it: "4,060", "0.08", "300,000E" (estimated), "S/C" (not
+// quantified: the document says there is no figure). `raw` keeps the text exactly as written.
+struct Quantity {
+  std::optional<double> value;  // nullopt only when not_quantified
+  bool estimated = false;
+  bool not_quantified = false;
+  std::string raw;
+};
+
+enum class SectionKind { kEje, kSubprograma, kArea, kProyecto, kGrupo, kObjetivo };
+const char* ToString(SectionKind kind);
+
+// A node of the document's own hierarchy (eje > área, subprograma > área > proyecto,
+// grupo > objetivo). `parent` indexes Extraction::sections.
+struct Section {
+  SectionKind kind = SectionKind::kArea;
+  std::string code;  // as written ("01", "0101", "1"); empty when the document gives none
+  std::string title;
+  std::optional<size_t> parent;
+  Provenance provenance;
+};
+
+// One month cell of an activity's schedule.
+struct MonthValue {
+  int month = 0;                    // 1..12
+  std::optional<Quantity> planned;  // the monthly quantity, when the grid holds numbers
+  bool marked = false;              // scheduled in this month
+  Provenance provenance;
+};
+
+// Beneficiaries as the document writes them: "Áreas administrativas del IEEM, INE." with counts
+// "13,1,S/C, S/C", kept as written and parsed into parts.
+struct Beneficiary {
+  std::string kinds_text;
+  std::string counts_text;
+  std::vector<Quantity> counts;
+  Provenance provenance;
+};
+
+struct Activity {
+  std::string code;
+  std::string text;
+  std::optional<std::string> unit;
+  std::optional<Quantity> annual;
+  MonthMask months = MonthMask::Unknown();
+  std::vector<MonthValue> month_values;  // empty when months are unknown
+  std::optional<size_t> section;         // index into Extraction::sections
+  std::vector<Beneficiary> beneficiaries;
+  Provenance provenance;
+};
+
+// Something an area promises to deliver; attached to its section, and to the activity whose row
+// carried it when there is one.
+struct Deliverable {
+  std::string text;
+  std::optional<size_t> section;
+  std::optional<size_t> activity;
+  Provenance provenance;
+};
+
+enum class Severity { kInfo, kWarning, kError };
+const char* ToString(Severity severity);
+
+// A check that failed or a row that could not be read: stored, never silently dropped.
+struct Finding {
+  Severity severity = Severity::kWarning;
+  std::string code;  // stable identifier, e.g. "months_sum_mismatch"
+  std::string message;
+  std::string raw_text;
+  std::optional<size_t> activity;
+  Provenance provenance;
+};
+
+// A count the document states about itself ("318 actividades", a project's "Activ." column),
+// checked by the validator against what was extracted.
+struct StatedTotal {
+  enum class What { kSubprogramas, kProyectos, kActividades };
+  What what = What::kActividades;
+  std::optional<size_t> scope;  // section the count is about; nullopt = the whole document
+  std::string scope_code;       // the code the document used for the scope, when any
+  int64_t value = 0;
+  Provenance provenance;
+};
+const char* ToString(StatedTotal::What what);
+
+enum class DocumentKind { kUnknown, kWorkPlan, kIndicatorReport, kActivityReport };
+const char* ToString(DocumentKind kind);
+
+// What classify learned about a document.
+struct DocumentInfo {
+  std::string sha256;
+  std::string path;
+  std::string source_format;  // "text", "pdf", "image"
+  DocumentKind kind = DocumentKind::kUnknown;
+  std::optional<std::string> institute;  // gazetteer code, e.g. "IEEM"
+  std::optional<int> year;
+  std::optional<std::string> period;  // e.g. "2024-Q1", "2024"
+  std::string title;
+  std::optional<int> pages;
+};
+
+// Everything extracted from one document: the unit the store writes in one transaction.
+struct Extraction {
+  DocumentInfo document;
+  std::vector<Section> sections;
+  std::vector<Activity> activities;
+  std::vector<Deliverable> deliverables;
+  std::vector<StatedTotal> stated_totals;
+  std::vector<Finding> findings;
+};
+
+}  // namespace oplex

@@ -1,0 +1,123 @@
+// The SQLite store: writes one Extraction per document and gives read-side code its connection.
+//
+// A document is identified by the SHA-256 of its content, so storing it again is a no-op unless
+// the caller asks to replace it, and an interrupted batch resumes where it stopped. Each Put is
+// one transaction: a document is stored whole or not at all.
+//
+// Thread-safety: a Store and the Statements it prepares belong to one thread; the SQLite
+// connection is never shared. Parallel workers each open their own Store on the same file:
+// WAL mode lets readers run beside a writer, and writers wait for each other (up to
+// kBusyTimeoutMs) instead of failing.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "models/records.h"
+#include "models/status.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace oplex {
+
+// A prepared SQL statement on a Store's connection; finalized when destroyed. Move-only.
+//
+// Parameters are 1-based and columns 0-based, as in SQLite. Bind calls chain; a failed bind is
+// reported by the next Step() or Run(), so a sequence of binds needs no checks of its own.
+class Statement {
+ public:
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement();
+
+  Statement& Bind(int index, int64_t value);
+  Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
+  Statement& Bind(int index, double value);
+  Statement& Bind(int index, std::string_view value);  // copied: the view need not outlive it
+  Statement& BindNull(int index);
+  template <typename T>
+  Statement& Bind(int index, const std::optional<T>& value) {
+    return value ? Bind(index, *value) : BindNull(index);
+  }
+
+  // Advances to the next row: true when a row is ready to read, false when there are no more.
+  Result<bool> Step();
+  // Runs a statement to completion, discarding any rows, then Reset()s it for reuse.
+  Status Run();
+  // Makes the statement ready to run again, with every parameter unbound (NULL).
+  void Reset();
+
+  bool IsNull(int column) const;
+  int64_t Int64(int column) const;     // 0 for NULL
+  double Double(int column) const;     // 0.0 for NULL
+  std::string Text(int column) const;  // "" for NULL
+  std::optional<int64_t> OptionalInt64(int column) const;
+  std::optional<int> OptionalInt(int column) const;
+  std::optional<double> OptionalDouble(int column) const;
+  std::optional<std::string> OptionalText(int column) const;
+
+ private:
+  friend class Store;
+  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  void NoteBind(int rc, int index);
+
+  sqlite3_stmt* stmt_ = nullptr;
+  Status bind_status_;  // the first failed bind since the last Reset()
+};
+
+class Store {
+ public:
+  // How long a connection waits for another one's write lock before giving up.
+  static constexpr int kBusyTimeoutMs = 10'000;
+
+  // Opens the database at `db_path`, creating it if missing, and applies pending migrations.
+  // Fails without changing the file when it is not an SQLite database or is another program's
+  // (kInvalidInput), or was written by a newer oplex whose schema this one does not know
+  // (kNotSupported). Every message names the file.
+  static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& db_path);
+
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  ~Store();
+
+  // The schema version of the open database: LatestSchemaVersion() once Open succeeded.
+  int schema_version() const { return schema_version_; }
+
+  // The id of the stored document with this content hash, if any.
+  Result<std::optional<int64_t>> FindDocument(const std::string& sha256);
+
+  enum class PutOutcome {
+    kInserted,   // the document was new
+    kUnchanged,  // a document with this hash was already stored and `replace` was false
+    kReplaced,   // the stored document and all its records were deleted, then `e` was written
+  };
+  // Writes the document and all its records in one transaction. The index cross-references in
+  // `e` (Section::parent, Activity::section, Deliverable::section/activity, Finding::activity,
+  // StatedTotal::scope) become row ids; a section's parent must come before it. Any failure
+  // leaves the database exactly as it was: a dangling index or a record the schema rejects is
+  // kInternal (whatever built `e` is wrong), a full disk or a lock held too long kIoError.
+  Result<PutOutcome> Put(const Extraction& e, bool replace);
+
+  // For read-side code and tests: a statement on this connection, and SQL run directly.
+  Result<Statement> Prepare(std::string_view sql);
+  Status Exec(const std::string& sql);
+
+ private:
+  explicit Store(sqlite3* db) : db_(db) {}
+  Status Configure();
+  Status UseWal();
+  Status Migrate();
+  Result<PutOutcome> PutInTransaction(const Extraction& e, bool replace);
+
+  sqlite3* db_;
+  int schema_version_ = 0;
+};
+
+}  // namespace oplex

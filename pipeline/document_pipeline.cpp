@@ -1,0 +1,72 @@
+#include "pipeline/document_pipeline.h"
+
+#include "extractors/activity_table.h"
+#include "extractors/stated_totals.h"
+#include "pipeline/classify/classifier.h"
+#include "pipeline/decode/text_decoder.h"
+#include "pipeline/layout/text_layout.h"
+#include "pipeline/sha256.h"
+#include "pipeline/validate/validator.h"
+
+namespace oplex {
+namespace {
+
+// Classification reads the opening of a document, where titles and issuers are.
+constexpr size_t kLeadingLines = 80;
+
+Result<DecodedDocument> Decode(const std::filesystem::path& path, std::string_view bytes) {
+  if (bytes.substr(0, 5) == "%PDF-") {
+    return Status::NotSupported(path.string() +
+                                ": PDF input is not supported by this version (text exports only)");
+  }
+  return DecodeText(bytes, path.string());
+}
+
+std::vector<std::string> LeadingLines(const std::vector<Block>& blocks) {
+  std::vector<std::string> lines;
+  for (const Block& b : blocks) {
+    for (const Row& r : b.rows) {
+      std::string joined = r.Joined();
+      if (!joined.empty()) lines.push_back(std::move(joined));
+      if (lines.size() == kLeadingLines) return lines;
+    }
+  }
+  return lines;
+}
+
+}  // namespace
+
+Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& data_dir) {
+  auto vocab = Vocabulary::Load(data_dir);
+  if (!vocab.ok()) return vocab.status();
+  auto rules = ExtractionRules::Load(data_dir);
+  if (!rules.ok()) return rules.status();
+  return DocumentPipeline(std::move(*vocab), std::move(*rules));
+}
+
+Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
+                                             std::string_view bytes) const {
+  auto decoded = Decode(path, bytes);
+  if (!decoded.ok()) return decoded.status();
+  const std::vector<Block> blocks = LayoutText(*decoded);
+
+  Extraction e;
+  DocumentInfo& doc = e.document;
+  doc.sha256 = Sha256Hex(bytes);
+  doc.path = path.string();
+  doc.source_format = decoded->source_format;
+  doc.pages = decoded->page_count;
+  Classification c = Classify(LeadingLines(blocks), path.filename().string(), vocab_);
+  doc.kind = c.kind;
+  doc.institute = c.institute;
+  doc.year = c.year;
+  doc.period = c.period;
+  doc.title = c.title;
+
+  ExtractActivities(blocks, rules_, vocab_, &e);
+  ExtractStatedTotals(blocks, rules_, &e);
+  Validate(&e);
+  return e;
+}
+
+}  // namespace oplex

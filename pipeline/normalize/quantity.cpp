@@ -1,0 +1,110 @@
+#include "pipeline/normalize/quantity.h"
+
+#include <cctype>
+#include <string>
+
+namespace oplex {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool IsNotQuantified(std::string_view s) {
+  std::string compact;
+  for (char c : s) {
+    if (c != ' ') compact.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  }
+  return compact == "S/C";
+}
+
+// Parses "[$]digits[,ddd]*[.digits]" exactly; returns false on anything else.
+bool ParseNumber(std::string_view s, double* out) {
+  if (!s.empty() && s.front() == '$') s.remove_prefix(1);
+  if (s.empty()) return false;
+  std::string digits;
+  size_t i = 0;
+  size_t group = 0;
+  bool grouped = false;
+  while (i < s.size() && (IsDigit(s[i]) || s[i] == ',')) {
+    if (s[i] == ',') {
+      if (group == 0 || (grouped && group != 3) || (!grouped && group > 3)) return false;
+      grouped = true;
+      group = 0;
+    } else {
+      digits.push_back(s[i]);
+      ++group;
+    }
+    ++i;
+  }
+  if (digits.empty() || (grouped && group != 3)) return false;
+  if (i < s.size() && s[i] == '.') {
+    digits.push_back('.');
+    ++i;
+    size_t frac = 0;
+    while (i < s.size() && IsDigit(s[i])) {
+      digits.push_back(s[i]);
+      ++i;
+      ++frac;
+    }
+    if (frac == 0) return false;
+  }
+  if (i != s.size()) return false;
+  *out = std::stod(digits);
+  return true;
+}
+
+}  // namespace
+
+std::optional<Quantity> ParseQuantity(std::string_view text) {
+  std::string_view s = Trim(text);
+  if (s.empty()) return std::nullopt;
+  Quantity q;
+  q.raw = std::string(s);
+  if (IsNotQuantified(s)) {
+    q.not_quantified = true;
+    return q;
+  }
+  if (s.size() > 1 && (s.back() == 'E' || s.back() == 'e') &&
+      (IsDigit(s[s.size() - 2]) || s[s.size() - 2] == ' ')) {
+    q.estimated = true;
+    s = Trim(s.substr(0, s.size() - 1));
+  }
+  double value = 0;
+  if (!ParseNumber(s, &value)) return std::nullopt;
+  q.value = value;
+  return q;
+}
+
+std::optional<std::vector<Quantity>> ParseQuantityList(std::string_view text) {
+  std::string_view s = Trim(text);
+  std::vector<Quantity> items;
+  if (s.empty()) return std::nullopt;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    bool split = i == s.size();
+    if (!split && s[i] == ',') {
+      // Thousands separator: exactly three digits follow, then a boundary.
+      size_t j = i + 1;
+      while (j < s.size() && j < i + 4 && IsDigit(s[j])) ++j;
+      bool three = j == i + 4;
+      bool boundary =
+          j == s.size() || s[j] == ',' || s[j] == ' ' || s[j] == 'E' || s[j] == 'e' || s[j] == '.';
+      split = !(three && boundary && i > start && IsDigit(s[i - 1]));
+    }
+    if (!split) continue;
+    auto item = ParseQuantity(s.substr(start, i - start));
+    if (!item) return std::nullopt;
+    items.push_back(std::move(*item));
+    start = i + 1;
+  }
+  return items;
+}
+
+bool HasFraction(const Quantity& q) { return q.raw.find('.') != std::string::npos; }
+
+}  // namespace oplex

@@ -1,0 +1,141 @@
+#include "pipeline/validate/validator.h"
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "extractors/codes.h"
+
+namespace oplex {
+namespace {
+
+constexpr double kSumTolerance = 1e-6;
+
+std::string Number(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+Provenance Prov(const Provenance& from) {
+  Provenance p = from;
+  p.extractor = kValidator;
+  p.confidence = 1.0;
+  return p;
+}
+
+void CheckMonthSums(Extraction* e) {
+  for (size_t i = 0; i < e->activities.size(); ++i) {
+    const Activity& a = e->activities[i];
+    if (!a.annual || !a.annual->value || a.month_values.size() != 12) continue;
+    double sum = 0;
+    bool complete = true;
+    for (const MonthValue& m : a.month_values) {
+      if (!m.planned || !m.planned->value) {
+        complete = false;
+        break;
+      }
+      sum += *m.planned->value;
+    }
+    const double annual = *a.annual->value;
+    if (!complete || std::fabs(sum - annual) <= kSumTolerance * std::max(1.0, std::fabs(annual))) {
+      continue;
+    }
+    Finding f;
+    f.code = "months_sum_mismatch";
+    f.message = "activity " + a.code + ": monthly quantities add up to " + Number(sum) +
+                ", the annual quantity is " + Number(annual);
+    f.raw_text = a.annual->raw;
+    for (const MonthValue& m : a.month_values) f.raw_text += " " + m.planned->raw;
+    f.activity = i;
+    f.provenance = Prov(a.provenance);
+    e->findings.push_back(std::move(f));
+  }
+}
+
+// The outermost section above `index`, used to keep numbering groups apart.
+std::optional<size_t> Root(const Extraction& e, std::optional<size_t> index) {
+  while (index && e.sections[*index].parent) index = e.sections[*index].parent;
+  return index;
+}
+
+void CheckNumbering(Extraction* e) {
+  struct Group {
+    std::map<long, std::vector<size_t>> numbers;
+  };
+  std::map<std::pair<std::optional<size_t>, std::string>, Group> groups;
+  for (size_t i = 0; i < e->activities.size(); ++i) {
+    auto segments = CodeSegments(e->activities[i].code);
+    if (segments.size() < 2) continue;
+    std::string parent;
+    for (size_t s = 0; s + 1 < segments.size(); ++s) parent += segments[s] + ".";
+    long last = std::strtol(segments.back().c_str(), nullptr, 10);
+    groups[{Root(*e, e->activities[i].section), parent}].numbers[last].push_back(i);
+  }
+  for (const auto& [key, group] : groups) {
+    long expected = 1;
+    for (const auto& [number, indexes] : group.numbers) {
+      const Activity& a = e->activities[indexes.front()];
+      if (number > expected) {
+        Finding f;
+        f.code = "numbering_gap";
+        std::string prefix = a.code.substr(0, a.code.size() - CodeSegments(a.code).back().size());
+        f.message =
+            "numbering skips from " +
+            (expected > 1 ? prefix + std::to_string(expected - 1) : std::string("the start")) +
+            " to " + a.code;
+        f.activity = indexes.front();
+        f.provenance = Prov(a.provenance);
+        e->findings.push_back(std::move(f));
+      }
+      for (size_t k = 1; k < indexes.size(); ++k) {
+        Finding f;
+        f.code = "duplicate_code";
+        f.message = "code " + a.code + " is used by more than one activity in the same group";
+        f.activity = indexes[k];
+        f.provenance = Prov(e->activities[indexes[k]].provenance);
+        e->findings.push_back(std::move(f));
+      }
+      expected = number + 1;
+    }
+  }
+}
+
+int64_t Count(const Extraction& e, const StatedTotal& t) {
+  int64_t n = 0;
+  if (t.what == StatedTotal::What::kActividades) {
+    for (const Activity& a : e.activities) n += CodeWithin(a.code, t.scope_code);
+    return n;
+  }
+  const SectionKind kind =
+      t.what == StatedTotal::What::kProyectos ? SectionKind::kProyecto : SectionKind::kSubprograma;
+  for (const Section& s : e.sections) {
+    n += s.kind == kind && CodeWithin(s.code, t.scope_code);
+  }
+  return n;
+}
+
+void CheckStatedTotals(Extraction* e) {
+  for (const StatedTotal& t : e->stated_totals) {
+    const int64_t found = Count(*e, t);
+    if (found == t.value) continue;
+    Finding f;
+    f.severity = Severity::kError;
+    f.code = "stated_total_mismatch";
+    f.message = "the document states " + std::to_string(t.value) + " " + ToString(t.what) +
+                (t.scope_code.empty() ? std::string() : " for " + t.scope_code) + "; " +
+                std::to_string(found) + " were extracted";
+    f.provenance = Prov(t.provenance);
+    e->findings.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+void Validate(Extraction* extraction) {
+  CheckMonthSums(extraction);
+  CheckNumbering(extraction);
+  CheckStatedTotals(extraction);
+}
+
+}  // namespace oplex

@@ -1,0 +1,21 @@
+// The validator: checks a document against itself and records each failure as a Finding.
+//
+//  - months_sum_mismatch: twelve monthly quantities that do not add up to the annual one
+//    (compared with a tolerance, so 11 × 0.08 + 0.12 equals 1);
+//  - numbering_gap / duplicate_code: activity numbers that skip or repeat within their parent
+//    code (4.1, 4.2, 4.4), counted within each top-level section because some plans restart
+//    their numbering per group;
+//  - stated_total_mismatch: a count the document states (318 actividades, a project's Activ.
+//    column) that differs from what was extracted.
+// Nothing is corrected: the data stays as the source shows it. Pure function of the extraction.
+#pragma once
+
+#include "models/records.h"
+
+namespace oplex {
+
+inline constexpr char kValidator[] = "validator";
+
+void Validate(Extraction* extraction);
+
+}  // namespace oplex

@@ -1,0 +1,244 @@
+// The oplex command line, run as a user would: the real binary, real files, real SQLite
+// databases in a fresh temporary folder per test.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device rd;
+    dir_ = fs::temp_directory_path() / ("oplex-cli-" + std::to_string(rd()));
+    fs::create_directories(dir_);
+    db_ = dir_ / "test.sqlite";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Outcome Oplex(const std::string& args) {
+    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
+    const std::string cmd = std::string(OPLEX_BINARY) + " " + args + " >" + out.string() + " 2>" +
+                            err.string() + " </dev/null";
+    int status = std::system(cmd.c_str());
+    Outcome r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = Slurp(out);
+    r.err = Slurp(err);
+    return r;
+  }
+
+  static std::string Slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }
+
+  static fs::path Sample(const std::string& name) { return fs::path(OPLEX_SAMPLES_DIR) / name; }
+
+  // The first column of the first row, or nullopt when the query cannot run (yet).
+  std::optional<int64_t> TryQuery(const std::string& sql) {
+    sqlite3* db = nullptr;
+    std::optional<int64_t> value;
+    if (sqlite3_open_v2(db_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_busy_timeout(db, 5000);
+      sqlite3_stmt* stmt = nullptr;
+      if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+          sqlite3_step(stmt) == SQLITE_ROW) {
+        value = sqlite3_column_int64(stmt, 0);
+      }
+      sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+    return value;
+  }
+
+  int64_t Query(const std::string& sql) {
+    auto value = TryQuery(sql);
+    EXPECT_TRUE(value.has_value()) << sql;
+    return value.value_or(-1);
+  }
+
+  // Rows of every record table, as one comparable string.
+  std::string Counts() {
+    std::string out;
+    for (const char* table : {"document", "section", "activity", "activity_month", "deliverable",
+                              "beneficiary", "beneficiary_count", "stated_total", "finding"}) {
+      out += std::string(table) + "=" +
+             std::to_string(Query(std::string("SELECT count(*) FROM ") + table)) + " ";
+    }
+    return out;
+  }
+
+  fs::path dir_;
+  fs::path db_;
+};
+
+size_t CountLines(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) n += line.find(needle) != std::string::npos;
+  return n;
+}
+
+TEST_F(CliTest, IngestsTheSamplesAndReingestingChangesNothing) {
+  Outcome first = Oplex("ingest " + std::string(OPLEX_SAMPLES_DIR) + " --db " + db_.string());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("5 stored"), std::string::npos) << first.out;
+  EXPECT_EQ(Query("SELECT count(*) FROM activity WHERE code = '010101'"), 1);
+  const std::string before = Counts();
+  const int64_t max_id = Query("SELECT max(id) FROM document");
+
+  Outcome second = Oplex("ingest " + std::string(OPLEX_SAMPLES_DIR) + " --db " + db_.string());
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find("0 stored, 0 replaced, 5 unchanged, 0 failed"), std::string::npos)
+      << second.out;
+  EXPECT_EQ(Counts(), before);
+  EXPECT_EQ(Query("SELECT max(id) FROM document"), max_id);
+}
+
+TEST_F(CliTest, ForceReplacesADocumentCleanly) {
+  const std::string file = Sample("bcs-ieebcs-deoe-pat-2024.txt").string();
+  ASSERT_EQ(Oplex("ingest " + file + " --db " + db_.string()).exit_code, 0);
+  const std::string before = Counts();
+
+  Outcome forced = Oplex("ingest --force " + file + " --db " + db_.string());
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_NE(forced.out.find("1 replaced"), std::string::npos) << forced.out;
+  EXPECT_EQ(Counts(), before);
+  EXPECT_EQ(Query("SELECT count(*) FROM activity WHERE document_id NOT IN (SELECT id FROM "
+                  "document)"),
+            0);
+}
+
+TEST_F(CliTest, BadFilesGetOneClearErrorEachAndTheGoodOnesAreStored) {
+  const fs::path in = dir_ / "in";
+  fs::create_directories(in);
+  fs::copy_file(Sample("bcs-ieebcs-deoe-pat-2024.txt"), in / "good.txt");
+  std::ofstream(in / "empty.txt").close();
+  {
+    std::ofstream garbage(in / "garbage.bin", std::ios::binary);
+    std::mt19937 rng(7);
+    for (int i = 0; i < 4096; ++i) garbage.put(static_cast<char>(rng() & 0xFF));
+  }
+  {
+    // "Dirección de Organización" in Latin-1: converted, not rejected.
+    std::ofstream latin1(in / "latin1.txt", std::ios::binary);
+    latin1 << "Programa Anual de Trabajo 2024\nDirecci\xF3n de Organizaci\xF3n Electoral\n";
+  }
+  fs::create_symlink(dir_ / "does-not-exist.txt", in / "unreadable.txt");
+
+  Outcome r = Oplex("ingest " + in.string() + " --db " + db_.string());
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  for (const char* bad : {"empty.txt", "garbage.bin", "unreadable.txt"}) {
+    EXPECT_EQ(CountLines(r.err, bad), 1u) << bad << "\n" << r.err;
+  }
+  EXPECT_NE(r.err.find("empty"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("binary"), std::string::npos) << r.err;
+  EXPECT_EQ(CountLines(r.err, "error"), 3u) << r.err;
+  EXPECT_EQ(Query("SELECT count(*) FROM document"), 2);
+  EXPECT_EQ(Query("SELECT count(*) FROM activity"), 84);
+  EXPECT_NE(r.out.find("2 stored, 0 replaced, 0 unchanged, 3 failed"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, KillingAnIngestMidwayLeavesOnlyWholeDocuments) {
+  // Thirty distinct copies of the IEEM plan (318 activities each): long enough to kill mid-run.
+  const fs::path in = dir_ / "many";
+  fs::create_directories(in);
+  const std::string plan = Slurp(Sample("mex-ieem-programa-anual-2024.txt"));
+  constexpr int kCopies = 30;
+  for (int i = 0; i < kCopies; ++i) {
+    std::ofstream(in / ("copy" + std::to_string(i) + ".txt")) << plan << "\nCopia " << i << "\n";
+  }
+  pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    execl(OPLEX_BINARY, "oplex", "ingest", in.c_str(), "--db", db_.c_str(), "--jobs", "1",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Kill once some documents are stored but not all.
+  for (int i = 0; i < 400; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (TryQuery("SELECT count(*) FROM document").value_or(0) >= 3) break;
+  }
+  kill(child, SIGKILL);
+  waitpid(child, nullptr, 0);
+
+  const int64_t stored = Query("SELECT count(*) FROM document");
+  EXPECT_GE(stored, 3);
+  EXPECT_LT(stored, kCopies) << "the ingest finished before it could be killed";
+  EXPECT_EQ(Query("SELECT count(*) FROM activity"), stored * 318);
+
+  Outcome resumed = Oplex("ingest " + in.string() + " --db " + db_.string());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_NE(resumed.out.find(std::to_string(kCopies - stored) + " stored"), std::string::npos)
+      << resumed.out;
+  EXPECT_EQ(Query("SELECT count(*) FROM document"), kCopies);
+  EXPECT_EQ(Query("SELECT count(*) FROM activity"), kCopies * 318);
+}
+
+TEST_F(CliTest, HelpVersionAndUsageErrors) {
+  Outcome version = Oplex("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("oplex ", 0), 0u);
+  for (const char* command : {"ingest", "stats", "show", "findings"}) {
+    Outcome help = Oplex(std::string(command) + " --help");
+    EXPECT_EQ(help.exit_code, 0) << command;
+    EXPECT_NE(help.out.find(std::string("usage: oplex ") + command), std::string::npos) << command;
+  }
+  EXPECT_EQ(Oplex("frobnicate").exit_code, 2);
+  EXPECT_EQ(Oplex("ingest").exit_code, 2);
+  EXPECT_EQ(Oplex("ingest --jobs zero x").exit_code, 2);
+  EXPECT_EQ(Oplex("findings --severity loud").exit_code, 2);
+  Outcome no_db = Oplex("stats --db " + (dir_ / "missing.sqlite").string());
+  EXPECT_EQ(no_db.exit_code, 3);
+  EXPECT_NE(no_db.err.find("missing.sqlite"), std::string::npos);
+}
+
+TEST_F(CliTest, ShowAndFindingsAsJson) {
+  ASSERT_EQ(Oplex("ingest " + Sample("mex-ieem-programa-anual-2024.txt").string() + " --db " +
+                  db_.string())
+                .exit_code,
+            0);
+  Outcome show = Oplex("show 010101 --json --db " + db_.string());
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find(R"("unit":"Solicitud")"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find(R"("raw":"4,060","value":4060)"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find(R"("months":[1,2,3,4,5,6,7,8,9,10,11,12])"), std::string::npos);
+  EXPECT_NE(show.out.find(R"("counts_text":"13,1,S/C, S/C")"), std::string::npos);
+
+  Outcome unknown = Oplex("show 020101 --json --db " + db_.string());
+  EXPECT_NE(unknown.out.find(R"("months":null)"), std::string::npos) << unknown.out;
+
+  Outcome findings = Oplex("findings --json --severity warning --db " + db_.string());
+  ASSERT_EQ(findings.exit_code, 0);
+  EXPECT_NE(findings.out.find(R"("activity":"100303")"), std::string::npos);
+  EXPECT_EQ(findings.out.find(R"("severity":"info")"), std::string::npos);
+}
+
+}  // namespace

@@ -1,0 +1,467 @@
+#include "tools/cli/commands.h"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "models/queries.h"
+#include "models/store.h"
+#include "pipeline/batch.h"
+#include "tools/cli/json.h"
+
+namespace oplex::cli {
+namespace {
+
+bool WantsHelp(const std::vector<std::string>& args) {
+  for (const std::string& a : args) {
+    if (a == "-h" || a == "--help") return true;
+  }
+  return false;
+}
+
+int Usage(const std::string& message, const char* help) {
+  std::cerr << "oplex: " << message << "\n" << help;
+  return kExitUsage;
+}
+
+std::string FormatNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+std::string MonthsText(const MonthMask& m) {
+  if (!m.known()) return "unknown";
+  static const char* kLetters = "EFMAMJJASOND";
+  std::string out;
+  for (int i = 1; i <= 12; ++i) out.push_back(m.has(i) ? kLetters[i - 1] : '.');
+  return out;
+}
+
+std::string Where(const Provenance& p) {
+  std::string out;
+  if (p.page) out += "page " + std::to_string(*p.page);
+  if (p.line) {
+    if (!out.empty()) out += ", ";
+    out += "line " + std::to_string(*p.line);
+    if (p.last_line) out += "-" + std::to_string(*p.last_line);
+  }
+  return out;
+}
+
+void WriteProvenance(Json& j, const Provenance& p) {
+  j.Key("provenance").BeginObject();
+  j.Key("page").OptInt(p.page);
+  j.Key("line").OptInt(p.line);
+  j.Key("last_line").OptInt(p.last_line);
+  j.Key("extractor").String(p.extractor);
+  j.Key("confidence").Number(p.confidence);
+  j.EndObject();
+}
+
+void WriteQuantity(Json& j, const std::optional<Quantity>& q) {
+  if (!q) {
+    j.Null();
+    return;
+  }
+  j.BeginObject();
+  j.Key("raw").String(q->raw);
+  j.Key("value").OptNumber(q->value);
+  j.Key("estimated").Bool(q->estimated);
+  j.Key("not_quantified").Bool(q->not_quantified);
+  j.EndObject();
+}
+
+Result<std::unique_ptr<Store>> OpenExisting(const GlobalOptions& global) {
+  std::error_code ec;
+  if (!std::filesystem::exists(global.db, ec)) {
+    return Status::IoError(global.db.string() + ": no such database (run `oplex ingest` first)");
+  }
+  return Store::Open(global.db);
+}
+
+// A one-line progress bar, redrawn in place on a terminal.
+class Progress {
+ public:
+  Progress(size_t total, bool enabled) : total_(total), enabled_(enabled) {}
+  void Step(const FileReport& r) {
+    ++done_;
+    if (!enabled_) return;
+    constexpr int kWidth = 30;
+    int filled = total_ ? static_cast<int>(kWidth * done_ / total_) : kWidth;
+    std::string name = std::filesystem::path(r.path).filename().string();
+    if (name.size() > 40) name = name.substr(0, 37) + "...";
+    std::fprintf(stderr, "\r[%s%s] %zu/%zu %-40s", std::string(filled, '#').c_str(),
+                 std::string(kWidth - filled, ' ').c_str(), done_, total_, name.c_str());
+    if (done_ == total_) std::fprintf(stderr, "\n");
+    std::fflush(stderr);
+  }
+
+ private:
+  size_t total_;
+  size_t done_ = 0;
+  bool enabled_;
+};
+
+constexpr char kIngestHelp[] =
+    R"(usage: oplex ingest PATH... [--force] [--jobs N] [--db FILE] [--json]
+
+Reads files, and folders recursively, into the database: one transaction per document, so an
+interrupted run leaves only whole documents and the next run resumes. A document already stored
+(same content) is skipped unless --force, which replaces it. A file that cannot be read gets one
+error line naming it and the reason; the others are still stored (exit code 1).
+
+  --force     replace documents already in the database
+  --jobs N    documents processed in parallel (default: one per core)
+)";
+
+}  // namespace
+
+int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kIngestHelp;
+    return kExitOk;
+  }
+  BatchOptions options;
+  options.db = global.db;
+  std::vector<std::string> inputs;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--force") {
+      options.force = true;
+    } else if (args[i] == "--jobs") {
+      if (i + 1 >= args.size()) return Usage("--jobs needs a number", kIngestHelp);
+      options.jobs = std::atoi(args[++i].c_str());
+      if (options.jobs < 1) return Usage("--jobs needs a number of at least 1", kIngestHelp);
+    } else if (!args[i].empty() && args[i][0] == '-') {
+      return Usage("unknown option '" + args[i] + "'", kIngestHelp);
+    } else {
+      inputs.push_back(args[i]);
+    }
+  }
+  if (inputs.empty()) return Usage("ingest needs at least one file or folder", kIngestHelp);
+
+  auto pipeline = DocumentPipeline::Load(global.data_dir);
+  if (!pipeline.ok()) {
+    spdlog::error("data folder {}: {}", global.data_dir.string(), pipeline.status().message());
+    return kExitFatal;
+  }
+  std::vector<FileReport> reports;
+  auto files = ExpandInputs(inputs, &reports);
+  for (const FileReport& missing : reports) spdlog::error("{}", missing.error);
+
+  const auto start = std::chrono::steady_clock::now();
+  Progress progress(files.size(), !global.json && !global.quiet && isatty(STDERR_FILENO));
+  auto ran = RunBatch(files, options, *pipeline, [&](const FileReport& r) { progress.Step(r); });
+  if (!ran.ok()) {
+    spdlog::error("{}", ran.status().message());
+    return kExitFatal;
+  }
+  reports.insert(reports.end(), ran->begin(), ran->end());
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  size_t failed = 0, stored = 0, unchanged = 0, replaced = 0;
+  for (const FileReport& r : reports) {
+    failed += r.status == FileStatus::kFailed;
+    stored += r.status == FileStatus::kStored;
+    unchanged += r.status == FileStatus::kUnchanged;
+    replaced += r.status == FileStatus::kReplaced;
+  }
+  if (global.json) {
+    Json j(std::cout);
+    j.BeginObject();
+    j.Key("database").String(global.db.string());
+    j.Key("seconds").Number(seconds);
+    j.Key("files").BeginArray();
+    for (const FileReport& r : reports) {
+      j.BeginObject();
+      j.Key("path").String(r.path);
+      j.Key("status").String(ToString(r.status));
+      if (r.status == FileStatus::kFailed) j.Key("error").String(r.error);
+      j.Key("sha256").String(r.sha256);
+      j.Key("kind").String(r.kind);
+      j.Key("institute").OptString(r.institute);
+      j.Key("year").OptInt(r.year);
+      j.Key("sections").Int(static_cast<int64_t>(r.sections));
+      j.Key("activities").Int(static_cast<int64_t>(r.activities));
+      j.Key("deliverables").Int(static_cast<int64_t>(r.deliverables));
+      j.Key("findings").Int(static_cast<int64_t>(r.findings));
+      j.EndObject();
+    }
+    j.EndArray();
+    j.Key("stored").Int(static_cast<int64_t>(stored));
+    j.Key("replaced").Int(static_cast<int64_t>(replaced));
+    j.Key("unchanged").Int(static_cast<int64_t>(unchanged));
+    j.Key("failed").Int(static_cast<int64_t>(failed));
+    j.EndObject();
+    std::cout << "\n";
+  } else if (!global.quiet) {
+    for (const FileReport& r : reports) {
+      if (r.status == FileStatus::kFailed) continue;
+      std::cout << ToString(r.status) << "  " << r.path;
+      if (r.status != FileStatus::kUnchanged) {
+        std::cout << "  [" << r.institute.value_or("?") << " "
+                  << (r.year ? std::to_string(*r.year) : "?") << " " << r.kind << "] "
+                  << r.activities << " activities, " << r.sections << " sections, " << r.findings
+                  << " findings";
+      }
+      std::cout << "\n";
+    }
+    std::cout << stored << " stored, " << replaced << " replaced, " << unchanged << " unchanged, "
+              << failed << " failed in " << FormatNumber(seconds) << " s → " << global.db.string()
+              << "\n";
+  }
+  return failed ? kExitSomeFailed : kExitOk;
+}
+
+namespace {
+constexpr char kStatsHelp[] = R"(usage: oplex stats [--db FILE] [--json]
+
+What the database holds: documents, sections, activities and findings, and per document its
+institute, year, kind, activities (with how many have known months) and findings.
+)";
+}  // namespace
+
+int RunStats(const GlobalOptions& global, const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kStatsHelp;
+    return kExitOk;
+  }
+  if (!args.empty()) return Usage("unexpected argument '" + args.front() + "'", kStatsHelp);
+  auto store = OpenExisting(global);
+  if (!store.ok()) {
+    spdlog::error("{}", store.status().message());
+    return kExitFatal;
+  }
+  auto stats = GetStats(**store);
+  if (!stats.ok()) {
+    spdlog::error("{}", stats.status().message());
+    return kExitFatal;
+  }
+  if (global.json) {
+    Json j(std::cout);
+    j.BeginObject();
+    j.Key("documents").Int(stats->documents);
+    j.Key("sections").Int(stats->sections);
+    j.Key("activities").Int(stats->activities);
+    j.Key("findings").Int(stats->findings);
+    j.Key("per_document").BeginArray();
+    for (const DocumentStats& d : stats->per_document) {
+      j.BeginObject();
+      j.Key("id").Int(d.id);
+      j.Key("path").String(d.path);
+      j.Key("institute").OptString(d.institute);
+      j.Key("year").OptInt(d.year);
+      j.Key("kind").String(ToString(d.kind));
+      j.Key("activities").Int(d.activities);
+      j.Key("activities_with_months").Int(d.activities_with_months);
+      j.Key("findings").Int(d.findings);
+      j.EndObject();
+    }
+    j.EndArray();
+    j.EndObject();
+    std::cout << "\n";
+    return kExitOk;
+  }
+  std::printf("%-10s %-5s %-17s %10s %12s %9s  %s\n", "institute", "year", "kind", "activities",
+              "with months", "findings", "document");
+  for (const DocumentStats& d : stats->per_document) {
+    std::printf("%-10s %-5s %-17s %10lld %12lld %9lld  %s\n", d.institute.value_or("?").c_str(),
+                d.year ? std::to_string(*d.year).c_str() : "?", ToString(d.kind),
+                static_cast<long long>(d.activities),
+                static_cast<long long>(d.activities_with_months),
+                static_cast<long long>(d.findings), d.path.c_str());
+  }
+  std::printf("total: %lld documents, %lld sections, %lld activities, %lld findings\n",
+              static_cast<long long>(stats->documents), static_cast<long long>(stats->sections),
+              static_cast<long long>(stats->activities), static_cast<long long>(stats->findings));
+  return kExitOk;
+}
+
+namespace {
+constexpr char kShowHelp[] = R"(usage: oplex show CODE [--db FILE] [--json]
+
+Every stored activity with this code (codes repeat across institutes and groups): its document,
+section path, text, unit, annual and monthly quantities, months (E F M ... letters for scheduled
+months, '.' for unscheduled, "unknown" when the source does not show them), beneficiaries,
+deliverables and where in the source it came from.
+)";
+}  // namespace
+
+int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kShowHelp;
+    return kExitOk;
+  }
+  if (args.size() != 1) return Usage("show needs exactly one activity code", kShowHelp);
+  auto store = OpenExisting(global);
+  if (!store.ok()) {
+    spdlog::error("{}", store.status().message());
+    return kExitFatal;
+  }
+  auto matches = FindActivities(**store, args.front());
+  if (!matches.ok()) {
+    spdlog::error("{}", matches.status().message());
+    return kExitFatal;
+  }
+  if (global.json) {
+    Json j(std::cout);
+    j.BeginArray();
+    for (const ActivityMatch& m : *matches) {
+      j.BeginObject();
+      j.Key("document").String(m.document_path);
+      j.Key("institute").OptString(m.institute);
+      j.Key("year").OptInt(m.year);
+      j.Key("section").String(m.section_path);
+      j.Key("code").String(m.code);
+      j.Key("text").String(m.text);
+      j.Key("unit").OptString(m.unit);
+      j.Key("annual");
+      WriteQuantity(j, m.annual);
+      j.Key("months");
+      if (m.months.known()) {
+        j.BeginArray();
+        for (int i = 1; i <= 12; ++i) {
+          if (m.months.has(i)) j.Int(i);
+        }
+        j.EndArray();
+      } else {
+        j.Null();
+      }
+      j.Key("monthly").BeginArray();
+      for (const MonthValue& v : m.month_values) {
+        j.BeginObject();
+        j.Key("month").Int(v.month);
+        j.Key("planned");
+        WriteQuantity(j, v.planned);
+        j.Key("marked").Bool(v.marked);
+        j.EndObject();
+      }
+      j.EndArray();
+      j.Key("beneficiaries").BeginArray();
+      for (const Beneficiary& b : m.beneficiaries) {
+        j.BeginObject();
+        j.Key("kinds").String(b.kinds_text);
+        j.Key("counts_text").String(b.counts_text);
+        j.Key("counts").BeginArray();
+        for (const Quantity& q : b.counts) WriteQuantity(j, q);
+        j.EndArray();
+        j.EndObject();
+      }
+      j.EndArray();
+      j.Key("deliverables").BeginArray();
+      for (const std::string& d : m.deliverables) j.String(d);
+      j.EndArray();
+      WriteProvenance(j, m.provenance);
+      j.EndObject();
+    }
+    j.EndArray();
+    std::cout << "\n";
+    return matches->empty() ? kExitSomeFailed : kExitOk;
+  }
+  if (matches->empty()) {
+    std::cout << "no activity with code " << args.front() << "\n";
+    return kExitSomeFailed;
+  }
+  for (const ActivityMatch& m : *matches) {
+    std::cout << m.code << "  " << m.institute.value_or("?") << " "
+              << (m.year ? std::to_string(*m.year) : "?") << "  " << m.document_path << " ("
+              << Where(m.provenance) << ")\n";
+    if (!m.section_path.empty()) std::cout << "  section:  " << m.section_path << "\n";
+    std::cout << "  text:     " << m.text << "\n";
+    std::cout << "  unit:     " << m.unit.value_or("(not shown)") << "\n";
+    std::cout << "  annual:   " << (m.annual ? m.annual->raw : "(not shown)") << "\n";
+    std::cout << "  months:   " << MonthsText(m.months) << "\n";
+    if (!m.month_values.empty()) {
+      std::cout << "  monthly: ";
+      for (const MonthValue& v : m.month_values)
+        std::cout << " " << (v.planned ? v.planned->raw : "?");
+      std::cout << "\n";
+    }
+    for (const Beneficiary& b : m.beneficiaries) {
+      std::cout << "  beneficiaries: "
+                << (b.kinds_text.empty() ? "(kinds not shown)" : b.kinds_text)
+                << " | counts: " << b.counts_text << "\n";
+    }
+    for (const std::string& d : m.deliverables) std::cout << "  deliverable: " << d << "\n";
+  }
+  return kExitOk;
+}
+
+namespace {
+constexpr char kFindingsHelp[] =
+    R"(usage: oplex findings [--document TEXT] [--severity LEVEL] [--db FILE] [--json]
+
+Problems found while reading documents: failed checks (monthly quantities that do not add up,
+gaps in numbering, totals the document states that differ from what was extracted) and rows that
+could not be read, each with its raw text and where it is in the source.
+
+  --document TEXT     only documents whose path contains TEXT
+  --severity LEVEL    only findings at least this severe: info, warning or error
+)";
+}  // namespace
+
+int RunFindings(const GlobalOptions& global, const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kFindingsHelp;
+    return kExitOk;
+  }
+  FindingFilter filter;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--document" && i + 1 < args.size()) {
+      filter.path_contains = args[++i];
+    } else if (args[i] == "--severity" && i + 1 < args.size()) {
+      const std::string& s = args[++i];
+      if (s == "info") {
+        filter.min_severity = Severity::kInfo;
+      } else if (s == "warning") {
+        filter.min_severity = Severity::kWarning;
+      } else if (s == "error") {
+        filter.min_severity = Severity::kError;
+      } else {
+        return Usage("--severity must be info, warning or error", kFindingsHelp);
+      }
+    } else {
+      return Usage("unexpected argument '" + args[i] + "'", kFindingsHelp);
+    }
+  }
+  auto store = OpenExisting(global);
+  if (!store.ok()) {
+    spdlog::error("{}", store.status().message());
+    return kExitFatal;
+  }
+  auto rows = ListFindings(**store, filter);
+  if (!rows.ok()) {
+    spdlog::error("{}", rows.status().message());
+    return kExitFatal;
+  }
+  if (global.json) {
+    Json j(std::cout);
+    j.BeginArray();
+    for (const FindingRow& f : *rows) {
+      j.BeginObject();
+      j.Key("document").String(f.document_path);
+      j.Key("severity").String(ToString(f.severity));
+      j.Key("code").String(f.code);
+      j.Key("message").String(f.message);
+      j.Key("raw_text").String(f.raw_text);
+      j.Key("activity").OptString(f.activity_code);
+      WriteProvenance(j, f.provenance);
+      j.EndObject();
+    }
+    j.EndArray();
+    std::cout << "\n";
+    return kExitOk;
+  }
+  for (const FindingRow& f : *rows) {
+    std::cout << ToString(f.severity) << "  " << f.code << "  " << f.document_path << " ("
+              << Where(f.provenance) << ")\n    " << f.message << "\n";
+  }
+  std::cout << rows->size() << " findings\n";
+  return kExitOk;
+}
+
+}  // namespace oplex::cli

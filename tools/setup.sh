@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs oplex's Debian packages when missing (idempotent, non-interactive) and builds it.
+# Usage: tools/setup.sh [build-dir]   (default: build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR="${1:-build}"
+
+PACKAGES=(build-essential cmake pkg-config clang-format sqlite3
+  libpoppler-cpp-dev libtesseract-dev tesseract-ocr-spa libleptonica-dev libicu-dev
+  libre2-dev libsqlite3-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$BUILD_DIR" -j"$(nproc)" >&2

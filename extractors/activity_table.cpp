@@ -84,6 +84,8 @@ struct TableContext {
   bool quantities = false;
   bool deliverables = false;
   std::optional<std::vector<size_t>> month_columns;
+  bool saw_marks = false;             // some row of the table marks a month
+  std::vector<size_t> without_marks;  // activities of the table whose rows mark none
 };
 
 // The rows of one activity, collected until the next code.
@@ -110,7 +112,7 @@ class Walker {
         for (size_t i = 0; i < block.rows.size(); ++i) OnRow(block.rows[i], i == 0);
       }
     }
-    Flush();
+    FinishTable();
   }
 
  private:
@@ -123,7 +125,7 @@ class Walker {
   void OnParagraph(const Row& row) {
     const std::string& text = row.cells.front().text;
     if (auto heading = rules_.MatchHeading(text)) {
-      Flush();
+      FinishTable();
       OpenSection(*heading, row);
       context_ = TableContext{};
       title_ = nullptr;
@@ -148,7 +150,8 @@ class Walker {
     if (!context_.active) return;
     if (StartsActivity(row)) return;
     if (first_of_block && !draft_) {
-      context_.active = false;  // a different table follows the activity table
+      FinishTable();  // a different table follows the activity table
+      context_ = TableContext{};
       return;
     }
     Continue(row);
@@ -173,7 +176,7 @@ class Walker {
     next.month_columns = FindMonthColumns(header, rules_);
     // The header repeated on a new page with no new title: the same table goes on.
     if (title_ == nullptr && context_.active && context_.header_key == key) return;
-    Flush();
+    FinishTable();
     if (title_ != nullptr) {
       if (auto title = rules_.MatchTableTitle(title_->cells.front().text)) {
         OpenSection(*title, *title_);
@@ -281,6 +284,18 @@ class Walker {
     }
   }
 
+  // Ends the current table: in a grid that shows marks, a row that marks no month shows an
+  // empty schedule ("no months"); in a grid that shows none, the schedule stays unknown.
+  void FinishTable() {
+    Flush();
+    if (context_.saw_marks) {
+      for (size_t index : context_.without_marks) {
+        out_->activities[index].months = MonthMask::FromBits(0);
+      }
+    }
+    context_.without_marks.clear();
+  }
+
   void Flush() {
     if (!draft_) return;
     Draft d = std::move(*draft_);
@@ -313,6 +328,13 @@ class Walker {
     a.section = sections_.Current();
     out_->activities.push_back(std::move(a));
     const size_t index = out_->activities.size() - 1;
+    if (context_.month_columns && !context_.quantities) {
+      if (d.marks) {
+        context_.saw_marks = true;
+      } else {
+        context_.without_marks.push_back(index);
+      }
+    }
     by_code_[d.code].push_back(index);
     for (auto& [text, starts_new] : d.deliverable_cells)
       AddDeliverables(text, starts_new, index, last);

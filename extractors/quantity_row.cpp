@@ -20,18 +20,26 @@ struct Token {
   std::vector<Quantity> list;
 };
 
-// "120 Áreas administrativas del IEEM." is the last month's value and the beneficiary kinds
-// in one cell; split it so each part is read for what it is.
+// "120 Áreas administrativas del IEEM." is the last month's value and the beneficiary kinds in
+// one cell, "… del IEEM. 13, 1" the kinds and their counts: split them so each part is read for
+// what it is.
 std::vector<std::string> SplitMergedCells(const std::vector<std::string>& cells) {
   static const RE2 kMerged(R"(^(\S+)[\s\x{00A0}]+(\pL.{2,})$)");
   std::vector<std::string> out;
   for (const std::string& cell : cells) {
     std::string number, rest;
+    std::string text = cell;
     if (RE2::FullMatch(cell, kMerged, &number, &rest) && ParseQuantity(number)) {
       out.push_back(number);
-      out.push_back(rest);
+      text = rest;
+    }
+    // "… y ciudadanía. 13,1,1,10 S/C": the counts glued after the kinds' final period.
+    const size_t period = text.rfind(". ");
+    if (period != std::string::npos && ParseQuantityList(text.substr(period + 2))) {
+      out.push_back(text.substr(0, period + 1));
+      out.push_back(text.substr(period + 2));
     } else {
-      out.push_back(cell);
+      out.push_back(text);
     }
   }
   return out;

@@ -216,6 +216,12 @@ TEST(IeemWorkPlan, EstimatedAndListedCounts) {
   ASSERT_EQ(b.beneficiaries.front().counts.size(), 4u);
   EXPECT_EQ(*b.beneficiaries.front().counts[1].value, 4800);
   EXPECT_EQ(*b.beneficiaries.front().counts[2].value, 1663);
+  // Counts glued after the kinds' final period: "… y ciudadanía. 13,1,1,10 S/C".
+  const Activity& c = One(Ieem(), "010401");
+  ASSERT_EQ(c.beneficiaries.size(), 1u);
+  EXPECT_EQ(c.beneficiaries.front().kinds_text.back(), '.');
+  EXPECT_EQ(c.beneficiaries.front().counts_text, "13,1,1,10 S/C");
+  EXPECT_EQ(c.beneficiaries.front().counts.size(), 5u);
 }
 
 TEST(AgsWorkPlan, Has192ActivitiesNumberedWithoutGaps) {

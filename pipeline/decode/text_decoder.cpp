@@ -708,7 +708,9 @@ CellText CleanCell(std::string_view raw) {
   std::vector<std::string> pieces;
   if (untagged.list_markup) {
     pieces = ListPieces(untagged, text);
-  } else if (LeadingBullet(TrimSpace(text))) {
+  } else if (auto bullet = LeadingBullet(TrimSpace(text));
+             bullet && TrimSpace(text).size() > bullet->size()) {
+    // A bullet with items after it is a list; a bullet alone is a mark in a month grid.
     for (std::string_view item : SplitOnBullets(text)) pieces.emplace_back(item);
   } else {
     out.text = Nfc(StripBoldMarkers(CollapseSpace(text)));

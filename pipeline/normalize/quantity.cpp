@@ -19,7 +19,7 @@ bool IsNotQuantified(std::string_view s) {
   for (char c : s) {
     if (c != ' ') compact.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   }
-  return compact == "S/C";
+  return compact == "S/C" || compact == "SC";
 }
 
 // Parses "[$]digits[,ddd]*[.digits]" exactly; returns false on anything else.
@@ -82,8 +82,34 @@ std::optional<Quantity> ParseQuantity(std::string_view text) {
 
 std::optional<std::vector<Quantity>> ParseQuantityList(std::string_view text) {
   std::string_view s = Trim(text);
-  std::vector<Quantity> items;
+  if (!s.empty() && s.back() == '.') s = Trim(s.substr(0, s.size() - 1));
   if (s.empty()) return std::nullopt;
+  std::vector<Quantity> items;
+  // Items a space separates ("10 S/C", "8E y S/C"); "5,800 E" stays one estimated item.
+  auto add_piece = [&items](std::string_view piece) {
+    if (auto q = ParseQuantity(piece)) {
+      items.push_back(std::move(*q));
+      return true;
+    }
+    std::vector<std::string_view> words;
+    size_t start = 0;
+    while (start < piece.size()) {
+      size_t space = piece.find(' ', start);
+      if (space == std::string_view::npos) space = piece.size();
+      if (space > start) words.push_back(piece.substr(start, space - start));
+      start = space + 1;
+    }
+    if (words.size() < 2) return false;
+    for (size_t w = 0; w < words.size(); ++w) {
+      if (words[w] == "y") continue;
+      std::string word(words[w]);
+      if (w + 1 < words.size() && (words[w + 1] == "E" || words[w + 1] == "e")) word += words[++w];
+      auto q = ParseQuantity(word);
+      if (!q) return false;
+      items.push_back(std::move(*q));
+    }
+    return true;
+  };
   size_t start = 0;
   for (size_t i = 0; i <= s.size(); ++i) {
     bool split = i == s.size();
@@ -97,9 +123,7 @@ std::optional<std::vector<Quantity>> ParseQuantityList(std::string_view text) {
       split = !(three && boundary && i > start && IsDigit(s[i - 1]));
     }
     if (!split) continue;
-    auto item = ParseQuantity(s.substr(start, i - start));
-    if (!item) return std::nullopt;
-    items.push_back(std::move(*item));
+    if (!add_piece(Trim(s.substr(start, i - start)))) return std::nullopt;
     start = i + 1;
   }
   return items;

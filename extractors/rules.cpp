@@ -54,16 +54,14 @@ std::optional<HeaderRole> ParseRole(std::string_view s) {
 }
 
 Result<std::vector<SectionPattern>> LoadSectionPatterns(const std::filesystem::path& file) {
-  auto rows = ReadTsv(file, 2);
-  if (!rows.ok()) return rows.status();
+  auto table = ReadTsv(file, {"kind", "pattern"});
+  if (!table.ok()) return table.status();
   std::vector<SectionPattern> out;
-  for (const TsvRow& row : *rows) {
-    auto kind = ParseKind(row.fields[0]);
-    if (!kind) {
-      return Status::InvalidInput(file.string() + ":" + std::to_string(row.line) +
-                                  ": unknown section kind '" + row.fields[0] + "'");
-    }
-    auto re = Compile(row.fields[1], file, row.line);
+  for (const TsvRow& row : table->rows) {
+    auto kind = ParseKind(table->Get(row, "kind"));
+    if (!kind)
+      return table->Error(row.line, "unknown section kind '" + table->Get(row, "kind") + "'");
+    auto re = Compile(table->Get(row, "pattern"), file, row.line);
     if (!re.ok()) return re.status();
     out.push_back(SectionPattern{*kind, *re});
   }
@@ -93,73 +91,55 @@ Result<ExtractionRules> ExtractionRules::Load(const std::filesystem::path& data_
   rules.titles_ = std::move(*titles);
 
   const auto codes_file = data_dir / "code_levels.tsv";
-  auto codes = ReadTsv(codes_file, 3);
+  auto codes = ReadTsv(codes_file, {"pattern", "role", "kind"});
   if (!codes.ok()) return codes.status();
-  for (const TsvRow& row : *codes) {
-    auto re = Compile(row.fields[0], codes_file, row.line);
+  for (const TsvRow& row : codes->rows) {
+    auto re = Compile(codes->Get(row, "pattern"), codes_file, row.line);
     if (!re.ok()) return re.status();
     CodeLevel level{*re, CodeRole::kActivity, std::nullopt};
-    if (row.fields[1] == "section") {
+    const std::string& role = codes->Get(row, "role");
+    if (role == "section") {
       level.role = CodeRole::kSection;
-      level.kind = ParseKind(row.fields[2]);
-      if (!level.kind) {
-        return Status::InvalidInput(codes_file.string() + ":" + std::to_string(row.line) +
-                                    ": unknown section kind '" + row.fields[2] + "'");
-      }
-    } else if (row.fields[1] != "activity") {
-      return Status::InvalidInput(codes_file.string() + ":" + std::to_string(row.line) +
-                                  ": role must be activity or section");
+      level.kind = ParseKind(codes->Get(row, "kind"));
+      if (!level.kind) return codes->Error(row.line, "unknown section kind");
+    } else if (role != "activity") {
+      return codes->Error(row.line, "role must be activity or section");
     }
     rules.codes_.push_back(std::move(level));
   }
 
   const auto headers_file = data_dir / "table_headers.tsv";
-  auto headers = ReadTsv(headers_file, 2);
+  auto headers = ReadTsv(headers_file, {"role", "pattern"});
   if (!headers.ok()) return headers.status();
-  for (const TsvRow& row : *headers) {
-    auto role = ParseRole(row.fields[0]);
-    if (!role) {
-      return Status::InvalidInput(headers_file.string() + ":" + std::to_string(row.line) +
-                                  ": unknown header role '" + row.fields[0] + "'");
-    }
-    auto re = Compile(row.fields[1], headers_file, row.line);
+  for (const TsvRow& row : headers->rows) {
+    auto role = ParseRole(headers->Get(row, "role"));
+    if (!role) return headers->Error(row.line, "unknown header role");
+    auto re = Compile(headers->Get(row, "pattern"), headers_file, row.line);
     if (!re.ok()) return re.status();
     rules.headers_.emplace_back(*role, *re);
   }
 
-  const auto months_file = data_dir / "months.tsv";
-  auto months = ReadTsv(months_file, 2);
+  auto months = ReadTsv(data_dir / "months.tsv", {"month", "forms"});
   if (!months.ok()) return months.status();
-  for (const TsvRow& row : *months) {
-    int month = std::atoi(row.fields[0].c_str());
-    if (month < 1 || month > 12) {
-      return Status::InvalidInput(months_file.string() + ":" + std::to_string(row.line) +
-                                  ": month must be 1..12");
-    }
-    size_t start = 0;
-    const std::string& forms = row.fields[1];
-    while (start <= forms.size()) {
-      size_t bar = forms.find('|', start);
-      if (bar == std::string::npos) bar = forms.size();
-      rules.month_forms_[month - 1].insert(Fold(forms.substr(start, bar - start)));
-      start = bar + 1;
+  for (const TsvRow& row : months->rows) {
+    int month = std::atoi(months->Get(row, "month").c_str());
+    if (month < 1 || month > 12) return months->Error(row.line, "month must be 1..12");
+    for (const std::string& form : SplitVariants(months->Get(row, "forms"))) {
+      rules.month_forms_[month - 1].insert(Fold(form));
     }
   }
 
-  auto marks = ReadTsv(data_dir / "month_marks.tsv", 1);
+  auto marks = ReadTsv(data_dir / "month_marks.tsv", {"mark"});
   if (!marks.ok()) return marks.status();
-  for (const TsvRow& row : *marks) rules.marks_.insert(Fold(row.fields[0]));
+  for (const TsvRow& row : marks->rows) rules.marks_.insert(Fold(marks->Get(row, "mark")));
 
   const auto totals_file = data_dir / "stated_totals.tsv";
-  auto totals = ReadTsv(totals_file, 2);
+  auto totals = ReadTsv(totals_file, {"what", "pattern"});
   if (!totals.ok()) return totals.status();
-  for (const TsvRow& row : *totals) {
-    auto what = ParseWhat(row.fields[0]);
-    if (!what) {
-      return Status::InvalidInput(totals_file.string() + ":" + std::to_string(row.line) +
-                                  ": unknown total '" + row.fields[0] + "'");
-    }
-    auto re = Compile(row.fields[1], totals_file, row.line);
+  for (const TsvRow& row : totals->rows) {
+    auto what = ParseWhat(totals->Get(row, "what"));
+    if (!what) return totals->Error(row.line, "unknown total");
+    auto re = Compile(totals->Get(row, "pattern"), totals_file, row.line);
     if (!re.ok()) return re.status();
     rules.totals_.emplace_back(*what, *re);
   }

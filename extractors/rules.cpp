@@ -161,14 +161,6 @@ std::optional<CodeLevel> ExtractionRules::MatchCode(std::string_view code) const
   return std::nullopt;
 }
 
-std::vector<HeaderRole> ExtractionRules::HeaderRoles(std::string_view folded_cell) const {
-  std::vector<HeaderRole> roles;
-  for (const auto& [role, re] : headers_) {
-    if (RE2::PartialMatch(folded_cell, *re)) roles.push_back(role);
-  }
-  return roles;
-}
-
 bool ExtractionRules::HasRole(std::string_view folded_cell, HeaderRole role) const {
   for (const auto& [r, re] : headers_) {
     if (r == role && RE2::PartialMatch(folded_cell, *re)) return true;

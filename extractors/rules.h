@@ -62,8 +62,6 @@ class ExtractionRules {
   std::optional<SectionMatch> MatchTableTitle(std::string_view line) const;
   // The role of a row code ("010101", "0101", "1.47", "1").
   std::optional<CodeLevel> MatchCode(std::string_view code) const;
-  // Roles of a header cell (matched on its folded text).
-  std::vector<HeaderRole> HeaderRoles(std::string_view folded_cell) const;
   bool HasRole(std::string_view folded_cell, HeaderRole role) const;
   // Month numbers (1..12) the folded token can name; empty when it names none.
   std::vector<int> MonthsOf(std::string_view folded_token) const;

@@ -51,11 +51,4 @@ std::optional<size_t> SectionTracker::Current() {
   return parent;
 }
 
-std::string SectionTracker::OpenCode(SectionKind kind) const {
-  for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
-    if (it->section.kind == kind) return it->section.code;
-  }
-  return "";
-}
-
 }  // namespace oplex

@@ -20,12 +20,8 @@ class SectionTracker {
   explicit SectionTracker(std::vector<Section>* sections) : sections_(sections) {}
 
   void Open(Section section);
-  // Closes every open section (a new part of the document starts).
-  void CloseAll() { open_.clear(); }
   // The innermost open section, materialised with its ancestors; nullopt when none is open.
   std::optional<size_t> Current();
-  // The code of the innermost open section of `kind`, or "" when none is open.
-  std::string OpenCode(SectionKind kind) const;
 
  private:
   struct Open_ {

@@ -156,6 +156,17 @@ void ExtractStatedTotals(const std::vector<Block>& blocks, const ExtractionRules
       reading = table.Start(row);
     }
   }
+  for (StatedTotal& t : out->stated_totals) {
+    if (t.scope_code.empty()) continue;
+    for (size_t i = 0; i < out->sections.size(); ++i) {
+      if (out->sections[i].code != t.scope_code) continue;
+      if (t.scope) {  // the code names more than one section: leave it unlinked
+        t.scope.reset();
+        break;
+      }
+      t.scope = i;
+    }
+  }
 }
 
 }  // namespace oplex

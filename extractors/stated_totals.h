@@ -6,7 +6,8 @@
 // least two counts), and count tables: a header with a code column and count columns
 // (data/table_headers.tsv), rows of code + counts, and a "Total" row whose numbers (possibly
 // continued on the next row) fill the count columns in order. A count column is one whose
-// body cells are numbers; a header word alone does not make it one.
+// body cells are numbers; a header word alone does not make it one. Runs after the sections
+// are extracted: a total whose scope code names one section is linked to it.
 #pragma once
 
 #include <vector>

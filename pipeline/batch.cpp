@@ -136,7 +136,7 @@ Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path
         }
         if (stored) {
           d.report.status = FileStatus::kUnchanged;
-        } else if (auto e = pipeline.Process(files[i], *bytes); e.ok()) {
+        } else if (auto e = pipeline.Process(files[i], *bytes, d.report.sha256); e.ok()) {
           Summarise(*e, &d.report);
           d.extraction = std::move(*e);
         } else {

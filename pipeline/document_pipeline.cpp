@@ -5,7 +5,6 @@
 #include "pipeline/classify/classifier.h"
 #include "pipeline/decode/text_decoder.h"
 #include "pipeline/layout/text_layout.h"
-#include "pipeline/sha256.h"
 #include "pipeline/validate/validator.h"
 
 namespace oplex {
@@ -45,14 +44,14 @@ Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& dat
 }
 
 Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
-                                             std::string_view bytes) const {
+                                             std::string_view bytes, std::string sha256) const {
   auto decoded = Decode(path, bytes);
   if (!decoded.ok()) return decoded.status();
   const std::vector<Block> blocks = LayoutText(*decoded);
 
   Extraction e;
   DocumentInfo& doc = e.document;
-  doc.sha256 = Sha256Hex(bytes);
+  doc.sha256 = std::move(sha256);
   doc.path = path.string();
   doc.source_format = decoded->source_format;
   doc.pages = decoded->page_count;

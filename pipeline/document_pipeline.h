@@ -14,15 +14,15 @@
 
 namespace oplex {
 
-inline constexpr char kPipelineVersion[] = OPLEX_VERSION;
-
 class DocumentPipeline {
  public:
   static Result<DocumentPipeline> Load(const std::filesystem::path& data_dir);
 
-  // The extraction of one document, or why it cannot be read. `bytes` is the file's content;
-  // `path` names it in messages and in the stored document.
-  Result<Extraction> Process(const std::filesystem::path& path, std::string_view bytes) const;
+  // The extraction of one document, or why it cannot be read. `bytes` is the file's content,
+  // `sha256` its identity (Sha256Hex(bytes), which the caller has already computed to skip
+  // stored documents); `path` names it in messages and in the stored document.
+  Result<Extraction> Process(const std::filesystem::path& path, std::string_view bytes,
+                             std::string sha256) const;
 
  private:
   DocumentPipeline(Vocabulary vocab, ExtractionRules rules)

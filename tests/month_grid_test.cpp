@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "pipeline/document_pipeline.h"
+#include "pipeline/sha256.h"
 
 namespace oplex {
 namespace {
@@ -19,7 +20,7 @@ Extraction Fixture() {
   std::ifstream in(path);
   std::stringstream bytes;
   bytes << in.rdbuf();
-  auto e = pipeline->Process(path, bytes.str());
+  auto e = pipeline->Process(path, bytes.str(), Sha256Hex(bytes.str()));
   EXPECT_TRUE(e.ok()) << e.status().ToString();
   return std::move(*e);
 }

@@ -10,6 +10,7 @@
 
 #include "pipeline/document_pipeline.h"
 #include "pipeline/normalize/fold.h"
+#include "pipeline/sha256.h"
 
 namespace oplex {
 namespace {
@@ -28,7 +29,7 @@ Extraction Run(const std::string& name) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream bytes;
   bytes << in.rdbuf();
-  auto e = Pipeline().Process(path, bytes.str());
+  auto e = Pipeline().Process(path, bytes.str(), Sha256Hex(bytes.str()));
   EXPECT_TRUE(e.ok()) << e.status().ToString();
   return std::move(*e);
 }

@@ -129,6 +129,4 @@ std::optional<std::vector<Quantity>> ParseQuantityList(std::string_view text) {
   return items;
 }
 
-bool HasFraction(const Quantity& q) { return q.raw.find('.') != std::string::npos; }
-
 }  // namespace oplex

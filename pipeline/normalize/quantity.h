@@ -24,8 +24,4 @@ std::optional<Quantity> ParseQuantity(std::string_view text);
 // "8E y S/C"); a final period is ignored. nullopt when some item is not a quantity.
 std::optional<std::vector<Quantity>> ParseQuantityList(std::string_view text);
 
-// True when the text has digits after its decimal point ("0.08"): sums of such values are
-// compared with a tolerance rather than exactly.
-bool HasFraction(const Quantity& q);
-
 }  // namespace oplex

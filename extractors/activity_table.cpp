@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <array>
 #include <map>
 #include <set>
 #include <sstream>
@@ -63,6 +64,7 @@ Provenance RowProvenance(const Row& row, double confidence = 1.0) {
   p.page = row.page;
   p.line = row.first_line;
   if (row.last_line != row.first_line) p.last_line = row.last_line;
+  p.bbox = row.bbox;
   p.extractor = kActivityTableExtractor;
   p.confidence = confidence;
   return p;
@@ -83,7 +85,7 @@ struct TableContext {
   std::string header_key;
   bool quantities = false;
   bool deliverables = false;
-  std::optional<std::vector<size_t>> month_columns;
+  std::optional<MonthColumns> month_columns;
   bool saw_marks = false;             // some row of the table marks a month
   std::vector<size_t> without_marks;  // activities of the table whose rows mark none
 };
@@ -94,7 +96,9 @@ struct Draft {
   std::vector<std::string> text;
   std::vector<std::string> tail;                                // cells after the text, in order
   std::vector<std::pair<std::string, bool>> deliverable_cells;  // (text, holds a list)
-  std::optional<MonthMask> marks;
+  std::optional<MonthMarks> marks;
+  // Monthly quantities read by position (a source with cell boxes); nullopt when not.
+  std::optional<std::array<std::optional<Quantity>, 12>> monthly;
   std::vector<const Row*> rows;
 };
 
@@ -148,6 +152,11 @@ class Walker {
       }
     }
     if (!context_.active) return;
+    // A row of week numbers or other labels under the months, before any activity.
+    if (!draft_ && context_.month_columns && OnlyInMonthColumns(row, *context_.month_columns) &&
+        !ReadMonthMarks(row, *context_.month_columns, rules_)) {
+      return;
+    }
     if (StartsActivity(row)) return;
     if (first_of_block && !draft_) {
       FinishTable();  // a different table follows the activity table
@@ -259,19 +268,38 @@ class Walker {
     AddCells(row, first, /*continuation=*/true);
   }
 
+  // Whether the month columns are real positions in this row: cells with boxes (PDF, OCR).
+  // Text exports collapse empty cells, so there a month column is only a hint.
+  bool Positional(const Row& row) const {
+    return context_.month_columns && !row.cells.empty() && row.cells.front().bbox.has_value() &&
+           context_.month_columns->back().second < row.cells.size();
+  }
+
   void AddCells(const Row& row, size_t from, bool continuation = false) {
     if (context_.month_columns && !context_.quantities) {
       if (auto marks = ReadMonthMarks(row, *context_.month_columns, rules_)) {
-        draft_->marks =
-            draft_->marks ? MonthMask::FromBits(draft_->marks->bits() | marks->bits()) : *marks;
+        if (draft_->marks) {
+          draft_->marks->mask =
+              MonthMask::FromBits(draft_->marks->mask.bits() | marks->mask.bits());
+        } else {
+          draft_->marks = *marks;
+        }
       }
     }
+    const bool positional = context_.quantities && Positional(row);
+    if (positional && !draft_->monthly) draft_->monthly.emplace();
     // Text exports collapse empty month cells, so a deliverable can sit at a month column's
     // position: any cell that is neither a mark nor a number is text, whatever its position.
     bool first_deliverable = true;
     for (size_t i = from; i < row.cells.size(); ++i) {
       const std::string& text = row.cells[i].text;
       if (text.empty()) continue;
+      if (positional) {
+        if (auto month = MonthOfColumn(i)) {
+          if (auto q = ParseQuantity(text)) (*draft_->monthly)[*month] = *q;
+          continue;
+        }
+      }
       if (context_.quantities) {
         draft_->tail.push_back(text);
       } else if (context_.deliverables && !rules_.IsMark(Fold(text)) && !ParseQuantity(text)) {
@@ -282,6 +310,14 @@ class Walker {
         first_deliverable = false;
       }
     }
+  }
+
+  std::optional<size_t> MonthOfColumn(size_t cell) const {
+    const MonthColumns& columns = *context_.month_columns;
+    for (size_t m = 0; m < columns.size(); ++m) {
+      if (cell >= columns[m].first && cell <= columns[m].second) return m;
+    }
+    return std::nullopt;
   }
 
   // Ends the current table: in a grid that shows marks, a row that marks no month shows an
@@ -315,7 +351,19 @@ class Walker {
     for (const Row* r : d.rows) raw += (raw.empty() ? "" : "\n") + RawText(*r);
 
     if (context_.quantities) ReadQuantities(d, &a);
-    if (d.marks) a.months = *d.marks;
+    if (d.marks) {
+      a.months = d.marks->mask;
+      if (d.marks->boxes.front()) {
+        for (int m = 0; m < 12; ++m) {
+          MonthValue v;
+          v.month = m + 1;
+          v.marked = a.months.has(m + 1);
+          v.provenance = a.provenance;
+          v.provenance.bbox = d.marks->boxes[static_cast<size_t>(m)];
+          a.month_values.push_back(std::move(v));
+        }
+      }
+    }
 
     if (auto existing = FindSame(a)) {
       Activity& e = out_->activities[*existing];
@@ -347,10 +395,24 @@ class Walker {
   }
 
   void ReadQuantities(const Draft& d, Activity* a) {
-    QuantityRow q = ParseQuantityRow(d.tail, vocab_);
+    QuantityRow q = ParseQuantityRow(d.tail, vocab_, /*months_apart=*/d.monthly.has_value());
     a->unit = q.unit;
     a->annual = q.annual;
-    if (q.months) {
+    if (d.monthly) {
+      // Read by position: a blank month cell plans nothing that month, and has no quantity.
+      MonthMask mask = MonthMask::FromBits(0);
+      for (int m = 0; m < 12; ++m) {
+        MonthValue v;
+        v.month = m + 1;
+        v.planned = (*d.monthly)[static_cast<size_t>(m)];
+        v.marked = v.planned && v.planned->value && *v.planned->value > 0;
+        v.provenance = a->provenance;
+        if (!d.rows.empty()) v.provenance.bbox = MonthBox(*d.rows.back(), m);
+        if (v.marked) mask = mask.With(m + 1);
+        a->month_values.push_back(std::move(v));
+      }
+      a->months = mask;
+    } else if (q.months) {
       MonthMask mask = MonthMask::FromBits(0);
       for (int m = 0; m < 12; ++m) {
         MonthValue v;
@@ -382,6 +444,12 @@ class Walker {
       f.provenance = a->provenance;
       pending_findings_.push_back(std::move(f));
     }
+  }
+
+  // The box of month m's cell in the row.
+  std::optional<BBox> MonthBox(const Row& row, int m) const {
+    const size_t cell = (*context_.month_columns)[static_cast<size_t>(m)].first;
+    return cell < row.cells.size() ? row.cells[cell].bbox : std::nullopt;
   }
 
   // An activity already extracted with the same code and text (the same line of action listed

@@ -1,46 +1,109 @@
 #include "extractors/month_grid.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <map>
 
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/quantity.h"
 
 namespace oplex {
+namespace {
 
-std::optional<std::vector<size_t>> FindMonthColumns(const Row& row, const ExtractionRules& rules) {
+// Two cell colours differ when a channel differs by more than this (0..255). Rendered colours
+// are exact; this only absorbs rounding in the PDF's colour conversion.
+constexpr int kFillDifference = 10;
+
+bool SameColor(Rgb a, Rgb b) {
+  for (int shift : {0, 8, 16}) {
+    if (std::abs(static_cast<int>((a >> shift) & 0xFF) - static_cast<int>((b >> shift) & 0xFF)) >
+        kFillDifference) {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool InMonths(size_t cell, const MonthColumns& columns) {
+  return std::any_of(columns.begin(), columns.end(),
+                     [cell](const auto& c) { return cell >= c.first && cell <= c.second; });
+}
+
+// The colours that mean "not filled" in this row: the page background and the most common
+// colour of the row's cells outside the grid.
+std::vector<Rgb> UnfilledColors(const Row& row, const MonthColumns& columns) {
+  std::vector<Rgb> unfilled;
+  if (row.background) unfilled.push_back(*row.background);
+  std::map<Rgb, int> counts;
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    if (!InMonths(i, columns) && row.cells[i].fill) ++counts[*row.cells[i].fill];
+  }
+  auto most = std::max_element(counts.begin(), counts.end(),
+                               [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (most != counts.end()) unfilled.push_back(most->first);
+  return unfilled;
+}
+
+}  // namespace
+
+std::optional<MonthColumns> FindMonthColumns(const Row& row, const ExtractionRules& rules) {
   std::vector<size_t> filled;
   for (size_t i = 0; i < row.cells.size(); ++i) {
     if (!row.cells[i].text.empty()) filled.push_back(i);
   }
   for (size_t start = 0; start + 12 <= filled.size(); ++start) {
-    std::vector<size_t> columns;
+    MonthColumns columns;
     for (int month = 1; month <= 12; ++month) {
       const size_t cell = filled[start + month - 1];
       auto months = rules.MonthsOf(Fold(row.cells[cell].text));
       if (std::find(months.begin(), months.end(), month) == months.end()) break;
-      columns.push_back(cell);
+      const int span = std::max(1, row.cells[cell].col_span);
+      columns.emplace_back(cell, cell + static_cast<size_t>(span) - 1);
     }
     if (columns.size() == 12) return columns;
   }
   return std::nullopt;
 }
 
-std::optional<MonthMask> ReadMonthMarks(const Row& row, const std::vector<size_t>& columns,
-                                        const ExtractionRules& rules) {
-  MonthMask mask = MonthMask::FromBits(0);
-  bool any = false;
+std::optional<MonthMarks> ReadMonthMarks(const Row& row, const MonthColumns& columns,
+                                         const ExtractionRules& rules) {
+  MonthMarks out;
+  bool any = false, seen = false;
+  const std::vector<Rgb> unfilled = UnfilledColors(row, columns);
   for (size_t m = 0; m < columns.size() && m < 12; ++m) {
-    if (columns[m] >= row.cells.size()) continue;
-    const std::string& text = row.cells[columns[m]].text;
-    auto q = ParseQuantity(text);
-    const bool number = q && q->value;
-    // Only a glyph or a number is evidence of a schedule; stray text is not.
-    if (!number && !rules.IsMark(Fold(text))) continue;
-    any = true;
-    if (!number || *q->value > 0) mask = mask.With(static_cast<int>(m) + 1);
+    for (size_t i = columns[m].first; i <= columns[m].second && i < row.cells.size(); ++i) {
+      const Cell& cell = row.cells[i];
+      if (cell.bbox && !out.boxes[m]) out.boxes[m] = cell.bbox;
+      if (cell.fill) {
+        seen = true;
+        const bool filled = std::none_of(unfilled.begin(), unfilled.end(),
+                                         [&](Rgb c) { return SameColor(c, *cell.fill); });
+        if (filled) {
+          any = true;
+          out.mask = out.mask.With(static_cast<int>(m) + 1);
+          continue;
+        }
+      }
+      auto q = ParseQuantity(cell.text);
+      const bool number = q && q->value;
+      // Only a glyph or a number is evidence of a schedule; stray text is not.
+      if (!number && !rules.IsMark(Fold(cell.text))) continue;
+      any = true;
+      if (!number || *q->value > 0) out.mask = out.mask.With(static_cast<int>(m) + 1);
+    }
   }
-  if (!any) return std::nullopt;
-  return mask;
+  if (!any && !seen) return std::nullopt;
+  return out;
+}
+
+bool OnlyInMonthColumns(const Row& row, const MonthColumns& columns) {
+  bool any = false;
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    if (row.cells[i].text.empty()) continue;
+    if (!InMonths(i, columns)) return false;
+    any = true;
+  }
+  return any;
 }
 
 }  // namespace oplex

@@ -2,10 +2,17 @@
 //
 // The header may use any form in data/months.tsv (E F M A M J J A S O N D, Ene…Dic, Enero…,
 // 1…12); one-letter forms are ambiguous alone and resolved by their position in the run of 12.
-// A row marks a month with a glyph from data/month_marks.tsv or a number greater than zero.
+// A month may span several columns (week sub-columns under a merged month cell).
+//
+// A row marks a month with a glyph from data/month_marks.tsv, a number greater than zero, or,
+// on a rendered page, a fill: a cell whose colour differs from the row's own unfilled cells
+// (the page background and the colour of the row's cells outside the grid, so a zebra-striped
+// row is read against its stripe), whatever the colour, pale greys and pastels included.
 #pragma once
 
+#include <array>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "extractors/rules.h"
@@ -13,12 +20,25 @@
 
 namespace oplex {
 
-// Cell indices of months 1..12 when the row holds a run of 12 month tokens in order.
-std::optional<std::vector<size_t>> FindMonthColumns(const Row& row, const ExtractionRules& rules);
+// The cell indices [first, last] of each month, January first.
+using MonthColumns = std::vector<std::pair<size_t, size_t>>;
 
-// The months the row marks in the given columns; nullopt when none of those cells holds
-// anything (the source shows no schedule for the row, e.g. shading lost in a text export).
-std::optional<MonthMask> ReadMonthMarks(const Row& row, const std::vector<size_t>& columns,
-                                        const ExtractionRules& rules);
+// The columns of months 1..12 when the row holds a run of 12 month tokens in order.
+std::optional<MonthColumns> FindMonthColumns(const Row& row, const ExtractionRules& rules);
+
+struct MonthMarks {
+  MonthMask mask = MonthMask::FromBits(0);
+  std::array<std::optional<BBox>, 12> boxes;  // each month's cell, when the source has boxes
+};
+
+// The months the row marks; nullopt when the source shows no schedule for the row (no mark in
+// a text export, where empty cells may be lost). On a rendered page, where an empty cell is
+// seen to be empty, a row without marks marks no month.
+std::optional<MonthMarks> ReadMonthMarks(const Row& row, const MonthColumns& columns,
+                                         const ExtractionRules& rules);
+
+// Whether every non-empty cell of the row lies inside the month columns (a sub-header of
+// weeks, or a row of marks only).
+bool OnlyInMonthColumns(const Row& row, const MonthColumns& columns);
 
 }  // namespace oplex

@@ -79,7 +79,8 @@ bool IsMonthlyValue(const Token& t) {
 
 }  // namespace
 
-QuantityRow ParseQuantityRow(const std::vector<std::string>& cells, const Vocabulary& vocab) {
+QuantityRow ParseQuantityRow(const std::vector<std::string>& cells, const Vocabulary& vocab,
+                             bool months_apart) {
   std::vector<Token> tokens;
   for (const std::string& cell : SplitMergedCells(cells)) tokens.push_back(Classify(cell));
 
@@ -87,7 +88,10 @@ QuantityRow ParseQuantityRow(const std::vector<std::string>& cells, const Vocabu
   size_t run_begin = 0;
   while (run_begin < tokens.size() && !IsMonthlyValue(tokens[run_begin])) ++run_begin;
   size_t run_end = run_begin;
-  while (run_end < tokens.size() && IsMonthlyValue(tokens[run_end])) ++run_end;
+  while (run_end < tokens.size() && IsMonthlyValue(tokens[run_end]) &&
+         !(months_apart && run_end > run_begin)) {
+    ++run_end;
+  }
   const size_t run = run_end - run_begin;
 
   std::string kinds;

@@ -27,6 +27,9 @@ struct QuantityRow {
   std::vector<std::string> problems;               // one finding message each
 };
 
-QuantityRow ParseQuantityRow(const std::vector<std::string>& cells, const Vocabulary& vocab);
+// `months_apart`: the monthly quantities were read by position elsewhere (a source whose month
+// cells keep their columns); the cells hold the rest, and the first number is the annual one.
+QuantityRow ParseQuantityRow(const std::vector<std::string>& cells, const Vocabulary& vocab,
+                             bool months_apart = false);
 
 }  // namespace oplex

@@ -3,7 +3,9 @@
 #include "extractors/activity_table.h"
 #include "extractors/stated_totals.h"
 #include "pipeline/classify/classifier.h"
+#include "pipeline/decode/pdf_decoder.h"
 #include "pipeline/decode/text_decoder.h"
+#include "pipeline/layout/pdf_layout.h"
 #include "pipeline/layout/text_layout.h"
 #include "pipeline/validate/validator.h"
 
@@ -13,12 +15,31 @@ namespace {
 // Classification reads the opening of a document, where titles and issuers are.
 constexpr size_t kLeadingLines = 80;
 
-Result<DecodedDocument> Decode(const std::filesystem::path& path, std::string_view bytes) {
-  if (bytes.substr(0, 5) == "%PDF-") {
-    return Status::NotSupported(path.string() +
-                                ": PDF input is not supported by this version (text exports only)");
+// What layout made of a document, whatever its format.
+struct LaidOut {
+  std::string source_format;
+  std::optional<int> pages;
+  std::vector<Block> blocks;
+};
+
+// A PDF, page by page: each page is decoded, laid out and let go before the next.
+Result<LaidOut> LayOutPdf(const std::filesystem::path& path, std::string_view bytes) {
+  auto pdf = PdfDocument::Open(bytes, path.string());
+  if (!pdf.ok()) return pdf.status();
+  PdfLayout layout;
+  for (int number = 1; number <= pdf->page_count(); ++number) {
+    auto page = pdf->ReadPage(number);
+    if (!page.ok()) return page.status();
+    layout.AddPage(*page);
   }
-  return DecodeText(bytes, path.string());
+  return LaidOut{"pdf", pdf->page_count(), layout.Finish()};
+}
+
+Result<LaidOut> LayOut(const std::filesystem::path& path, std::string_view bytes) {
+  if (LooksLikePdf(bytes)) return LayOutPdf(path, bytes);
+  auto decoded = DecodeText(bytes, path.string());
+  if (!decoded.ok()) return decoded.status();
+  return LaidOut{decoded->source_format, decoded->page_count, LayoutText(*decoded)};
 }
 
 std::vector<std::string> LeadingLines(const std::vector<Block>& blocks) {
@@ -45,16 +66,16 @@ Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& dat
 
 Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
                                              std::string_view bytes, std::string sha256) const {
-  auto decoded = Decode(path, bytes);
-  if (!decoded.ok()) return decoded.status();
-  const std::vector<Block> blocks = LayoutText(*decoded);
+  auto laid_out = LayOut(path, bytes);
+  if (!laid_out.ok()) return laid_out.status();
+  const std::vector<Block>& blocks = laid_out->blocks;
 
   Extraction e;
   DocumentInfo& doc = e.document;
   doc.sha256 = std::move(sha256);
   doc.path = path.string();
-  doc.source_format = decoded->source_format;
-  doc.pages = decoded->page_count;
+  doc.source_format = laid_out->source_format;
+  doc.pages = laid_out->pages;
   Classification c = Classify(LeadingLines(blocks), path.filename().string(), vocab_);
   doc.kind = c.kind;
   doc.institute = c.institute;

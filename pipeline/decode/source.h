@@ -3,6 +3,7 @@
 // Plain value types.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,19 +23,47 @@ struct SourceLine {
   std::vector<std::string> cells;
 };
 
+// One character of a word and its horizontal extent (points). A PDF may draw the letters of
+// neighbouring table cells so close that they read as one word ("EFMAMJJASOND"); layout splits
+// such a word where a column boundary crosses it.
+struct Glyph {
+  std::string text;  // UTF-8
+  double x0 = 0, x1 = 0;
+};
+
 // A word on a page, with its box (points, top-left origin).
 struct Word {
   std::string text;
   BBox bbox;
+  std::vector<Glyph> glyphs;  // horizontal words of more than one character (PDF only)
   double font_size = 0;
   bool bold = false;
+  int rotation = 0;         // quarter turns clockwise: 1 and 3 are vertical text
+  bool space_after = true;  // false when the next word continues it (a word split by the PDF)
   double confidence = 1.0;  // 1 for born-digital text, the OCR engine's score otherwise
+};
+
+// A colour as 0xRRGGBB.
+using Rgb = uint32_t;
+
+// A filled rectangle drawn on the page (a shaded cell, a coloured band).
+struct Fill {
+  BBox bbox;
+  Rgb color = 0;
+};
+
+// What a page shows besides text, found on a rendering of it: ruling lines and fills (points).
+struct Graphics {
+  Rgb background = 0xFFFFFF;
+  std::vector<BBox> h_rules, v_rules;
+  std::vector<Fill> fills;
 };
 
 struct Page {
   int number = 0;
   double width = 0, height = 0;
   std::vector<Word> words;
+  std::optional<Graphics> graphics;  // nullopt when the page was not rendered (no table on it)
 };
 
 struct DecodedDocument {

@@ -10,12 +10,18 @@
 #include <vector>
 
 #include "models/records.h"
+#include "pipeline/decode/source.h"
 
 namespace oplex {
 
 struct Cell {
   std::string text;  // plain UTF-8; list items separated by '\n'
   std::optional<BBox> bbox;
+  // The cell's colour on a rendered page (the page background when unfilled); nullopt when the
+  // source shows no colours (text exports, pages not rendered).
+  std::optional<Rgb> fill;
+  int row_span = 1, col_span = 1;  // a merged cell, at its top-left position
+  bool covered = false;            // a position covered by a merged cell above or to the left
 };
 
 struct Row {
@@ -23,7 +29,9 @@ struct Row {
   std::optional<int> page;
   int first_line = 0;
   int last_line = 0;
-  bool list = false;  // some cell holds a list of items
+  bool list = false;              // some cell holds a list of items
+  std::optional<BBox> bbox;       // PDF and OCR sources
+  std::optional<Rgb> background;  // the page background, when the page was rendered
 
   // Cells with text, in order (empty cells dropped).
   std::vector<std::string> NonEmpty() const;
@@ -37,6 +45,8 @@ enum class BlockKind { kParagraph, kTable };
 struct Block {
   BlockKind kind = BlockKind::kParagraph;
   std::vector<Row> rows;
+  std::optional<BBox> bbox;     // on its first page, for PDF and OCR sources
+  std::vector<double> columns;  // a table's column boundaries (x, points), left to right
 
   const std::string& text() const { return rows.front().cells.front().text; }
 };

@@ -27,14 +27,22 @@ std::vector<Block> LayoutText(const DecodedDocument& doc) {
     row.page = line.page;
     row.first_line = row.last_line = line.number;
     row.list = line.list;
-    for (const std::string& text : line.cells) row.cells.push_back(Cell{text, std::nullopt});
+    for (const std::string& text : line.cells) {
+      Cell cell;
+      cell.text = text;
+      row.cells.push_back(std::move(cell));
+    }
     if (row.cells.empty()) continue;
     if (!line.tabular) {
-      blocks.push_back(Block{BlockKind::kParagraph, {std::move(row)}});
+      Block paragraph;
+      paragraph.rows.push_back(std::move(row));
+      blocks.push_back(std::move(paragraph));
       continue;
     }
     if (blocks.empty() || blocks.back().kind != BlockKind::kTable) {
-      blocks.push_back(Block{BlockKind::kTable, {}});
+      Block table;
+      table.kind = BlockKind::kTable;
+      blocks.push_back(std::move(table));
     }
     blocks.back().rows.push_back(std::move(row));
   }

@@ -10,22 +10,11 @@
 #include "models/queries.h"
 #include "models/store.h"
 #include "pipeline/batch.h"
+#include "tools/cli/args.h"
 #include "tools/cli/json.h"
 
 namespace oplex::cli {
 namespace {
-
-bool WantsHelp(const std::vector<std::string>& args) {
-  for (const std::string& a : args) {
-    if (a == "-h" || a == "--help") return true;
-  }
-  return false;
-}
-
-int Usage(const std::string& message, const char* help) {
-  std::cerr << "oplex: " << message << "\n" << help;
-  return kExitUsage;
-}
 
 std::string FormatNumber(double v) {
   char buf[32];

@@ -27,5 +27,6 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
 int RunStats(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunShow(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunFindings(const GlobalOptions& global, const std::vector<std::string>& args);
+int RunTables(const GlobalOptions& global, const std::vector<std::string>& args);
 
 }  // namespace oplex::cli

@@ -24,6 +24,7 @@ commands:
   stats            what the database holds, per document
   show CODE        every activity with this code, with its months, quantities and source
   findings         problems found in the documents (failed checks, unreadable rows)
+  tables           the tables of a PDF, as JSON or CSV (no database needed)
 
 global options (before or after the command):
   --db FILE        database file (default: oplex.sqlite)
@@ -93,8 +94,11 @@ int main(int argc, char** argv) {
     }
   }
   static const std::map<std::string, int (*)(const GlobalOptions&, const std::vector<std::string>&)>
-      kCommands = {
-          {"ingest", RunIngest}, {"stats", RunStats}, {"show", RunShow}, {"findings", RunFindings}};
+      kCommands = {{"ingest", RunIngest},
+                   {"stats", RunStats},
+                   {"show", RunShow},
+                   {"findings", RunFindings},
+                   {"tables", RunTables}};
   auto it = kCommands.find(command);
   if (it == kCommands.end()) {
     if (!command.empty()) std::cerr << "oplex: unknown command '" << command << "'\n";

@@ -1,0 +1,208 @@
+#include "pipeline/decode/pdf_decoder.h"
+
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <mutex>
+
+#include "pipeline/decode/raster.h"
+
+namespace oplex {
+namespace {
+
+// A PDF ends with "%%EOF"; writers may add a few bytes after it, never kilobytes.
+constexpr size_t kEofWindow = 2048;
+// A gap wider than this many font sizes separates two columns.
+constexpr double kColumnGapEm = 2.0;
+// A page is rendered when this many lines show column gaps, or one line shows many (a header).
+constexpr int kTabularLines = 3;
+constexpr int kHeaderGaps = 3;
+
+// poppler reports recoverable problems on stderr; they belong in the debug log.
+void RoutePopplerMessages() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    poppler::set_debug_error_function(
+        [](const std::string& message, void*) { spdlog::debug("poppler: {}", message); }, nullptr);
+  });
+}
+
+std::string Utf8(const poppler::ustring& s) {
+  const poppler::byte_array bytes = s.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+// The characters of a horizontal word with their extents (UTF-16 surrogate pairs joined).
+std::vector<Glyph> Glyphs(const poppler::text_box& t) {
+  const poppler::ustring text = t.text();
+  std::vector<Glyph> glyphs;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char32_t c = text[i];
+    const poppler::rectf r = t.char_bbox(i);
+    if (c >= 0xD800 && c < 0xDC00 && i + 1 < text.size()) {
+      c = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
+      ++i;
+    }
+    Glyph g;
+    AppendUtf8(c, &g.text);
+    g.x0 = r.left();
+    g.x1 = r.right();
+    glyphs.push_back(std::move(g));
+  }
+  return glyphs;
+}
+
+bool BoldFont(std::string name) {
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  for (const char* w : {"bold", "black", "heavy", "semibold", "demi"}) {
+    if (name.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Whether the words look like they include a table: lines with wide gaps between words.
+bool LooksTabular(const std::vector<Word>& words) {
+  std::vector<const Word*> sorted;
+  for (const Word& w : words) {
+    if (w.rotation % 2 == 1) return true;  // vertical text: a rotated table header
+    sorted.push_back(&w);
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const Word* a, const Word* b) {
+    return a->bbox.y0 + a->bbox.y1 < b->bbox.y0 + b->bbox.y1;
+  });
+  int tabular_lines = 0;
+  for (size_t i = 0; i < sorted.size();) {
+    const double center = (sorted[i]->bbox.y0 + sorted[i]->bbox.y1) / 2;
+    const double half = std::max(1.0, (sorted[i]->bbox.y1 - sorted[i]->bbox.y0) * 0.4);
+    size_t j = i;
+    std::vector<const Word*> line;
+    while (j < sorted.size() && (sorted[j]->bbox.y0 + sorted[j]->bbox.y1) / 2 - center <= half) {
+      line.push_back(sorted[j++]);
+    }
+    std::sort(line.begin(), line.end(),
+              [](const Word* a, const Word* b) { return a->bbox.x0 < b->bbox.x0; });
+    int gaps = 0;
+    for (size_t k = 1; k < line.size(); ++k) {
+      const double em = std::max(line[k]->font_size, line[k]->bbox.y1 - line[k]->bbox.y0);
+      if (line[k]->bbox.x0 - line[k - 1]->bbox.x1 > kColumnGapEm * em) ++gaps;
+    }
+    if (gaps >= kHeaderGaps) return true;
+    if (gaps > 0 && ++tabular_lines >= kTabularLines) return true;
+    i = j;
+  }
+  return false;
+}
+
+std::optional<Graphics> Render(const poppler::page& page, double dpi) {
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_rgb24);
+  renderer.set_line_mode(poppler::page_renderer::line_solid);
+  poppler::image image = renderer.render_page(&page, dpi, dpi);
+  if (!image.is_valid() || image.format() != poppler::image::format_rgb24) return std::nullopt;
+  RgbView view;
+  view.data = reinterpret_cast<const uint8_t*>(image.const_data());
+  view.width = image.width();
+  view.height = image.height();
+  view.stride = image.bytes_per_row();
+  view.pixels_per_point = dpi / 72.0;
+  return AnalyzeRaster(view);
+}
+
+}  // namespace
+
+bool LooksLikePdf(std::string_view bytes) {
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+PdfDocument::PdfDocument(std::unique_ptr<poppler::document> doc, std::string name,
+                         PdfOptions options)
+    : doc_(std::move(doc)), name_(std::move(name)), options_(options) {}
+PdfDocument::PdfDocument(PdfDocument&&) noexcept = default;
+PdfDocument& PdfDocument::operator=(PdfDocument&&) noexcept = default;
+PdfDocument::~PdfDocument() = default;
+
+Result<PdfDocument> PdfDocument::Open(std::string_view bytes, std::string name,
+                                      PdfOptions options) {
+  RoutePopplerMessages();
+  const std::string_view tail =
+      bytes.substr(bytes.size() > kEofWindow ? bytes.size() - kEofWindow : 0);
+  if (tail.find("%%EOF") == std::string_view::npos) {
+    return Status::Corruption(name + ": the PDF is truncated (no end-of-file marker)");
+  }
+  if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
+    return Status::NotSupported(name + ": the PDF is larger than 2 GiB");
+  }
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  if (!doc) {
+    return Status::Corruption(name + ": not a readable PDF (damaged or not a PDF)");
+  }
+  if (doc->is_locked()) {
+    return Status::InvalidInput(name + ": the PDF is encrypted and needs a password to open");
+  }
+  if (doc->pages() <= 0) return Status::InvalidInput(name + ": the PDF has no pages");
+  return PdfDocument(std::move(doc), std::move(name), options);
+}
+
+int PdfDocument::page_count() const { return doc_->pages(); }
+
+Result<Page> PdfDocument::ReadPage(int number) const {
+  std::unique_ptr<poppler::page> page(doc_->create_page(number - 1));
+  if (!page) {
+    return Status::Corruption(name_ + ": page " + std::to_string(number) + " cannot be read");
+  }
+  Page out;
+  out.number = number;
+  const poppler::rectf box = page->page_rect();
+  const bool turned = page->orientation() == poppler::page::landscape ||
+                      page->orientation() == poppler::page::seascape;
+  out.width = turned ? box.height() : box.width();
+  out.height = turned ? box.width() : box.height();
+  for (const poppler::text_box& t : page->text_list(poppler::page::text_list_include_font)) {
+    Word w;
+    w.text = Utf8(t.text());
+    if (w.text.empty()) continue;
+    const poppler::rectf r = t.bbox();
+    w.bbox = BBox{r.left(), r.top(), r.right(), r.bottom()};
+    w.rotation = t.rotation();
+    if (w.rotation % 2 == 0 && t.text().size() > 1) w.glyphs = Glyphs(t);
+    w.space_after = t.has_space_after();
+    if (t.has_font_info()) {
+      w.font_size = t.get_font_size();
+      w.bold = BoldFont(t.get_font_name());
+    }
+    out.words.push_back(std::move(w));
+  }
+  if (options_.always_render || LooksTabular(out.words)) {
+    out.graphics = Render(*page, options_.render_dpi);
+  }
+  return out;
+}
+
+}  // namespace oplex

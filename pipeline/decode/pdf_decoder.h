@@ -1,0 +1,63 @@
+// The PDF decoder: a born-digital PDF as Pages of Words, read one page at a time.
+//
+// Words come from poppler-cpp's text_list() with their box (points, top-left origin), font size,
+// boldness (from the font name) and rotation (vertical month headers come back as 1 or 3).
+// poppler-cpp shows no vector graphics, so a page that looks like it holds a table (several
+// lines with wide gaps between words) is rendered at a low resolution and analysed for ruling
+// lines and fills (raster.h). Pages without a table are not rendered: rendering is the
+// expensive step.
+//
+// Pages are read on demand so that a 500-page document never has more than one page in memory.
+// A PdfDocument reads the caller's bytes in place: they must outlive it. Not thread-safe: one
+// PdfDocument per thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "models/status.h"
+#include "pipeline/decode/source.h"
+
+namespace poppler {
+class document;
+}
+
+namespace oplex {
+
+struct PdfOptions {
+  double render_dpi = 72.0;  // resolution of the rendering analysed for rules and fills
+  bool always_render = false;
+};
+
+class PdfDocument {
+ public:
+  // Opens the PDF in `bytes`; `name` (usually the path) appears in error messages.
+  // Errors, all naming the file:
+  //   kCorruption    not a readable PDF (damaged cross-reference, garbage), or truncated (no
+  //                  end-of-file marker near the end);
+  //   kInvalidInput  encrypted with a user password, or no pages.
+  // A PDF encrypted only with an owner password (restrictions, no password to open) is read.
+  static Result<PdfDocument> Open(std::string_view bytes, std::string name,
+                                  PdfOptions options = {});
+
+  PdfDocument(PdfDocument&&) noexcept;
+  PdfDocument& operator=(PdfDocument&&) noexcept;
+  ~PdfDocument();
+
+  int page_count() const;
+
+  // Page `number` (1-based): its words in reading order, and graphics when it was rendered.
+  Result<Page> ReadPage(int number) const;
+
+ private:
+  PdfDocument(std::unique_ptr<poppler::document> doc, std::string name, PdfOptions options);
+  std::unique_ptr<poppler::document> doc_;
+  std::string name_;
+  PdfOptions options_;
+};
+
+// True when the bytes start like a PDF ("%PDF-", possibly after a little leading junk).
+bool LooksLikePdf(std::string_view bytes);
+
+}  // namespace oplex

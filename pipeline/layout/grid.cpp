@@ -1,0 +1,102 @@
+#include "pipeline/layout/grid.h"
+
+#include <algorithm>
+
+#include "pipeline/layout/lines.h"
+
+namespace oplex {
+namespace {
+
+// A fill colours a cell when it covers this share of the cell's inside.
+constexpr double kFillCover = 0.5;
+// The inside of a cell: its box less this margin (points), away from its borders.
+constexpr double kCellMargin = 1.0;
+
+double Area(const BBox& b) { return std::max(0.0, b.x1 - b.x0) * std::max(0.0, b.y1 - b.y0); }
+
+BBox Intersect(const BBox& a, const BBox& b) {
+  return BBox{std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1),
+              std::min(a.y1, b.y1)};
+}
+
+}  // namespace
+
+GridCell* Grid::At(double x, double y) {
+  for (GridCell& c : cells) {
+    if (x >= c.bbox.x0 && x < c.bbox.x1 && y >= c.bbox.y0 && y < c.bbox.y1) return &c;
+  }
+  return nullptr;
+}
+
+Rgb ColorUnder(const BBox& box, const Graphics& graphics) {
+  BBox inside = box;
+  if (inside.x1 - inside.x0 > 4 * kCellMargin) {
+    inside.x0 += kCellMargin;
+    inside.x1 -= kCellMargin;
+  }
+  if (inside.y1 - inside.y0 > 4 * kCellMargin) {
+    inside.y0 += kCellMargin;
+    inside.y1 -= kCellMargin;
+  }
+  const double area = Area(inside);
+  if (area <= 0) return graphics.background;
+  // The fills of one colour may be several pieces: add their cover by colour.
+  std::vector<std::pair<Rgb, double>> cover;
+  for (const Fill& f : graphics.fills) {
+    const double a = Area(Intersect(f.bbox, inside));
+    if (a <= 0) continue;
+    auto it =
+        std::find_if(cover.begin(), cover.end(), [&](const auto& c) { return c.first == f.color; });
+    if (it == cover.end()) {
+      cover.emplace_back(f.color, a);
+    } else {
+      it->second += a;
+    }
+  }
+  const auto best = std::max_element(
+      cover.begin(), cover.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (best != cover.end() && best->second >= kFillCover * area) return best->first;
+  return graphics.background;
+}
+
+Block ToBlock(const Grid& grid, const Page& page, int* next_line) {
+  Block block;
+  block.kind = BlockKind::kTable;
+  block.bbox = grid.bbox;
+  block.columns = grid.xs;
+  const int rows = grid.rows(), cols = grid.cols();
+  block.rows.resize(static_cast<size_t>(rows));
+  for (int r = 0; r < rows; ++r) {
+    Row& row = block.rows[static_cast<size_t>(r)];
+    row.page = page.number;
+    row.first_line = row.last_line = (*next_line)++;
+    row.bbox = BBox{grid.xs.front(), grid.ys[static_cast<size_t>(r)], grid.xs.back(),
+                    grid.ys[static_cast<size_t>(r) + 1]};
+    if (page.graphics) row.background = page.graphics->background;
+    row.cells.resize(static_cast<size_t>(cols));
+  }
+  for (const GridCell& g : grid.cells) {
+    std::optional<Rgb> fill;
+    if (page.graphics) fill = ColorUnder(g.bbox, *page.graphics);
+    for (int r = g.row; r < g.row + g.row_span && r < rows; ++r) {
+      for (int c = g.col; c < g.col + g.col_span && c < cols; ++c) {
+        Cell& cell = block.rows[static_cast<size_t>(r)].cells[static_cast<size_t>(c)];
+        cell.fill = fill;
+        cell.bbox = BBox{grid.xs[static_cast<size_t>(c)], grid.ys[static_cast<size_t>(r)],
+                         grid.xs[static_cast<size_t>(c) + 1], grid.ys[static_cast<size_t>(r) + 1]};
+        cell.covered = r != g.row || c != g.col;
+      }
+    }
+    Row& row = block.rows[static_cast<size_t>(g.row)];
+    Cell& origin = row.cells[static_cast<size_t>(g.col)];
+    bool list = false;
+    origin.text = WordsText(g.words, &list);
+    origin.bbox = g.bbox;
+    origin.row_span = g.row_span;
+    origin.col_span = g.col_span;
+    row.list = row.list || list;
+  }
+  return block;
+}
+
+}  // namespace oplex

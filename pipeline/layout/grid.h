@@ -1,0 +1,44 @@
+// A table found on a page, as a grid of cells, before it becomes a Block.
+//
+// Lattice (ruled) and stream (whitespace) detection both produce a Grid: column and row
+// boundaries, and the cells over them (a merged cell spans several rows or columns). Words are
+// then given to the cell that holds their centre, and the grid becomes a table Block whose cells
+// carry text, box and colour.
+#pragma once
+
+#include <vector>
+
+#include "pipeline/decode/source.h"
+#include "pipeline/layout/blocks.h"
+
+namespace oplex {
+
+struct GridCell {
+  int row = 0, col = 0;
+  int row_span = 1, col_span = 1;
+  BBox bbox;
+  std::vector<const Word*> words;
+};
+
+struct Grid {
+  std::vector<double> xs;  // column boundaries, left to right (columns = xs.size() - 1)
+  std::vector<double> ys;  // row boundaries, top to bottom
+  std::vector<GridCell> cells;
+  BBox bbox;
+  bool ruled = false;
+
+  int rows() const { return static_cast<int>(ys.size()) - 1; }
+  int cols() const { return static_cast<int>(xs.size()) - 1; }
+  // The cell holding the point, if any.
+  GridCell* At(double x, double y);
+};
+
+// The table as a Block: one Row per grid row; a merged cell's text at its top-left position and
+// covered positions empty. Cells get the colour of the page under them when the page was
+// rendered. `next_line` numbers the rows (reading order across the document).
+Block ToBlock(const Grid& grid, const Page& page, int* next_line);
+
+// The colour under a box: the fill covering most of it, or the page background.
+Rgb ColorUnder(const BBox& box, const Graphics& graphics);
+
+}  // namespace oplex

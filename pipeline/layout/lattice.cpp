@@ -1,0 +1,153 @@
+#include "pipeline/layout/lattice.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace oplex {
+namespace {
+
+// Rules this close (points) touch, or are one boundary.
+constexpr double kSnap = 2.0;
+// A rule separates two grid cells when it covers this share of their common edge.
+constexpr double kEdgeCover = 0.6;
+// A rule that reaches this far past the outermost crossing rules marks an open border.
+constexpr double kOpenBorder = 6.0;
+
+struct Rule {
+  double at;        // y of a horizontal rule, x of a vertical one
+  double from, to;  // its extent along its length
+};
+
+Rule Horizontal(const BBox& b) { return Rule{(b.y0 + b.y1) / 2, b.x0, b.x1}; }
+Rule Vertical(const BBox& b) { return Rule{(b.x0 + b.x1) / 2, b.y0, b.y1}; }
+
+bool Cross(const Rule& h, const Rule& v) {
+  return v.at >= h.from - kSnap && v.at <= h.to + kSnap && h.at >= v.from - kSnap &&
+         h.at <= v.to + kSnap;
+}
+
+int Find(std::vector<int>& parent, int i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+// Positions a little apart are one boundary (their mean).
+std::vector<double> Cluster(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  std::vector<double> out;
+  size_t start = 0;
+  for (size_t i = 1; i <= values.size(); ++i) {
+    if (i == values.size() || values[i] - values[i - 1] > kSnap) {
+      out.push_back(std::accumulate(values.begin() + static_cast<long>(start),
+                                    values.begin() + static_cast<long>(i), 0.0) /
+                    static_cast<double>(i - start));
+      start = i;
+    }
+  }
+  return out;
+}
+
+// Whether some rule at `at` covers most of [from, to].
+bool Covered(const std::vector<Rule>& rules, double at, double from, double to) {
+  double covered = 0;
+  for (const Rule& r : rules) {
+    if (std::abs(r.at - at) > kSnap) continue;
+    covered += std::max(0.0, std::min(r.to, to) - std::max(r.from, from));
+  }
+  return covered >= kEdgeCover * (to - from);
+}
+
+Grid BuildGrid(const std::vector<Rule>& hs, const std::vector<Rule>& vs) {
+  std::vector<double> xs_raw, ys_raw;
+  for (const Rule& v : vs) xs_raw.push_back(v.at);
+  for (const Rule& h : hs) ys_raw.push_back(h.at);
+  std::vector<double> xs = Cluster(xs_raw), ys = Cluster(ys_raw);
+  double left = xs.front(), right = xs.back(), top = ys.front(), bottom = ys.back();
+  for (const Rule& h : hs) left = std::min(left, h.from), right = std::max(right, h.to);
+  for (const Rule& v : vs) top = std::min(top, v.from), bottom = std::max(bottom, v.to);
+  if (xs.front() - left > kOpenBorder) xs.insert(xs.begin(), left);
+  if (right - xs.back() > kOpenBorder) xs.push_back(right);
+  if (ys.front() - top > kOpenBorder) ys.insert(ys.begin(), top);
+  if (bottom - ys.back() > kOpenBorder) ys.push_back(bottom);
+
+  Grid grid;
+  grid.ruled = true;
+  grid.xs = xs;
+  grid.ys = ys;
+  grid.bbox = BBox{xs.front(), ys.front(), xs.back(), ys.back()};
+  const int rows = grid.rows(), cols = grid.cols();
+  if (rows <= 0 || cols <= 0) return grid;
+  // Merge neighbours that no rule separates.
+  std::vector<int> parent(static_cast<size_t>(rows * cols));
+  std::iota(parent.begin(), parent.end(), 0);
+  auto id = [cols](int r, int c) { return r * cols + c; };
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      if (c + 1 < cols && !Covered(vs, xs[c + 1], ys[r], ys[r + 1])) {
+        parent[Find(parent, id(r, c + 1))] = Find(parent, id(r, c));
+      }
+      if (r + 1 < rows && !Covered(hs, ys[r + 1], xs[c], xs[c + 1])) {
+        parent[Find(parent, id(r + 1, c))] = Find(parent, id(r, c));
+      }
+    }
+  }
+  std::vector<int> index(parent.size(), -1);
+  for (int r = 0; r < rows; ++r) {
+    for (int c = 0; c < cols; ++c) {
+      const int root = Find(parent, id(r, c));
+      if (index[root] < 0) {
+        index[root] = static_cast<int>(grid.cells.size());
+        grid.cells.push_back(GridCell{r, c, 1, 1, {}, {}});
+      }
+      GridCell& cell = grid.cells[static_cast<size_t>(index[root])];
+      cell.row_span = std::max(cell.row_span, r - cell.row + 1);
+      cell.col_span = std::max(cell.col_span, c - cell.col + 1);
+    }
+  }
+  for (GridCell& cell : grid.cells) {
+    cell.bbox = BBox{xs[cell.col], ys[cell.row], xs[cell.col + cell.col_span],
+                     ys[cell.row + cell.row_span]};
+  }
+  return grid;
+}
+
+}  // namespace
+
+std::vector<Grid> FindLatticeTables(const Graphics& graphics) {
+  std::vector<Rule> hs, vs;
+  for (const BBox& b : graphics.h_rules) hs.push_back(Horizontal(b));
+  for (const BBox& b : graphics.v_rules) vs.push_back(Vertical(b));
+  // Rules that cross belong to one table.
+  const int n = static_cast<int>(hs.size() + vs.size());
+  std::vector<int> parent(static_cast<size_t>(n));
+  std::iota(parent.begin(), parent.end(), 0);
+  for (size_t i = 0; i < hs.size(); ++i) {
+    for (size_t j = 0; j < vs.size(); ++j) {
+      if (Cross(hs[i], vs[j])) {
+        parent[Find(parent, static_cast<int>(hs.size() + j))] = Find(parent, static_cast<int>(i));
+      }
+    }
+  }
+  std::vector<Grid> grids;
+  std::vector<bool> done(static_cast<size_t>(n), false);
+  for (int i = 0; i < n; ++i) {
+    const int root = Find(parent, i);
+    if (done[root]) continue;
+    done[root] = true;
+    std::vector<Rule> group_h, group_v;
+    for (int k = 0; k < n; ++k) {
+      if (Find(parent, k) != root) continue;
+      if (k < static_cast<int>(hs.size())) {
+        group_h.push_back(hs[k]);
+      } else {
+        group_v.push_back(vs[k - hs.size()]);
+      }
+    }
+    if (group_h.size() < 2 || group_v.size() < 2) continue;
+    Grid grid = BuildGrid(group_h, group_v);
+    if (grid.rows() >= 1 && grid.cols() >= 1) grids.push_back(std::move(grid));
+  }
+  return grids;
+}
+
+}  // namespace oplex

@@ -1,0 +1,18 @@
+// Lattice tables: tables drawn with ruling lines.
+//
+// Rules that cross one another form one table. Its column boundaries are the x of its vertical
+// rules, its row boundaries the y of its horizontal rules (rules a little apart are one
+// boundary; rules reaching past the outermost crossing rules add an open border). Between two
+// neighbouring grid cells, a missing stretch of rule means one merged cell.
+#pragma once
+
+#include <vector>
+
+#include "pipeline/decode/source.h"
+#include "pipeline/layout/grid.h"
+
+namespace oplex {
+
+std::vector<Grid> FindLatticeTables(const Graphics& graphics);
+
+}  // namespace oplex

@@ -1,0 +1,40 @@
+// Words → lines, and the text of a group of words in reading order.
+//
+// A line is the words of one page that share a baseline band (horizontal text), left to right;
+// a vertical word (a rotated header) is a line of its own. Lines are split into segments at
+// gaps wider than a column gap, which is what stream tables are built from.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/decode/source.h"
+
+namespace oplex {
+
+// A gap between words wider than this many font sizes separates two columns.
+inline constexpr double kColumnGapEm = 0.8;
+
+struct TextLine {
+  std::vector<const Word*> words;  // left to right
+  BBox bbox;
+  double font_size = 0;  // the largest on the line
+  bool bold = false;     // every word is bold
+};
+
+std::vector<TextLine> BuildLines(const std::vector<const Word*>& words);
+
+// Runs of words separated by column gaps (indices into line.words, [first, last)).
+std::vector<std::pair<size_t, size_t>> Segments(const TextLine& line);
+
+// The words as text: lines top to bottom, words left to right (vertical words by x), joined
+// with spaces; a line that opens with a bullet starts a new list item ('\n', bullet dropped).
+// `list` is set when a bullet was seen.
+std::string WordsText(const std::vector<const Word*>& words, bool* list = nullptr);
+
+// Text of the words [first, last) of one line.
+std::string LineText(const TextLine& line, size_t first, size_t last);
+
+BBox Union(const BBox& a, const BBox& b);
+
+}  // namespace oplex

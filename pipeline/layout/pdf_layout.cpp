@@ -1,0 +1,206 @@
+#include "pipeline/layout/pdf_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+
+#include "pipeline/layout/lattice.h"
+#include "pipeline/layout/lines.h"
+#include "pipeline/layout/stream.h"
+
+namespace oplex {
+namespace {
+
+// Running heads and page numbers live in this share of the page at its top and bottom.
+constexpr double kMarginBand = 0.1;
+// Two tables have the same columns when their boundaries are this close (points).
+constexpr double kSameColumn = 4.0;
+// A page repeats at most this many header rows of a continued table.
+constexpr size_t kMaxHeaderRows = 4;
+// Wrapped lines of a paragraph: at most this far apart, in font sizes.
+constexpr double kParagraphLeading = 0.6;
+// A line wraps when it reaches this share of the widest line of the page.
+constexpr double kWrappedWidth = 0.8;
+
+struct Item {
+  double top = 0;
+  const Grid* grid = nullptr;                   // a table
+  std::vector<const TextLine*> paragraph = {};  // or a paragraph's lines
+};
+
+bool WrapsInto(const TextLine& a, const TextLine& b, double right_edge, double left_edge) {
+  return std::abs(a.font_size - b.font_size) <= 0.5 && a.bold == b.bold &&
+         b.bbox.y0 - a.bbox.y1 <= kParagraphLeading * a.font_size &&
+         a.bbox.x1 - left_edge >= kWrappedWidth * (right_edge - left_edge);
+}
+
+Block Paragraph(const std::vector<const TextLine*>& lines, const Page& page, int* next_line) {
+  Row row;
+  row.page = page.number;
+  std::string text;
+  BBox box = lines.front()->bbox;
+  for (const TextLine* line : lines) {
+    if (!text.empty()) text += ' ';
+    text += LineText(*line, 0, line->words.size());
+    box = Union(box, line->bbox);
+  }
+  row.first_line = *next_line;
+  row.last_line = *next_line + static_cast<int>(lines.size()) - 1;
+  *next_line += static_cast<int>(lines.size());
+  row.bbox = box;
+  Cell cell;
+  cell.text = std::move(text);
+  cell.bbox = box;
+  row.cells.push_back(std::move(cell));
+  Block b;
+  b.rows.push_back(std::move(row));
+  b.bbox = box;
+  return b;
+}
+
+bool InMargin(const Block& b, double page_height) {
+  if (b.kind != BlockKind::kParagraph || !b.bbox) return false;
+  return b.bbox->y1 <= kMarginBand * page_height || b.bbox->y0 >= (1 - kMarginBand) * page_height;
+}
+
+bool SameColumns(const Block& a, const Block& b) {
+  if (a.columns.size() != b.columns.size()) return false;
+  for (size_t i = 0; i < a.columns.size(); ++i) {
+    if (std::abs(a.columns[i] - b.columns[i]) > kSameColumn) return false;
+  }
+  return true;
+}
+
+bool SameRow(const Row& a, const Row& b) {
+  if (a.cells.size() != b.cells.size()) return false;
+  for (size_t i = 0; i < a.cells.size(); ++i) {
+    if (a.cells[i].text != b.cells[i].text) return false;
+  }
+  return true;
+}
+
+Grid* GridAt(std::vector<Grid>& grids, double x, double y) {
+  for (Grid& g : grids) {
+    if (x >= g.bbox.x0 && x < g.bbox.x1 && y >= g.bbox.y0 && y < g.bbox.y1) return &g;
+  }
+  return nullptr;
+}
+
+// A word that spreads over several cells of its table, cut into one word per cell (the letters
+// of neighbouring cells drawn as one word); nothing when it lies in one cell.
+std::vector<Word> SplitAtCells(const Word& w, Grid& grid) {
+  const double em = w.font_size > 0 ? w.font_size : w.bbox.y1 - w.bbox.y0;
+  const double y = (w.bbox.y0 + w.bbox.y1) / 2;
+  auto column = [&](const Glyph& g) {
+    return grid.At(g.x0 + std::min(g.x1 - g.x0, 0.6 * em) / 2, y);
+  };
+  std::vector<Word> parts;
+  if (w.glyphs.size() < 2 || column(w.glyphs.front()) == column(w.glyphs.back())) return parts;
+  for (size_t i = 0; i < w.glyphs.size(); ++i) {
+    const Glyph& g = w.glyphs[i];
+    if (i == 0 || column(g) != column(w.glyphs[i - 1])) {
+      Word part = w;
+      part.glyphs.clear();
+      part.text.clear();
+      part.bbox.x0 = g.x0;
+      parts.push_back(std::move(part));
+    }
+    parts.back().text += g.text;
+    parts.back().glyphs.push_back(g);
+    parts.back().bbox.x1 = std::min(g.x1, g.x0 + em);
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::vector<Block> LayoutPage(const Page& page, int* next_line) {
+  std::vector<Grid> grids;
+  std::vector<const Word*> loose;
+  if (page.graphics) {
+    for (Grid& g : FindLatticeTables(*page.graphics)) {
+      if (g.rows() >= 2 && g.cols() >= 2) grids.push_back(std::move(g));
+    }
+  }
+  std::deque<Word> split;  // words cut at column boundaries; cells point into it
+  for (const Word& w : page.words) {
+    const double x = (w.bbox.x0 + w.bbox.x1) / 2, y = (w.bbox.y0 + w.bbox.y1) / 2;
+    Grid* grid = GridAt(grids, x, y);
+    if (grid == nullptr) {
+      loose.push_back(&w);
+      continue;
+    }
+    std::vector<const Word*> parts;
+    for (Word& part : SplitAtCells(w, *grid)) parts.push_back(&split.emplace_back(std::move(part)));
+    if (parts.empty()) parts.push_back(&w);
+    for (const Word* p : parts) {
+      if (GridCell* cell = grid->At((p->bbox.x0 + p->bbox.x1) / 2, y)) cell->words.push_back(p);
+    }
+  }
+  const std::vector<TextLine> lines = BuildLines(loose);
+  std::vector<StreamTable> streams = FindStreamTables(lines);
+
+  std::vector<Item> items;
+  for (const Grid& g : grids) items.push_back(Item{g.bbox.y0, &g});
+  for (const StreamTable& s : streams) items.push_back(Item{s.grid.bbox.y0, &s.grid});
+  double left = page.width, right = 0;
+  for (const TextLine& l : lines)
+    left = std::min(left, l.bbox.x0), right = std::max(right, l.bbox.x1);
+  size_t stream = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (stream < streams.size() && i >= streams[stream].first_line) {
+      i = streams[stream++].last_line - 1;
+      continue;
+    }
+    const bool joins = !items.empty() && !items.back().paragraph.empty() &&
+                       WrapsInto(*items.back().paragraph.back(), lines[i], right, left);
+    if (joins) {
+      items.back().paragraph.push_back(&lines[i]);
+    } else {
+      items.push_back(Item{lines[i].bbox.y0, nullptr, {&lines[i]}});
+    }
+  }
+  std::stable_sort(items.begin(), items.end(),
+                   [](const Item& a, const Item& b) { return a.top < b.top; });
+  std::vector<Block> blocks;
+  for (const Item& item : items) {
+    blocks.push_back(item.grid != nullptr ? ToBlock(*item.grid, page, next_line)
+                                          : Paragraph(item.paragraph, page, next_line));
+  }
+  return blocks;
+}
+
+void PdfLayout::AddPage(const Page& page) {
+  Append(LayoutPage(page, &next_line_), page);
+  last_page_ = page.number;
+}
+
+void PdfLayout::Append(std::vector<Block> page_blocks, const Page& page) {
+  // The table this page may continue: the last block of the document but for running heads.
+  size_t last = blocks_.size();
+  while (last > 0 && blocks_[last - 1].kind == BlockKind::kParagraph &&
+         InMargin(blocks_[last - 1], page.height)) {
+    --last;
+  }
+  size_t first = 0;
+  while (first < page_blocks.size() && InMargin(page_blocks[first], page.height)) ++first;
+  if (page.number == last_page_ + 1 && last > 0 && first < page_blocks.size() &&
+      blocks_[last - 1].kind == BlockKind::kTable && page_blocks[first].kind == BlockKind::kTable &&
+      SameColumns(blocks_[last - 1], page_blocks[first])) {
+    Block& table = blocks_[last - 1];
+    std::vector<Row>& rows = page_blocks[first].rows;
+    size_t repeated = 0;
+    while (repeated < kMaxHeaderRows && repeated < rows.size() && repeated < table.rows.size() &&
+           SameRow(rows[repeated], table.rows[repeated])) {
+      ++repeated;
+    }
+    table.rows.insert(table.rows.end(),
+                      std::make_move_iterator(rows.begin() + static_cast<long>(repeated)),
+                      std::make_move_iterator(rows.end()));
+    page_blocks.erase(page_blocks.begin() + static_cast<long>(first));
+  }
+  blocks_.insert(blocks_.end(), std::make_move_iterator(page_blocks.begin()),
+                 std::make_move_iterator(page_blocks.end()));
+}
+
+}  // namespace oplex

@@ -1,0 +1,34 @@
+// Layout of positioned words (PDF and OCR pages): words → lines → blocks, page by page.
+//
+// On each page: lattice tables from the ruling lines, then stream tables from the lines left
+// over, then paragraphs (wrapped lines of one style joined). Blocks come in reading order (top
+// to bottom). A table that goes on over the next page (the same columns, only running heads
+// and page numbers between) is joined to the table before it, and a header that the new page
+// repeats is dropped. Pages are added one at a time, so only one page's words are ever held.
+#pragma once
+
+#include <vector>
+
+#include "pipeline/decode/source.h"
+#include "pipeline/layout/blocks.h"
+
+namespace oplex {
+
+class PdfLayout {
+ public:
+  // Lays out the page and appends its blocks.
+  void AddPage(const Page& page);
+  // The blocks of every page added, in reading order.
+  std::vector<Block> Finish() { return std::move(blocks_); }
+
+ private:
+  void Append(std::vector<Block> page_blocks, const Page& page);
+  std::vector<Block> blocks_;
+  int next_line_ = 1;
+  int last_page_ = 0;  // the page added last: only the next page can continue its table
+};
+
+// The blocks of one page, in reading order; rows are numbered from *next_line on.
+std::vector<Block> LayoutPage(const Page& page, int* next_line);
+
+}  // namespace oplex

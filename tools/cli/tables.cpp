@@ -1,0 +1,158 @@
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "pipeline/pdf_tables.h"
+#include "tools/cli/args.h"
+#include "tools/cli/commands.h"
+#include "tools/cli/json.h"
+
+namespace oplex::cli {
+namespace {
+
+constexpr char kTablesHelp[] = R"(usage: oplex tables FILE.pdf [--pages LIST] [--format json|csv]
+
+Prints the tables of a PDF: ruled tables from their lines, unruled ones from aligned whitespace.
+A table continued over the next pages comes back once, on the page where it starts, without the
+header rows the later pages repeat. A merged cell's text is at its top-left position and the
+positions it covers are "".
+
+  --pages LIST     pages to read, e.g. 1,3-5 (default: all)
+  --format FORMAT  json (default): {"file", "pages": [{"page", "tables": [{"bbox", "rows"}]}]};
+                   csv: one RFC 4180 table after another, separated by an empty line
+)";
+
+// "1,3-5" → {1, 3, 4, 5}.
+std::optional<std::set<int>> ParsePages(const std::string& list) {
+  std::set<int> pages;
+  std::stringstream in(list);
+  for (std::string part; std::getline(in, part, ',');) {
+    int from = 0, to = 0;
+    char dash = 0;
+    std::stringstream p(part);
+    if (!(p >> from) || from < 1) return std::nullopt;
+    to = from;
+    if (p >> dash && (dash != '-' || !(p >> to) || to < from)) return std::nullopt;
+    if (!p.eof() && p.peek() != EOF) return std::nullopt;
+    for (int i = from; i <= to; ++i) pages.insert(i);
+  }
+  if (pages.empty()) return std::nullopt;
+  return pages;
+}
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void WriteCsv(const std::vector<PageTables>& pages) {
+  bool first = true;
+  for (const PageTables& p : pages) {
+    for (const Block& table : p.tables) {
+      if (!first) std::cout << "\r\n";
+      first = false;
+      for (const Row& row : table.rows) {
+        for (size_t i = 0; i < row.cells.size(); ++i) {
+          if (i > 0) std::cout << ',';
+          std::cout << CsvField(row.cells[i].text);
+        }
+        std::cout << "\r\n";
+      }
+    }
+  }
+}
+
+void WriteJson(const std::string& file, const std::vector<PageTables>& pages) {
+  Json j(std::cout);
+  j.BeginObject();
+  j.Key("file").String(file);
+  j.Key("pages").BeginArray();
+  for (const PageTables& p : pages) {
+    j.BeginObject();
+    j.Key("page").Int(p.page);
+    j.Key("tables").BeginArray();
+    for (const Block& table : p.tables) {
+      j.BeginObject();
+      j.Key("bbox").BeginArray();
+      const BBox box = table.bbox.value_or(BBox{});
+      for (double v : {box.x0, box.y0, box.x1, box.y1}) j.Number(v);
+      j.EndArray();
+      j.Key("rows").BeginArray();
+      for (const Row& row : table.rows) {
+        j.BeginArray();
+        for (const Cell& cell : row.cells) j.String(cell.text);
+        j.EndArray();
+      }
+      j.EndArray();
+      j.EndObject();
+    }
+    j.EndArray();
+    j.EndObject();
+  }
+  j.EndArray();
+  j.EndObject();
+  std::cout << "\n";
+}
+
+}  // namespace
+
+int RunTables(const GlobalOptions& global, const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kTablesHelp;
+    return kExitOk;
+  }
+  std::string file, format = "json";
+  std::set<int> pages;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--pages" || a == "--format") {
+      if (i + 1 >= args.size()) return Usage(a + " needs a value", kTablesHelp);
+      const std::string& value = args[++i];
+      if (a == "--format") {
+        format = value;
+        if (format != "json" && format != "csv") {
+          return Usage("--format is json or csv, not '" + format + "'", kTablesHelp);
+        }
+      } else {
+        auto parsed = ParsePages(value);
+        if (!parsed)
+          return Usage("--pages takes a list like 1,3-5, not '" + value + "'", kTablesHelp);
+        pages = std::move(*parsed);
+      }
+    } else if (!a.empty() && a[0] == '-') {
+      return Usage("unknown option '" + a + "'", kTablesHelp);
+    } else if (file.empty()) {
+      file = a;
+    } else {
+      return Usage("one file at a time", kTablesHelp);
+    }
+  }
+  if (file.empty()) return Usage("no file given", kTablesHelp);
+  if (global.json) format = "json";
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    std::cerr << "oplex: " << file << ": cannot be opened\n";
+    return kExitSomeFailed;
+  }
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  auto tables = ReadPdfTables(bytes.str(), file, pages);
+  if (!tables.ok()) {
+    std::cerr << "oplex: " << tables.status().message() << "\n";
+    return kExitSomeFailed;
+  }
+  if (format == "csv") {
+    WriteCsv(*tables);
+  } else {
+    WriteJson(file, *tables);
+  }
+  return kExitOk;
+}
+
+}  // namespace oplex::cli

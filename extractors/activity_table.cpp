@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <set>
@@ -301,7 +302,9 @@ class Walker {
         }
       }
       if (context_.quantities) {
-        draft_->tail.push_back(text);
+        std::string flat = text;  // the lines of one cell, read as one
+        std::replace(flat.begin(), flat.end(), '\n', ' ');
+        draft_->tail.push_back(std::move(flat));
       } else if (context_.deliverables && !rules_.IsMark(Fold(text)) && !ParseQuantity(text)) {
         const bool is_list = row.list;
         // A plain cell continuing a row broken across pages continues the last deliverable.
@@ -343,6 +346,7 @@ class Walker {
       if (!a.text.empty()) a.text += ' ';
       a.text += part;
     }
+    std::replace(a.text.begin(), a.text.end(), '\n', ' ');  // lines of one cell
     const Row& first = *d.rows.front();
     const Row& last = *d.rows.back();
     a.provenance = RowProvenance(first);

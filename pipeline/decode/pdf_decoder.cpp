@@ -19,10 +19,11 @@ namespace {
 
 // A PDF ends with "%%EOF"; writers may add a few bytes after it, never kilobytes.
 constexpr size_t kEofWindow = 2048;
-// A gap wider than this many font sizes separates two columns.
+// A page is rendered when this many lines show gaps wider than kColumnGapEm font sizes, or one
+// line shows kHeaderGaps gaps wider than kHeaderGapEm (a header over narrow columns: E F M A…).
 constexpr double kColumnGapEm = 2.0;
-// A page is rendered when this many lines show column gaps, or one line shows many (a header).
 constexpr int kTabularLines = 3;
+constexpr double kHeaderGapEm = 1.0;
 constexpr int kHeaderGaps = 3;
 
 // poppler reports recoverable problems on stderr; they belong in the debug log.
@@ -107,31 +108,36 @@ bool LooksTabular(const std::vector<Word>& words) {
     }
     std::sort(line.begin(), line.end(),
               [](const Word* a, const Word* b) { return a->bbox.x0 < b->bbox.x0; });
-    int gaps = 0;
+    int wide = 0, header = 0;
     for (size_t k = 1; k < line.size(); ++k) {
       const double em = std::max(line[k]->font_size, line[k]->bbox.y1 - line[k]->bbox.y0);
-      if (line[k]->bbox.x0 - line[k - 1]->bbox.x1 > kColumnGapEm * em) ++gaps;
+      const double gap = line[k]->bbox.x0 - line[k - 1]->bbox.x1;
+      wide += gap > kColumnGapEm * em;
+      header += gap > kHeaderGapEm * em;
     }
-    if (gaps >= kHeaderGaps) return true;
-    if (gaps > 0 && ++tabular_lines >= kTabularLines) return true;
+    if (header >= kHeaderGaps) return true;
+    if (wide > 0 && ++tabular_lines >= kTabularLines) return true;
     i = j;
   }
   return false;
 }
 
-std::optional<Graphics> Render(const poppler::page& page, double dpi) {
+std::optional<Graphics> Render(const poppler::page& page, const std::vector<Word>& words,
+                               double dpi) {
   poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_rgb24);
+  renderer.set_image_format(poppler::image::format_gray8);
   renderer.set_line_mode(poppler::page_renderer::line_solid);
   poppler::image image = renderer.render_page(&page, dpi, dpi);
-  if (!image.is_valid() || image.format() != poppler::image::format_rgb24) return std::nullopt;
-  RgbView view;
+  if (!image.is_valid() || image.format() != poppler::image::format_gray8) return std::nullopt;
+  GrayView view;
   view.data = reinterpret_cast<const uint8_t*>(image.const_data());
   view.width = image.width();
   view.height = image.height();
   view.stride = image.bytes_per_row();
   view.pixels_per_point = dpi / 72.0;
-  return AnalyzeRaster(view);
+  std::vector<BBox> text;
+  for (const Word& w : words) text.push_back(w.bbox);
+  return AnalyzeRaster(view, text);
 }
 
 }  // namespace
@@ -150,18 +156,19 @@ PdfDocument::~PdfDocument() = default;
 Result<PdfDocument> PdfDocument::Open(std::string_view bytes, std::string name,
                                       PdfOptions options) {
   RoutePopplerMessages();
-  const std::string_view tail =
-      bytes.substr(bytes.size() > kEofWindow ? bytes.size() - kEofWindow : 0);
-  if (tail.find("%%EOF") == std::string_view::npos) {
-    return Status::Corruption(name + ": the PDF is truncated (no end-of-file marker)");
-  }
   if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
     return Status::NotSupported(name + ": the PDF is larger than 2 GiB");
   }
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) {
-    return Status::Corruption(name + ": not a readable PDF (damaged or not a PDF)");
+    return Status::Corruption(name + ": not a readable PDF (damaged, truncated or not a PDF)");
+  }
+  // poppler rebuilds a damaged cross-reference table, so a cut-off file may still open: its
+  // last pages would be silently missing.
+  const size_t tail = bytes.size() > kEofWindow ? bytes.size() - kEofWindow : 0;
+  if (bytes.substr(tail).find("%%EOF") == std::string_view::npos) {
+    return Status::Corruption(name + ": the PDF is truncated (no end-of-file marker)");
   }
   if (doc->is_locked()) {
     return Status::InvalidInput(name + ": the PDF is encrypted and needs a password to open");
@@ -172,7 +179,7 @@ Result<PdfDocument> PdfDocument::Open(std::string_view bytes, std::string name,
 
 int PdfDocument::page_count() const { return doc_->pages(); }
 
-Result<Page> PdfDocument::ReadPage(int number) const {
+Result<Page> PdfDocument::ReadPage(int number) {
   std::unique_ptr<poppler::page> page(doc_->create_page(number - 1));
   if (!page) {
     return Status::Corruption(name_ + ": page " + std::to_string(number) + " cannot be read");
@@ -199,9 +206,14 @@ Result<Page> PdfDocument::ReadPage(int number) const {
     }
     out.words.push_back(std::move(w));
   }
-  if (options_.always_render || LooksTabular(out.words)) {
-    out.graphics = Render(*page, options_.render_dpi);
+  // A table that filled the page before may go on here without a header.
+  const bool continues = number == last_page_ + 1 && last_had_graphics_;
+  if (options_.always_render || continues || LooksTabular(out.words)) {
+    out.graphics = Render(*page, out.words, options_.render_dpi);
   }
+  last_page_ = number;
+  last_had_graphics_ =
+      out.graphics && (!out.graphics->h_rules.empty() || !out.graphics->fills.empty());
   return out;
 }
 

@@ -2,10 +2,11 @@
 //
 // Words come from poppler-cpp's text_list() with their box (points, top-left origin), font size,
 // boldness (from the font name) and rotation (vertical month headers come back as 1 or 3).
-// poppler-cpp shows no vector graphics, so a page that looks like it holds a table (several
-// lines with wide gaps between words) is rendered at a low resolution and analysed for ruling
-// lines and fills (raster.h). Pages without a table are not rendered: rendering is the
-// expensive step.
+// poppler-cpp shows no vector graphics, so a page that may hold a table is rendered in grey at
+// a low resolution and analysed for ruling lines and fills (raster.h): a page with vertical
+// text, a line of many gaps (a header over narrow columns), several lines with wide gaps, or
+// one that follows a page showing rules or fills (a table that goes on). Other pages are not
+// rendered: rendering is the expensive step.
 //
 // Pages are read on demand so that a 500-page document never has more than one page in memory.
 // A PdfDocument reads the caller's bytes in place: they must outlive it. Not thread-safe: one
@@ -34,8 +35,9 @@ class PdfDocument {
  public:
   // Opens the PDF in `bytes`; `name` (usually the path) appears in error messages.
   // Errors, all naming the file:
-  //   kCorruption    not a readable PDF (damaged cross-reference, garbage), or truncated (no
+  //   kCorruption    not a readable PDF (damaged beyond repair, garbage), or truncated (no
   //                  end-of-file marker near the end);
+  //   kNotSupported  larger than 2 GiB;
   //   kInvalidInput  encrypted with a user password, or no pages.
   // A PDF encrypted only with an owner password (restrictions, no password to open) is read.
   static Result<PdfDocument> Open(std::string_view bytes, std::string name,
@@ -48,13 +50,15 @@ class PdfDocument {
   int page_count() const;
 
   // Page `number` (1-based): its words in reading order, and graphics when it was rendered.
-  Result<Page> ReadPage(int number) const;
+  Result<Page> ReadPage(int number);
 
  private:
   PdfDocument(std::unique_ptr<poppler::document> doc, std::string name, PdfOptions options);
   std::unique_ptr<poppler::document> doc_;
   std::string name_;
   PdfOptions options_;
+  int last_page_ = 0;               // the page read last
+  bool last_had_graphics_ = false;  // and whether it showed rules or fills
 };
 
 // True when the bytes start like a PDF ("%PDF-", possibly after a little leading junk).

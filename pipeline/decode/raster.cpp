@@ -10,12 +10,11 @@
 namespace oplex {
 namespace {
 
-// Colours are counted in bins of 5 bits per channel.
-constexpr int kBinBits = 5;
-constexpr int kBins = 1 << (3 * kBinBits);
-// At most this many fill colours are looked for on one page.
+// At most this many fill shades are looked for on one page.
 constexpr size_t kMaxFillColors = 16;
-constexpr uint8_t kNoLabel = 0xFF;
+// A word's box is taller than its letters' bodies: this share of its height, top and bottom,
+// may be a cell border and stays in the search for rules.
+constexpr double kTextInset = 0.15;
 
 struct PixDeleter {
   void operator()(PIX* p) const { pixDestroy(&p); }
@@ -26,65 +25,32 @@ struct BoxaDeleter {
 };
 using BoxaPtr = std::unique_ptr<BOXA, BoxaDeleter>;
 
-struct Color {
-  int r = 0, g = 0, b = 0;
-  Rgb Packed() const { return static_cast<Rgb>((r << 16) | (g << 8) | b); }
-};
-
-int Distance(const Color& a, const uint8_t* p) {
-  return std::max({std::abs(a.r - p[0]), std::abs(a.g - p[1]), std::abs(a.b - p[2])});
-}
-
-int Bin(const uint8_t* p) {
-  constexpr int shift = 8 - kBinBits;
-  return ((p[0] >> shift) << (2 * kBinBits)) | ((p[1] >> shift) << kBinBits) | (p[2] >> shift);
-}
-
-// The colours of the page, most common first: the background, then the candidates for fills.
-std::vector<Color> DominantColors(const RgbView& image, size_t min_pixels, int tolerance) {
-  std::vector<uint32_t> count(kBins, 0);
-  std::vector<std::array<uint64_t, 3>> sum(kBins, {0, 0, 0});
-  for (int y = 0; y < image.height; ++y) {
+// The shades of the page, most common first: the background, then the candidates for fills.
+// Counted on every other pixel of every other row: shades that matter cover areas.
+std::vector<int> DominantShades(const GrayView& image, size_t min_pixels, int tolerance) {
+  std::array<uint32_t, 256> count{};
+  for (int y = 0; y < image.height; y += 2) {
     const uint8_t* row = image.data + static_cast<size_t>(y) * image.stride;
-    for (int x = 0; x < image.width; ++x) {
-      const uint8_t* p = row + 3 * x;
-      const int bin = Bin(p);
-      ++count[bin];
-      sum[bin][0] += p[0];
-      sum[bin][1] += p[1];
-      sum[bin][2] += p[2];
-    }
+    for (int x = 0; x < image.width; x += 2) ++count[row[x]];
   }
-  std::vector<int> bins;
-  for (int bin = 0; bin < kBins; ++bin) {
-    if (count[bin] >= min_pixels) bins.push_back(bin);
+  std::vector<int> levels;
+  for (int level = 0; level < 256; ++level) {
+    if (count[level] * 4 >= min_pixels) levels.push_back(level);
   }
-  std::sort(bins.begin(), bins.end(), [&](int a, int b) { return count[a] > count[b]; });
-  std::vector<Color> colors;
-  for (int bin : bins) {
-    Color c{static_cast<int>(sum[bin][0] / count[bin]), static_cast<int>(sum[bin][1] / count[bin]),
-            static_cast<int>(sum[bin][2] / count[bin])};
-    const uint8_t probe[3] = {static_cast<uint8_t>(c.r), static_cast<uint8_t>(c.g),
-                              static_cast<uint8_t>(c.b)};
-    const bool known = std::any_of(colors.begin(), colors.end(),
-                                   [&](const Color& k) { return Distance(k, probe) <= tolerance; });
-    if (!known) colors.push_back(c);
-    if (colors.size() == kMaxFillColors + 1) break;
+  std::sort(levels.begin(), levels.end(), [&](int a, int b) { return count[a] > count[b]; });
+  std::vector<int> shades;
+  for (int level : levels) {
+    const bool known = std::any_of(shades.begin(), shades.end(),
+                                   [&](int k) { return std::abs(k - level) <= tolerance; });
+    if (!known) shades.push_back(level);
+    if (shades.size() == kMaxFillColors + 1) break;
   }
-  return colors;
+  return shades;
 }
 
-PixPtr NewMask(const RgbView& image) { return PixPtr(pixCreate(image.width, image.height, 1)); }
+Rgb AsRgb(int shade) { return static_cast<Rgb>(shade * 0x010101); }
 
-void SetBit(PIX* pix, int x, int y) {
-  l_uint32* line = pixGetData(pix) + static_cast<size_t>(y) * pixGetWpl(pix);
-  SET_DATA_BIT(line, x);
-}
-
-bool GetBit(PIX* pix, int x, int y) {
-  const l_uint32* line = pixGetData(pix) + static_cast<size_t>(y) * pixGetWpl(pix);
-  return GET_DATA_BIT(line, x) != 0;
-}
+PixPtr NewMask(const GrayView& image) { return PixPtr(pixCreate(image.width, image.height, 1)); }
 
 BBox ToPoints(int x, int y, int w, int h, double ppp) {
   return BBox{x / ppp, y / ppp, (x + w) / ppp, (y + h) / ppp};
@@ -108,68 +74,87 @@ int ToPixels(double points, double ppp) {
 
 }  // namespace
 
-Graphics AnalyzeRaster(const RgbView& image, const RasterOptions& options) {
+Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
+                       const RasterOptions& options) {
   Graphics g;
   if (image.data == nullptr || image.width <= 0 || image.height <= 0) return g;
   const double ppp = image.pixels_per_point;
   const int brick = ToPixels(options.min_fill_points, ppp);
   const int tol = options.color_tolerance;
 
-  std::vector<Color> colors =
-      DominantColors(image, static_cast<size_t>(brick) * brick * 2, options.color_tolerance);
-  if (colors.empty()) return g;
-  const Color background = colors.front();
-  g.background = background.Packed();
+  const std::vector<int> shades =
+      DominantShades(image, static_cast<size_t>(brick) * brick * 2, options.color_tolerance);
+  if (shades.empty()) return g;
+  const int background = shades.front();
+  g.background = AsRgb(background);
 
-  // Label each pixel with its fill colour (index into colors, 0 = background).
-  std::vector<uint8_t> label(static_cast<size_t>(image.width) * image.height, kNoLabel);
-  for (int y = 0; y < image.height; ++y) {
-    const uint8_t* row = image.data + static_cast<size_t>(y) * image.stride;
-    for (int x = 0; x < image.width; ++x) {
-      const uint8_t* p = row + 3 * x;
-      for (size_t c = 0; c < colors.size(); ++c) {
-        if (Distance(colors[c], p) <= tol) {
-          label[static_cast<size_t>(y) * image.width + x] = static_cast<uint8_t>(c);
-          break;
-        }
+  // The shade of each level (0 = background, -1 = none), then one pass: the pixels of each fill
+  // shade, and every pixel that is not background.
+  std::array<int, 256> shade_of{};
+  for (int level = 0; level < 256; ++level) {
+    shade_of[level] = -1;
+    for (size_t c = 0; c < shades.size(); ++c) {
+      if (std::abs(shades[c] - level) <= tol) {
+        shade_of[level] = static_cast<int>(c);
+        break;
       }
     }
   }
-
-  // Fills: the solid areas of each non-background colour.
-  PixPtr filled = NewMask(image);
-  for (size_t c = 1; c < colors.size(); ++c) {
-    PixPtr mask = NewMask(image);
-    for (int y = 0; y < image.height; ++y) {
-      for (int x = 0; x < image.width; ++x) {
-        if (label[static_cast<size_t>(y) * image.width + x] == c) SetBit(mask.get(), x, y);
-      }
+  std::vector<PixPtr> masks;
+  for (size_t c = 0; c < shades.size(); ++c) masks.push_back(NewMask(image));
+  PixPtr ink = NewMask(image);
+  const int wpl = pixGetWpl(ink.get());
+  std::vector<l_uint32*> data;
+  for (const PixPtr& m : masks) data.push_back(pixGetData(m.get()));
+  l_uint32* ink_data = pixGetData(ink.get());
+  for (int y = 0; y < image.height; ++y) {
+    const uint8_t* row = image.data + static_cast<size_t>(y) * image.stride;
+    const size_t line = static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < image.width; ++x) {
+      const int shade = shade_of[row[x]];
+      if (shade == 0) continue;
+      SET_DATA_BIT(ink_data + line, x);
+      if (shade > 0) SET_DATA_BIT(data[static_cast<size_t>(shade)] + line, x);
     }
-    PixPtr opened(pixOpenBrick(nullptr, mask.get(), brick, brick));
+  }
+
+  // Fills: the solid areas of each shade (text strokes and thin lines do not hold the brick).
+  for (size_t c = 1; c < shades.size(); ++c) {
+    PixPtr opened(pixOpenBrick(nullptr, masks[c].get(), brick, brick));
     if (!opened) continue;
-    pixOr(filled.get(), filled.get(), opened.get());
     ForEachComponent(opened.get(), [&](int x, int y, int w, int h) {
-      g.fills.push_back(Fill{ToPoints(x, y, w, h, ppp), colors[c].Packed()});
+      g.fills.push_back(Fill{ToPoints(x, y, w, h, ppp), AsRgb(shades[c])});
+      // Inside a fill, its shade is fill even where the brick did not fit (between the
+      // letters of a label): left in, those slivers would read as short rules.
+      for (int yy = y; yy < y + h; ++yy) {
+        const size_t line = static_cast<size_t>(yy) * wpl;
+        for (int xx = x; xx < x + w; ++xx) {
+          if (GET_DATA_BIT(data[c] + line, xx)) CLEAR_DATA_BIT(ink_data + line, xx);
+        }
+      }
     });
   }
 
-  // Rules: what is neither background nor fill, kept where it runs long and thin.
-  PixPtr ink = NewMask(image);
-  for (int y = 0; y < image.height; ++y) {
-    for (int x = 0; x < image.width; ++x) {
-      if (label[static_cast<size_t>(y) * image.width + x] != 0 && !GetBit(filled.get(), x, y)) {
-        SetBit(ink.get(), x, y);
-      }
-    }
+  // Rules: what is neither background nor fill nor text, kept where it runs long and thin.
+  for (const BBox& t : text) {
+    const double inset = kTextInset * (t.y1 - t.y0);
+    const int x0 = static_cast<int>(std::floor(t.x0 * ppp));
+    const int y0 = static_cast<int>(std::ceil((t.y0 + inset) * ppp));
+    const int x1 = static_cast<int>(std::ceil(t.x1 * ppp));
+    const int y1 = static_cast<int>(std::floor((t.y1 - inset) * ppp));
+    if (x1 <= x0 || y1 <= y0) continue;
+    BOX* box = boxCreate(x0, y0, x1 - x0, y1 - y0);
+    pixClearInRect(ink.get(), box);
+    boxDestroy(&box);
   }
   const int max_thick = ToPixels(options.max_rule_points, ppp);
-  PixPtr horizontal(pixOpenBrick(nullptr, ink.get(), ToPixels(options.h_rule_points, ppp), 1));
+  PixPtr horizontal(pixOpenCompBrick(nullptr, ink.get(), ToPixels(options.h_rule_points, ppp), 1));
   if (horizontal) {
     ForEachComponent(horizontal.get(), [&](int x, int y, int w, int h) {
       if (h <= max_thick) g.h_rules.push_back(ToPoints(x, y, w, h, ppp));
     });
   }
-  PixPtr vertical(pixOpenBrick(nullptr, ink.get(), 1, ToPixels(options.v_rule_points, ppp)));
+  PixPtr vertical(pixOpenCompBrick(nullptr, ink.get(), 1, ToPixels(options.v_rule_points, ppp)));
   if (vertical) {
     ForEachComponent(vertical.get(), [&](int x, int y, int w, int h) {
       if (w <= max_thick) g.v_rules.push_back(ToPoints(x, y, w, h, ppp));

@@ -3,16 +3,18 @@
 // poppler-cpp shows no vector graphics, so a born-digital page is rendered and its pixels read;
 // a scanned page is already pixels. Both come here, so one implementation serves both paths.
 //
-//   background  the most common colour of the page;
-//   fills       for each colour that covers a sizeable area, its pixels opened with a square
+//   background  the most common shade of the page;
+//   fills       for each shade that covers a sizeable area, its pixels opened with a square
 //               brick (text strokes and thin lines vanish, areas stay), then connected
-//               components: the filled rectangles of that colour;
+//               components: the filled rectangles of that shade;
 //   rules       every pixel that differs from the background and lies in no fill, opened with a
 //               long thin element (horizontal, then vertical) and split into connected
 //               components: thin components are ruling lines.
 //
-// Colours are compared channel by channel with a tolerance, so pale greys and pastels count as
-// fills: which fill means "marked" is decided later, against the cells of the same row.
+// Pages are read in grey (8 bits): rendering grey costs a third less than colour, and every
+// fill, pale greys and pastels included, is darker than a white page (#FFF2CC is 240, #E6E6E6
+// is 230). Shades are compared with a tolerance; which fill means "marked" is decided later,
+// against the cells of the same row. A fill's colour is reported as its grey (0xGGGGGG).
 #pragma once
 
 #include <cstdint>
@@ -21,8 +23,8 @@
 
 namespace oplex {
 
-// A borrowed view of an RGB image: 3 bytes per pixel (R, G, B), rows `stride` bytes apart.
-struct RgbView {
+// A borrowed view of a grey image: one byte per pixel, rows `stride` bytes apart.
+struct GrayView {
   const uint8_t* data = nullptr;
   int width = 0, height = 0;
   int stride = 0;
@@ -30,14 +32,18 @@ struct RgbView {
 };
 
 struct RasterOptions {
-  int color_tolerance = 8;       // max channel difference within one colour (0..255)
+  int color_tolerance = 4;       // max difference of grey levels within one shade (0..255)
   double min_fill_points = 3.0;  // a fill is at least this wide and tall
   double h_rule_points = 20.0;   // shortest horizontal ruling line
-  double v_rule_points = 14.0;   // shortest vertical ruling line: taller than body-text glyphs
+  double v_rule_points = 18.0;   // shortest vertical ruling line: taller than a glyph between rules
   double max_rule_points = 2.5;  // thicker than this is a bar, not a line
 };
 
-// Boxes are in points, top-left origin, like the words of the page.
-Graphics AnalyzeRaster(const RgbView& image, const RasterOptions& options = {});
+// Boxes are in points, top-left origin, like the words of the page. `text` are the boxes of the
+// page's words, when known: their inside is left out of the search for rules, so that small or
+// bold letters that touch a border (the stem of a "D", a run of letters blurred into a bar at a
+// low resolution) are never read as lines.
+Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text = {},
+                       const RasterOptions& options = {});
 
 }  // namespace oplex

@@ -5,6 +5,10 @@
 namespace oplex {
 namespace {
 
+// A line ends short (a hard break) when the next line's first word and this many font sizes
+// of space would still have fitted before the cell's edge. A line that ends a sentence before
+// one that opens with a capital also starts a new item (deliverables listed one per line).
+constexpr double kHardBreakSlack = 1.0;
 // Glyphs that open a list item.
 constexpr const char* kBullets[] = {"•", "▪", "◦", "●", "-", "–", "·"};
 
@@ -24,6 +28,22 @@ size_t BulletLength(const std::string& text) {
     }
   }
   return 0;
+}
+
+bool EndsSentence(const std::string& text) {
+  return !text.empty() && (text.back() == '.' || text.back() == ';' || text.back() == ':');
+}
+
+// Whether the text opens with a capital letter (ASCII or a two-byte Latin-1 capital: Á, É, Ñ…).
+bool StartsCapital(const std::string& text) {
+  if (text.empty()) return false;
+  const auto c = static_cast<unsigned char>(text[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xC3 && text.size() > 1) {
+    const auto d = static_cast<unsigned char>(text[1]);
+    return d >= 0x80 && d <= 0x9E;
+  }
+  return false;
 }
 
 }  // namespace
@@ -92,19 +112,31 @@ std::string LineText(const TextLine& line, size_t first, size_t last) {
   return out;
 }
 
-std::string WordsText(const std::vector<const Word*>& words, bool* list) {
+std::string WordsText(const std::vector<const Word*>& words, double right, bool* list) {
   std::string out;
-  for (const TextLine& line : BuildLines(words)) {
+  const TextLine* previous = nullptr;
+  const std::vector<TextLine> lines = BuildLines(words);
+  for (const TextLine& line : lines) {
     std::string text = LineText(line, 0, line.words.size());
+    const Word& first = *line.words.front();
+    const bool broken =
+        previous != nullptr && first.rotation % 2 == 0 &&
+        (previous->bbox.x1 + kHardBreakSlack * Em(first) + (first.bbox.x1 - first.bbox.x0) <
+             right ||
+         (EndsSentence(out) && StartsCapital(text)));
     if (const size_t bullet = BulletLength(text); bullet > 0 && bullet < text.size()) {
       text = text.substr(bullet);
       text.erase(0, text.find_first_not_of(' '));
-      if (list != nullptr) *list = true;
+      *list = true;
       if (!out.empty()) out += '\n';
-    } else if (!out.empty()) {
-      out += ' ';
+    } else if (broken) {
+      out += '\n';
+    } else if (!out.empty() &&
+               !(out.size() > 1 && out.back() == '-' && out[out.size() - 2] != ' ')) {
+      out += ' ';  // a word broken at its hyphen goes on without a space ("político-electoral")
     }
     out += text;
+    previous = &line;
   }
   return out;
 }

@@ -27,10 +27,12 @@ std::vector<TextLine> BuildLines(const std::vector<const Word*>& words);
 // Runs of words separated by column gaps (indices into line.words, [first, last)).
 std::vector<std::pair<size_t, size_t>> Segments(const TextLine& line);
 
-// The words as text: lines top to bottom, words left to right (vertical words by x), joined
-// with spaces; a line that opens with a bullet starts a new list item ('\n', bullet dropped).
-// `list` is set when a bullet was seen.
-std::string WordsText(const std::vector<const Word*>& words, bool* list = nullptr);
+// The words of a cell as text: lines top to bottom, words left to right (vertical words by x).
+// Wrapped lines are joined with a space; a line that opens with a bullet starts a new item
+// ('\n', bullet dropped, `list` set), and so does a line after one that ended short of the
+// cell's right edge `right` although the next word would have fit (a hard line break), or
+// one that ended a sentence before a line that opens with a capital (an item of its own).
+std::string WordsText(const std::vector<const Word*>& words, double right, bool* list);
 
 // Text of the words [first, last) of one line.
 std::string LineText(const TextLine& line, size_t first, size_t last);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <set>
 
 #include "pipeline/layout/lattice.h"
 #include "pipeline/layout/lines.h"
@@ -61,6 +62,26 @@ Block Paragraph(const std::vector<const TextLine*>& lines, const Page& page, int
 bool InMargin(const Block& b, double page_height) {
   if (b.kind != BlockKind::kParagraph || !b.bbox) return false;
   return b.bbox->y1 <= kMarginBand * page_height || b.bbox->y0 >= (1 - kMarginBand) * page_height;
+}
+
+// A running head or foot without its numbers: "Página 3 de 15" and "Página 4 de 15" are one.
+std::string FurnitureKey(const Block& b) {
+  std::string key;
+  for (char c : b.text()) {
+    if (!std::isdigit(static_cast<unsigned char>(c)) &&
+        !std::isspace(static_cast<unsigned char>(c))) {
+      key += c;
+    }
+  }
+  return key;
+}
+
+std::set<std::string> MarginKeys(const std::vector<Block>& blocks, double page_height) {
+  std::set<std::string> keys;
+  for (const Block& b : blocks) {
+    if (InMargin(b, page_height)) keys.insert(FurnitureKey(b));
+  }
+  return keys;
 }
 
 bool SameColumns(const Block& a, const Block& b) {
@@ -176,14 +197,20 @@ void PdfLayout::AddPage(const Page& page) {
 }
 
 void PdfLayout::Append(std::vector<Block> page_blocks, const Page& page) {
-  // The table this page may continue: the last block of the document but for running heads.
+  // Running heads and feet: in the margin, and the same on the other page but for numbers (a
+  // bare page number has no text left). A heading that happens to close a page is not one.
+  const std::set<std::string> keys = MarginKeys(page_blocks, page.height);
+  auto furniture = [&](const Block& b, const std::set<std::string>& other) {
+    if (!InMargin(b, page.height)) return false;
+    const std::string key = FurnitureKey(b);
+    return key.empty() || other.count(key) > 0;
+  };
+  // The table this page may continue: the last block of the document but for running feet.
   size_t last = blocks_.size();
-  while (last > 0 && blocks_[last - 1].kind == BlockKind::kParagraph &&
-         InMargin(blocks_[last - 1], page.height)) {
-    --last;
-  }
+  while (last > 0 && furniture(blocks_[last - 1], keys)) --last;
   size_t first = 0;
-  while (first < page_blocks.size() && InMargin(page_blocks[first], page.height)) ++first;
+  while (first < page_blocks.size() && furniture(page_blocks[first], last_margin_keys_)) ++first;
+  last_margin_keys_ = keys;
   if (page.number == last_page_ + 1 && last > 0 && first < page_blocks.size() &&
       blocks_[last - 1].kind == BlockKind::kTable && page_blocks[first].kind == BlockKind::kTable &&
       SameColumns(blocks_[last - 1], page_blocks[first])) {

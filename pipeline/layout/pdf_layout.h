@@ -3,10 +3,13 @@
 // On each page: lattice tables from the ruling lines, then stream tables from the lines left
 // over, then paragraphs (wrapped lines of one style joined). Blocks come in reading order (top
 // to bottom). A table that goes on over the next page (the same columns, only running heads
-// and page numbers between) is joined to the table before it, and a header that the new page
-// repeats is dropped. Pages are added one at a time, so only one page's words are ever held.
+// and page numbers between: paragraphs in the page margins that the other page repeats but
+// for numbers) is joined to the table before it, and a header that the new page repeats is
+// dropped. Pages are added one at a time, so only one page's words are ever held.
 #pragma once
 
+#include <set>
+#include <string>
 #include <vector>
 
 #include "pipeline/decode/source.h"
@@ -26,6 +29,7 @@ class PdfLayout {
   std::vector<Block> blocks_;
   int next_line_ = 1;
   int last_page_ = 0;  // the page added last: only the next page can continue its table
+  std::set<std::string> last_margin_keys_;  // its running heads and feet
 };
 
 // The blocks of one page, in reading order; rows are numbered from *next_line on.

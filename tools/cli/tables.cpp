@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -41,7 +42,14 @@ std::optional<std::set<int>> ParsePages(const std::string& list) {
   return pages;
 }
 
-std::string CsvField(const std::string& text) {
+// A cell as one line: its items ('\n') joined with spaces, as the cell reads on the page.
+std::string Flat(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+std::string CsvField(const std::string& raw) {
+  const std::string text = Flat(raw);
   if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
   std::string out = "\"";
   for (char c : text) {
@@ -86,7 +94,7 @@ void WriteJson(const std::string& file, const std::vector<PageTables>& pages) {
       j.Key("rows").BeginArray();
       for (const Row& row : table.rows) {
         j.BeginArray();
-        for (const Cell& cell : row.cells) j.String(cell.text);
+        for (const Cell& cell : row.cells) j.String(Flat(cell.text));
         j.EndArray();
       }
       j.EndArray();

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Benchmark of PDF ingestion against poppler's own text extraction.
+#
+# Over a set of multi-page PDFs (default: the work plans in data/pdf, plus one 500-page document
+# made by repeating their pages with qpdf), prints for each file and in total:
+#   - pages/s of the whole oplex pipeline (decode with fill detection on, layout, extract,
+#     validate, store), one job, so that it compares with one pdftotext process;
+#   - pages/s of `pdftotext -bbox-layout` on the same file in the same run;
+#   - the ratio of the two times (target: <= 4);
+#   - the peak resident memory of oplex (target: < 250 MB on the 500-page document).
+# Usage: tools/bench_pdf.sh [PDF...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=()
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v qpdf >/dev/null || need+=(qpdf)
+[ -x /usr/bin/time ] || need+=(time)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get install -y --no-install-recommends "${need[@]}" >/dev/null
+fi
+tools/setup.sh build >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+files=("$@")
+if [ ${#files[@]} -eq 0 ]; then
+  plans=(data/pdf/*.pdf)
+  files=("${plans[@]}")
+  # A 500-page document: the plans' pages over and over.
+  pages=0
+  args=()
+  while [ "$pages" -lt 500 ]; do
+    for p in "${plans[@]}"; do
+      n=$(qpdf --show-npages "$p")
+      take=$((500 - pages < n ? 500 - pages : n))
+      [ "$take" -le 0 ] && break
+      args+=("$p" "1-$take")
+      pages=$((pages + take))
+    done
+  done
+  qpdf --empty --pages "${args[@]}" -- "$work/plan-500-pages.pdf"
+  files+=("$work/plan-500-pages.pdf")
+fi
+
+seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
+
+printf '%-28s %6s %10s %10s %7s %9s\n' file pages oplex/s pdftotext/s ratio peak_MB
+total_pages=0 total_ours=0 total_theirs=0 peak_max=0
+for f in "${files[@]}"; do
+  n=$(qpdf --show-npages "$f")
+  rm -f "$work/bench.sqlite"*
+  s=$(date +%s.%N)
+  /usr/bin/time -f '%M' -o "$work/rss" build/oplex ingest "$f" --db "$work/bench.sqlite" \
+    --jobs 1 -q || true
+  e=$(date +%s.%N)
+  ours=$(seconds "$s" "$e")
+  peak_kb=$(tail -1 "$work/rss")
+  s=$(date +%s.%N)
+  pdftotext -bbox-layout "$f" "$work/out.html"
+  e=$(date +%s.%N)
+  theirs=$(seconds "$s" "$e")
+  awk -v f="$(basename "$f")" -v n="$n" -v o="$ours" -v t="$theirs" -v k="$peak_kb" 'BEGIN {
+    printf "%-28s %6d %10.1f %10.1f %7.2f %9.1f\n", f, n, n / o, n / t, o / t, k / 1024 }'
+  total_pages=$((total_pages + n))
+  total_ours=$(awk -v a="$total_ours" -v b="$ours" 'BEGIN { print a + b }')
+  total_theirs=$(awk -v a="$total_theirs" -v b="$theirs" 'BEGIN { print a + b }')
+  [ "$peak_kb" -gt "$peak_max" ] && peak_max=$peak_kb
+done
+awk -v n="$total_pages" -v o="$total_ours" -v t="$total_theirs" -v k="$peak_max" 'BEGIN {
+  printf "all: %d pages; oplex %.1f pages/s, pdftotext -bbox-layout %.1f pages/s\n", n, n / o, n / t
+  printf "ratio (oplex time / pdftotext time): %.2f (target <= 4)\n", o / t
+  printf "peak RSS of oplex: %.1f MB (target < 250 MB for 500 pages)\n", k / 1024 }'

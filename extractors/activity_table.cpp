@@ -296,7 +296,7 @@ class Walker {
       const std::string& text = row.cells[i].text;
       if (text.empty()) continue;
       if (positional) {
-        if (auto month = MonthOfColumn(i)) {
+        if (auto month = MonthOfCell(i, *context_.month_columns)) {
           if (auto q = ParseQuantity(text)) (*draft_->monthly)[*month] = *q;
           continue;
         }
@@ -313,14 +313,6 @@ class Walker {
         first_deliverable = false;
       }
     }
-  }
-
-  std::optional<size_t> MonthOfColumn(size_t cell) const {
-    const MonthColumns& columns = *context_.month_columns;
-    for (size_t m = 0; m < columns.size(); ++m) {
-      if (cell >= columns[m].first && cell <= columns[m].second) return m;
-    }
-    return std::nullopt;
   }
 
   // Ends the current table: in a grid that shows marks, a row that marks no month shows an

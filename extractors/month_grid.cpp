@@ -24,11 +24,6 @@ bool SameColor(Rgb a, Rgb b) {
   return true;
 }
 
-bool InMonths(size_t cell, const MonthColumns& columns) {
-  return std::any_of(columns.begin(), columns.end(),
-                     [cell](const auto& c) { return cell >= c.first && cell <= c.second; });
-}
-
 // The colours that mean "not filled" in this row: the page background and the most common
 // colour of the row's cells outside the grid.
 std::vector<Rgb> UnfilledColors(const Row& row, const MonthColumns& columns) {
@@ -36,7 +31,7 @@ std::vector<Rgb> UnfilledColors(const Row& row, const MonthColumns& columns) {
   if (row.background) unfilled.push_back(*row.background);
   std::map<Rgb, int> counts;
   for (size_t i = 0; i < row.cells.size(); ++i) {
-    if (!InMonths(i, columns) && row.cells[i].fill) ++counts[*row.cells[i].fill];
+    if (!MonthOfCell(i, columns) && row.cells[i].fill) ++counts[*row.cells[i].fill];
   }
   auto most = std::max_element(counts.begin(), counts.end(),
                                [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -96,11 +91,18 @@ std::optional<MonthMarks> ReadMonthMarks(const Row& row, const MonthColumns& col
   return out;
 }
 
+std::optional<size_t> MonthOfCell(size_t cell, const MonthColumns& columns) {
+  for (size_t m = 0; m < columns.size(); ++m) {
+    if (cell >= columns[m].first && cell <= columns[m].second) return m;
+  }
+  return std::nullopt;
+}
+
 bool OnlyInMonthColumns(const Row& row, const MonthColumns& columns) {
   bool any = false;
   for (size_t i = 0; i < row.cells.size(); ++i) {
     if (row.cells[i].text.empty()) continue;
-    if (!InMonths(i, columns)) return false;
+    if (!MonthOfCell(i, columns)) return false;
     any = true;
   }
   return any;

@@ -37,6 +37,9 @@ struct MonthMarks {
 std::optional<MonthMarks> ReadMonthMarks(const Row& row, const MonthColumns& columns,
                                          const ExtractionRules& rules);
 
+// The month (0-based) whose columns hold the cell, if any.
+std::optional<size_t> MonthOfCell(size_t cell, const MonthColumns& columns);
+
 // Whether every non-empty cell of the row lies inside the month columns (a sub-header of
 // weeks, or a row of marks only).
 bool OnlyInMonthColumns(const Row& row, const MonthColumns& columns);

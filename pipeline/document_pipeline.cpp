@@ -3,10 +3,9 @@
 #include "extractors/activity_table.h"
 #include "extractors/stated_totals.h"
 #include "pipeline/classify/classifier.h"
-#include "pipeline/decode/pdf_decoder.h"
 #include "pipeline/decode/text_decoder.h"
-#include "pipeline/layout/pdf_layout.h"
 #include "pipeline/layout/text_layout.h"
+#include "pipeline/pdf_blocks.h"
 #include "pipeline/validate/validator.h"
 
 namespace oplex {
@@ -22,21 +21,12 @@ struct LaidOut {
   std::vector<Block> blocks;
 };
 
-// A PDF, page by page: each page is decoded, laid out and let go before the next.
-Result<LaidOut> LayOutPdf(const std::filesystem::path& path, std::string_view bytes) {
-  auto pdf = PdfDocument::Open(bytes, path.string());
-  if (!pdf.ok()) return pdf.status();
-  PdfLayout layout;
-  for (int number = 1; number <= pdf->page_count(); ++number) {
-    auto page = pdf->ReadPage(number);
-    if (!page.ok()) return page.status();
-    layout.AddPage(*page);
-  }
-  return LaidOut{"pdf", pdf->page_count(), layout.Finish()};
-}
-
 Result<LaidOut> LayOut(const std::filesystem::path& path, std::string_view bytes) {
-  if (LooksLikePdf(bytes)) return LayOutPdf(path, bytes);
+  if (LooksLikePdf(bytes)) {
+    auto pdf = ReadPdfBlocks(bytes, path.string(), PdfOptions{});
+    if (!pdf.ok()) return pdf.status();
+    return LaidOut{"pdf", pdf->page_count, std::move(pdf->blocks)};
+  }
   auto decoded = DecodeText(bytes, path.string());
   if (!decoded.ok()) return decoded.status();
   return LaidOut{decoded->source_format, decoded->page_count, LayoutText(*decoded)};

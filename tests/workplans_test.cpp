@@ -3,33 +3,18 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "pipeline/document_pipeline.h"
 #include "pipeline/normalize/fold.h"
-#include "pipeline/sha256.h"
+#include "tests/process_file.h"
 
 namespace oplex {
 namespace {
 
-const DocumentPipeline& Pipeline() {
-  static const DocumentPipeline* pipeline = [] {
-    auto p = DocumentPipeline::Load(OPLEX_DEFAULT_DATA_DIR);
-    EXPECT_TRUE(p.ok()) << p.status().ToString();
-    return new DocumentPipeline(std::move(*p));
-  }();
-  return *pipeline;
-}
-
 Extraction Run(const std::string& name) {
-  const std::string path = std::string(OPLEX_SAMPLES_DIR) + "/" + name;
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  auto e = Pipeline().Process(path, bytes.str(), Sha256Hex(bytes.str()));
+  auto e = testing::ProcessFile(std::string(OPLEX_SAMPLES_DIR) + "/" + name);
   EXPECT_TRUE(e.ok()) << e.status().ToString();
   return std::move(*e);
 }

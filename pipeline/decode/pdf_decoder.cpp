@@ -6,6 +6,7 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 #include <spdlog/spdlog.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +14,7 @@
 #include <mutex>
 
 #include "pipeline/decode/raster.h"
+#include "pipeline/normalize/utf8.h"
 
 namespace oplex {
 namespace {
@@ -40,37 +42,18 @@ std::string Utf8(const poppler::ustring& s) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 // The characters of a horizontal word with their extents (UTF-16 surrogate pairs joined).
 std::vector<Glyph> Glyphs(const poppler::text_box& t) {
   const poppler::ustring text = t.text();
+  const auto* units = reinterpret_cast<const char16_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
   std::vector<Glyph> glyphs;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char32_t c = text[i];
-    const poppler::rectf r = t.char_bbox(i);
-    if (c >= 0xD800 && c < 0xDC00 && i + 1 < text.size()) {
-      c = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
-      ++i;
-    }
+  for (int32_t i = 0; i < length;) {
+    const poppler::rectf r = t.char_bbox(static_cast<size_t>(i));
+    UChar32 c;
+    U16_NEXT(units, i, length, c);
     Glyph g;
-    AppendUtf8(c, &g.text);
+    AppendUtf8(c < 0 ? 0xFFFD : c, &g.text);
     g.x0 = r.left();
     g.x1 = r.right();
     glyphs.push_back(std::move(g));

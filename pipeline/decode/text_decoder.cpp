@@ -16,6 +16,8 @@
 #include <system_error>
 #include <utility>
 
+#include "pipeline/normalize/utf8.h"
+
 namespace oplex {
 namespace text_decode {
 namespace {
@@ -259,15 +261,10 @@ bool ContainsBullet(std::string_view s) {
 // without <li> or bullets still separates its deliverable titles.
 std::vector<std::string_view> SplitSentences(std::string_view s) {
   std::vector<std::string_view> sentences;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto len = static_cast<int32_t>(s.size());
   size_t start = 0;
   for (size_t i = 0; i + 2 < s.size(); ++i) {
     if (s[i] != '.' || s[i + 1] != ' ') continue;
-    auto next = static_cast<int32_t>(i + 2);
-    UChar32 c;
-    U8_NEXT(p, next, len, c);
-    if (c >= 0 && u_isupper(c)) {
+    if (StartsUppercase(s.substr(i + 2))) {
       sentences.push_back(s.substr(start, i + 1 - start));
       start = i + 2;
     }
@@ -427,13 +424,6 @@ std::optional<UChar32> ResolveEntity(std::string_view body) {
     if (e.name == body) return static_cast<UChar32>(e.code_point);
   }
   return std::nullopt;
-}
-
-void AppendUtf8(UChar32 c, std::string* out) {
-  uint8_t buffer[U8_MAX_LENGTH];
-  int32_t length = 0;
-  U8_APPEND_UNSAFE(buffer, length, c);
-  out->append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(length));
 }
 
 std::string DecodeEntities(std::string_view s) {

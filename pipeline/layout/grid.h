@@ -25,7 +25,6 @@ struct Grid {
   std::vector<double> ys;  // row boundaries, top to bottom
   std::vector<GridCell> cells;
   BBox bbox;
-  bool ruled = false;
 
   int rows() const { return static_cast<int>(ys.size()) - 1; }
   int cols() const { return static_cast<int>(xs.size()) - 1; }

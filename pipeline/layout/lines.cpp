@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "pipeline/normalize/utf8.h"
+
 namespace oplex {
 namespace {
 
@@ -32,18 +34,6 @@ size_t BulletLength(const std::string& text) {
 
 bool EndsSentence(const std::string& text) {
   return !text.empty() && (text.back() == '.' || text.back() == ';' || text.back() == ':');
-}
-
-// Whether the text opens with a capital letter (ASCII or a two-byte Latin-1 capital: Á, É, Ñ…).
-bool StartsCapital(const std::string& text) {
-  if (text.empty()) return false;
-  const auto c = static_cast<unsigned char>(text[0]);
-  if (c >= 'A' && c <= 'Z') return true;
-  if (c == 0xC3 && text.size() > 1) {
-    const auto d = static_cast<unsigned char>(text[1]);
-    return d >= 0x80 && d <= 0x9E;
-  }
-  return false;
 }
 
 }  // namespace
@@ -123,7 +113,7 @@ std::string WordsText(const std::vector<const Word*>& words, double right, bool*
         previous != nullptr && first.rotation % 2 == 0 &&
         (previous->bbox.x1 + kHardBreakSlack * Em(first) + (first.bbox.x1 - first.bbox.x0) <
              right ||
-         (EndsSentence(out) && StartsCapital(text)));
+         (EndsSentence(out) && StartsUppercase(text)));
     if (const size_t bullet = BulletLength(text); bullet > 0 && bullet < text.size()) {
       text = text.substr(bullet);
       text.erase(0, text.find_first_not_of(' '));

@@ -4,7 +4,7 @@
 #include <set>
 #include <sstream>
 
-#include "pipeline/pdf_tables.h"
+#include "pipeline/pdf_blocks.h"
 #include "tools/cli/args.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/json.h"

@@ -1,14 +1,11 @@
-#include "pipeline/pdf_tables.h"
+#include "pipeline/pdf_blocks.h"
 
-#include "pipeline/decode/pdf_decoder.h"
 #include "pipeline/layout/pdf_layout.h"
 
 namespace oplex {
 
-Result<std::vector<PageTables>> ReadPdfTables(std::string_view bytes, const std::string& name,
-                                              const std::set<int>& pages) {
-  PdfOptions options;
-  options.always_render = true;
+Result<PdfBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name, PdfOptions options,
+                                const std::set<int>& pages) {
   auto pdf = PdfDocument::Open(bytes, name, options);
   if (!pdf.ok()) return pdf.status();
   if (!pages.empty() && *pages.rbegin() > pdf->page_count()) {
@@ -22,8 +19,17 @@ Result<std::vector<PageTables>> ReadPdfTables(std::string_view bytes, const std:
     if (!page.ok()) return page.status();
     layout.AddPage(*page);
   }
+  return PdfBlocks{pdf->page_count(), layout.Finish()};
+}
+
+Result<std::vector<PageTables>> ReadPdfTables(std::string_view bytes, const std::string& name,
+                                              const std::set<int>& pages) {
+  PdfOptions options;
+  options.always_render = true;
+  auto read = ReadPdfBlocks(bytes, name, options, pages);
+  if (!read.ok()) return read.status();
   std::vector<PageTables> out;
-  for (Block& block : layout.Finish()) {
+  for (Block& block : read->blocks) {
     if (block.kind != BlockKind::kTable || block.rows.empty()) continue;
     const int page = block.rows.front().page.value_or(0);
     if (out.empty() || out.back().page != page) out.push_back(PageTables{page, {}});

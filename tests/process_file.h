@@ -1,0 +1,38 @@
+// One DocumentPipeline (loaded once from data/) for the tests that run whole documents, and a
+// file's bytes through it, as `oplex ingest` does.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "pipeline/document_pipeline.h"
+#include "pipeline/sha256.h"
+
+namespace oplex::testing {
+
+inline std::string ReadBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  EXPECT_TRUE(in) << "missing fixture " << path;
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+inline const DocumentPipeline& SharedPipeline() {
+  static const DocumentPipeline* pipeline = [] {
+    auto p = DocumentPipeline::Load(OPLEX_DEFAULT_DATA_DIR);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    return new DocumentPipeline(std::move(*p));
+  }();
+  return *pipeline;
+}
+
+inline Result<Extraction> ProcessFile(const std::string& path) {
+  const std::string bytes = ReadBytes(path);
+  return SharedPipeline().Process(path, bytes, Sha256Hex(bytes));
+}
+
+}  // namespace oplex::testing

@@ -12,6 +12,7 @@
 #include "extractors/quantity_row.h"
 #include "extractors/section_tracker.h"
 #include "pipeline/normalize/fold.h"
+#include "pipeline/normalize/join.h"
 #include "pipeline/normalize/quantity.h"
 
 namespace oplex {
@@ -95,7 +96,8 @@ struct TableContext {
 struct Draft {
   std::string code;
   std::vector<std::string> text;
-  std::vector<std::string> tail;                                // cells after the text, in order
+  size_t text_cell = 0;           // the cell of the row that holds the text
+  std::vector<std::string> tail;  // cells after the text, in order
   std::vector<std::pair<std::string, bool>> deliverable_cells;  // (text, holds a list)
   std::optional<MonthMarks> marks;
   // Monthly quantities read by position (a source with cell boxes); nullopt when not.
@@ -134,6 +136,12 @@ class Walker {
       OpenSection(*heading, row);
       context_ = TableContext{};
       title_ = nullptr;
+      return;
+    }
+    // A table without rules can put its header on a line of its own ("LÍNEA DE ACCIÓN" centred
+    // over code and text); it heads the coded rows below like a header row does.
+    if (IsActivityHeader(row)) {
+      StartTable(row);
       return;
     }
     if (paragraph_counts_[Fold(text)] >= kFurnitureRepeats) return;
@@ -214,10 +222,12 @@ class Walker {
     auto coded = LeadingCode(row.cells[first].text);
     if (!coded) return false;
     size_t next = first + 1;
+    size_t text_cell = first;
     std::string title = coded->text;
     if (title.empty()) {
       while (next < row.cells.size() && row.cells[next].text.empty()) ++next;
       if (next == row.cells.size()) return false;
+      text_cell = next;
       title = row.cells[next].text;
       ++next;
     }
@@ -237,6 +247,7 @@ class Walker {
     draft_ = Draft{};
     draft_->code = coded->code;
     draft_->text.push_back(title);
+    draft_->text_cell = text_cell;
     draft_->rows.push_back(&row);
     AddCells(row, next);
     return true;
@@ -258,11 +269,12 @@ class Walker {
     draft_->rows.push_back(&row);
     size_t first = 0;
     while (first < row.cells.size() && row.cells[first].text.empty()) ++first;
-    if (first == 0 && first < row.cells.size()) {
-      const std::string& lead = row.cells[0].text;
+    // The text's next line in its own cell (a table without rules gives each line a row).
+    if (first == draft_->text_cell && first < row.cells.size()) {
+      const std::string& lead = row.cells[first].text;
       if (!ParseQuantity(lead) && !ParseQuantityList(lead)) {
         draft_->text.push_back(lead);
-        AddCells(row, 1, /*continuation=*/true);
+        AddCells(row, first + 1, /*continuation=*/true);
         return;
       }
     }
@@ -334,10 +346,7 @@ class Walker {
 
     Activity a;
     a.code = d.code;
-    for (const std::string& part : d.text) {
-      if (!a.text.empty()) a.text += ' ';
-      a.text += part;
-    }
+    for (const std::string& part : d.text) AppendLine(part, &a.text);
     std::replace(a.text.begin(), a.text.end(), '\n', ' ');  // lines of one cell
     const Row& first = *d.rows.front();
     const Row& last = *d.rows.back();

@@ -118,9 +118,15 @@ void CheckSeedPlan(const std::string& pdf_name, const std::string& text_name,
     const ExpectedRow& want = *it->second[std::min(seen[a.code]++, it->second.size() - 1)];
     EXPECT_EQ(MaskText(a.months), want.months) << "activity " << a.code;
     ASSERT_EQ(a.month_values.size(), 12u) << "activity " << a.code;
+    // The month cells of one activity: one row of one page (the schedule's page, which is not
+    // the activity's when a plan lists its lines of action before the schedule), left to right.
     for (const MonthValue& v : a.month_values) {
-      EXPECT_TRUE(v.provenance.bbox.has_value()) << a.code << " month " << v.month;
-      EXPECT_EQ(v.provenance.page, a.provenance.page);
+      ASSERT_TRUE(v.provenance.bbox.has_value()) << a.code << " month " << v.month;
+      EXPECT_EQ(v.provenance.page, a.month_values.front().provenance.page);
+      if (v.month > 1) {
+        const BBox& before = *a.month_values[static_cast<size_t>(v.month) - 2].provenance.bbox;
+        EXPECT_LT(before.x1, v.provenance.bbox->x1) << a.code << " month " << v.month;
+      }
     }
     ++checked;
   }
@@ -135,16 +141,15 @@ TEST(PdfSeedPlans, AguascalientesXMarkedMonths) {
   CheckSeedPlan("ags-2023-x", "ags-iee-plan-anual-2023.txt");
 }
 
-// Disabled until fixed (NEXT.md): the 84 activities, codes and months come out, but every
-// activity's group reads as the second group ("…del Proceso Local Electoral 2023-2024.")
-// instead of "…objetivos específicos sustanciales.", and 3 texts differ.
-TEST(PdfSeedPlans, DISABLED_BajaCaliforniaSurXMarkedCronograma) {
+// BCS lists its lines of action under "LÍNEA DE ACCIÓN" headings set on a line of their own,
+// in tables without rules, and schedules them in an X-marked cronograma pages later.
+TEST(PdfSeedPlans, BajaCaliforniaSurXMarkedCronograma) {
   CheckSeedPlan("bcs-2024-x", "bcs-ieebcs-deoe-pat-2024.txt");
 }
 
-// Disabled until fixed (NEXT.md): 318 activities, sections, units and quantities match; left:
-// December read empty in 120103 and 120204, and 2 beneficiary kinds read empty.
-TEST(PdfSeedPlans, DISABLED_IeemMonthlyQuantitiesByPosition) {
+// IEEM: monthly quantities read by the column they stand in; a blank month cell is no
+// quantity. Text set flush against a column's rule (120103, 120204) keeps the rule.
+TEST(PdfSeedPlans, IeemMonthlyQuantitiesByPosition) {
   Extraction pdf;
   CheckSeedPlan("ieem-2024-numeric", "mex-ieem-programa-anual-2024.txt", &pdf);
   const std::vector<ExpectedRow> expected = ExpectedTsv(kPdfDir + "ieem-2024-numeric.expected.tsv");

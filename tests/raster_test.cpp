@@ -86,6 +86,18 @@ TEST(Raster, TextStrokesAreNeitherRulesNorFills) {
   EXPECT_TRUE(g.fills.empty());
 }
 
+// A bold letter set flush against a column's rule makes a small solid spot of the rule's own
+// shade: the rule goes on through it, in one piece.
+TEST(Raster, TextTouchingARuleLeavesItWhole) {
+  Image img(200, 160);
+  img.Rect(100, 20, 101, 140, 0);  // the rule
+  img.Rect(101, 60, 105, 65, 0);   // the letter's stem, touching it
+  const Graphics g = img.Analyze();
+  ASSERT_EQ(g.v_rules.size(), 1u);
+  EXPECT_DOUBLE_EQ(g.v_rules[0].y0, 20);
+  EXPECT_DOUBLE_EQ(g.v_rules[0].y1, 140);
+}
+
 TEST(Raster, ScalesBoxesToPoints) {
   const Graphics g = Grid().Analyze(/*ppp=*/2.0);  // the same pixels read as a 144-DPI render
   ASSERT_EQ(g.v_rules.size(), 5u);

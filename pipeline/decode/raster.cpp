@@ -12,6 +12,8 @@ namespace {
 
 // At most this many fill shades are looked for on one page.
 constexpr size_t kMaxFillColors = 16;
+// A fill is taken out of the search for rules when at least this many bricks wide or tall.
+constexpr int kMinFillBricks = 2;
 // A word's box is taller than its letters' bodies: this share of its height, top and bottom,
 // may be a cell border and stays in the search for rules.
 constexpr double kTextInset = 0.15;
@@ -124,6 +126,8 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
     if (!opened) continue;
     ForEachComponent(opened.get(), [&](int x, int y, int w, int h) {
       g.fills.push_back(Fill{ToPoints(x, y, w, h, ppp), AsRgb(shades[c])});
+      // A spot smaller than a cell may be where strokes of dark text meet a rule: the rule stays.
+      if (w < kMinFillBricks * brick && h < kMinFillBricks * brick) return;
       // Inside a fill, its shade is fill even where the brick did not fit (between the
       // letters of a label): left in, those slivers would read as short rules.
       for (int yy = y; yy < y + h; ++yy) {

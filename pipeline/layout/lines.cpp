@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pipeline/normalize/join.h"
 #include "pipeline/normalize/utf8.h"
 
 namespace oplex {
@@ -119,13 +120,12 @@ std::string WordsText(const std::vector<const Word*>& words, double right, bool*
       text.erase(0, text.find_first_not_of(' '));
       *list = true;
       if (!out.empty()) out += '\n';
+      out += text;
     } else if (broken) {
-      out += '\n';
-    } else if (!out.empty() &&
-               !(out.size() > 1 && out.back() == '-' && out[out.size() - 2] != ' ')) {
-      out += ' ';  // a word broken at its hyphen goes on without a space ("político-electoral")
+      out += '\n' + text;
+    } else {
+      AppendLine(text, &out);
     }
-    out += text;
     previous = &line;
   }
   return out;

@@ -8,6 +8,7 @@
 #include "pipeline/layout/lattice.h"
 #include "pipeline/layout/lines.h"
 #include "pipeline/layout/stream.h"
+#include "pipeline/normalize/join.h"
 
 namespace oplex {
 namespace {
@@ -29,7 +30,19 @@ struct Item {
   std::vector<const TextLine*> paragraph = {};  // or a paragraph's lines
 };
 
-bool WrapsInto(const TextLine& a, const TextLine& b, double right_edge, double left_edge) {
+// A line that opens with one word set apart by a column gap ("13.3   Remitir …"): a list item.
+bool OpensWithLabel(const TextLine& line) {
+  const auto segments = Segments(line);
+  return segments.size() >= 2 && segments.front().second == segments.front().first + 1;
+}
+
+// Whether line b goes on the paragraph of lines so far. A labelled line, or a line back to the
+// left of an indented wrapped line, opens the next item of a list with hanging indents.
+bool WrapsInto(const std::vector<const TextLine*>& paragraph, const TextLine& b, double right_edge,
+               double left_edge) {
+  const TextLine& a = *paragraph.back();
+  if (OpensWithLabel(b)) return false;
+  if (paragraph.size() >= 2 && b.bbox.x0 < a.bbox.x0 - b.font_size) return false;
   return std::abs(a.font_size - b.font_size) <= 0.5 && a.bold == b.bold &&
          b.bbox.y0 - a.bbox.y1 <= kParagraphLeading * a.font_size &&
          a.bbox.x1 - left_edge >= kWrappedWidth * (right_edge - left_edge);
@@ -41,8 +54,7 @@ Block Paragraph(const std::vector<const TextLine*>& lines, const Page& page, int
   std::string text;
   BBox box = lines.front()->bbox;
   for (const TextLine* line : lines) {
-    if (!text.empty()) text += ' ';
-    text += LineText(*line, 0, line->words.size());
+    AppendLine(LineText(*line, 0, line->words.size()), &text);
     box = Union(box, line->bbox);
   }
   row.first_line = *next_line;
@@ -174,7 +186,7 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line) {
       continue;
     }
     const bool joins = !items.empty() && !items.back().paragraph.empty() &&
-                       WrapsInto(*items.back().paragraph.back(), lines[i], right, left);
+                       WrapsInto(items.back().paragraph, lines[i], right, left);
     if (joins) {
       items.back().paragraph.push_back(&lines[i]);
     } else {

@@ -12,11 +12,18 @@ constexpr int kMinTableLines = 3;
 constexpr double kMaxLineGap = 1.5;
 // A column gap may be crossed by this share of the table's lines (a long title, a stray cell).
 constexpr double kCrossingShare = 0.1;
+// Lines of one table differ in font size by at most this (points).
+constexpr double kSameSizeSlack = 0.5;
+// A cell wraps over at most this many lines without column gaps.
+constexpr size_t kMaxWrappedLines = 4;
 // The narrowest gap between columns, in font sizes.
 constexpr double kMinGutterEm = 0.5;
 
+// Line b goes on the table of line a: close below it, in the same size of type (a heading in
+// larger type under a table is not its last row).
 bool Close(const TextLine& a, const TextLine& b) {
-  return b.bbox.y0 - a.bbox.y1 <= kMaxLineGap * std::max(a.font_size, b.font_size);
+  return b.bbox.y0 - a.bbox.y1 <= kMaxLineGap * std::max(a.font_size, b.font_size) &&
+         std::abs(a.font_size - b.font_size) <= kSameSizeSlack;
 }
 
 // Column boundaries where the segments of the multi-column lines leave the page empty.
@@ -100,14 +107,24 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
     size_t j = i + 1;
     int count = 1;
     while (j < lines.size() && Close(lines[j - 1], lines[j])) {
-      const bool wrapped =
-          !multi[j] && j + 1 < lines.size() && multi[j + 1] && Close(lines[j], lines[j + 1]);
-      if (!multi[j] && !wrapped) break;
-      count += multi[j] ? 1 : 0;
-      ++j;
+      if (multi[j]) {
+        ++count, ++j;
+        continue;
+      }
+      // Wrapped lines of a cell, when the table goes on after them.
+      size_t k = j;
+      while (k < lines.size() && k - j < kMaxWrappedLines && !multi[k] &&
+             Close(lines[k - 1], lines[k]))
+        ++k;
+      if (k == lines.size() || !multi[k] || !Close(lines[k - 1], lines[k])) break;
+      j = k;
     }
     if (count >= kMinTableLines) {
       std::vector<double> xs = Columns(lines, i, j, multi);
+      // The last row's wrapped lines, which start right of the first column.
+      while (xs.size() >= 3 && j < lines.size() && !multi[j] && Close(lines[j - 1], lines[j]) &&
+             lines[j].bbox.x0 >= xs[1])
+        ++j;
       if (xs.size() >= 3)
         tables.push_back(StreamTable{BuildGrid(lines, i, j, std::move(xs)), i, j});
     }

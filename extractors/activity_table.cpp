@@ -103,6 +103,14 @@ struct Draft {
   // Monthly quantities read by position (a source with cell boxes); nullopt when not.
   std::optional<std::array<std::optional<Quantity>, 12>> monthly;
   std::vector<const Row*> rows;
+  bool opens_span = false;  // its deliverables cell spans the rows of later activities
+  bool in_span = false;     // it starts on a row that an earlier deliverables cell spans
+};
+
+// A deliverables cell spanning the rows of several activities (the deliverables of an area).
+struct DeliverableSpan {
+  size_t rows_left = 0;              // rows below the current one that the cell still covers
+  std::vector<size_t> deliverables;  // the deliverables read from the cell
 };
 
 class Walker {
@@ -150,6 +158,8 @@ class Walker {
   }
 
   void OnRow(const Row& row, bool first_of_block) {
+    row_in_span_ = span_.rows_left > 0;
+    if (row_in_span_) --span_.rows_left;
     if (IsActivityHeader(row)) {
       StartTable(row);
       return;
@@ -248,6 +258,7 @@ class Walker {
     draft_->code = coded->code;
     draft_->text.push_back(title);
     draft_->text_cell = text_cell;
+    draft_->in_span = row_in_span_;
     draft_->rows.push_back(&row);
     AddCells(row, next);
     return true;
@@ -292,8 +303,7 @@ class Walker {
     if (context_.month_columns && !context_.quantities) {
       if (auto marks = ReadMonthMarks(row, *context_.month_columns, rules_)) {
         if (draft_->marks) {
-          draft_->marks->mask =
-              MonthMask::FromBits(draft_->marks->mask.bits() | marks->mask.bits());
+          AddMarks(*marks, &*draft_->marks);
         } else {
           draft_->marks = *marks;
         }
@@ -323,6 +333,10 @@ class Walker {
         draft_->deliverable_cells.emplace_back(text,
                                                is_list || !(continuation && first_deliverable));
         first_deliverable = false;
+        if (row.cells[i].row_span > 1) {
+          span_ = DeliverableSpan{static_cast<size_t>(row.cells[i].row_span) - 1, {}};
+          draft_->opens_span = true;
+        }
       }
     }
   }
@@ -337,6 +351,7 @@ class Walker {
       }
     }
     context_.without_marks.clear();
+    span_ = DeliverableSpan{};
   }
 
   void Flush() {
@@ -363,6 +378,7 @@ class Walker {
           MonthValue v;
           v.month = m + 1;
           v.marked = a.months.has(m + 1);
+          v.weeks = d.marks->weeks[static_cast<size_t>(m)];
           v.provenance = a.provenance;
           v.provenance.bbox = d.marks->boxes[static_cast<size_t>(m)];
           a.month_values.push_back(std::move(v));
@@ -389,8 +405,14 @@ class Walker {
       }
     }
     by_code_[d.code].push_back(index);
+    const size_t before = out_->deliverables.size();
     for (auto& [text, starts_new] : d.deliverable_cells)
       AddDeliverables(text, starts_new, index, last);
+    if (d.opens_span) {
+      for (size_t i = before; i < out_->deliverables.size(); ++i) span_.deliverables.push_back(i);
+    } else if (d.in_span) {
+      for (size_t i : span_.deliverables) out_->deliverables[i].spanned.push_back(index);
+    }
     for (Finding& f : pending_findings_) {
       f.activity = index;
       f.raw_text = raw;
@@ -493,6 +515,8 @@ class Walker {
   SectionTracker sections_;
   TableContext context_;
   std::optional<Draft> draft_;
+  DeliverableSpan span_;
+  bool row_in_span_ = false;  // the current row lies under a spanning deliverables cell
   const Row* title_ = nullptr;
   std::map<std::string, int> paragraph_counts_;
   std::map<std::string, std::vector<size_t>> by_code_;

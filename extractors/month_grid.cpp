@@ -66,29 +66,45 @@ std::optional<MonthMarks> ReadMonthMarks(const Row& row, const MonthColumns& col
   bool any = false, seen = false;
   const std::vector<Rgb> unfilled = UnfilledColors(row, columns);
   for (size_t m = 0; m < columns.size() && m < 12; ++m) {
-    for (size_t i = columns[m].first; i <= columns[m].second && i < row.cells.size(); ++i) {
+    const auto [first, last] = columns[m];
+    // Weeks are read where every sub-column is a cell in place (cells with boxes).
+    const bool weeks = last > first && last < row.cells.size() && row.cells[first].bbox;
+    for (size_t i = first; i <= last && i < row.cells.size(); ++i) {
       const Cell& cell = row.cells[i];
-      if (cell.bbox && !out.boxes[m]) out.boxes[m] = cell.bbox;
+      if (cell.bbox) out.boxes[m] = out.boxes[m] ? Union(*out.boxes[m], *cell.bbox) : *cell.bbox;
+      bool marked = false;
       if (cell.fill) {
         seen = true;
-        const bool filled = std::none_of(unfilled.begin(), unfilled.end(),
-                                         [&](Rgb c) { return SameColor(c, *cell.fill); });
-        if (filled) {
+        marked = std::none_of(unfilled.begin(), unfilled.end(),
+                              [&](Rgb c) { return SameColor(c, *cell.fill); });
+        any |= marked;
+      }
+      if (!marked) {
+        auto q = ParseQuantity(cell.text);
+        const bool number = q && q->value;
+        // Only a glyph or a number is evidence of a schedule; stray text is not.
+        if (number || rules.IsMark(Fold(cell.text))) {
           any = true;
-          out.mask = out.mask.With(static_cast<int>(m) + 1);
-          continue;
+          marked = !number || *q->value > 0;
         }
       }
-      auto q = ParseQuantity(cell.text);
-      const bool number = q && q->value;
-      // Only a glyph or a number is evidence of a schedule; stray text is not.
-      if (!number && !rules.IsMark(Fold(cell.text))) continue;
-      any = true;
-      if (!number || *q->value > 0) out.mask = out.mask.With(static_cast<int>(m) + 1);
+      if (marked) out.mask = out.mask.With(static_cast<int>(m) + 1);
+      if (weeks) out.weeks[m] += marked ? '1' : '0';
     }
   }
   if (!any && !seen) return std::nullopt;
   return out;
+}
+
+void AddMarks(const MonthMarks& more, MonthMarks* marks) {
+  marks->mask = MonthMask::FromBits(marks->mask.bits() | more.mask.bits());
+  for (size_t m = 0; m < 12; ++m) {
+    std::string& weeks = marks->weeks[m];
+    if (weeks.size() != more.weeks[m].size()) continue;
+    for (size_t w = 0; w < weeks.size(); ++w) {
+      if (more.weeks[m][w] == '1') weeks[w] = '1';
+    }
+  }
 }
 
 std::optional<size_t> MonthOfCell(size_t cell, const MonthColumns& columns) {

@@ -12,6 +12,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -28,8 +29,15 @@ std::optional<MonthColumns> FindMonthColumns(const Row& row, const ExtractionRul
 
 struct MonthMarks {
   MonthMask mask = MonthMask::FromBits(0);
-  std::array<std::optional<BBox>, 12> boxes;  // each month's cell, when the source has boxes
+  std::array<std::optional<BBox>, 12> boxes;  // each month's cells, when the source has boxes
+  // Each month's week sub-columns read one by one ("0110"), where the grid has weeks and the
+  // source keeps every cell in place (a page, not a text export); empty otherwise.
+  std::array<std::string, 12> weeks;
 };
+
+// The marks of an activity whose schedule goes on over another row: a month or week marked in
+// either is marked.
+void AddMarks(const MonthMarks& more, MonthMarks* marks);
 
 // The months the row marks; nullopt when the source shows no schedule for the row (no mark in
 // a text export, where empty cells may be lost). On a rendered page, where an empty cell is

@@ -293,8 +293,27 @@ LEFT JOIN section AS s ON s.id = a.section_id
 LEFT JOIN v_section_path AS p ON p.section_id = a.section_id;
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+// Weeks of a month grid with week sub-columns: '1' marked, '0' not, one per week in order
+// ("0110"); NULL when the grid has no weeks.
+// Every activity a deliverable belongs to: the one on whose row it stands
+// (deliverable.activity_id) and the others whose rows its cell spans.
+constexpr std::string_view kWeeksAndSpansV2 = R"sql(
+ALTER TABLE activity_month ADD COLUMN weeks TEXT
+  CHECK (weeks IS NULL OR (weeks <> '' AND weeks NOT GLOB '*[^01]*'));
+
+CREATE TABLE activity_deliverable (
+  deliverable_id INTEGER NOT NULL REFERENCES deliverable (id) ON DELETE CASCADE,
+  activity_id    INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,
+  PRIMARY KEY (deliverable_id, activity_id)
+) STRICT;
+CREATE INDEX activity_deliverable_activity ON activity_deliverable (activity_id);
+INSERT INTO activity_deliverable (deliverable_id, activity_id)
+  SELECT id, activity_id FROM deliverable WHERE activity_id IS NOT NULL;
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "create the schema", kSchemaV1},
+    {2, "store the weeks of month grids and the activities a deliverable spans", kWeeksAndSpansV2},
 }};
 
 }  // namespace

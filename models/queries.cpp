@@ -150,7 +150,7 @@ Result<std::vector<ActivityMatch>> FindActivities(Store& store, std::string_view
     if (!section_path.ok()) return section_path.status();
     Result<Statement> months = store.Prepare(
         "SELECT month, planned_value, planned_raw, planned_estimated, planned_not_quantified, "
-        "marked, " +
+        "marked, weeks, " +
         ProvenanceColumns() + " FROM activity_month WHERE activity_id = ? ORDER BY month");
     if (!months.ok()) return months.status();
     Result<Statement> beneficiaries =
@@ -161,8 +161,9 @@ Result<std::vector<ActivityMatch>> FindActivities(Store& store, std::string_view
         "SELECT value, raw, estimated, not_quantified FROM beneficiary_count "
         "WHERE beneficiary_id = ? ORDER BY position");
     if (!counts.ok()) return counts.status();
-    Result<Statement> deliverables =
-        store.Prepare("SELECT text FROM deliverable WHERE activity_id = ? ORDER BY id");
+    Result<Statement> deliverables = store.Prepare(
+        "SELECT d.text FROM deliverable AS d JOIN activity_deliverable AS l "
+        "ON l.deliverable_id = d.id WHERE l.activity_id = ? ORDER BY d.id");
     if (!deliverables.ok()) return deliverables.status();
 
     std::vector<ActivityMatch> matches;
@@ -198,7 +199,8 @@ Result<std::vector<ActivityMatch>> FindActivities(Store& store, std::string_view
         v.month = static_cast<int>(months->Int64(0));
         v.planned = ReadQuantity(*months, 1);
         v.marked = months->Int64(5) != 0;
-        v.provenance = ReadProvenance(*months, 6);
+        v.weeks = months->OptionalText(6).value_or("");
+        v.provenance = ReadProvenance(*months, 7);
         m.month_values.push_back(std::move(v));
         return Status::Ok();
       });

@@ -6,6 +6,7 @@
 // or "no months". Plain value types; safe to copy between threads.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,6 +18,12 @@ namespace oplex {
 struct BBox {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
+
+// The smallest box holding both.
+inline BBox Union(const BBox& a, const BBox& b) {
+  return BBox{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1),
+              std::max(a.y1, b.y1)};
+}
 
 // Where a record came from. Text exports have lines and (when the export marks page breaks)
 // pages; PDFs have pages and boxes.
@@ -74,6 +81,9 @@ struct MonthValue {
   int month = 0;                    // 1..12
   std::optional<Quantity> planned;  // the monthly quantity, when the grid holds numbers
   bool marked = false;              // scheduled in this month
+  // The month's week sub-columns, marked ('1') or not ('0'), in order ("0110"); empty when the
+  // grid has no weeks.
+  std::string weeks;
   Provenance provenance;
 };
 
@@ -103,7 +113,10 @@ struct Activity {
 struct Deliverable {
   std::string text;
   std::optional<size_t> section;
-  std::optional<size_t> activity;
+  std::optional<size_t> activity;  // the activity on whose row the deliverable stands
+  // The further activities whose rows its cell spans (the deliverables of an area, written once
+  // beside all of its activities); empty when the cell is on one activity's rows.
+  std::vector<size_t> spanned;
   Provenance provenance;
 };
 

@@ -233,7 +233,7 @@ Result<ActivityStatements> PrepareActivityStatements(Store& store) {
   if (!activity.ok()) return activity.status();
   Result<Statement> month = store.Prepare(InsertWithProvenance(
       "activity_month", {"activity_id", "month", "planned_value", "planned_raw",
-                         "planned_estimated", "planned_not_quantified", "marked"}));
+                         "planned_estimated", "planned_not_quantified", "marked", "weeks"}));
   if (!month.ok()) return month.status();
   Result<Statement> beneficiary = store.Prepare(
       InsertWithProvenance("beneficiary", {"activity_id", "kinds_text", "counts_text"}) +
@@ -288,7 +288,12 @@ Result<int64_t> InsertActivity(ActivityStatements& statements, int64_t document_
     statements.month.Bind(1, *id).Bind(2, m.month);
     BindQuantity(statements.month, 3, m.planned);
     statements.month.Bind(7, m.marked ? 1 : 0);
-    BindProvenance(statements.month, 8, m.provenance);
+    if (m.weeks.empty()) {
+      statements.month.BindNull(8);
+    } else {
+      statements.month.Bind(8, m.weeks);
+    }
+    BindProvenance(statements.month, 9, m.provenance);
     if (Status s = statements.month.Run(); !s.ok()) {
       return WithContext(s, "month " + std::to_string(m.month));
     }
@@ -320,8 +325,12 @@ Status InsertDeliverables(Store& store, int64_t document_id,
                           const std::vector<int64_t>& section_ids,
                           const std::vector<int64_t>& activity_ids) {
   Result<Statement> insert = store.Prepare(
-      InsertWithProvenance("deliverable", {"document_id", "section_id", "activity_id", "text"}));
+      InsertWithProvenance("deliverable", {"document_id", "section_id", "activity_id", "text"}) +
+      " RETURNING id");
   if (!insert.ok()) return insert.status();
+  Result<Statement> link =
+      store.Prepare("INSERT INTO activity_deliverable (deliverable_id, activity_id) VALUES (?, ?)");
+  if (!link.ok()) return link.status();
   for (size_t i = 0; i < deliverables.size(); ++i) {
     const Deliverable& d = deliverables[i];
     Result<std::optional<int64_t>> section = RowIdOf(d.section, section_ids, "sections");
@@ -330,7 +339,17 @@ Status InsertDeliverables(Store& store, int64_t document_id,
     if (!activity.ok()) return WithContext(activity.status(), Where("deliverables", i));
     insert->Bind(1, document_id).Bind(2, *section).Bind(3, *activity).Bind(4, d.text);
     BindProvenance(*insert, 5, d.provenance);
-    if (Status s = insert->Run(); !s.ok()) return WithContext(s, Where("deliverables", i));
+    Result<int64_t> id = InsertReturningId(*insert);
+    if (!id.ok()) return WithContext(id.status(), Where("deliverables", i));
+    std::vector<std::optional<size_t>> members;
+    if (d.activity) members.push_back(d.activity);
+    members.insert(members.end(), d.spanned.begin(), d.spanned.end());
+    for (const std::optional<size_t>& member : members) {
+      Result<std::optional<int64_t>> member_id = RowIdOf(member, activity_ids, "activities");
+      if (!member_id.ok()) return WithContext(member_id.status(), Where("deliverables", i));
+      link->Bind(1, *id).Bind(2, **member_id);
+      if (Status s = link->Run(); !s.ok()) return WithContext(s, Where("deliverables", i));
+    }
   }
   return Status::Ok();
 }

@@ -84,8 +84,9 @@ class CliTest : public ::testing::Test {
   // Rows of every record table, as one comparable string.
   std::string Counts() {
     std::string out;
-    for (const char* table : {"document", "section", "activity", "activity_month", "deliverable",
-                              "beneficiary", "beneficiary_count", "stated_total", "finding"}) {
+    for (const char* table :
+         {"document", "section", "activity", "activity_month", "deliverable",
+          "activity_deliverable", "beneficiary", "beneficiary_count", "stated_total", "finding"}) {
       out += std::string(table) + "=" +
              std::to_string(Query(std::string("SELECT count(*) FROM ") + table)) + " ";
     }
@@ -239,6 +240,20 @@ TEST_F(CliTest, ShowAndFindingsAsJson) {
   ASSERT_EQ(findings.exit_code, 0);
   EXPECT_NE(findings.out.find(R"("activity":"100303")"), std::string::npos);
   EXPECT_EQ(findings.out.find(R"("severity":"info")"), std::string::npos);
+}
+
+// A month grid with week sub-columns: the weeks reach the file and come back from it.
+TEST_F(CliTest, ShowsTheWeeksOfAWeekGrid) {
+  const fs::path pdf = fs::path(OPLEX_DEFAULT_DATA_DIR) / "pdf" / "generic" / "weeks.pdf";
+  ASSERT_EQ(Oplex("ingest " + pdf.string() + " --db " + db_.string()).exit_code, 0);
+  Outcome show = Oplex("show 2.2 --db " + db_.string());
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("months:   ..........ND\n"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("weeks:    11:0111 12:1111\n"), std::string::npos) << show.out;
+  Outcome json = Oplex("show 2.2 --json --db " + db_.string());
+  EXPECT_NE(json.out.find(R"("month":11,"planned":null,"marked":true,"weeks":"0111")"),
+            std::string::npos)
+      << json.out;
 }
 
 }  // namespace

@@ -134,7 +134,25 @@ void CheckSeedPlan(const std::string& pdf_name, const std::string& text_name,
 }
 
 TEST(PdfSeedPlans, AguascalientesShadedMonths) {
-  CheckSeedPlan("ags-2023-shaded", "ags-iee-plan-anual-2023.txt");
+  Extraction pdf;
+  CheckSeedPlan("ags-2023-shaded", "ags-iee-plan-anual-2023.txt", &pdf);
+
+  // A deliverables cell spanning the rows of an area's activities belongs to each of them (page
+  // 7: Presidencia's cell spans 1.1–1.6, the Secretaría Ejecutiva's first cell 1.10–1.11); a cell
+  // on one row belongs to that row's activity only.
+  auto spanned = [&](const std::string& text_start) {
+    for (const Deliverable& d : pdf.deliverables) {
+      if (d.text.rfind(text_start, 0) != 0) continue;
+      std::string codes = pdf.activities[*d.activity].code;
+      for (size_t a : d.spanned) codes += "," + pdf.activities[a].code;
+      return codes;
+    }
+    return std::string("(no deliverable)");
+  };
+  EXPECT_EQ(spanned("Informe de actividades sobre requerimientos"), "1.1,1.2,1.3,1.4,1.5,1.6");
+  EXPECT_EQ(spanned("Informe de trabajo del Comité de Transparencia"), "1.1,1.2,1.3,1.4,1.5,1.6");
+  EXPECT_EQ(spanned("Informe de la realización de sesiones del Consejo"), "1.10,1.11");
+  EXPECT_EQ(spanned("Informe de la suscripción"), "1.12");
 }
 
 TEST(PdfSeedPlans, AguascalientesXMarkedMonths) {
@@ -202,19 +220,25 @@ TEST(PdfTables, Unruled) { CheckTables("unruled"); }
 TEST(PdfTables, ContinuedOverPagesIsOneTable) { CheckTables("multipage"); }
 TEST(PdfTables, MergedCells) { CheckTables("merged"); }
 
-// Month grids of the generic fixtures: months per activity as the generator drew them.
+// Month grids of the generic fixtures: months per activity as the generator drew them, and
+// the weeks where the grid has week sub-columns.
 void CheckMonths(const std::string& name) {
   const std::string path = kPdfDir + "generic/" + name + ".pdf";
   const testing::JsonValue want =
       testing::ParseJson(ReadBytes(kPdfDir + "generic/" + name + ".expected.json"));
   const Extraction e = MustProcess(path);
-  std::map<std::string, std::string> got;
-  for (const Activity& a : e.activities) got[a.code] = MaskText(a.months);
+  std::map<std::string, std::string> got, got_weeks;
+  for (const Activity& a : e.activities) {
+    got[a.code] = MaskText(a.months);
+    for (const MonthValue& v : a.month_values) got_weeks[a.code] += v.weeks;
+  }
   ASSERT_TRUE(want.Has("activities")) << name;
   for (const auto& a : want["activities"].array) {
     const std::string code = a["code"].string;
     ASSERT_TRUE(got.count(code)) << name << ": no activity " << code;
     EXPECT_EQ(got[code], a["months"].string) << name << ": activity " << code;
+    const std::string weeks = a.Has("weeks") ? a["weeks"].string : "";
+    EXPECT_EQ(got_weeks[code], weeks) << name << ": weeks of activity " << code;
   }
 }
 

@@ -27,9 +27,10 @@ namespace fs = std::filesystem;
 // rather than what the Store's own connection believes.
 class RawDb {
  public:
-  explicit RawDb(const fs::path& path) {
-    EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK)
-        << path;
+  // `create`: make the file when it does not exist (a database an older release wrote).
+  explicit RawDb(const fs::path& path, bool create = false) {
+    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db_, flags, nullptr), SQLITE_OK) << path;
   }
   ~RawDb() { sqlite3_close_v2(db_); }
   RawDb(const RawDb&) = delete;
@@ -178,6 +179,7 @@ Extraction IeemSample(const std::string& sha256) {
   attend.annual = Number(4060, "4,060");
   attend.month_values = Months({260, 330, 580, 600, 600, 400, 180, 200, 250, 360, 180, 120}, 209);
   attend.months = MaskOf(attend.month_values);
+  attend.month_values[0].weeks = "1001";  // as a grid with week sub-columns shows it
   attend.section = 1;
   Beneficiary areas;
   areas.kinds_text = "Áreas administrativas del IEEM, INE, Fiscalías, Tribunales.";
@@ -305,10 +307,13 @@ TEST_F(StoreTest, OpenCreatesEveryTableAsStrictAndSetsUserVersion) {
 
   RawDb raw(db_path_);
   EXPECT_EQ(raw.One("PRAGMA user_version"), std::to_string(LatestSchemaVersion()));
-  const std::vector<std::string> expected = {
-      "activity",  "activity_month", "beneficiary", "beneficiary_count", "deliverable",
-      "document",  "event",          "finding",     "indicator",         "institute",
-      "reference", "section",        "stated_total"};
+  const std::vector<std::string> expected = {"activity",          "activity_deliverable",
+                                             "activity_month",    "beneficiary",
+                                             "beneficiary_count", "deliverable",
+                                             "document",          "event",
+                                             "finding",           "indicator",
+                                             "institute",         "reference",
+                                             "section",           "stated_total"};
   EXPECT_EQ(raw.Tables(), expected);
   for (const std::string& table : expected) {
     EXPECT_EQ(raw.One("SELECT strict FROM pragma_table_list WHERE name = '" + table + "'"), "1")
@@ -348,6 +353,41 @@ TEST_F(StoreTest, ReopeningAnExistingDatabaseKeepsItsDocuments) {
   ASSERT_TRUE(id.ok()) << id.status().ToString();
   EXPECT_TRUE(id->has_value());
   EXPECT_EQ(RawDb(db_path_).Count("activity"), 4);
+}
+
+// A database written by the first release (schema 1) opens, migrates, and keeps its rows: the
+// months it stored have no weeks, and each deliverable belongs to the activity it was stored with.
+TEST_F(StoreTest, OpenMigratesADatabaseOfTheFirstSchema) {
+  {
+    RawDb raw(db_path_, /*create=*/true);
+    raw.Exec(std::string(Migrations()[0].sql));
+    raw.Exec("PRAGMA user_version = 1");
+    raw.Exec(
+        "INSERT INTO document (id, sha256, path, kind, title, source_format, pipeline_version, "
+        "ingested_at) VALUES (1, 'aa', 'plan.txt', 'work_plan', 'Plan', 'text', '0', "
+        "'2026-01-01T00:00:00Z')");
+    raw.Exec(
+        "INSERT INTO activity (id, document_id, code, text, extractor, confidence) "
+        "VALUES (1, 1, '1.1', 'Instalar', 'test', 1)");
+    raw.Exec(
+        "INSERT INTO activity_month (activity_id, month, marked, extractor, confidence) "
+        "VALUES (1, 3, 1, 'test', 1)");
+    raw.Exec(
+        "INSERT INTO deliverable (id, document_id, activity_id, text, extractor, confidence) "
+        "VALUES (1, 1, 1, 'Acta de instalación', 'test', 1)");
+  }
+  std::unique_ptr<Store> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), LatestSchemaVersion());
+  RawDb raw(db_path_);
+  EXPECT_EQ(raw.Count("activity_month"), 1);
+  EXPECT_EQ(raw.One("SELECT weeks IS NULL FROM activity_month"), "1");
+  // The deliverable stored on its activity's row belongs to that activity.
+  EXPECT_EQ(raw.Rows("SELECT deliverable_id || ':' || activity_id FROM activity_deliverable"),
+            std::vector<std::string>{"1:1"});
+  EXPECT_EQ(raw.One("SELECT count(*) FROM pragma_table_info('activity_month') WHERE name = "
+                    "'weeks'"),
+            "1");
 }
 
 TEST_F(StoreTest, OpenRejectsADatabaseFromANewerSchema) {
@@ -485,6 +525,7 @@ TEST_F(StoreTest, FindActivitiesReturnsWhatPutStored) {
     EXPECT_EQ(v.planned->value, planned[i]);
     EXPECT_EQ(v.planned->raw, std::to_string(planned[i]));
     EXPECT_TRUE(v.marked);
+    EXPECT_EQ(v.weeks, i == 0 ? "1001" : "");  // no weeks is NULL, read back as empty
   }
 
   ASSERT_EQ(m.beneficiaries.size(), 1u);

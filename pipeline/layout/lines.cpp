@@ -39,11 +39,6 @@ bool EndsSentence(const std::string& text) {
 
 }  // namespace
 
-BBox Union(const BBox& a, const BBox& b) {
-  return BBox{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1),
-              std::max(a.y1, b.y1)};
-}
-
 std::vector<TextLine> BuildLines(const std::vector<const Word*>& words) {
   std::vector<const Word*> sorted = words;
   std::stable_sort(sorted.begin(), sorted.end(), [](const Word* a, const Word* b) {

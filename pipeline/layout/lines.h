@@ -37,6 +37,4 @@ std::string WordsText(const std::vector<const Word*>& words, double right, bool*
 // Text of the words [first, last) of one line.
 std::string LineText(const TextLine& line, size_t first, size_t last);
 
-BBox Union(const BBox& a, const BBox& b);
-
 }  // namespace oplex

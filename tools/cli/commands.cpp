@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -327,6 +328,12 @@ int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
         j.Key("planned");
         WriteQuantity(j, v.planned);
         j.Key("marked").Bool(v.marked);
+        j.Key("weeks");
+        if (v.weeks.empty()) {
+          j.Null();
+        } else {
+          j.String(v.weeks);
+        }
         j.EndObject();
       }
       j.EndArray();
@@ -364,12 +371,20 @@ int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
     std::cout << "  unit:     " << m.unit.value_or("(not shown)") << "\n";
     std::cout << "  annual:   " << (m.annual ? m.annual->raw : "(not shown)") << "\n";
     std::cout << "  months:   " << MonthsText(m.months) << "\n";
-    if (!m.month_values.empty()) {
+    const bool quantities = std::any_of(m.month_values.begin(), m.month_values.end(),
+                                        [](const MonthValue& v) { return v.planned.has_value(); });
+    if (quantities) {
       std::cout << "  monthly: ";
       for (const MonthValue& v : m.month_values)
         std::cout << " " << (v.planned ? v.planned->raw : "?");
       std::cout << "\n";
     }
+    std::string weeks;  // the weeks of the months scheduled in some week
+    for (const MonthValue& v : m.month_values) {
+      if (v.weeks.find('1') != std::string::npos)
+        weeks += " " + std::to_string(v.month) + ":" + v.weeks;
+    }
+    if (!weeks.empty()) std::cout << "  weeks:   " << weeks << "\n";
     for (const Beneficiary& b : m.beneficiaries) {
       std::cout << "  beneficiaries: "
                 << (b.kinds_text.empty() ? "(kinds not shown)" : b.kinds_text)

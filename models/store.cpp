@@ -557,26 +557,30 @@ Status Store::Migrate() {
   };
 
   // Reading the header first is also what exposes a file that is not a database, before
-  // anything (the journal mode included) is written to it.
-  Result<int> version = read_version();
-  if (!version.ok()) return version.status();
-  if (Status s = check_known(*version); !s.ok()) return s;
-  if (*version == 0) {
+  // anything (the journal mode included) is written to it. The version and the tables are read
+  // in one statement, so from one snapshot: another worker may be creating the schema meanwhile.
+  int version = 0;
+  int64_t tables = 0;
+  {
+    Result<Statement> header = Prepare(
+        "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM "
+        "sqlite_schema)");
+    if (!header.ok()) return header.status();
+    if (Result<bool> row = header->Step(); !row.ok()) return row.status();
+    version = static_cast<int>(header->Int64(0));
+    tables = header->Int64(1);
+  }  // the statement goes, and with it the snapshot
+  if (Status s = check_known(version); !s.ok()) return s;
+  if (version == 0 && tables > 0) {
     // Version 0 with tables in it is some other program's database: creating ours beside them
     // would mix the two, so it is refused before anything is written.
-    Result<Statement> tables = Prepare("SELECT count(*) FROM sqlite_schema");
-    if (!tables.ok()) return tables.status();
-    Result<bool> row = tables->Step();
-    if (!row.ok()) return row.status();
-    if (tables->Int64(0) > 0) {
-      return Status::InvalidInput(
-          "it is an SQLite database, but not one oplex created (it has tables and no schema "
-          "version)");
-    }
+    return Status::InvalidInput(
+        "it is an SQLite database, but not one oplex created (it has tables and no schema "
+        "version)");
   }
   if (Status s = UseWal(); !s.ok()) return s;
-  if (*version == LatestSchemaVersion()) {
-    schema_version_ = *version;
+  if (version == LatestSchemaVersion()) {
+    schema_version_ = version;
     return Status::Ok();
   }
 

@@ -817,13 +817,17 @@ TEST_F(StoreTest, StoresOnOneNewFileInSeveralThreadsAllWrite) {
     workers.emplace_back([&, t] {
       Result<std::unique_ptr<Store>> store = Store::Open(db_path_);
       if (!store.ok()) {
+        ADD_FAILURE() << store.status().ToString();
         ++failures;
         return;
       }
       for (int d = 0; d < kDocumentsEach; ++d) {
         std::string sha = Sha('0');
         sha.replace(0, 8, std::to_string(10'000'000 + t * 1000 + d));
-        if (!(*store)->Put(IeemSample(sha), false).ok()) ++failures;
+        if (auto put = (*store)->Put(IeemSample(sha), false); !put.ok()) {
+          ADD_FAILURE() << put.status().ToString();
+          ++failures;
+        }
       }
     });
   }

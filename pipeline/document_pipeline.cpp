@@ -3,9 +3,10 @@
 #include "extractors/activity_table.h"
 #include "extractors/stated_totals.h"
 #include "pipeline/classify/classifier.h"
+#include "pipeline/decode/image_decoder.h"
 #include "pipeline/decode/text_decoder.h"
 #include "pipeline/layout/text_layout.h"
-#include "pipeline/pdf_blocks.h"
+#include "pipeline/page_blocks.h"
 #include "pipeline/validate/validator.h"
 
 namespace oplex {
@@ -19,17 +20,39 @@ struct LaidOut {
   std::string source_format;
   std::optional<int> pages;
   std::vector<Block> blocks;
+  std::vector<Finding> findings;  // pages OCR could read nothing on
 };
 
-Result<LaidOut> LayOut(const std::filesystem::path& path, std::string_view bytes) {
+LaidOut FromPages(std::string source_format, PageBlocks read) {
+  // A PDF some of whose pages were scans says so: their records carry OCR confidences.
+  if (source_format == "pdf" && read.ocr_pages > 0) source_format = "pdf+ocr";
+  LaidOut out{std::move(source_format), read.page_count, std::move(read.blocks), {}};
+  for (const PageNote& note : read.notes) {
+    Finding f;
+    f.code = "page_unread";
+    f.message = "page " + std::to_string(note.page) + ": " + note.message;
+    f.provenance.page = note.page;
+    f.provenance.extractor = "ocr";
+    out.findings.push_back(std::move(f));
+  }
+  return out;
+}
+
+Result<LaidOut> LayOut(const std::filesystem::path& path, std::string_view bytes, OcrPool* ocr,
+                       const std::set<int>& pages) {
   if (LooksLikePdf(bytes)) {
-    auto pdf = ReadPdfBlocks(bytes, path.string(), PdfOptions{});
+    auto pdf = ReadPdfBlocks(bytes, path.string(), PdfOptions{}, ocr, pages);
     if (!pdf.ok()) return pdf.status();
-    return LaidOut{"pdf", pdf->page_count, std::move(pdf->blocks)};
+    return FromPages("pdf", std::move(*pdf));
+  }
+  if (LooksLikeImage(bytes)) {
+    auto image = ReadImageBlocks(bytes, path.string(), ocr, pages);
+    if (!image.ok()) return image.status();
+    return FromPages("image", std::move(*image));
   }
   auto decoded = DecodeText(bytes, path.string());
   if (!decoded.ok()) return decoded.status();
-  return LaidOut{decoded->source_format, decoded->page_count, LayoutText(*decoded)};
+  return LaidOut{decoded->source_format, decoded->page_count, LayoutText(*decoded), {}};
 }
 
 std::vector<std::string> LeadingLines(const std::vector<Block>& blocks) {
@@ -46,17 +69,20 @@ std::vector<std::string> LeadingLines(const std::vector<Block>& blocks) {
 
 }  // namespace
 
-Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& data_dir) {
+Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& data_dir,
+                                                OcrOptions ocr) {
   auto vocab = Vocabulary::Load(data_dir);
   if (!vocab.ok()) return vocab.status();
   auto rules = ExtractionRules::Load(data_dir);
   if (!rules.ok()) return rules.status();
-  return DocumentPipeline(std::move(*vocab), std::move(*rules));
+  return DocumentPipeline(std::move(*vocab), std::move(*rules),
+                          std::make_shared<OcrPool>(std::move(ocr)));
 }
 
 Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
-                                             std::string_view bytes, std::string sha256) const {
-  auto laid_out = LayOut(path, bytes);
+                                             std::string_view bytes, std::string sha256,
+                                             const std::set<int>& pages) const {
+  auto laid_out = LayOut(path, bytes, ocr_.get(), pages);
   if (!laid_out.ok()) return laid_out.status();
   const std::vector<Block>& blocks = laid_out->blocks;
 
@@ -73,6 +99,7 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
   doc.period = c.period;
   doc.title = c.title;
 
+  e.findings = std::move(laid_out->findings);
   ExtractActivities(blocks, rules_, vocab_, &e);
   ExtractStatedTotals(blocks, rules_, &e);
   Validate(&e);

@@ -1,34 +1,41 @@
 // DocumentPipeline: every stage, in order, for one document:
 //   decode → layout → classify → extract → validate.
-// It only wires the stages; it holds the vocabularies and rules they share, loaded once.
+// It only wires the stages; it holds the vocabularies and rules they share, loaded once, and the
+// OCR workers.
 // Process is const and thread-safe: one DocumentPipeline serves all worker threads.
 #pragma once
 
 #include <filesystem>
+#include <memory>
+#include <set>
 #include <string_view>
 
 #include "extractors/rules.h"
 #include "models/records.h"
 #include "models/status.h"
+#include "pipeline/decode/ocr_pool.h"
 #include "pipeline/vocab.h"
 
 namespace oplex {
 
 class DocumentPipeline {
  public:
-  static Result<DocumentPipeline> Load(const std::filesystem::path& data_dir);
+  // `ocr`: how scanned pages and image files are read; its workers serve every document.
+  static Result<DocumentPipeline> Load(const std::filesystem::path& data_dir, OcrOptions ocr = {});
 
   // The extraction of one document, or why it cannot be read. `bytes` is the file's content,
   // `sha256` its identity (Sha256Hex(bytes), which the caller has already computed to skip
-  // stored documents); `path` names it in messages and in the stored document.
+  // stored documents); `path` names it in messages and in the stored document. `pages` keeps
+  // only those pages of a PDF or image file (1-based; empty: all).
   Result<Extraction> Process(const std::filesystem::path& path, std::string_view bytes,
-                             std::string sha256) const;
+                             std::string sha256, const std::set<int>& pages = {}) const;
 
  private:
-  DocumentPipeline(Vocabulary vocab, ExtractionRules rules)
-      : vocab_(std::move(vocab)), rules_(std::move(rules)) {}
+  DocumentPipeline(Vocabulary vocab, ExtractionRules rules, std::shared_ptr<OcrPool> ocr)
+      : vocab_(std::move(vocab)), rules_(std::move(rules)), ocr_(std::move(ocr)) {}
   Vocabulary vocab_;
   ExtractionRules rules_;
+  std::shared_ptr<OcrPool> ocr_;
 };
 
 }  // namespace oplex

@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "pipeline/document_pipeline.h"
-#include "pipeline/pdf_blocks.h"
+#include "pipeline/page_blocks.h"
 #include "tests/json_value.h"
 #include "tests/process_file.h"
 
@@ -188,7 +188,7 @@ void CheckTables(const std::string& name) {
   const std::string path = kPdfDir + "generic/" + name + ".pdf";
   const testing::JsonValue want =
       testing::ParseJson(ReadBytes(kPdfDir + "generic/" + name + ".expected.json"));
-  auto got = ReadPdfTables(ReadBytes(path), path, {});
+  auto got = ReadTables(ReadBytes(path), path, /*ocr=*/nullptr, {});
   ASSERT_TRUE(got.ok()) << got.status().ToString();
   std::vector<const Block*> tables;
   std::vector<int> pages;

@@ -200,4 +200,62 @@ Result<Page> PdfDocument::ReadPage(int number) {
   return out;
 }
 
+Result<double> PdfDocument::InkBeyondText(const Page& page) {
+  // A coarse rendering is enough to see whether there is a picture of a page.
+  constexpr int kDpi = 36;
+  constexpr int kInk = 160;  // darker than this is ink
+  auto image = RenderGray(page.number, kDpi);
+  if (!image.ok()) return image.status();
+  PIX* pix = image->get();
+  const double ppp = pixGetXRes(pix) / 72.0;
+  const int w = pixGetWidth(pix), h = pixGetHeight(pix);
+  for (const Word& word : page.words) {
+    BOX* box = boxCreate(static_cast<int>(word.bbox.x0 * ppp) - 1,
+                         static_cast<int>(word.bbox.y0 * ppp) - 1,
+                         static_cast<int>((word.bbox.x1 - word.bbox.x0) * ppp) + 3,
+                         static_cast<int>((word.bbox.y1 - word.bbox.y0) * ppp) + 3);
+    pixSetInRectArbitrary(pix, box, 255);
+    boxDestroy(&box);
+  }
+  size_t inked = 0;
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* line = pixGetData(pix) + static_cast<ptrdiff_t>(y) * pixGetWpl(pix);
+    for (int x = 0; x < w; ++x) inked += GET_DATA_BYTE(line, x) < kInk;
+  }
+  return w * h > 0 ? static_cast<double>(inked) / (static_cast<double>(w) * h) : 0.0;
+}
+
+Result<PixPtr> PdfDocument::RenderGray(int number, int dpi) {
+  std::unique_ptr<poppler::page> page(doc_->create_page(number - 1));
+  if (!page) {
+    return Status::Corruption(name_ + ": page " + std::to_string(number) + " cannot be read");
+  }
+  // A poster-sized page is rendered at the resolution that keeps it within bounds.
+  const poppler::rectf box = page->page_rect();
+  const double square_inches = box.width() * box.height() / (72.0 * 72.0);
+  if (square_inches * dpi * dpi > kMaxRenderPixels) {
+    dpi = std::max(1, static_cast<int>(std::sqrt(kMaxRenderPixels / square_inches)));
+  }
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  const poppler::image image = renderer.render_page(page.get(), dpi, dpi);
+  if (!image.is_valid() || image.format() != poppler::image::format_gray8) {
+    return Status::Corruption(name_ + ": page " + std::to_string(number) + " cannot be rendered");
+  }
+  PixPtr pix(pixCreate(image.width(), image.height(), 8));
+  if (!pix) return Status::Internal(name_ + ": no memory for page " + std::to_string(number));
+  pixSetResolution(pix.get(), dpi, dpi);
+  const char* data = image.const_data();
+  l_uint32* lines = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < image.height(); ++y) {
+    const auto* row = reinterpret_cast<const uint8_t*>(data + y * image.bytes_per_row());
+    l_uint32* line = lines + static_cast<ptrdiff_t>(y) * wpl;
+    for (int x = 0; x < image.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  return pix;
+}
+
 }  // namespace oplex

@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "models/status.h"
+#include "pipeline/decode/pix.h"
 #include "pipeline/decode/source.h"
 
 namespace poppler {
@@ -25,6 +26,9 @@ class document;
 }
 
 namespace oplex {
+
+// The most pixels a page is rendered with for OCR (a letter page at 300 DPI has 8.4 million).
+constexpr double kMaxRenderPixels = 100e6;
 
 struct PdfOptions {
   double render_dpi = 72.0;  // resolution of the rendering analysed for rules and fills
@@ -51,6 +55,16 @@ class PdfDocument {
 
   // Page `number` (1-based): its words in reading order, and graphics when it was rendered.
   Result<Page> ReadPage(int number);
+
+  // The share of the page (0..1) inked outside the boxes of its words: what a scan under a thin
+  // text layer (a stamped page number) shows and the text layer does not say. `page` is the
+  // page as ReadPage gave it.
+  Result<double> InkBeyondText(const Page& page);
+
+  // Page `number` as an 8-bit grey image at `dpi`, smoothed like a scan, for OCR. A page too
+  // large for kMaxRenderPixels at `dpi` is rendered at the resolution that fits; the image
+  // carries the resolution used (pixGetXRes).
+  Result<PixPtr> RenderGray(int number, int dpi);
 
  private:
   PdfDocument(std::unique_ptr<poppler::document> doc, std::string name, PdfOptions options);

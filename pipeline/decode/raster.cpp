@@ -1,11 +1,10 @@
 #include "pipeline/decode/raster.h"
 
-#include <leptonica/allheaders.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <memory>
+
+#include "pipeline/decode/pix.h"
 
 namespace oplex {
 namespace {
@@ -17,15 +16,6 @@ constexpr int kMinFillBricks = 2;
 // A word's box is taller than its letters' bodies: this share of its height, top and bottom,
 // may be a cell border and stays in the search for rules.
 constexpr double kTextInset = 0.15;
-
-struct PixDeleter {
-  void operator()(PIX* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDeleter>;
-struct BoxaDeleter {
-  void operator()(BOXA* b) const { boxaDestroy(&b); }
-};
-using BoxaPtr = std::unique_ptr<BOXA, BoxaDeleter>;
 
 // The shades of the page, most common first: the background, then the candidates for fills.
 // Counted on every other pixel of every other row: shades that matter cover areas.

@@ -64,6 +64,8 @@ struct Page {
   double width = 0, height = 0;
   std::vector<Word> words;
   std::optional<Graphics> graphics;  // nullopt when the page was not rendered (no table on it)
+  bool ocr = false;                  // the words were read by OCR from an image of the page
+  std::string unread;                // why OCR found nothing to read ("blank"), else empty
 };
 
 struct DecodedDocument {

@@ -1,5 +1,6 @@
 #include "tools/cli/args.h"
 
+#include <cstdlib>
 #include <iostream>
 
 #include "tools/cli/commands.h"
@@ -11,6 +12,40 @@ bool WantsHelp(const std::vector<std::string>& args) {
     if (a == "-h" || a == "--help") return true;
   }
   return false;
+}
+
+bool ParseOcrOption(const std::vector<std::string>& args, size_t* i, OcrOptions* ocr,
+                    std::string* error) {
+  const std::string& name = args[*i];
+  if (name != "--ocr" && name != "--ocr-dpi" && name != "--lang") return false;
+  if (*i + 1 >= args.size()) {
+    *error = name + " needs a value";
+    return true;
+  }
+  const std::string& value = args[++*i];
+  if (name == "--ocr") {
+    if (value == "auto") {
+      ocr->mode = OcrMode::kAuto;
+    } else if (value == "always") {
+      ocr->mode = OcrMode::kAlways;
+    } else if (value == "never") {
+      ocr->mode = OcrMode::kNever;
+    } else {
+      *error = "--ocr is auto, always or never, not '" + value + "'";
+    }
+  } else if (name == "--ocr-dpi") {
+    ocr->dpi = std::atoi(value.c_str());
+    if (ocr->dpi < kMinOcrDpi || ocr->dpi > kMaxOcrDpi) {
+      *error = "--ocr-dpi is a resolution from " + std::to_string(kMinOcrDpi) + " to " +
+               std::to_string(kMaxOcrDpi) + ", not '" + value + "'";
+    }
+  } else {
+    ocr->language = value;
+    if (value.empty() || value.find_first_of("/. ") != std::string::npos) {
+      *error = "--lang takes Tesseract language codes like spa or spa+eng, not '" + value + "'";
+    }
+  }
+  return true;
 }
 
 int Usage(const std::string& message, const char* help) {

@@ -4,7 +4,24 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/decode/ocr_pool.h"
+
 namespace oplex::cli {
+
+// OCR resolutions `--ocr-dpi` accepts.
+constexpr int kMinOcrDpi = 70, kMaxOcrDpi = 600;
+
+// Help for the OCR options `ingest` and `tables` share.
+constexpr char kOcrOptionsHelp[] =
+    R"(  --ocr MODE  auto (default): pages without a text layer, and image files; always; never
+  --ocr-dpi N resolution PDF pages are rendered at for OCR (default 300)
+  --lang L    Tesseract language(s) of the documents (default spa; e.g. spa+eng)
+)";
+
+// When args[*i] is an OCR option, reads it and its value (advancing *i) into `ocr` and returns
+// true; `*error` says what is wrong with the value, if anything. False for any other argument.
+bool ParseOcrOption(const std::vector<std::string>& args, size_t* i, OcrOptions* ocr,
+                    std::string* error);
 
 // Whether -h or --help is among the arguments.
 bool WantsHelp(const std::vector<std::string>& args);

@@ -96,44 +96,56 @@ class Progress {
   bool enabled_;
 };
 
-constexpr char kIngestHelp[] =
-    R"(usage: oplex ingest PATH... [--force] [--jobs N] [--db FILE] [--json]
+constexpr char kIngestHelpText[] =
+    R"(usage: oplex ingest PATH... [--force] [--jobs N] [--ocr MODE] [--ocr-dpi N] [--lang L]
+                   [--db FILE] [--json]
 
-Reads files, and folders recursively, into the database: one transaction per document, so an
+Reads files, and folders recursively, into the database: text exports, PDFs, and scans (PDF pages
+without a text layer, PNG, JPEG, TIFF) read by OCR. One transaction per document, so an
 interrupted run leaves only whole documents and the next run resumes. A document already stored
 (same content) is skipped unless --force, which replaces it. A file that cannot be read gets one
 error line naming it and the reason; the others are still stored (exit code 1).
 
   --force     replace documents already in the database
-  --jobs N    documents processed in parallel (default: one per core)
+  --jobs N    documents processed in parallel, and OCR engines (default: one per core)
 )";
+
+const char* IngestHelp() {
+  static const std::string help = std::string(kIngestHelpText) + kOcrOptionsHelp;
+  return help.c_str();
+}
 
 }  // namespace
 
 int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args) {
   if (WantsHelp(args)) {
-    std::cout << kIngestHelp;
+    std::cout << IngestHelp();
     return kExitOk;
   }
   BatchOptions options;
   options.db = global.db;
   std::vector<std::string> inputs;
+  OcrOptions ocr;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--force") {
+    std::string error;
+    if (ParseOcrOption(args, &i, &ocr, &error)) {
+      if (!error.empty()) return Usage(error, IngestHelp());
+    } else if (args[i] == "--force") {
       options.force = true;
     } else if (args[i] == "--jobs") {
-      if (i + 1 >= args.size()) return Usage("--jobs needs a number", kIngestHelp);
+      if (i + 1 >= args.size()) return Usage("--jobs needs a number", IngestHelp());
       options.jobs = std::atoi(args[++i].c_str());
-      if (options.jobs < 1) return Usage("--jobs needs a number of at least 1", kIngestHelp);
+      if (options.jobs < 1) return Usage("--jobs needs a number of at least 1", IngestHelp());
     } else if (!args[i].empty() && args[i][0] == '-') {
-      return Usage("unknown option '" + args[i] + "'", kIngestHelp);
+      return Usage("unknown option '" + args[i] + "'", IngestHelp());
     } else {
       inputs.push_back(args[i]);
     }
   }
-  if (inputs.empty()) return Usage("ingest needs at least one file or folder", kIngestHelp);
+  if (inputs.empty()) return Usage("ingest needs at least one file or folder", IngestHelp());
 
-  auto pipeline = DocumentPipeline::Load(global.data_dir);
+  ocr.workers = options.jobs;  // one OCR engine per job (0: one per core)
+  auto pipeline = DocumentPipeline::Load(global.data_dir, ocr);
   if (!pipeline.ok()) {
     spdlog::error("data folder {}: {}", global.data_dir.string(), pipeline.status().message());
     return kExitFatal;

@@ -4,7 +4,7 @@
 #include <set>
 #include <sstream>
 
-#include "pipeline/pdf_blocks.h"
+#include "pipeline/page_blocks.h"
 #include "tools/cli/args.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/json.h"
@@ -12,9 +12,11 @@
 namespace oplex::cli {
 namespace {
 
-constexpr char kTablesHelp[] = R"(usage: oplex tables FILE.pdf [--pages LIST] [--format json|csv]
+constexpr char kTablesHelpText[] =
+    R"(usage: oplex tables FILE [--pages LIST] [--format json|csv] [--ocr MODE] [--ocr-dpi N] [--lang L]
 
-Prints the tables of a PDF: ruled tables from their lines, unruled ones from aligned whitespace.
+Prints the tables of a PDF or a scanned page image (PNG, JPEG, TIFF): ruled tables from their
+lines, unruled ones from aligned whitespace; pages without a text layer are read by OCR.
 A table continued over the next pages comes back once, on the page where it starts, without the
 header rows the later pages repeat. A merged cell's text is at its top-left position and the
 positions it covers are "".
@@ -23,6 +25,11 @@ positions it covers are "".
   --format FORMAT  json (default): {"file", "pages": [{"page", "tables": [{"bbox", "rows"}]}]};
                    csv: one RFC 4180 table after another, separated by an empty line
 )";
+
+const char* TablesHelp() {
+  static const std::string help = std::string(kTablesHelpText) + kOcrOptionsHelp;
+  return help.c_str();
+}
 
 // "1,3-5" → {1, 3, 4, 5}.
 std::optional<std::set<int>> ParsePages(const std::string& list) {
@@ -112,36 +119,40 @@ void WriteJson(const std::string& file, const std::vector<PageTables>& pages) {
 
 int RunTables(const GlobalOptions& global, const std::vector<std::string>& args) {
   if (WantsHelp(args)) {
-    std::cout << kTablesHelp;
+    std::cout << TablesHelp();
     return kExitOk;
   }
   std::string file, format = "json";
   std::set<int> pages;
+  OcrOptions ocr_options;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "--pages" || a == "--format") {
-      if (i + 1 >= args.size()) return Usage(a + " needs a value", kTablesHelp);
+    std::string error;
+    if (ParseOcrOption(args, &i, &ocr_options, &error)) {
+      if (!error.empty()) return Usage(error, TablesHelp());
+    } else if (a == "--pages" || a == "--format") {
+      if (i + 1 >= args.size()) return Usage(a + " needs a value", TablesHelp());
       const std::string& value = args[++i];
       if (a == "--format") {
         format = value;
         if (format != "json" && format != "csv") {
-          return Usage("--format is json or csv, not '" + format + "'", kTablesHelp);
+          return Usage("--format is json or csv, not '" + format + "'", TablesHelp());
         }
       } else {
         auto parsed = ParsePages(value);
         if (!parsed)
-          return Usage("--pages takes a list like 1,3-5, not '" + value + "'", kTablesHelp);
+          return Usage("--pages takes a list like 1,3-5, not '" + value + "'", TablesHelp());
         pages = std::move(*parsed);
       }
     } else if (!a.empty() && a[0] == '-') {
-      return Usage("unknown option '" + a + "'", kTablesHelp);
+      return Usage("unknown option '" + a + "'", TablesHelp());
     } else if (file.empty()) {
       file = a;
     } else {
-      return Usage("one file at a time", kTablesHelp);
+      return Usage("one file at a time", TablesHelp());
     }
   }
-  if (file.empty()) return Usage("no file given", kTablesHelp);
+  if (file.empty()) return Usage("no file given", TablesHelp());
   if (global.json) format = "json";
   std::ifstream in(file, std::ios::binary);
   if (!in) {
@@ -150,7 +161,8 @@ int RunTables(const GlobalOptions& global, const std::vector<std::string>& args)
   }
   std::stringstream bytes;
   bytes << in.rdbuf();
-  auto tables = ReadPdfTables(bytes.str(), file, pages);
+  OcrPool ocr(ocr_options);
+  auto tables = ReadTables(bytes.str(), file, &ocr, pages);
   if (!tables.ok()) {
     std::cerr << "oplex: " << tables.status().message() << "\n";
     return kExitSomeFailed;

@@ -1,0 +1,75 @@
+#include "pipeline/decode/image_decoder.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace oplex {
+namespace {
+
+// A file that records no resolution (or a nonsensical one) is taken to be this many inches wide.
+constexpr double kAssumedPageInches = 8.5;
+constexpr int kMinDpi = 72, kMaxDpi = 1200;
+
+const l_uint8* Data(std::string_view bytes) {
+  return reinterpret_cast<const l_uint8*>(bytes.data());
+}
+
+std::string Pixels(int w, int h) { return std::to_string(w) + " × " + std::to_string(h); }
+
+int TiffPages(std::string_view bytes) {
+  FILE* f = fmemopen(const_cast<char*>(bytes.data()), bytes.size(), "rb");
+  if (f == nullptr) return 1;
+  l_int32 n = 1;
+  if (tiffGetCount(f, &n) != 0) n = 1;
+  std::fclose(f);
+  return std::max(1, n);
+}
+
+}  // namespace
+
+bool LooksLikeImage(std::string_view b) {
+  auto starts = [&](std::string_view sig) { return b.substr(0, sig.size()) == sig; };
+  return starts("\x89PNG\r\n\x1a\n") || starts("\xFF\xD8\xFF") ||
+         starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)) ||
+         starts("BM") || starts("GIF8") || (starts("RIFF") && b.substr(8, 4) == "WEBP");
+}
+
+Result<ImageFile> ImageFile::Open(std::string_view bytes, std::string name) {
+  l_int32 format = 0, w = 0, h = 0, bps = 0, spp = 0, cmap = 0;
+  if (pixReadHeaderMem(Data(bytes), bytes.size(), &format, &w, &h, &bps, &spp, &cmap) != 0 ||
+      w <= 0 || h <= 0) {
+    return Status::InvalidInput(name + ": not a readable image (damaged or of an unknown kind)");
+  }
+  if (static_cast<double>(w) * h > kMaxImagePixels) {
+    return Status::InvalidInput(name + ": the image is " + Pixels(w, h) +
+                                " pixels, more than the " +
+                                std::to_string(static_cast<int>(kMaxImagePixels / 1e6)) +
+                                " million oplex reads; scan it at a lower resolution");
+  }
+  const bool tiff = L_FORMAT_IS_TIFF(format);
+  return ImageFile(bytes, std::move(name), tiff ? TiffPages(bytes) : 1);
+}
+
+Result<ImageFile::PageImage> ImageFile::NextPage() {
+  const int number = next_++;
+  const std::string where = name_ + ": page " + std::to_string(number);
+  PixPtr pix;
+  if (pages_ > 1) {
+    pix.reset(pixReadMemFromMultipageTiff(Data(bytes_), bytes_.size(), &tiff_offset_));
+  } else {
+    pix.reset(pixReadMem(Data(bytes_), bytes_.size()));
+  }
+  if (!pix) return Status::InvalidInput(where + " cannot be decoded");
+  const int w = pixGetWidth(pix.get()), h = pixGetHeight(pix.get());
+  if (static_cast<double>(w) * h > kMaxImagePixels) {
+    return Status::InvalidInput(where + " is " + Pixels(w, h) + " pixels, more than oplex reads");
+  }
+  int dpi = pixGetXRes(pix.get());
+  if (dpi < kMinDpi || dpi > kMaxDpi) {
+    dpi = std::clamp(static_cast<int>(std::lround(w / kAssumedPageInches)), kMinDpi, kMaxDpi);
+  }
+  return PageImage{std::move(pix), dpi};
+}
+
+}  // namespace oplex

@@ -1,0 +1,116 @@
+#include "pipeline/decode/image_prep.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace oplex {
+namespace {
+
+// Dark pixels (below mid-grey) on a page with nothing on it, and on a page with nothing else.
+constexpr double kBlankInk = 0.00005;
+constexpr double kSolidInk = 0.95;
+// Sauvola: half the window (inches; about the height of a line of body text) and its factor.
+constexpr double kWindowInches = 0.07;
+constexpr float kSauvolaFactor = 0.34f;
+// Tiles of the Sauvola threshold, in pixels: bounded memory on large scans.
+constexpr int kTilePixels = 1200;
+// Skew below this (degrees) is left alone; the skew search is trusted from this confidence.
+constexpr double kMinSkew = 0.05;
+constexpr float kMinSkewConfidence = 3.0f;
+// Specks at most this many pixels wide and tall at 150 DPI (scaled with the resolution).
+constexpr double kSpeckAt150 = 1.0;
+
+double DarkShare(PIX* gray) {
+  // A quarter-size copy is plenty to count ink, and four times cheaper.
+  const bool reduce = pixGetWidth(gray) >= 16 && pixGetHeight(gray) >= 16;
+  PixPtr small(reduce ? pixScaleAreaMap(gray, 0.25f, 0.25f) : pixClone(gray));
+  if (!small) return 0.0;
+  NUMA* histogram = pixGetGrayHistogram(small.get(), 1);
+  if (histogram == nullptr) return 0.0;
+  double dark = 0, total = 0;
+  for (int level = 0; level < 256; ++level) {
+    l_float32 count = 0;
+    numaGetFValue(histogram, level, &count);
+    total += count;
+    if (level < 128) dark += count;
+  }
+  numaDestroy(&histogram);
+  return total > 0 ? dark / total : 0.0;
+}
+
+PixPtr Binarize(PIX* gray, int dpi) {
+  const int half = std::max(7, static_cast<int>(std::lround(kWindowInches * dpi)));
+  const int w = pixGetWidth(gray), h = pixGetHeight(gray);
+  // Each tile must be larger than the window.
+  const int nx = std::clamp(w / kTilePixels, 1, std::max(1, w / (2 * half + 2)));
+  const int ny = std::clamp(h / kTilePixels, 1, std::max(1, h / (2 * half + 2)));
+  if (w < 2 * half + 2 || h < 2 * half + 2) return PixPtr(pixThresholdToBinary(gray, 128));
+  PIX* binary = nullptr;
+  if (pixSauvolaBinarizeTiled(gray, half, kSauvolaFactor, nx, ny, nullptr, &binary) != 0) {
+    return PixPtr(pixThresholdToBinary(gray, 128));
+  }
+  const int speck = std::max(1, static_cast<int>(std::lround(kSpeckAt150 * dpi / 150.0)));
+  PixPtr clean(
+      pixSelectBySize(binary, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
+  pixDestroy(&binary);
+  return clean;
+}
+
+// Clockwise quarter turns that bring the text upright; 0 when the evidence is weak.
+int UprightTurns(PIX* binary) {
+  l_float32 up = 0, left = 0;
+  if (pixOrientDetect(binary, &up, &left, 0, 0) != 0) return 0;
+  l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
+  makeOrientDecision(up, left, 0.0f, 0.0f, &orient, 0);
+  switch (orient) {
+    case L_TEXT_ORIENT_LEFT:
+      return 1;
+    case L_TEXT_ORIENT_DOWN:
+      return 2;
+    case L_TEXT_ORIENT_RIGHT:
+      return 3;
+    default:
+      return 0;
+  }
+}
+
+}  // namespace
+
+PreparedImage PrepareImage(const PIX* image, int dpi) {
+  PreparedImage out;
+  out.gray.reset(pixConvertTo8(const_cast<PIX*>(image), 0));
+  if (!out.gray) return out;
+  const double dark = DarkShare(out.gray.get());
+  if (dark < kBlankInk) {
+    out.content = ImageContent::kBlank;
+    return out;
+  }
+  if (dark > kSolidInk) {
+    out.content = ImageContent::kSolid;
+    return out;
+  }
+  out.binary = Binarize(out.gray.get(), dpi);
+  if (!out.binary) return out;
+
+  out.quarter_turns = UprightTurns(out.binary.get());
+  if (out.quarter_turns != 0) {
+    out.gray.reset(pixRotateOrth(out.gray.get(), out.quarter_turns));
+    out.binary.reset(pixRotateOrth(out.binary.get(), out.quarter_turns));
+  }
+
+  l_float32 angle = 0, confidence = 0;
+  if (pixFindSkew(out.binary.get(), &angle, &confidence) == 0 && confidence >= kMinSkewConfidence &&
+      std::abs(angle) >= kMinSkew) {
+    out.skew_degrees = angle;
+    const float radians = static_cast<float>(angle * std::numbers::pi / 180.0);
+    PixPtr straight(pixRotate(out.gray.get(), radians, L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0));
+    if (straight) {
+      out.gray = std::move(straight);
+      out.binary = Binarize(out.gray.get(), dpi);
+    }
+  }
+  return out;
+}
+
+}  // namespace oplex

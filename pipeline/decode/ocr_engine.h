@@ -1,0 +1,41 @@
+// Tesseract (LSTM) reading the words of a page image into the Word type the PDF decoder makes.
+//
+// One engine per worker thread, created once and reused: starting one costs about 60 ms, and an
+// engine is not thread-safe. Pages are read with sparse-text segmentation (PSM 11), which suits
+// tables: every cell's words are found wherever they stand, and layout rebuilds lines, cells and
+// reading order from the boxes, as for a born-digital page. Each word keeps the engine's
+// confidence (0..1) and its letters' extents, so that layout can split a word drawn across cells.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "models/status.h"
+#include "pipeline/decode/pix.h"
+#include "pipeline/decode/source.h"
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace oplex {
+
+class OcrEngine {
+ public:
+  // `language`: Tesseract language codes ("spa", "spa+eng"). kNotSupported, naming the package
+  // to install, when its trained data is missing.
+  static Result<std::unique_ptr<OcrEngine>> Create(const std::string& language);
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  // The words of a 1-bpp page image scanned at `dpi`, boxes in points from the top-left corner.
+  std::vector<Word> Read(PIX* binary, int dpi);
+
+ private:
+  explicit OcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api);
+  std::unique_ptr<tesseract::TessBaseAPI> api_;
+};
+
+}  // namespace oplex

@@ -1,0 +1,168 @@
+#include "pipeline/page_blocks.h"
+
+#include <deque>
+#include <future>
+#include <variant>
+
+#include "pipeline/decode/image_decoder.h"
+#include "pipeline/layout/pdf_layout.h"
+
+namespace oplex {
+namespace {
+
+// A text layer with fewer characters than this may not hold the page's text: a scan with a
+// stamped page number or title, or a page with no text at all. It does not when more than this
+// share of the page is inked outside its words (a cover with a title and nothing else is read
+// from its text layer).
+constexpr size_t kThinTextChars = 25;
+constexpr double kScanInk = 0.002;
+
+Result<bool> NeedsOcr(PdfDocument& pdf, const Page& page, OcrMode mode) {
+  if (mode == OcrMode::kNever) return false;
+  if (mode == OcrMode::kAlways) return true;
+  size_t chars = 0;
+  for (const Word& w : page.words) chars += w.text.size();
+  if (chars >= kThinTextChars) return false;
+  auto ink = pdf.InkBeyondText(page);
+  if (!ink.ok()) return ink.status();
+  return *ink > kScanInk;
+}
+
+// Pages on their way to layout, in page order: pages read already, and pages with the OCR
+// workers. At most `window` pages wait at once, which bounds the page images in memory.
+class PageQueue {
+ public:
+  PageQueue(size_t window, PageBlocks* out) : window_(window), out_(out) {}
+
+  Status Add(Page page) {
+    queue_.emplace_back(std::move(page));
+    return Release(/*all=*/false);
+  }
+  Status Add(std::future<Result<Page>> page) {
+    queue_.emplace_back(std::move(page));
+    return Release(/*all=*/false);
+  }
+  Status Finish() {
+    if (Status s = Release(/*all=*/true); !s.ok()) return s;
+    out_->blocks = layout_.Finish();
+    return Status::Ok();
+  }
+
+ private:
+  using Pending = std::variant<Page, std::future<Result<Page>>>;
+
+  static bool Ready(const Pending& p) {
+    const auto* f = std::get_if<std::future<Result<Page>>>(&p);
+    return f == nullptr || f->wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  }
+
+  // Lays out the pages at the front that are done, waiting for the first while too many wait
+  // (or all of them, at the end).
+  Status Release(bool all) {
+    while (!queue_.empty() && (all || queue_.size() > window_ || Ready(queue_.front()))) {
+      Pending front = std::move(queue_.front());
+      queue_.pop_front();
+      Page page;
+      if (auto* f = std::get_if<std::future<Result<Page>>>(&front)) {
+        Result<Page> read = f->get();
+        if (!read.ok()) return read.status();
+        page = std::move(*read);
+      } else {
+        page = std::move(std::get<Page>(front));
+      }
+      if (page.ocr) ++out_->ocr_pages;
+      if (!page.unread.empty()) out_->notes.push_back(PageNote{page.number, page.unread});
+      layout_.AddPage(page);
+    }
+    return Status::Ok();
+  }
+
+  size_t window_;
+  PageBlocks* out_;
+  PdfLayout layout_;
+  std::deque<Pending> queue_;
+};
+
+size_t Window(const OcrPool* ocr) { return ocr != nullptr ? ocr->workers() + 1 : 1; }
+
+Status CheckPages(const std::string& name, int count, const std::set<int>& pages) {
+  if (pages.empty() || *pages.rbegin() <= count) return Status::Ok();
+  return Status::InvalidInput(name + ": has " + std::to_string(count) + " pages, no page " +
+                              std::to_string(*pages.rbegin()));
+}
+
+}  // namespace
+
+Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name,
+                                 PdfOptions options, OcrPool* ocr, const std::set<int>& pages) {
+  auto pdf = PdfDocument::Open(bytes, name, options);
+  if (!pdf.ok()) return pdf.status();
+  if (Status s = CheckPages(name, pdf->page_count(), pages); !s.ok()) return s;
+  const OcrMode mode = ocr != nullptr ? ocr->options().mode : OcrMode::kNever;
+  PageBlocks out;
+  out.page_count = pdf->page_count();
+  PageQueue queue(Window(ocr), &out);
+  for (int number = 1; number <= pdf->page_count(); ++number) {
+    if (!pages.empty() && pages.count(number) == 0) continue;
+    auto page = pdf->ReadPage(number);
+    if (!page.ok()) return page.status();
+    auto needs_ocr = NeedsOcr(*pdf, *page, mode);
+    if (!needs_ocr.ok()) return needs_ocr.status();
+    Status added = Status::Ok();
+    if (*needs_ocr) {
+      auto image = pdf->RenderGray(number, ocr->options().dpi);
+      if (!image.ok()) return image.status();
+      const int dpi = pixGetXRes(image->get());
+      added = queue.Add(ocr->Read(std::move(*image), dpi, number));
+    } else {
+      added = queue.Add(std::move(*page));
+    }
+    if (!added.ok()) return added;
+  }
+  if (Status s = queue.Finish(); !s.ok()) return s;
+  return out;
+}
+
+Result<PageBlocks> ReadImageBlocks(std::string_view bytes, const std::string& name, OcrPool* ocr,
+                                   const std::set<int>& pages) {
+  if (ocr == nullptr || ocr->options().mode == OcrMode::kNever) {
+    return Status::NotSupported(name + ": an image can only be read by OCR, which is off");
+  }
+  auto image = ImageFile::Open(bytes, name);
+  if (!image.ok()) return image.status();
+  if (Status s = CheckPages(name, image->page_count(), pages); !s.ok()) return s;
+  PageBlocks out;
+  out.page_count = image->page_count();
+  PageQueue queue(Window(ocr), &out);
+  for (int number = 1; number <= image->page_count(); ++number) {
+    auto next = image->NextPage();
+    if (!next.ok()) return next.status();
+    if (!pages.empty() && pages.count(number) == 0) continue;
+    if (Status s = queue.Add(ocr->Read(std::move(next->image), next->dpi, number)); !s.ok()) {
+      return s;
+    }
+  }
+  if (Status s = queue.Finish(); !s.ok()) return s;
+  return out;
+}
+
+Result<std::vector<PageTables>> ReadTables(std::string_view bytes, const std::string& name,
+                                           OcrPool* ocr, const std::set<int>& pages) {
+  auto read = [&]() -> Result<PageBlocks> {
+    if (LooksLikeImage(bytes)) return ReadImageBlocks(bytes, name, ocr, pages);
+    PdfOptions options;
+    options.always_render = true;
+    return ReadPdfBlocks(bytes, name, options, ocr, pages);
+  }();
+  if (!read.ok()) return read.status();
+  std::vector<PageTables> out;
+  for (Block& block : read->blocks) {
+    if (block.kind != BlockKind::kTable || block.rows.empty()) continue;
+    const int page = block.rows.front().page.value_or(0);
+    if (out.empty() || out.back().page != page) out.push_back(PageTables{page, {}});
+    out.back().tables.push_back(std::move(block));
+  }
+  return out;
+}
+
+}  // namespace oplex

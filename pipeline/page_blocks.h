@@ -1,0 +1,58 @@
+// Paged sources (PDFs and image files) through decode and layout, page by page: each page is
+// read, laid out and let go before long, so memory does not grow with the page count.
+//
+// A PDF page with a text layer is read from it; a page without one, or with one too thin for the
+// page (a scan with a stamped page number), is rendered and read by OCR, as is every page of an
+// image file. OCR pages are handed to the OcrPool's workers a few at a time and laid out in page
+// order as they come back, so one scanned document keeps every worker busy.
+//
+// The document pipeline takes the blocks on to classify and extract; `oplex tables` keeps only
+// the tables (what people use Tabula or Camelot for), with every asked page rendered.
+#pragma once
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/status.h"
+#include "pipeline/decode/ocr_pool.h"
+#include "pipeline/decode/pdf_decoder.h"
+#include "pipeline/layout/blocks.h"
+
+namespace oplex {
+
+// A page OCR could read nothing on, and why ("the page is blank").
+struct PageNote {
+  int page = 0;
+  std::string message;
+};
+
+struct PageBlocks {
+  int page_count = 0;
+  int ocr_pages = 0;  // pages read by OCR
+  std::vector<Block> blocks;
+  std::vector<PageNote> notes;
+};
+
+// `ocr`: the workers for pages that need OCR; null reads text layers only (as OcrMode::kNever).
+// `pages`: 1-based page numbers to read; empty reads all. Pages past the end are an error.
+Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name,
+                                 PdfOptions options, OcrPool* ocr, const std::set<int>& pages = {});
+
+// An image file (PNG, JPEG, TIFF…), every page read by OCR. kNotSupported when `ocr` is null or
+// its mode is kNever.
+Result<PageBlocks> ReadImageBlocks(std::string_view bytes, const std::string& name, OcrPool* ocr,
+                                   const std::set<int>& pages = {});
+
+struct PageTables {
+  int page = 0;
+  std::vector<Block> tables;
+};
+
+// The tables of the asked pages of a PDF or image file; a table continued over the next page
+// comes back once, on the page where it starts.
+Result<std::vector<PageTables>> ReadTables(std::string_view bytes, const std::string& name,
+                                           OcrPool* ocr, const std::set<int>& pages);
+
+}  // namespace oplex

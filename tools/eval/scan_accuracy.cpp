@@ -1,0 +1,169 @@
+#include "tools/eval/scan_accuracy.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "pipeline/sha256.h"
+
+namespace oplex::eval {
+namespace {
+
+std::u32string CodePoints(const std::string& s) {
+  std::u32string out;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c = 0;
+    U8_NEXT(s.data(), i, n, c);
+    out.push_back(static_cast<char32_t>(c < 0 ? 0xFFFD : c));
+  }
+  return out;
+}
+
+double Rate(size_t part, size_t whole) {
+  return whole == 0 ? 1.0 : static_cast<double>(part) / static_cast<double>(whole);
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::InvalidInput(path + ": cannot be opened");
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<int> ParsePages(const std::string& list) {
+  std::vector<int> pages;
+  std::stringstream in(list);
+  for (std::string item; std::getline(in, item, ',');) pages.push_back(std::stoi(item));
+  return pages;
+}
+
+void CompareQuantity(const std::optional<Quantity>& truth, const std::optional<Quantity>& scan,
+                     Accuracy* a) {
+  if (!truth) return;
+  ++a->quantities;
+  if (scan && scan->raw == truth->raw) ++a->quantities_exact;
+}
+
+}  // namespace
+
+double Accuracy::CodeRate() const { return Rate(codes_found, truth_activities); }
+double Accuracy::MonthRate() const { return Rate(months_exact, months_checked); }
+double Accuracy::QuantityRate() const { return Rate(quantities_exact, quantities); }
+double Accuracy::Cer() const {
+  return truth_chars == 0 ? 0.0
+                          : static_cast<double>(char_errors) / static_cast<double>(truth_chars);
+}
+
+Accuracy& Accuracy::operator+=(const Accuracy& o) {
+  truth_activities += o.truth_activities;
+  codes_found += o.codes_found;
+  months_checked += o.months_checked;
+  months_exact += o.months_exact;
+  quantities += o.quantities;
+  quantities_exact += o.quantities_exact;
+  truth_chars += o.truth_chars;
+  char_errors += o.char_errors;
+  return *this;
+}
+
+size_t EditDistance(const std::string& a8, const std::string& b8) {
+  const std::u32string a = CodePoints(a8), b = CodePoints(b8);
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+Accuracy Compare(const Extraction& truth, const Extraction& scan) {
+  Accuracy a;
+  std::map<std::string, std::vector<const Activity*>> by_code;
+  for (const Activity& s : scan.activities) by_code[s.code].push_back(&s);
+  std::map<std::string, size_t> used;
+  for (const Activity& t : truth.activities) {
+    ++a.truth_activities;
+    const size_t length = CodePoints(t.text).size();
+    a.truth_chars += length;
+    auto it = by_code.find(t.code);
+    const size_t k = used[t.code]++;
+    if (it == by_code.end() || k >= it->second.size()) {
+      a.char_errors += length;
+      CompareQuantity(t.annual, std::nullopt, &a);
+      for (const MonthValue& v : t.month_values) CompareQuantity(v.planned, std::nullopt, &a);
+      if (t.months.known()) ++a.months_checked;
+      continue;
+    }
+    const Activity& s = *it->second[k];
+    ++a.codes_found;
+    a.char_errors += std::min(length, EditDistance(s.text, t.text));
+    if (t.months.known()) {
+      ++a.months_checked;
+      a.months_exact += s.months.known() && s.months.bits() == t.months.bits();
+    }
+    CompareQuantity(t.annual, s.annual, &a);
+    for (const MonthValue& v : t.month_values) {
+      std::optional<Quantity> scanned;
+      for (const MonthValue& w : s.month_values) {
+        if (w.month == v.month) scanned = w.planned;
+      }
+      CompareQuantity(v.planned, scanned, &a);
+    }
+  }
+  return a;
+}
+
+Result<std::vector<ScanFixture>> LoadManifest(const std::string& data_dir) {
+  const std::string path = data_dir + "/scans/manifest.tsv";
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  std::vector<ScanFixture> out;
+  std::stringstream in(*text);
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::stringstream fields(line);
+    for (std::string field; std::getline(fields, field, '\t');) f.push_back(field);
+    if (f.size() < 4 || f[1] == "-") continue;
+    out.push_back(ScanFixture{f[0], f[1], ParsePages(f[2]), std::stoi(f[3])});
+  }
+  return out;
+}
+
+Result<FixtureRun> RunFixture(const DocumentPipeline& pipeline, const std::string& repo_root,
+                              const ScanFixture& fixture) {
+  const std::string source = repo_root + "/" + fixture.source;
+  const std::string scan = repo_root + "/data/scans/" + fixture.scan;
+  auto source_bytes = ReadFile(source);
+  if (!source_bytes.ok()) return source_bytes.status();
+  auto scan_bytes = ReadFile(scan);
+  if (!scan_bytes.ok()) return scan_bytes.status();
+  const std::set<int> pages(fixture.pages.begin(), fixture.pages.end());
+  auto truth = pipeline.Process(source, *source_bytes, Sha256Hex(*source_bytes), pages);
+  if (!truth.ok()) return truth.status();
+  const auto start = std::chrono::steady_clock::now();
+  auto read = pipeline.Process(scan, *scan_bytes, Sha256Hex(*scan_bytes));
+  if (!read.ok()) return read.status();
+  FixtureRun run;
+  run.scan_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  run.truth = std::move(*truth);
+  run.scan = std::move(*read);
+  return run;
+}
+
+}  // namespace oplex::eval

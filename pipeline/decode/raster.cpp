@@ -141,20 +141,25 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
     pixClearInRect(ink.get(), box);
     boxDestroy(&box);
   }
+  FindRuleLines(ink.get(), ppp, options, &g.h_rules, &g.v_rules);
+  return g;
+}
+
+void FindRuleLines(PIX* ink, double ppp, const RasterOptions& options, std::vector<BBox>* h_rules,
+                   std::vector<BBox>* v_rules) {
   const int max_thick = ToPixels(options.max_rule_points, ppp);
-  PixPtr horizontal(pixOpenCompBrick(nullptr, ink.get(), ToPixels(options.h_rule_points, ppp), 1));
+  PixPtr horizontal(pixOpenCompBrick(nullptr, ink, ToPixels(options.h_rule_points, ppp), 1));
   if (horizontal) {
     ForEachComponent(horizontal.get(), [&](int x, int y, int w, int h) {
-      if (h <= max_thick) g.h_rules.push_back(ToPoints(x, y, w, h, ppp));
+      if (h <= max_thick) h_rules->push_back(ToPoints(x, y, w, h, ppp));
     });
   }
-  PixPtr vertical(pixOpenCompBrick(nullptr, ink.get(), 1, ToPixels(options.v_rule_points, ppp)));
+  PixPtr vertical(pixOpenCompBrick(nullptr, ink, 1, ToPixels(options.v_rule_points, ppp)));
   if (vertical) {
     ForEachComponent(vertical.get(), [&](int x, int y, int w, int h) {
-      if (w <= max_thick) g.v_rules.push_back(ToPoints(x, y, w, h, ppp));
+      if (w <= max_thick) v_rules->push_back(ToPoints(x, y, w, h, ppp));
     });
   }
-  return g;
 }
 
 }  // namespace oplex

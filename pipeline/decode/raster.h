@@ -19,6 +19,7 @@
 
 #include <cstdint>
 
+#include "pipeline/decode/pix.h"
 #include "pipeline/decode/source.h"
 
 namespace oplex {
@@ -45,5 +46,10 @@ struct RasterOptions {
 // low resolution) are never read as lines.
 Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text = {},
                        const RasterOptions& options = {});
+
+// The ruling-line step of AnalyzeRaster on its own, for a 1-bpp mask of ink at `ppp` pixels per
+// point (a binarized scan, before OCR): long thin runs, appended in points.
+void FindRuleLines(PIX* ink, double ppp, const RasterOptions& options,
+                   std::vector<BBox>* h_rules, std::vector<BBox>* v_rules);
 
 }  // namespace oplex

@@ -14,6 +14,8 @@ namespace {
 constexpr int kAnalysisDpi = 150;
 // Grey levels of one shade on a scan: wider than on a rendering, for the grain left over.
 constexpr int kScanShadeTolerance = 8;
+// Pixels around a ruling line erased with it from the OCR image: the blur of the scan.
+constexpr int kRuleMargin = 2;
 // Font sizes read from one page that differ by less than this share are one size.
 constexpr double kSameSizeShare = 0.12;
 
@@ -43,24 +45,85 @@ void GroupFontSizes(std::vector<Word>* words) {
   }
 }
 
-Graphics FindGraphics(PIX* gray, int dpi, const std::vector<Word>& words) {
+// Paints each word out with the shade around it (the median of its box's edge): text on a
+// filled cell leaves the cell one solid area. On a scan, letters blurred by the scanner break a
+// small cell's fill into pieces too small to tell from the grain of the paper.
+void PaintOutText(PIX* gray, const std::vector<Word>& words, double ppp) {
+  const int w = pixGetWidth(gray), h = pixGetHeight(gray);
+  std::vector<int> edge;
+  for (const Word& word : words) {
+    const int x0 = std::max(0, static_cast<int>(word.bbox.x0 * ppp) - 1);
+    const int y0 = std::max(0, static_cast<int>(word.bbox.y0 * ppp) - 1);
+    const int x1 = std::min(w - 1, static_cast<int>(word.bbox.x1 * ppp) + 1);
+    const int y1 = std::min(h - 1, static_cast<int>(word.bbox.y1 * ppp) + 1);
+    if (x1 <= x0 || y1 <= y0) continue;
+    edge.clear();
+    l_uint32 v = 0;
+    for (int x = x0; x <= x1; ++x) {
+      pixGetPixel(gray, x, y0, &v), edge.push_back(static_cast<int>(v));
+      pixGetPixel(gray, x, y1, &v), edge.push_back(static_cast<int>(v));
+    }
+    for (int y = y0 + 1; y < y1; ++y) {
+      pixGetPixel(gray, x0, y, &v), edge.push_back(static_cast<int>(v));
+      pixGetPixel(gray, x1, y, &v), edge.push_back(static_cast<int>(v));
+    }
+    std::nth_element(edge.begin(), edge.begin() + edge.size() / 2, edge.end());
+    BOX* box = boxCreate(x0 + 1, y0 + 1, x1 - x0 - 1, y1 - y0 - 1);
+    pixSetInRectArbitrary(gray, box, static_cast<l_uint32>(edge[edge.size() / 2]));
+    boxDestroy(&box);
+  }
+}
+
+// The grey page at the resolution rules and fills are looked for at.
+struct AnalysisImage {
+  PixPtr gray;
+  double ppp = 1;  // pixels per point
+};
+
+AnalysisImage ForAnalysis(PIX* gray, int dpi) {
   const bool halve = dpi >= 2 * kAnalysisDpi;
-  PixPtr analysed(halve ? pixScaleAreaMap2(gray) : pixCopy(nullptr, gray));
-  if (!analysed) return Graphics{};
+  return AnalysisImage{PixPtr(halve ? pixScaleAreaMap2(gray) : pixCopy(nullptr, gray)),
+                       (halve ? dpi / 2.0 : dpi) / 72.0};
+}
+
+// Rules and fills of the analysis image, with `words` as the text to leave out.
+Graphics FindGraphics(const AnalysisImage& image, const std::vector<Word>& words) {
+  PixPtr copy(pixCopy(nullptr, image.gray.get()));
+  if (!copy) return Graphics{};
+  PaintOutText(copy.get(), words, image.ppp);
   // Leptonica keeps 8-bit pixels in 32-bit words, byte-swapped on little-endian machines; the
   // raster analysis reads plain rows of bytes.
-  pixEndianByteSwap(analysed.get());
+  pixEndianByteSwap(copy.get());
   GrayView view;
-  view.data = reinterpret_cast<const uint8_t*>(pixGetData(analysed.get()));
-  view.width = pixGetWidth(analysed.get());
-  view.height = pixGetHeight(analysed.get());
-  view.stride = pixGetWpl(analysed.get()) * 4;
-  view.pixels_per_point = (halve ? dpi / 2.0 : dpi) / 72.0;
+  view.data = reinterpret_cast<const uint8_t*>(pixGetData(copy.get()));
+  view.width = pixGetWidth(copy.get());
+  view.height = pixGetHeight(copy.get());
+  view.stride = pixGetWpl(copy.get()) * 4;
+  view.pixels_per_point = image.ppp;
   std::vector<BBox> text;
   for (const Word& w : words) text.push_back(w.bbox);
   RasterOptions options;
   options.color_tolerance = kScanShadeTolerance;
   return AnalyzeRaster(view, text, options);
+}
+
+// Takes the ruling lines out of the image the OCR engine reads: left in, a table's rules are
+// read as "|" and "_" and glue the words of neighbouring cells into one. They are found on the
+// binary image itself, where the grey halo of blurred letters (which a search on the grey image
+// would take for lines along the text) is gone.
+void EraseRules(PIX* binary, double ppp) {
+  Graphics rules;
+  FindRuleLines(binary, ppp, RasterOptions{}, &rules.h_rules, &rules.v_rules);
+  auto erase = [&](const BBox& r) {
+    BOX* box = boxCreate(static_cast<int>(r.x0 * ppp) - kRuleMargin,
+                         static_cast<int>(r.y0 * ppp) - kRuleMargin,
+                         static_cast<int>((r.x1 - r.x0) * ppp) + 2 * kRuleMargin + 1,
+                         static_cast<int>((r.y1 - r.y0) * ppp) + 2 * kRuleMargin + 1);
+    pixClearInRect(binary, box);
+    boxDestroy(&box);
+  };
+  for (const BBox& r : rules.h_rules) erase(r);
+  for (const BBox& r : rules.v_rules) erase(r);
 }
 
 }  // namespace
@@ -89,13 +152,21 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine) {
     page.unread = "the image could not be prepared for OCR";
     return page;
   }
+  // The rules come out first, so that the engine reads the text alone; then rules and fills are
+  // found on the grey page with the words left out, as on a born-digital page.
+  const AnalysisImage analysis = ForAnalysis(prepared.gray.get(), dpi);
+  if (!analysis.gray) {
+    page.unread = "the image could not be prepared for OCR";
+    return page;
+  }
+  EraseRules(prepared.binary.get(), ppp);
   page.words = engine.Read(prepared.binary.get(), dpi);
   if (page.words.empty()) {
     page.unread = "OCR found no words";
     return page;
   }
   GroupFontSizes(&page.words);
-  page.graphics = FindGraphics(prepared.gray.get(), dpi, page.words);
+  page.graphics = FindGraphics(analysis, page.words);
   return page;
 }
 

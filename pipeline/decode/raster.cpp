@@ -64,31 +64,64 @@ int ToPixels(double points, double ppp) {
   return std::max(1, static_cast<int>(std::lround(points * ppp)));
 }
 
+// The image through a mean filter of half-width `half`, as plain rows of `image.width` bytes.
+std::vector<uint8_t> Smoothed(const GrayView& image, int half) {
+  PixPtr pix(pixCreate(image.width, image.height, 8));
+  if (!pix) return {};
+  const int wpl = pixGetWpl(pix.get());
+  for (int y = 0; y < image.height; ++y) {
+    const uint8_t* row = image.data + static_cast<size_t>(y) * image.stride;
+    l_uint32* line = pixGetData(pix.get()) + static_cast<ptrdiff_t>(y) * wpl;
+    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  PixPtr smooth(pixBlockconv(pix.get(), half, half));
+  if (!smooth) return {};
+  std::vector<uint8_t> out(static_cast<size_t>(image.width) * image.height);
+  for (int y = 0; y < image.height; ++y) {
+    const l_uint32* line = pixGetData(smooth.get()) + static_cast<ptrdiff_t>(y) * wpl;
+    for (int x = 0; x < image.width; ++x) {
+      out[static_cast<size_t>(y) * image.width + x] = static_cast<uint8_t>(GET_DATA_BYTE(line, x));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
                        const RasterOptions& options) {
   Graphics g;
   if (image.data == nullptr || image.width <= 0 || image.height <= 0) return g;
+  // What the fill search reads: the image, or a smoothed copy of it.
+  std::vector<uint8_t> smoothed;
+  if (options.fill_smoothing > 0) smoothed = Smoothed(image, options.fill_smoothing);
+  GrayView fills_view = image;
+  if (!smoothed.empty())
+    fills_view =
+        GrayView{smoothed.data(), image.width, image.height, image.width, image.pixels_per_point};
   const double ppp = image.pixels_per_point;
   const int brick = ToPixels(options.min_fill_points, ppp);
   const int tol = options.color_tolerance;
 
   const std::vector<int> shades =
-      DominantShades(image, static_cast<size_t>(brick) * brick * 2, options.color_tolerance);
+      DominantShades(fills_view, static_cast<size_t>(brick) * brick * 2, options.color_tolerance);
   if (shades.empty()) return g;
   const int background = shades.front();
   g.background = AsRgb(background);
 
   // The shade of each level (0 = background, -1 = none), then one pass: the pixels of each fill
   // shade, and every pixel that is not background.
+  // A level belongs to the nearest shade within the tolerance: two fills a few levels apart keep
+  // their pixels apart.
   std::array<int, 256> shade_of{};
   for (int level = 0; level < 256; ++level) {
     shade_of[level] = -1;
+    int best = tol + 1;
     for (size_t c = 0; c < shades.size(); ++c) {
-      if (std::abs(shades[c] - level) <= tol) {
+      const int distance = std::abs(shades[c] - level);
+      if (distance < best) {
+        best = distance;
         shade_of[level] = static_cast<int>(c);
-        break;
       }
     }
   }
@@ -101,11 +134,11 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
   l_uint32* ink_data = pixGetData(ink.get());
   for (int y = 0; y < image.height; ++y) {
     const uint8_t* row = image.data + static_cast<size_t>(y) * image.stride;
+    const uint8_t* fill_row = fills_view.data + static_cast<size_t>(y) * fills_view.stride;
     const size_t line = static_cast<size_t>(y) * wpl;
     for (int x = 0; x < image.width; ++x) {
-      const int shade = shade_of[row[x]];
-      if (shade == 0) continue;
-      SET_DATA_BIT(ink_data + line, x);
+      if (shade_of[row[x]] != 0) SET_DATA_BIT(ink_data + line, x);
+      const int shade = shade_of[fill_row[x]];
       if (shade > 0) SET_DATA_BIT(data[static_cast<size_t>(shade)] + line, x);
     }
   }

@@ -38,6 +38,9 @@ struct RasterOptions {
   double h_rule_points = 20.0;   // shortest horizontal ruling line
   double v_rule_points = 18.0;   // shortest vertical ruling line: taller than a glyph between rules
   double max_rule_points = 2.5;  // thicker than this is a bar, not a line
+  // Half-width (pixels) of a mean filter the fill search reads the image through, so that a
+  // scan's grain leaves each fill in one shade; 0 for none. Rules are looked for unfiltered.
+  int fill_smoothing = 0;
 };
 
 // Boxes are in points, top-left origin, like the words of the page. `text` are the boxes of the
@@ -49,7 +52,7 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text = {}
 
 // The ruling-line step of AnalyzeRaster on its own, for a 1-bpp mask of ink at `ppp` pixels per
 // point (a binarized scan, before OCR): long thin runs, appended in points.
-void FindRuleLines(PIX* ink, double ppp, const RasterOptions& options,
-                   std::vector<BBox>* h_rules, std::vector<BBox>* v_rules);
+void FindRuleLines(PIX* ink, double ppp, const RasterOptions& options, std::vector<BBox>* h_rules,
+                   std::vector<BBox>* v_rules);
 
 }  // namespace oplex

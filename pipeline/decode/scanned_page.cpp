@@ -104,6 +104,7 @@ Graphics FindGraphics(const AnalysisImage& image, const std::vector<Word>& words
   for (const Word& w : words) text.push_back(w.bbox);
   RasterOptions options;
   options.color_tolerance = kScanShadeTolerance;
+  options.fill_smoothing = 1;  // a 3 × 3 mean takes the grain out of a fill
   return AnalyzeRaster(view, text, options);
 }
 

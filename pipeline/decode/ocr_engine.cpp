@@ -9,6 +9,14 @@ namespace {
 // Tesseract's row height is the height of capitals and ascenders; a font's size (its em) is
 // about this many times larger in the common sans and serif faces.
 constexpr double kEmPerRowHeight = 1.0 / 0.72;
+// Leftover ink: pixels around a word's box that are its own; marks of one line closer than this
+// (inches) read as one strip; strips shorter than a small glyph are specks, taller than a line
+// are not text; the margin read around a strip.
+constexpr int kWordMargin = 2;
+constexpr double kStripJoinInches = 0.5;
+constexpr double kMinGlyphInches = 0.03;
+constexpr double kMaxLineInches = 0.3;
+constexpr double kStripPadInches = 0.02;
 
 std::string TakeText(char* text) {
   std::string out = text != nullptr ? text : "";
@@ -40,15 +48,32 @@ std::vector<Word> OcrEngine::Read(PIX* binary, int dpi) {
   std::vector<Word> words;
   api_->SetImage(binary);
   api_->SetSourceResolution(dpi);
-  if (api_->Recognize(nullptr) != 0) return words;
+  api_->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
+  if (api_->Recognize(nullptr) == 0) Collect(dpi, &words);
+  // What the page pass left: sparse-text segmentation drops small lone marks (an "X" in a month
+  // cell) and short numbers far from other text. The ink outside every word found, gathered
+  // into strips along its line, is read again as single lines.
+  for (const Strip& strip : Leftovers(binary, words, dpi)) {
+    api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    api_->SetRectangle(strip.x, strip.y, strip.w, strip.h);
+    if (api_->Recognize(nullptr) == 0) Collect(dpi, &words);
+  }
+  api_->Clear();
+  std::erase_if(words, [](const Word& w) { return w.text.empty(); });
+  return words;
+}
+
+void OcrEngine::Collect(int dpi, std::vector<Word>* out) {
   std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
-  if (!it) return words;
+  if (!it) return;
+  std::vector<Word>& words = *out;
+  const size_t first = words.size();
   const double ppp = dpi / 72.0;
   using tesseract::RIL_SYMBOL;
   using tesseract::RIL_WORD;
   do {
     if (it->Empty(RIL_SYMBOL)) continue;
-    if (it->IsAtBeginningOf(RIL_WORD) || words.empty()) {
+    if (it->IsAtBeginningOf(RIL_WORD) || words.size() == first) {
       Word w;
       w.text = TakeText(it->GetUTF8Text(RIL_WORD));
       int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -65,9 +90,42 @@ std::vector<Word> OcrEngine::Read(PIX* binary, int dpi) {
     it->BoundingBox(RIL_SYMBOL, &x0, &y0, &x1, &y1);
     words.back().glyphs.push_back(Glyph{TakeText(it->GetUTF8Text(RIL_SYMBOL)), x0 / ppp, x1 / ppp});
   } while (it->Next(RIL_SYMBOL));
-  api_->Clear();
-  std::erase_if(words, [](const Word& w) { return w.text.empty(); });
-  return words;
+}
+
+std::vector<OcrEngine::Strip> OcrEngine::Leftovers(PIX* binary, const std::vector<Word>& words,
+                                                   int dpi) {
+  PixPtr left(pixCopy(nullptr, binary));
+  if (!left) return {};
+  const double ppp = dpi / 72.0;
+  for (const Word& w : words) {
+    BOX* box = boxCreate(static_cast<int>(w.bbox.x0 * ppp) - kWordMargin,
+                         static_cast<int>(w.bbox.y0 * ppp) - kWordMargin,
+                         static_cast<int>((w.bbox.x1 - w.bbox.x0) * ppp) + 2 * kWordMargin + 1,
+                         static_cast<int>((w.bbox.y1 - w.bbox.y0) * ppp) + 2 * kWordMargin + 1);
+    pixClearInRect(left.get(), box);
+    boxDestroy(&box);
+  }
+  // Marks of one line of a table are a cell apart: joined along the line, never across lines.
+  const int join = std::max(1, static_cast<int>(kStripJoinInches * dpi));
+  PixPtr strips(pixCloseBrick(nullptr, left.get(), join, 1));
+  if (!strips) return {};
+  BOXA* boxes = pixConnCompBB(strips.get(), 8);
+  if (boxes == nullptr) return {};
+  const int min_h = static_cast<int>(kMinGlyphInches * dpi);
+  const int max_h = static_cast<int>(kMaxLineInches * dpi);
+  const int pad = static_cast<int>(kStripPadInches * dpi);
+  const int w_max = pixGetWidth(binary), h_max = pixGetHeight(binary);
+  std::vector<Strip> out;
+  for (int i = 0; i < boxaGetCount(boxes); ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+    if (h < min_h || h > max_h || w < min_h) continue;  // specks, and pictures or bars
+    const int x0 = std::max(0, x - pad), y0 = std::max(0, y - pad);
+    out.push_back(
+        Strip{x0, y0, std::min(w_max, x + w + pad) - x0, std::min(h_max, y + h + pad) - y0});
+  }
+  boxaDestroy(&boxes);
+  return out;
 }
 
 }  // namespace oplex

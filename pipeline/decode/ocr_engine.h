@@ -34,7 +34,15 @@ class OcrEngine {
   std::vector<Word> Read(PIX* binary, int dpi);
 
  private:
+  // A rectangle of the page image, in pixels.
+  struct Strip {
+    int x = 0, y = 0, w = 0, h = 0;
+  };
   explicit OcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api);
+  // Appends the words of the last recognition, boxes in points.
+  void Collect(int dpi, std::vector<Word>* words);
+  // Where ink is left outside the words found: strips along a line, to read again.
+  static std::vector<Strip> Leftovers(PIX* binary, const std::vector<Word>& words, int dpi);
   std::unique_ptr<tesseract::TessBaseAPI> api_;
 };
 

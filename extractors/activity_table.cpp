@@ -28,11 +28,16 @@ struct CodedText {
   std::string text;
 };
 
-// "010101", "1.47 Elaborar…", "1. Informar…": the code that opens a cell, and the rest.
+// "010101", "1.47 Elaborar…", "1. Informar…": the code that opens a cell, and the rest. OCR
+// may read a code's point as a comma ("1,34 Resolver…"): with one or two digits after it and
+// text after the code, it is the point (a thousands comma has three digits after it).
 std::optional<CodedText> LeadingCode(const std::string& cell) {
   static const RE2 kCode(R"(^(\d+(?:\.\d+)*)\.?(?:[\s\x{00A0}]+([\s\S]*))?$)");
+  static const RE2 kCommaCode(R"(^(\d+(?:[.,]\d{1,2})+)[\s\x{00A0}]+(\pL[\s\S]*)$)");
   std::string code, rest;
-  if (!RE2::FullMatch(cell, kCode, &code, &rest)) return std::nullopt;
+  if (RE2::FullMatch(cell, kCode, &code, &rest)) return CodedText{code, rest};
+  if (!RE2::FullMatch(cell, kCommaCode, &code, &rest)) return std::nullopt;
+  std::replace(code.begin(), code.end(), ',', '.');
   return CodedText{code, rest};
 }
 

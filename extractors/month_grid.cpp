@@ -13,6 +13,11 @@ namespace {
 // Two cell colours differ when a channel differs by more than this (0..255). Rendered colours
 // are exact; this only absorbs rounding in the PDF's colour conversion.
 constexpr int kFillDifference = 10;
+// A header of one-letter months read by OCR: at most this long a cell text, at least this many
+// of the twelve letters found in place, at most this many cells holding something else.
+constexpr size_t kMaxMisreadInitial = 3;
+constexpr int kMinInitialsHeld = 9;
+constexpr int kMaxInitialsWrong = 1;
 
 bool SameColor(Rgb a, Rgb b) {
   for (int shift : {0, 8, 16}) {
@@ -39,6 +44,49 @@ std::vector<Rgb> UnfilledColors(const Row& row, const MonthColumns& columns) {
   return unfilled;
 }
 
+// Whether the short folded text holds a letter that is month `month`'s one-letter form ("f" in
+// "ef"): OCR reads the lone capitals of a narrow header with stray strokes around them. A text
+// that stands over `columns` columns (a merged cell) may be as many letters longer.
+bool HoldsInitial(const std::string& folded, size_t columns, int month,
+                  const ExtractionRules& rules) {
+  if (folded.size() > kMaxMisreadInitial + columns - 1) return false;
+  for (char c : folded) {
+    auto months = rules.MonthsOf(std::string(1, c));
+    if (std::find(months.begin(), months.end(), month) != months.end()) return true;
+  }
+  return false;
+}
+
+// A header of one-letter months as OCR may read it: on a page (cells in place, with boxes),
+// twelve columns side by side whose texts hold E F M A M J J A S O N D in order, some misread
+// or lost, none holding something else. Where a lost rule merged two columns ("MOA" over M and
+// A), the merged cell's text serves each column it covers.
+std::optional<MonthColumns> FindMisreadInitials(const Row& row, const ExtractionRules& rules) {
+  if (row.cells.empty() || !row.cells.front().bbox) return std::nullopt;
+  std::vector<std::string> texts;  // each position's text: its own, or its merged cell's
+  std::vector<size_t> source;      // and the position of that cell
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    const bool covered = row.cells[i].covered && i > 0;
+    texts.push_back(covered ? texts[i - 1] : Fold(row.cells[i].text));
+    source.push_back(covered ? source[i - 1] : i);
+  }
+  for (size_t start = 0; start + 12 <= row.cells.size(); ++start) {
+    int held = 0, wrong = 0;
+    MonthColumns columns;
+    for (int month = 1; month <= 12; ++month) {
+      const size_t cell = start + static_cast<size_t>(month) - 1;
+      if (!texts[cell].empty()) {
+        const auto& merged = row.cells[source[cell]];
+        const size_t columns = static_cast<size_t>(std::max(1, merged.col_span));
+        (HoldsInitial(texts[cell], columns, month, rules) ? held : wrong) += 1;
+      }
+      columns.emplace_back(cell, cell);
+    }
+    if (held >= kMinInitialsHeld && wrong <= kMaxInitialsWrong) return columns;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<MonthColumns> FindMonthColumns(const Row& row, const ExtractionRules& rules) {
@@ -57,7 +105,7 @@ std::optional<MonthColumns> FindMonthColumns(const Row& row, const ExtractionRul
     }
     if (columns.size() == 12) return columns;
   }
-  return std::nullopt;
+  return FindMisreadInitials(row, rules);
 }
 
 std::optional<MonthMarks> ReadMonthMarks(const Row& row, const MonthColumns& columns,

@@ -1,5 +1,7 @@
 #include "extractors/rules.h"
 
+#include <unicode/utf8.h>
+
 #include <map>
 
 #include "pipeline/normalize/fold.h"
@@ -177,7 +179,20 @@ std::vector<int> ExtractionRules::MonthsOf(std::string_view folded_token) const 
 }
 
 bool ExtractionRules::IsMark(std::string_view folded_cell) const {
-  return marks_.count(std::string(folded_cell)) > 0;
+  if (marks_.count(std::string(folded_cell)) > 0) return true;
+  // A cell of mark glyphs only: "xx" and "*x" are how OCR often reads a lone X.
+  bool any = false;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(folded_cell.size());
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(folded_cell.data(), i, n, c);
+    if (c == ' ') continue;
+    if (marks_.count(std::string(folded_cell.substr(start, i - start))) == 0) return false;
+    any = true;
+  }
+  return any;
 }
 
 std::vector<std::pair<StatedTotal::What, int64_t>> ExtractionRules::StatedTotalsIn(

@@ -65,7 +65,8 @@ class ExtractionRules {
   bool HasRole(std::string_view folded_cell, HeaderRole role) const;
   // Month numbers (1..12) the folded token can name; empty when it names none.
   std::vector<int> MonthsOf(std::string_view folded_token) const;
-  // A glyph that marks a month cell (folded text).
+  // A glyph that marks a month cell (folded text), or a run of them ("xx": a lone X as OCR may
+  // read it).
   bool IsMark(std::string_view folded_cell) const;
   // Stated totals in a folded paragraph: (what, value) pairs.
   std::vector<std::pair<StatedTotal::What, int64_t>> StatedTotalsIn(std::string_view folded) const;

@@ -44,23 +44,56 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const std::string& language
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(api)));
 }
 
-std::vector<Word> OcrEngine::Read(PIX* binary, int dpi) {
+std::vector<Word> OcrEngine::Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules) {
   std::vector<Word> words;
   api_->SetImage(binary);
   api_->SetSourceResolution(dpi);
   api_->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
   if (api_->Recognize(nullptr) == 0) Collect(dpi, &words);
+  const double ppp = dpi / 72.0;
+
+  // Words across a vertical rule, read again between the rules.
+  std::vector<Word> kept;
+  std::vector<Strip> pieces;
+  for (Word& w : words) {
+    std::vector<double> cuts;
+    for (const BBox& r : v_rules) {
+      const double x = (r.x0 + r.x1) / 2;
+      if (x > w.bbox.x0 && x < w.bbox.x1 && r.y0 <= w.bbox.y0 && r.y1 >= w.bbox.y1) {
+        cuts.push_back(x);
+      }
+    }
+    if (cuts.empty()) {
+      kept.push_back(std::move(w));
+      continue;
+    }
+    std::sort(cuts.begin(), cuts.end());
+    cuts.insert(cuts.begin(), w.bbox.x0);
+    cuts.push_back(w.bbox.x1);
+    for (size_t i = 0; i + 1 < cuts.size(); ++i) {
+      const int x0 = static_cast<int>(cuts[i] * ppp) + kWordMargin;
+      const int x1 = static_cast<int>(cuts[i + 1] * ppp) - kWordMargin;
+      const int y0 = static_cast<int>(w.bbox.y0 * ppp) - kWordMargin;
+      const int y1 = static_cast<int>(w.bbox.y1 * ppp) + kWordMargin;
+      if (x1 > x0) pieces.push_back(Strip{x0, std::max(0, y0), x1 - x0, y1 - std::max(0, y0)});
+    }
+  }
+  words = std::move(kept);
+  for (const Strip& piece : pieces) ReadStrip(piece, dpi, &words);
+
   // What the page pass left: sparse-text segmentation drops small lone marks (an "X" in a month
   // cell) and short numbers far from other text. The ink outside every word found, gathered
   // into strips along its line, is read again as single lines.
-  for (const Strip& strip : Leftovers(binary, words, dpi)) {
-    api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
-    api_->SetRectangle(strip.x, strip.y, strip.w, strip.h);
-    if (api_->Recognize(nullptr) == 0) Collect(dpi, &words);
-  }
+  for (const Strip& strip : Leftovers(binary, words, dpi)) ReadStrip(strip, dpi, &words);
   api_->Clear();
   std::erase_if(words, [](const Word& w) { return w.text.empty(); });
   return words;
+}
+
+void OcrEngine::ReadStrip(const Strip& strip, int dpi, std::vector<Word>* words) {
+  api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  api_->SetRectangle(strip.x, strip.y, strip.w, strip.h);
+  if (api_->Recognize(nullptr) == 0) Collect(dpi, words);
 }
 
 void OcrEngine::Collect(int dpi, std::vector<Word>* out) {

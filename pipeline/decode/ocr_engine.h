@@ -31,7 +31,10 @@ class OcrEngine {
   OcrEngine& operator=(const OcrEngine&) = delete;
 
   // The words of a 1-bpp page image scanned at `dpi`, boxes in points from the top-left corner.
-  std::vector<Word> Read(PIX* binary, int dpi);
+  // `v_rules` (points): the vertical ruling lines of the page, taken out of the image already. A
+  // word read across one (the letters "E F M A" of narrow month columns run together) is read
+  // again column by column: text does not cross a table's rules.
+  std::vector<Word> Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules = {});
 
  private:
   // A rectangle of the page image, in pixels.
@@ -43,6 +46,8 @@ class OcrEngine {
   void Collect(int dpi, std::vector<Word>* words);
   // Where ink is left outside the words found: strips along a line, to read again.
   static std::vector<Strip> Leftovers(PIX* binary, const std::vector<Word>& words, int dpi);
+  // Reads the strip as one line (PSM 7) and appends its words.
+  void ReadStrip(const Strip& strip, int dpi, std::vector<Word>* words);
   std::unique_ptr<tesseract::TessBaseAPI> api_;
 };
 

@@ -112,7 +112,7 @@ Graphics FindGraphics(const AnalysisImage& image, const std::vector<Word>& words
 // read as "|" and "_" and glue the words of neighbouring cells into one. They are found on the
 // binary image itself, where the grey halo of blurred letters (which a search on the grey image
 // would take for lines along the text) is gone.
-void EraseRules(PIX* binary, double ppp) {
+Graphics EraseRules(PIX* binary, double ppp) {
   Graphics rules;
   FindRuleLines(binary, ppp, RasterOptions{}, &rules.h_rules, &rules.v_rules);
   auto erase = [&](const BBox& r) {
@@ -125,6 +125,7 @@ void EraseRules(PIX* binary, double ppp) {
   };
   for (const BBox& r : rules.h_rules) erase(r);
   for (const BBox& r : rules.v_rules) erase(r);
+  return rules;
 }
 
 }  // namespace
@@ -160,8 +161,8 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine) {
     page.unread = "the image could not be prepared for OCR";
     return page;
   }
-  EraseRules(prepared.binary.get(), ppp);
-  page.words = engine.Read(prepared.binary.get(), dpi);
+  const Graphics rules = EraseRules(prepared.binary.get(), ppp);
+  page.words = engine.Read(prepared.binary.get(), dpi, rules.v_rules);
   if (page.words.empty()) {
     page.unread = "OCR found no words";
     return page;

@@ -51,6 +51,13 @@ void CompareQuantity(const std::optional<Quantity>& truth, const std::optional<Q
   if (scan && scan->raw == truth->raw) ++a->quantities_exact;
 }
 
+std::string MonthsText(const MonthMask& m) {
+  if (!m.known()) return "unknown";
+  std::string s;
+  for (int i = 1; i <= 12; ++i) s += m.has(i) ? '1' : '0';
+  return s;
+}
+
 }  // namespace
 
 double Accuracy::CodeRate() const { return Rate(codes_found, truth_activities); }
@@ -89,7 +96,11 @@ size_t EditDistance(const std::string& a8, const std::string& b8) {
   return row[b.size()];
 }
 
-Accuracy Compare(const Extraction& truth, const Extraction& scan) {
+Accuracy Compare(const Extraction& truth, const Extraction& scan,
+                 std::vector<std::string>* misses) {
+  auto miss = [&](const std::string& line) {
+    if (misses != nullptr) misses->push_back(line);
+  };
   Accuracy a;
   std::map<std::string, std::vector<const Activity*>> by_code;
   for (const Activity& s : scan.activities) by_code[s.code].push_back(&s);
@@ -101,6 +112,7 @@ Accuracy Compare(const Extraction& truth, const Extraction& scan) {
     auto it = by_code.find(t.code);
     const size_t k = used[t.code]++;
     if (it == by_code.end() || k >= it->second.size()) {
+      miss(t.code + " missing: " + t.text);
       a.char_errors += length;
       CompareQuantity(t.annual, std::nullopt, &a);
       for (const MonthValue& v : t.month_values) CompareQuantity(v.planned, std::nullopt, &a);
@@ -109,10 +121,16 @@ Accuracy Compare(const Extraction& truth, const Extraction& scan) {
     }
     const Activity& s = *it->second[k];
     ++a.codes_found;
-    a.char_errors += std::min(length, EditDistance(s.text, t.text));
+    const size_t edits = std::min(length, EditDistance(s.text, t.text));
+    a.char_errors += edits;
+    if (edits > 0) miss(t.code + " text: \"" + s.text + "\" for \"" + t.text + "\"");
     if (t.months.known()) {
       ++a.months_checked;
-      a.months_exact += s.months.known() && s.months.bits() == t.months.bits();
+      const bool exact = s.months.known() && s.months.bits() == t.months.bits();
+      a.months_exact += exact;
+      if (!exact) {
+        miss(t.code + " months: truth " + MonthsText(t.months) + ", scan " + MonthsText(s.months));
+      }
     }
     CompareQuantity(t.annual, s.annual, &a);
     for (const MonthValue& v : t.month_values) {

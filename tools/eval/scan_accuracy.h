@@ -43,7 +43,10 @@ struct Accuracy {
   Accuracy& operator+=(const Accuracy& other);
 };
 
-Accuracy Compare(const Extraction& truth, const Extraction& scan);
+// `misses`, when given, receives a line for each miss ("1.4 months: truth 010000000000, scan
+// 000000000000").
+Accuracy Compare(const Extraction& truth, const Extraction& scan,
+                 std::vector<std::string>* misses = nullptr);
 
 // Both sides of one fixture through the pipeline: the truth (the source's pages) and the scan.
 struct FixtureRun {

@@ -154,8 +154,7 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine) {
     page.unread = "the image could not be prepared for OCR";
     return page;
   }
-  // The rules come out first, so that the engine reads the text alone; then rules and fills are
-  // found on the grey page with the words left out, as on a born-digital page.
+  // The rules come out first, so that the engine reads the text alone.
   const AnalysisImage analysis = ForAnalysis(prepared.gray.get(), dpi);
   if (!analysis.gray) {
     page.unread = "the image could not be prepared for OCR";
@@ -168,7 +167,11 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine) {
     return page;
   }
   GroupFontSizes(&page.words);
+  // Fills from the grey page with the words painted out; rules from the binary page, where the
+  // words could not hide them.
   page.graphics = FindGraphics(analysis, page.words);
+  page.graphics->h_rules = rules.h_rules;
+  page.graphics->v_rules = rules.v_rules;
   return page;
 }
 

@@ -167,11 +167,12 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine) {
     return page;
   }
   GroupFontSizes(&page.words);
-  // Fills from the grey page with the words painted out; rules from the binary page, where the
-  // words could not hide them.
+  // Rules and fills from the grey page with the words left out, as on a born-digital page (light
+  // grey rules show only there), and the rules of the binary page, which words cannot hide.
   page.graphics = FindGraphics(analysis, page.words);
-  page.graphics->h_rules = rules.h_rules;
-  page.graphics->v_rules = rules.v_rules;
+  Graphics& g = *page.graphics;
+  g.h_rules.insert(g.h_rules.end(), rules.h_rules.begin(), rules.h_rules.end());
+  g.v_rules.insert(g.v_rules.end(), rules.v_rules.begin(), rules.v_rules.end());
   return page;
 }
 

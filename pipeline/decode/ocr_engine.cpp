@@ -18,6 +18,14 @@ constexpr double kMinGlyphInches = 0.03;
 constexpr double kMaxLineInches = 0.3;
 constexpr double kStripPadInches = 0.02;
 
+// Whether most of box a lies within box b.
+bool MostlyWithin(const BBox& a, const BBox& b) {
+  const double w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+  const double h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  const double area = (a.x1 - a.x0) * (a.y1 - a.y0);
+  return w > 0 && h > 0 && area > 0 && w * h > 0.5 * area;
+}
+
 std::string TakeText(char* text) {
   std::string out = text != nullptr ? text : "";
   delete[] text;
@@ -84,7 +92,17 @@ std::vector<Word> OcrEngine::Read(PIX* binary, int dpi, const std::vector<BBox>&
   // What the page pass left: sparse-text segmentation drops small lone marks (an "X" in a month
   // cell) and short numbers far from other text. The ink outside every word found, gathered
   // into strips along its line, is read again as single lines.
+  const size_t found = words.size();
   for (const Strip& strip : Leftovers(binary, words, dpi)) ReadStrip(strip, dpi, &words);
+  // A strip's edge may take in a word read already: the first reading stays.
+  std::vector<Word> strips(std::make_move_iterator(words.begin() + static_cast<ptrdiff_t>(found)),
+                           std::make_move_iterator(words.end()));
+  words.resize(found);
+  for (Word& w : strips) {
+    const bool known = std::any_of(words.begin(), words.begin() + static_cast<ptrdiff_t>(found),
+                                   [&](const Word& k) { return MostlyWithin(w.bbox, k.bbox); });
+    if (!known) words.push_back(std::move(w));
+  }
   api_->Clear();
   std::erase_if(words, [](const Word& w) { return w.text.empty(); });
   return words;
@@ -116,7 +134,7 @@ void OcrEngine::Collect(int dpi, std::vector<Word>* out) {
       it->RowAttributes(&row_height, &descenders, &ascenders);
       w.font_size = row_height > 0 ? row_height * kEmPerRowHeight / ppp : (y1 - y0) / ppp;
       w.confidence = std::clamp(it->Confidence(RIL_WORD) / 100.0, 0.0, 1.0);
-      w.space_after = false;  // words are apart on the image; layout reads the gaps
+      w.space_after = true;  // the engine's words are words: a space between any two
       words.push_back(std::move(w));
     }
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;

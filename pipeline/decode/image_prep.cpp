@@ -20,6 +20,14 @@ constexpr double kMinSkew = 0.05;
 constexpr float kMinSkewConfidence = 3.0f;
 // Specks at most this many pixels wide and tall at 150 DPI (scaled with the resolution).
 constexpr double kSpeckAt150 = 1.0;
+// A dark band under white text: darker than this grey level, solid over a square of this side
+// (inches) between its letters, and at least this wide and tall (inches).
+constexpr int kDarkLevel = 100;
+// On such a band, a letter is lighter than this.
+constexpr int kLetterLevel = 128;
+constexpr double kBandBrickInches = 0.04;
+constexpr double kBandMinWidthInches = 0.3;
+constexpr double kBandMinHeightInches = 0.08;
 
 double DarkShare(PIX* gray) {
   // A quarter-size copy is plenty to count ink, and four times cheaper.
@@ -39,6 +47,32 @@ double DarkShare(PIX* gray) {
   return total > 0 ? dark / total : 0.0;
 }
 
+// White text on a dark band (a table's header row) binarizes as white letters cut out of a
+// black band speckled by the grain: each band (dark, solid, at least a short line's size) is
+// binarized again on its own, its light letters black on white.
+void UninvertDarkBands(PIX* gray, PIX* binary, int dpi) {
+  PixPtr dark(pixThresholdToBinary(gray, kDarkLevel));
+  if (!dark) return;
+  const int brick = std::max(3, static_cast<int>(kBandBrickInches * dpi));
+  PixPtr solid(pixOpenBrick(nullptr, dark.get(), brick, brick));
+  if (!solid) return;
+  BoxaPtr bands(pixConnCompBB(solid.get(), 8));
+  if (!bands) return;
+  for (int i = 0; i < boxaGetCount(bands.get()); ++i) {
+    l_int32 x = 0, y = 0, w = 0, h = 0;
+    boxaGetBoxGeometry(bands.get(), i, &x, &y, &w, &h);
+    if (w < kBandMinWidthInches * dpi || h < kBandMinHeightInches * dpi) continue;
+    BOX* box = boxCreate(x, y, w, h);
+    PixPtr band(pixClipRectangle(gray, box, nullptr));
+    boxDestroy(&box);
+    if (!band) continue;
+    PixPtr letters(pixThresholdToBinary(band.get(), kLetterLevel));
+    if (!letters) continue;
+    pixInvert(letters.get(), letters.get());
+    pixRasterop(binary, x, y, w, h, PIX_SRC, letters.get(), 0, 0);
+  }
+}
+
 PixPtr Binarize(PIX* gray, int dpi) {
   const int half = std::max(7, static_cast<int>(std::lround(kWindowInches * dpi)));
   const int w = pixGetWidth(gray), h = pixGetHeight(gray);
@@ -50,6 +84,7 @@ PixPtr Binarize(PIX* gray, int dpi) {
   if (pixSauvolaBinarizeTiled(gray, half, kSauvolaFactor, nx, ny, nullptr, &binary) != 0) {
     return PixPtr(pixThresholdToBinary(gray, 128));
   }
+  UninvertDarkBands(gray, binary, dpi);
   const int speck = std::max(1, static_cast<int>(std::lround(kSpeckAt150 * dpi / 150.0)));
   PixPtr clean(
       pixSelectBySize(binary, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));

@@ -102,16 +102,20 @@ Accuracy Compare(const Extraction& truth, const Extraction& scan,
     if (misses != nullptr) misses->push_back(line);
   };
   Accuracy a;
+  // Each truth activity takes the scan's activity of the same code nearest in text (a code may
+  // repeat across groups, and the scan may miss one of them).
   std::map<std::string, std::vector<const Activity*>> by_code;
   for (const Activity& s : scan.activities) by_code[s.code].push_back(&s);
-  std::map<std::string, size_t> used;
   for (const Activity& t : truth.activities) {
     ++a.truth_activities;
     const size_t length = CodePoints(t.text).size();
     a.truth_chars += length;
-    auto it = by_code.find(t.code);
-    const size_t k = used[t.code]++;
-    if (it == by_code.end() || k >= it->second.size()) {
+    std::vector<const Activity*>& same = by_code[t.code];
+    auto nearest =
+        std::min_element(same.begin(), same.end(), [&](const Activity* x, const Activity* y) {
+          return EditDistance(x->text, t.text) < EditDistance(y->text, t.text);
+        });
+    if (nearest == same.end()) {
       miss(t.code + " missing: " + t.text);
       a.char_errors += length;
       CompareQuantity(t.annual, std::nullopt, &a);
@@ -119,7 +123,8 @@ Accuracy Compare(const Extraction& truth, const Extraction& scan,
       if (t.months.known()) ++a.months_checked;
       continue;
     }
-    const Activity& s = *it->second[k];
+    const Activity& s = **nearest;
+    same.erase(nearest);
     ++a.codes_found;
     const size_t edits = std::min(length, EditDistance(s.text, t.text));
     a.char_errors += edits;

@@ -370,7 +370,7 @@ class Walker {
     std::replace(a.text.begin(), a.text.end(), '\n', ' ');  // lines of one cell
     const Row& first = *d.rows.front();
     const Row& last = *d.rows.back();
-    a.provenance = RowProvenance(first);
+    a.provenance = RowProvenance(first, TextConfidence(d));
     if (last.last_line != first.first_line) a.provenance.last_line = last.last_line;
     std::string raw;
     for (const Row* r : d.rows) raw += (raw.empty() ? "" : "\n") + RawText(*r);
@@ -439,7 +439,12 @@ class Walker {
         v.planned = (*d.monthly)[static_cast<size_t>(m)];
         v.marked = v.planned && v.planned->value && *v.planned->value > 0;
         v.provenance = a->provenance;
-        if (!d.rows.empty()) v.provenance.bbox = MonthBox(*d.rows.back(), m);
+        if (!d.rows.empty()) {
+          if (const Cell* cell = MonthCell(*d.rows.back(), m)) {
+            v.provenance.bbox = cell->bbox;
+            v.provenance.confidence = cell->confidence;
+          }
+        }
         if (v.marked) mask = mask.With(m + 1);
         a->month_values.push_back(std::move(v));
       }
@@ -478,10 +483,23 @@ class Walker {
     }
   }
 
-  // The box of month m's cell in the row.
-  std::optional<BBox> MonthBox(const Row& row, int m) const {
+  // Month m's cell in the row.
+  const Cell* MonthCell(const Row& row, int m) const {
     const size_t cell = (*context_.month_columns)[static_cast<size_t>(m)].first;
-    return cell < row.cells.size() ? row.cells[cell].bbox : std::nullopt;
+    return cell < row.cells.size() ? &row.cells[cell] : nullptr;
+  }
+
+  // How sure OCR was of the activity's code and text: the least sure of their cells (1 for a
+  // born-digital or text source).
+  static double TextConfidence(const Draft& d) {
+    double confidence = 1.0;
+    for (const Row* row : d.rows) {
+      for (size_t i = 0; i <= d.text_cell && i < row->cells.size(); ++i) {
+        if (!row->cells[i].text.empty())
+          confidence = std::min(confidence, row->cells[i].confidence);
+      }
+    }
+    return confidence;
   }
 
   // An activity already extracted with the same code and text (the same line of action listed

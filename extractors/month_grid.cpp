@@ -49,7 +49,8 @@ std::vector<Rgb> UnfilledColors(const Row& row, const MonthColumns& columns) {
 // that stands over `columns` columns (a merged cell) may be as many letters longer.
 bool HoldsInitial(const std::string& folded, size_t columns, int month,
                   const ExtractionRules& rules) {
-  const size_t letters = folded.size() - static_cast<size_t>(std::count(folded.begin(), folded.end(), ' '));
+  const size_t letters =
+      folded.size() - static_cast<size_t>(std::count(folded.begin(), folded.end(), ' '));
   if (letters > kMaxMisreadInitial + columns - 1) return false;
   for (char c : folded) {
     auto months = rules.MonthsOf(std::string(1, c));

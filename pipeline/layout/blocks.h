@@ -22,6 +22,7 @@ struct Cell {
   std::optional<Rgb> fill;
   int row_span = 1, col_span = 1;  // a merged cell, at its top-left position
   bool covered = false;            // a position covered by a merged cell above or to the left
+  double confidence = 1.0;         // the lowest OCR confidence of its words; 1 when not OCR
 };
 
 struct Row {

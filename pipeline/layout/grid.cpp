@@ -91,6 +91,7 @@ Block ToBlock(const Grid& grid, const Page& page, int* next_line) {
     Cell& origin = row.cells[static_cast<size_t>(g.col)];
     bool list = false;
     origin.text = WordsText(g.words, g.bbox.x1, &list);
+    for (const Word* w : g.words) origin.confidence = std::min(origin.confidence, w->confidence);
     origin.bbox = g.bbox;
     origin.row_span = g.row_span;
     origin.col_span = g.col_span;

@@ -64,6 +64,9 @@ Block Paragraph(const std::vector<const TextLine*>& lines, const Page& page, int
   Cell cell;
   cell.text = std::move(text);
   cell.bbox = box;
+  for (const TextLine* line : lines) {
+    for (const Word* w : line->words) cell.confidence = std::min(cell.confidence, w->confidence);
+  }
   row.cells.push_back(std::move(cell));
   Block b;
   b.rows.push_back(std::move(row));

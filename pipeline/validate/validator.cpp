@@ -130,12 +130,46 @@ void CheckStatedTotals(Extraction* e) {
   }
 }
 
+std::string Where(const Provenance& p) {
+  std::string where = p.page ? "page " + std::to_string(*p.page) : "the source";
+  if (p.bbox) {
+    char box[96];
+    std::snprintf(box, sizeof box, ", box (%.0f, %.0f)–(%.0f, %.0f) pt", p.bbox->x0, p.bbox->y0,
+                  p.bbox->x1, p.bbox->y1);
+    where += box;
+  }
+  return where;
+}
+
+void CheckConfidence(Extraction* e) {
+  for (size_t i = 0; i < e->activities.size(); ++i) {
+    const Activity& a = e->activities[i];
+    auto doubt = [&](const std::string& what, const Provenance& p, const std::string& raw) {
+      Finding f;
+      f.code = "ocr_low_confidence";
+      f.message = "activity " + a.code + ": " + what + " read by OCR with confidence " +
+                  Number(std::round(p.confidence * 100) / 100) + "; check it against " + Where(p);
+      f.raw_text = raw;
+      f.activity = i;
+      f.provenance = Prov(p);
+      e->findings.push_back(std::move(f));
+    };
+    if (a.provenance.confidence < kLowConfidence) doubt("code and text", a.provenance, a.text);
+    for (const MonthValue& m : a.month_values) {
+      if (m.planned && m.provenance.confidence < kLowConfidence) {
+        doubt("the quantity of month " + std::to_string(m.month), m.provenance, m.planned->raw);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void Validate(Extraction* extraction) {
   CheckMonthSums(extraction);
   CheckNumbering(extraction);
   CheckStatedTotals(extraction);
+  CheckConfidence(extraction);
 }
 
 }  // namespace oplex

@@ -6,7 +6,10 @@
 //    code (4.1, 4.2, 4.4), counted within each top-level section because some plans restart
 //    their numbering per group;
 //  - stated_total_mismatch: a count the document states (318 actividades, a project's Activ.
-//    column) that differs from what was extracted.
+//    column) that differs from what was extracted;
+//  - ocr_low_confidence: an activity's code and text, or a monthly quantity, that OCR read with
+//    a confidence under kLowConfidence: the value is kept, and the finding says which page and
+//    box to check it against.
 // Nothing is corrected: the data stays as the source shows it. Pure function of the extraction.
 #pragma once
 
@@ -15,6 +18,8 @@
 namespace oplex {
 
 inline constexpr char kValidator[] = "validator";
+// OCR confidences (0..1) below this make a finding: Tesseract scores its clean reads above 0.9.
+inline constexpr double kLowConfidence = 0.6;
 
 void Validate(Extraction* extraction);
 

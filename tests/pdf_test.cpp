@@ -23,13 +23,9 @@ const std::string kPdfDir = std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/";
 
 using testing::ReadBytes;
 
-Result<Extraction> Process(const std::string& path) { return testing::ProcessFile(path); }
+using testing::MustProcess;
 
-Extraction MustProcess(const std::string& path) {
-  auto e = Process(path);
-  EXPECT_TRUE(e.ok()) << e.status().ToString();
-  return e.ok() ? std::move(*e) : Extraction{};
-}
+Result<Extraction> Process(const std::string& path) { return testing::ProcessFile(path); }
 
 std::string MaskText(const MonthMask& m) {
   if (!m.known()) return "unknown";

@@ -35,4 +35,11 @@ inline Result<Extraction> ProcessFile(const std::string& path) {
   return SharedPipeline().Process(path, bytes, Sha256Hex(bytes));
 }
 
+// The extraction of a file that must read; a failure to read fails the test.
+inline Extraction MustProcess(const std::string& path) {
+  auto e = ProcessFile(path);
+  EXPECT_TRUE(e.ok()) << e.status().ToString();
+  return e.ok() ? std::move(*e) : Extraction{};
+}
+
 }  // namespace oplex::testing

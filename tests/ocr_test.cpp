@@ -1,0 +1,180 @@
+// The OCR path on the scanned fixtures of data/scans/ (made by tools/fixtures/make_scans.sh from
+// the born-digital PDFs): each is read and compared with the same pages of its source read by
+// the PDF path (tools/eval/scan_accuracy.h), plus the image files that must fail or read empty.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "pipeline/decode/image_decoder.h"
+#include "pipeline/page_blocks.h"
+#include "tests/process_file.h"
+#include "tools/eval/scan_accuracy.h"
+
+namespace oplex {
+namespace {
+
+using testing::MustProcess;
+using testing::ReadBytes;
+using testing::SharedPipeline;
+
+const std::string kRoot = std::string(OPLEX_DEFAULT_DATA_DIR) + "/..";
+const std::string kScans = std::string(OPLEX_DEFAULT_DATA_DIR) + "/scans/";
+
+// The fixture of the manifest named `scan`, and its source, read once (each test process asks
+// only for its own).
+const eval::FixtureRun& ReadFixture(const std::string& scan) {
+  static std::map<std::string, eval::FixtureRun> runs;
+  auto known = runs.find(scan);
+  if (known != runs.end()) return known->second;
+  eval::FixtureRun& run = runs[scan];
+  auto fixtures = eval::LoadManifest(OPLEX_DEFAULT_DATA_DIR);
+  EXPECT_TRUE(fixtures.ok()) << fixtures.status().ToString();
+  if (!fixtures.ok()) return run;
+  for (const eval::ScanFixture& f : *fixtures) {
+    if (f.scan != scan) continue;
+    auto read = eval::RunFixture(SharedPipeline(), kRoot, f);
+    EXPECT_TRUE(read.ok()) << scan << ": " << read.status().ToString();
+    if (read.ok()) run = std::move(*read);
+    return run;
+  }
+  ADD_FAILURE() << scan << " is not in data/scans/manifest.tsv";
+  return run;
+}
+
+eval::Accuracy Measure(const std::string& scan) {
+  const eval::FixtureRun& run = ReadFixture(scan);
+  EXPECT_GT(run.truth.activities.size(), 0u) << scan << ": the truth has no activities";
+  return eval::Compare(run.truth, run.scan);
+}
+
+// The targets: codes ≥ 98 %, exact months ≥ 95 %, text CER ≤ 2 %.
+void ExpectOnTarget(const std::string& scan) {
+  SCOPED_TRACE(scan);
+  const eval::Accuracy a = Measure(scan);
+  EXPECT_GE(a.CodeRate(), 0.98);
+  EXPECT_GE(a.MonthRate(), 0.95);
+  EXPECT_LE(a.Cer(), 0.02);
+}
+
+TEST(OcrScans, IeemMonthlyQuantitiesAt300Dpi) {
+  ExpectOnTarget("ieem-2024-numeric-300dpi.pdf");
+  const eval::Accuracy a = Measure("ieem-2024-numeric-300dpi.pdf");
+  EXPECT_GE(a.quantities, 200u);
+  EXPECT_GE(a.QuantityRate(), 0.97);
+}
+
+// A dark header band with white text, X marks, and a page fed in sideways (output page 3).
+TEST(OcrScans, BajaCaliforniaSurXMarksAndATurnedPage) { ExpectOnTarget("bcs-2024-x-300dpi.pdf"); }
+
+TEST(OcrScans, ShadedWeeksAndPaleFills) {
+  ExpectOnTarget("weeks-300dpi.pdf");
+  ExpectOnTarget("pale-fills-300dpi.pdf");
+}
+
+TEST(OcrScans, MultiPageBilevelTiff) {
+  ExpectOnTarget("ags-2023-x-pages7-8.tif");
+  EXPECT_EQ(ReadFixture("ags-2023-x-pages7-8.tif").scan.document.pages, 2);
+  EXPECT_EQ(ReadFixture("ags-2023-x-pages7-8.tif").scan.document.source_format, "image");
+}
+
+// Below the targets so far (NEXT.md): at 200 DPI the pale rules of the third page's calendar
+// are partly lost, so some of its months shift; the photo's uneven lighting reads as fills.
+TEST(OcrScans, ShadedAgsAt200DpiWithATurnedPage) {
+  const eval::Accuracy a = Measure("ags-2023-shaded-200dpi.pdf");
+  EXPECT_GE(a.CodeRate(), 0.98);
+  EXPECT_LE(a.Cer(), 0.02);
+  EXPECT_GE(a.MonthRate(), 0.75);
+}
+
+TEST(OcrScans, PhotoOfAPage) {
+  const eval::Accuracy a = Measure("ags-2023-x-page9-photo.png");
+  EXPECT_GE(a.CodeRate(), 0.85);
+}
+
+// Records read by OCR carry their confidence; doubtful ones are findings that say where to look.
+TEST(OcrScans, LowConfidenceBecomesAFindingWithPageAndBox) {
+  const Extraction& e = ReadFixture("bcs-2024-x-300dpi.pdf").scan;
+  EXPECT_EQ(e.document.source_format, "pdf+ocr");
+  size_t doubtful = 0;
+  for (const Activity& a : e.activities) {
+    EXPECT_LE(a.provenance.confidence, 1.0);
+    if (a.provenance.confidence < 0.6) ++doubtful;
+  }
+  size_t findings = 0;
+  for (const Finding& f : e.findings) {
+    if (f.code != "ocr_low_confidence") continue;
+    ++findings;
+    EXPECT_TRUE(f.provenance.page.has_value());
+    EXPECT_TRUE(f.provenance.bbox.has_value());
+    EXPECT_NE(f.message.find("check it against page"), std::string::npos) << f.message;
+  }
+  EXPECT_GT(doubtful, 0u);
+  EXPECT_GE(findings, doubtful);
+}
+
+// Pages with nothing to read: a clear outcome, stored, with a finding that says why.
+void ExpectUnread(const std::string& file, const std::string& why) {
+  const Extraction e = MustProcess(kScans + file);
+  EXPECT_TRUE(e.activities.empty()) << file;
+  bool said = false;
+  for (const Finding& f : e.findings) {
+    said |= f.code == "page_unread" && f.message.find(why) != std::string::npos;
+  }
+  EXPECT_TRUE(said) << file << ": no page_unread finding saying \"" << why << "\"";
+}
+
+TEST(OcrImages, BlankBlackAndOnePixelPagesReadEmpty) {
+  ExpectUnread("blank.png", "blank");
+  ExpectUnread("black.png", "solid black");
+  ExpectUnread("one-pixel.png", "blank");
+}
+
+TEST(OcrImages, HugeImageIsRefusedBeforeDecoding) {
+  const std::string path = kScans + "huge-20000.png";
+  auto result = testing::ProcessFile(path);
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.status().message().find(path), std::string::npos);
+  EXPECT_NE(result.status().message().find("20000 × 20000"), std::string::npos)
+      << result.status().message();
+}
+
+TEST(OcrImages, ImagesNeedOcr) {
+  OcrOptions never;
+  never.mode = OcrMode::kNever;
+  OcrPool pool(never);
+  const std::string bytes = ReadBytes(kScans + "blank.png");
+  auto read = ReadImageBlocks(bytes, "blank.png", &pool);
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.status().code(), Status::Code::kNotSupported);
+  EXPECT_NE(read.status().message().find("blank.png"), std::string::npos);
+}
+
+// A born-digital page read by OCR on demand gives the months its text layer gives.
+TEST(OcrModes, AlwaysReadsABornDigitalPageByOcr) {
+  OcrOptions always;
+  always.mode = OcrMode::kAlways;
+  auto pipeline = DocumentPipeline::Load(OPLEX_DEFAULT_DATA_DIR, always);
+  ASSERT_TRUE(pipeline.ok());
+  const std::string path = std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/generic/weeks.pdf";
+  const std::string bytes = ReadBytes(path);
+  auto ocr = pipeline->Process(path, bytes, "x");
+  ASSERT_TRUE(ocr.ok()) << ocr.status().ToString();
+  EXPECT_EQ(ocr->document.source_format, "pdf+ocr");
+  const Extraction text = MustProcess(path);
+  EXPECT_EQ(text.document.source_format, "pdf");
+  const eval::Accuracy a = eval::Compare(text, *ocr);
+  EXPECT_EQ(a.codes_found, a.truth_activities);
+  EXPECT_EQ(a.months_exact, a.months_checked);
+}
+
+TEST(OcrImages, SignaturesOfImageFiles) {
+  EXPECT_TRUE(LooksLikeImage(ReadBytes(kScans + "blank.png")));
+  EXPECT_TRUE(LooksLikeImage(ReadBytes(kScans + "ags-2023-x-pages7-8.tif")));
+  EXPECT_TRUE(LooksLikeImage("\xFF\xD8\xFF\xE0 jpeg"));
+  EXPECT_FALSE(LooksLikeImage("%PDF-1.7"));
+  EXPECT_FALSE(LooksLikeImage("Programa Anual de Trabajo"));
+}
+
+}  // namespace
+}  // namespace oplex

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmark of the OCR path against the tesseract command-line tool.
+#
+# The pages of the scanned fixtures (data/scans/*.pdf) are rendered to grey PNG images at 300 DPI;
+# on the same images, in the same run, it prints:
+#   - pages/s of the whole oplex pipeline (image preparation, OCR, rules and fills, layout,
+#     extraction, store) with 1 OCR worker (--jobs 1) and with 2 (--jobs 2), and their ratio
+#     (target: 2 workers >= 1.8 x one);
+#   - seconds per page of `tesseract IMAGE out -l spa` with OMP_THREAD_LIMIT=1, one at a time,
+#     and the ratio of oplex's time per page (1 worker) to it (target: <= 1.2).
+# Usage: tools/bench_ocr.sh [IMAGE...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=()
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
+command -v tesseract >/dev/null || need+=(tesseract-ocr)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get install -y --no-install-recommends "${need[@]}" >/dev/null
+fi
+tools/setup.sh build >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+images=("$@")
+if [ ${#images[@]} -eq 0 ]; then
+  mkdir -p "$work/pages"
+  for pdf in data/scans/*.pdf; do
+    pdftoppm -r 300 -gray -png "$pdf" "$work/pages/$(basename "$pdf" .pdf)"
+  done
+  images=("$work"/pages/*.png)
+fi
+n=${#images[@]}
+
+seconds() { date +%s.%N; }
+calc() { awk "BEGIN { print $1 }"; }
+run_oplex() {  # jobs
+  rm -f "$work/bench.sqlite"*
+  local start end
+  start=$(seconds)
+  build/oplex --quiet --db "$work/bench.sqlite" ingest --jobs "$1" "${images[@]}" >/dev/null
+  end=$(seconds)
+  calc "$end - $start"
+}
+one=$(run_oplex 1)
+two=$(run_oplex 2)
+start=$(seconds)
+for image in "${images[@]}"; do
+  OMP_THREAD_LIMIT=1 tesseract "$image" "$work/cli" -l spa >/dev/null 2>&1
+done
+cli=$(calc "$(seconds) - $start")
+
+printf '%d page images at 300 DPI\n' "$n"
+printf 'oplex, 1 worker:   %6.2f pages/s  (%.2f s/page)\n' "$(calc "$n / $one")" "$(calc "$one / $n")"
+printf 'oplex, 2 workers:  %6.2f pages/s  (%.2f s/page)\n' "$(calc "$n / $two")" "$(calc "$two / $n")"
+printf 'tesseract CLI:     %6.2f pages/s  (%.2f s/page, OMP_THREAD_LIMIT=1)\n' "$(calc "$n / $cli")" "$(calc "$cli / $n")"
+printf '2 workers / 1 worker: %.2fx (target >= 1.8)\n' "$(calc "$one / $two")"
+printf 'oplex per page / tesseract CLI per page: %.2f (target <= 1.2)\n' "$(calc "$one / $cli")"

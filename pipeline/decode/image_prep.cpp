@@ -23,6 +23,11 @@ constexpr double kSpeckAt150 = 1.0;
 // A dark band under white text: darker than this grey level, solid over a square of this side
 // (inches) between its letters, and at least this wide and tall (inches).
 constexpr int kDarkLevel = 100;
+// Paper is lighter than this grey level; a tile needs this many such pixels to measure it; its
+// brightness may vary across the page by this many levels before the light is evened.
+constexpr int kPaperLevel = 128;
+constexpr int kPaperPixels = 50;
+constexpr int kUnevenLight = 24;
 // On such a band, a letter is lighter than this.
 constexpr int kLetterLevel = 128;
 constexpr double kBandBrickInches = 0.04;
@@ -92,6 +97,36 @@ PixPtr Binarize(PIX* gray, int dpi) {
   return clean;
 }
 
+// A photo of a page is lit unevenly: its paper runs from white to grey across the page, which
+// would read as fills. The paper of each quarter of the page is its brightest inch-square tile
+// (a fill is darker than the paper beside it); when the quarters' papers differ by more than
+// kUnevenLight, the page is divided by its background, its paper white again. A scan's paper is
+// even, and is left alone: dividing would take a large fill for paper.
+PixPtr EvenLight(PIX* gray, int dpi) {
+  const int tile = std::max(16, dpi);
+  PIX* map = nullptr;
+  if (pixGetBackgroundGrayMap(gray, nullptr, tile, tile, kPaperLevel, kPaperPixels, &map) != 0 ||
+      map == nullptr) {
+    return nullptr;
+  }
+  const int w = pixGetWidth(map), h = pixGetHeight(map);
+  int paper[2][2] = {{0, 0}, {0, 0}};
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      l_uint32 v = 0;
+      pixGetPixel(map, x, y, &v);
+      int& quarter = paper[2 * y / std::max(1, h)][2 * x / std::max(1, w)];
+      quarter = std::max(quarter, static_cast<int>(v));
+    }
+  }
+  pixDestroy(&map);
+  const auto [darkest, brightest] =
+      std::minmax({paper[0][0], paper[0][1], paper[1][0], paper[1][1]});
+  if (w < 2 || h < 2 || brightest - darkest <= kUnevenLight) return nullptr;
+  return PixPtr(
+      pixBackgroundNorm(gray, nullptr, nullptr, tile, tile, kPaperLevel, kPaperPixels, 255, 2, 2));
+}
+
 // Clockwise quarter turns that bring the text upright; 0 when the evidence is weak.
 int UprightTurns(PIX* binary) {
   l_float32 up = 0, left = 0;
@@ -125,6 +160,7 @@ PreparedImage PrepareImage(const PIX* image, int dpi) {
     out.content = ImageContent::kSolid;
     return out;
   }
+  if (PixPtr even = EvenLight(out.gray.get(), dpi)) out.gray = std::move(even);
   out.binary = Binarize(out.gray.get(), dpi);
   if (!out.binary) return out;
 

@@ -79,7 +79,7 @@ TEST(OcrScans, MultiPageBilevelTiff) {
 }
 
 // Below the targets so far (NEXT.md): at 200 DPI the pale rules of the third page's calendar
-// are partly lost, so some of its months shift; the photo's uneven lighting reads as fills.
+// are partly lost, so some of its months shift; on the photo the month header is misread.
 TEST(OcrScans, ShadedAgsAt200DpiWithATurnedPage) {
   const eval::Accuracy a = Measure("ags-2023-shaded-200dpi.pdf");
   EXPECT_GE(a.CodeRate(), 0.98);
@@ -89,7 +89,7 @@ TEST(OcrScans, ShadedAgsAt200DpiWithATurnedPage) {
 
 TEST(OcrScans, PhotoOfAPage) {
   const eval::Accuracy a = Measure("ags-2023-x-page9-photo.png");
-  EXPECT_GE(a.CodeRate(), 0.85);
+  EXPECT_GE(a.CodeRate(), 0.9);
 }
 
 // Records read by OCR carry their confidence; doubtful ones are findings that say where to look.

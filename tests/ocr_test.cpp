@@ -174,6 +174,8 @@ TEST(OcrImages, SignaturesOfImageFiles) {
   EXPECT_TRUE(LooksLikeImage("\xFF\xD8\xFF\xE0 jpeg"));
   EXPECT_FALSE(LooksLikeImage("%PDF-1.7"));
   EXPECT_FALSE(LooksLikeImage("Programa Anual de Trabajo"));
+  EXPECT_FALSE(LooksLikeImage("BMW: informe de actividades"));
+  EXPECT_FALSE(LooksLikeImage("GIFT: plan anual"));
 }
 
 }  // namespace

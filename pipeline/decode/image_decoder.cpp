@@ -30,9 +30,12 @@ int TiffPages(std::string_view bytes) {
 
 bool LooksLikeImage(std::string_view b) {
   auto starts = [&](std::string_view sig) { return b.substr(0, sig.size()) == sig; };
+  // A BMP's reserved bytes 6..9 are zero: "BM" alone also opens words.
+  const bool bmp =
+      starts("BM") && b.size() > 10 && b.substr(6, 4) == std::string_view("\0\0\0\0", 4);
   return starts("\x89PNG\r\n\x1a\n") || starts("\xFF\xD8\xFF") ||
-         starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)) ||
-         starts("BM") || starts("GIF8") || (starts("RIFF") && b.substr(8, 4) == "WEBP");
+         starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)) || bmp ||
+         starts("GIF87a") || starts("GIF89a") || (starts("RIFF") && b.substr(8, 4) == "WEBP");
 }
 
 Result<ImageFile> ImageFile::Open(std::string_view bytes, std::string name) {

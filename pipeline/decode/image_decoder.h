@@ -18,7 +18,8 @@ namespace oplex {
 
 constexpr double kMaxImagePixels = 100e6;
 
-// True for the signatures of PNG, JPEG, TIFF, BMP, GIF and WebP files.
+// True for the signatures of PNG, JPEG, TIFF, BMP, GIF and WebP files (a text that merely opens
+// with "BM" or "GIF" is not one).
 bool LooksLikeImage(std::string_view bytes);
 
 class ImageFile {

@@ -48,7 +48,6 @@ Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const std::string& language
     return Status::NotSupported("Tesseract has no trained data for language \"" + language +
                                 "\" (on Debian: apt-get install tesseract-ocr-" + language + ")");
   }
-  api->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
   return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(api)));
 }
 

@@ -2,6 +2,7 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <map>
 
 #include "pipeline/normalize/fold.h"
@@ -164,8 +165,11 @@ std::optional<CodeLevel> ExtractionRules::MatchCode(std::string_view code) const
 }
 
 bool ExtractionRules::HasRole(std::string_view folded_cell, HeaderRole role) const {
+  // OCR reads a header's slash as a bar ("Objetivo | línea de acción"): one and the same here.
+  std::string cell(folded_cell);
+  std::replace(cell.begin(), cell.end(), '|', '/');
   for (const auto& [r, re] : headers_) {
-    if (r == role && RE2::PartialMatch(folded_cell, *re)) return true;
+    if (r == role && RE2::PartialMatch(cell, *re)) return true;
   }
   return false;
 }

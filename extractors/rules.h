@@ -62,6 +62,7 @@ class ExtractionRules {
   std::optional<SectionMatch> MatchTableTitle(std::string_view line) const;
   // The role of a row code ("010101", "0101", "1.47", "1").
   std::optional<CodeLevel> MatchCode(std::string_view code) const;
+  // A bar OCR read for a slash counts as the slash.
   bool HasRole(std::string_view folded_cell, HeaderRole role) const;
   // Month numbers (1..12) the folded token can name; empty when it names none.
   std::vector<int> MonthsOf(std::string_view folded_token) const;

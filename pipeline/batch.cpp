@@ -7,38 +7,15 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
-#include <fstream>
 #include <mutex>
 #include <thread>
 
 #include "models/store.h"
 #include "pipeline/sha256.h"
+#include "pipeline/source_file.h"
 
 namespace oplex {
 namespace {
-
-// Larger files are refused rather than read into memory: no plan export comes near this.
-constexpr std::uintmax_t kMaxFileBytes = 512ull << 20;
-
-Result<std::string> ReadFile(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    return Status::InvalidInput(path.string() + ": is a folder");
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::IoError(path.string() + ": " + ec.message());
-  if (size > kMaxFileBytes) {
-    return Status::InvalidInput(path.string() + ": file too large (" + std::to_string(size >> 20) +
-                                " MB; the limit is " + std::to_string(kMaxFileBytes >> 20) +
-                                " MB)");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError(path.string() + ": cannot open for reading (permission denied?)");
-  std::string bytes(size, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(size));
-  if (!in && !in.eof()) return Status::IoError(path.string() + ": read failed");
-  bytes.resize(static_cast<size_t>(in.gcount()));
-  return bytes;
-}
 
 struct Done {
   FileReport report;
@@ -123,7 +100,7 @@ Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path
       const auto start = std::chrono::steady_clock::now();
       Done d;
       d.report.path = files[i].string();
-      auto bytes = ReadFile(files[i]);
+      auto bytes = ReadSourceFile(files[i]);
       if (!bytes.ok()) {
         d.report.error = bytes.status().message();
       } else {

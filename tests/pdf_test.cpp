@@ -15,6 +15,7 @@
 #include "pipeline/page_blocks.h"
 #include "tests/json_value.h"
 #include "tests/process_file.h"
+#include "tools/eval/scan_accuracy.h"
 
 namespace oplex {
 namespace {
@@ -27,12 +28,7 @@ using testing::MustProcess;
 
 Result<Extraction> Process(const std::string& path) { return testing::ProcessFile(path); }
 
-std::string MaskText(const MonthMask& m) {
-  if (!m.known()) return "unknown";
-  std::string s;
-  for (int i = 1; i <= 12; ++i) s += m.has(i) ? '1' : '0';
-  return s;
-}
+using eval::MaskText;
 
 // The section path of an activity: "kind code title > …", outermost first.
 std::string SectionPath(const Extraction& e, std::optional<size_t> index) {

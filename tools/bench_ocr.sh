@@ -11,15 +11,7 @@
 # Usage: tools/bench_ocr.sh [IMAGE...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-need=()
-command -v pdftoppm >/dev/null || need+=(poppler-utils)
-command -v tesseract >/dev/null || need+=(tesseract-ocr)
-if [ ${#need[@]} -gt 0 ]; then
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get install -y --no-install-recommends "${need[@]}" >/dev/null
-fi
-tools/setup.sh build >/dev/null
+OPLEX_EXTRA_PACKAGES="poppler-utils tesseract-ocr" tools/setup.sh build >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -11,16 +11,7 @@
 # Usage: tools/bench_pdf.sh [PDF...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-need=()
-command -v pdftotext >/dev/null || need+=(poppler-utils)
-command -v qpdf >/dev/null || need+=(qpdf)
-[ -x /usr/bin/time ] || need+=(time)
-if [ ${#need[@]} -gt 0 ]; then
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get install -y --no-install-recommends "${need[@]}" >/dev/null
-fi
-tools/setup.sh build >/dev/null
+OPLEX_EXTRA_PACKAGES="poppler-utils qpdf time" tools/setup.sh build >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

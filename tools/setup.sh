@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs oplex's Debian packages when missing (idempotent, non-interactive) and builds it.
 # Usage: tools/setup.sh [build-dir]   (default: build)
+# OPLEX_EXTRA_PACKAGES (space-separated) adds packages a script needs besides, e.g. the tools a
+# benchmark compares with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="${1:-build}"
@@ -8,6 +10,8 @@ BUILD_DIR="${1:-build}"
 PACKAGES=(build-essential cmake pkg-config clang-format sqlite3
   libpoppler-cpp-dev libtesseract-dev tesseract-ocr-spa libleptonica-dev libicu-dev
   libre2-dev libsqlite3-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev)
+read -r -a extra <<<"${OPLEX_EXTRA_PACKAGES:-}"
+PACKAGES+=("${extra[@]}")
 
 missing=()
 for p in "${PACKAGES[@]}"; do

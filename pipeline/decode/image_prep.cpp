@@ -67,9 +67,7 @@ void UninvertDarkBands(PIX* gray, PIX* binary, int dpi) {
     l_int32 x = 0, y = 0, w = 0, h = 0;
     boxaGetBoxGeometry(bands.get(), i, &x, &y, &w, &h);
     if (w < kBandMinWidthInches * dpi || h < kBandMinHeightInches * dpi) continue;
-    BOX* box = boxCreate(x, y, w, h);
-    PixPtr band(pixClipRectangle(gray, box, nullptr));
-    boxDestroy(&box);
+    PixPtr band(pixClipRectangle(gray, BoxPtr(boxCreate(x, y, w, h)).get(), nullptr));
     if (!band) continue;
     PixPtr letters(pixThresholdToBinary(band.get(), kLetterLevel));
     if (!letters) continue;

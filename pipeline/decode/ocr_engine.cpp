@@ -147,34 +147,26 @@ std::vector<OcrEngine::Strip> OcrEngine::Leftovers(PIX* binary, const std::vecto
   PixPtr left(pixCopy(nullptr, binary));
   if (!left) return {};
   const double ppp = dpi / 72.0;
-  for (const Word& w : words) {
-    BOX* box = boxCreate(static_cast<int>(w.bbox.x0 * ppp) - kWordMargin,
-                         static_cast<int>(w.bbox.y0 * ppp) - kWordMargin,
-                         static_cast<int>((w.bbox.x1 - w.bbox.x0) * ppp) + 2 * kWordMargin + 1,
-                         static_cast<int>((w.bbox.y1 - w.bbox.y0) * ppp) + 2 * kWordMargin + 1);
-    pixClearInRect(left.get(), box);
-    boxDestroy(&box);
-  }
+  for (const Word& w : words) pixClearInRect(left.get(), PixelBox(w.bbox, ppp, kWordMargin).get());
   // Marks of one line of a table are a cell apart: joined along the line, never across lines.
   const int join = std::max(1, static_cast<int>(kStripJoinInches * dpi));
   PixPtr strips(pixCloseBrick(nullptr, left.get(), join, 1));
   if (!strips) return {};
-  BOXA* boxes = pixConnCompBB(strips.get(), 8);
-  if (boxes == nullptr) return {};
+  const BoxaPtr boxes(pixConnCompBB(strips.get(), 8));
+  if (!boxes) return {};
   const int min_h = static_cast<int>(kMinGlyphInches * dpi);
   const int max_h = static_cast<int>(kMaxLineInches * dpi);
   const int pad = static_cast<int>(kStripPadInches * dpi);
   const int w_max = pixGetWidth(binary), h_max = pixGetHeight(binary);
   std::vector<Strip> out;
-  for (int i = 0; i < boxaGetCount(boxes); ++i) {
+  for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
     l_int32 x = 0, y = 0, w = 0, h = 0;
-    boxaGetBoxGeometry(boxes, i, &x, &y, &w, &h);
+    boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
     if (h < min_h || h > max_h || w < min_h) continue;  // specks, and pictures or bars
     const int x0 = std::max(0, x - pad), y0 = std::max(0, y - pad);
     out.push_back(
         Strip{x0, y0, std::min(w_max, x + w + pad) - x0, std::min(h_max, y + h + pad) - y0});
   }
-  boxaDestroy(&boxes);
   return out;
 }
 

@@ -210,12 +210,7 @@ Result<double> PdfDocument::InkBeyondText(const Page& page) {
   const double ppp = pixGetXRes(pix) / 72.0;
   const int w = pixGetWidth(pix), h = pixGetHeight(pix);
   for (const Word& word : page.words) {
-    BOX* box = boxCreate(static_cast<int>(word.bbox.x0 * ppp) - 1,
-                         static_cast<int>(word.bbox.y0 * ppp) - 1,
-                         static_cast<int>((word.bbox.x1 - word.bbox.x0) * ppp) + 3,
-                         static_cast<int>((word.bbox.y1 - word.bbox.y0) * ppp) + 3);
-    pixSetInRectArbitrary(pix, box, 255);
-    boxDestroy(&box);
+    pixSetInRectArbitrary(pix, PixelBox(word.bbox, ppp, 1).get(), 255);
   }
   size_t inked = 0;
   for (int y = 0; y < h; ++y) {
@@ -244,17 +239,10 @@ Result<PixPtr> PdfDocument::RenderGray(int number, int dpi) {
   if (!image.is_valid() || image.format() != poppler::image::format_gray8) {
     return Status::Corruption(name_ + ": page " + std::to_string(number) + " cannot be rendered");
   }
-  PixPtr pix(pixCreate(image.width(), image.height(), 8));
+  PixPtr pix = GrayPix(reinterpret_cast<const uint8_t*>(image.const_data()), image.width(),
+                       image.height(), image.bytes_per_row());
   if (!pix) return Status::Internal(name_ + ": no memory for page " + std::to_string(number));
   pixSetResolution(pix.get(), dpi, dpi);
-  const char* data = image.const_data();
-  l_uint32* lines = pixGetData(pix.get());
-  const int wpl = pixGetWpl(pix.get());
-  for (int y = 0; y < image.height(); ++y) {
-    const auto* row = reinterpret_cast<const uint8_t*>(data + y * image.bytes_per_row());
-    l_uint32* line = lines + static_cast<ptrdiff_t>(y) * wpl;
-    for (int x = 0; x < image.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
-  }
   return pix;
 }
 

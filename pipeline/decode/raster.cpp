@@ -66,16 +66,11 @@ int ToPixels(double points, double ppp) {
 
 // The image through a mean filter of half-width `half`, as plain rows of `image.width` bytes.
 std::vector<uint8_t> Smoothed(const GrayView& image, int half) {
-  PixPtr pix(pixCreate(image.width, image.height, 8));
+  PixPtr pix = GrayPix(image.data, image.width, image.height, image.stride);
   if (!pix) return {};
-  const int wpl = pixGetWpl(pix.get());
-  for (int y = 0; y < image.height; ++y) {
-    const uint8_t* row = image.data + static_cast<size_t>(y) * image.stride;
-    l_uint32* line = pixGetData(pix.get()) + static_cast<ptrdiff_t>(y) * wpl;
-    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, row[x]);
-  }
   PixPtr smooth(pixBlockconv(pix.get(), half, half));
   if (!smooth) return {};
+  const int wpl = pixGetWpl(smooth.get());
   std::vector<uint8_t> out(static_cast<size_t>(image.width) * image.height);
   for (int y = 0; y < image.height; ++y) {
     const l_uint32* line = pixGetData(smooth.get()) + static_cast<ptrdiff_t>(y) * wpl;
@@ -170,9 +165,7 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
     const int x1 = static_cast<int>(std::ceil(t.x1 * ppp));
     const int y1 = static_cast<int>(std::floor((t.y1 - inset) * ppp));
     if (x1 <= x0 || y1 <= y0) continue;
-    BOX* box = boxCreate(x0, y0, x1 - x0, y1 - y0);
-    pixClearInRect(ink.get(), box);
-    boxDestroy(&box);
+    pixClearInRect(ink.get(), BoxPtr(boxCreate(x0, y0, x1 - x0, y1 - y0)).get());
   }
   FindRuleLines(ink.get(), ppp, options, &g.h_rules, &g.v_rules);
   return g;

@@ -68,9 +68,8 @@ void PaintOutText(PIX* gray, const std::vector<Word>& words, double ppp) {
       pixGetPixel(gray, x1, y, &v), edge.push_back(static_cast<int>(v));
     }
     std::nth_element(edge.begin(), edge.begin() + edge.size() / 2, edge.end());
-    BOX* box = boxCreate(x0 + 1, y0 + 1, x1 - x0 - 1, y1 - y0 - 1);
-    pixSetInRectArbitrary(gray, box, static_cast<l_uint32>(edge[edge.size() / 2]));
-    boxDestroy(&box);
+    const BoxPtr box(boxCreate(x0 + 1, y0 + 1, x1 - x0 - 1, y1 - y0 - 1));
+    pixSetInRectArbitrary(gray, box.get(), static_cast<l_uint32>(edge[edge.size() / 2]));
   }
 }
 
@@ -115,16 +114,9 @@ Graphics FindGraphics(const AnalysisImage& image, const std::vector<Word>& words
 Graphics EraseRules(PIX* binary, double ppp) {
   Graphics rules;
   FindRuleLines(binary, ppp, RasterOptions{}, &rules.h_rules, &rules.v_rules);
-  auto erase = [&](const BBox& r) {
-    BOX* box = boxCreate(static_cast<int>(r.x0 * ppp) - kRuleMargin,
-                         static_cast<int>(r.y0 * ppp) - kRuleMargin,
-                         static_cast<int>((r.x1 - r.x0) * ppp) + 2 * kRuleMargin + 1,
-                         static_cast<int>((r.y1 - r.y0) * ppp) + 2 * kRuleMargin + 1);
-    pixClearInRect(binary, box);
-    boxDestroy(&box);
-  };
-  for (const BBox& r : rules.h_rules) erase(r);
-  for (const BBox& r : rules.v_rules) erase(r);
+  for (const auto* lines : {&rules.h_rules, &rules.v_rules}) {
+    for (const BBox& r : *lines) pixClearInRect(binary, PixelBox(r, ppp, kRuleMargin).get());
+  }
   return rules;
 }
 

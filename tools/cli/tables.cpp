@@ -1,10 +1,10 @@
 #include <algorithm>
-#include <fstream>
 #include <iostream>
 #include <set>
 #include <sstream>
 
 #include "pipeline/page_blocks.h"
+#include "pipeline/source_file.h"
 #include "tools/cli/args.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/json.h"
@@ -154,15 +154,13 @@ int RunTables(const GlobalOptions& global, const std::vector<std::string>& args)
   }
   if (file.empty()) return Usage("no file given", TablesHelp());
   if (global.json) format = "json";
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    std::cerr << "oplex: " << file << ": cannot be opened\n";
+  auto bytes = ReadSourceFile(file);
+  if (!bytes.ok()) {
+    std::cerr << "oplex: " << bytes.status().message() << "\n";
     return kExitSomeFailed;
   }
-  std::stringstream bytes;
-  bytes << in.rdbuf();
   OcrPool ocr(ocr_options);
-  auto tables = ReadTables(bytes.str(), file, &ocr, pages);
+  auto tables = ReadTables(*bytes, file, &ocr, pages);
   if (!tables.ok()) {
     std::cerr << "oplex: " << tables.status().message() << "\n";
     return kExitSomeFailed;

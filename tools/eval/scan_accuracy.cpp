@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <map>
 #include <sstream>
 
 #include "pipeline/sha256.h"
+#include "pipeline/source_file.h"
 
 namespace oplex::eval {
 namespace {
@@ -29,14 +29,6 @@ double Rate(size_t part, size_t whole) {
   return whole == 0 ? 1.0 : static_cast<double>(part) / static_cast<double>(whole);
 }
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::InvalidInput(path + ": cannot be opened");
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::vector<int> ParsePages(const std::string& list) {
   std::vector<int> pages;
   std::stringstream in(list);
@@ -51,11 +43,21 @@ void CompareQuantity(const std::optional<Quantity>& truth, const std::optional<Q
   if (scan && scan->raw == truth->raw) ++a->quantities_exact;
 }
 
-std::string MonthsText(const MonthMask& m) {
-  if (!m.known()) return "unknown";
-  std::string s;
-  for (int i = 1; i <= 12; ++i) s += m.has(i) ? '1' : '0';
-  return s;
+// Levenshtein distance between two UTF-8 texts, counted in code points.
+size_t EditDistance(const std::string& a8, const std::string& b8) {
+  const std::u32string a = CodePoints(a8), b = CodePoints(b8);
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
 }
 
 }  // namespace
@@ -80,20 +82,11 @@ Accuracy& Accuracy::operator+=(const Accuracy& o) {
   return *this;
 }
 
-size_t EditDistance(const std::string& a8, const std::string& b8) {
-  const std::u32string a = CodePoints(a8), b = CodePoints(b8);
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
+std::string MaskText(const MonthMask& months) {
+  if (!months.known()) return "unknown";
+  std::string s;
+  for (int i = 1; i <= 12; ++i) s += months.has(i) ? '1' : '0';
+  return s;
 }
 
 Accuracy Compare(const Extraction& truth, const Extraction& scan,
@@ -134,7 +127,7 @@ Accuracy Compare(const Extraction& truth, const Extraction& scan,
       const bool exact = s.months.known() && s.months.bits() == t.months.bits();
       a.months_exact += exact;
       if (!exact) {
-        miss(t.code + " months: truth " + MonthsText(t.months) + ", scan " + MonthsText(s.months));
+        miss(t.code + " months: truth " + MaskText(t.months) + ", scan " + MaskText(s.months));
       }
     }
     CompareQuantity(t.annual, s.annual, &a);
@@ -151,7 +144,7 @@ Accuracy Compare(const Extraction& truth, const Extraction& scan,
 
 Result<std::vector<ScanFixture>> LoadManifest(const std::string& data_dir) {
   const std::string path = data_dir + "/scans/manifest.tsv";
-  auto text = ReadFile(path);
+  auto text = ReadSourceFile(path);
   if (!text.ok()) return text.status();
   std::vector<ScanFixture> out;
   std::stringstream in(*text);
@@ -171,9 +164,9 @@ Result<FixtureRun> RunFixture(const DocumentPipeline& pipeline, const std::strin
                               const ScanFixture& fixture) {
   const std::string source = repo_root + "/" + fixture.source;
   const std::string scan = repo_root + "/data/scans/" + fixture.scan;
-  auto source_bytes = ReadFile(source);
+  auto source_bytes = ReadSourceFile(source);
   if (!source_bytes.ok()) return source_bytes.status();
-  auto scan_bytes = ReadFile(scan);
+  auto scan_bytes = ReadSourceFile(scan);
   if (!scan_bytes.ok()) return scan_bytes.status();
   const std::set<int> pages(fixture.pages.begin(), fixture.pages.end());
   auto truth = pipeline.Process(source, *source_bytes, Sha256Hex(*source_bytes), pages);

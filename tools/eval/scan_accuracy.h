@@ -56,7 +56,8 @@ struct FixtureRun {
 Result<FixtureRun> RunFixture(const DocumentPipeline& pipeline, const std::string& repo_root,
                               const ScanFixture& fixture);
 
-// Levenshtein distance between two UTF-8 texts, counted in code points.
-size_t EditDistance(const std::string& a, const std::string& b);
+// Months as twelve '0'/'1' characters, January first ("unknown" when the source shows none),
+// as the fixtures write them.
+std::string MaskText(const MonthMask& months);
 
 }  // namespace oplex::eval

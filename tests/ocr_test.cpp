@@ -79,7 +79,9 @@ TEST(OcrScans, MultiPageBilevelTiff) {
 }
 
 // Below the targets so far (NEXT.md): at 200 DPI the pale rules of the third page's calendar
-// are partly lost, so some of its months shift; on the photo the month header is misread.
+// are partly lost, so some of its months shift; on the photo, blurred X marks read as "M" lose
+// single months and two rows whose dividing rule is lost merge (their month headers are found
+// since the short borders of the letter row are).
 TEST(OcrScans, ShadedAgsAt200DpiWithATurnedPage) {
   const eval::Accuracy a = Measure("ags-2023-shaded-200dpi.pdf");
   EXPECT_GE(a.CodeRate(), 0.98);
@@ -90,6 +92,7 @@ TEST(OcrScans, ShadedAgsAt200DpiWithATurnedPage) {
 TEST(OcrScans, PhotoOfAPage) {
   const eval::Accuracy a = Measure("ags-2023-x-page9-photo.png");
   EXPECT_GE(a.CodeRate(), 0.9);
+  EXPECT_GE(a.MonthRate(), 0.7);
 }
 
 // Records read by OCR carry their confidence; doubtful ones are findings that say where to look.

@@ -113,5 +113,42 @@ TEST(Raster, BlankAndEmptyImages) {
   EXPECT_TRUE(none.h_rules.empty() && none.fills.empty());
 }
 
+// A binarized month header at 1 pixel per point: a rule under "CALENDARIO" at y = 20, twelve
+// cells 8 points high whose borders hang from it (the rule under them was too light to survive
+// binarization), and a line of text whose 6-point stems start 2 points under a rule at y = 60.
+struct BinaryHeader {
+  PixPtr ink{pixCreate(300, 100, 1)};
+  BinaryHeader() {
+    const auto rect = [&](int x, int y, int w, int h) {
+      pixSetInRect(ink.get(), BoxPtr(boxCreate(x, y, w, h)).get());
+    };
+    rect(20, 20, 261, 1);
+    for (int x = 20; x <= 280; x += 20) rect(x, 21, 1, 8);
+    rect(20, 60, 261, 1);
+    for (int x = 24; x < 280; x += 5) rect(x, 63, 1, 6);
+  }
+  std::vector<BBox> VerticalRules(double short_points) const {
+    RasterOptions options;
+    options.short_v_rule_points = short_points;
+    std::vector<BBox> h, v;
+    FindRuleLines(ink.get(), 1.0, options, &h, &v);
+    EXPECT_EQ(h.size(), 2u);
+    return v;
+  }
+};
+
+TEST(Raster, ShortBordersOfALowRowOnABinaryPage) {
+  const std::vector<BBox> v = BinaryHeader().VerticalRules(/*short_points=*/5);
+  ASSERT_EQ(v.size(), 14u);  // the 14 borders of 13 cells, and no stem of the text
+  for (const BBox& b : v) {
+    EXPECT_DOUBLE_EQ(b.y0, 20);
+    EXPECT_DOUBLE_EQ(b.y1, 29);
+  }
+}
+
+TEST(Raster, NoShortBordersUnlessAskedFor) {
+  EXPECT_TRUE(BinaryHeader().VerticalRules(/*short_points=*/0).empty());
+}
+
 }  // namespace
 }  // namespace oplex

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
+#include <utility>
 
 #include "pipeline/decode/pix.h"
 
@@ -16,6 +18,10 @@ constexpr int kMinFillBricks = 2;
 // A word's box is taller than its letters' bodies: this share of its height, top and bottom,
 // may be a cell border and stays in the search for rules.
 constexpr double kTextInset = 0.15;
+// Short vertical runs from one side of a horizontal rule that make them the borders of a row.
+constexpr size_t kMinBorderRun = 3;
+// How far (pixels) the end of a vertical run may stop short of a rule it touches.
+constexpr double kTouchPixels = 1.5;
 
 // The shades of the page, most common first: the background, then the candidates for fills.
 // Counted on every other pixel of every other row: shades that matter cover areas.
@@ -174,17 +180,53 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
 void FindRuleLines(PIX* ink, double ppp, const RasterOptions& options, std::vector<BBox>* h_rules,
                    std::vector<BBox>* v_rules) {
   const int max_thick = ToPixels(options.max_rule_points, ppp);
+  const size_t first_h = h_rules->size();
   PixPtr horizontal(pixOpenCompBrick(nullptr, ink, ToPixels(options.h_rule_points, ppp), 1));
   if (horizontal) {
     ForEachComponent(horizontal.get(), [&](int x, int y, int w, int h) {
       if (h <= max_thick) h_rules->push_back(ToPoints(x, y, w, h, ppp));
     });
   }
-  PixPtr vertical(pixOpenCompBrick(nullptr, ink, 1, ToPixels(options.v_rule_points, ppp)));
-  if (vertical) {
-    ForEachComponent(vertical.get(), [&](int x, int y, int w, int h) {
-      if (w <= max_thick) v_rules->push_back(ToPoints(x, y, w, h, ppp));
-    });
+  const std::vector<BBox> rows(h_rules->begin() + static_cast<std::ptrdiff_t>(first_h),
+                               h_rules->end());
+  // The horizontal rule an end of a vertical run at (x, y) touches (the run continues into its
+  // ink), or -1.
+  const double reach = kTouchPixels / ppp;
+  const auto rule_at = [&](double x, double y) {
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const BBox& r = rows[i];
+      if (x >= r.x0 && x <= r.x1 && y >= r.y0 - reach && y <= r.y1 + reach) {
+        return static_cast<int>(i);
+      }
+    }
+    return -1;
+  };
+  const double shortest =
+      options.short_v_rule_points > 0 ? options.short_v_rule_points : options.v_rule_points;
+  PixPtr vertical(pixOpenCompBrick(nullptr, ink, 1, ToPixels(shortest, ppp)));
+  if (!vertical) return;
+  // A short vertical run is a rule too where a low row (the month letters under "CALENDARIO")
+  // has its borders: when it joins two horizontal rules, or when it is one of at least
+  // kMinBorderRun runs hanging from the same side of one rule (the row's other rule may be too
+  // light to show). A letter's stem does neither.
+  const int tall = ToPixels(options.v_rule_points, ppp);
+  std::map<std::pair<int, bool>, std::vector<BBox>> hanging;  // (rule, below it) → runs
+  ForEachComponent(vertical.get(), [&](int x, int y, int w, int h) {
+    if (w > max_thick) return;
+    const BBox box = ToPoints(x, y, w, h, ppp);
+    const double mid = (box.x0 + box.x1) / 2;
+    const int top = h >= tall ? -1 : rule_at(mid, box.y0);
+    const int bottom = h >= tall ? -1 : rule_at(mid, box.y1);
+    if (h >= tall || (top >= 0 && bottom >= 0)) {
+      v_rules->push_back(box);
+    } else if (top >= 0) {
+      hanging[{top, true}].push_back(box);
+    } else if (bottom >= 0) {
+      hanging[{bottom, false}].push_back(box);
+    }
+  });
+  for (const auto& [rule, runs] : hanging) {
+    if (runs.size() >= kMinBorderRun) v_rules->insert(v_rules->end(), runs.begin(), runs.end());
   }
 }
 

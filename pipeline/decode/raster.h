@@ -37,6 +37,9 @@ struct RasterOptions {
   double min_fill_points = 3.0;  // a fill is at least this wide and tall
   double h_rule_points = 20.0;   // shortest horizontal ruling line
   double v_rule_points = 18.0;   // shortest vertical ruling line: taller than a glyph between rules
+  // Shortest vertical rule that borders a low row (see FindRuleLines); 0 looks for none. Only for
+  // a binarized page: on a grey one the blurred edge of a shaded cell would pass for one.
+  double short_v_rule_points = 0;
   double max_rule_points = 2.5;  // thicker than this is a bar, not a line
   // Half-width (pixels) of a mean filter the fill search reads the image through, so that a
   // scan's grain leaves each fill in one shade; 0 for none. Rules are looked for unfiltered.

@@ -16,6 +16,8 @@ constexpr int kAnalysisDpi = 150;
 constexpr int kScanShadeTolerance = 8;
 // Pixels around a ruling line erased with it from the OCR image: the blur of the scan.
 constexpr int kRuleMargin = 2;
+// The borders of a low row (month letters) are looked for down to this height (points).
+constexpr double kShortRulePoints = 5.0;
 // Font sizes read from one page that differ by less than this share are one size.
 constexpr double kSameSizeShare = 0.12;
 
@@ -113,7 +115,9 @@ Graphics FindGraphics(const AnalysisImage& image, const std::vector<Word>& words
 // would take for lines along the text) is gone.
 Graphics EraseRules(PIX* binary, double ppp) {
   Graphics rules;
-  FindRuleLines(binary, ppp, RasterOptions{}, &rules.h_rules, &rules.v_rules);
+  RasterOptions options;
+  options.short_v_rule_points = kShortRulePoints;
+  FindRuleLines(binary, ppp, options, &rules.h_rules, &rules.v_rules);
   for (const auto* lines : {&rules.h_rules, &rules.v_rules}) {
     for (const BBox& r : *lines) pixClearInRect(binary, PixelBox(r, ppp, kRuleMargin).get());
   }

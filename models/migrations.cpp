@@ -311,9 +311,32 @@ INSERT INTO activity_deliverable (deliverable_id, activity_id)
   SELECT id, activity_id FROM deliverable WHERE activity_id IS NOT NULL;
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations = {{
+// What indicator tables and activity reports need beyond the first schema: the document's own
+// date (a report's), whether a figure was a percentage ("25%"), a budget as a number, the line
+// of action an indicator names, who held a session, and the sentence an agreement stands in.
+constexpr std::string_view kReportsV3 = R"sql(
+ALTER TABLE document ADD COLUMN date TEXT;  -- ISO-8601 date the document gives itself
+
+ALTER TABLE indicator ADD COLUMN activity_code TEXT;
+ALTER TABLE indicator ADD COLUMN baseline_percent INTEGER NOT NULL DEFAULT 0
+  CHECK (baseline_percent IN (0, 1));
+ALTER TABLE indicator ADD COLUMN target_percent INTEGER NOT NULL DEFAULT 0
+  CHECK (target_percent IN (0, 1));
+ALTER TABLE indicator ADD COLUMN progress_percent INTEGER NOT NULL DEFAULT 0
+  CHECK (progress_percent IN (0, 1));
+ALTER TABLE indicator ADD COLUMN budget_value REAL;
+
+ALTER TABLE event RENAME COLUMN title TO text;
+ALTER TABLE event ADD COLUMN body TEXT;
+CREATE INDEX event_date ON event (date);
+
+ALTER TABLE reference ADD COLUMN context TEXT;
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, "create the schema", kSchemaV1},
     {2, "store the weeks of month grids and the activities a deliverable spans", kWeeksAndSpansV2},
+    {3, "store indicator figures, report dates, session bodies and agreement contexts", kReportsV3},
 }};
 
 }  // namespace

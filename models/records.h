@@ -145,6 +145,61 @@ struct StatedTotal {
 };
 const char* ToString(StatedTotal::What what);
 
+// A figure of an indicator as the document writes it: "100", "25%", "$65,018", "Sin
+// referencia". `value` is the number when the text is one ("25%" → 25 with `percent`), and
+// nullopt when it is not ("Sin referencia", "N/D": unknown, never 0).
+struct Figure {
+  std::string raw;
+  std::optional<double> value;
+  bool percent = false;
+};
+
+// One row of an indicator table: a MIR (Marco Lógico) or a report of "Indicadores de
+// resultados". Fields the table does not have stay nullopt.
+struct Indicator {
+  std::optional<std::string> level;      // Fin, Propósito, Componente, Actividad
+  std::optional<std::string> objective;  // the objective or narrative summary it measures
+  std::string name;
+  std::optional<std::string> definition;
+  std::optional<std::string> method;     // método de cálculo
+  std::optional<std::string> dimension;  // eficacia, eficiencia, economía, calidad (normalized)
+  std::optional<std::string> frequency;  // normalized: mensual, trimestral, anual, única vez…
+  std::optional<std::string> unit;
+  std::optional<Figure> baseline;
+  std::optional<Figure> target;
+  std::optional<Figure> progress;
+  std::optional<std::string> sense;  // ascendente, descendente, constante (normalized)
+  std::optional<Figure> budget;
+  std::optional<int> start_month;  // 1..12
+  std::optional<int> end_month;
+  std::optional<std::string> period_start;  // ISO date of the reporting period
+  std::optional<std::string> period_end;
+  std::string activity_code;       // the line of action it belongs to, as written ("12.1")
+  std::optional<size_t> activity;  // index into Extraction::activities
+  std::optional<size_t> section;   // index into Extraction::sections
+  Provenance provenance;
+};
+
+// A dated session or meeting a report tells of.
+struct Event {
+  std::string kind;  // sesion_instalacion, sesion_ordinaria, sesion_extraordinaria, reunion…
+  std::optional<std::string> body;  // who met: "Consejo General del INE", "COTAPREP"
+  std::optional<std::string> date;  // ISO date; nullopt when the text gives none that exists
+  std::string date_raw;             // the date as written
+  std::string text;                 // the sentence that tells of it
+  Provenance provenance;
+};
+
+// An agreement or resolution cited by its code (INE/CG825/2022, CG-A-27/23), with the sentence
+// it stands in.
+struct Reference {
+  std::string code;
+  std::optional<std::string> kind;  // acuerdo, resolución…, when the sentence says
+  std::string context;
+  std::optional<size_t> event;  // index into Extraction::events: the session that approved it
+  Provenance provenance;
+};
+
 enum class DocumentKind { kUnknown, kWorkPlan, kIndicatorReport, kActivityReport };
 const char* ToString(DocumentKind kind);
 
@@ -159,6 +214,7 @@ struct DocumentInfo {
   std::optional<std::string> period;  // e.g. "2024-Q1", "2024"
   std::string title;
   std::optional<int> pages;
+  std::optional<std::string> date;  // ISO date the document gives itself (a report's date)
 };
 
 // Everything extracted from one document: the unit the store writes in one transaction.
@@ -168,6 +224,9 @@ struct Extraction {
   std::vector<Activity> activities;
   std::vector<Deliverable> deliverables;
   std::vector<StatedTotal> stated_totals;
+  std::vector<Indicator> indicators;
+  std::vector<Event> events;
+  std::vector<Reference> references;
   std::vector<Finding> findings;
 };
 

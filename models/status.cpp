@@ -20,4 +20,23 @@ std::string Status::ToString() const {
   return message_;
 }
 
+Status WithContext(const Status& status, std::string_view context) {
+  std::string message = std::string(context) + ": " + status.message();
+  switch (status.code()) {
+    case Status::Code::kOk:
+      return status;
+    case Status::Code::kInvalidInput:
+      return Status::InvalidInput(std::move(message));
+    case Status::Code::kCorruption:
+      return Status::Corruption(std::move(message));
+    case Status::Code::kNotSupported:
+      return Status::NotSupported(std::move(message));
+    case Status::Code::kIoError:
+      return Status::IoError(std::move(message));
+    case Status::Code::kInternal:
+      return Status::Internal(std::move(message));
+  }
+  return Status::Internal(std::move(message));
+}
+
 }  // namespace oplex

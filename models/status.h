@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -46,6 +47,10 @@ class Status {
   Code code_ = Code::kOk;
   std::string message_;
 };
+
+// `status` with "<context>: " before its message and the same code, so that a caller can say
+// which file, record or step failed; an OK status is returned as it is.
+Status WithContext(const Status& status, std::string_view context);
 
 // Either a T or the non-OK Status that explains why there is none.
 template <typename T>

@@ -494,6 +494,67 @@ TEST_F(StoreTest, PutMapsRecordIndexesToRowIds) {
             "Secretaría Ejecutiva > Atención de solicitudes");
 }
 
+// A line of the BCS MIR (seed, Anexo 1) beside its activity, and a session of the COTAPREP
+// report with the agreement it approved: the report's own date, figures kept as written with
+// their numbers, "Sin referencia" unknown, and the links as row ids.
+TEST_F(StoreTest, IndicatorsEventsAndReferencesKeepTheirLinks) {
+  std::unique_ptr<Store> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  Extraction e = IeemSample(Sha('r'));
+  e.document.date = "2023-12-27";
+  Indicator mir;
+  mir.name = "Trabajos realizados para destruir la DE (%)";
+  mir.dimension = "eficacia";
+  mir.frequency = "bimestral";
+  mir.baseline = Figure{"Sin referencia", std::nullopt, false};
+  mir.target = Figure{"100", 100.0, false};
+  mir.progress = Figure{"25%", 25.0, true};
+  mir.budget = Figure{"$65,018", 65018.0, false};
+  mir.start_month = 10;
+  mir.end_month = 12;
+  mir.activity_code = "12.3";
+  mir.activity = 1;
+  mir.section = 2;
+  mir.provenance = Line(527);
+  e.indicators.push_back(mir);
+  Event session;
+  session.kind = "sesion_ordinaria";
+  session.body = "Consejo General del INE";
+  session.date = "2022-11-29";
+  session.date_raw = "29 de noviembre de 2022";
+  session.text = "En sesión ordinaria del 29 de noviembre de 2022, el Consejo General del INE…";
+  session.provenance = Line(20);
+  e.events.push_back(session);
+  Reference agreement;
+  agreement.code = "INE/CG825/2022";
+  agreement.kind = "acuerdo";
+  agreement.context = session.text;
+  agreement.event = 0;
+  agreement.provenance = Line(20);
+  e.references.push_back(agreement);
+  Reference cited = agreement;
+  cited.code = "INE/CG446/2023";
+  cited.event.reset();
+  e.references.push_back(cited);
+  Result<Store::PutOutcome> put = store->Put(e, false);
+  ASSERT_TRUE(put.ok()) << put.status().ToString();
+
+  RawDb raw(db_path_);
+  EXPECT_EQ(raw.One("SELECT date FROM document"), "2023-12-27");
+  EXPECT_EQ(raw.One("SELECT i.activity_code, a.code, s.code, i.baseline_raw, "
+                    "coalesce(i.baseline_value, '-'), i.target_value, i.progress_raw, "
+                    "i.progress_value, i.progress_percent, i.budget_raw, i.budget_value, "
+                    "i.start_month, i.end_month, i.line FROM indicator AS i "
+                    "JOIN activity AS a ON a.id = i.activity_id "
+                    "JOIN section AS s ON s.id = i.section_id"),
+            "12.3|010102|0102|Sin referencia|-|100.0|25%|25.0|1|$65,018|65018.0|10|12|527");
+  EXPECT_EQ(raw.One("SELECT kind, body, date, date_raw FROM event"),
+            "sesion_ordinaria|Consejo General del INE|2022-11-29|29 de noviembre de 2022");
+  EXPECT_EQ(raw.Rows("SELECT r.code, coalesce(e.date, '-') FROM reference AS r "
+                     "LEFT JOIN event AS e ON e.id = r.event_id ORDER BY r.id"),
+            (std::vector<std::string>{"INE/CG825/2022|2022-11-29", "INE/CG446/2023|-"}));
+}
+
 TEST_F(StoreTest, FindActivitiesReturnsWhatPutStored) {
   std::unique_ptr<Store> store = OpenStore();
   ASSERT_NE(store, nullptr);
@@ -693,6 +754,16 @@ TEST_F(StoreTest, EveryKindOfDanglingIndexIsRejected) {
       {"deliverable activity", [](Extraction& e) { e.deliverables[0].activity = 4; }},
       {"finding activity", [](Extraction& e) { e.findings[2].activity = 4; }},
       {"stated total scope", [](Extraction& e) { e.stated_totals[1].scope = 3; }},
+      {"indicator activity",
+       [](Extraction& e) {
+         e.indicators.emplace_back().name = "x";
+         e.indicators.back().activity = 9;
+       }},
+      {"reference event",
+       [](Extraction& e) {
+         e.references.emplace_back().code = "INE/CG1/2023";
+         e.references.back().event = 0;
+       }},
   };
   for (const auto& [name, breakage] : breakages) {
     Extraction e = IeemSample(Sha('d'));

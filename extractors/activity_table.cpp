@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "extractors/codes.h"
 #include "extractors/month_grid.h"
 #include "extractors/quantity_row.h"
 #include "extractors/section_tracker.h"
@@ -22,24 +23,6 @@ namespace {
 constexpr int kFurnitureRepeats = 3;
 // Two texts of one code are the same activity when this share of their words agree.
 constexpr double kSameActivityOverlap = 0.6;
-
-struct CodedText {
-  std::string code;
-  std::string text;
-};
-
-// "010101", "1.47 Elaborar…", "1. Informar…": the code that opens a cell, and the rest. OCR
-// may read a code's point as a comma ("1,34 Resolver…"): with one or two digits after it and
-// text after the code, it is the point (a thousands comma has three digits after it).
-std::optional<CodedText> LeadingCode(const std::string& cell) {
-  static const RE2 kCode(R"(^(\d+(?:\.\d+)*)\.?(?:[\s\x{00A0}]+([\s\S]*))?$)");
-  static const RE2 kCommaCode(R"(^(\d+(?:[.,]\d{1,2})+)[\s\x{00A0}]+(\pL[\s\S]*)$)");
-  std::string code, rest;
-  if (RE2::FullMatch(cell, kCode, &code, &rest)) return CodedText{code, rest};
-  if (!RE2::FullMatch(cell, kCommaCode, &code, &rest)) return std::nullopt;
-  std::replace(code.begin(), code.end(), ',', '.');
-  return CodedText{code, rest};
-}
 
 bool HasAlnum(const std::string& s) {
   for (unsigned char c : s) {

@@ -1,5 +1,7 @@
 #include "extractors/codes.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 
 namespace oplex {
@@ -59,6 +61,16 @@ std::string CommonScope(const std::vector<std::string>& codes) {
   // The scope is a proper ancestor: a single code is not its own scope.
   if (!common.empty() && common.size() == CodeSegments(codes.front()).size()) common.pop_back();
   return Join(common, dotted);
+}
+
+std::optional<CodedText> LeadingCode(const std::string& cell) {
+  static const RE2 kCode(R"(^(\d+(?:\.\d+)*)\.?(?:[\s\x{00A0}]+([\s\S]*))?$)");
+  static const RE2 kCommaCode(R"(^(\d+(?:[.,]\d{1,2})+)[\s\x{00A0}]+(\pL[\s\S]*)$)");
+  std::string code, rest;
+  if (RE2::FullMatch(cell, kCode, &code, &rest)) return CodedText{code, rest};
+  if (!RE2::FullMatch(cell, kCommaCode, &code, &rest)) return std::nullopt;
+  std::replace(code.begin(), code.end(), ',', '.');
+  return CodedText{code, rest};
 }
 
 }  // namespace oplex

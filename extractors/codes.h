@@ -2,6 +2,7 @@
 // "4.3" is line 3 of objective "4". Pure functions.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,5 +18,16 @@ bool CodeWithin(std::string_view code, std::string_view scope);
 
 // The code of the scope shared by all `codes` (whole segments only); "" when none.
 std::string CommonScope(const std::vector<std::string>& codes);
+
+// A code that opens a cell, and the text after it.
+struct CodedText {
+  std::string code;
+  std::string text;
+};
+
+// "010101", "1.47 Elaborar…", "1. Informar…": the code that opens a cell, and the rest. OCR
+// may read a code's point as a comma ("1,34 Resolver…"): with one or two digits after it and
+// text after the code, it is the point (a thousands comma has three digits after it).
+std::optional<CodedText> LeadingCode(const std::string& cell);
 
 }  // namespace oplex

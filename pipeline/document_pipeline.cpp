@@ -1,6 +1,7 @@
 #include "pipeline/document_pipeline.h"
 
 #include "extractors/activity_table.h"
+#include "extractors/indicator_table.h"
 #include "extractors/stated_totals.h"
 #include "pipeline/classify/classifier.h"
 #include "pipeline/decode/image_decoder.h"
@@ -75,7 +76,9 @@ Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& dat
   if (!vocab.ok()) return vocab.status();
   auto rules = ExtractionRules::Load(data_dir);
   if (!rules.ok()) return rules.status();
-  return DocumentPipeline(std::move(*vocab), std::move(*rules),
+  auto indicator_rules = IndicatorRules::Load(data_dir);
+  if (!indicator_rules.ok()) return indicator_rules.status();
+  return DocumentPipeline(std::move(*vocab), std::move(*rules), std::move(*indicator_rules),
                           std::make_shared<OcrPool>(std::move(ocr)));
 }
 
@@ -102,6 +105,7 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
   e.findings = std::move(laid_out->findings);
   ExtractActivities(blocks, rules_, vocab_, &e);
   ExtractStatedTotals(blocks, rules_, &e);
+  ExtractIndicators(blocks, indicator_rules_, rules_, vocab_, &e);
   Validate(&e);
   return e;
 }

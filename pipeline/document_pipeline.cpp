@@ -1,6 +1,8 @@
 #include "pipeline/document_pipeline.h"
 
 #include "extractors/activity_table.h"
+#include "extractors/document_date.h"
+#include "extractors/report_events.h"
 #include "extractors/stated_totals.h"
 #include "pipeline/classify/classifier.h"
 #include "pipeline/decode/image_decoder.h"
@@ -75,7 +77,9 @@ Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& dat
   if (!vocab.ok()) return vocab.status();
   auto rules = ExtractionRules::Load(data_dir);
   if (!rules.ok()) return rules.status();
-  return DocumentPipeline(std::move(*vocab), std::move(*rules),
+  auto event_rules = EventRules::Load(data_dir);
+  if (!event_rules.ok()) return event_rules.status();
+  return DocumentPipeline(std::move(*vocab), std::move(*rules), std::move(*event_rules),
                           std::make_shared<OcrPool>(std::move(ocr)));
 }
 
@@ -102,6 +106,8 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
   e.findings = std::move(laid_out->findings);
   ExtractActivities(blocks, rules_, vocab_, &e);
   ExtractStatedTotals(blocks, rules_, &e);
+  ExtractDocumentDate(blocks, &e);
+  ExtractReportEvents(blocks, event_rules_, vocab_, &e);
   Validate(&e);
   return e;
 }

@@ -10,6 +10,7 @@
 #include <set>
 #include <string_view>
 
+#include "extractors/event_rules.h"
 #include "extractors/rules.h"
 #include "models/records.h"
 #include "models/status.h"
@@ -31,10 +32,15 @@ class DocumentPipeline {
                              std::string sha256, const std::set<int>& pages = {}) const;
 
  private:
-  DocumentPipeline(Vocabulary vocab, ExtractionRules rules, std::shared_ptr<OcrPool> ocr)
-      : vocab_(std::move(vocab)), rules_(std::move(rules)), ocr_(std::move(ocr)) {}
+  DocumentPipeline(Vocabulary vocab, ExtractionRules rules, EventRules event_rules,
+                   std::shared_ptr<OcrPool> ocr)
+      : vocab_(std::move(vocab)),
+        rules_(std::move(rules)),
+        event_rules_(std::move(event_rules)),
+        ocr_(std::move(ocr)) {}
   Vocabulary vocab_;
   ExtractionRules rules_;
+  EventRules event_rules_;
   std::shared_ptr<OcrPool> ocr_;
 };
 

@@ -87,13 +87,16 @@ Result<Stats> GetStats(Store& store) {
     Stats stats;
     Result<Statement> totals = store.Prepare(
         "SELECT (SELECT count(*) FROM document), (SELECT count(*) FROM section), "
-        "(SELECT count(*) FROM activity), (SELECT count(*) FROM finding)");
+        "(SELECT count(*) FROM activity), (SELECT count(*) FROM finding), "
+        "(SELECT count(*) FROM event), (SELECT count(*) FROM reference)");
     if (!totals.ok()) return totals.status();
     Status s = ForEachRow(*totals, [&] {
       stats.documents = totals->Int64(0);
       stats.sections = totals->Int64(1);
       stats.activities = totals->Int64(2);
       stats.findings = totals->Int64(3);
+      stats.events = totals->Int64(4);
+      stats.references = totals->Int64(5);
       return Status::Ok();
     });
     if (!s.ok()) return s;
@@ -103,7 +106,9 @@ Result<Stats> GetStats(Store& store) {
         "  (SELECT count(*) FROM activity AS a WHERE a.document_id = d.id), "
         "  (SELECT count(*) FROM activity AS a "
         "   WHERE a.document_id = d.id AND a.months_mask IS NOT NULL), "
-        "  (SELECT count(*) FROM finding AS f WHERE f.document_id = d.id) "
+        "  (SELECT count(*) FROM finding AS f WHERE f.document_id = d.id), "
+        "  (SELECT count(*) FROM event AS e WHERE e.document_id = d.id), "
+        "  (SELECT count(*) FROM reference AS r WHERE r.document_id = d.id) "
         "FROM document AS d ORDER BY d.path, d.id");
     if (!documents.ok()) return documents.status();
     s = ForEachRow(*documents, [&] {
@@ -121,6 +126,8 @@ Result<Stats> GetStats(Store& store) {
       d.activities = documents->Int64(5);
       d.activities_with_months = documents->Int64(6);
       d.findings = documents->Int64(7);
+      d.events = documents->Int64(8);
+      d.references = documents->Int64(9);
       stats.per_document.push_back(std::move(d));
       return Status::Ok();
     });

@@ -1,7 +1,9 @@
 #include "pipeline/document_pipeline.h"
 
 #include "extractors/activity_table.h"
+#include "extractors/document_date.h"
 #include "extractors/indicator_table.h"
+#include "extractors/report_events.h"
 #include "extractors/stated_totals.h"
 #include "pipeline/classify/classifier.h"
 #include "pipeline/decode/image_decoder.h"
@@ -78,8 +80,10 @@ Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& dat
   if (!rules.ok()) return rules.status();
   auto indicator_rules = IndicatorRules::Load(data_dir);
   if (!indicator_rules.ok()) return indicator_rules.status();
+  auto event_rules = EventRules::Load(data_dir);
+  if (!event_rules.ok()) return event_rules.status();
   return DocumentPipeline(std::move(*vocab), std::move(*rules), std::move(*indicator_rules),
-                          std::make_shared<OcrPool>(std::move(ocr)));
+                          std::move(*event_rules), std::make_shared<OcrPool>(std::move(ocr)));
 }
 
 Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
@@ -106,6 +110,8 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
   ExtractActivities(blocks, rules_, vocab_, &e);
   ExtractStatedTotals(blocks, rules_, &e);
   ExtractIndicators(blocks, indicator_rules_, rules_, vocab_, &e);
+  ExtractDocumentDate(blocks, &e);
+  ExtractReportEvents(blocks, event_rules_, vocab_, &e);
   Validate(&e);
   return e;
 }

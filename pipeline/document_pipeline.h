@@ -10,6 +10,7 @@
 #include <set>
 #include <string_view>
 
+#include "extractors/event_rules.h"
 #include "extractors/indicator_rules.h"
 #include "extractors/rules.h"
 #include "models/records.h"
@@ -33,14 +34,16 @@ class DocumentPipeline {
 
  private:
   DocumentPipeline(Vocabulary vocab, ExtractionRules rules, IndicatorRules indicator_rules,
-                   std::shared_ptr<OcrPool> ocr)
+                   EventRules event_rules, std::shared_ptr<OcrPool> ocr)
       : vocab_(std::move(vocab)),
         rules_(std::move(rules)),
         indicator_rules_(std::move(indicator_rules)),
+        event_rules_(std::move(event_rules)),
         ocr_(std::move(ocr)) {}
   Vocabulary vocab_;
   ExtractionRules rules_;
   IndicatorRules indicator_rules_;
+  EventRules event_rules_;
   std::shared_ptr<OcrPool> ocr_;
 };
 

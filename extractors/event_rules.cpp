@@ -1,0 +1,76 @@
+#include "extractors/event_rules.h"
+
+#include "pipeline/tsv.h"
+
+namespace oplex {
+namespace {
+
+Result<std::shared_ptr<const RE2>> Compile(const TsvTable& table, const TsvRow& row) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_shared<const RE2>(table.Get(row, "pattern"), options);
+  if (!re->ok()) return table.Error(row.line, "bad pattern: " + re->error());
+  // A pattern that matches nothing at all would match everywhere.
+  if (RE2::PartialMatch("", *re)) return table.Error(row.line, "the pattern matches empty text");
+  return std::shared_ptr<const RE2>(re);
+}
+
+Result<bool> YesNo(const TsvTable& table, const TsvRow& row, const std::string& column,
+                   const std::string& yes, const std::string& no) {
+  const std::string& value = table.Get(row, column);
+  if (value == yes) return true;
+  if (value == no) return false;
+  return table.Error(row.line, column + " must be " + yes + " or " + no);
+}
+
+}  // namespace
+
+Result<EventRules> EventRules::Load(const std::filesystem::path& data_dir) {
+  EventRules rules;
+
+  auto kinds = ReadTsv(data_dir / "event_kinds.tsv", {"kind", "evidence", "pattern"});
+  if (!kinds.ok()) return kinds.status();
+  for (const TsvRow& row : kinds->rows) {
+    const std::string& kind = kinds->Get(row, "kind");
+    if (kind.empty() || kind.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos)
+      return kinds->Error(row.line, "kind must be a lower-case identifier");
+    auto act = YesNo(*kinds, row, "evidence", "act", "names");
+    if (!act.ok()) return act.status();
+    auto re = Compile(*kinds, row);
+    if (!re.ok()) return re.status();
+    rules.kinds_.push_back(KindPattern{kind, *act, *re});
+  }
+
+  auto bodies = ReadTsv(data_dir / "event_bodies.tsv", {"body", "of_institute", "pattern"});
+  if (!bodies.ok()) return bodies.status();
+  for (const TsvRow& row : bodies->rows) {
+    const std::string& body = bodies->Get(row, "body");
+    if (body.empty()) return bodies->Error(row.line, "empty body");
+    auto of_institute = YesNo(*bodies, row, "of_institute", "yes", "no");
+    if (!of_institute.ok()) return of_institute.status();
+    auto re = Compile(*bodies, row);
+    if (!re.ok()) return re.status();
+    rules.bodies_.push_back(BodyPattern{body, *of_institute, *re});
+  }
+
+  auto codes = ReadTsv(data_dir / "reference_codes.tsv", {"pattern"});
+  if (!codes.ok()) return codes.status();
+  for (const TsvRow& row : codes->rows) {
+    auto re = Compile(*codes, row);
+    if (!re.ok()) return re.status();
+    rules.codes_.push_back(*re);
+  }
+
+  auto reference_kinds = ReadTsv(data_dir / "reference_kinds.tsv", {"kind", "pattern"});
+  if (!reference_kinds.ok()) return reference_kinds.status();
+  for (const TsvRow& row : reference_kinds->rows) {
+    const std::string& kind = reference_kinds->Get(row, "kind");
+    if (kind.empty()) return reference_kinds->Error(row.line, "empty kind");
+    auto re = Compile(*reference_kinds, row);
+    if (!re.ok()) return re.status();
+    rules.reference_kinds_.push_back(ReferenceKindPattern{kind, *re});
+  }
+  return rules;
+}
+
+}  // namespace oplex

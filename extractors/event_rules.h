@@ -1,0 +1,61 @@
+// EventRules: the patterns that find dated sessions and cited agreements in a report's prose,
+// loaded once from data/:
+//   event_kinds.tsv      kind, evidence, pattern: what kind of session or meeting a phrase tells
+//                        of (sesion_ordinaria, reunion_interna…); evidence "names" for a phrase
+//                        that names it, "act" for a verb that shows a body met ("aprobó");
+//   event_bodies.tsv     body, of_institute, pattern: who met ("Consejo General", "COTAPREP");
+//                        of_institute "yes" when the name takes an institute's acronym;
+//   reference_codes.tsv  pattern: the shapes of agreement codes (INE/CG825/2022, CG-A-27/23);
+//   reference_kinds.tsv  kind, pattern: the words that say what a code is (acuerdo, resolución).
+// Kind, body and reference-kind patterns are RE2 expressions on folded text (pipeline/normalize/
+// fold.h); code patterns are on the text as written. Files are read in order, which is the order
+// of preference where matches overlap. Immutable after Load; safe to share across threads (RE2
+// objects are thread-safe for matching).
+#pragma once
+
+#include <re2/re2.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "models/status.h"
+
+namespace oplex {
+
+class EventRules {
+ public:
+  struct KindPattern {
+    std::string kind;  // a lower-case identifier, stored as Event::kind
+    bool act = false;  // evidence "act": the phrase shows a session without naming it
+    std::shared_ptr<const RE2> re;
+  };
+  struct BodyPattern {
+    std::string body;           // the name stored as Event::body
+    bool of_institute = false;  // completed as "<body> del <acronym>"
+    std::shared_ptr<const RE2> re;
+  };
+  struct ReferenceKindPattern {
+    std::string kind;  // stored as Reference::kind
+    std::shared_ptr<const RE2> re;
+  };
+
+  // Reads the four files from `data_dir`. A missing file is an IoError; a missing column, an
+  // unknown evidence or of_institute value, an empty name, or a pattern RE2 rejects or that
+  // matches empty text is an InvalidInput whose message names the file and line.
+  static Result<EventRules> Load(const std::filesystem::path& data_dir);
+
+  const std::vector<KindPattern>& kinds() const { return kinds_; }
+  const std::vector<BodyPattern>& bodies() const { return bodies_; }
+  const std::vector<std::shared_ptr<const RE2>>& codes() const { return codes_; }
+  const std::vector<ReferenceKindPattern>& reference_kinds() const { return reference_kinds_; }
+
+ private:
+  std::vector<KindPattern> kinds_;
+  std::vector<BodyPattern> bodies_;
+  std::vector<std::shared_ptr<const RE2>> codes_;
+  std::vector<ReferenceKindPattern> reference_kinds_;
+};
+
+}  // namespace oplex

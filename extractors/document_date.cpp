@@ -4,6 +4,7 @@
 #include <string>
 
 #include "extractors/sentences.h"
+#include "pipeline/normalize/join.h"
 #include "pipeline/normalize/spanish_dates.h"
 
 namespace oplex {
@@ -12,7 +13,7 @@ namespace {
 // The date of a date line; nullopt when the paragraph is none.
 std::optional<DateMention> DateLine(const Block& block) {
   if (block.kind != BlockKind::kParagraph) return std::nullopt;
-  const std::string text = CleanParagraph(block.text());
+  const std::string text = PlainText(block.text());
   if (text.size() > kDateLineMaxBytes) return std::nullopt;
   std::vector<DateMention> dates = FindDates(text, std::nullopt);
   if (dates.size() != 1 || dates.front().year_source != YearSource::kWritten) return std::nullopt;

@@ -23,21 +23,9 @@ constexpr size_t kMinOtherColumns = 2;
 
 using ColumnMap = std::map<size_t, IndicatorField>;  // cell index → field
 
-bool IsBlank(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
-}
-
 bool HasLetter(const std::string& s) {
   return std::any_of(s.begin(), s.end(),
                      [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
-}
-
-// Cell text as one line: list items and wrapped lines joined with spaces.
-std::string OneLine(std::string text) {
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  const size_t b = text.find_first_not_of(" \t");
-  const size_t e = text.find_last_not_of(" \t");
-  return b == std::string::npos ? std::string() : text.substr(b, e - b + 1);
 }
 
 bool Maps(const std::vector<IndicatorField>& fields) {
@@ -52,7 +40,7 @@ ColumnMap HeaderColumns(const Row& row, const IndicatorRules& rules) {
   std::vector<IndicatorField> seen;
   for (size_t i = 0; i < row.cells.size(); ++i) {
     if (row.cells[i].covered) continue;
-    const std::optional<IndicatorField> f = rules.FieldOf(OneLine(row.cells[i].text));
+    const std::optional<IndicatorField> f = rules.FieldOf(PlainText(row.cells[i].text));
     if (!f || std::count(seen.begin(), seen.end(), *f) > 0) continue;
     columns[i] = *f;
     seen.push_back(*f);
@@ -63,7 +51,7 @@ ColumnMap HeaderColumns(const Row& row, const IndicatorRules& rules) {
 // A figure as written: "100", "25%", "$65,018", "\$0" (a Markdown export's escaped dollar),
 // "Sin referencia" (unknown: no value).
 std::optional<Figure> ParseFigure(const std::string& cell) {
-  std::string text = OneLine(cell);
+  std::string text = PlainText(cell);
   if (text.empty()) return std::nullopt;
   // A Markdown export escapes the dollar sign: "\\$65,018" is "$65,018" on the page.
   for (size_t at = text.find("\\$"); at != std::string::npos; at = text.find("\\$", at)) {
@@ -84,7 +72,7 @@ std::optional<Figure> ParseFigure(const std::string& cell) {
 }
 
 std::optional<int> ParseMonth(const std::string& cell, const ExtractionRules& rules) {
-  const std::string folded = Fold(OneLine(cell));
+  const std::string folded = Fold(PlainText(cell));
   if (folded.empty()) return std::nullopt;
   if (std::all_of(folded.begin(), folded.end(), [](unsigned char c) { return std::isdigit(c); }) &&
       folded.size() <= 2) {
@@ -98,7 +86,7 @@ std::optional<int> ParseMonth(const std::string& cell, const ExtractionRules& ru
 }
 
 std::optional<std::string> Text(const std::string& cell) {
-  std::string text = OneLine(cell);
+  std::string text = PlainText(cell);
   if (text.empty()) return std::nullopt;
   return text;
 }
@@ -216,7 +204,7 @@ class Reader {
   void DataRow(const Row& row) {
     std::map<IndicatorField, std::string> cells;
     for (const auto& [index, field] : columns_) {
-      if (index < row.cells.size() && !IsBlank(row.cells[index].text)) {
+      if (index < row.cells.size() && !PlainText(row.cells[index].text).empty()) {
         cells[field] = row.cells[index].text;
       }
     }
@@ -224,7 +212,7 @@ class Reader {
     // A total, a month-number row, a spacer, a Markdown rule ("---").
     if (name == cells.end() || !HasLetter(name->second)) return;
     Indicator ind;
-    ind.name = OneLine(name->second);
+    ind.name = PlainText(name->second);
     const auto get = [&](IndicatorField f) -> std::string {
       const auto it = cells.find(f);
       return it == cells.end() ? std::string() : it->second;
@@ -242,9 +230,7 @@ class Reader {
       ind.dimension = indicator_rules_.Dimension(*d).value_or(*d);
     }
     if (std::optional<std::string> f = Text(get(IndicatorField::kFrequency))) {
-      std::string bare = *f;
-      std::erase(bare, '*');
-      ind.frequency = vocab_.CanonicalFrequency(bare).value_or(*f);
+      ind.frequency = vocab_.CanonicalFrequency(*f).value_or(*f);
     }
     ind.unit = Text(get(IndicatorField::kUnit));
     ind.baseline = ParseFigure(get(IndicatorField::kBaseline));
@@ -260,7 +246,7 @@ class Reader {
       ind.period_start = period_->first.Iso();
       ind.period_end = period_->last.Iso();
     }
-    if (std::optional<CodedText> coded = LeadingCode(OneLine(get(IndicatorField::kActivity)))) {
+    if (std::optional<CodedText> coded = LeadingCode(PlainText(get(IndicatorField::kActivity)))) {
       ind.activity_code = coded->code;
       Link(&ind, row);
     }

@@ -8,6 +8,7 @@
 
 #include "extractors/sentences.h"
 #include "pipeline/normalize/fold.h"
+#include "pipeline/normalize/join.h"
 #include "pipeline/normalize/spanish_dates.h"
 
 namespace oplex {
@@ -126,7 +127,7 @@ std::optional<std::string> TitleBody(const std::vector<Block>& blocks, const Eve
   for (size_t i = 0; i < count; ++i) {
     if (blocks[i].kind != BlockKind::kParagraph) continue;
     if (!opening.empty()) opening += ' ';
-    opening += CleanParagraph(blocks[i].text());
+    opening += PlainText(blocks[i].text());
   }
   const FoldedText folded = FoldWithOffsets(opening);
   std::vector<Hit> hits = FindHits(rules.bodies(), folded, {}, kAll);

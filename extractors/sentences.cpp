@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "pipeline/normalize/join.h"
+
 namespace oplex {
 namespace {
 
@@ -156,25 +158,6 @@ void CutRun(const std::string& run, const std::vector<Piece>& pieces, std::vecto
 
 }  // namespace
 
-std::string CleanParagraph(std::string_view text) {
-  std::string clean;
-  bool space = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '*') continue;
-    const bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || nbsp) {
-      if (nbsp) ++i;
-      space = !clean.empty();
-      continue;
-    }
-    if (space) clean.push_back(' ');
-    space = false;
-    clean.push_back(c);
-  }
-  return clean;
-}
-
 std::vector<std::pair<size_t, size_t>> QuotedRanges(std::string_view text) {
   std::vector<std::pair<size_t, size_t>> ranges;
   std::vector<std::pair<UChar32, size_t>> open;  // closing mark expected, where it opened
@@ -227,12 +210,12 @@ std::vector<Sentence> SplitSentences(const std::vector<Block>& blocks) {
     if (block.kind == BlockKind::kTable) {
       flush();
       for (const Row& row : block.rows) {
-        std::string text = CleanParagraph(row.Joined());
+        std::string text = PlainText(row.Joined());
         if (!text.empty()) out.push_back(Sentence{std::move(text), RowProvenance(row)});
       }
       continue;
     }
-    std::string text = CleanParagraph(block.text());
+    std::string text = PlainText(block.text());
     if (text.empty()) continue;
     const bool continues = !run.empty() && !EndsSentence(last) &&
                            pieces.size() < kMaxJoinedParagraphs &&
@@ -253,7 +236,7 @@ std::vector<Sentence> SplitSentences(const std::vector<Block>& blocks) {
 size_t OpeningBlockCount(const std::vector<Block>& blocks) {
   for (size_t i = 0; i < blocks.size(); ++i) {
     if (blocks[i].kind == BlockKind::kParagraph &&
-        CleanParagraph(blocks[i].text()).size() >= kRunningTextBytes) {
+        PlainText(blocks[i].text()).size() >= kRunningTextBytes) {
       return i;
     }
   }

@@ -44,10 +44,6 @@ struct Sentence {
   Provenance provenance;
 };
 
-// A paragraph's text as the sentences show it: without markdown emphasis, white space collapsed
-// to single spaces, trimmed.
-std::string CleanParagraph(std::string_view text);
-
 // The byte ranges [begin, end) of `text` that stand inside quotation marks, marks included, in
 // order; nested quotations lie inside their outer range. Curly (“ ”) and angle (« ») quotes nest;
 // straight ones (") pair in turn. A mark that is never closed opens no range.

@@ -4,7 +4,6 @@
 #include "extractors/report_events.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -18,6 +17,7 @@
 #include "extractors/sentences.h"
 #include "tests/json_value.h"
 #include "tests/process_file.h"
+#include "tests/raw_db.h"
 
 namespace oplex {
 namespace {
@@ -352,45 +352,29 @@ TEST(ReportStore, IngestedEventsAndReferencesRoundTrip) {
                           db.string() + " >/dev/null 2>&1 </dev/null";
   ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
 
-  sqlite3* handle = nullptr;
-  ASSERT_EQ(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  auto rows = [&](const std::string& sql) {
-    std::vector<std::string> out;
-    sqlite3_stmt* stmt = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(handle, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      std::string row;
-      for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
-        if (c > 0) row += '|';
-        const unsigned char* text = sqlite3_column_text(stmt, c);
-        row += text ? reinterpret_cast<const char*>(text) : "<null>";
-      }
-      out.push_back(row);
-    }
-    sqlite3_finalize(stmt);
-    return out;
-  };
-  EXPECT_EQ(rows("SELECT date, kind FROM document"),
-            (std::vector<std::string>{"2023-12-27|activity_report"}));
   std::vector<std::string> expected_events;
   for (const auto& [date, kind, body] : kCotaprepEvents) {
     expected_events.push_back(date + "|" + kind + "|" + body);
   }
-  EXPECT_EQ(rows("SELECT date, kind, body FROM event ORDER BY id"), expected_events);
-  EXPECT_EQ(rows("SELECT r.code, r.kind, e.date, e.kind FROM reference AS r "
-                 "LEFT JOIN event AS e ON e.id = r.event_id ORDER BY r.id"),
-            (std::vector<std::string>{
-                "INE/CG825/2022|acuerdo|2022-11-29|sesion_ordinaria",
-                "INE/CG446/2023|acuerdo|2023-07-20|sesion_extraordinaria",
-                "INE/CG492/2023|acuerdo|2023-08-23|sesion_ordinaria",
-                "CG-A-27/23|acuerdo|2023-08-31|sesion_ordinaria",
-                "CG-A-28/23|acuerdo|2023-09-14|sesion",
-                "CG-A-43/23|acuerdo|2023-10-27|sesion_ordinaria",
-            }));
-  EXPECT_EQ(rows("SELECT count(*) FROM reference WHERE context LIKE '%' || code || '%' AND "
-                 "extractor = 'report_events' AND line >= 42"),
-            (std::vector<std::string>{"6"}));
-  sqlite3_close(handle);
+  {
+    testing::RawDb raw(db);
+    EXPECT_EQ(raw.Rows("SELECT date, kind FROM document"),
+              (std::vector<std::string>{"2023-12-27|activity_report"}));
+    EXPECT_EQ(raw.Rows("SELECT date, kind, body FROM event ORDER BY id"), expected_events);
+    EXPECT_EQ(raw.Rows("SELECT r.code, r.kind, e.date, e.kind FROM reference AS r "
+                       "LEFT JOIN event AS e ON e.id = r.event_id ORDER BY r.id"),
+              (std::vector<std::string>{
+                  "INE/CG825/2022|acuerdo|2022-11-29|sesion_ordinaria",
+                  "INE/CG446/2023|acuerdo|2023-07-20|sesion_extraordinaria",
+                  "INE/CG492/2023|acuerdo|2023-08-23|sesion_ordinaria",
+                  "CG-A-27/23|acuerdo|2023-08-31|sesion_ordinaria",
+                  "CG-A-28/23|acuerdo|2023-09-14|sesion",
+                  "CG-A-43/23|acuerdo|2023-10-27|sesion_ordinaria",
+              }));
+    EXPECT_EQ(raw.Rows("SELECT count(*) FROM reference WHERE context LIKE '%' || code || '%' AND "
+                       "extractor = 'report_events' AND line >= 42"),
+              (std::vector<std::string>{"6"}));
+  }
   fs::remove_all(dir);
 }
 

@@ -17,80 +17,13 @@
 #include "models/migrations.h"
 #include "models/queries.h"
 #include "models/records.h"
+#include "raw_db.h"
 
 namespace oplex {
 namespace {
 
 namespace fs = std::filesystem;
-
-// An independent connection to the database file, so that checks see what reached the file
-// rather than what the Store's own connection believes.
-class RawDb {
- public:
-  // `create`: make the file when it does not exist (a database an older release wrote).
-  explicit RawDb(const fs::path& path, bool create = false) {
-    const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
-    EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db_, flags, nullptr), SQLITE_OK) << path;
-  }
-  ~RawDb() { sqlite3_close_v2(db_); }
-  RawDb(const RawDb&) = delete;
-  RawDb& operator=(const RawDb&) = delete;
-
-  void Exec(const std::string& sql) {
-    char* error = nullptr;
-    EXPECT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
-        << sql << ": " << (error ? error : "");
-    sqlite3_free(error);
-  }
-
-  // Every row of the query, each as its columns joined by '|', NULL shown as "<null>".
-  std::vector<std::string> Rows(const std::string& sql) {
-    std::vector<std::string> rows;
-    sqlite3_stmt* stmt = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
-        << sql << ": " << sqlite3_errmsg(db_);
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
-      std::string row;
-      for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
-        if (c > 0) row += '|';
-        const unsigned char* text = sqlite3_column_text(stmt, c);
-        row += text ? reinterpret_cast<const char*>(text) : "<null>";
-      }
-      rows.push_back(row);
-    }
-    sqlite3_finalize(stmt);
-    return rows;
-  }
-
-  std::string One(const std::string& sql) {
-    std::vector<std::string> rows = Rows(sql);
-    EXPECT_EQ(rows.size(), 1u) << sql;
-    return rows.empty() ? "" : rows.front();
-  }
-
-  int64_t Count(const std::string& table) {
-    return std::stoll(One("SELECT count(*) FROM " + table));
-  }
-
-  std::vector<std::string> Tables() {
-    return Rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
-  }
-
-  // The user_version and every row of every table: equal dumps mean an unchanged database.
-  std::string Dump() {
-    std::string dump = "user_version=" + One("PRAGMA user_version") + "\n";
-    for (const std::string& table : Tables()) {
-      dump += "[" + table + "]\n";
-      for (const std::string& row : Rows("SELECT * FROM " + table + " ORDER BY rowid")) {
-        dump += row + "\n";
-      }
-    }
-    return dump;
-  }
-
- private:
-  sqlite3* db_ = nullptr;
-};
+using testing::RawDb;
 
 Provenance Line(int line, std::optional<int> last_line = std::nullopt) {
   Provenance p;

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "pipeline/normalize/fold.h"
+#include "pipeline/normalize/join.h"
 
 namespace oplex {
 namespace {
@@ -298,23 +299,6 @@ std::optional<KindMatch> FindKind(const std::string& folded, const Vocabulary& v
   return best;
 }
 
-// Drops markdown emphasis and joins lines with single spaces.
-std::string CleanTitle(std::string_view text) {
-  std::string clean;
-  bool space = false;
-  for (char c : text) {
-    if (c == '*') continue;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !clean.empty();
-      continue;
-    }
-    if (space) clean.push_back(' ');
-    space = false;
-    clean.push_back(c);
-  }
-  return clean;
-}
-
 size_t CountBoldMarks(std::string_view line) {
   size_t count = 0;
   for (size_t at = line.find("**"); at != std::string_view::npos; at = line.find("**", at + 2)) {
@@ -362,7 +346,7 @@ TitleSpan LocateTitle(const LeadingText& text, const KindMatch& kind) {
 std::string TitleText(const LeadingText& text, const TitleSpan& span, size_t folded_end) {
   const size_t begin = text.SourceOffset(span.folded_begin);
   const size_t end = text.SourceOffset(folded_end);
-  return CleanTitle(std::string_view(text.source()).substr(begin, end - begin));
+  return PlainText(std::string_view(text.source()).substr(begin, end - begin));
 }
 
 std::set<std::string> FileNameTokens(std::string_view file_name) {

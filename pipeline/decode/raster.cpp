@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <span>
 #include <utility>
 
 #include "pipeline/decode/pix.h"
@@ -187,8 +188,7 @@ void FindRuleLines(PIX* ink, double ppp, const RasterOptions& options, std::vect
       if (h <= max_thick) h_rules->push_back(ToPoints(x, y, w, h, ppp));
     });
   }
-  const std::vector<BBox> rows(h_rules->begin() + static_cast<std::ptrdiff_t>(first_h),
-                               h_rules->end());
+  const std::span<const BBox> rows(h_rules->data() + first_h, h_rules->size() - first_h);
   // The horizontal rule an end of a vertical run at (x, y) touches (the run continues into its
   // ink), or -1.
   const double reach = kTouchPixels / ppp;

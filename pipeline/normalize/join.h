@@ -1,8 +1,10 @@
-// Joining the lines of one paragraph or cell into running text.
+// Running text: joining the lines of one paragraph or cell, cleaning it, cutting it into words.
+// Pure functions.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace oplex {
 
@@ -13,6 +15,41 @@ inline void AppendLine(std::string_view line, std::string* text) {
       text->size() > 1 && text->back() == '-' && (*text)[text->size() - 2] != ' ';
   if (!text->empty() && !hyphen_break) *text += ' ';
   *text += line;
+}
+
+// The text as one plain line: Markdown emphasis marks ('*') dropped, every run of white space
+// (tabs, line breaks, U+00A0) one space, no space at either end.
+inline std::string PlainText(std::string_view text) {
+  std::string clean;
+  bool space = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '*') continue;
+    const bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || nbsp) {
+      if (nbsp) ++i;
+      space = !clean.empty();
+      continue;
+    }
+    if (space) clean.push_back(' ');
+    space = false;
+    clean.push_back(c);
+  }
+  return clean;
+}
+
+// The words of `text` between single ASCII spaces (runs of spaces give no empty words); views
+// into `text`.
+inline std::vector<std::string_view> SplitSpaces(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t space = text.find(' ', start);
+    if (space == std::string_view::npos) space = text.size();
+    if (space > start) words.push_back(text.substr(start, space - start));
+    start = space + 1;
+  }
+  return words;
 }
 
 }  // namespace oplex

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "pipeline/normalize/fold.h"
+#include "pipeline/normalize/join.h"
 
 namespace oplex {
 namespace {
@@ -122,18 +123,6 @@ bool AllDigits(std::string_view s) {
     if (c < '0' || c > '9') return false;
   }
   return true;
-}
-
-std::vector<std::string_view> SplitSpaces(std::string_view s) {
-  std::vector<std::string_view> words;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t space = s.find(' ', start);
-    if (space == std::string_view::npos) space = s.size();
-    if (space > start) words.push_back(s.substr(start, space - start));
-    start = space + 1;
-  }
-  return words;
 }
 
 // Ordinals: a stem takes "-o" (masculine) or "-a" (feminine); "primer" and "tercer" are also

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <string>
 
+#include "pipeline/normalize/join.h"
+
 namespace oplex {
 namespace {
 
@@ -91,14 +93,7 @@ std::optional<std::vector<Quantity>> ParseQuantityList(std::string_view text) {
       items.push_back(std::move(*q));
       return true;
     }
-    std::vector<std::string_view> words;
-    size_t start = 0;
-    while (start < piece.size()) {
-      size_t space = piece.find(' ', start);
-      if (space == std::string_view::npos) space = piece.size();
-      if (space > start) words.push_back(piece.substr(start, space - start));
-      start = space + 1;
-    }
+    const std::vector<std::string_view> words = SplitSpaces(piece);
     if (words.size() < 2) return false;
     for (size_t w = 0; w < words.size(); ++w) {
       if (words[w] == "y") continue;

@@ -333,10 +333,88 @@ CREATE INDEX event_date ON event (date);
 ALTER TABLE reference ADD COLUMN context TEXT;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// Which function of an electoral institute each activity serves (the taxonomy of
+// data/taxonomy*.tsv), and the views that set institutes side by side: by category, by month and
+// by indicator coverage. Activities stored before this version have no category (NULL) until
+// their documents are ingested again with --force.
+constexpr std::string_view kCategoriesV4 = R"sql(
+CREATE TABLE category (
+  slug  TEXT NOT NULL PRIMARY KEY CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9_]*'),
+  label TEXT NOT NULL,
+  rank  INTEGER NOT NULL CHECK (rank >= 0)  -- the taxonomy's order; sin_clasificar last
+) STRICT;
+
+ALTER TABLE activity ADD COLUMN category TEXT REFERENCES category (slug);
+ALTER TABLE activity ADD COLUMN category_rule TEXT;  -- NULL when no rule matched
+ALTER TABLE activity ADD COLUMN category_evidence TEXT
+  CHECK (category_evidence IN ('text', 'section', 'none'));
+CREATE INDEX activity_category ON activity (category);
+
+DROP VIEW v_activity;
+CREATE VIEW v_activity AS
+SELECT a.id AS activity_id, a.document_id, d.path AS document_path, d.institute, d.year,
+       d.period, d.kind AS document_kind, a.section_id, s.kind AS section_kind,
+       s.code AS section_code, s.title AS section_title, p.path AS section_path, a.code, a.text,
+       a.unit, a.annual_value, a.annual_raw, a.annual_estimated, a.annual_not_quantified,
+       a.months_mask, a.category, c.label AS category_label, a.category_rule,
+       a.category_evidence, a.page, a.line, a.last_line, a.extractor, a.confidence
+FROM activity AS a
+JOIN document AS d ON d.id = a.document_id
+LEFT JOIN section AS s ON s.id = a.section_id
+LEFT JOIN v_section_path AS p ON p.section_id = a.section_id
+LEFT JOIN category AS c ON c.slug = a.category;
+
+-- Per institute, year and kind of document: the activities of each category and their share of
+-- all the activities of that institute and year (unclassified ones included, so shares add up
+-- to 1). Activities not yet classified count under a NULL category.
+CREATE VIEW v_category_share AS
+SELECT d.institute, d.year, d.kind AS document_kind, a.category, c.label AS category_label,
+       c.rank AS category_rank, count(*) AS activities,
+       CAST(count(*) AS REAL) / sum(count(*)) OVER (PARTITION BY d.institute, d.year, d.kind)
+         AS share
+FROM activity AS a
+JOIN document AS d ON d.id = a.document_id
+LEFT JOIN category AS c ON c.slug = a.category
+GROUP BY d.institute, d.year, d.kind, a.category;
+
+-- Per institute, year, kind of document and month (1-12), over the activities whose months are
+-- known: how many there are, how many are scheduled in the month, and the quantities planned for
+-- the month where the grid gives them (planned_quantity is NULL when none does; it adds the
+-- activities' own units together, so read it within one institute).
+CREATE VIEW v_month_load AS
+WITH RECURSIVE m (month) AS (SELECT 1 UNION ALL SELECT month + 1 FROM m WHERE month < 12)
+SELECT d.institute, d.year, d.kind AS document_kind, m.month,
+       count(*) AS activities_with_months,
+       sum((a.months_mask >> (m.month - 1)) & 1) AS activities_scheduled,
+       count(am.planned_value) AS activities_with_quantity,
+       sum(am.planned_value) AS planned_quantity
+FROM activity AS a
+JOIN document AS d ON d.id = a.document_id
+CROSS JOIN m
+LEFT JOIN activity_month AS am ON am.activity_id = a.id AND am.month = m.month
+WHERE a.months_mask IS NOT NULL
+GROUP BY d.institute, d.year, d.kind, m.month;
+
+-- Per document: its activities, its indicators, how many of them the document links to one of
+-- its activities, and how many of its activities have an indicator. A plan with indicators = 0
+-- measures nothing.
+CREATE VIEW v_indicator_coverage AS
+SELECT d.id AS document_id, d.path AS document_path, d.institute, d.year,
+       d.kind AS document_kind,
+       (SELECT count(*) FROM activity AS a WHERE a.document_id = d.id) AS activities,
+       (SELECT count(*) FROM indicator AS i WHERE i.document_id = d.id) AS indicators,
+       (SELECT count(*) FROM indicator AS i WHERE i.document_id = d.id AND i.activity_id IS NOT NULL)
+         AS indicators_linked,
+       (SELECT count(DISTINCT i.activity_id) FROM indicator AS i WHERE i.document_id = d.id)
+         AS activities_with_indicator
+FROM document AS d;
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, "create the schema", kSchemaV1},
     {2, "store the weeks of month grids and the activities a deliverable spans", kWeeksAndSpansV2},
     {3, "store indicator figures, report dates, session bodies and agreement contexts", kReportsV3},
+    {4, "classify activities by function and add the comparison views", kCategoriesV4},
 }};
 
 }  // namespace

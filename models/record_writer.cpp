@@ -142,6 +142,7 @@ Result<std::vector<int64_t>> InsertSections(Store& store, int64_t document_id,
 
 // The statements that write an activity and what hangs off it, prepared once per Put.
 struct ActivityStatements {
+  Statement category;
   Statement activity;
   Statement month;
   Statement beneficiary;
@@ -149,10 +150,16 @@ struct ActivityStatements {
 };
 
 Result<ActivityStatements> PrepareActivityStatements(Store& store) {
+  // The taxonomy's labels and order may change between runs: the latest run's win.
+  Result<Statement> category = store.Prepare(
+      "INSERT INTO category (slug, label, rank) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE "
+      "SET label = excluded.label, rank = excluded.rank");
+  if (!category.ok()) return category.status();
   Result<Statement> activity = store.Prepare(
       InsertWithProvenance(
           "activity", {"document_id", "section_id", "code", "text", "unit", "annual_value",
-                       "annual_raw", "annual_estimated", "annual_not_quantified", "months_mask"}) +
+                       "annual_raw", "annual_estimated", "annual_not_quantified", "months_mask",
+                       "category", "category_rule", "category_evidence"}) +
       " RETURNING id");
   if (!activity.ok()) return activity.status();
   Result<Statement> month = store.Prepare(InsertWithProvenance(
@@ -167,8 +174,8 @@ Result<ActivityStatements> PrepareActivityStatements(Store& store) {
       "INSERT INTO beneficiary_count (beneficiary_id, position, value, raw, estimated, "
       "not_quantified) VALUES (?, ?, ?, ?, ?, ?)");
   if (!count.ok()) return count.status();
-  return ActivityStatements{std::move(*activity), std::move(*month), std::move(*beneficiary),
-                            std::move(*count)};
+  return ActivityStatements{std::move(*category), std::move(*activity), std::move(*month),
+                            std::move(*beneficiary), std::move(*count)};
 }
 
 Status InsertBeneficiaries(ActivityStatements& statements, int64_t activity_id,
@@ -204,7 +211,20 @@ Result<int64_t> InsertActivity(ActivityStatements& statements, int64_t document_
   } else {
     statements.activity.BindNull(10);
   }
-  BindProvenance(statements.activity, 11, a.provenance);
+  if (a.category) {
+    const ActivityCategory& c = *a.category;
+    statements.category.Bind(1, c.slug).Bind(2, c.label).Bind(3, c.rank);
+    if (Status s = statements.category.Run(); !s.ok()) return s;
+    statements.activity.Bind(11, c.slug).Bind(13, c.evidence);
+    if (c.rule.empty()) {
+      statements.activity.BindNull(12);  // no rule matched
+    } else {
+      statements.activity.Bind(12, c.rule);
+    }
+  } else {
+    statements.activity.BindNull(11).BindNull(12).BindNull(13);
+  }
+  BindProvenance(statements.activity, 14, a.provenance);
   Result<int64_t> id = InsertReturningId(statements.activity);
   if (!id.ok()) return id.status();
 

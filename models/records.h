@@ -96,6 +96,16 @@ struct Beneficiary {
   Provenance provenance;
 };
 
+// The function of an electoral institute an activity serves (data/taxonomy*.tsv), and what
+// decided it.
+struct ActivityCategory {
+  std::string slug;      // "prep_computos"; "sin_clasificar" when no rule matched
+  std::string label;     // "PREP y cómputos"
+  int rank = 0;          // the category's place in the taxonomy, the order reports list them in
+  std::string rule;      // id of the taxonomy rule that decided; empty when none matched
+  std::string evidence;  // "text", "section" or "none"
+};
+
 struct Activity {
   std::string code;
   std::string text;
@@ -105,6 +115,7 @@ struct Activity {
   std::vector<MonthValue> month_values;  // empty when months are unknown
   std::optional<size_t> section;         // index into Extraction::sections
   std::vector<Beneficiary> beneficiaries;
+  std::optional<ActivityCategory> category;  // nullopt until classified
   Provenance provenance;
 };
 

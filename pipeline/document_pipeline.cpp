@@ -82,8 +82,11 @@ Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& dat
   if (!indicator_rules.ok()) return indicator_rules.status();
   auto event_rules = EventRules::Load(data_dir);
   if (!event_rules.ok()) return event_rules.status();
+  auto taxonomy = Taxonomy::Load(data_dir);
+  if (!taxonomy.ok()) return taxonomy.status();
   return DocumentPipeline(std::move(*vocab), std::move(*rules), std::move(*indicator_rules),
-                          std::move(*event_rules), std::make_shared<OcrPool>(std::move(ocr)));
+                          std::move(*event_rules), std::move(*taxonomy),
+                          std::make_shared<OcrPool>(std::move(ocr)));
 }
 
 Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
@@ -112,6 +115,7 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
   ExtractIndicators(blocks, indicator_rules_, rules_, vocab_, &e);
   ExtractDocumentDate(blocks, &e);
   ExtractReportEvents(blocks, event_rules_, vocab_, &e);
+  ClassifyActivities(taxonomy_, &e);
   Validate(&e);
   return e;
 }

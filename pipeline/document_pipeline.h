@@ -1,5 +1,5 @@
 // DocumentPipeline: every stage, in order, for one document:
-//   decode → layout → classify → extract → validate.
+//   decode → layout → classify → extract → categorize activities → validate.
 // It only wires the stages; it holds the vocabularies and rules they share, loaded once, and the
 // OCR workers.
 // Process is const and thread-safe: one DocumentPipeline serves all worker threads.
@@ -15,6 +15,7 @@
 #include "extractors/rules.h"
 #include "models/records.h"
 #include "models/status.h"
+#include "pipeline/classify/taxonomy.h"
 #include "pipeline/decode/ocr_pool.h"
 #include "pipeline/vocab.h"
 
@@ -34,16 +35,18 @@ class DocumentPipeline {
 
  private:
   DocumentPipeline(Vocabulary vocab, ExtractionRules rules, IndicatorRules indicator_rules,
-                   EventRules event_rules, std::shared_ptr<OcrPool> ocr)
+                   EventRules event_rules, Taxonomy taxonomy, std::shared_ptr<OcrPool> ocr)
       : vocab_(std::move(vocab)),
         rules_(std::move(rules)),
         indicator_rules_(std::move(indicator_rules)),
         event_rules_(std::move(event_rules)),
+        taxonomy_(std::move(taxonomy)),
         ocr_(std::move(ocr)) {}
   Vocabulary vocab_;
   ExtractionRules rules_;
   IndicatorRules indicator_rules_;
   EventRules event_rules_;
+  Taxonomy taxonomy_;
   std::shared_ptr<OcrPool> ocr_;
 };
 

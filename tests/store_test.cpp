@@ -240,20 +240,29 @@ TEST_F(StoreTest, OpenCreatesEveryTableAsStrictAndSetsUserVersion) {
 
   RawDb raw(db_path_);
   EXPECT_EQ(raw.One("PRAGMA user_version"), std::to_string(LatestSchemaVersion()));
-  const std::vector<std::string> expected = {"activity",          "activity_deliverable",
-                                             "activity_month",    "beneficiary",
-                                             "beneficiary_count", "deliverable",
-                                             "document",          "event",
-                                             "finding",           "indicator",
-                                             "institute",         "reference",
-                                             "section",           "stated_total"};
+  const std::vector<std::string> expected = {"activity",
+                                             "activity_deliverable",
+                                             "activity_month",
+                                             "beneficiary",
+                                             "beneficiary_count",
+                                             "category",
+                                             "deliverable",
+                                             "document",
+                                             "event",
+                                             "finding",
+                                             "indicator",
+                                             "institute",
+                                             "reference",
+                                             "section",
+                                             "stated_total"};
   EXPECT_EQ(raw.Tables(), expected);
   for (const std::string& table : expected) {
     EXPECT_EQ(raw.One("SELECT strict FROM pragma_table_list WHERE name = '" + table + "'"), "1")
         << table;
   }
   EXPECT_EQ(raw.Rows("SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name"),
-            (std::vector<std::string>{"v_activity", "v_section_path"}));
+            (std::vector<std::string>{"v_activity", "v_category_share", "v_indicator_coverage",
+                                      "v_month_load", "v_section_path"}));
   EXPECT_EQ(raw.One("PRAGMA journal_mode"), "wal");
 }
 
@@ -577,6 +586,62 @@ TEST_F(StoreTest, UnknownMonthsAreNullWhileKnownEmptyMonthsAreZero) {
   EXPECT_TRUE(empty->front().months.known());
   EXPECT_EQ(empty->front().months.bits(), 0);
   EXPECT_FALSE(empty->front().annual.has_value());
+}
+
+// The IEEM sample with categories, as the taxonomy would give them, on three activities; the
+// fourth was stored before activities were classified.
+Extraction ClassifiedIeemSample(const std::string& sha256) {
+  Extraction e = IeemSample(sha256);
+  const ActivityCategory legal{"juridico_contencioso", "Jurídico y contencioso", 6,
+                               "juridico.asesoria", "text"};
+  e.activities[0].category = legal;
+  e.activities[1].category = legal;
+  e.activities[2].category = ActivityCategory{"planeacion_evaluacion", "Planeación y evaluación",
+                                              15, "planeacion.programa", "section"};
+  return e;
+}
+
+TEST_F(StoreTest, ActivitiesKeepTheirCategoryAndTheViewsCompareThem) {
+  std::unique_ptr<Store> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store->Put(ClassifiedIeemSample(Sha('a')), false).ok());
+
+  RawDb raw(db_path_);
+  EXPECT_EQ(raw.One("SELECT category, category_rule, category_evidence FROM activity WHERE code = "
+                    "'010201'"),
+            "planeacion_evaluacion|planeacion.programa|section");
+  EXPECT_EQ(raw.One("SELECT category, category_rule, category_evidence FROM activity WHERE code = "
+                    "'010202'"),
+            "<null>|<null>|<null>");
+  EXPECT_EQ(raw.Rows("SELECT slug || '|' || label || '|' || rank FROM category ORDER BY rank"),
+            (std::vector<std::string>{"juridico_contencioso|Jurídico y contencioso|6",
+                                      "planeacion_evaluacion|Planeación y evaluación|15"}));
+  EXPECT_EQ(raw.One("SELECT category_label FROM v_activity WHERE code = '010101'"),
+            "Jurídico y contencioso");
+
+  // Two legal activities, one of planning, one not classified, of four.
+  EXPECT_EQ(raw.Rows("SELECT ifnull(category, '-') || ' ' || activities || ' ' || share FROM "
+                     "v_category_share WHERE institute = 'IEEM' AND year = 2024 ORDER BY "
+                     "category_rank"),
+            (std::vector<std::string>{"- 1 0.25", "juridico_contencioso 2 0.5",
+                                      "planeacion_evaluacion 1 0.25"}));
+  // Months are known for 010101, 010102 (every month) and 010202 (none); 010201's are unknown.
+  EXPECT_EQ(raw.One("SELECT activities_with_months, activities_scheduled, "
+                    "activities_with_quantity, planned_quantity FROM v_month_load WHERE month = 1"),
+            "3|2|2|261.0");
+  EXPECT_EQ(raw.One("SELECT planned_quantity FROM v_month_load WHERE month = 4"), "601.0");
+  EXPECT_EQ(raw.One("SELECT count(*) FROM v_month_load"), "12");
+  EXPECT_EQ(raw.One("SELECT activities, indicators, indicators_linked, activities_with_indicator "
+                    "FROM v_indicator_coverage"),
+            "4|0|0|0");
+
+  // A later taxonomy renames a category: the label follows it.
+  Extraction renamed = ClassifiedIeemSample(Sha('b'));
+  renamed.document.path = "data/samples/otro.txt";
+  renamed.activities[0].category->label = "Jurídico";
+  renamed.activities[1].category->label = "Jurídico";
+  ASSERT_TRUE(store->Put(renamed, false).ok());
+  EXPECT_EQ(raw.One("SELECT label FROM category WHERE slug = 'juridico_contencioso'"), "Jurídico");
 }
 
 TEST_F(StoreTest, PuttingTheSameDocumentTwiceChangesNothing) {

@@ -178,7 +178,8 @@ std::optional<Taxonomy::Hit> Taxonomy::BestHit(std::string_view folded, bool in_
 Taxonomy::Classification Taxonomy::FromHit(const Hit& hit, Evidence evidence) const {
   const Rule& rule = rules_[hit.rule];
   const Category& category = categories_[rule.category];
-  return Classification{category.slug, category.label, rule.id, evidence, std::string(hit.matched)};
+  return Classification{category.slug, category.label, rule.category,
+                        rule.id,       evidence,       std::string(hit.matched)};
 }
 
 Taxonomy::Classification Taxonomy::Classify(std::string_view activity_text,
@@ -198,7 +199,9 @@ Taxonomy::Classification Taxonomy::Classify(std::string_view activity_text,
     }
     end = newline == std::string_view::npos ? 0 : newline;
   }
-  return Classification{};
+  Classification unclassified;
+  unclassified.rank = categories_.size();
+  return unclassified;
 }
 
 std::string SectionPathText(const Extraction& extraction, const Activity& activity) {
@@ -216,6 +219,15 @@ std::string SectionPathText(const Extraction& extraction, const Activity& activi
     for (char c : (*it)->title) text += (c == '\n' || c == '\r') ? ' ' : c;
   }
   return text;
+}
+
+void ClassifyActivities(const Taxonomy& taxonomy, Extraction* extraction) {
+  for (Activity& a : extraction->activities) {
+    Taxonomy::Classification c = taxonomy.Classify(a.text, SectionPathText(*extraction, a));
+    a.category =
+        ActivityCategory{std::move(c.category), std::move(c.label), static_cast<int>(c.rank),
+                         std::move(c.rule), Taxonomy::ToString(c.evidence)};
+  }
 }
 
 }  // namespace oplex

@@ -74,6 +74,7 @@ class Taxonomy {
   struct Classification {
     std::string category = std::string(kUnclassified);  // slug
     std::string label = std::string(kUnclassifiedLabel);
+    size_t rank = 0;  // the category's place in categories(); categories().size() when unclassified
     std::string rule;  // id of the rule that decided; empty when unclassified
     Evidence evidence = Evidence::kNone;
     std::string matched;  // the folded words the rule matched ("obligaciones de transparencia")
@@ -139,5 +140,8 @@ class Taxonomy {
 // outermost first, one per line: the `section_path_text` that Taxonomy::Classify expects. Empty
 // when the activity has no section.
 std::string SectionPathText(const Extraction& extraction, const Activity& activity);
+
+// Sets the category of every activity of `extraction`, from its text and its sections' titles.
+void ClassifyActivities(const Taxonomy& taxonomy, Extraction* extraction);
 
 }  // namespace oplex

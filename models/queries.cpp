@@ -88,7 +88,8 @@ Result<Stats> GetStats(Store& store) {
     Result<Statement> totals = store.Prepare(
         "SELECT (SELECT count(*) FROM document), (SELECT count(*) FROM section), "
         "(SELECT count(*) FROM activity), (SELECT count(*) FROM finding), "
-        "(SELECT count(*) FROM event), (SELECT count(*) FROM reference)");
+        "(SELECT count(*) FROM event), (SELECT count(*) FROM reference), "
+        "(SELECT count(*) FROM indicator)");
     if (!totals.ok()) return totals.status();
     Status s = ForEachRow(*totals, [&] {
       stats.documents = totals->Int64(0);
@@ -97,6 +98,7 @@ Result<Stats> GetStats(Store& store) {
       stats.findings = totals->Int64(3);
       stats.events = totals->Int64(4);
       stats.references = totals->Int64(5);
+      stats.indicators = totals->Int64(6);
       return Status::Ok();
     });
     if (!s.ok()) return s;
@@ -108,7 +110,8 @@ Result<Stats> GetStats(Store& store) {
         "   WHERE a.document_id = d.id AND a.months_mask IS NOT NULL), "
         "  (SELECT count(*) FROM finding AS f WHERE f.document_id = d.id), "
         "  (SELECT count(*) FROM event AS e WHERE e.document_id = d.id), "
-        "  (SELECT count(*) FROM reference AS r WHERE r.document_id = d.id) "
+        "  (SELECT count(*) FROM reference AS r WHERE r.document_id = d.id), "
+        "  (SELECT count(*) FROM indicator AS i WHERE i.document_id = d.id) "
         "FROM document AS d ORDER BY d.path, d.id");
     if (!documents.ok()) return documents.status();
     s = ForEachRow(*documents, [&] {
@@ -128,6 +131,7 @@ Result<Stats> GetStats(Store& store) {
       d.findings = documents->Int64(7);
       d.events = documents->Int64(8);
       d.references = documents->Int64(9);
+      d.indicators = documents->Int64(10);
       stats.per_document.push_back(std::move(d));
       return Status::Ok();
     });

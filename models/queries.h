@@ -28,6 +28,7 @@ struct DocumentStats {
   DocumentKind kind = DocumentKind::kUnknown;
   int64_t activities = 0;
   int64_t activities_with_months = 0;  // activities whose months are known (possibly none)
+  int64_t indicators = 0;              // rows of indicator tables (MIR, quarterly results)
   int64_t events = 0;                  // dated sessions and meetings (activity reports)
   int64_t references = 0;              // agreement codes cited
   int64_t findings = 0;
@@ -38,6 +39,7 @@ struct Stats {
   int64_t documents = 0;
   int64_t sections = 0;
   int64_t activities = 0;
+  int64_t indicators = 0;
   int64_t events = 0;
   int64_t references = 0;
   int64_t findings = 0;

@@ -813,6 +813,10 @@ TEST_F(StoreTest, StatsCountDocumentsAndTheirRecords) {
   other.document.institute = "IEE-AGS";
   other.document.year = 2023;
   other.findings.clear();
+  Indicator indicator;
+  indicator.name = "Porcentaje de solicitudes atendidas";
+  indicator.provenance = Line(300);
+  other.indicators = {indicator, indicator};
   ASSERT_TRUE(store->Put(other, false).ok());
 
   Result<Stats> stats = GetStats(*store);
@@ -821,6 +825,7 @@ TEST_F(StoreTest, StatsCountDocumentsAndTheirRecords) {
   EXPECT_EQ(stats->sections, 6);
   EXPECT_EQ(stats->activities, 8);
   EXPECT_EQ(stats->findings, 3);
+  EXPECT_EQ(stats->indicators, 2);
   ASSERT_EQ(stats->per_document.size(), 2u);
   const DocumentStats& ags = stats->per_document[0];
   EXPECT_EQ(ags.path, "data/samples/ags-iee-plan-anual-2023.txt");
@@ -830,7 +835,9 @@ TEST_F(StoreTest, StatsCountDocumentsAndTheirRecords) {
   EXPECT_EQ(ags.activities, 4);
   EXPECT_EQ(ags.activities_with_months, 3);  // 010201's months are unknown
   EXPECT_EQ(ags.findings, 0);
+  EXPECT_EQ(ags.indicators, 2);
   EXPECT_EQ(stats->per_document[1].institute, "IEEM");
+  EXPECT_EQ(stats->per_document[1].indicators, 0);
   EXPECT_EQ(stats->per_document[1].findings, 3);
 }
 

@@ -222,9 +222,10 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
 namespace {
 constexpr char kStatsHelp[] = R"(usage: oplex stats [--db FILE] [--json]
 
-What the database holds: documents, sections, activities, events (dated sessions of activity
-reports), references (agreement codes cited) and findings, and per document its institute, year,
-kind, activities (with how many have known months), events, references and findings.
+What the database holds: documents, sections, activities, indicators (rows of indicator tables),
+events (dated sessions of activity reports), references (agreement codes cited) and findings, and
+per document its institute, year, kind, activities (with how many have known months),
+indicators, events, references and findings.
 )";
 }  // namespace
 
@@ -250,6 +251,7 @@ int RunStats(const GlobalOptions& global, const std::vector<std::string>& args) 
     j.Key("documents").Int(stats->documents);
     j.Key("sections").Int(stats->sections);
     j.Key("activities").Int(stats->activities);
+    j.Key("indicators").Int(stats->indicators);
     j.Key("events").Int(stats->events);
     j.Key("references").Int(stats->references);
     j.Key("findings").Int(stats->findings);
@@ -263,6 +265,7 @@ int RunStats(const GlobalOptions& global, const std::vector<std::string>& args) 
       j.Key("kind").String(ToString(d.kind));
       j.Key("activities").Int(d.activities);
       j.Key("activities_with_months").Int(d.activities_with_months);
+      j.Key("indicators").Int(d.indicators);
       j.Key("events").Int(d.events);
       j.Key("references").Int(d.references);
       j.Key("findings").Int(d.findings);
@@ -273,22 +276,25 @@ int RunStats(const GlobalOptions& global, const std::vector<std::string>& args) 
     std::cout << "\n";
     return kExitOk;
   }
-  std::printf("%-10s %-5s %-17s %10s %12s %7s %11s %9s  %s\n", "institute", "year", "kind",
-              "activities", "with months", "events", "references", "findings", "document");
+  std::printf("%-10s %-5s %-17s %10s %12s %10s %7s %11s %9s  %s\n", "institute", "year", "kind",
+              "activities", "with months", "indicators", "events", "references", "findings",
+              "document");
   for (const DocumentStats& d : stats->per_document) {
-    std::printf("%-10s %-5s %-17s %10lld %12lld %7lld %11lld %9lld  %s\n",
+    std::printf("%-10s %-5s %-17s %10lld %12lld %10lld %7lld %11lld %9lld  %s\n",
                 d.institute.value_or("?").c_str(), d.year ? std::to_string(*d.year).c_str() : "?",
                 ToString(d.kind), static_cast<long long>(d.activities),
-                static_cast<long long>(d.activities_with_months), static_cast<long long>(d.events),
+                static_cast<long long>(d.activities_with_months),
+                static_cast<long long>(d.indicators), static_cast<long long>(d.events),
                 static_cast<long long>(d.references), static_cast<long long>(d.findings),
                 d.path.c_str());
   }
   std::printf(
-      "total: %lld documents, %lld sections, %lld activities, %lld events, %lld references, %lld "
-      "findings\n",
+      "total: %lld documents, %lld sections, %lld activities, %lld indicators, %lld events, %lld "
+      "references, %lld findings\n",
       static_cast<long long>(stats->documents), static_cast<long long>(stats->sections),
-      static_cast<long long>(stats->activities), static_cast<long long>(stats->events),
-      static_cast<long long>(stats->references), static_cast<long long>(stats->findings));
+      static_cast<long long>(stats->activities), static_cast<long long>(stats->indicators),
+      static_cast<long long>(stats->events), static_cast<long long>(stats->references),
+      static_cast<long long>(stats->findings));
   return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 namespace oplex {
@@ -96,6 +97,108 @@ TEST(Raster, TextTouchingARuleLeavesItWhole) {
   ASSERT_EQ(g.v_rules.size(), 1u);
   EXPECT_DOUBLE_EQ(g.v_rules[0].y0, 20);
   EXPECT_DOUBLE_EQ(g.v_rules[0].y1, 140);
+}
+
+// Words set flush against a column rule in the rows of a table's body: their boxes cover the
+// rule, row after row. Left out of the search with the words, it would be cut into pieces too
+// short for a rule. (A flush word in the first or last row still cuts it there: between the
+// table's border and the next rule there is too little of the run to tell it from a letter's.)
+TEST(Raster, WordsSetFlushAgainstARuleDoNotCutIt) {
+  Image img(200, 160);
+  std::vector<BBox> words;
+  for (int y = 20; y <= 140; y += 20) img.Rect(20, y, 181, y + 1, 0);
+  for (int x : {20, 100, 180}) img.Rect(x, 20, x + 1, 141, 0);
+  for (int y = 40; y < 120; y += 20) {
+    img.Rect(92, y + 6, 94, y + 14, 0);  // the last letter's stem
+    words.push_back(BBox{60, y + 4.0, 101, y + 16.0});
+  }
+  const Graphics g =
+      AnalyzeRaster(GrayView{img.gray.data(), img.width, img.height, img.width, 1.0}, words);
+  std::vector<double> xs;
+  for (const BBox& b : g.v_rules) {
+    xs.push_back(b.x0);
+    EXPECT_DOUBLE_EQ(b.y0, 20);
+    EXPECT_DOUBLE_EQ(b.y1, 141);
+  }
+  std::sort(xs.begin(), xs.end());
+  EXPECT_EQ(xs, (std::vector<double>{20, 100, 180}));
+}
+
+// A month's label over its week columns: the stem of its first letter meets the label's top
+// border and the rule of a week column under it, making one long run with them. The rule stops
+// at the label's bottom border: through the label it would split the month's cell.
+TEST(Raster, ALetterJoiningTwoRulesDoesNotExtendThem) {
+  Image img(200, 160);
+  img.Rect(20, 20, 181, 21, 0);    // the label's top border
+  img.Rect(20, 32, 181, 33, 0);    // its bottom border
+  img.Rect(20, 140, 181, 141, 0);  // the table's bottom
+  for (int x : {20, 100, 180}) img.Rect(x, 20, x + 1, 141, 0);
+  img.Rect(140, 33, 141, 141, 0);  // a week column's rule, under the label only
+  img.Rect(140, 21, 141, 32, 0);   // the stem of the label's first letter, over it
+  const std::vector<BBox> words = {BBox{140, 22, 170, 31}};
+  const Graphics g =
+      AnalyzeRaster(GrayView{img.gray.data(), img.width, img.height, img.width, 1.0}, words);
+  const auto week =
+      std::find_if(g.v_rules.begin(), g.v_rules.end(), [](const BBox& b) { return b.x0 == 140; });
+  ASSERT_NE(week, g.v_rules.end());
+  EXPECT_GE(week->y0, 28);  // at most the label's padding, not through it
+  EXPECT_DOUBLE_EQ(week->y1, 141);
+}
+
+// Letters drawn without anti-aliasing, set against a column rule: the bar of each "e" makes a
+// black spot wider than a brick that touches the rule. Such a spot, low as a stroke, is no fill
+// to leave out of the search: the rule goes on through it.
+TEST(Raster, BlackStrokesAgainstARuleAreNoFill) {
+  Image img(200, 160);
+  img.Rect(100, 20, 101, 141, 0);
+  for (int y : {40, 60, 80, 100}) img.Rect(101, y, 107, y + 3, 0);
+  const Graphics g = img.Analyze();
+  ASSERT_EQ(g.v_rules.size(), 1u);
+  EXPECT_DOUBLE_EQ(g.v_rules[0].y0, 20);
+  EXPECT_DOUBLE_EQ(g.v_rules[0].y1, 141);
+}
+
+// A yellow cell whose label is set close under its top border, copied pixel by pixel from the
+// BCS plan's MIR page (the "PENDIENTE" of its March column): between the border and the letters
+// lies a strip of yellow too thin for the brick. Left in the search for rules, the strip would
+// make the border a bar.
+Image LabelCloseUnderABorder() {
+  const std::vector<std::string> rows = {
+      "##################################",  // the border
+      "#yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy#", "#yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy#",
+      "####y###y#yy####y####y#yy#######yy#", "##y#y#yyy##y##yy###yyy##y#y#y#yyyy#",
+      "###yy##yy##y##yy####yy##y#y#y##yyy#", "##yyy##yy#y#####y###yy#y##y#y##yyy#",
+  };
+  Image img(120, 60);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < rows[r].size(); ++c) {
+      const int x = 40 + static_cast<int>(c), y = 10 + static_cast<int>(r);
+      img.Rect(x, y, x + 1, y + 1, rows[r][c] == '#' ? 0 : kPastelYellow);
+    }
+  }
+  img.Rect(41, 17, 74, 50, kPastelYellow);  // the rest of the cell
+  img.Rect(40, 17, 41, 50, 0);
+  img.Rect(74, 17, 75, 50, 0);
+  img.Rect(10, 10, 110, 11, 0);  // the border runs on through the row's other cells
+  img.Rect(10, 50, 110, 51, 0);
+  return img;
+}
+
+TEST(Raster, ALabelCloseUnderABorderLeavesItARule) {
+  const Image img = LabelCloseUnderABorder();
+  const Graphics g = img.Analyze();
+  const auto top =
+      std::find_if(g.h_rules.begin(), g.h_rules.end(), [](const BBox& b) { return b.y0 == 10; });
+  ASSERT_NE(top, g.h_rules.end());
+  EXPECT_DOUBLE_EQ(top->y1, 11);
+
+  RasterOptions scan;
+  scan.fill_margin_points = 0;
+  const Graphics without =
+      AnalyzeRaster(GrayView{img.gray.data(), img.width, img.height, img.width, 1.0}, {}, scan);
+  EXPECT_TRUE(std::none_of(without.h_rules.begin(), without.h_rules.end(), [](const BBox& b) {
+    return b.y0 == 10;
+  })) << "without the margin the strip thickens the border into a bar";
 }
 
 TEST(Raster, ScalesBoxesToPoints) {

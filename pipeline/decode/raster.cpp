@@ -14,11 +14,16 @@ namespace {
 
 // At most this many fill shades are looked for on one page.
 constexpr size_t kMaxFillColors = 16;
-// A fill is taken out of the search for rules when at least this many bricks wide or tall.
+// A fill is taken out of the search for rules when at least this many bricks wide or tall (wide
+// and tall when darker than kDarkShade).
 constexpr int kMinFillBricks = 2;
+// Shades darker than this are those of text and rules.
+constexpr int kDarkShade = 128;
 // A word's box is taller than its letters' bodies: this share of its height, top and bottom,
 // may be a cell border and stays in the search for rules.
 constexpr double kTextInset = 0.15;
+// A vertical run this many times the shortest rule is no letter's, nor a column of letters'.
+constexpr double kLongRuleFactor = 3.0;
 // Short vertical runs from one side of a horizontal rule that make them the borders of a row.
 constexpr size_t kMinBorderRun = 3;
 // How far (pixels) the end of a vertical run may stop short of a rule it touches.
@@ -88,6 +93,41 @@ std::vector<uint8_t> Smoothed(const GrayView& image, int half) {
   return out;
 }
 
+// Clears the inside of the words' boxes from `ink`, except where a vertical run passes through a
+// box from above it to below it and is long enough to be no letter's: the column rule beside a
+// word set flush against it, which the word's box covers.
+void LeaveOutText(PIX* ink, const std::vector<BBox>& text, double ppp, double v_rule_points) {
+  struct Rect {
+    int x0, y0, x1, y1;
+  };
+  std::vector<Rect> rects;
+  for (const BBox& t : text) {
+    const double inset = kTextInset * (t.y1 - t.y0);
+    const Rect r{static_cast<int>(std::floor(t.x0 * ppp)),
+                 static_cast<int>(std::ceil((t.y0 + inset) * ppp)),
+                 static_cast<int>(std::ceil(t.x1 * ppp)),
+                 static_cast<int>(std::floor((t.y1 - inset) * ppp))};
+    if (r.x1 > r.x0 && r.y1 > r.y0) rects.push_back(r);
+  }
+  if (rects.empty()) return;
+  PixPtr long_runs(pixOpenBrick(nullptr, ink, 1, ToPixels(kLongRuleFactor * v_rule_points, ppp)));
+  for (const Rect& r : rects) {
+    pixClearInRect(ink, BoxPtr(boxCreate(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0)).get());
+  }
+  if (!long_runs) return;
+  ForEachComponent(long_runs.get(), [&](int x, int y, int w, int h) {
+    for (const Rect& r : rects) {
+      // It must run on beyond the word, both ways, at least as far as the word is tall: a letter
+      // whose stem meets the rules of a cell above and below it makes one run with them too.
+      const int reach = r.y1 - r.y0;
+      if (y > r.y0 - reach || y + h < r.y1 + reach) continue;
+      const int x0 = std::max(x, r.x0), x1 = std::min(x + w, r.x1);
+      if (x1 <= x0) continue;
+      pixRasterop(ink, x0, r.y0, x1 - x0, r.y1 - r.y0, PIX_PAINT, long_runs.get(), x0, r.y0);
+    }
+  });
+}
+
 }  // namespace
 
 Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
@@ -103,6 +143,7 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
         GrayView{smoothed.data(), image.width, image.height, image.width, image.pixels_per_point};
   const double ppp = image.pixels_per_point;
   const int brick = ToPixels(options.min_fill_points, ppp);
+  const int margin = static_cast<int>(std::lround(options.fill_margin_points * ppp));
   const int tol = options.color_tolerance;
 
   const std::vector<int> shades =
@@ -152,12 +193,18 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
     ForEachComponent(opened.get(), [&](int x, int y, int w, int h) {
       g.fills.push_back(Fill{ToPoints(x, y, w, h, ppp), AsRgb(shades[c])});
       // A spot smaller than a cell may be where strokes of dark text meet a rule: the rule stays.
-      if (w < kMinFillBricks * brick && h < kMinFillBricks * brick) return;
-      // Inside a fill, its shade is fill even where the brick did not fit (between the
-      // letters of a label): left in, those slivers would read as short rules.
-      for (int yy = y; yy < y + h; ++yy) {
+      // In the shade of text and rules, a spot narrower or lower than a cell is one too (the bar
+      // of an "e" set against a rule, on a page drawn without anti-aliasing).
+      const int cell = kMinFillBricks * brick;
+      if (shades[c] < kDarkShade ? (w < cell || h < cell) : (w < cell && h < cell)) return;
+      // In and around a fill, its shade is fill even where the brick did not fit: between the
+      // letters of a label, and in the strip between a cell's border and a label set close under
+      // it. Left in, those slivers would read as short rules, or thicken the border into a bar.
+      const int x0 = std::max(0, x - margin), x1 = std::min(image.width, x + w + margin);
+      const int y0 = std::max(0, y - margin), y1 = std::min(image.height, y + h + margin);
+      for (int yy = y0; yy < y1; ++yy) {
         const size_t line = static_cast<size_t>(yy) * wpl;
-        for (int xx = x; xx < x + w; ++xx) {
+        for (int xx = x0; xx < x1; ++xx) {
           if (GET_DATA_BIT(data[c] + line, xx)) CLEAR_DATA_BIT(ink_data + line, xx);
         }
       }
@@ -165,15 +212,7 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
   }
 
   // Rules: what is neither background nor fill nor text, kept where it runs long and thin.
-  for (const BBox& t : text) {
-    const double inset = kTextInset * (t.y1 - t.y0);
-    const int x0 = static_cast<int>(std::floor(t.x0 * ppp));
-    const int y0 = static_cast<int>(std::ceil((t.y0 + inset) * ppp));
-    const int x1 = static_cast<int>(std::ceil(t.x1 * ppp));
-    const int y1 = static_cast<int>(std::floor((t.y1 - inset) * ppp));
-    if (x1 <= x0 || y1 <= y0) continue;
-    pixClearInRect(ink.get(), BoxPtr(boxCreate(x0, y0, x1 - x0, y1 - y0)).get());
-  }
+  LeaveOutText(ink.get(), text, ppp, options.v_rule_points);
   FindRuleLines(ink.get(), ppp, options, &g.h_rules, &g.v_rules);
   return g;
 }

@@ -41,6 +41,10 @@ struct RasterOptions {
   // a binarized page: on a grey one the blurred edge of a shaded cell would pass for one.
   double short_v_rule_points = 0;
   double max_rule_points = 2.5;  // thicker than this is a bar, not a line
+  // How far around a fill its shade still counts as fill: the strip between a cell's border and
+  // a label set close under it, too thin for the brick. 0 on a scan, whose grain gives light
+  // rules the shades of fills.
+  double fill_margin_points = 3.0;
   // Half-width (pixels) of a mean filter the fill search reads the image through, so that a
   // scan's grain leaves each fill in one shade; 0 for none. Rules are looked for unfiltered.
   int fill_smoothing = 0;

@@ -106,6 +106,7 @@ Graphics FindGraphics(const AnalysisImage& image, const std::vector<Word>& words
   RasterOptions options;
   options.color_tolerance = kScanShadeTolerance;
   options.fill_smoothing = 1;  // a 3 × 3 mean takes the grain out of a fill
+  options.fill_margin_points = 0;
   return AnalyzeRaster(view, text, options);
 }
 

@@ -365,8 +365,8 @@ LEFT JOIN v_section_path AS p ON p.section_id = a.section_id
 LEFT JOIN category AS c ON c.slug = a.category;
 
 -- Per institute, year and kind of document: the activities of each category and their share of
--- all the activities of that institute and year (unclassified ones included, so shares add up
--- to 1). Activities not yet classified count under a NULL category.
+-- all the activities of that institute, year and kind (unclassified ones included, so shares add
+-- up to 1). Activities not yet classified count under a NULL category.
 CREATE VIEW v_category_share AS
 SELECT d.institute, d.year, d.kind AS document_kind, a.category, c.label AS category_label,
        c.rank AS category_rank, count(*) AS activities,

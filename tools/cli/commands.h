@@ -28,5 +28,6 @@ int RunStats(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunShow(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunFindings(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunTables(const GlobalOptions& global, const std::vector<std::string>& args);
+int RunCompare(const GlobalOptions& global, const std::vector<std::string>& args);
 
 }  // namespace oplex::cli

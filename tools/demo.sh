@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up oplex, ingests the bundled sample documents into out/oplex.sqlite and shows a summary.
+# Sets up oplex, ingests the bundled sample documents into out/oplex.sqlite and shows a summary,
+# one activity across documents, and the institutes side by side by category.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh build
@@ -11,4 +12,6 @@ echo
 build/oplex stats --db "$DB"
 echo
 build/oplex show 010101 --db "$DB"
+echo
+build/oplex compare --part categories --db "$DB"
 exit "$status"

@@ -17,15 +17,14 @@
 #include <string>
 #include <thread>
 
+#include "oplex_cli.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using oplex::testing::Outcome;
+using oplex::testing::Slurp;
 
 class CliTest : public ::testing::Test {
  protected:
@@ -37,24 +36,7 @@ class CliTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  Outcome Oplex(const std::string& args) {
-    const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
-    const std::string cmd = std::string(OPLEX_BINARY) + " " + args + " >" + out.string() + " 2>" +
-                            err.string() + " </dev/null";
-    int status = std::system(cmd.c_str());
-    Outcome r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = Slurp(out);
-    r.err = Slurp(err);
-    return r;
-  }
-
-  static std::string Slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
+  Outcome Oplex(const std::string& args) { return oplex::testing::RunOplex(args, dir_); }
 
   static fs::path Sample(const std::string& name) { return fs::path(OPLEX_SAMPLES_DIR) / name; }
 

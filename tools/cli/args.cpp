@@ -48,6 +48,14 @@ bool ParseOcrOption(const std::vector<std::string>& args, size_t* i, OcrOptions*
   return true;
 }
 
+Result<std::unique_ptr<Store>> OpenExisting(const GlobalOptions& global) {
+  std::error_code ec;
+  if (!std::filesystem::exists(global.db, ec)) {
+    return Status::IoError(global.db.string() + ": no such database (run `oplex ingest` first)");
+  }
+  return Store::Open(global.db);
+}
+
 int Usage(const std::string& message, const char* help) {
   std::cerr << "oplex: " << message << "\n" << help;
   return kExitUsage;

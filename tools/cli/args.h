@@ -1,10 +1,13 @@
-// Small helpers the subcommands share for their arguments.
+// Small helpers the subcommands share: their arguments, help and database.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "models/store.h"
 #include "pipeline/decode/ocr_pool.h"
+#include "tools/cli/commands.h"
 
 namespace oplex::cli {
 
@@ -25,6 +28,9 @@ bool ParseOcrOption(const std::vector<std::string>& args, size_t* i, OcrOptions*
 
 // Whether -h or --help is among the arguments.
 bool WantsHelp(const std::vector<std::string>& args);
+
+// Opens the database of --db, which must exist: the read-only commands create no empty file.
+Result<std::unique_ptr<Store>> OpenExisting(const GlobalOptions& global);
 
 // Prints "oplex: MESSAGE" and the command's help on stderr; returns kExitUsage.
 int Usage(const std::string& message, const char* help);

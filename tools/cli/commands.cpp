@@ -65,14 +65,6 @@ void WriteQuantity(Json& j, const std::optional<Quantity>& q) {
   j.EndObject();
 }
 
-Result<std::unique_ptr<Store>> OpenExisting(const GlobalOptions& global) {
-  std::error_code ec;
-  if (!std::filesystem::exists(global.db, ec)) {
-    return Status::IoError(global.db.string() + ": no such database (run `oplex ingest` first)");
-  }
-  return Store::Open(global.db);
-}
-
 // A one-line progress bar, redrawn in place on a terminal.
 class Progress {
  public:

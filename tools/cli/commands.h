@@ -28,5 +28,7 @@ int RunStats(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunShow(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunFindings(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunTables(const GlobalOptions& global, const std::vector<std::string>& args);
+int RunSearch(const GlobalOptions& global, const std::vector<std::string>& args);
+int RunExport(const GlobalOptions& global, const std::vector<std::string>& args);
 
 }  // namespace oplex::cli

@@ -26,6 +26,8 @@ commands:
   show CODE        every activity with this code, with its months, quantities and source
   findings         problems found in the documents (failed checks, unreadable rows)
   tables           the tables of a PDF, as JSON or CSV (no database needed)
+  search TEXT      activities, indicators, sections and events containing TEXT (accents ignored)
+  export -o DIR    the tables (activities, months, indicators...) as CSV or JSON lines files
 
 global options (before or after the command):
   --db FILE        database file (default: oplex.sqlite)
@@ -103,11 +105,9 @@ int main(int argc, char** argv) {
     }
   }
   static const std::map<std::string, int (*)(const GlobalOptions&, const std::vector<std::string>&)>
-      kCommands = {{"ingest", RunIngest},
-                   {"stats", RunStats},
-                   {"show", RunShow},
-                   {"findings", RunFindings},
-                   {"tables", RunTables}};
+      kCommands = {{"ingest", RunIngest},     {"stats", RunStats},   {"show", RunShow},
+                   {"findings", RunFindings}, {"tables", RunTables}, {"search", RunSearch},
+                   {"export", RunExport}};
   auto it = kCommands.find(command);
   if (it == kCommands.end()) {
     if (!command.empty()) std::cerr << "oplex: unknown command '" << command << "'\n";

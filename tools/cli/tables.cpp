@@ -7,6 +7,7 @@
 #include "pipeline/source_file.h"
 #include "tools/cli/args.h"
 #include "tools/cli/commands.h"
+#include "tools/cli/csv.h"
 #include "tools/cli/json.h"
 
 namespace oplex::cli {
@@ -55,17 +56,6 @@ std::string Flat(std::string text) {
   return text;
 }
 
-std::string CsvField(const std::string& raw) {
-  const std::string text = Flat(raw);
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 void WriteCsv(const std::vector<PageTables>& pages) {
   bool first = true;
   for (const PageTables& p : pages) {
@@ -75,7 +65,7 @@ void WriteCsv(const std::vector<PageTables>& pages) {
       for (const Row& row : table.rows) {
         for (size_t i = 0; i < row.cells.size(); ++i) {
           if (i > 0) std::cout << ',';
-          std::cout << CsvField(row.cells[i].text);
+          std::cout << CsvField(Flat(row.cells[i].text));
         }
         std::cout << "\r\n";
       }

@@ -410,11 +410,128 @@ SELECT d.id AS document_id, d.path AS document_path, d.institute, d.year,
 FROM document AS d;
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations = {{
+// Full-text search (`oplex search`) over the words a reader looks for: activities (code, text),
+// indicators (activity code; name; definition, method and objective), sections (code, title:
+// the programmes, projects and areas a plan is organized by, which no activity repeats) and
+// events (text, body: an activity report holds events and no activities, so without them a
+// report could not be found). FTS5 with `unicode61 remove_diacritics 2`: case and accents are
+// ignored ("cómputo" = "computo", and also "año" = "ano").
+//
+// search_text keeps its own copy of the texts, which snippet() needs; an external-content table
+// would have to be told the exact old values on every delete, which a cascading delete of a
+// document cannot give. A row's rowid is its record's id * 4 + the kind (0 activity,
+// 1 indicator, 2 section, 3 event), so that the triggers delete by rowid and a cascade of
+// thousands of rows stays quick. What each kind indexes is its v_search_* view, used by the
+// triggers and by the fill of the records already stored; the triggers keep search_text in step
+// with every INSERT, DELETE (cascades included: replacing a document) and UPDATE.
+constexpr std::string_view kSearchV5 = R"sql(
+CREATE VIRTUAL TABLE search_text USING fts5(
+  kind UNINDEXED,         -- 'activity', 'indicator', 'section' or 'event'
+  record_id UNINDEXED,    -- the record's id in its table
+  document_id UNINDEXED,
+  page UNINDEXED,
+  line UNINDEXED,
+  code,                   -- activity code; an indicator's activity code; section code
+  text,                   -- activity text, indicator name, section title, event text
+  detail,                 -- indicator definition, method and objective; event body
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE VIEW v_search_activity AS
+SELECT id * 4 AS key, 'activity' AS kind, id AS record_id, document_id, page, line, code, text,
+       NULL AS detail
+FROM activity;
+
+CREATE VIEW v_search_indicator AS
+SELECT id * 4 + 1 AS key, 'indicator' AS kind, id AS record_id, document_id, page, line,
+       activity_code AS code, name AS text,
+       trim(ifnull(definition, '') || char(10) || ifnull(method, '') || char(10) ||
+            ifnull(objective, ''), char(10)) AS detail
+FROM indicator;
+
+CREATE VIEW v_search_section AS
+SELECT id * 4 + 2 AS key, 'section' AS kind, id AS record_id, document_id, page, line,
+       nullif(code, '') AS code, title AS text, NULL AS detail
+FROM section;
+
+CREATE VIEW v_search_event AS
+SELECT id * 4 + 3 AS key, 'event' AS kind, id AS record_id, document_id, page, line,
+       NULL AS code, text, body AS detail
+FROM event;
+
+CREATE TRIGGER activity_search_insert AFTER INSERT ON activity BEGIN
+  INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, text, detail)
+  SELECT * FROM v_search_activity WHERE record_id = new.id;
+END;
+CREATE TRIGGER activity_search_delete AFTER DELETE ON activity BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4;
+END;
+CREATE TRIGGER activity_search_update
+AFTER UPDATE OF id, document_id, page, line, code, text ON activity BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4;
+  INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, text, detail)
+  SELECT * FROM v_search_activity WHERE record_id = new.id;
+END;
+
+CREATE TRIGGER indicator_search_insert AFTER INSERT ON indicator BEGIN
+  INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, text, detail)
+  SELECT * FROM v_search_indicator WHERE record_id = new.id;
+END;
+CREATE TRIGGER indicator_search_delete AFTER DELETE ON indicator BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4 + 1;
+END;
+CREATE TRIGGER indicator_search_update
+AFTER UPDATE OF id, document_id, page, line, activity_code, name, definition, method, objective
+ON indicator BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4 + 1;
+  INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, text, detail)
+  SELECT * FROM v_search_indicator WHERE record_id = new.id;
+END;
+
+CREATE TRIGGER section_search_insert AFTER INSERT ON section BEGIN
+  INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, text, detail)
+  SELECT * FROM v_search_section WHERE record_id = new.id;
+END;
+CREATE TRIGGER section_search_delete AFTER DELETE ON section BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4 + 2;
+END;
+CREATE TRIGGER section_search_update
+AFTER UPDATE OF id, document_id, page, line, code, title ON section BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4 + 2;
+  INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, text, detail)
+  SELECT * FROM v_search_section WHERE record_id = new.id;
+END;
+
+CREATE TRIGGER event_search_insert AFTER INSERT ON event BEGIN
+  INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, text, detail)
+  SELECT * FROM v_search_event WHERE record_id = new.id;
+END;
+CREATE TRIGGER event_search_delete AFTER DELETE ON event BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4 + 3;
+END;
+CREATE TRIGGER event_search_update
+AFTER UPDATE OF id, document_id, page, line, text, body ON event BEGIN
+  DELETE FROM search_text WHERE rowid = old.id * 4 + 3;
+  INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, text, detail)
+  SELECT * FROM v_search_event WHERE record_id = new.id;
+END;
+
+INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, text, detail)
+SELECT * FROM v_search_activity;
+INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, text, detail)
+SELECT * FROM v_search_indicator;
+INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, text, detail)
+SELECT * FROM v_search_section;
+INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, text, detail)
+SELECT * FROM v_search_event;
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, "create the schema", kSchemaV1},
     {2, "store the weeks of month grids and the activities a deliverable spans", kWeeksAndSpansV2},
     {3, "store indicator figures, report dates, session bodies and agreement contexts", kReportsV3},
     {4, "classify activities by function and add the comparison views", kCategoriesV4},
+    {5, "index activities, indicators, sections and events for full-text search", kSearchV5},
 }};
 
 }  // namespace

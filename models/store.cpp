@@ -171,6 +171,28 @@ std::optional<std::string> Statement::OptionalText(int column) const {
   return Text(column);
 }
 
+int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
+
+std::string Statement::ColumnName(int column) const {
+  const char* name = sqlite3_column_name(stmt_, column);
+  return name != nullptr ? name : "";
+}
+
+Statement::Type Statement::ColumnType(int column) const {
+  switch (sqlite3_column_type(stmt_, column)) {
+    case SQLITE_INTEGER:
+      return Type::kInteger;
+    case SQLITE_FLOAT:
+      return Type::kReal;
+    case SQLITE_TEXT:
+      return Type::kText;
+    case SQLITE_BLOB:
+      return Type::kBlob;
+    default:
+      return Type::kNull;
+  }
+}
+
 Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& db_path) {
   sqlite3* db = nullptr;
   int rc =

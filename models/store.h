@@ -63,6 +63,14 @@ class Statement {
   std::optional<double> OptionalDouble(int column) const;
   std::optional<std::string> OptionalText(int column) const;
 
+  // For code that reads any query's rows without knowing its columns (export): how many columns
+  // a row has, their names (an "AS" alias where the query gives one), and the storage class of a
+  // column in the current row (SQLite types values per row, not per column).
+  enum class Type { kNull, kInteger, kReal, kText, kBlob };
+  int ColumnCount() const;
+  std::string ColumnName(int column) const;
+  Type ColumnType(int column) const;
+
  private:
   friend class Store;
   explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}

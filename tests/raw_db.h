@@ -65,10 +65,14 @@ class RawDb {
     return Rows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
   }
 
-  // The user_version and every row of every table: equal dumps mean an unchanged database.
+  // The user_version and every row of every table: equal dumps mean an unchanged database. The
+  // full-text index is dumped by its rows, not by the shadow tables FTS5 keeps it in (one of
+  // which has no rowid).
   std::string Dump() {
     std::string dump = "user_version=" + One("PRAGMA user_version") + "\n";
-    for (const std::string& table : Tables()) {
+    for (const std::string& table :
+         Rows("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', "
+              "'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
       dump += "[" + table + "]\n";
       for (const std::string& row : Rows("SELECT * FROM " + table + " ORDER BY rowid")) {
         dump += row + "\n";

@@ -29,5 +29,7 @@ int RunShow(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunFindings(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunTables(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunCompare(const GlobalOptions& global, const std::vector<std::string>& args);
+int RunSearch(const GlobalOptions& global, const std::vector<std::string>& args);
+int RunExport(const GlobalOptions& global, const std::vector<std::string>& args);
 
 }  // namespace oplex::cli

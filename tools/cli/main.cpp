@@ -27,6 +27,8 @@ commands:
   findings         problems found in the documents (failed checks, unreadable rows)
   tables           the tables of a PDF, as JSON or CSV (no database needed)
   compare          institutes side by side: by category, by month, by indicator coverage
+  search TEXT      activities, indicators, sections and events containing TEXT (accents ignored)
+  export -o DIR    the tables (activities, months, indicators...) as CSV or JSON lines files
 
 global options (before or after the command):
   --db FILE        database file (default: oplex.sqlite)
@@ -39,9 +41,10 @@ global options (before or after the command):
 
 exit codes:
   0  everything asked for was done
-  1  some input files could not be ingested (the others were stored)
+  1  some input files could not be ingested (the others were stored); show and search:
+     nothing found
   2  bad command line
-  3  nothing could be done (database or data folder unusable)
+  3  nothing could be done (database or data folder unusable, files export would overwrite)
 )";
 
 }  // namespace
@@ -105,7 +108,8 @@ int main(int argc, char** argv) {
   }
   static const std::map<std::string, int (*)(const GlobalOptions&, const std::vector<std::string>&)>
       kCommands = {{"ingest", RunIngest},     {"stats", RunStats},   {"show", RunShow},
-                   {"findings", RunFindings}, {"tables", RunTables}, {"compare", RunCompare}};
+                   {"findings", RunFindings}, {"tables", RunTables}, {"compare", RunCompare},
+                   {"search", RunSearch},     {"export", RunExport}};
   auto it = kCommands.find(command);
   if (it == kCommands.end()) {
     if (!command.empty()) std::cerr << "oplex: unknown command '" << command << "'\n";

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extractors/rules.h"
 #include "pipeline/document_pipeline.h"
 #include "pipeline/sha256.h"
 
@@ -47,6 +48,19 @@ TEST(MonthGridText, MarksBecomeMonths) {
   EXPECT_EQ(Months(e, "1.4").bits(), 0x0FFF);            // 1 in every month
   EXPECT_EQ(Months(e, "1.5").bits(), Bits({1, 12}));     // ● then zeros then ●
   for (const char* code : {"1.1", "1.2", "1.4", "1.5"}) EXPECT_TRUE(Months(e, code).known());
+}
+
+// How OCR reads X marks on a photographed page (ags-2023-x-page9-photo.png, cells checked by
+// hand): "MX", "XM" and "MM" are blurred X's; a lone "M" is not taken, since it is as likely the
+// month letter of a header set into the row below.
+TEST(MonthMarks, BlurredXsAsOcrReadsThem) {
+  auto rules = ExtractionRules::Load(OPLEX_DEFAULT_DATA_DIR);
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  for (const char* mark : {"x", "xx", "mx", "xm", "mm", "✓", "x x"}) {
+    EXPECT_TRUE(rules->IsMark(mark)) << mark;
+  }
+  for (const char* text : {"m", "e", "ene", "s/c", "-", "0"})
+    EXPECT_FALSE(rules->IsMark(text)) << text;
 }
 
 TEST(MonthGridText, UnmarkedRowOfAMarkedGridHasNoMonths) {

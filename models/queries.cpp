@@ -1,57 +1,12 @@
 #include "models/queries.h"
 
-#include <initializer_list>
 #include <utility>
 
 #include "models/migrations.h"
+#include "models/read_columns.h"
 #include "models/snapshot.h"
 
 namespace oplex {
-namespace {
-
-// Reads the columns ProvenanceColumns() lists, starting at column `first`.
-Provenance ReadProvenance(const Statement& row, int first) {
-  Provenance p;
-  p.page = row.OptionalInt(first);
-  p.line = row.OptionalInt(first + 1);
-  p.last_line = row.OptionalInt(first + 2);
-  if (!row.IsNull(first + 3)) {
-    p.bbox = BBox{row.Double(first + 3), row.Double(first + 4), row.Double(first + 5),
-                  row.Double(first + 6)};
-  }
-  p.extractor = row.Text(first + 7);
-  p.confidence = row.Double(first + 8);
-  return p;
-}
-
-// Reads value, raw, estimated, not_quantified from column `first` on. The store writes a NULL
-// raw text exactly when there was no quantity.
-std::optional<Quantity> ReadQuantity(const Statement& row, int first) {
-  if (row.IsNull(first + 1)) return std::nullopt;
-  Quantity q;
-  q.value = row.OptionalDouble(first);
-  q.raw = row.Text(first + 1);
-  q.estimated = row.Int64(first + 2) != 0;
-  q.not_quantified = row.Int64(first + 3) != 0;
-  return q;
-}
-
-template <typename Enum>
-std::optional<Enum> FromText(std::string_view text, std::initializer_list<Enum> values) {
-  for (Enum value : values) {
-    if (text == ToString(value)) return value;
-  }
-  return std::nullopt;
-}
-
-// The schema's CHECKs allow only known names, so an unknown one means the file was edited by
-// hand or written by something other than oplex.
-Status UnknownName(std::string_view column, std::string_view text) {
-  return Status::Corruption("unexpected " + std::string(column) + " \"" + std::string(text) +
-                            "\" in the database");
-}
-
-}  // namespace
 
 Result<Stats> GetStats(Store& store) {
   return InSnapshot(store, [&]() -> Result<Stats> {

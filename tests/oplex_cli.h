@@ -1,5 +1,5 @@
-// The oplex binary run as a user would, from a shell, with its exit code, stdout and stderr, for
-// the tests of the command line.
+// The oplex binary (and the programs its tests open its output with) run as a user would, from a
+// shell, with the exit code, stdout and stderr, for the tests of the command line.
 #pragma once
 
 #include <sys/wait.h>
@@ -25,18 +25,22 @@ inline std::string Slurp(const std::filesystem::path& p) {
   return s.str();
 }
 
-// Runs `oplex ARGS` (a shell command line: quote what needs it) with no stdin; its output goes
-// through files in `dir`.
-inline Outcome RunOplex(const std::string& args, const std::filesystem::path& dir) {
+// Runs a shell command line with no stdin; its output goes through files in `dir`.
+inline Outcome Shell(const std::string& command, const std::filesystem::path& dir) {
   const std::filesystem::path out = dir / "stdout", err = dir / "stderr";
-  const std::string cmd = std::string(OPLEX_BINARY) + " " + args + " >" + out.string() + " 2>" +
-                          err.string() + " </dev/null";
-  const int status = std::system(cmd.c_str());
+  const int status =
+      std::system((command + " >" + out.string() + " 2>" + err.string() + " </dev/null").c_str());
   Outcome r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   r.out = Slurp(out);
   r.err = Slurp(err);
   return r;
+}
+
+// Runs `oplex ARGS` (a shell command line: quote what needs it) with no stdin; its output goes
+// through files in `dir`.
+inline Outcome RunOplex(const std::string& args, const std::filesystem::path& dir) {
+  return Shell(std::string(OPLEX_BINARY) + " " + args, dir);
 }
 
 }  // namespace oplex::testing

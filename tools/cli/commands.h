@@ -31,5 +31,6 @@ int RunTables(const GlobalOptions& global, const std::vector<std::string>& args)
 int RunCompare(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunSearch(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunExport(const GlobalOptions& global, const std::vector<std::string>& args);
+int RunReport(const GlobalOptions& global, const std::vector<std::string>& args);
 
 }  // namespace oplex::cli

@@ -29,6 +29,8 @@ commands:
   compare          institutes side by side: by category, by month, by indicator coverage
   search TEXT      activities, indicators, sections and events containing TEXT (accents ignored)
   export -o DIR    the tables (activities, months, indicators...) as CSV or JSON lines files
+  report -o FILE   one self-contained HTML page: category shares, month heatmaps, indicators,
+                   findings
 
 global options (before or after the command):
   --db FILE        database file (default: oplex.sqlite)
@@ -109,7 +111,7 @@ int main(int argc, char** argv) {
   static const std::map<std::string, int (*)(const GlobalOptions&, const std::vector<std::string>&)>
       kCommands = {{"ingest", RunIngest},     {"stats", RunStats},   {"show", RunShow},
                    {"findings", RunFindings}, {"tables", RunTables}, {"compare", RunCompare},
-                   {"search", RunSearch},     {"export", RunExport}};
+                   {"search", RunSearch},     {"export", RunExport}, {"report", RunReport}};
   auto it = kCommands.find(command);
   if (it == kCommands.end()) {
     if (!command.empty()) std::cerr << "oplex: unknown command '" << command << "'\n";

@@ -1,0 +1,543 @@
+// `oplex report`, run as a user would: the seed documents and the PDF plans with month grids
+// ingested by the real binary, the HTML report written, then opened in Debian's headless Chromium
+// (a screenshot, the DOM it built, its console and its network log), and its rows checked
+// against the seed documents.
+#include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "tests/oplex_cli.h"
+#include "tests/raw_db.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using oplex::testing::Outcome;
+using oplex::testing::RunOplex;
+using oplex::testing::Shell;
+using oplex::testing::Slurp;
+
+int64_t Count(const std::string& text, const std::string& needle) {
+  int64_t n = 0;
+  for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+// The markup from the first `opening` up to and including the first `closing` after it; empty
+// when there is none.
+std::string Element(const std::string& html, const std::string& opening,
+                    const std::string& closing) {
+  const size_t start = html.find(opening);
+  if (start == std::string::npos) return "";
+  const size_t end = html.find(closing, start);
+  return end == std::string::npos ? "" : html.substr(start, end + closing.size() - start);
+}
+
+// The value of attribute `name` in the first tag of `element`.
+std::string AttributeOf(const std::string& element, const std::string& name) {
+  const std::string key = " " + name + "=\"";
+  const size_t tag_end = element.find('>');
+  const size_t at = element.find(key);
+  if (at == std::string::npos || at > tag_end) return "<absent>";
+  const size_t start = at + key.size();
+  return element.substr(start, element.find('"', start) - start);
+}
+
+// The sum of the channels of a colour "#rrggbb": lower is darker; -1 for anything else.
+int Lightness(const std::string& hex) {
+  if (hex.size() != 7 || hex[0] != '#' ||
+      hex.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos) {
+    return -1;
+  }
+  return std::stoi(hex.substr(1, 2), nullptr, 16) + std::stoi(hex.substr(3, 2), nullptr, 16) +
+         std::stoi(hex.substr(5, 2), nullptr, 16);
+}
+
+constexpr int kChromiumSeconds = 30;
+constexpr int kShotWidth = 1280, kShotHeight = 2400;
+
+// Markup planted in the stored text (activity, section title, indicator, finding) to check that
+// the report escapes what documents say; were it not escaped, the page would run the script, load
+// the image and show underlined and italic text (elements the report itself never uses).
+constexpr char kActivityText[] =
+    "Texto con <u>marcas</u> & \"comillas\" <script>console.error('inyectado')</script>";
+constexpr char kSectionTitle[] = "Proyecto <i>cursiva</i> & 'apóstrofo'";
+constexpr char kIndicatorName[] = "Indicador <img src=\"x.png\" onerror=\"alert(1)\"> & \"z\"";
+constexpr char kFindingMessage[] = "Mensaje <u>m</u> & \"q\"";
+
+// `text` as an SQL string literal.
+std::string SqlText(std::string text) {
+  for (size_t at = text.find('\''); at != std::string::npos; at = text.find('\'', at + 2)) {
+    text.insert(at, "'");
+  }
+  return "'" + text + "'";
+}
+
+// Headless Chromium with a profile, home and caches of its own inside `dir`, and a time limit.
+std::string Chromium(const fs::path& dir, const std::string& args) {
+  const std::string home = (dir / "home").string();
+  return "HOME=" + home + " XDG_CONFIG_HOME=" + home + " XDG_CACHE_HOME=" + home + " timeout " +
+         std::to_string(kChromiumSeconds) +
+         " chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run "
+         "--disable-background-networking --disable-component-update --disable-sync "
+         "--user-data-dir=" +
+         (dir / "profile").string() + " " + args;
+}
+
+// What Chromium made of a page: its DOM, its console (log lines on stderr) and its network log.
+struct Opened {
+  std::string error;  // why Chromium could not open the page; empty when it did
+  std::string dom, console, netlog;
+};
+
+Opened OpenInChromium(const fs::path& dir, const fs::path& page) {
+  Opened o;
+  const fs::path netlog = dir / (page.stem().string() + ".netlog.json");
+  Outcome r = Shell(Chromium(dir, "--enable-logging=stderr --v=0 --log-net-log=" + netlog.string() +
+                                      " --dump-dom file://" + page.string()),
+                    dir);
+  if (r.exit_code != 0) {
+    o.error = "chromium --dump-dom exited with " + std::to_string(r.exit_code) +
+              (r.exit_code == 124 ? " (timed out)" : "") + ":\n" + r.err;
+  }
+  o.dom = r.out;
+  o.console = r.err;
+  o.netlog = Slurp(netlog);
+  return o;
+}
+
+// Console lines from the page: Chromium logs console messages and uncaught errors as CONSOLE.
+std::string ConsoleMessages(const std::string& log) {
+  std::string messages;
+  std::istringstream in(log);
+  for (std::string line; std::getline(in, line);) {
+    if (line.find("CONSOLE") != std::string::npos || line.find("Uncaught") != std::string::npos) {
+      messages += line + "\n";
+    }
+  }
+  return messages;
+}
+
+// Requests the page itself made: the network log keys them to the file:// page that asked
+// (Chromium's own background requests have other keys).
+int64_t PageRequests(const std::string& netlog) {
+  return Count(netlog, "\"network_isolation_key\":\"file://");
+}
+
+// What the tests look at, each part made once per process when first asked for (ctest runs each
+// test in a process of its own): the database and report, the DOM Chromium built of the report,
+// and a screenshot.
+class Made {
+ public:
+  static Made& Get() {
+    static Made* made = new Made;
+    return *made;
+  }
+  // Why the database or the report could not be made; empty when they were.
+  const std::string& error() const { return error_; }
+  const fs::path& dir() const { return dir_; }
+  const fs::path& db() const { return db_; }
+  const fs::path& page() const { return page_; }
+  const std::string& html() const { return html_; }
+
+  const Opened& opened() {
+    if (!opened_) opened_ = OpenInChromium(dir_, page_);
+    return *opened_;
+  }
+
+  // The screenshot's path, or why there is none.
+  std::string Screenshot(fs::path* png) {
+    *png = dir_ / "report.png";
+    if (fs::exists(*png)) return "";
+    Outcome shot =
+        Shell(Chromium(dir_, "--window-size=" + std::to_string(kShotWidth) + "," +
+                                 std::to_string(kShotHeight) + " --screenshot=" + png->string() +
+                                 " file://" + page_.string()),
+              dir_);
+    if (shot.exit_code == 0) return "";
+    return "chromium --screenshot exited with " + std::to_string(shot.exit_code) +
+           (shot.exit_code == 124 ? " (timed out)" : "") + ":\n" + shot.err;
+  }
+
+  void Remove() { fs::remove_all(dir_); }
+
+ private:
+  Made() {
+    std::random_device rd;
+    dir_ = fs::temp_directory_path() / ("oplex-report-" + std::to_string(rd()));
+    fs::create_directories(dir_);
+    db_ = dir_ / "plans.sqlite";
+    page_ = dir_ / "report.html";
+    const fs::path pdf = fs::path(OPLEX_SAMPLES_DIR) / ".." / "pdf";
+    Outcome ingest = RunOplex(std::string("ingest ") + OPLEX_SAMPLES_DIR + " " +
+                                  (pdf / "ags-2023-shaded.pdf").string() + " " +
+                                  (pdf / "bcs-2024-x.pdf").string() + " --db " + db_.string(),
+                              dir_);
+    if (ingest.exit_code != 0) {
+      error_ = "oplex ingest failed:\n" + ingest.err;
+      return;
+    }
+    {
+      oplex::testing::RawDb db(db_);
+      db.Exec("UPDATE activity SET text = " + SqlText(kActivityText) + " WHERE code = '010103'");
+      db.Exec("UPDATE section SET title = " + SqlText(kSectionTitle) +
+              " WHERE id = (SELECT section_id FROM activity WHERE code = '010103')");
+      db.Exec("UPDATE indicator SET name = " + SqlText(kIndicatorName) +
+              " WHERE id = (SELECT min(id) FROM indicator WHERE name = 'Permanencia')");
+      db.Exec("UPDATE finding SET message = " + SqlText(kFindingMessage) +
+              " WHERE id = (SELECT min(id) FROM finding WHERE code = 'unit_missing')");
+    }
+    Outcome report = RunOplex("report -o " + page_.string() + " --db " + db_.string(), dir_);
+    if (report.exit_code != 0) {
+      error_ = "oplex report failed:\n" + report.err;
+      return;
+    }
+    html_ = Slurp(page_);
+    if (Shell("command -v chromium", dir_).exit_code != 0) {
+      error_ = "chromium is not installed (tools/setup.sh installs it)";
+    }
+  }
+
+  std::string error_;
+  fs::path dir_, db_, page_;
+  std::string html_;
+  std::optional<Opened> opened_;
+};
+
+class ReportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(Made::Get().error(), "");
+    db_ = std::make_unique<oplex::testing::RawDb>(Made::Get().db());
+  }
+  static void TearDownTestSuite() { Made::Get().Remove(); }
+
+  int64_t Sql(const std::string& query) { return std::stoll(db_->One(query)); }
+  const std::string& Html() { return Made::Get().html(); }
+
+  // One row of a heatmap in `markup`: the <g class="activity…"> of `code` in `institute`'s.
+  static std::string HeatmapRow(const std::string& markup, const std::string& institute,
+                                const std::string& code) {
+    const std::string heatmap =
+        Element(markup, "<svg class=\"heatmap\" data-institute=\"" + institute + "\"", "</svg>");
+    for (const char* kind : {"activity", "activity months-unknown"}) {
+      const std::string row = Element(
+          heatmap, std::string("<g class=\"") + kind + "\" data-code=\"" + code + "\"", "</g>");
+      if (!row.empty()) return row;
+    }
+    return "";
+  }
+
+  // The structure checks hold for the report as written and for the DOM Chromium builds of it.
+  void ExpectHeatmaps(const std::string& markup);
+  void ExpectSeedRows(const std::string& markup);
+  void ExpectCategoryChart(const std::string& markup);
+  void ExpectIndicatorTable(const std::string& markup);
+  void ExpectFindingsTable(const std::string& markup);
+
+  std::unique_ptr<oplex::testing::RawDb> db_;
+};
+
+void ReportTest::ExpectHeatmaps(const std::string& markup) {
+  // The text exports of the AGS and BCS plans lose the grid's shading; their PDFs keep it, and the
+  // IEEM export gives monthly quantities for 105 activities. Durango's report has no activities.
+  EXPECT_EQ(db_->Rows("SELECT DISTINCT institute FROM v_activity WHERE months_mask IS NOT NULL "
+                      "ORDER BY institute"),
+            (std::vector<std::string>{"IEE-AGS", "IEEBCS", "IEEM"}));
+  for (const char* institute : {"IEE-AGS", "IEEBCS", "IEEM"}) {
+    EXPECT_EQ(Count(markup, std::string("<svg class=\"heatmap\" data-institute=\"") + institute), 1)
+        << institute;
+  }
+  EXPECT_EQ(Count(markup, "<svg class=\"heatmap\""), 3);
+  EXPECT_EQ(Count(markup, "<section class=\"institute\""), 4);
+  EXPECT_NE(Element(markup, "<section class=\"institute\" id=\"institute-IEPC-DGO\"", "</section>")
+                .find("<p class=\"no-activities\">"),
+            std::string::npos);
+  // The two text exports say that their months are unknown instead of drawing an empty heatmap.
+  for (const char* export_name : {"ags-iee-plan-anual-2023.txt", "bcs-ieebcs-deoe-pat-2024.txt"}) {
+    const std::string id =
+        db_->One(std::string("SELECT id FROM document WHERE path LIKE '%") + export_name + "'");
+    EXPECT_EQ(Count(markup, "<p class=\"months-unknown-note\" data-document-id=\"" + id + "\""), 1)
+        << export_name;
+  }
+  // Every IEEM activity has a row; those whose months are unknown are marked so.
+  const std::string ieem =
+      Element(markup, "<svg class=\"heatmap\" data-institute=\"IEEM\"", "</svg>");
+  EXPECT_EQ(Count(ieem, "<g class=\"activity\" "),
+            Sql("SELECT count(*) FROM v_activity WHERE institute = 'IEEM' AND months_mask IS NOT "
+                "NULL"));
+  EXPECT_EQ(Count(ieem, "<g class=\"activity months-unknown\" "),
+            Sql("SELECT count(*) FROM v_activity WHERE institute = 'IEEM' AND months_mask IS "
+                "NULL"));
+  EXPECT_NE(ieem.find("aria-labelledby=\"heatmap-"), std::string::npos);
+}
+
+void ReportTest::ExpectSeedRows(const std::string& markup) {
+  // mex-ieem-programa-anual-2024.txt, line 975: 080105 "Difundir piezas de comunicación en
+  // internet" plans 180: 0 18 18 30 30 30 0 0 0 18 18 18 (January to December).
+  const std::string row = HeatmapRow(markup, "IEEM", "080105");
+  ASSERT_FALSE(row.empty());
+  EXPECT_EQ(AttributeOf(row, "data-months"), "2,3,4,5,6,10,11,12");
+  EXPECT_EQ(Count(row, "<rect class=\"month\""), 8);
+  EXPECT_NE(row.find("Difundir piezas de comunicación en internet"), std::string::npos);
+  auto fill = [&](int month) {
+    return AttributeOf(
+        Element(row, "<rect class=\"month\" data-month=\"" + std::to_string(month) + "\"", ">"),
+        "fill");
+  };
+  EXPECT_EQ(fill(4), fill(5));
+  EXPECT_EQ(fill(4), fill(6));
+  EXPECT_EQ(fill(2), fill(10));
+  EXPECT_GT(Lightness(fill(4)), 0) << fill(4);
+  EXPECT_LT(Lightness(fill(4)), Lightness(fill(2))) << "30 planned is darker than 18";
+  EXPECT_NE(row.find("planned: Feb 18, Mar 18, Apr 30, May 30, Jun 30, Oct 18, Nov 18, Dec 18"),
+            std::string::npos);
+
+  // 010402 gives 11 monthly values for 12 months: they cannot be placed, so months are unknown.
+  const std::string unplaced = HeatmapRow(markup, "IEEM", "010402");
+  EXPECT_EQ(unplaced.rfind("<g class=\"activity months-unknown\"", 0), 0u) << unplaced;
+  EXPECT_EQ(AttributeOf(unplaced, "data-months"), "<absent>");
+  EXPECT_EQ(Count(unplaced, "<rect class=\"month\""), 0);
+
+  // data/pdf/ags-2023-shaded.expected.tsv: 1.1 is shaded March to August; 1.25 in no month (a
+  // known "none", not unknown).
+  EXPECT_EQ(AttributeOf(HeatmapRow(markup, "IEE-AGS", "1.1"), "data-months"), "3,4,5,6,7,8");
+  const std::string none = HeatmapRow(markup, "IEE-AGS", "1.25");
+  EXPECT_EQ(none.rfind("<g class=\"activity\"", 0), 0u) << none;
+  EXPECT_EQ(AttributeOf(none, "data-months"), "");
+  EXPECT_EQ(Count(none, "<rect class=\"month\""), 0);
+  // data/pdf/bcs-2024-x.expected.tsv: 1.2 is marked in October only.
+  EXPECT_EQ(AttributeOf(HeatmapRow(markup, "IEEBCS", "1.2"), "data-months"), "10");
+}
+
+void ReportTest::ExpectCategoryChart(const std::string& markup) {
+  EXPECT_EQ(Count(markup, "<svg class=\"category-bars\""), 1);
+  const std::string chart = Element(markup, "<svg class=\"category-bars\"", "</svg>");
+  EXPECT_EQ(AttributeOf(chart, "data-institutes"), "IEE-AGS IEEBCS IEEM");
+  for (const char* institute : {"IEE-AGS", "IEEBCS", "IEEM"}) {
+    EXPECT_NE(chart.find(std::string("<g class=\"series\" data-institute=\"") + institute),
+              std::string::npos)
+        << "legend: " << institute;
+  }
+  // A bar per institute and category the taxonomy has activities in.
+  EXPECT_EQ(Count(chart, "<rect class=\"bar\""),
+            3 * Sql("SELECT count(DISTINCT category) FROM v_category_share"));
+  const std::string bcs_organisation =
+      Element(chart,
+              "<rect class=\"bar\" data-institute=\"IEEBCS\" data-year=\"2024\" "
+              "data-kind=\"work_plan\" data-category=\"organizacion_electoral\"",
+              ">");
+  EXPECT_EQ(AttributeOf(bcs_organisation, "data-activities"),
+            db_->One("SELECT count(*) FROM v_activity WHERE institute = 'IEEBCS' AND category = "
+                     "'organizacion_electoral'"));
+}
+
+void ReportTest::ExpectIndicatorTable(const std::string& markup) {
+  const std::string table = Element(markup, "<table class=\"indicators\"", "</table>");
+  ASSERT_FALSE(table.empty());
+  for (const char* institute : {"IEPC-DGO", "IEEBCS"}) {
+    EXPECT_EQ(Count(table, std::string("<tr data-institute=\"") + institute + "\""),
+              Sql(std::string("SELECT count(*) FROM indicator JOIN document AS d ON d.id = "
+                              "document_id WHERE d.institute = '") +
+                  institute + "'"))
+        << institute;
+  }
+  EXPECT_EQ(Count(table, "<tr data-institute="), Sql("SELECT count(*) FROM indicator"));
+  // dgo-iepc-indicadores-2024q1.txt, line 9: "Incentivos", trimestral, línea base 90, avance
+  // de metas 25%.
+  const std::string incentivos = Element(table, "<td class=\"name\">Incentivos</td>", "</tr>");
+  EXPECT_NE(incentivos.find("<td>trimestral</td>"), std::string::npos) << incentivos;
+  EXPECT_NE(incentivos.find("<td class=\"fig\">90</td>"), std::string::npos) << incentivos;
+  EXPECT_NE(incentivos.find("<td class=\"fig\">25%</td>"), std::string::npos) << incentivos;
+}
+
+void ReportTest::ExpectFindingsTable(const std::string& markup) {
+  const std::string table = Element(markup, "<table class=\"findings\"", "</table>");
+  EXPECT_EQ(Count(table, "<tr data-severity="), Sql("SELECT count(*) FROM finding"));
+  // The BCS plan skips from 4.2 to 4.4: line 181 of the text export (no pages), page 5 of the PDF.
+  const std::string txt = db_->One("SELECT id FROM document WHERE path LIKE '%bcs-ieebcs%'");
+  const std::string pdf = db_->One("SELECT id FROM document WHERE path LIKE '%bcs-2024-x.pdf'");
+  const std::string from_text =
+      Element(table, "<tr data-severity=\"warning\" data-document-id=\"" + txt + "\">", "</tr>");
+  EXPECT_NE(from_text.find("bcs-ieebcs-deoe-pat-2024.txt</td><td class=\"num\"></td>"
+                           "<td class=\"num\">181</td>"),
+            std::string::npos)
+      << from_text;
+  const std::string from_pdf =
+      Element(table, "<tr data-severity=\"warning\" data-document-id=\"" + pdf + "\">", "</tr>");
+  EXPECT_NE(from_pdf.find("bcs-2024-x.pdf</td><td class=\"num\">5</td>"), std::string::npos)
+      << from_pdf;
+  EXPECT_NE(from_pdf.find("numbering skips from 4.2 to 4.4"), std::string::npos);
+}
+
+TEST_F(ReportTest, IsOneSelfContainedFile) {
+  const std::string& html = Html();
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  // The seed documents cite no web address, so none may appear; nothing is loaded from anywhere.
+  for (const char* outside : {"http://", "https://", "<script", "<link", "<img", "<iframe",
+                              " src=\"", "url(", "@import", "@font-face"}) {
+    EXPECT_EQ(Count(html, outside), 0) << outside;
+  }
+  EXPECT_EQ(Count(html, " href=\""), Count(html, " href=\"#")) << "only links within the page";
+  // 594 activities in three heatmaps, 272 findings, 37 indicators.
+  EXPECT_LT(html.size(), 1'000'000u);
+  size_t temporary = 0;
+  for (const auto& entry : fs::directory_iterator(Made::Get().dir())) {
+    temporary += entry.path().filename().string().find(".tmp-") != std::string::npos;
+  }
+  EXPECT_EQ(temporary, 0u) << "the temporary file was renamed";
+  struct stat st {};
+  ASSERT_EQ(stat(Made::Get().page().c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0644u);
+}
+
+TEST_F(ReportTest, OneHeatmapPerInstituteWithKnownMonths) { ExpectHeatmaps(Html()); }
+TEST_F(ReportTest, HeatmapRowsMatchTheSeeds) { ExpectSeedRows(Html()); }
+TEST_F(ReportTest, OneCategoryBarChartWithTheInstitutesSideBySide) { ExpectCategoryChart(Html()); }
+TEST_F(ReportTest, IndicatorTableHasDurangoAndBajaCaliforniaSur) { ExpectIndicatorTable(Html()); }
+TEST_F(ReportTest, FindingsGiveFileAndPage) { ExpectFindingsTable(Html()); }
+
+TEST_F(ReportTest, DocumentTextIsEscaped) {
+  const std::string& html = Html();
+  EXPECT_NE(html.find("Texto con &lt;u&gt;marcas&lt;/u&gt; &amp; &quot;comillas&quot; "
+                      "&lt;script&gt;console.error(&#39;inyectado&#39;)&lt;/script&gt;"),
+            std::string::npos);
+  EXPECT_NE(html.find("Proyecto &lt;i&gt;cursiva&lt;/i&gt; &amp; &#39;apóstrofo&#39;"),
+            std::string::npos);
+  EXPECT_NE(html.find("Indicador &lt;img src=&quot;x.png&quot; onerror=&quot;alert(1)&quot;&gt; "
+                      "&amp; &quot;z&quot;"),
+            std::string::npos);
+  EXPECT_NE(html.find("Mensaje &lt;u&gt;m&lt;/u&gt; &amp; &quot;q&quot;"), std::string::npos);
+}
+
+// The page as Chromium built it: no console message, no request, the planted markup read as
+// text, and the same structure as the file.
+TEST_F(ReportTest, ChromiumOpensItWithoutErrorsOrRequests) {
+  const Opened& opened = Made::Get().opened();
+  ASSERT_EQ(opened.error, "");
+  EXPECT_EQ(ConsoleMessages(opened.console), "");
+  EXPECT_FALSE(opened.netlog.empty()) << "no network log written";
+  EXPECT_EQ(PageRequests(opened.netlog), 0);
+
+  const std::string& dom = opened.dom;
+  for (const char* element : {"<u>", "<i>", "<script", "<img"}) {
+    EXPECT_EQ(Count(dom, element), 0) << element;
+  }
+  EXPECT_NE(dom.find("Texto con &lt;u&gt;marcas&lt;/u&gt; &amp; \"comillas\""), std::string::npos);
+  EXPECT_NE(dom.find("Proyecto &lt;i&gt;cursiva&lt;/i&gt; &amp; 'apóstrofo'"), std::string::npos);
+  EXPECT_NE(dom.find("\">Mensaje &lt;u&gt;m&lt;/u&gt; &amp; \"q\"</td>"), std::string::npos);
+
+  ExpectHeatmaps(dom);
+  ExpectSeedRows(dom);
+  ExpectCategoryChart(dom);
+  ExpectIndicatorTable(dom);
+  ExpectFindingsTable(dom);
+}
+
+// The console and network checks above see errors and requests when a page makes them.
+TEST_F(ReportTest, ChromiumChecksSeeAPagesErrorsAndRequests) {
+  const fs::path bad = Made::Get().dir() / "bad.html";
+  std::ofstream(bad) << "<!DOCTYPE html><title>bad</title><p>x</p><script>console.error('boom');"
+                        "</script><img src=\"http://example.invalid/a.png\">";
+  const Opened opened = OpenInChromium(Made::Get().dir(), bad);
+  ASSERT_EQ(opened.error, "");
+  EXPECT_NE(ConsoleMessages(opened.console).find("boom"), std::string::npos) << opened.console;
+  EXPECT_GT(PageRequests(opened.netlog), 0);
+}
+
+TEST_F(ReportTest, ScreenshotShowsThePage) {
+  fs::path png;
+  ASSERT_EQ(Made::Get().Screenshot(&png), "");
+  PIX* read = pixRead(png.c_str());
+  ASSERT_NE(read, nullptr) << "no PNG at " << png;
+  PIX* pix = pixConvertTo32(read);
+  pixDestroy(&read);
+  ASSERT_NE(pix, nullptr);
+  EXPECT_EQ(pixGetWidth(pix), kShotWidth);
+  EXPECT_EQ(pixGetHeight(pix), kShotHeight);
+  std::map<uint32_t, int64_t> colours;
+  const l_uint32* data = pixGetData(pix);
+  const int wpl = pixGetWpl(pix);
+  for (int y = 0; y < pixGetHeight(pix); ++y) {
+    for (int x = 0; x < pixGetWidth(pix); ++x) {
+      l_int32 r, g, b;
+      extractRGBValues(data[y * wpl + x], &r, &g, &b);
+      ++colours[(r << 16) | (g << 8) | b];
+    }
+  }
+  pixDestroy(&pix);
+  int64_t most = 0;
+  for (const auto& [colour, n] : colours) most = std::max(most, n);
+  // White cards on a grey-blue page hold about 60 %: a blank screenshot is one colour.
+  EXPECT_LT(most, int64_t{kShotWidth} * kShotHeight * 9 / 10)
+      << "one colour fills nearly all the page: blank?";
+  EXPECT_GT(colours.size(), 100u) << "too few colours for text and charts";
+  // The category chart is in the first screenful: the first series' bars are solid #0072B2.
+  EXPECT_GT(colours[0x0072B2], 2000) << "no bars of the first institute";
+}
+
+TEST_F(ReportTest, InstitutesAndYearFilterTheReport) {
+  const fs::path out = Made::Get().dir() / "filtered.html";
+  Outcome r =
+      RunOplex("report -o " + out.string() + " --institute ieem,IEEBCS --year 2024 --json --db " +
+                   Made::Get().db().string(),
+               Made::Get().dir());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"heatmaps\":2"), std::string::npos) << r.out;
+  const std::string html = Slurp(out);
+  EXPECT_EQ(Count(html, "<svg class=\"heatmap\""), 2);
+  EXPECT_EQ(Count(html, "data-institute=\"IEE-AGS\""), 0);
+  EXPECT_EQ(AttributeOf(Element(html, "<svg class=\"category-bars\"", ">"), "data-institutes"),
+            "IEEBCS IEEM");
+  EXPECT_EQ(Count(html, "<tr data-severity="),
+            Sql("SELECT count(*) FROM finding JOIN document AS d ON d.id = document_id "
+                "WHERE d.institute IN ('IEEM', 'IEEBCS')"));
+}
+
+TEST_F(ReportTest, BadRequestsGetClearErrorsAndWriteNothing) {
+  const fs::path dir = Made::Get().dir();
+  const fs::path out = dir / "never.html";
+
+  const std::string db = " --db " + Made::Get().db().string();
+  struct Case {
+    std::string args;
+    int exit_code;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {db, 2, "report needs -o FILE.html"},
+      {"-o " + out.string() + " --institute XYZ" + db, 2,
+       "no document of institute 'XYZ' in the database (institutes stored: IEE-AGS, IEEBCS, "
+       "IEEM, IEPC-DGO)"},
+      {"-o " + out.string() + " --institute IEEM, " + db, 2, "--institute needs institute codes"},
+      {"-o " + out.string() + " --year 1999" + db, 2,
+       "no document of year 1999 in the database (years stored: 2023, 2024)"},
+      {"-o " + out.string() + " --institute IEEM --year 2023" + db, 2,
+       "no document of year 2023 for these institutes"},
+      {"-o " + out.string() + " --year 20x4" + db, 2, "--year needs a year like 2024, not '20x4'"},
+      {"-o " + out.string() + " --colour red" + db, 2, "unexpected argument '--colour'"},
+      {"-o " + out.string() + " --db " + (dir / "missing.sqlite").string(), 3, "no such database"},
+      {"-o " + (dir / "no-such-folder" / "r.html").string() + db, 3, "cannot write"},
+  };
+  for (const Case& c : cases) {
+    Outcome r = RunOplex("report " + c.args, dir);
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.args << "\n" << r.err;
+    EXPECT_NE(r.err.find(c.message), std::string::npos) << c.args << "\n" << r.err;
+  }
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_FALSE(fs::exists(dir / "missing.sqlite")) << "a report never creates a database";
+}
+
+}  // namespace

@@ -1,0 +1,342 @@
+#include "tools/cli/html_report.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "tools/cli/html_text.h"
+#include "tools/cli/report_charts.h"
+
+namespace oplex::cli {
+namespace {
+
+// System fonts only: nothing to download, and the widths html_text.h estimates hold.
+constexpr char kStyle[] = R"css(
+:root{--ink:#1f2933;--muted:#52606d;--faint:#829ab1;--line:#d9e2ec;--soft:#f0f4f8}
+*{box-sizing:border-box}
+body{margin:0;background:#eef2f6;color:var(--ink);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans","DejaVu Sans",sans-serif}
+header,main>section{max-width:1040px;margin:16px auto;background:#fff;border-radius:8px;padding:18px 24px;box-shadow:0 1px 3px rgba(16,42,67,.12)}
+header{margin-top:20px}
+h1{font-size:24px;margin:0 0 4px;color:#102a43}
+h2{font-size:19px;margin:0 0 8px;color:#102a43}
+h3{font-size:16px;margin:22px 0 6px;color:#102a43;border-top:1px solid var(--line);padding-top:14px}
+h3 .name{font-weight:400;color:var(--muted)}
+p{margin:6px 0}
+.meta,.note,figcaption{color:var(--muted);font-size:13.5px}
+code,.path{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono",monospace;font-size:12.5px}
+nav.toc{display:flex;flex-wrap:wrap;gap:4px 18px;margin-top:10px;font-size:14px}
+nav.toc a{color:#0b69a3;text-decoration:none}
+nav.toc a:hover{text-decoration:underline}
+table{border-collapse:collapse;width:100%;font-size:13px;margin-top:8px}
+th{position:sticky;top:0;background:var(--soft);text-align:left;font-weight:600;color:#334e68;border-bottom:1px solid var(--line);padding:5px 8px;z-index:2}
+td{padding:4px 8px;border-bottom:1px solid #edf1f5;vertical-align:top}
+tbody tr:nth-child(even){background:#fafbfc}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+td.path{min-width:14em}
+td.file{min-width:11em}
+td.inst{white-space:nowrap}
+td.name{min-width:16em}
+td.fig,th.fig{text-align:right}
+td:empty::after{content:"\2014";color:#bcccdc}
+.sev{display:inline-block;padding:0 6px;border-radius:9px;font-size:12px;font-weight:600}
+.sev-info{background:#e3f0fc;color:#1c5d99}.sev-warning{background:#fff3d6;color:#8a5a00}.sev-error{background:#ffe3e3;color:#a61b1b}
+svg{display:block;max-width:100%;height:auto}
+svg.heatmap,svg.heatmap-months,svg.category-bars{width:100%}
+svg.defs{position:absolute;width:0;height:0}
+figure.schedule{margin:10px 0 22px}
+figcaption{margin-bottom:6px}
+.heatmap-months{position:sticky;top:0;background:#fff;border-bottom:1px solid var(--line);z-index:1}
+.heatmap-months .col{font-size:11px;font-weight:600;fill:var(--muted)}
+.heatmap .t{font-size:12px;fill:var(--ink)}
+.heatmap .code{font-size:11.5px;fill:#627d98;font-variant-numeric:tabular-nums}
+.heatmap .h{font-size:12px;font-weight:700;fill:#102a43}
+.heatmap .heading[data-level="0"] rect{fill:#dbe5f0}
+.heatmap .heading[data-level="1"] rect{fill:#eef3f8}
+.heatmap .heading:not([data-level="0"]) .h{fill:#334e68}
+.heatmap .zebra{fill:#f7f9fb}
+.heatmap .unknown-band rect{fill:#faf7f0;stroke:#c9bb9c;stroke-dasharray:4 3}
+.heatmap .u{font-size:11px;font-style:italic;fill:#8c7853;text-anchor:middle}
+.heatmap-legend{list-style:none;display:flex;flex-wrap:wrap;gap:6px 22px;padding:0;margin:8px 0 4px;font-size:13px;color:var(--muted)}
+.swatch{display:inline-block;width:14px;height:12px;margin-right:1px;vertical-align:-1px;border-radius:2px}
+.swatch.track{background:#eceff3}
+.swatch.unknown{background:#faf7f0;border:1px dashed #c9bb9c}
+.category-bars text{font-size:12px;fill:#243b53}
+.category-bars .v{font-size:10.5px;fill:var(--muted)}
+.category-bars .axis line{stroke:#e4e9ef}
+.category-bars .axis text{font-size:11px;fill:var(--faint)}
+.months-unknown-note,.no-activities{background:#faf7f0;border:1px dashed #c9bb9c;border-radius:6px;padding:8px 12px;font-size:13.5px}
+footer{max-width:1040px;margin:0 auto 24px;color:var(--faint);font-size:12.5px;padding:0 24px}
+)css";
+
+std::string Esc(std::string_view s) { return HtmlEscape(s); }
+
+std::string TextCell(std::string_view text, const char* css_class = nullptr) {
+  return std::string("<td") + (css_class ? std::string(" class=\"") + css_class + "\"" : "") + ">" +
+         Esc(text) + "</td>";
+}
+std::string OptionalCell(const std::optional<std::string>& text, const char* css_class = nullptr) {
+  return TextCell(text.value_or(""), css_class);
+}
+std::string NumberCell(const std::optional<int64_t>& n) {
+  return TextCell(n ? std::to_string(*n) : "", "num");
+}
+
+// A file's path, with a break opportunity after each '/' so that a long path wraps at its folders.
+std::string PathCell(std::string_view path) {
+  std::string out = "<td class=\"path\">";
+  for (size_t start = 0; start < path.size();) {
+    const size_t slash = path.find('/', start);
+    const size_t end = slash == std::string_view::npos ? path.size() : slash + 1;
+    out += Esc(path.substr(start, end - start));
+    if (slash != std::string_view::npos && end < path.size()) out += "<wbr>";
+    start = end;
+  }
+  return out + "</td>";
+}
+
+// A file's name, its whole path in the tooltip: the rows of a long table stay readable, and the
+// documents table gives every path in full.
+std::string FileCell(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  return "<td class=\"file\" title=\"" + Esc(path) + "\">" + Esc(name) + "</td>";
+}
+
+std::string Plural(int64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string InstituteId(const std::optional<std::string>& code) {
+  if (!code) return "institute-unrecognised";
+  std::string id = "institute-";
+  for (char c : *code) {
+    const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                       c == '-' || c == '_';
+    id += plain ? c : '_';
+  }
+  return id;
+}
+
+std::string YearText(const std::optional<int>& year) { return year ? std::to_string(*year) : ""; }
+
+std::string DocumentsSection(const ReportData& data) {
+  std::string out =
+      "<section id=\"documents\"><h2>Documents</h2><p class=\"note\">What each stored document "
+      "holds. <em>Months known</em> counts the activities whose schedule the source shows "
+      "(possibly none); a text export loses a grid's shading, so its months are unknown.</p>"
+      "<table class=\"documents\"><thead><tr><th>Institute</th><th>Year</th><th>Kind</th>"
+      "<th>Document</th><th>Format</th><th class=\"num\">Pages</th><th class=\"num\">Activities"
+      "</th><th class=\"num\">Months known</th><th class=\"num\">Indicators</th>"
+      "<th class=\"num\">Findings</th></tr></thead><tbody>";
+  for (const ReportDocument& d : data.documents) {
+    out += "<tr data-document-id=\"" + std::to_string(d.id) + "\" data-institute=\"" +
+           Esc(d.institute.value_or("")) + "\">" + OptionalCell(d.institute, "inst") +
+           NumberCell(d.year) + TextCell(DocumentKindLabel(d.kind)) + PathCell(d.path) +
+           TextCell(d.source_format) + NumberCell(d.pages) + NumberCell(d.activities) +
+           NumberCell(d.activities_with_months) + NumberCell(d.indicators) +
+           NumberCell(d.findings) + "</tr>";
+  }
+  return out + "</tbody></table></section>";
+}
+
+std::string CategoriesSection(const ReportData& data) {
+  std::string chart = CategoryBarsSvg(data);
+  if (chart.empty()) {
+    chart = "<p class=\"no-activities\">No activities in the selected documents.</p>";
+  }
+  return "<section id=\"categories\"><h2>Activities by category</h2><p class=\"note\">Which "
+         "function of an electoral institute each activity serves (the taxonomy), as a share of "
+         "all the activities of an institute and year, institutes side by side. Hover a bar for "
+         "its count.</p>" +
+         chart + "</section>";
+}
+
+// One institute's part of the schedules: first what has no heatmap (short notes), then a heatmap
+// per plan whose months are known.
+std::string InstituteSchedules(std::span<const ReportDocument> documents,
+                               std::map<int64_t, std::vector<const ReportActivity*>>& by_document,
+                               HtmlReport* report) {
+  const std::optional<std::string>& institute = documents.front().institute;
+  const std::optional<std::string>& name = documents.front().institute_name;
+  std::string out = "<section class=\"institute\" id=\"" + InstituteId(institute) +
+                    "\" data-institute=\"" + Esc(institute.value_or("")) + "\"><h3>" +
+                    Esc(institute.value_or("Unrecognised institute")) +
+                    (name ? " <span class=\"name\">" + Esc(*name) + "</span>" : "") + "</h3>";
+  std::string notes, figures;
+  std::string without_activities;  // its documents without activities, by kind and path
+  for (const ReportDocument& d : documents) {
+    const std::string id = std::to_string(d.id);
+    const std::string what =
+        "<b>" + Esc(YearText(d.year) + (d.year ? " · " : "") + DocumentKindLabel(d.kind)) +
+        "</b> <span class=\"path\">" + Esc(d.path) + "</span>";
+    if (d.activities == 0) {
+      without_activities +=
+          (without_activities.empty() ? "" : ", ") + DocumentKindLabel(d.kind) + " " + d.path;
+    } else if (d.activities_with_months == 0) {
+      notes += "<p class=\"months-unknown-note\" data-document-id=\"" + id + "\">" + what + ": " +
+               Plural(d.activities, "activity", "activities") +
+               ", none with known months: the source does not show them" +
+               (d.source_format == "text" ? " (a text export keeps no month shading)" : "") +
+               ", so no heatmap is drawn.</p>";
+    } else {
+      figures += "<figure class=\"schedule\" data-document-id=\"" + id + "\"><figcaption>" + what +
+                 " · " + Plural(d.activities, "activity", "activities") + ", months known for " +
+                 std::to_string(d.activities_with_months) + "</figcaption>" + HeatmapMonthsSvg() +
+                 HeatmapSvg(d, by_document[d.id]) + "</figure>";
+      ++report->heatmaps;
+    }
+  }
+  if (notes.empty() && figures.empty()) {
+    notes = "<p class=\"no-activities\">No plan activities stored for this institute" +
+            (without_activities.empty() ? std::string(".")
+                                        : " (its documents: " + Esc(without_activities) + ").") +
+            "</p>";
+  }
+  ++report->institutes;
+  return out + notes + figures + "</section>";
+}
+
+std::string SchedulesSection(const ReportData& data, HtmlReport* report) {
+  std::map<int64_t, std::vector<const ReportActivity*>> by_document;
+  for (const ReportActivity& a : data.activities) by_document[a.document_id].push_back(&a);
+
+  std::string out =
+      "<section id=\"schedules\"><h2>Month schedules</h2><p class=\"note\">One heatmap per plan "
+      "whose months are known: activities in rows under their sections, months in columns. "
+      "Hover a row for its whole text, monthly quantities and where it is in the source.</p>" +
+      HeatmapLegendHtml();
+  const std::span<const ReportDocument> documents(data.documents);
+  for (size_t i = 0; i < documents.size();) {  // documents come grouped by institute
+    size_t end = i;
+    while (end < documents.size() && documents[end].institute == documents[i].institute) ++end;
+    out += InstituteSchedules(documents.subspan(i, end - i), by_document, report);
+    i = end;
+  }
+  return out + "</section>";
+}
+
+std::string IndicatorsSection(const ReportData& data,
+                              const std::map<int64_t, const ReportDocument*>& documents) {
+  std::string out =
+      "<section id=\"indicators\"><h2>Indicators</h2><p class=\"note\">Rows of indicator tables "
+      "(MIR, indicator reports), figures as the document writes them.</p>";
+  if (data.indicators.empty()) {
+    return out +
+           "<p class=\"no-activities\">No indicators in the selected documents.</p></section>";
+  }
+  // The columns a table of this kind may have; those no indicator fills are left out.
+  struct Column {
+    const char* header;
+    const char* css_class;
+    std::optional<std::string> ReportIndicator::*field;
+  };
+  const Column kOptional[] = {{"Level", nullptr, &ReportIndicator::level},
+                              {"Frequency", nullptr, &ReportIndicator::frequency},
+                              {"Unit", nullptr, &ReportIndicator::unit},
+                              {"Baseline", "fig", &ReportIndicator::baseline},
+                              {"Target", "fig", &ReportIndicator::target},
+                              {"Progress", "fig", &ReportIndicator::progress}};
+  std::vector<const Column*> columns;
+  for (const Column& c : kOptional) {
+    if (std::any_of(data.indicators.begin(), data.indicators.end(),
+                    [&](const ReportIndicator& i) { return (i.*c.field).has_value(); })) {
+      columns.push_back(&c);
+    }
+  }
+  out +=
+      "<table class=\"indicators\"><thead><tr><th>Institute</th><th>Year</th><th>File</th>"
+      "<th class=\"num\">Page</th><th class=\"num\">Line</th><th class=\"name\">Indicator</th>";
+  for (const Column* c : columns) {
+    out += std::string("<th") + (c->css_class ? " class=\"fig\"" : "") + ">" + c->header + "</th>";
+  }
+  out += "</tr></thead><tbody>";
+  for (const ReportIndicator& i : data.indicators) {
+    const ReportDocument& d = *documents.at(i.document_id);
+    out += "<tr data-institute=\"" + Esc(d.institute.value_or("")) + "\" data-document-id=\"" +
+           std::to_string(d.id) + "\">" + OptionalCell(d.institute, "inst") + NumberCell(d.year) +
+           FileCell(d.path) + NumberCell(i.page) + NumberCell(i.line) + TextCell(i.name, "name");
+    for (const Column* c : columns) out += OptionalCell(i.*c->field, c->css_class);
+    out += "</tr>";
+  }
+  return out + "</tbody></table></section>";
+}
+
+std::string FindingsSection(const ReportData& data) {
+  std::map<Severity, int64_t> counts;
+  for (const ReportFinding& f : data.findings) ++counts[f.row.severity];
+  std::string out = "<section id=\"findings\"><h2>Findings</h2><p class=\"note\">" +
+                    Plural(static_cast<int64_t>(data.findings.size()), "finding", "findings") +
+                    " (" + std::to_string(counts[Severity::kError]) + " errors, " +
+                    std::to_string(counts[Severity::kWarning]) + " warnings, " +
+                    std::to_string(counts[Severity::kInfo]) +
+                    " notes): checks that failed and rows that could not be read, with the file, "
+                    "page and line to check them against. Hover a message for the raw text.</p>";
+  if (data.findings.empty()) return out + "</section>";
+  out +=
+      "<table class=\"findings\"><thead><tr><th>File</th><th class=\"num\">Page</th>"
+      "<th class=\"num\">Line</th><th>Severity</th><th>Code</th><th>Activity</th><th>Message</th>"
+      "</tr></thead><tbody>";
+  for (const ReportFinding& f : data.findings) {
+    const Provenance& p = f.row.provenance;
+    std::string line = p.line ? std::to_string(*p.line) : "";
+    if (p.line && p.last_line && *p.last_line != *p.line) {
+      line += "–" + std::to_string(*p.last_line);
+    }
+    const std::string severity = ToString(f.row.severity);
+    out += "<tr data-severity=\"" + severity + "\" data-document-id=\"" +
+           std::to_string(f.document_id) + "\">" + FileCell(f.row.document_path) +
+           NumberCell(p.page) + TextCell(line, "num") + "<td><span class=\"sev sev-" + severity +
+           "\">" + severity + "</span></td>" + TextCell(f.row.code, "code") +
+           OptionalCell(f.row.activity_code) + "<td title=\"" + Esc(f.row.raw_text) + "\">" +
+           Esc(f.row.message) + "</td></tr>";
+  }
+  return out + "</tbody></table></section>";
+}
+
+}  // namespace
+
+HtmlReport RenderHtmlReport(const ReportData& data, const HtmlReportInfo& info) {
+  HtmlReport report;
+  std::map<int64_t, const ReportDocument*> documents;
+  std::string institutes;  // documents come grouped by institute
+  for (size_t i = 0; i < data.documents.size(); ++i) {
+    const ReportDocument& d = data.documents[i];
+    documents[d.id] = &d;
+    if (i == 0 || data.documents[i - 1].institute != d.institute) {
+      institutes += (institutes.empty() ? "" : ", ") + d.institute.value_or("unrecognised");
+    }
+  }
+  const std::string title = "oplex report" + (institutes.empty() ? "" : ": " + institutes);
+  std::string& html = report.html;
+  html =
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<meta name=\"generator\" content=\"oplex " OPLEX_VERSION "\"><title>" +
+      Esc(title) + "</title><style>" + kStyle + "</style></head><body>";
+  html += "<header><h1>Work plans compared</h1><p class=\"meta\">" +
+          Plural(static_cast<int64_t>(data.documents.size()), "document", "documents") +
+          " from <code>" + Esc(info.database) +
+          "</code> · institutes and years: " + Esc(info.scope) + " · generated " +
+          Esc(info.generated_at) + "</p>" +
+          "<nav class=\"toc\"><a href=\"#documents\">Documents</a><a href=\"#categories\">"
+          "Activities by category</a><a href=\"#schedules\">Month schedules</a>";
+  for (size_t i = 0; i < data.documents.size(); ++i) {
+    const std::optional<std::string>& code = data.documents[i].institute;
+    if (i > 0 && data.documents[i - 1].institute == code) continue;
+    html +=
+        "<a href=\"#" + InstituteId(code) + "\">· " + Esc(code.value_or("unrecognised")) + "</a>";
+  }
+  html +=
+      "<a href=\"#indicators\">Indicators</a><a href=\"#findings\">Findings</a></nav>"
+      "</header>" +
+      HeatmapDefs() + "<main>" + DocumentsSection(data) + CategoriesSection(data) +
+      SchedulesSection(data, &report) + IndicatorsSection(data, documents) + FindingsSection(data) +
+      "</main><footer>Made by oplex " OPLEX_VERSION
+      " from the database above, which holds every record with its "
+      "source.</footer></body></html>\n";
+  return report;
+}
+
+}  // namespace oplex::cli

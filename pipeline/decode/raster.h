@@ -53,7 +53,8 @@ struct RasterOptions {
 // Boxes are in points, top-left origin, like the words of the page. `text` are the boxes of the
 // page's words, when known: their inside is left out of the search for rules, so that small or
 // bold letters that touch a border (the stem of a "D", a run of letters blurred into a bar at a
-// low resolution) are never read as lines.
+// low resolution) are never read as lines. A rule that runs on well beyond a word above and below
+// it (text set flush against a column rule) is kept through the word's box.
 Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text = {},
                        const RasterOptions& options = {});
 

@@ -172,12 +172,31 @@ Result<std::vector<ActivityMatch>> FindActivities(Store& store, std::string_view
   });
 }
 
+std::string FindingRowColumns() {
+  return "d.path, f.severity, f.code, f.message, f.raw_text, a.code, " + ProvenanceColumns("f");
+}
+
+Result<FindingRow> ReadFindingRow(const Statement& row, int first) {
+  FindingRow r;
+  r.document_path = row.Text(first);
+  const std::string severity = row.Text(first + 1);
+  std::optional<Severity> parsed =
+      FromText(severity, {Severity::kInfo, Severity::kWarning, Severity::kError});
+  if (!parsed) return UnknownName("severity", severity);
+  r.severity = *parsed;
+  r.code = row.Text(first + 2);
+  r.message = row.Text(first + 3);
+  r.raw_text = row.Text(first + 4);
+  r.activity_code = row.OptionalText(first + 5);
+  r.provenance = ReadProvenance(row, first + 6);
+  return r;
+}
+
 Result<std::vector<FindingRow>> ListFindings(Store& store, const FindingFilter& filter) {
   return InSnapshot(store, [&]() -> Result<std::vector<FindingRow>> {
     // Severity is declared from least to most severe, so its underlying value is its rank.
     Result<Statement> findings = store.Prepare(
-        "SELECT d.path, f.severity, f.code, f.message, f.raw_text, a.code, " +
-        ProvenanceColumns("f") +
+        "SELECT " + FindingRowColumns() +
         " FROM finding AS f JOIN document AS d ON d.id = f.document_id"
         " LEFT JOIN activity AS a ON a.id = f.activity_id"
         " WHERE (?1 IS NULL OR instr(d.path, ?1) > 0)"
@@ -193,19 +212,9 @@ Result<std::vector<FindingRow>> ListFindings(Store& store, const FindingFilter& 
     }
     std::vector<FindingRow> rows;
     Status s = ForEachRow(*findings, [&] {
-      FindingRow r;
-      r.document_path = findings->Text(0);
-      std::string severity = findings->Text(1);
-      std::optional<Severity> parsed =
-          FromText(severity, {Severity::kInfo, Severity::kWarning, Severity::kError});
-      if (!parsed) return UnknownName("severity", severity);
-      r.severity = *parsed;
-      r.code = findings->Text(2);
-      r.message = findings->Text(3);
-      r.raw_text = findings->Text(4);
-      r.activity_code = findings->OptionalText(5);
-      r.provenance = ReadProvenance(*findings, 6);
-      rows.push_back(std::move(r));
+      Result<FindingRow> r = ReadFindingRow(*findings, 0);
+      if (!r.ok()) return r.status();
+      rows.push_back(std::move(*r));
       return Status::Ok();
     });
     if (!s.ok()) return s;

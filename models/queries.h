@@ -93,6 +93,11 @@ struct FindingRow {
 };
 
 // Findings that pass `filter`, ordered by document path, then where they occur in it.
+// The columns a FindingRow is read from, in a query over `finding AS f JOIN document AS d` and
+// `LEFT JOIN activity AS a`; ReadFindingRow reads them back from column `first` on.
+std::string FindingRowColumns();
+Result<FindingRow> ReadFindingRow(const Statement& row, int first);
+
 Result<std::vector<FindingRow>> ListFindings(Store& store, const FindingFilter& filter = {});
 
 }  // namespace oplex

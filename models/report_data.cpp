@@ -304,27 +304,15 @@ Status ReadFindings(Store& store, const ReportFilter& filter,
                     std::vector<ReportFinding>* findings) {
   return ReadFiltered(
       store,
-      "SELECT f.document_id, d.path, f.severity, f.code, f.message, f.raw_text, a.code, " +
-          ProvenanceColumns("f") +
+      "SELECT f.document_id, " + FindingRowColumns() +
           " FROM finding AS f JOIN document AS d ON d.id = f.document_id"
           " LEFT JOIN activity AS a ON a.id = f.activity_id WHERE 1" +
           FilterSql(filter, "d.institute", "d.year") +
           " ORDER BY d.institute IS NULL, d.institute, d.year, d.path, d.id, f.page, f.line, f.id",
       filter, [&](const Statement& row) -> Status {
-        ReportFinding f;
-        f.document_id = row.Int64(0);
-        f.row.document_path = row.Text(1);
-        const std::string severity = row.Text(2);
-        std::optional<Severity> parsed =
-            FromText(severity, {Severity::kInfo, Severity::kWarning, Severity::kError});
-        if (!parsed) return UnknownName("severity", severity);
-        f.row.severity = *parsed;
-        f.row.code = row.Text(3);
-        f.row.message = row.Text(4);
-        f.row.raw_text = row.Text(5);
-        f.row.activity_code = row.OptionalText(6);
-        f.row.provenance = ReadProvenance(row, 7);
-        findings->push_back(std::move(f));
+        Result<FindingRow> finding = ReadFindingRow(row, 1);
+        if (!finding.ok()) return finding.status();
+        findings->push_back(ReportFinding{row.Int64(0), std::move(*finding)});
         return Status::Ok();
       });
 }

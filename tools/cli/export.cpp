@@ -6,13 +6,13 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
 
 #include "models/snapshot.h"
 #include "tools/cli/args.h"
+#include "tools/cli/atomic_file.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/csv.h"
 #include "tools/cli/json.h"
@@ -142,14 +142,12 @@ struct Written {
   int64_t rows = 0;
 };
 
-// Writes `table` into `file` through a ".partial" file renamed at the end, so that a failed
-// export leaves no truncated file behind under the table's name.
+// Writes `table` into `file`, atomically: a failed export leaves no truncated file behind under
+// the table's name. Returns the number of rows written.
 Result<int64_t> WriteTable(Store& store, const ExportTable& table, const std::string& format,
                            const std::filesystem::path& file) {
-  const std::filesystem::path partial = file.string() + ".partial";
-  Result<int64_t> rows = [&]() -> Result<int64_t> {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError("cannot create " + partial.string());
+  int64_t rows = 0;
+  Status written = WriteAtomically(file, [&](std::ostream& out) {
     std::unique_ptr<FileSink> sink;
     if (format == "csv") {
       sink = std::make_unique<CsvSink>(out);
@@ -157,16 +155,11 @@ Result<int64_t> WriteTable(Store& store, const ExportTable& table, const std::st
       sink = std::make_unique<JsonLinesSink>(out);
     }
     Result<int64_t> read = ReadExportTable(store, table, *sink);
-    out.close();
-    if (read.ok() && !out) return Status::IoError("cannot write " + partial.string());
-    return read;
-  }();
-  std::error_code ec;
-  if (rows.ok()) std::filesystem::rename(partial, file, ec);
-  if (!rows.ok() || ec) {
-    std::filesystem::remove(partial, ec);
-    if (rows.ok()) return Status::IoError("cannot write " + file.string() + ": " + ec.message());
-  }
+    if (!read.ok()) return read.status();
+    rows = *read;
+    return Status::Ok();
+  });
+  if (!written.ok()) return written;
   return rows;
 }
 

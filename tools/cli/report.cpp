@@ -1,21 +1,17 @@
 // `oplex report`: writes the database (or some institutes and a year of it) as one
 // self-contained HTML page (tools/cli/html_report.h).
-#include <fcntl.h>
 #include <spdlog/spdlog.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
-#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
 
 #include "models/report_data.h"
 #include "tools/cli/args.h"
+#include "tools/cli/atomic_file.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/html_report.h"
 #include "tools/cli/json.h"
@@ -44,34 +40,6 @@ std::string NowUtc() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return buf;
-}
-
-std::string Errno(const std::string& what) { return what + ": " + std::strerror(errno); }
-
-// Writes `content` to a temporary file beside `path`, flushes it to disk, then renames it over
-// `path`: a reader (or a run that fails halfway) sees the old file or the whole new one, never a
-// part.
-Status WriteAtomically(const std::filesystem::path& path, const std::string& content) {
-  const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : ".";
-  std::string temp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = mkstemp(temp.data());
-  if (fd < 0) return Status::IoError(Errno("cannot write " + path.string()));
-  Status status;
-  for (size_t written = 0; written < content.size() && status.ok();) {
-    const ssize_t n = write(fd, content.data() + written, content.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) status = Status::IoError(Errno("cannot write " + path.string()));
-    if (n > 0) written += static_cast<size_t>(n);
-  }
-  // mkstemp makes the file readable by its owner only; a report is for sharing.
-  if (status.ok() && fchmod(fd, 0644) != 0) status = Status::IoError(Errno(path.string()));
-  if (status.ok() && fsync(fd) != 0) status = Status::IoError(Errno(path.string()));
-  if (close(fd) != 0 && status.ok()) status = Status::IoError(Errno(path.string()));
-  if (status.ok() && std::rename(temp.c_str(), path.c_str()) != 0) {
-    status = Status::IoError(Errno("cannot write " + path.string()));
-  }
-  if (!status.ok()) unlink(temp.c_str());
-  return status;
 }
 
 // "IEEM,IEE-AGS" → {"IEEM", "IEE-AGS"}; an empty item is an error.
@@ -145,7 +113,12 @@ int RunReport(const GlobalOptions& global, const std::vector<std::string>& args)
   scope += filter.year ? ", " + std::to_string(*filter.year) : ", all years";
 
   const HtmlReport report = RenderHtmlReport(*data, {global.db.string(), NowUtc(), scope});
-  if (Status written = WriteAtomically(output, report.html); !written.ok()) {
+  if (Status written = WriteAtomically(output,
+                                       [&](std::ostream& out) {
+                                         out << report.html;
+                                         return Status::Ok();
+                                       });
+      !written.ok()) {
     spdlog::error("{}", written.message());
     return kExitFatal;
   }

@@ -78,16 +78,12 @@ TEST(OcrScans, MultiPageBilevelTiff) {
   EXPECT_EQ(ReadFixture("ags-2023-x-pages7-8.tif").scan.document.source_format, "image");
 }
 
-// Below the targets so far (NEXT.md): at 200 DPI the pale rules of the third page's calendar
-// are partly lost, so some of its months shift; on the photo, blurred X marks read as "M" lose
-// single months and two rows whose dividing rule is lost merge (their month headers are found
-// since the short borders of the letter row are).
-TEST(OcrScans, ShadedAgsAt200DpiWithATurnedPage) {
-  const eval::Accuracy a = Measure("ags-2023-shaded-200dpi.pdf");
-  EXPECT_GE(a.CodeRate(), 0.98);
-  EXPECT_LE(a.Cer(), 0.02);
-  EXPECT_GE(a.MonthRate(), 0.75);
-}
+// At 200 DPI the third page's second calendar has light grey rules: between filled cells and
+// under its shaded header they take the fills' shade (raster_test.cpp has the two cases).
+TEST(OcrScans, ShadedAgsAt200DpiWithATurnedPage) { ExpectOnTarget("ags-2023-shaded-200dpi.pdf"); }
+
+// Below the targets so far (NEXT.md): blurred X marks read as "M" lose single months, and two
+// rows whose dividing rule is lost merge.
 
 TEST(OcrScans, PhotoOfAPage) {
   const eval::Accuracy a = Measure("ags-2023-x-page9-photo.png");

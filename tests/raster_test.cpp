@@ -216,6 +216,105 @@ TEST(Raster, BlankAndEmptyImages) {
   EXPECT_TRUE(none.h_rules.empty() && none.fills.empty());
 }
 
+// A scan of w × h pixels whose pixel (x, y) has shade(x, y) ± 7 grey levels of grain, drawn the
+// same on every run.
+template <typename Shade>
+Image GrainyScan(int w, int h, Shade shade) {
+  Image img(w, h);
+  uint32_t state = 12345;
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      state = state * 1664525u + 1013904223u;
+      const int grain = static_cast<int>(state >> 24) % 15 - 7;
+      img.gray[static_cast<size_t>(y) * w + x] =
+          static_cast<uint8_t>(std::clamp(shade(x, y) + grain, 0, 255));
+    }
+  }
+  return img;
+}
+
+// A scan's grey page is read at 150 DPI (scanned_page.cpp), with these options.
+constexpr double kScanPpp = 150.0 / 72;
+RasterOptions ScanOptions() {
+  RasterOptions scan;
+  scan.color_tolerance = 8;
+  scan.fill_smoothing = 1;
+  scan.fill_margin_points = 0;
+  return scan;
+}
+
+// Two filled cells side by side on a grainy page, their shades measured on the AGS plan's page 3
+// scanned at 200 DPI and read at 150 (its second calendar): paper 252, fill 231, the light rule
+// between the two cells one pixel of 215, the rules above and below 192.
+Image LightRuleBetweenFills() {
+  return GrainyScan(120, 80, [](int x, int y) {
+    const bool rule_row = y == 20 || y == 70;
+    const bool in_cells = x >= 30 && x <= 90 && y > 20 && y < 70;
+    return rule_row && x >= 10 && x < 110 ? 192 : in_cells && x == 60 ? 215 : in_cells ? 231 : 252;
+  });
+}
+
+TEST(Raster, ALightRuleBetweenFilledCellsOfAScan) {
+  const Image img = LightRuleBetweenFills();
+  const GrayView view{img.gray.data(), img.width, img.height, img.width, kScanPpp};
+  const auto rule_at_60 = [](const BBox& b) {  // pixel column 60
+    return b.x0 * kScanPpp <= 60.5 && b.x1 * kScanPpp >= 60.5;
+  };
+  RasterOptions scan = ScanOptions();
+  const Graphics before = AnalyzeRaster(view, {}, scan);
+  EXPECT_TRUE(std::none_of(before.v_rules.begin(), before.v_rules.end(), rule_at_60))
+      << "the smoothed fill search takes the light rule for part of the fill";
+
+  scan.thin_line_contrast = 8;
+  const Graphics g = AnalyzeRaster(view, {}, scan);
+  ASSERT_EQ(g.v_rules.size(), 1u) << "the rule, and no line along the fills' outer edges";
+  EXPECT_TRUE(rule_at_60(g.v_rules[0]));
+  EXPECT_LE(g.v_rules[0].y0 * kScanPpp, 22);
+  EXPECT_GE(g.v_rules[0].y1 * kScanPpp, 68);
+  EXPECT_EQ(g.h_rules.size(), 2u);
+}
+
+// A shaded header row on a grainy page, as on the same AGS page (pixels): the header 216 over two
+// cells, the light rule under it (y = 40) 210 and blurred into the next row (238), which smoothed
+// is the header's shade; dark rules at y = 20 and 70 and at x = 20, 120 and 180. In the second
+// row, a bar drawn inside a cell, longer than the shortest rule, its sides clear of the cell's.
+Image ShadedHeaderRow() {
+  return GrainyScan(200, 90, [](int x, int y) {
+    const bool inside = x >= 20 && x <= 180 && y >= 20 && y <= 70;
+    const bool dark = inside && (y == 20 || y == 70 || x == 20 || x == 120 || x == 180);
+    return dark                                       ? 120
+           : inside && y == 40                        ? 210
+           : inside && y == 41                        ? 238
+           : inside && y < 40                         ? 216
+           : x >= 128 && x < 172 && y >= 50 && y < 62 ? 216
+                                                      : 252;
+  });
+}
+
+TEST(Raster, TheEdgeOfAShadedHeaderRowOfAScanIsARule) {
+  const Image img = ShadedHeaderRow();
+  const GrayView view{img.gray.data(), img.width, img.height, img.width, kScanPpp};
+  const auto near = [](double y) {  // y in pixels
+    return [y](const BBox& b) { return std::abs((b.y0 + b.y1) / 2 * kScanPpp - y) <= 2; };
+  };
+  RasterOptions scan = ScanOptions();
+  const Graphics before = AnalyzeRaster(view, {}, scan);
+  EXPECT_TRUE(std::none_of(before.h_rules.begin(), before.h_rules.end(), near(40)))
+      << "the rule under the header is lost in its shade";
+
+  scan.fill_edges_are_rules = true;
+  const Graphics g = AnalyzeRaster(view, {}, scan);
+  const auto edge = std::find_if(g.h_rules.begin(), g.h_rules.end(), near(40));
+  ASSERT_NE(edge, g.h_rules.end());
+  EXPECT_LE(edge->x0 * kScanPpp, 22);
+  EXPECT_GE(edge->x1 * kScanPpp, 178);
+  for (double y : {50.0, 62.0}) {  // the grain of the bar's own edges may leave a thin line
+    EXPECT_EQ(std::count_if(g.h_rules.begin(), g.h_rules.end(), near(y)),
+              std::count_if(before.h_rules.begin(), before.h_rules.end(), near(y)))
+        << "the edges of the bar inside a cell at y = " << y << " are no boundary";
+  }
+}
+
 // A binarized month header at 1 pixel per point: a rule under "CALENDARIO" at y = 20, twelve
 // cells 8 points high whose borders hang from it (the rule under them was too light to survive
 // binarization), and a line of text whose 6-point stems start 2 points under a rule at y = 60.

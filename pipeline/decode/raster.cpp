@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <span>
+#include <tuple>
 #include <utility>
 
 #include "pipeline/decode/pix.h"
@@ -28,6 +29,12 @@ constexpr double kLongRuleFactor = 3.0;
 constexpr size_t kMinBorderRun = 3;
 // How far (pixels) the end of a vertical run may stop short of a rule it touches.
 constexpr double kTouchPixels = 1.5;
+// A vertical rule is beside a fill when it runs along this share of the fill's height.
+constexpr double kEdgeCover = 0.6;
+// A thin line is read through a mean 2 * kLineHalf + 1 pixels long along it, and its sides
+// kSideNear and kSideFar pixels off it (the lighter of the two, for a line two pixels wide).
+constexpr int kLineHalf = 3;
+constexpr int kSideNear = 2, kSideFar = 3;
 
 // The shades of the page, most common first: the background, then the candidates for fills.
 // Counted on every other pixel of every other row: shades that matter cover areas.
@@ -128,6 +135,118 @@ void LeaveOutText(PIX* ink, const std::vector<BBox>& text, double ppp, double v_
   });
 }
 
+// Sets in `ink` the pixels of thin lines darker than the pixels on both their sides by `contrast`
+// grey levels, each read through a mean along the line: a light rule beside or between fills on
+// a scan, which the grain hides from a look at single pixels and the fill search's smoothing
+// blends into the fill. Both sides must be lighter, so the edge of a fill is no line.
+void MarkThinLines(const GrayView& image, int contrast, PIX* ink) {
+  constexpr int n = 2 * kLineHalf + 1;
+  static_assert(kSideFar <= kLineHalf);
+  const int w = image.width, h = image.height;
+  if (w < 2 * n || h < 2 * n) return;
+  const auto row = [&](int y) { return image.data + static_cast<size_t>(y) * image.stride; };
+  const int need = contrast * n;
+  const int wpl = pixGetWpl(ink);
+  l_uint32* const ink_data = pixGetData(ink);
+  // down[x]: the sum of column x over rows y - kLineHalf .. y + kLineHalf;
+  // across[r % n][x]: the sum of row r over columns x - kLineHalf .. x + kLineHalf.
+  std::vector<int> down(static_cast<size_t>(w), 0);
+  std::vector<std::vector<int>> across(n, std::vector<int>(static_cast<size_t>(w), 0));
+  const auto sum_across = [&](int y) {
+    std::vector<int>& out = across[static_cast<size_t>(y % n)];
+    const uint8_t* r = row(y);
+    int sum = 0;
+    for (int x = 0; x < n; ++x) sum += r[x];
+    for (int x = kLineHalf; x + kLineHalf < w; ++x) {
+      out[static_cast<size_t>(x)] = sum;
+      if (x + kLineHalf + 1 < w) sum += r[x + kLineHalf + 1] - r[x - kLineHalf];
+    }
+  };
+  for (int y = 0; y < n - 1; ++y) {
+    for (int x = 0; x < w; ++x) down[static_cast<size_t>(x)] += row(y)[x];
+    sum_across(y);
+  }
+  const auto at = [](const std::vector<int>& v, int i) { return v[static_cast<size_t>(i)]; };
+  for (int y = kLineHalf; y + kLineHalf < h; ++y) {
+    const uint8_t* last = row(y + kLineHalf);
+    for (int x = 0; x < w; ++x) down[static_cast<size_t>(x)] += last[x];
+    sum_across(y + kLineHalf);
+    const std::vector<int>& mid = across[static_cast<size_t>(y % n)];
+    const auto above = [&](int d) -> const std::vector<int>& {
+      return across[static_cast<size_t>((y - d) % n)];
+    };
+    const auto below = [&](int d) -> const std::vector<int>& {
+      return across[static_cast<size_t>((y + d) % n)];
+    };
+    l_uint32* const line = ink_data + static_cast<ptrdiff_t>(y) * wpl;
+    for (int x = kLineHalf; x + kLineHalf < w; ++x) {
+      const int left = std::max(at(down, x - kSideNear), at(down, x - kSideFar));
+      const int right = std::max(at(down, x + kSideNear), at(down, x + kSideFar));
+      const int up = std::max(at(above(kSideNear), x), at(above(kSideFar), x));
+      const int low = std::max(at(below(kSideNear), x), at(below(kSideFar), x));
+      if (std::min(left, right) - at(down, x) >= need || std::min(up, low) - at(mid, x) >= need) {
+        SET_DATA_BIT(line, x);
+      }
+    }
+    const uint8_t* first = row(y - kLineHalf);
+    for (int x = 0; x < w; ++x) down[static_cast<size_t>(x)] -= first[x];
+  }
+}
+
+// Whether a vertical rule runs beside x (within `gap`) along most of [y0, y1].
+bool RuleBeside(const std::vector<BBox>& v_rules, double x, double y0, double y1, double gap) {
+  double covered = 0;
+  for (const BBox& v : v_rules) {
+    if (x < v.x0 - gap || x > v.x1 + gap) continue;
+    covered += std::max(0.0, std::min(v.y1, y1) - std::max(v.y0, y0));
+  }
+  return covered >= kEdgeCover * (y1 - y0);
+}
+
+// Adds the top and bottom edges of cell fills as horizontal rules, where fills side by side make
+// one edge at least `min_length` long. A cell fill spans its cell's width: a vertical rule runs
+// beside both its sides. (A bar drawn inside a cell does not, and its edges are no boundary.)
+void AddFillEdges(Graphics* g, double min_length, double gap) {
+  struct Edge {
+    double y, x0, x1;
+  };
+  std::vector<Edge> edges;
+  for (const Fill& f : g->fills) {
+    const BBox& b = f.bbox;
+    if ((f.color & 0xFF) < kDarkShade || !RuleBeside(g->v_rules, b.x0, b.y0, b.y1, gap) ||
+        !RuleBeside(g->v_rules, b.x1, b.y0, b.y1, gap)) {
+      continue;
+    }
+    edges.push_back(Edge{b.y0, b.x0, b.x1});
+    edges.push_back(Edge{b.y1, b.x0, b.x1});
+  }
+  std::sort(edges.begin(), edges.end(),
+            [](const Edge& a, const Edge& b) { return std::tie(a.y, a.x0) < std::tie(b.y, b.x0); });
+  std::vector<bool> used(edges.size(), false);
+  for (size_t i = 0; i < edges.size(); ++i) {
+    if (used[i]) continue;
+    // The edges at about this height, joined left to right across the rules between cells.
+    std::vector<Edge> row;
+    for (size_t j = i; j < edges.size() && edges[j].y - edges[i].y <= gap; ++j) {
+      if (!used[j]) row.push_back(edges[j]), used[j] = true;
+    }
+    std::sort(row.begin(), row.end(), [](const Edge& a, const Edge& b) { return a.x0 < b.x0; });
+    Edge run = row.front();
+    const auto close_run = [&] {
+      if (run.x1 - run.x0 >= min_length) g->h_rules.push_back(BBox{run.x0, run.y, run.x1, run.y});
+    };
+    for (size_t k = 1; k < row.size(); ++k) {
+      if (row[k].x0 - run.x1 <= gap) {
+        run.x1 = std::max(run.x1, row[k].x1);
+      } else {
+        close_run();
+        run = row[k];
+      }
+    }
+    close_run();
+  }
+}
+
 }  // namespace
 
 Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
@@ -211,9 +330,12 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
     });
   }
 
+  if (options.thin_line_contrast > 0) MarkThinLines(image, options.thin_line_contrast, ink.get());
   // Rules: what is neither background nor fill nor text, kept where it runs long and thin.
   LeaveOutText(ink.get(), text, ppp, options.v_rule_points);
   FindRuleLines(ink.get(), ppp, options, &g.h_rules, &g.v_rules);
+  if (options.fill_edges_are_rules)
+    AddFillEdges(&g, options.h_rule_points, options.max_rule_points);
   return g;
 }
 

@@ -48,6 +48,14 @@ struct RasterOptions {
   // Half-width (pixels) of a mean filter the fill search reads the image through, so that a
   // scan's grain leaves each fill in one shade; 0 for none. Rules are looked for unfiltered.
   int fill_smoothing = 0;
+  // When above 0, a thin line darker than both its sides by this many grey levels (seen through
+  // a short mean along it) is a candidate rule even in a fill's shade: on a scan, the grain
+  // gives a light rule between two filled cells the shade of the fills. 0 looks for none.
+  int thin_line_contrast = 0;
+  // Whether the top and bottom edges of cell fills (a vertical rule beside both sides), joined
+  // side by side into edges at least h_rule_points long, are horizontal rules too: on a scan, a
+  // light rule under a shaded header row has the header's shade and shows only as its edge.
+  bool fill_edges_are_rules = false;
 };
 
 // Boxes are in points, top-left origin, like the words of the page. `text` are the boxes of the

@@ -107,6 +107,8 @@ Graphics FindGraphics(const AnalysisImage& image, const std::vector<Word>& words
   options.color_tolerance = kScanShadeTolerance;
   options.fill_smoothing = 1;  // a 3 × 3 mean takes the grain out of a fill
   options.fill_margin_points = 0;
+  options.thin_line_contrast = kScanShadeTolerance;
+  options.fill_edges_are_rules = true;
   return AnalyzeRaster(view, text, options);
 }
 

@@ -83,12 +83,12 @@ TEST(OcrScans, MultiPageBilevelTiff) {
 TEST(OcrScans, ShadedAgsAt200DpiWithATurnedPage) { ExpectOnTarget("ags-2023-shaded-200dpi.pdf"); }
 
 // Below the targets so far (NEXT.md): blurred X marks read as "M" lose single months, and two
-// rows whose dividing rule is lost merge.
-
+// rows whose dividing rule is lost merge. (Row 1.39's rules, which OCR's boxes of its words
+// cover, are kept: raster_test.cpp, ARowRuleUnderWordsBoxesStaysWhole.)
 TEST(OcrScans, PhotoOfAPage) {
   const eval::Accuracy a = Measure("ags-2023-x-page9-photo.png");
-  EXPECT_GE(a.CodeRate(), 0.9);
-  EXPECT_GE(a.MonthRate(), 0.8);
+  EXPECT_GE(a.CodeRate(), 0.95);
+  EXPECT_GE(a.MonthRate(), 0.85);
 }
 
 // Records read by OCR carry their confidence; doubtful ones are findings that say where to look.

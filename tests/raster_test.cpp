@@ -124,6 +124,26 @@ TEST(Raster, WordsSetFlushAgainstARuleDoNotCutIt) {
   EXPECT_EQ(xs, (std::vector<double>{20, 100, 180}));
 }
 
+// A line of text set close above a row rule, as on the photo of the AGS plan's page 9 (row 1.39):
+// OCR's boxes of its words reach down over the rule. The rule runs on well beyond the boxes and
+// stays whole; the tops of a word's letters, a run as long as the word, stay out.
+TEST(Raster, ARowRuleUnderWordsBoxesStaysWhole) {
+  Image img(300, 100);
+  img.Rect(10, 50, 291, 51, 0);  // the rule
+  std::vector<BBox> words;
+  for (int x = 40; x < 250; x += 70) {
+    img.Rect(x, 40, x + 62, 41, 0);  // the tops of the letters, one run
+    for (int stem = x; stem < x + 62; stem += 6) img.Rect(stem, 40, stem + 2, 48, 0);
+    words.push_back(BBox{x - 1.0, 36, x + 63.0, 56});
+  }
+  const Graphics g =
+      AnalyzeRaster(GrayView{img.gray.data(), img.width, img.height, img.width, 1.0}, words);
+  ASSERT_EQ(g.h_rules.size(), 1u);
+  EXPECT_DOUBLE_EQ(g.h_rules[0].y0, 50);
+  EXPECT_DOUBLE_EQ(g.h_rules[0].x0, 10);
+  EXPECT_DOUBLE_EQ(g.h_rules[0].x1, 291);
+}
+
 // A month's label over its week columns: the stem of its first letter meets the label's top
 // border and the rule of a week column under it, making one long run with them. The rule stops
 // at the label's bottom border: through the label it would split the month's cell.

@@ -39,16 +39,15 @@ double DarkShare(PIX* gray) {
   const bool reduce = pixGetWidth(gray) >= 16 && pixGetHeight(gray) >= 16;
   PixPtr small(reduce ? pixScaleAreaMap(gray, 0.25f, 0.25f) : pixClone(gray));
   if (!small) return 0.0;
-  NUMA* histogram = pixGetGrayHistogram(small.get(), 1);
-  if (histogram == nullptr) return 0.0;
+  const NumaPtr histogram(pixGetGrayHistogram(small.get(), 1));
+  if (!histogram) return 0.0;
   double dark = 0, total = 0;
   for (int level = 0; level < 256; ++level) {
     l_float32 count = 0;
-    numaGetFValue(histogram, level, &count);
+    numaGetFValue(histogram.get(), level, &count);
     total += count;
     if (level < 128) dark += count;
   }
-  numaDestroy(&histogram);
   return total > 0 ? dark / total : 0.0;
 }
 

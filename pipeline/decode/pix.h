@@ -25,6 +25,11 @@ struct BoxDeleter {
 };
 using BoxPtr = std::unique_ptr<BOX, BoxDeleter>;
 
+struct NumaDeleter {
+  void operator()(NUMA* n) const { numaDestroy(&n); }
+};
+using NumaPtr = std::unique_ptr<NUMA, NumaDeleter>;
+
 // An 8-bit Leptonica image of rows of grey bytes `stride` bytes apart (Leptonica keeps its own
 // byte order inside 32-bit words, so the bytes are copied one by one). Null without memory.
 inline PixPtr GrayPix(const uint8_t* rows, int width, int height, int stride) {

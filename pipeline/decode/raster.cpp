@@ -23,7 +23,7 @@ constexpr int kDarkShade = 128;
 // A word's box is taller than its letters' bodies: this share of its height, top and bottom,
 // may be a cell border and stays in the search for rules.
 constexpr double kTextInset = 0.15;
-// A vertical run this many times the shortest rule is no letter's, nor a column of letters'.
+// A run this many times the shortest rule is no letter's, nor a column or line of letters'.
 constexpr double kLongRuleFactor = 3.0;
 // Short vertical runs from one side of a horizontal rule that make them the borders of a row.
 constexpr size_t kMinBorderRun = 3;
@@ -100,39 +100,26 @@ std::vector<uint8_t> Smoothed(const GrayView& image, int half) {
   return out;
 }
 
-// Clears the inside of the words' boxes from `ink`, except where a vertical run passes through a
-// box from above it to below it and is long enough to be no letter's: the column rule beside a
-// word set flush against it, which the word's box covers.
-void LeaveOutText(PIX* ink, const std::vector<BBox>& text, double ppp, double v_rule_points) {
-  struct Rect {
-    int x0, y0, x1, y1;
-  };
-  std::vector<Rect> rects;
+// Clears the inside of the words' boxes from `ink`, except for the long runs that pass through a
+// box: the column rule beside a word set flush against it, or the row rule under a line of text
+// set close above it, which the word's box (as OCR draws it) covers.
+void LeaveOutText(PIX* ink, const std::vector<BBox>& text, double ppp,
+                  const RasterOptions& options) {
+  std::vector<PixelRect> rects;
   for (const BBox& t : text) {
     const double inset = kTextInset * (t.y1 - t.y0);
-    const Rect r{static_cast<int>(std::floor(t.x0 * ppp)),
-                 static_cast<int>(std::ceil((t.y0 + inset) * ppp)),
-                 static_cast<int>(std::ceil(t.x1 * ppp)),
-                 static_cast<int>(std::floor((t.y1 - inset) * ppp))};
+    const PixelRect r{static_cast<int>(std::floor(t.x0 * ppp)),
+                      static_cast<int>(std::ceil((t.y0 + inset) * ppp)),
+                      static_cast<int>(std::ceil(t.x1 * ppp)),
+                      static_cast<int>(std::floor((t.y1 - inset) * ppp))};
     if (r.x1 > r.x0 && r.y1 > r.y0) rects.push_back(r);
   }
   if (rects.empty()) return;
-  PixPtr long_runs(pixOpenBrick(nullptr, ink, 1, ToPixels(kLongRuleFactor * v_rule_points, ppp)));
-  for (const Rect& r : rects) {
+  PixPtr rules = RulesThroughBoxes(ink, rects, ppp, options);
+  for (const PixelRect& r : rects) {
     pixClearInRect(ink, BoxPtr(boxCreate(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0)).get());
   }
-  if (!long_runs) return;
-  ForEachComponent(long_runs.get(), [&](int x, int y, int w, int h) {
-    for (const Rect& r : rects) {
-      // It must run on beyond the word, both ways, at least as far as the word is tall: a letter
-      // whose stem meets the rules of a cell above and below it makes one run with them too.
-      const int reach = r.y1 - r.y0;
-      if (y > r.y0 - reach || y + h < r.y1 + reach) continue;
-      const int x0 = std::max(x, r.x0), x1 = std::min(x + w, r.x1);
-      if (x1 <= x0) continue;
-      pixRasterop(ink, x0, r.y0, x1 - x0, r.y1 - r.y0, PIX_PAINT, long_runs.get(), x0, r.y0);
-    }
-  });
+  if (rules) pixOr(ink, ink, rules.get());
 }
 
 // Sets in `ink` the pixels of thin lines darker than the pixels on both their sides by `contrast`
@@ -249,6 +236,32 @@ void AddFillEdges(Graphics* g, double min_length, double gap) {
 
 }  // namespace
 
+PixPtr RulesThroughBoxes(PIX* ink, std::span<const PixelRect> boxes, double ppp,
+                         const RasterOptions& options) {
+  PixPtr out(pixCreateTemplate(ink));
+  if (!out) return nullptr;
+  const int across = ToPixels(kLongRuleFactor * options.h_rule_points, ppp);
+  const int down = ToPixels(kLongRuleFactor * options.v_rule_points, ppp);
+  for (const bool vertical : {false, true}) {
+    PixPtr runs(pixOpenBrick(nullptr, ink, vertical ? 1 : across, vertical ? down : 1));
+    if (!runs) return nullptr;
+    ForEachComponent(runs.get(), [&](int x, int y, int w, int h) {
+      for (const PixelRect& r : boxes) {
+        // A letter whose stem meets the rules of a cell above and below it makes one run with
+        // them; the run must go on beyond the box, both ways, at least as far as the box is high.
+        const int reach = r.y1 - r.y0;
+        const bool through = vertical ? y <= r.y0 - reach && y + h >= r.y1 + reach
+                                      : x <= r.x0 - reach && x + w >= r.x1 + reach;
+        const int x0 = std::max(x, r.x0), x1 = std::min(x + w, r.x1);
+        const int y0 = std::max(y, r.y0), y1 = std::min(y + h, r.y1);
+        if (!through || x1 <= x0 || y1 <= y0) continue;
+        pixRasterop(out.get(), x0, y0, x1 - x0, y1 - y0, PIX_PAINT, runs.get(), x0, y0);
+      }
+    });
+  }
+  return out;
+}
+
 Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
                        const RasterOptions& options) {
   Graphics g;
@@ -332,7 +345,7 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
 
   if (options.thin_line_contrast > 0) MarkThinLines(image, options.thin_line_contrast, ink.get());
   // Rules: what is neither background nor fill nor text, kept where it runs long and thin.
-  LeaveOutText(ink.get(), text, ppp, options.v_rule_points);
+  LeaveOutText(ink.get(), text, ppp, options);
   FindRuleLines(ink.get(), ppp, options, &g.h_rules, &g.v_rules);
   if (options.fill_edges_are_rules)
     AddFillEdges(&g, options.h_rule_points, options.max_rule_points);

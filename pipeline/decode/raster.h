@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "pipeline/decode/pix.h"
 #include "pipeline/decode/source.h"
@@ -65,6 +66,18 @@ struct RasterOptions {
 // it (text set flush against a column rule) is kept through the word's box.
 Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text = {},
                        const RasterOptions& options = {});
+
+// A rectangle of pixels, [x0, x1) × [y0, y1).
+struct PixelRect {
+  int x0, y0, x1, y1;
+};
+
+// The pixels of the 1-bpp `ink` (`ppp` pixels per point) in runs three times the shortest rule
+// of `options` long, across or down, that pass through one of `boxes` and run on beyond it, both
+// ways, at least as far as the box is high: the parts of ruling lines that the boxes of words set
+// close to them cover. (A letter's stem, or the tops of a word's letters, do not run on so far.)
+PixPtr RulesThroughBoxes(PIX* ink, std::span<const PixelRect> boxes, double ppp,
+                         const RasterOptions& options = {});
 
 // The ruling-line step of AnalyzeRaster on its own, for a 1-bpp mask of ink at `ppp` pixels per
 // point (a binarized scan, before OCR): long thin runs, appended in points.

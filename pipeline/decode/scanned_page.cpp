@@ -1,6 +1,7 @@
 #include "pipeline/decode/scanned_page.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "pipeline/decode/image_prep.h"
@@ -47,32 +48,59 @@ void GroupFontSizes(std::vector<Word>* words) {
   }
 }
 
-// Paints each word out with the shade around it (the median of its box's edge): text on a
-// filled cell leaves the cell one solid area. On a scan, letters blurred by the scanner break a
-// small cell's fill into pieces too small to tell from the grain of the paper.
+// The most common grey level of the page: its paper.
+int PaperShade(PIX* gray) {
+  NumaPtr histogram(pixGetGrayHistogram(gray, 4));
+  l_float32 max_value = 0;
+  l_int32 level = 255;
+  if (histogram) numaGetMax(histogram.get(), &max_value, &level);
+  return level;
+}
+
+// The median grey level of the edge of `box` (pixels) in `gray`: the shade around a word.
+int ShadeAround(PIX* gray, const PixelRect& box) {
+  std::vector<int> edge;
+  l_uint32 v = 0;
+  for (int x = box.x0; x < box.x1; ++x) {
+    pixGetPixel(gray, x, box.y0, &v), edge.push_back(static_cast<int>(v));
+    pixGetPixel(gray, x, box.y1 - 1, &v), edge.push_back(static_cast<int>(v));
+  }
+  for (int y = box.y0 + 1; y + 1 < box.y1; ++y) {
+    pixGetPixel(gray, box.x0, y, &v), edge.push_back(static_cast<int>(v));
+    pixGetPixel(gray, box.x1 - 1, y, &v), edge.push_back(static_cast<int>(v));
+  }
+  std::nth_element(edge.begin(), edge.begin() + edge.size() / 2, edge.end());
+  return edge[edge.size() / 2];
+}
+
+// Paints each word out with the shade around it: text on a filled cell leaves the cell one solid
+// area. On a scan, letters blurred by the scanner break a small cell's fill into pieces too small
+// to tell from the grain of the paper. Where a word on paper is set close to a ruling line, OCR's
+// box may cover part of the line: that part is kept.
 void PaintOutText(PIX* gray, const std::vector<Word>& words, double ppp) {
   const int w = pixGetWidth(gray), h = pixGetHeight(gray);
-  std::vector<int> edge;
+  const int paper = PaperShade(gray);
+  std::vector<std::pair<PixelRect, int>> painted;  // each word's box (and a pixel more), its shade
+  std::vector<PixelRect> on_paper;
   for (const Word& word : words) {
-    const int x0 = std::max(0, static_cast<int>(word.bbox.x0 * ppp) - 1);
-    const int y0 = std::max(0, static_cast<int>(word.bbox.y0 * ppp) - 1);
-    const int x1 = std::min(w - 1, static_cast<int>(word.bbox.x1 * ppp) + 1);
-    const int y1 = std::min(h - 1, static_cast<int>(word.bbox.y1 * ppp) + 1);
-    if (x1 <= x0 || y1 <= y0) continue;
-    edge.clear();
-    l_uint32 v = 0;
-    for (int x = x0; x <= x1; ++x) {
-      pixGetPixel(gray, x, y0, &v), edge.push_back(static_cast<int>(v));
-      pixGetPixel(gray, x, y1, &v), edge.push_back(static_cast<int>(v));
-    }
-    for (int y = y0 + 1; y < y1; ++y) {
-      pixGetPixel(gray, x0, y, &v), edge.push_back(static_cast<int>(v));
-      pixGetPixel(gray, x1, y, &v), edge.push_back(static_cast<int>(v));
-    }
-    std::nth_element(edge.begin(), edge.begin() + edge.size() / 2, edge.end());
-    const BoxPtr box(boxCreate(x0 + 1, y0 + 1, x1 - x0 - 1, y1 - y0 - 1));
-    pixSetInRectArbitrary(gray, box.get(), static_cast<l_uint32>(edge[edge.size() / 2]));
+    const PixelRect box{std::max(0, static_cast<int>(word.bbox.x0 * ppp) - 1),
+                        std::max(0, static_cast<int>(word.bbox.y0 * ppp) - 1),
+                        std::min(w, static_cast<int>(word.bbox.x1 * ppp) + 2),
+                        std::min(h, static_cast<int>(word.bbox.y1 * ppp) + 2)};
+    if (box.x1 - box.x0 < 3 || box.y1 - box.y0 < 3) continue;
+    const int shade = ShadeAround(gray, box);
+    painted.emplace_back(box, shade);
+    if (std::abs(shade - paper) <= kScanShadeTolerance) on_paper.push_back(box);
   }
+  const PixPtr ink(pixThresholdToBinary(gray, paper - kScanShadeTolerance));
+  const PixPtr rules = ink ? RulesThroughBoxes(ink.get(), on_paper, ppp) : nullptr;
+  const PixPtr original(rules ? pixCopy(nullptr, gray) : nullptr);
+  for (const auto& [box, shade] : painted) {
+    const BoxPtr inside(
+        boxCreate(box.x0 + 1, box.y0 + 1, box.x1 - box.x0 - 2, box.y1 - box.y0 - 2));
+    pixSetInRectArbitrary(gray, inside.get(), static_cast<l_uint32>(shade));
+  }
+  if (original) pixCombineMasked(gray, original.get(), rules.get());
 }
 
 // The grey page at the resolution rules and fills are looked for at.

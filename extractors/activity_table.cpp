@@ -152,7 +152,9 @@ class Walker {
       StartTable(row);
       return;
     }
-    if (context_.active && !context_.month_columns) {
+    // The months under the header, or under the header repeated on a new page: never marks of
+    // the activity the last page ended with, though a one-letter month may read as a mark ("M").
+    if (context_.active) {
       if (auto columns = FindMonthColumns(row, rules_)) {
         context_.month_columns = columns;
         return;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extractors/activity_table.h"
 #include "extractors/rules.h"
 #include "pipeline/document_pipeline.h"
 #include "pipeline/sha256.h"
@@ -51,16 +52,48 @@ TEST(MonthGridText, MarksBecomeMonths) {
 }
 
 // How OCR reads X marks on a photographed page (ags-2023-x-page9-photo.png, cells checked by
-// hand): "MX", "XM" and "MM" are blurred X's; a lone "M" is not taken, since it is as likely the
-// month letter of a header set into the row below.
+// hand): "MX", "XM", "MM", "M" and "y" are blurred X's.
 TEST(MonthMarks, BlurredXsAsOcrReadsThem) {
   auto rules = ExtractionRules::Load(OPLEX_DEFAULT_DATA_DIR);
   ASSERT_TRUE(rules.ok()) << rules.status().ToString();
-  for (const char* mark : {"x", "xx", "mx", "xm", "mm", "✓", "x x"}) {
+  for (const char* mark : {"x", "xx", "mx", "xm", "mm", "m", "y", "✓", "x x"}) {
     EXPECT_TRUE(rules->IsMark(mark)) << mark;
   }
-  for (const char* text : {"m", "e", "ene", "s/c", "-", "0"})
-    EXPECT_FALSE(rules->IsMark(text)) << text;
+  for (const char* text : {"e", "ene", "s/c", "-", "0"}) EXPECT_FALSE(rules->IsMark(text)) << text;
+}
+
+Row CellsOf(std::vector<std::string> texts, int page) {
+  Row row;
+  for (std::string& t : texts) row.cells.push_back(Cell{std::move(t)});
+  row.page = page;
+  return row;
+}
+
+// A table going on over a page: the header and its month letters repeated at the top of the
+// next page, under the activity the last page ended with (as on ags-2023-x-pages7-8.tif). The
+// month letters, "M" among them, are a header, not marks of that activity.
+TEST(MonthMarks, MonthLettersRepeatedOnANewPageAreNoMarks) {
+  auto rules = ExtractionRules::Load(OPLEX_DEFAULT_DATA_DIR);
+  auto vocab = Vocabulary::Load(OPLEX_DEFAULT_DATA_DIR);
+  ASSERT_TRUE(rules.ok() && vocab.ok());
+  const auto page = [](int number, const std::string& activity) {
+    Block table;
+    table.kind = BlockKind::kTable;
+    table.rows.push_back(CellsOf(
+        {"ACTIVIDAD", "CALENDARIO 2023", "", "", "", "", "", "", "", "", "", "", "", "ENTREGABLES"},
+        number));
+    table.rows.push_back(
+        CellsOf({"", "E", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D", ""}, number));
+    table.rows.push_back(CellsOf(
+        {activity, "", "", "", "", "", "", "", "", "", "X", "X", "", "Proyectos."}, number));
+    return table;
+  };
+  Extraction e;
+  ExtractActivities({page(1, "1.15 Elaborar los proyectos de resoluciones."),
+                     page(2, "1.16 Realizar las notificaciones.")},
+                    *rules, *vocab, &e);
+  EXPECT_EQ(Months(e, "1.15").bits(), Bits({10, 11}));
+  EXPECT_EQ(Months(e, "1.16").bits(), Bits({10, 11}));
 }
 
 TEST(MonthGridText, UnmarkedRowOfAMarkedGridHasNoMonths) {

@@ -82,14 +82,11 @@ TEST(OcrScans, MultiPageBilevelTiff) {
 // under its shaded header they take the fills' shade (raster_test.cpp has the two cases).
 TEST(OcrScans, ShadedAgsAt200DpiWithATurnedPage) { ExpectOnTarget("ags-2023-shaded-200dpi.pdf"); }
 
-// Below the targets so far (NEXT.md): blurred X marks read as "M" lose single months, and two
-// rows whose dividing rule is lost merge. (Row 1.39's rules, which OCR's boxes of its words
-// cover, are kept: raster_test.cpp, ARowRuleUnderWordsBoxesStaysWhole.)
-TEST(OcrScans, PhotoOfAPage) {
-  const eval::Accuracy a = Measure("ags-2023-x-page9-photo.png");
-  EXPECT_GE(a.CodeRate(), 0.95);
-  EXPECT_GE(a.MonthRate(), 0.85);
-}
+// On the photo, the light rules of rows 1.39 and 1.44 break up when binarized: OCR's boxes of
+// the words set close to them cover them (kept whole: raster_test.cpp,
+// ARowRuleUnderWordsBoxesStaysWhole), and OCR reads their fragments as flat "words" ("A", "ely"),
+// which are dropped. Blurred X marks read as "MX", "M" or "y" (month_grid_test.cpp).
+TEST(OcrScans, PhotoOfAPage) { ExpectOnTarget("ags-2023-x-page9-photo.png"); }
 
 // Records read by OCR carry their confidence; doubtful ones are findings that say where to look.
 TEST(OcrScans, LowConfidenceBecomesAFindingWithPageAndBox) {

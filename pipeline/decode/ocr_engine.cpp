@@ -3,6 +3,9 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace oplex {
 namespace {
 
@@ -103,7 +106,15 @@ std::vector<Word> OcrEngine::Read(PIX* binary, int dpi, const std::vector<BBox>&
     if (!known) words.push_back(std::move(w));
   }
   api_->Clear();
-  std::erase_if(words, [](const Word& w) { return w.text.empty(); });
+  // A letter or digit is never flatter than the smallest glyph: such a word is what the engine
+  // made of a fragment of a ruling line. (A dash may be that flat.)
+  const double min_glyph = kMinGlyphInches * 72.0;
+  std::erase_if(words, [&](const Word& w) {
+    const bool letters = std::any_of(w.text.begin(), w.text.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) != 0;
+    });
+    return w.text.empty() || (letters && w.bbox.y1 - w.bbox.y0 < min_glyph);
+  });
   return words;
 }
 

@@ -36,11 +36,14 @@ std::vector<int> ParsePages(const std::string& list) {
   return pages;
 }
 
-void CompareQuantity(const std::optional<Quantity>& truth, const std::optional<Quantity>& scan,
+// Counts a quantity of the truth; false when the scan does not give it exactly.
+bool CompareQuantity(const std::optional<Quantity>& truth, const std::optional<Quantity>& scan,
                      Accuracy* a) {
-  if (!truth) return;
+  if (!truth) return true;
   ++a->quantities;
-  if (scan && scan->raw == truth->raw) ++a->quantities_exact;
+  const bool exact = scan && scan->raw == truth->raw;
+  a->quantities_exact += exact;
+  return exact;
 }
 
 // Levenshtein distance between two UTF-8 texts, counted in code points.
@@ -130,13 +133,20 @@ Accuracy Compare(const Extraction& truth, const Extraction& scan,
         miss(t.code + " months: truth " + MaskText(t.months) + ", scan " + MaskText(s.months));
       }
     }
-    CompareQuantity(t.annual, s.annual, &a);
+    const auto compare = [&](const std::string& what, const std::optional<Quantity>& truth,
+                             const std::optional<Quantity>& scanned) {
+      if (!CompareQuantity(truth, scanned, &a)) {
+        miss(t.code + " " + what + ": truth " + truth->raw + ", scan " +
+             (scanned ? "\"" + scanned->raw + "\"" : "none"));
+      }
+    };
+    compare("annual quantity", t.annual, s.annual);
     for (const MonthValue& v : t.month_values) {
       std::optional<Quantity> scanned;
       for (const MonthValue& w : s.month_values) {
         if (w.month == v.month) scanned = w.planned;
       }
-      CompareQuantity(v.planned, scanned, &a);
+      compare("month " + std::to_string(v.month) + " quantity", v.planned, scanned);
     }
   }
   return a;

@@ -64,6 +64,27 @@ TEST(OcrScans, IeemMonthlyQuantitiesAt300Dpi) {
   EXPECT_GE(a.QuantityRate(), 0.97);
 }
 
+// Zeros set flush against their cells' right rule on output page 3 (checked on the page image):
+// the page pass reads them as "o" and "O"; read again digits-only in their column of numbers,
+// they are 0.
+TEST(OcrScans, IeemZerosAgainstARuleReadDigitsOnly) {
+  const Extraction& e = ReadFixture("ieem-2024-numeric-300dpi.pdf").scan;
+  const auto planned = [&](const std::string& code, int month) -> std::string {
+    for (const Activity& a : e.activities) {
+      if (a.code != code) continue;
+      for (const MonthValue& v : a.month_values) {
+        if (v.month == month && v.planned) return v.planned->raw;
+      }
+    }
+    return "none";
+  };
+  EXPECT_EQ(planned("020103", 2), "0");
+  EXPECT_EQ(planned("020103", 12), "0");
+  EXPECT_EQ(planned("020104", 12), "0");
+  EXPECT_EQ(planned("020104", 7), "20");
+  EXPECT_EQ(planned("020104", 2), "none");  // an empty cell stays empty
+}
+
 // A dark header band with white text, X marks, and a page fed in sideways (output page 3).
 TEST(OcrScans, BajaCaliforniaSurXMarksAndATurnedPage) { ExpectOnTarget("bcs-2024-x-300dpi.pdf"); }
 

@@ -20,6 +20,8 @@ constexpr double kStripJoinInches = 0.5;
 constexpr double kMinGlyphInches = 0.03;
 constexpr double kMaxLineInches = 0.3;
 constexpr double kStripPadInches = 0.02;
+// What a cell known to hold a number is read with.
+constexpr char kNumberGlyphs[] = "0123456789.,$%-";
 
 // Whether most of box a lies within box b.
 bool MostlyWithin(const BBox& a, const BBox& b) {
@@ -114,6 +116,29 @@ std::vector<Word> OcrEngine::Read(PIX* binary, int dpi, const std::vector<BBox>&
       return std::isalnum(static_cast<unsigned char>(c)) != 0;
     });
     return w.text.empty() || (letters && w.bbox.y1 - w.bbox.y0 < min_glyph);
+  });
+  return words;
+}
+
+std::vector<Word> OcrEngine::ReadNumbers(PIX* image, int dpi, const std::vector<BBox>& cells) {
+  std::vector<Word> words;
+  if (cells.empty()) return words;
+  api_->SetImage(image);
+  api_->SetSourceResolution(dpi);
+  api_->SetVariable("tessedit_char_whitelist", kNumberGlyphs);
+  const double ppp = dpi / 72.0;
+  for (const BBox& cell : cells) {
+    const int x0 = std::max(0, static_cast<int>(cell.x0 * ppp));
+    const int y0 = std::max(0, static_cast<int>(cell.y0 * ppp));
+    const int x1 = std::min(static_cast<int>(pixGetWidth(image)), static_cast<int>(cell.x1 * ppp));
+    const int y1 = std::min(static_cast<int>(pixGetHeight(image)), static_cast<int>(cell.y1 * ppp));
+    if (x1 > x0 && y1 > y0) ReadStrip(Strip{x0, y0, x1 - x0, y1 - y0}, dpi, &words);
+  }
+  api_->SetVariable("tessedit_char_whitelist", "");
+  api_->Clear();
+  std::erase_if(words, [](const Word& w) {
+    return std::none_of(w.text.begin(), w.text.end(),
+                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
   });
   return words;
 }

@@ -36,6 +36,11 @@ class OcrEngine {
   // again column by column: text does not cross a table's rules.
   std::vector<Word> Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules = {});
 
+  // The numbers in `cells` (points) of a page image at `dpi`, each cell read as one line with the
+  // engine restricted to digits and the signs of numbers ("0123456789.,$%-"): cells known to hold
+  // numbers. Readings without a digit are dropped.
+  std::vector<Word> ReadNumbers(PIX* image, int dpi, const std::vector<BBox>& cells);
+
  private:
   // A rectangle of the page image, in pixels.
   struct Strip {

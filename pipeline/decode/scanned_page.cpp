@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "pipeline/decode/image_prep.h"
+#include "pipeline/decode/numeric_cells.h"
 #include "pipeline/decode/raster.h"
 
 namespace oplex {
@@ -193,13 +194,20 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine) {
     page.unread = "OCR found no words";
     return page;
   }
-  GroupFontSizes(&page.words);
   // Rules and fills from the grey page with the words left out, as on a born-digital page (light
   // grey rules show only there), and the rules of the binary page, which words cannot hide.
   page.graphics = FindGraphics(analysis, page.words);
   Graphics& g = *page.graphics;
   g.h_rules.insert(g.h_rules.end(), rules.h_rules.begin(), rules.h_rules.end());
   g.v_rules.insert(g.v_rules.end(), rules.v_rules.begin(), rules.v_rules.end());
+  // Cells of columns of numbers read again digits-only, from the grey page (their rules still in
+  // it, but outside the cells read), where no erased rule has cut into a number.
+  const std::vector<NumericCell> cells =
+      NumericCellsToRead(g, page.words, prepared.binary.get(), ppp);
+  std::vector<BBox> boxes;
+  for (const NumericCell& c : cells) boxes.push_back(c.box);
+  PutNumbers(cells, engine.ReadNumbers(prepared.gray.get(), dpi, boxes), &page.words);
+  GroupFontSizes(&page.words);
   return page;
 }
 

@@ -1,0 +1,192 @@
+#include "pipeline/decode/numeric_cells.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace oplex {
+namespace {
+
+// Rules this close (points) are one.
+constexpr double kSnap = 2.0;
+// A column holds numbers when at least this many of its words, and this share of them, are.
+constexpr size_t kMinNumbers = 3;
+constexpr double kNumberShare = 0.6;
+// A cell's inside keeps this far (points) from the middle of its rules.
+constexpr double kInset = 1.5;
+// The ink of a cell is a glyph when its extent is at least this tall and this wide (points): a
+// digit, not a speck or a sliver of a rule.
+constexpr double kMinGlyphHeight = 3.0;
+constexpr double kMinGlyphWidth = 1.0;
+// The margin (points) around a glyph that the engine reads it in, within its cell.
+constexpr double kReadMargin = 2.0;
+
+// The middle of the vertical rule nearest to `x` on its left (or right) that runs through `y`.
+std::optional<double> RuleBeside(const std::vector<BBox>& v_rules, double x, double y, bool left) {
+  std::optional<double> best;
+  for (const BBox& r : v_rules) {
+    if (y < r.y0 || y > r.y1) continue;
+    const double at = (r.x0 + r.x1) / 2;
+    if (left ? at > x + kSnap : at < x - kSnap) continue;
+    if (!best || (left ? at > *best : at < *best)) best = at;
+  }
+  return best;
+}
+
+struct Column {
+  double x0 = 0, x1 = 0;  // the middles of its rules
+  size_t words = 0, numbers = 0;
+};
+
+// The column of rules around a box, keyed by its rules' positions rounded to whole points.
+std::optional<std::pair<std::pair<long, long>, Column>> ColumnOf(const std::vector<BBox>& v_rules,
+                                                                 const BBox& box) {
+  const double y = (box.y0 + box.y1) / 2;
+  const auto left = RuleBeside(v_rules, box.x0, y, true);
+  const auto right = RuleBeside(v_rules, box.x1, y, false);
+  if (!left || !right || *right - *left <= 2 * kInset) return std::nullopt;
+  return std::pair{std::pair{std::lround(*left), std::lround(*right)}, Column{*left, *right}};
+}
+
+// The y of the horizontal rules that cross [x0, x1], nearby ones merged, top to bottom.
+std::vector<double> RowsAcross(const std::vector<BBox>& h_rules, double x0, double x1) {
+  std::vector<double> ys;
+  for (const BBox& r : h_rules) {
+    if (r.x0 <= x0 + kSnap && r.x1 >= x1 - kSnap) ys.push_back((r.y0 + r.y1) / 2);
+  }
+  std::sort(ys.begin(), ys.end());
+  std::vector<double> merged;
+  for (double y : ys) {
+    if (merged.empty() || y - merged.back() > kSnap) merged.push_back(y);
+  }
+  return merged;
+}
+
+// The extent of the ink inside `cell` (points) in `binary`, when it is a glyph's.
+std::optional<BBox> GlyphIn(PIX* binary, const BBox& cell, double ppp) {
+  const int x0 = static_cast<int>(cell.x0 * ppp), y0 = static_cast<int>(cell.y0 * ppp);
+  const BoxPtr box(boxCreate(x0, y0, static_cast<int>((cell.x1 - cell.x0) * ppp),
+                             static_cast<int>((cell.y1 - cell.y0) * ppp)));
+  PixPtr inside(pixClipRectangle(binary, box.get(), nullptr));
+  if (!inside) return std::nullopt;
+  BOX* ink = nullptr;
+  if (pixClipToForeground(inside.get(), nullptr, &ink) != 0 || ink == nullptr) return std::nullopt;
+  const BoxPtr extent(ink);
+  l_int32 x, y, w, h;
+  boxGetGeometry(extent.get(), &x, &y, &w, &h);
+  if (h < kMinGlyphHeight * ppp || w < kMinGlyphWidth * ppp) return std::nullopt;
+  return BBox{(x0 + x) / ppp, (y0 + y) / ppp, (x0 + x + w) / ppp, (y0 + y + h) / ppp};
+}
+
+// `glyph` with a margin for the engine to read it in, kept inside `cell`.
+BBox AroundGlyph(const BBox& glyph, const BBox& cell) {
+  return BBox{std::max(cell.x0, glyph.x0 - kReadMargin), std::max(cell.y0, glyph.y0 - kReadMargin),
+              std::min(cell.x1, glyph.x1 + kReadMargin), std::min(cell.y1, glyph.y1 + kReadMargin)};
+}
+
+// Whether a word in a column of numbers is a number OCR misread: digits, and the letters most
+// often read for them ("O" and "o" for 0, "l", "I" and "|" for 1), with one such letter at least.
+// A word that is text ("S/C", "N/A") is left as it is.
+bool LooksLikeDigits(const std::string& text) {
+  bool letter = false;
+  for (char c : text) {
+    if (std::strchr("oOlI|", c) != nullptr && c != '\0') {
+      letter = true;
+    } else if (std::isdigit(static_cast<unsigned char>(c)) == 0 &&
+               (c == '\0' || std::strchr(",.", c) == nullptr)) {
+      return false;
+    }
+  }
+  return letter;
+}
+
+}  // namespace
+
+bool IsNumberText(const std::string& text) {
+  bool digit = false;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c)) != 0) {
+      digit = true;
+    } else if (c == '\0' || std::strchr(",.$%-", c) == nullptr) {
+      return false;
+    }
+  }
+  return digit;
+}
+
+std::vector<NumericCell> NumericCellsToRead(const Graphics& graphics,
+                                            const std::vector<Word>& words, PIX* binary,
+                                            double ppp) {
+  std::map<std::pair<long, long>, Column> columns;
+  for (const Word& w : words) {
+    auto column = ColumnOf(graphics.v_rules, w.bbox);
+    if (!column) continue;
+    Column& c = columns.try_emplace(column->first, column->second).first->second;
+    ++c.words;
+    c.numbers += IsNumberText(w.text);
+  }
+  const auto centre_in = [](const BBox& b, double x0, double y0, double x1, double y1) {
+    const double x = (b.x0 + b.x1) / 2, y = (b.y0 + b.y1) / 2;
+    return x > x0 && x < x1 && y > y0 && y < y1;
+  };
+  std::vector<NumericCell> cells;
+  for (const auto& [key, column] : columns) {
+    if (column.numbers < kMinNumbers ||
+        static_cast<double>(column.numbers) < kNumberShare * static_cast<double>(column.words)) {
+      continue;
+    }
+    const std::vector<double> rows = RowsAcross(graphics.h_rules, column.x0, column.x1);
+    for (size_t i = 0; i + 1 < rows.size(); ++i) {
+      const BBox cell{column.x0 + kInset, rows[i] + kInset, column.x1 - kInset,
+                      rows[i + 1] - kInset};
+      if (cell.y1 - cell.y0 < kMinGlyphHeight) continue;
+      // The same two rules run beside it: a cell of this column, not of another table's.
+      const auto same = ColumnOf(graphics.v_rules, cell);
+      if (!same || same->first != key) continue;
+      std::vector<size_t> inside;
+      bool row_has_number = false;
+      for (size_t k = 0; k < words.size(); ++k) {
+        const Word& w = words[k];
+        if (centre_in(w.bbox, column.x0, rows[i], column.x1, rows[i + 1])) inside.push_back(k);
+        row_has_number |=
+            IsNumberText(w.text) && centre_in(w.bbox, -1e9, rows[i], 1e9, rows[i + 1]);
+      }
+      if (inside.empty()) {
+        if (auto glyph = GlyphIn(binary, cell, ppp)) {
+          cells.push_back(NumericCell{AroundGlyph(*glyph, cell), std::nullopt});
+        }
+      } else if (inside.size() == 1 && row_has_number && LooksLikeDigits(words[inside[0]].text)) {
+        cells.push_back(NumericCell{AroundGlyph(words[inside[0]].bbox, cell), inside[0]});
+      }
+    }
+  }
+  return cells;
+}
+
+void PutNumbers(const std::vector<NumericCell>& cells, std::vector<Word> numbers,
+                std::vector<Word>* words) {
+  std::vector<bool> replaced(words->size(), false);
+  std::vector<Word> read;
+  for (Word& n : numbers) {
+    const double x = (n.bbox.x0 + n.bbox.x1) / 2, y = (n.bbox.y0 + n.bbox.y1) / 2;
+    const auto cell = std::find_if(cells.begin(), cells.end(), [&](const NumericCell& c) {
+      return x >= c.box.x0 && x <= c.box.x1 && y >= c.box.y0 && y <= c.box.y1;
+    });
+    if (cell == cells.end()) continue;
+    if (cell->word) replaced[*cell->word] = true;
+    read.push_back(std::move(n));
+  }
+  std::vector<Word> kept;
+  for (size_t k = 0; k < words->size(); ++k) {
+    if (!replaced[k]) kept.push_back(std::move((*words)[k]));
+  }
+  for (Word& n : read) kept.push_back(std::move(n));
+  *words = std::move(kept);
+}
+
+}  // namespace oplex

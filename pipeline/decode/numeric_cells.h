@@ -1,0 +1,41 @@
+// Cells of a scanned table known to hold numbers, for OCR to read again restricted to digits.
+//
+// A ruled column (between two vertical rules) in which at least three words, and most of its
+// words, are numbers holds numbers. Two kinds of its cells (between the horizontal rules that
+// cross it) are read again with the engine restricted to digits (OcrEngine::ReadNumbers):
+//   - a cell with a glyph's worth of ink but no word: the page pass missed a number there (a lone
+//     "0" set flush against its cell's right rule, partly erased with the rule);
+//   - a cell whose one word is digits and the letters OCR takes for them ("o" for 0, "l" for 1),
+//     in a row that holds a number elsewhere (a header's month letter "O" is left alone).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/decode/pix.h"
+#include "pipeline/decode/source.h"
+
+namespace oplex {
+
+struct NumericCell {
+  BBox box;                    // its inside, clear of its rules (points)
+  std::optional<size_t> word;  // the index of the word it holds, to replace
+};
+
+// `graphics`: the page's rules; `words`: what OCR read; `binary`: the page as OCR read it, at
+// `ppp` pixels per point.
+std::vector<NumericCell> NumericCellsToRead(const Graphics& graphics,
+                                            const std::vector<Word>& words, PIX* binary,
+                                            double ppp);
+
+// Puts the `numbers` read in `cells` among the page's `words`, in place of the words they
+// replace; a cell where no number was read keeps its word.
+void PutNumbers(const std::vector<NumericCell>& cells, std::vector<Word> numbers,
+                std::vector<Word>* words);
+
+// Whether OCR's text reads as a number: digits, with the signs numbers are written with
+// ("1,000", "$65,018", "25%", "0.5").
+bool IsNumberText(const std::string& text);
+
+}  // namespace oplex

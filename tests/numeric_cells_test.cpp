@@ -1,0 +1,105 @@
+// Cells of a scanned table's columns of numbers to read again digits-only, on a page drawn here:
+// a ruled table at 1 pixel per point with a text column and two columns of numbers.
+#include "pipeline/decode/numeric_cells.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace oplex {
+namespace {
+
+Word At(const std::string& text, double x0, double y0, double x1, double y1) {
+  Word w;
+  w.text = text;
+  w.bbox = BBox{x0, y0, x1, y1};
+  return w;
+}
+
+// Columns between x = 10, 100, 130, 160; rows between y = 10, 30, 50, 70, 90, 110, 130, 150.
+//   row 1 (10..30): the header "Actividad", "Ene", "O" (a month letter: no number in the row);
+//   row 2 (30..50): "Uno", "12", "o" (a zero read as a letter);
+//   row 3 (50..70): "Dos", "7", and an empty cell with a glyph's ink in it;
+//   row 4 (70..90): "Tres", "S/C", "3";
+//   row 5 (90..110): "Cuatro", "40", and an empty cell with a speck in it;
+//   rows 6 and 7: "Cinco", "1", "8" and "Seis", "2", "9".
+struct Table {
+  Graphics graphics;
+  std::vector<Word> words;
+  PixPtr binary{pixCreate(200, 170, 1)};
+  Table() {
+    for (double y : {10, 30, 50, 70, 90, 110, 130, 150}) {
+      graphics.h_rules.push_back(BBox{10, y, 161, y + 1});
+    }
+    for (double x : {10, 100, 130, 160}) graphics.v_rules.push_back(BBox{x, 10, x + 1, 151});
+    words = {At("Actividad", 20, 15, 60, 25), At("Ene", 105, 15, 125, 25),
+             At("O", 150, 15, 157, 25),       At("Uno", 20, 35, 40, 45),
+             At("12", 115, 35, 127, 45),      At("o", 150, 35, 157, 45),
+             At("Dos", 20, 55, 40, 65),       At("7", 120, 55, 127, 65),
+             At("Tres", 20, 75, 40, 85),      At("S/C", 105, 75, 127, 85),
+             At("3", 150, 75, 157, 85),       At("Cuatro", 20, 95, 50, 105),
+             At("40", 115, 95, 127, 105),     At("Cinco", 20, 115, 45, 125),
+             At("1", 120, 115, 127, 125),     At("8", 150, 115, 157, 125),
+             At("Seis", 20, 135, 40, 145),    At("2", 120, 135, 127, 145),
+             At("9", 150, 135, 157, 145)};
+    const auto ink = [&](int x, int y, int w, int h) {
+      pixSetInRect(binary.get(), BoxPtr(boxCreate(x, y, w, h)).get());
+    };
+    ink(150, 55, 6, 9);   // a digit nobody read, in row 3
+    ink(150, 100, 1, 1);  // a speck, in row 5
+  }
+};
+
+TEST(NumericCells, EmptyCellsWithAGlyphAndDigitsReadAsLetters) {
+  const Table t;
+  const std::vector<NumericCell> cells =
+      NumericCellsToRead(t.graphics, t.words, t.binary.get(), 1.0);
+  ASSERT_EQ(cells.size(), 2u);
+  // Row 2's "o", to replace.
+  ASSERT_TRUE(cells[0].word.has_value());
+  EXPECT_EQ(t.words[*cells[0].word].text, "o");
+  // Row 3's unread glyph, with a margin, inside its cell's rules.
+  EXPECT_FALSE(cells[1].word.has_value());
+  EXPECT_GE(cells[1].box.x0, 131);
+  EXPECT_LE(cells[1].box.x0, 150);
+  EXPECT_GE(cells[1].box.y0, 51);
+  EXPECT_LE(cells[1].box.y0, 55);
+  EXPECT_LE(cells[1].box.x1, 159);
+  EXPECT_GE(cells[1].box.x1, 156);
+  // Not read again: the header's "O", "S/C" (text), the speck, and the text column.
+}
+
+TEST(NumericCells, NoColumnOfNumbersNothingToRead) {
+  Table t;
+  for (Word& w : t.words) {
+    if (IsNumberText(w.text)) w.text = "X";
+  }
+  EXPECT_TRUE(NumericCellsToRead(t.graphics, t.words, t.binary.get(), 1.0).empty());
+}
+
+TEST(NumericCells, NumbersReadReplaceTheirCellsWords) {
+  const Table t;
+  const std::vector<NumericCell> cells =
+      NumericCellsToRead(t.graphics, t.words, t.binary.get(), 1.0);
+  std::vector<Word> words = t.words;
+  PutNumbers(cells, {At("0", 150, 35, 157, 45), At("5", 150, 55, 156, 64)}, &words);
+  ASSERT_EQ(words.size(), t.words.size() + 1);
+  EXPECT_EQ(std::count_if(words.begin(), words.end(), [](const Word& w) { return w.text == "o"; }),
+            0);
+  EXPECT_EQ(words[words.size() - 2].text, "0");
+  EXPECT_EQ(words.back().text, "5");
+
+  // A cell where nothing was read keeps its word.
+  std::vector<Word> unchanged = t.words;
+  PutNumbers(cells, {}, &unchanged);
+  EXPECT_EQ(unchanged.size(), t.words.size());
+}
+
+TEST(NumericCells, WhatReadsAsANumber) {
+  for (const char* n : {"0", "1,000", "$65,018", "25%", "0.5", "-3"}) EXPECT_TRUE(IsNumberText(n));
+  for (const char* t : {"", "o", "S/C", "1a", "$", "N/A"}) EXPECT_FALSE(IsNumberText(t)) << t;
+}
+
+}  // namespace
+}  // namespace oplex

@@ -243,7 +243,7 @@ PixPtr RulesThroughBoxes(PIX* ink, std::span<const PixelRect> boxes, double ppp,
   const int across = ToPixels(kLongRuleFactor * options.h_rule_points, ppp);
   const int down = ToPixels(kLongRuleFactor * options.v_rule_points, ppp);
   for (const bool vertical : {false, true}) {
-    PixPtr runs(pixOpenBrick(nullptr, ink, vertical ? 1 : across, vertical ? down : 1));
+    PixPtr runs(pixOpenCompBrick(nullptr, ink, vertical ? 1 : across, vertical ? down : 1));
     if (!runs) return nullptr;
     ForEachComponent(runs.get(), [&](int x, int y, int w, int h) {
       for (const PixelRect& r : boxes) {

@@ -130,8 +130,8 @@ std::vector<Word> OcrEngine::ReadNumbers(PIX* image, int dpi, const std::vector<
   for (const BBox& cell : cells) {
     const int x0 = std::max(0, static_cast<int>(cell.x0 * ppp));
     const int y0 = std::max(0, static_cast<int>(cell.y0 * ppp));
-    const int x1 = std::min(static_cast<int>(pixGetWidth(image)), static_cast<int>(cell.x1 * ppp));
-    const int y1 = std::min(static_cast<int>(pixGetHeight(image)), static_cast<int>(cell.y1 * ppp));
+    const int x1 = std::min(pixGetWidth(image), static_cast<int>(cell.x1 * ppp));
+    const int y1 = std::min(pixGetHeight(image), static_cast<int>(cell.y1 * ppp));
     if (x1 > x0 && y1 > y0) ReadStrip(Strip{x0, y0, x1 - x0, y1 - y0}, dpi, &words);
   }
   api_->SetVariable("tessedit_char_whitelist", "");

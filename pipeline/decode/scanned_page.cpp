@@ -1,7 +1,6 @@
 #include "pipeline/decode/scanned_page.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 #include "pipeline/decode/image_prep.h"

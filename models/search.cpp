@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "models/snapshot.h"
+
 namespace oplex {
 namespace {
 
@@ -129,9 +131,7 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchQuery& query) {
   if (!statement.ok()) return statement.status();
   statement->Bind(1, *match).Bind(2, query.institute).Bind(3, query.year).Bind(4, query.limit);
   std::vector<SearchHit> hits;
-  for (Result<bool> row = statement->Step();; row = statement->Step()) {
-    if (!row.ok()) return WithContext(row.status(), "searching for " + *match);
-    if (!*row) break;
+  Status read = ForEachRow(*statement, [&]() -> Status {
     SearchHit hit;
     hit.kind = statement->Text(0);
     hit.record_id = statement->Int64(1);
@@ -150,7 +150,9 @@ Result<std::vector<SearchHit>> Search(Store& store, const SearchQuery& query) {
     }
     hit.score = statement->Double(12);
     hits.push_back(std::move(hit));
-  }
+    return Status::Ok();
+  });
+  if (!read.ok()) return WithContext(read, "searching for " + *match);
   return hits;
 }
 

@@ -1,5 +1,5 @@
-// How read-side queries (models/queries.*, models/compare.*) read a Store: every statement of one
-// answer inside one read transaction, and each statement's rows one by one.
+// How read-side queries (models/queries.*, compare.*, search.*) read a Store: every statement of
+// one answer inside one read transaction, and each statement's rows one by one.
 #pragma once
 
 #include "models/status.h"

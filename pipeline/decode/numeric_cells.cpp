@@ -27,7 +27,7 @@ constexpr double kMinGlyphWidth = 1.0;
 constexpr double kReadMargin = 2.0;
 
 // The middle of the vertical rule nearest to `x` on its left (or right) that runs through `y`.
-std::optional<double> RuleBeside(const std::vector<BBox>& v_rules, double x, double y, bool left) {
+std::optional<double> NearestRule(const std::vector<BBox>& v_rules, double x, double y, bool left) {
   std::optional<double> best;
   for (const BBox& r : v_rules) {
     if (y < r.y0 || y > r.y1) continue;
@@ -47,8 +47,8 @@ struct Column {
 std::optional<std::pair<std::pair<long, long>, Column>> ColumnOf(const std::vector<BBox>& v_rules,
                                                                  const BBox& box) {
   const double y = (box.y0 + box.y1) / 2;
-  const auto left = RuleBeside(v_rules, box.x0, y, true);
-  const auto right = RuleBeside(v_rules, box.x1, y, false);
+  const auto left = NearestRule(v_rules, box.x0, y, true);
+  const auto right = NearestRule(v_rules, box.x1, y, false);
   if (!left || !right || *right - *left <= 2 * kInset) return std::nullopt;
   return std::pair{std::pair{std::lround(*left), std::lround(*right)}, Column{*left, *right}};
 }

@@ -31,24 +31,6 @@ bool HasAlnum(const std::string& s) {
   return false;
 }
 
-std::set<std::string> Words(const std::string& folded) {
-  std::set<std::string> words;
-  std::istringstream in(folded);
-  for (std::string w; in >> w;) words.insert(w);
-  return words;
-}
-
-bool SameActivityText(const std::string& a, const std::string& b) {
-  const std::string fa = Fold(a), fb = Fold(b);
-  if (fa.rfind(fb, 0) == 0 || fb.rfind(fa, 0) == 0) return true;
-  auto wa = Words(fa), wb = Words(fb);
-  size_t common = 0;
-  for (const auto& w : wa) common += wb.count(w);
-  size_t total = wa.size() + wb.size() - common;
-  return total > 0 &&
-         static_cast<double>(common) / static_cast<double>(total) >= kSameActivityOverlap;
-}
-
 Provenance RowProvenance(const Row& row, double confidence = 1.0) {
   Provenance p;
   p.page = row.page;
@@ -106,16 +88,21 @@ class Walker {
   Walker(const ExtractionRules& rules, const Vocabulary& vocab, Extraction* out)
       : rules_(rules), vocab_(vocab), out_(out), sections_(&out->sections) {}
 
-  void Run(const std::vector<Block>& blocks) {
+  std::vector<bool> Run(const std::vector<Block>& blocks) {
     CountFurniture(blocks);
-    for (const Block& block : blocks) {
+    std::vector<bool> claimed(blocks.size(), false);
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      const Block& block = blocks[b];
       if (block.kind == BlockKind::kParagraph) {
         OnParagraph(block.rows.front());
       } else {
+        started_ = false;
         for (size_t i = 0; i < block.rows.size(); ++i) OnRow(block.rows[i], i == 0);
+        claimed[b] = started_;
       }
     }
     FinishTable();
+    return claimed;
   }
 
  private:
@@ -234,6 +221,7 @@ class Walker {
     if (ParseQuantity(title) || ParseQuantityList(title) || !HasAlnum(title)) return false;
     auto level = rules_.MatchCode(coded->code);
     if (!level) return false;
+    started_ = true;
     Flush();
     if (level->role == CodeRole::kSection) {
       Section s;
@@ -493,7 +481,7 @@ class Walker {
     auto it = by_code_.find(a.code);
     if (it == by_code_.end()) return std::nullopt;
     for (size_t index : it->second) {
-      if (SameActivityText(out_->activities[index].text, a.text)) return index;
+      if (SameWording(out_->activities[index].text, a.text, kSameActivityOverlap)) return index;
     }
     return std::nullopt;
   }
@@ -525,6 +513,7 @@ class Walker {
   std::optional<Draft> draft_;
   DeliverableSpan span_;
   bool row_in_span_ = false;  // the current row lies under a spanning deliverables cell
+  bool started_ = false;      // some row of the current block opened an activity or section
   const Row* title_ = nullptr;
   std::map<std::string, int> paragraph_counts_;
   std::map<std::string, std::vector<size_t>> by_code_;
@@ -533,9 +522,9 @@ class Walker {
 
 }  // namespace
 
-void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& rules,
-                       const Vocabulary& vocab, Extraction* out) {
-  Walker(rules, vocab, out).Run(blocks);
+std::vector<bool> WalkActivityTables(const std::vector<Block>& blocks, const ExtractionRules& rules,
+                                     const Vocabulary& vocab, Extraction* out) {
+  return Walker(rules, vocab, out).Run(blocks);
 }
 
 }  // namespace oplex

@@ -27,7 +27,8 @@ namespace oplex {
 
 inline constexpr char kActivityTableExtractor[] = "activity_table";
 
-void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& rules,
-                       const Vocabulary& vocab, Extraction* out);
+// Returns, per block, whether the walker read it as part of an activity table.
+std::vector<bool> WalkActivityTables(const std::vector<Block>& blocks, const ExtractionRules& rules,
+                                     const Vocabulary& vocab, Extraction* out);
 
 }  // namespace oplex

@@ -2,6 +2,10 @@
 
 namespace oplex {
 
+const char* ToString(MonthsSource source) {
+  return source == MonthsSource::kGrid ? "grid" : "dates";
+}
+
 const char* ToString(SectionKind kind) {
   switch (kind) {
     case SectionKind::kEje:

@@ -78,7 +78,10 @@ struct Section {
 
 // One month cell of an activity's schedule.
 struct MonthValue {
-  int month = 0;                    // 1..12
+  int month = 0;  // 1..12
+  // The calendar year of the month, when known: a schedule may run into the next year, and a
+  // date may fall outside the plan's year. nullopt when the document gives no year.
+  std::optional<int> year;
   std::optional<Quantity> planned;  // the monthly quantity, when the grid holds numbers
   bool marked = false;              // scheduled in this month
   // The month's week sub-columns, marked ('1') or not ('0'), in order ("0110"); empty when the
@@ -106,8 +109,24 @@ struct ActivityCategory {
   std::string evidence;  // "text", "section" or "none"
 };
 
+// A column of an activity's table that names no field of the schema, kept with the record as
+// the document prints it: its header, its value and its box.
+struct Attribute {
+  std::string header;
+  std::string value;
+  std::optional<BBox> bbox;
+};
+
+// Where an activity's months came from: a grid of months (marks, fills, quantities) or dates
+// and periods written in words ("del 6 al 7 de agosto", "enero-marzo").
+enum class MonthsSource { kGrid, kDates };
+const char* ToString(MonthsSource source);
+
 struct Activity {
+  // The code the document prints ("1.1", "A.1", "DEOE-01"), or, when it prints none, the row's
+  // position in its table ("1", "2"…) with code_printed false.
   std::string code;
+  bool code_printed = true;
   std::string text;
   std::optional<std::string> unit;
   std::optional<Quantity> annual;
@@ -116,6 +135,11 @@ struct Activity {
   std::optional<size_t> section;         // index into Extraction::sections
   std::vector<Beneficiary> beneficiaries;
   std::optional<ActivityCategory> category;  // nullopt until classified
+  std::optional<std::string> responsible;    // the area or person in charge, as printed
+  std::optional<std::string> start_date;     // ISO dates, when the document gives days
+  std::optional<std::string> end_date;
+  std::optional<MonthsSource> months_source;  // nullopt while months are unknown
+  std::vector<Attribute> attributes;
   Provenance provenance;
 };
 

@@ -1,6 +1,6 @@
 #include "pipeline/document_pipeline.h"
 
-#include "extractors/activity_table.h"
+#include "extractors/activities.h"
 #include "extractors/document_date.h"
 #include "extractors/indicator_table.h"
 #include "extractors/report_events.h"
@@ -78,15 +78,17 @@ Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& dat
   if (!vocab.ok()) return vocab.status();
   auto rules = ExtractionRules::Load(data_dir);
   if (!rules.ok()) return rules.status();
+  auto table_rules = TableRules::Load(data_dir, *rules);
+  if (!table_rules.ok()) return table_rules.status();
   auto indicator_rules = IndicatorRules::Load(data_dir);
   if (!indicator_rules.ok()) return indicator_rules.status();
   auto event_rules = EventRules::Load(data_dir);
   if (!event_rules.ok()) return event_rules.status();
   auto taxonomy = Taxonomy::Load(data_dir);
   if (!taxonomy.ok()) return taxonomy.status();
-  return DocumentPipeline(std::move(*vocab), std::move(*rules), std::move(*indicator_rules),
-                          std::move(*event_rules), std::move(*taxonomy),
-                          std::make_shared<OcrPool>(std::move(ocr)));
+  return DocumentPipeline(std::move(*vocab), std::move(*rules), std::move(*table_rules),
+                          std::move(*indicator_rules), std::move(*event_rules),
+                          std::move(*taxonomy), std::make_shared<OcrPool>(std::move(ocr)));
 }
 
 Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
@@ -110,7 +112,7 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
   doc.title = c.title;
 
   e.findings = std::move(laid_out->findings);
-  ExtractActivities(blocks, rules_, vocab_, &e);
+  ExtractActivities(blocks, rules_, table_rules_, vocab_, doc.year, &e);
   ExtractStatedTotals(blocks, rules_, &e);
   ExtractIndicators(blocks, indicator_rules_, rules_, vocab_, &e);
   ExtractDocumentDate(blocks, &e);

@@ -13,6 +13,7 @@
 #include "extractors/event_rules.h"
 #include "extractors/indicator_rules.h"
 #include "extractors/rules.h"
+#include "extractors/table/table_rules.h"
 #include "models/records.h"
 #include "models/status.h"
 #include "pipeline/classify/taxonomy.h"
@@ -34,16 +35,19 @@ class DocumentPipeline {
                              std::string sha256, const std::set<int>& pages = {}) const;
 
  private:
-  DocumentPipeline(Vocabulary vocab, ExtractionRules rules, IndicatorRules indicator_rules,
-                   EventRules event_rules, Taxonomy taxonomy, std::shared_ptr<OcrPool> ocr)
+  DocumentPipeline(Vocabulary vocab, ExtractionRules rules, TableRules table_rules,
+                   IndicatorRules indicator_rules, EventRules event_rules, Taxonomy taxonomy,
+                   std::shared_ptr<OcrPool> ocr)
       : vocab_(std::move(vocab)),
         rules_(std::move(rules)),
+        table_rules_(std::move(table_rules)),
         indicator_rules_(std::move(indicator_rules)),
         event_rules_(std::move(event_rules)),
         taxonomy_(std::move(taxonomy)),
         ocr_(std::move(ocr)) {}
   Vocabulary vocab_;
   ExtractionRules rules_;
+  TableRules table_rules_;
   IndicatorRules indicator_rules_;
   EventRules event_rules_;
   Taxonomy taxonomy_;

@@ -89,9 +89,9 @@ TEST(MonthMarks, MonthLettersRepeatedOnANewPageAreNoMarks) {
     return table;
   };
   Extraction e;
-  ExtractActivities({page(1, "1.15 Elaborar los proyectos de resoluciones."),
-                     page(2, "1.16 Realizar las notificaciones.")},
-                    *rules, *vocab, &e);
+  WalkActivityTables({page(1, "1.15 Elaborar los proyectos de resoluciones."),
+                      page(2, "1.16 Realizar las notificaciones.")},
+                     *rules, *vocab, &e);
   EXPECT_EQ(Months(e, "1.15").bits(), Bits({10, 11}));
   EXPECT_EQ(Months(e, "1.16").bits(), Bits({10, 11}));
 }

@@ -8,6 +8,8 @@
 #include <unicode/utf8.h>
 
 #include <memory>
+#include <set>
+#include <sstream>
 
 namespace oplex {
 namespace {
@@ -150,6 +152,23 @@ int CollateEs(std::string_view a, std::string_view b) {
   if (folded != 0) return folded < 0 ? -1 : 1;
   const int raw = a.compare(b);
   return raw < 0 ? -1 : (raw > 0 ? 1 : 0);
+}
+
+bool SameWording(std::string_view a, std::string_view b, double min_overlap) {
+  const std::string fa = Fold(a), fb = Fold(b);
+  if (fa.empty() || fb.empty()) return false;
+  if (fa.rfind(fb, 0) == 0 || fb.rfind(fa, 0) == 0) return true;
+  auto words = [](const std::string& folded) {
+    std::set<std::string> out;
+    std::istringstream in(folded);
+    for (std::string w; in >> w;) out.insert(w);
+    return out;
+  };
+  const std::set<std::string> wa = words(fa), wb = words(fb);
+  size_t common = 0;
+  for (const std::string& w : wa) common += wb.count(w);
+  const size_t total = wa.size() + wb.size() - common;
+  return total > 0 && static_cast<double>(common) / static_cast<double>(total) >= min_overlap;
 }
 
 }  // namespace oplex

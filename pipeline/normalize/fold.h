@@ -43,4 +43,9 @@ FoldedText FoldWithOffsets(std::string_view utf8);
 // strings byte by byte, so that a sort still gets a consistent order.
 int CollateEs(std::string_view a, std::string_view b);
 
+// Whether two texts say the same thing: one folded text opens the other, or at least
+// `min_overlap` (0..1) of their distinct folded words are shared (Jaccard). Two empty texts are
+// not the same.
+bool SameWording(std::string_view a, std::string_view b, double min_overlap);
+
 }  // namespace oplex

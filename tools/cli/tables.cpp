@@ -3,6 +3,9 @@
 #include <set>
 #include <sstream>
 
+#include "extractors/rules.h"
+#include "extractors/table/table_reader.h"
+#include "extractors/table/table_rules.h"
 #include "pipeline/page_blocks.h"
 #include "pipeline/source_file.h"
 #include "tools/cli/args.h"
@@ -14,7 +17,8 @@ namespace oplex::cli {
 namespace {
 
 constexpr char kTablesHelpText[] =
-    R"(usage: oplex tables FILE [--pages LIST] [--format json|csv] [--ocr MODE] [--ocr-dpi N] [--lang L]
+    R"(usage: oplex tables FILE [--pages LIST] [--format json|csv] [--roles] [--ocr MODE] [--ocr-dpi N]
+                   [--lang L]
 
 Prints the tables of a PDF or a scanned page image (PNG, JPEG, TIFF): ruled tables from their
 lines, unruled ones from aligned whitespace; pages without a text layer are read by OCR.
@@ -25,6 +29,9 @@ positions it covers are "".
   --pages LIST     pages to read, e.g. 1,3-5 (default: all)
   --format FORMAT  json (default): {"file", "pages": [{"page", "tables": [{"bbox", "rows"}]}]};
                    csv: one RFC 4180 table after another, separated by an empty line
+  --roles          how oplex understands each table instead of its cells: the header rows, each
+                   column's role with its score, margin and evidence, the table's confidence and
+                   the kind of each row (text, for people)
 )";
 
 const char* TablesHelp() {
@@ -105,6 +112,32 @@ void WriteJson(const std::string& file, const std::vector<PageTables>& pages) {
   std::cout << "\n";
 }
 
+void WriteRoles(const std::vector<PageTables>& pages, const TableRules& rules) {
+  for (const PageTables& p : pages) {
+    for (size_t t = 0; t < p.tables.size(); ++t) {
+      const TypedTable table = UnderstandTable(p.tables[t], rules);
+      std::cout << "page " << p.page << ", table " << t + 1 << ": " << table.rows.size()
+                << " rows, " << table.header.rows << " header rows, confidence " << table.confidence
+                << "\n";
+      if (table.header.months) std::cout << "  months: a grid of twelve\n";
+      if (!table.header.half_year.empty()) std::cout << "  months: two rows of six\n";
+      for (size_t c = 0; c < table.roles.size(); ++c) {
+        const RoleAssignment& a = table.roles[c];
+        const std::string label = c < table.header.titles.size() ? table.header.titles[c] : "";
+        std::cout << "  column " << c + 1 << " '" << label << "': " << ToString(a.role);
+        if (a.role != ColumnRole::kUnknown) {
+          std::cout << " (score " << a.score << ", margin " << a.margin << "; " << a.evidence
+                    << ")";
+        }
+        std::cout << "\n";
+      }
+      std::cout << "  rows:";
+      for (const TypedRow& row : table.rows) std::cout << ' ' << ToString(row.kind);
+      std::cout << "\n";
+    }
+  }
+}
+
 }  // namespace
 
 int RunTables(const GlobalOptions& global, const std::vector<std::string>& args) {
@@ -113,6 +146,7 @@ int RunTables(const GlobalOptions& global, const std::vector<std::string>& args)
     return kExitOk;
   }
   std::string file, format = "json";
+  bool roles = false;
   std::set<int> pages;
   OcrOptions ocr_options;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -120,6 +154,8 @@ int RunTables(const GlobalOptions& global, const std::vector<std::string>& args)
     std::string error;
     if (ParseOcrOption(args, &i, &ocr_options, &error)) {
       if (!error.empty()) return Usage(error, TablesHelp());
+    } else if (a == "--roles") {
+      roles = true;
     } else if (a == "--pages" || a == "--format") {
       if (i + 1 >= args.size()) return Usage(a + " needs a value", TablesHelp());
       const std::string& value = args[++i];
@@ -155,7 +191,19 @@ int RunTables(const GlobalOptions& global, const std::vector<std::string>& args)
     std::cerr << "oplex: " << tables.status().message() << "\n";
     return kExitSomeFailed;
   }
-  if (format == "csv") {
+  if (roles) {
+    auto base = ExtractionRules::Load(global.data_dir);
+    if (!base.ok()) {
+      std::cerr << "oplex: " << base.status().message() << "\n";
+      return kExitFatal;
+    }
+    auto table_rules = TableRules::Load(global.data_dir, std::move(*base));
+    if (!table_rules.ok()) {
+      std::cerr << "oplex: " << table_rules.status().message() << "\n";
+      return kExitFatal;
+    }
+    WriteRoles(*tables, *table_rules);
+  } else if (format == "csv") {
     WriteCsv(*tables);
   } else {
     WriteJson(file, *tables);

@@ -1,0 +1,22 @@
+// Activities from a document's blocks: the activity table walker (activity_table.h) for the
+// layouts whose header and code words it knows, then every other table read once as a typed
+// table (extractors/table/) and mapped by its column roles (activity_mapper.h).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "extractors/rules.h"
+#include "extractors/table/table_rules.h"
+#include "models/records.h"
+#include "pipeline/layout/blocks.h"
+#include "pipeline/vocab.h"
+
+namespace oplex {
+
+// `year` is the document's year, for dates that write none.
+void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& rules,
+                       const TableRules& table_rules, const Vocabulary& vocab,
+                       std::optional<int> year, Extraction* out);
+
+}  // namespace oplex

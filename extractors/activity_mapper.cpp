@@ -1,0 +1,498 @@
+#include "extractors/activity_mapper.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "extractors/month_grid.h"
+#include "extractors/table/column_roles.h"
+#include "extractors/table/row_kinds.h"
+#include "extractors/table/schedule_text.h"
+#include "pipeline/normalize/fold.h"
+#include "pipeline/normalize/join.h"
+#include "pipeline/normalize/quantity.h"
+#include "pipeline/normalize/spanish_dates.h"
+
+namespace oplex {
+namespace {
+
+// Under this confidence a table's mapping is uncertain: a finding, and its records capped.
+constexpr double kUncertainMapping = 0.3;
+// A table is shaped like a list when it has this many body rows and a column of running text.
+constexpr size_t kListRows = 3;
+constexpr double kListWords = 4.0;
+// Two activity texts are the same when this share of their words agree.
+constexpr double kSameText = 0.6;
+
+std::string CellText(const TypedCell& c) { return PlainText(c.cell->text); }
+
+Provenance RowsProvenance(const std::vector<const TypedRow*>& rows, double confidence) {
+  Provenance p;
+  const Row& first = *rows.front()->row;
+  const Row& last = *rows.back()->row;
+  p.page = first.page;
+  p.line = first.first_line;
+  if (last.last_line != first.first_line) p.last_line = last.last_line;
+  for (const TypedRow* r : rows) {
+    if (r->row->bbox && r->row->page == first.page) {
+      p.bbox = p.bbox ? Union(*p.bbox, *r->row->bbox) : *r->row->bbox;
+    }
+  }
+  p.extractor = kActivityMapperExtractor;
+  p.confidence = confidence;
+  return p;
+}
+
+// A quantity cell: a number, the number it opens with ("12 (Por lo menos una al mes)") or the
+// only number it holds ("Al menos el 25% implemente…"); the raw text is the whole cell.
+std::optional<Quantity> LeadingQuantity(const std::string& text) {
+  if (auto q = ParseQuantity(text)) return q;
+  static const RE2 kLeading(R"(^\s*(\d[\d,]*(?:\.\d+)?)\s*%?(?:\s|\(|$))");
+  static const RE2 kOnly(R"(^\D*?(\d[\d,]*(?:\.\d+)?)\D*$)");
+  std::string number;
+  if (!RE2::PartialMatch(text, kLeading, &number) && !RE2::FullMatch(text, kOnly, &number)) {
+    return std::nullopt;
+  }
+  auto q = ParseQuantity(number);
+  if (!q) return std::nullopt;
+  q->raw = text;
+  return q;
+}
+
+std::optional<std::string> IsoDate(const std::string& text, std::optional<int> year) {
+  for (const DateMention& d : FindDates(text, year)) {
+    if (d.date) return d.date->Iso();
+  }
+  return std::nullopt;
+}
+
+// The rows of one activity, from its record row to the row before the next.
+struct Draft {
+  std::vector<const TypedRow*> rows;
+  std::optional<CodedText> code;
+  int position = 0;
+  // Rows under the month-label row of a two-rows-of-six grid hold July to December.
+  std::vector<bool> second_half;
+  std::optional<Quantity> total;  // a total row right under it
+};
+
+class Mapper {
+ public:
+  Mapper(const TypedTable& table, const TableRules& rules, std::optional<int> year, Extraction* out)
+      : table_(table),
+        rules_(rules),
+        year_(year),
+        out_(*out),
+        first_of_table_(out->activities.size()) {}
+
+  void Run() {
+    const auto text = table_.ColumnOf(ColumnRole::kText);
+    if (!text || table_.roles[*text].score < kHeaderEvidence) {
+      ReportUnmapped();
+      return;
+    }
+    text_ = *text;
+    if (table_.ColumnOf(ColumnRole::kProgrammed) || table_.ColumnOf(ColumnRole::kAchieved)) {
+      return;  // a progress table: its rows are indicators, read by the indicator extractor
+    }
+    confidence_ = table_.confidence;
+    if (confidence_ < kUncertainMapping) {
+      Finding f;
+      f.code = "table_mapping_uncertain";
+      f.message = "the text column of a table was chosen with confidence " +
+                  std::to_string(confidence_) + ": " + table_.roles[text_].evidence;
+      f.raw_text = HeaderText();
+      f.provenance = TableProvenance();
+      out_.findings.push_back(std::move(f));
+    }
+    ReportUnmappedColumns();
+    int position = 0;
+    std::optional<Draft> draft;
+    bool second_half = false;
+    for (const TypedRow& row : table_.rows) {
+      switch (row.kind) {
+        case RowKind::kRecord:
+          if (draft) Flush(*draft);
+          draft = Draft{};
+          draft->rows.push_back(&row);
+          draft->code = RowCode(row, table_, rules_);
+          draft->position = ++position;
+          second_half = false;
+          draft->second_half.push_back(false);
+          break;
+        case RowKind::kContinuation:
+          if (draft) {
+            draft->rows.push_back(&row);
+            draft->second_half.push_back(second_half);
+          }
+          break;
+        case RowKind::kMonthLabels:
+          second_half = true;
+          break;
+        case RowKind::kTotal:
+          if (draft && !draft->total) draft->total = LastNumber(row);
+          break;
+        case RowKind::kSection:
+          if (draft) Flush(*draft);
+          draft.reset();
+          OpenSection(row);
+          break;
+        case RowKind::kHeader:
+        case RowKind::kSpacer:
+          break;
+      }
+    }
+    if (draft) Flush(*draft);
+  }
+
+ private:
+  std::string HeaderText() const {
+    std::string header;
+    for (const std::string& t : table_.header.titles) {
+      if (t.empty()) continue;
+      if (!header.empty()) header += " | ";
+      header += t;
+    }
+    return header;
+  }
+
+  Provenance TableProvenance() const {
+    Provenance p;
+    const Row& first = table_.block->rows.front();
+    p.page = first.page;
+    p.line = first.first_line;
+    p.bbox = table_.block->bbox;
+    p.extractor = kActivityMapperExtractor;
+    return p;
+  }
+
+  // A table shaped like a list of things (rows of running text) that no mapping fits.
+  void ReportUnmapped() {
+    const size_t body = table_.rows.size() - table_.header.rows;
+    if (body < kListRows || table_.header.rows == 0) return;
+    const bool list =
+        std::any_of(table_.profiles.begin(), table_.profiles.end(),
+                    [](const ColumnProfile& p) { return p.mean_words >= kListWords; });
+    if (!list) return;
+    Finding f;
+    f.severity = Severity::kInfo;
+    f.code = "table_unmapped";
+    f.message = "a table of " + std::to_string(body) +
+                " rows has no column its header names as the records' text; its rows were not "
+                "read as activities";
+    f.raw_text = HeaderText();
+    f.provenance = TableProvenance();
+    out_.findings.push_back(std::move(f));
+  }
+
+  void ReportUnmappedColumns() {
+    for (size_t c = 0; c < table_.roles.size(); ++c) {
+      if (table_.roles[c].role != ColumnRole::kUnknown || c >= table_.header.titles.size() ||
+          table_.header.titles[c].empty()) {
+        continue;
+      }
+      Finding f;
+      f.severity = Severity::kInfo;
+      f.code = "column_unmapped";
+      f.message = "column '" + table_.header.titles[c] +
+                  "' names no field of an activity; its cells are kept as attributes";
+      f.provenance = TableProvenance();
+      out_.findings.push_back(std::move(f));
+    }
+  }
+
+  void OpenSection(const TypedRow& row) {
+    std::string title;
+    for (const TypedCell& c : row.cells) {
+      if (!c.folded.empty()) AppendLine(CellText(c), &title);
+    }
+    Section s;
+    s.kind = SectionKind::kArea;
+    if (auto coded = RowCode(row, table_, rules_)) {
+      s.code = coded->code;
+      if (!coded->text.empty()) title = coded->text;
+    }
+    s.title = title;
+    s.provenance = RowsProvenance({&row}, confidence_);
+    out_.sections.push_back(std::move(s));
+    section_ = out_.sections.size() - 1;
+  }
+
+  std::optional<Quantity> LastNumber(const TypedRow& row) const {
+    for (auto it = row.cells.rbegin(); it != row.cells.rend(); ++it) {
+      if (it->kind == CellKind::kNumber) return ParseQuantity(it->folded);
+    }
+    return std::nullopt;
+  }
+
+  // The text of column `c` over the draft's rows, lines joined.
+  std::string ColumnText(const Draft& d, size_t c, bool first_is_code_rest) const {
+    std::string text;
+    for (size_t i = 0; i < d.rows.size(); ++i) {
+      const TypedRow& row = *d.rows[i];
+      if (c >= row.cells.size() || row.cells[c].cell->covered) continue;
+      std::string part = CellText(row.cells[c]);
+      if (i == 0 && first_is_code_rest && d.code && !d.code->text.empty()) {
+        part = PlainText(d.code->text);
+      }
+      if (!part.empty()) AppendLine(part, &text);
+    }
+    return text;
+  }
+
+  std::optional<BBox> ColumnBox(const Draft& d, size_t c) const {
+    std::optional<BBox> box;
+    for (const TypedRow* row : d.rows) {
+      if (c < row->cells.size() && row->cells[c].cell->bbox && !row->cells[c].folded.empty()) {
+        box = box ? Union(*box, *row->cells[c].cell->bbox) : *row->cells[c].cell->bbox;
+      }
+    }
+    return box;
+  }
+
+  double TextConfidence(const Draft& d) const {
+    double confidence = confidence_ >= kUncertainMapping ? 1.0 : confidence_;
+    for (const TypedRow* row : d.rows) {
+      if (text_ < row->cells.size() && !row->cells[text_].folded.empty()) {
+        confidence = std::min(confidence, row->cells[text_].cell->confidence);
+      }
+    }
+    return confidence;
+  }
+
+  void ReadGrid(const Draft& d, Activity* a) const {
+    std::optional<MonthMarks> marks;
+    std::array<std::optional<Quantity>, 12> planned;
+    for (size_t i = 0; i < d.rows.size(); ++i) {
+      const Row& row = *d.rows[i]->row;
+      for (int m = 0; m < 12; ++m) {
+        const auto [first, last] = (*table_.header.months)[static_cast<size_t>(m)];
+        if (first == last && first < row.cells.size()) {
+          if (auto q = ParseQuantity(row.cells[first].text); q && q->value) planned[m] = q;
+        }
+      }
+      if (auto more = ReadMonthMarks(row, *table_.header.months, rules_.base())) {
+        if (marks) {
+          AddMarks(*more, &*marks);
+        } else {
+          marks = *more;
+        }
+      }
+    }
+    // A rendered grid shows its empty cells: a row without marks marks no month.
+    const bool rendered = d.rows.front()->row->background.has_value();
+    if (!marks && !rendered) return;
+    if (!marks) marks = MonthMarks{};
+    a->months = marks->mask;
+    a->months_source = MonthsSource::kGrid;
+    for (int m = 0; m < 12; ++m) {
+      MonthValue v;
+      v.month = m + 1;
+      v.year = table_.header.year ? table_.header.year : year_;
+      v.marked = a->months.has(m + 1);
+      v.planned = planned[static_cast<size_t>(m)];
+      v.weeks = marks->weeks[static_cast<size_t>(m)];
+      v.provenance = a->provenance;
+      v.provenance.bbox = marks->boxes[static_cast<size_t>(m)];
+      a->month_values.push_back(std::move(v));
+    }
+  }
+
+  // A grid printed as two rows of six: the record row holds January to June, the rows under
+  // the month-label row July to December.
+  void ReadHalfYears(const Draft& d, Activity* a) const {
+    const std::vector<size_t>& cells = table_.header.half_year;
+    std::array<std::optional<Quantity>, 12> planned;
+    std::array<std::optional<BBox>, 12> boxes;
+    std::array<bool, 12> marked{};
+    bool any = false;
+    for (size_t i = 0; i < d.rows.size(); ++i) {
+      const TypedRow& row = *d.rows[i];
+      const int offset = d.second_half[i] ? 6 : 0;
+      for (size_t k = 0; k < cells.size() && k < 6; ++k) {
+        if (cells[k] >= row.cells.size()) continue;
+        const TypedCell& cell = row.cells[cells[k]];
+        const size_t m = k + static_cast<size_t>(offset);
+        if (cell.kind == CellKind::kNumber) {
+          planned[m] = ParseQuantity(cell.folded);
+          marked[m] = planned[m] && planned[m]->value && *planned[m]->value > 0;
+          boxes[m] = cell.cell->bbox;
+          any = true;
+        } else if (cell.kind == CellKind::kMark || cell.kind == CellKind::kFilled) {
+          marked[m] = true;
+          boxes[m] = cell.cell->bbox;
+          any = true;
+        }
+      }
+    }
+    if (!any) return;
+    MonthMask mask = MonthMask::FromBits(0);
+    for (int m = 0; m < 12; ++m) {
+      MonthValue v;
+      v.month = m + 1;
+      v.year = table_.header.year ? table_.header.year : year_;
+      v.marked = marked[static_cast<size_t>(m)];
+      v.planned = planned[static_cast<size_t>(m)];
+      v.provenance = a->provenance;
+      v.provenance.bbox = boxes[static_cast<size_t>(m)];
+      if (v.marked) mask = mask.With(m + 1);
+      a->month_values.push_back(std::move(v));
+    }
+    a->months = mask;
+    a->months_source = MonthsSource::kGrid;
+  }
+
+  // Months from the dates or period the row writes (a period column, or start and end dates).
+  void ReadDates(const Draft& d, Activity* a) const {
+    std::string written;
+    for (ColumnRole role : {ColumnRole::kPeriod, ColumnRole::kStartDate, ColumnRole::kEndDate}) {
+      if (auto c = table_.ColumnOf(role)) {
+        const std::string part = ColumnText(d, *c, false);
+        if (!part.empty()) written += (written.empty() ? "" : " al ") + part;
+      }
+    }
+    if (written.empty()) return;
+    const std::optional<TextSchedule> schedule = ReadScheduleText(written, year_);
+    if (!schedule) return;
+    if (!a->start_date) a->start_date = schedule->start;
+    if (!a->end_date) a->end_date = schedule->end;
+    // The plan's own year, or the one year the text names.
+    std::optional<int> year = year_;
+    if (!year && schedule->months.size() == 1) year = schedule->months.begin()->first;
+    if (!year) return;
+    const auto in_year = schedule->months.find(*year);
+    a->months = MonthMask::FromBits(in_year == schedule->months.end() ? 0 : in_year->second);
+    a->months_source = MonthsSource::kDates;
+    for (const auto& [y, bits] : schedule->months) {
+      for (int m = 1; m <= 12; ++m) {
+        const bool marked = (bits >> (m - 1)) & 1;
+        if (y != *year && !marked) continue;
+        MonthValue v;
+        v.month = m;
+        v.year = y;
+        v.marked = marked;
+        v.provenance = a->provenance;
+        a->month_values.push_back(std::move(v));
+      }
+    }
+  }
+
+  void Flush(const Draft& d) {
+    Activity a;
+    a.code_printed = d.code.has_value();
+    a.code = d.code ? d.code->code : std::to_string(d.position);
+    const bool code_in_text = d.code && !d.code->text.empty();
+    a.text = ColumnText(d, text_, code_in_text);
+    if (a.text.empty()) return;
+    a.provenance = RowsProvenance(d.rows, TextConfidence(d));
+    a.section = section_;
+    std::vector<std::string> deliverables;
+    for (size_t c = 0; c < table_.roles.size(); ++c) {
+      if (c == text_) continue;
+      const ColumnRole role = table_.roles[c].role;
+      if (role == ColumnRole::kMonth || role == ColumnRole::kCode) continue;
+      const std::string value = ColumnText(d, c, false);
+      if (value.empty()) continue;
+      switch (role) {
+        case ColumnRole::kUnit:
+          a.unit = value;
+          continue;
+        case ColumnRole::kAnnual:
+          a.annual = LeadingQuantity(value);
+          if (a.annual) continue;
+          break;
+        case ColumnRole::kResponsible:
+          a.responsible = value;
+          continue;
+        case ColumnRole::kStartDate:
+          a.start_date = IsoDate(value, year_);
+          break;
+        case ColumnRole::kEndDate:
+          a.end_date = IsoDate(value, year_);
+          break;
+        case ColumnRole::kDeliverables:
+          for (const TypedRow* row : d.rows) {
+            std::istringstream lines(row->cells[c].cell->text);
+            for (std::string line; std::getline(lines, line);) {
+              if (!PlainText(line).empty()) deliverables.push_back(PlainText(line));
+            }
+          }
+          continue;
+        default:
+          break;
+      }
+      const std::string header = c < table_.header.titles.size() ? table_.header.titles[c] : "";
+      a.attributes.push_back(Attribute{header, value, ColumnBox(d, c)});
+    }
+    if (table_.header.months) {
+      ReadGrid(d, &a);
+    } else if (!table_.header.half_year.empty()) {
+      ReadHalfYears(d, &a);
+    } else {
+      ReadDates(d, &a);
+    }
+    if (!a.annual && d.total && d.total->value && !a.month_values.empty()) {
+      double sum = 0;
+      for (const MonthValue& v : a.month_values) {
+        if (v.planned && v.planned->value) sum += *v.planned->value;
+      }
+      if (std::abs(sum - *d.total->value) < 1e-9) a.annual = d.total;
+    }
+    if (auto same = FindSame(a)) {
+      // The same activity listed again by a schedule: the schedule adds its months and code.
+      Activity& e = out_.activities[*same];
+      e.months = a.months;
+      e.month_values = std::move(a.month_values);
+      e.months_source = a.months_source;
+      if (!e.code_printed && a.code_printed) {
+        e.code = a.code;
+        e.code_printed = true;
+      }
+      return;
+    }
+    out_.activities.push_back(std::move(a));
+    const size_t index = out_.activities.size() - 1;
+    for (std::string& text : deliverables) {
+      Deliverable del;
+      del.text = std::move(text);
+      del.activity = index;
+      del.section = section_;
+      del.provenance = out_.activities[index].provenance;
+      out_.deliverables.push_back(std::move(del));
+    }
+  }
+
+  // An activity of an earlier table with the same text and no months, which this one gives: a
+  // schedule listing again the activities a table above described.
+  std::optional<size_t> FindSame(const Activity& a) const {
+    if (!a.months.known()) return std::nullopt;
+    for (size_t i = 0; i < first_of_table_; ++i) {
+      const Activity& e = out_.activities[i];
+      if (e.months.known()) continue;
+      if (e.code_printed && a.code_printed && e.code != a.code) continue;
+      if (SameWording(e.text, a.text, kSameText)) return i;
+    }
+    return std::nullopt;
+  }
+
+  const TypedTable& table_;
+  const TableRules& rules_;
+  std::optional<int> year_;
+  Extraction& out_;
+  size_t text_ = 0;
+  size_t first_of_table_ = 0;  // activities before this index came from earlier tables
+  double confidence_ = 1;
+  std::optional<size_t> section_;
+};
+
+}  // namespace
+
+void MapActivities(const std::vector<TypedTable>& tables, const TableRules& rules,
+                   std::optional<int> year, Extraction* out) {
+  for (const TypedTable& table : tables) Mapper(table, rules, year, out).Run();
+}
+
+}  // namespace oplex

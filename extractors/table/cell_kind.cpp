@@ -1,0 +1,116 @@
+#include "extractors/table/cell_kind.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+#include "extractors/table/schedule_text.h"
+#include "pipeline/normalize/fold.h"
+#include "pipeline/normalize/join.h"
+#include "pipeline/normalize/quantity.h"
+#include "pipeline/normalize/spanish_dates.h"
+
+namespace oplex {
+namespace {
+
+// A short label has at most this many words; longer text is running text.
+constexpr int kShortLabelWords = 3;
+// Two colours whose channels differ by more than this are different fills.
+constexpr int kFillDifference = 12;
+// A date fills its cell when at most this many bytes of the cell are not the date ("el ", ".").
+constexpr size_t kDateSlack = 4;
+// A period is short ("Febrero- junio de 2020"); a longer text naming a month is running text.
+constexpr int kPeriodWords = 8;
+constexpr int kAnyYear = 2000;
+
+int CountWords(const std::string& folded) {
+  std::istringstream in(folded);
+  int n = 0;
+  for (std::string w; in >> w;) ++n;
+  return n;
+}
+
+bool Differs(Rgb a, Rgb b) {
+  for (int shift : {0, 8, 16}) {
+    const int ca = static_cast<int>((a >> shift) & 0xFF),
+              cb = static_cast<int>((b >> shift) & 0xFF);
+    if (std::abs(ca - cb) > kFillDifference) return true;
+  }
+  return false;
+}
+
+// The colour most of the row's empty cells have: what "not filled" looks like in this row.
+std::optional<Rgb> UnfilledColour(const Row& row) {
+  std::map<Rgb, int> counts;
+  for (const Cell& c : row.cells) {
+    if (c.fill && !c.covered) ++counts[*c.fill];
+  }
+  if (row.background) counts[*row.background] += 1;
+  std::optional<Rgb> best;
+  int most = 0;
+  for (const auto& [colour, n] : counts) {
+    if (n > most) {
+      most = n;
+      best = colour;
+    }
+  }
+  return best;
+}
+
+bool IsMonthToken(const std::string& folded, const ExtractionRules& rules) {
+  std::string joined;  // "en e" as a squeezed column prints "ene"
+  for (char c : folded) {
+    if (c != ' ') joined += c;
+  }
+  return !joined.empty() && !rules.MonthsOf(joined).empty() &&
+         !std::all_of(joined.begin(), joined.end(),
+                      [](unsigned char c) { return std::isdigit(c); });
+}
+
+}  // namespace
+
+CellKind KindOfCell(const Cell& cell, const Row& row, const TableRules& rules) {
+  const std::string folded = Fold(cell.text);
+  if (folded.empty()) {
+    if (!cell.fill) return CellKind::kEmpty;
+    const std::optional<Rgb> unfilled = UnfilledColour(row);
+    return unfilled && Differs(*cell.fill, *unfilled) ? CellKind::kFilled : CellKind::kEmpty;
+  }
+  if (rules.base().IsMark(folded)) return CellKind::kMark;
+  static const RE2 kPercent(R"(^\(?-?\)?\s*\d[\d,]*(?:\.\d+)?\s*%$)");
+  static const RE2 kMoney(R"(^-?\$\s*\d[\d,]*(?:\.\d+)?$)");
+  if (RE2::FullMatch(folded, kPercent)) return CellKind::kPercent;
+  if (RE2::FullMatch(folded, kMoney)) return CellKind::kMoney;
+  if (ParseQuantity(folded)) {
+    // "1.1.2" or "3.-" would not parse; "1.1" does, and stays a number here.
+    return CellKind::kNumber;
+  }
+  if (auto coded = rules.SplitCode(cell.text); coded && coded->text.empty()) return CellKind::kCode;
+  if (IsMonthToken(folded, rules.base())) return CellKind::kMonth;
+  const int words = CountWords(folded);
+  const std::vector<DateMention> dates = FindDates(cell.text, std::nullopt);
+  if (dates.size() == 1 && dates.front().raw.size() + kDateSlack >= PlainText(cell.text).size()) {
+    return CellKind::kDate;
+  }
+  // Any year will do to tell whether the text names months at all.
+  if (words <= kPeriodWords && ReadScheduleText(cell.text, kAnyYear)) return CellKind::kPeriod;
+  return words <= kShortLabelWords ? CellKind::kShortLabel : CellKind::kText;
+}
+
+std::vector<TypedCell> TypeCells(const Row& row, const TableRules& rules) {
+  std::vector<TypedCell> out;
+  out.reserve(row.cells.size());
+  for (const Cell& c : row.cells) {
+    TypedCell t;
+    t.cell = &c;
+    t.folded = Fold(c.text);
+    t.words = CountWords(t.folded);
+    t.kind = c.covered ? CellKind::kEmpty : KindOfCell(c, row, rules);
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace oplex

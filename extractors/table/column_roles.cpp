@@ -1,0 +1,211 @@
+#include "extractors/table/column_roles.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace oplex {
+namespace {
+
+// How much a column's content adds to its header's word (0..1 fit times this).
+constexpr double kContentWeight = 0.4;
+// A text column found by content alone needs cells this long on average, and this share of
+// running text.
+constexpr double kContentTextWords = 4.0;
+constexpr double kContentTextShare = 0.5;
+// A headed column's content must fit its role at least this much.
+constexpr double kMinContentFit = 0.25;
+// Such a text column's score.
+constexpr double kContentTextScore = 0.45;
+
+double Share(const ColumnProfile& p, CellKind k) {
+  return p.share.empty() ? 0.0 : p.share[static_cast<size_t>(k)];
+}
+
+double Filled(const ColumnProfile& p) {
+  return 1.0 - Share(p, CellKind::kEmpty) - Share(p, CellKind::kFilled);
+}
+
+// How well what a column holds fits a role, 0..1, as a share of its non-empty cells.
+double ContentFit(ColumnRole role, const ColumnProfile& p) {
+  const double filled = Filled(p);
+  if (filled <= 0) return 0;
+  auto of = [&](std::initializer_list<CellKind> kinds) {
+    double s = 0;
+    for (CellKind k : kinds) s += Share(p, k);
+    return std::min(1.0, s / filled);
+  };
+  switch (role) {
+    case ColumnRole::kCode:
+      return std::max(of({CellKind::kCode}), p.increasing ? of({CellKind::kNumber}) : 0.0);
+    case ColumnRole::kText:
+    case ColumnRole::kDeliverables:
+    case ColumnRole::kObjective:
+      return of({CellKind::kText}) + 0.5 * of({CellKind::kShortLabel});
+    case ColumnRole::kSection:
+    case ColumnRole::kResponsible:
+    case ColumnRole::kUnit:
+    case ColumnRole::kPlace:
+    case ColumnRole::kBeneficiaries:
+    case ColumnRole::kObservations:
+      return of({CellKind::kShortLabel, CellKind::kText});
+    case ColumnRole::kAnnual:
+      return std::max(of({CellKind::kNumber, CellKind::kPercent}), p.leading_number);
+    case ColumnRole::kDuration:
+    case ColumnRole::kProgrammed:
+    case ColumnRole::kAchieved:
+      return of({CellKind::kNumber, CellKind::kPercent});
+    case ColumnRole::kBudget:
+      return of({CellKind::kMoney, CellKind::kNumber});
+    case ColumnRole::kPercent:
+      return of({CellKind::kPercent, CellKind::kNumber});
+    case ColumnRole::kStartDate:
+    case ColumnRole::kEndDate:
+      return of({CellKind::kDate});
+    case ColumnRole::kPeriod:
+      return of({CellKind::kPeriod, CellKind::kDate});
+    case ColumnRole::kUnknown:
+    case ColumnRole::kMonth:
+      return 0;
+  }
+  return 0;
+}
+
+// Roles that name one field of a record: one column each.
+bool Unique(ColumnRole role) {
+  switch (role) {
+    case ColumnRole::kCode:
+    case ColumnRole::kText:
+    case ColumnRole::kUnit:
+    case ColumnRole::kAnnual:
+    case ColumnRole::kResponsible:
+    case ColumnRole::kStartDate:
+    case ColumnRole::kEndDate:
+    case ColumnRole::kPeriod:
+    case ColumnRole::kDuration:
+    case ColumnRole::kSection:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string Percent(double share) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.0f%%", 100 * share);
+  return buf;
+}
+
+struct Candidate {
+  double score;
+  size_t column;
+  ColumnRole role;
+  std::string evidence;
+};
+
+}  // namespace
+
+std::vector<RoleAssignment> AssignRoles(const HeaderBand& band,
+                                        const std::vector<ColumnProfile>& profiles,
+                                        const TableRules& rules) {
+  const size_t n = profiles.size();
+  std::vector<RoleAssignment> out(n);
+  std::set<size_t> month_cells;
+  if (band.months) {
+    for (const auto& [first, last] : *band.months) {
+      for (size_t c = first; c <= last; ++c) month_cells.insert(c);
+    }
+  }
+  month_cells.insert(band.half_year.begin(), band.half_year.end());
+
+  // Every (column, role) pair a header word or, for the text role, the content supports.
+  std::vector<Candidate> candidates;
+  std::vector<std::vector<double>> scores(n, std::vector<double>(kColumnRoleCount, 0.0));
+  for (size_t c = 0; c < n; ++c) {
+    if (month_cells.count(c)) {
+      out[c].role = ColumnRole::kMonth;
+      out[c].score = 1;
+      out[c].margin = 1;
+      out[c].evidence = "under a month of the header";
+      continue;
+    }
+    const std::string& label = c < band.labels.size() ? band.labels[c] : std::string();
+    const auto header = rules.ScoreLabel(label);
+    for (int r = 1; r < kColumnRoleCount; ++r) {
+      const auto role = static_cast<ColumnRole>(r);
+      if (role == ColumnRole::kMonth) continue;
+      const double words = header[static_cast<size_t>(r)].weight;
+      const double fit = ContentFit(role, profiles[c]);
+      // A column that holds something must hold what the role expects ("Actividades" over a
+      // column of counts is no text column).
+      const bool fits = profiles[c].cells == 0 || fit >= kMinContentFit;
+      if (words >= kHeaderEvidence && fits) {
+        const double score = words + kContentWeight * fit;
+        scores[c][static_cast<size_t>(r)] = score;
+        candidates.push_back({score, c, role,
+                              "header '" + header[static_cast<size_t>(r)].matched + "'; " +
+                                  Percent(fit) + " " + ToString(role) + "-like cells"});
+      }
+    }
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score > b.score : a.column < b.column;
+  });
+
+  std::set<ColumnRole> taken;
+  auto assign = [&](const Candidate& k) {
+    RoleAssignment& a = out[k.column];
+    a.role = k.role;
+    a.score = k.score;
+    a.evidence = k.evidence;
+    double runner_up = 0;
+    for (int r = 1; r < kColumnRoleCount; ++r) {
+      if (static_cast<ColumnRole>(r) != k.role)
+        runner_up = std::max(runner_up, scores[k.column][r]);
+    }
+    a.margin = k.score - runner_up;
+    if (Unique(k.role)) taken.insert(k.role);
+  };
+  // The text column first: the other roles are placed around it (a code left of it).
+  for (const Candidate& k : candidates) {
+    if (k.role == ColumnRole::kText) {
+      assign(k);
+      break;
+    }
+  }
+  std::optional<size_t> text;
+  for (size_t c = 0; c < n; ++c) {
+    if (out[c].role == ColumnRole::kText) text = c;
+  }
+  for (const Candidate& k : candidates) {
+    if (out[k.column].role != ColumnRole::kUnknown || taken.count(k.role)) continue;
+    if (k.role == ColumnRole::kText) continue;
+    if (k.role == ColumnRole::kCode && text && k.column > *text) continue;
+    assign(k);
+  }
+  // No header names the text: the leftmost column of long running text, if any, by content.
+  if (!text) {
+    for (size_t c = 0; c < n; ++c) {
+      const ColumnProfile& p = profiles[c];
+      if (out[c].role != ColumnRole::kUnknown || Filled(p) <= 0) continue;
+      const double fit = ContentFit(ColumnRole::kText, p);
+      if (p.mean_words >= kContentTextWords && fit >= kContentTextShare) {
+        out[c].role = ColumnRole::kText;
+        out[c].score = kContentTextScore;
+        out[c].margin = kContentTextScore * fit;
+        out[c].evidence = "no header names it; " + Percent(fit) + " running text";
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+double MappingConfidence(const std::vector<RoleAssignment>& roles) {
+  for (const RoleAssignment& a : roles) {
+    if (a.role == ColumnRole::kText) return std::clamp(a.margin, 0.0, 1.0);
+  }
+  return 0;
+}
+
+}  // namespace oplex

@@ -1,0 +1,165 @@
+#include "extractors/table/header_band.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "pipeline/normalize/join.h"
+
+namespace oplex {
+namespace {
+
+// A header label names a role when its weight reaches this.
+constexpr double kNamesRole = 0.5;
+// A row of week numbers has at least this many increasing small numbers.
+constexpr int kMinWeekNumbers = 8;
+
+bool BodyOnly(CellKind k) {
+  return k == CellKind::kFilled || k == CellKind::kMark || k == CellKind::kMoney ||
+         k == CellKind::kPercent || k == CellKind::kDate || k == CellKind::kPeriod;
+}
+
+size_t NonEmpty(const std::vector<TypedCell>& row) {
+  return static_cast<size_t>(std::count_if(row.begin(), row.end(), [](const TypedCell& c) {
+    return c.kind != CellKind::kEmpty && c.kind != CellKind::kFilled;
+  }));
+}
+
+bool NamesRoles(const std::vector<TypedCell>& row, const TableRules& rules) {
+  for (const TypedCell& c : row) {
+    if (c.kind != CellKind::kShortLabel && c.kind != CellKind::kText) continue;
+    const auto scores = rules.ScoreLabel(c.folded);
+    for (const auto& s : scores) {
+      if (s.weight >= kNamesRole) return true;
+    }
+  }
+  return false;
+}
+
+bool WeekNumbers(const std::vector<TypedCell>& row) {
+  int count = 0;
+  double last = 0;
+  for (const TypedCell& c : row) {
+    if (c.kind != CellKind::kNumber) continue;
+    const double v = std::atof(c.folded.c_str());
+    if (v <= last || v > 60) return false;
+    last = v;
+    ++count;
+  }
+  return count >= kMinWeekNumbers;
+}
+
+// A lone title over the table ("METAS COMPLEMENTARIAS"): one cell of text spanning most columns.
+bool LoneTitle(const std::vector<TypedCell>& row) {
+  if (NonEmpty(row) != 1) return false;
+  for (const TypedCell& c : row) {
+    if (c.kind == CellKind::kEmpty) continue;
+    return c.cell->col_span * 2 >= static_cast<int>(row.size()) && c.words <= 6;
+  }
+  return false;
+}
+
+std::optional<int> YearIn(const std::string& folded) {
+  static const RE2 kYear(R"((?:^|\D)((?:19|20)\d\d)(?:\D|$))");
+  int year = 0;
+  if (RE2::PartialMatch(folded, kYear, &year)) return year;
+  return std::nullopt;
+}
+
+}  // namespace
+
+const TypedCell* CellAt(const std::vector<std::vector<TypedCell>>& rows, size_t r, size_t column) {
+  if (r >= rows.size() || column >= rows[r].size()) return nullptr;
+  if (!rows[r][column].cell->covered) return &rows[r][column];
+  for (size_t c = column; c-- > 0;) {
+    const Cell& left = *rows[r][c].cell;
+    if (!left.covered && c + static_cast<size_t>(std::max(1, left.col_span)) > column) {
+      return &rows[r][c];
+    }
+  }
+  for (size_t up = r; up-- > 0;) {
+    if (column >= rows[up].size()) break;
+    const Cell& above = *rows[up][column].cell;
+    if (!above.covered && up + static_cast<size_t>(std::max(1, above.row_span)) > r) {
+      return &rows[up][column];
+    }
+  }
+  return nullptr;
+}
+
+std::vector<size_t> MonthRun(const std::vector<TypedCell>& row, int first, int count,
+                             const ExtractionRules& rules) {
+  std::vector<size_t> cells;
+  int month = first;
+  for (size_t i = 0; i < row.size() && month < first + count; ++i) {
+    if (row[i].folded.empty()) continue;
+    std::string joined;
+    for (char c : row[i].folded) {
+      if (c != ' ') joined += c;
+    }
+    const std::vector<int> months = rules.MonthsOf(joined);
+    if (std::find(months.begin(), months.end(), month) != months.end()) {
+      cells.push_back(i);
+      ++month;
+    } else if (!cells.empty()) {
+      break;
+    }
+  }
+  if (month != first + count) return {};
+  return cells;
+}
+
+HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<TypedCell>>& rows,
+                          const TableRules& rules) {
+  HeaderBand band;
+  const size_t limit = std::min(kMaxHeaderRows, rows.size() > 0 ? rows.size() - 1 : 0);
+  for (size_t r = 0; r < limit; ++r) {
+    const std::vector<TypedCell>& row = rows[r];
+    if (std::any_of(row.begin(), row.end(), [](const TypedCell& c) { return BodyOnly(c.kind); })) {
+      break;
+    }
+    const bool months = FindMonthColumns(block.rows[r], rules.base()).has_value() ||
+                        !MonthRun(row, 1, 6, rules.base()).empty();
+    const bool weeks = band.rows > 0 && WeekNumbers(row);
+    // Figures belong to the body, but for month numbers and week numbers.
+    const bool figures = std::any_of(row.begin(), row.end(), [](const TypedCell& c) {
+      return c.kind == CellKind::kNumber || c.kind == CellKind::kCode;
+    });
+    if (figures && !months && !weeks) break;
+    const bool header =
+        NamesRoles(row, rules) || months || weeks || (band.rows == 0 && LoneTitle(row));
+    if (!header) break;
+    band.rows = r + 1;
+  }
+  // A lone title with nothing under it that reads as a header is no header.
+  if (band.rows == 1 && LoneTitle(rows[0])) band.rows = 0;
+
+  size_t width = 0;
+  for (const auto& row : rows) width = std::max(width, row.size());
+  band.labels.assign(width, "");
+  band.titles.assign(width, "");
+  for (size_t r = 0; r < band.rows; ++r) {
+    for (size_t c = 0; c < width; ++c) {
+      const TypedCell* cell = CellAt(rows, r, c);
+      if (cell == nullptr || cell->folded.empty()) continue;
+      // A cell spanning rows labels its columns once.
+      if (r > 0 && CellAt(rows, r - 1, c) == cell) continue;
+      std::string& label = band.labels[c];
+      std::string& title = band.titles[c];
+      if (!label.empty()) {
+        label += " / ";
+        title += " / ";
+      }
+      label += cell->folded;
+      title += PlainText(cell->cell->text);
+      if (!band.year) band.year = YearIn(cell->folded);
+    }
+    if (!band.months) band.months = FindMonthColumns(block.rows[r], rules.base());
+    if (!band.months && band.half_year.empty())
+      band.half_year = MonthRun(rows[r], 1, 6, rules.base());
+  }
+  if (band.months) band.half_year.clear();
+  return band;
+}
+
+}  // namespace oplex

@@ -1,0 +1,175 @@
+#include "extractors/table/row_kinds.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "extractors/table/header_band.h"
+
+namespace oplex {
+namespace {
+
+// A table is coded when at least this share of its rows with text print a code.
+constexpr double kCodedShare = 0.5;
+// A lone title row spans at least this many columns and has at most this many words.
+constexpr int kTitleSpan = 2;
+constexpr int kTitleWords = 6;
+
+bool Empty(const TypedCell& c) { return c.kind == CellKind::kEmpty; }
+
+size_t Filled(const TypedRow& row) {
+  return static_cast<size_t>(std::count_if(row.cells.begin(), row.cells.end(),
+                                           [](const TypedCell& c) { return !Empty(c); }));
+}
+
+const TypedCell* FirstNonEmpty(const TypedRow& row) {
+  for (const TypedCell& c : row.cells) {
+    if (!Empty(c) && c.kind != CellKind::kFilled) return &c;
+  }
+  return nullptr;
+}
+
+bool StartsLowercase(const std::string& text) {
+  for (unsigned char c : text) {
+    if (c == ' ' || c == '\n' || c == '"' || c == '(') continue;
+    return std::islower(c) != 0;
+  }
+  return false;
+}
+
+bool IsParentCode(const std::string& parent, const std::string& child) {
+  return child.size() > parent.size() + 1 && child.compare(0, parent.size(), parent) == 0 &&
+         (child[parent.size()] == '.' || child[parent.size()] == '-');
+}
+
+bool RepeatsHeader(const TypedRow& row, const TypedTable& table) {
+  if (table.header.rows == 0) return false;
+  size_t same = 0, filled = 0;
+  for (size_t c = 0; c < row.cells.size() && c < table.header.labels.size(); ++c) {
+    if (row.cells[c].folded.empty()) continue;
+    ++filled;
+    // The cell repeats one of the label's parts ("calendario 2023 / e").
+    const std::string& label = table.header.labels[c];
+    const std::string& cell = row.cells[c].folded;
+    for (size_t at = label.find(cell); at != std::string::npos; at = label.find(cell, at + 1)) {
+      const bool starts = at == 0 || (at >= 3 && label.compare(at - 3, 3, " / ") == 0);
+      const size_t end = at + cell.size();
+      const bool ends = end == label.size() || label.compare(end, 3, " / ") == 0;
+      if (starts && ends) {
+        ++same;
+        break;
+      }
+    }
+  }
+  return filled >= 2 && same * 2 > filled;
+}
+
+// The columns besides the text that a record fills (code, section, figures...).
+bool OtherFieldsEmpty(const TypedRow& row, const TypedTable& table, size_t text) {
+  for (size_t c = 0; c < row.cells.size(); ++c) {
+    if (c == text || Empty(row.cells[c])) continue;
+    const ColumnRole role = table.roles[c].role;
+    if (role == ColumnRole::kMonth || role == ColumnRole::kDeliverables ||
+        role == ColumnRole::kUnknown) {
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<CodedText> RowCode(const TypedRow& row, const TypedTable& table,
+                                 const TableRules& rules) {
+  if (auto code = table.ColumnOf(ColumnRole::kCode); code && *code < row.cells.size()) {
+    const TypedCell& cell = row.cells[*code];
+    if (!Empty(cell)) {
+      if (auto coded = rules.SplitCode(cell.cell->text)) return coded;
+    }
+  }
+  if (auto text = table.ColumnOf(ColumnRole::kText); text && *text < row.cells.size()) {
+    const TypedCell& cell = row.cells[*text];
+    if (!Empty(cell)) {
+      if (auto coded = rules.SplitCode(cell.cell->text); coded && !coded->text.empty()) {
+        return coded;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+void ClassifyRows(TypedTable* table, const TableRules& rules) {
+  const std::optional<size_t> text = table->ColumnOf(ColumnRole::kText);
+  std::vector<std::optional<std::string>> codes(table->rows.size());
+  size_t with_text = 0, coded = 0;
+  for (size_t r = table->header.rows; r < table->rows.size(); ++r) {
+    TypedRow& row = table->rows[r];
+    if (auto c = RowCode(row, *table, rules)) codes[r] = c->code;
+    if (text && *text < row.cells.size() && !Empty(row.cells[*text])) {
+      ++with_text;
+      coded += codes[r] ? 1 : 0;
+    }
+  }
+  const bool is_coded = with_text > 0 && coded >= kCodedShare * static_cast<double>(with_text);
+
+  for (size_t r = 0; r < table->rows.size(); ++r) {
+    TypedRow& row = table->rows[r];
+    if (r < table->header.rows) {
+      row.kind = RowKind::kHeader;
+      continue;
+    }
+    if (Filled(row) == 0) {
+      row.kind = RowKind::kSpacer;
+      continue;
+    }
+    if (!table->header.half_year.empty() && !MonthRun(row.cells, 7, 6, rules.base()).empty()) {
+      row.kind = RowKind::kMonthLabels;
+      continue;
+    }
+    if (RepeatsHeader(row, *table)) {
+      row.kind = RowKind::kHeader;
+      continue;
+    }
+    const TypedCell* first = FirstNonEmpty(row);
+    if (first != nullptr && rules.IsTotalLabel(first->folded)) {
+      row.kind = RowKind::kTotal;
+      continue;
+    }
+    if (codes[r]) {
+      const bool parent =
+          std::any_of(codes.begin() + static_cast<long>(r) + 1, codes.end(),
+                      [&](const auto& later) { return later && IsParentCode(*codes[r], *later); });
+      row.kind = parent ? RowKind::kSection : RowKind::kRecord;
+      continue;
+    }
+    const bool has_text = text && *text < row.cells.size() && !Empty(row.cells[*text]);
+    if (Filled(row) == 1 && first != nullptr && first->cell->col_span >= kTitleSpan &&
+        first->words <= kTitleWords) {
+      row.kind = RowKind::kSection;
+      continue;
+    }
+    if (is_coded || !has_text) {
+      row.kind = RowKind::kContinuation;
+      continue;
+    }
+    const TypedRow* above = nullptr;
+    for (size_t up = r; up-- > table->header.rows;) {
+      if (table->rows[up].kind == RowKind::kRecord ||
+          table->rows[up].kind == RowKind::kContinuation) {
+        above = &table->rows[up];
+        break;
+      }
+    }
+    const bool new_page = above != nullptr && above->row->page && row.row->page &&
+                          *above->row->page != *row.row->page;
+    const std::string& lead = row.cells[*text].cell->text;
+    if (above != nullptr &&
+        (StartsLowercase(lead) || (new_page && OtherFieldsEmpty(row, *table, *text)))) {
+      row.kind = RowKind::kContinuation;
+      continue;
+    }
+    row.kind = RowKind::kRecord;
+  }
+}
+
+}  // namespace oplex

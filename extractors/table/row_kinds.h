@@ -1,0 +1,32 @@
+// Step 5 of reading a table: what each row below the header is.
+//
+//   - spacer: nothing to read;
+//   - header: the header repeated (a table continued on a new page);
+//   - month labels: in a grid printed as two rows of six, the row naming July to December;
+//   - total: a row whose first cell says total or subtotal (data/row_labels.tsv);
+//   - section: a row whose code is the parent of a later row's code ("1" over "1.1": depth is
+//     relative to the table's own codes, never an absolute shape), or a lone short title
+//     spanning columns in a table whose records fill several;
+//   - continuation: the next line of the record above: a row without the code a coded table
+//     gives its records, or, in an uncoded table, a row whose text goes on in lower case or
+//     opens a new page with the record's other fields empty;
+//   - record: any other row with text in the text column (or a code).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extractors/table/table_rules.h"
+#include "extractors/table/typed_table.h"
+
+namespace oplex {
+
+// The code a row prints: in the code column, or opening its text cell.
+std::optional<CodedText> RowCode(const TypedRow& row, const TypedTable& table,
+                                 const TableRules& rules);
+
+// Sets the kind of every row of `table` below its header band.
+void ClassifyRows(TypedTable* table, const TableRules& rules);
+
+}  // namespace oplex

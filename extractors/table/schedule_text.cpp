@@ -1,0 +1,143 @@
+#include "extractors/table/schedule_text.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "pipeline/normalize/fold.h"
+#include "pipeline/normalize/spanish_dates.h"
+
+namespace oplex {
+namespace {
+
+// The calendar's month names and their three-letter forms (grammar, not document vocabulary;
+// spanish_dates.h keeps the same names).
+constexpr std::array<std::string_view, 12> kMonths = {
+    "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+    "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
+
+std::optional<int> MonthOfWord(std::string_view word) {
+  if (word == "setiembre") return 9;
+  for (size_t m = 0; m < kMonths.size(); ++m) {
+    if (word == kMonths[m]) return static_cast<int>(m) + 1;
+    if (word.size() == 3 && kMonths[m].substr(0, 3) == word && word != "mar") {
+      return static_cast<int>(m) + 1;
+    }
+  }
+  return std::nullopt;
+}
+
+bool IsRangeWord(std::string_view word) {
+  return word == "-" || word == "a" || word == "al" || word == "hasta";
+}
+
+struct Token {
+  std::string text;
+  std::optional<int> month;
+  std::optional<int> year;
+};
+
+std::vector<Token> Tokens(const std::string& folded) {
+  std::vector<Token> out;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    Token t;
+    t.text = word;
+    t.month = MonthOfWord(word);
+    if (word.size() == 4 && std::all_of(word.begin(), word.end(), ::isdigit)) {
+      const int y = std::stoi(word);
+      if (y >= 1900 && y <= 2200) t.year = y;
+    }
+    out.push_back(std::move(t));
+    word.clear();
+  };
+  for (char c : folded) {
+    if (c == '-' || c == '/' || c == ',' || c == ' ' || c == '.') {
+      flush();
+      if (c == '-') out.push_back(Token{"-", std::nullopt, std::nullopt});
+    } else {
+      word += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+void Mark(int year, int month, TextSchedule* out) {
+  out->months[year] |= static_cast<uint16_t>(1u << (month - 1));
+}
+
+// Every month from (y0, m0) to (y1, m1), both included.
+void MarkRange(int y0, int m0, int y1, int m1, TextSchedule* out) {
+  for (int y = y0, m = m0; y < y1 || (y == y1 && m <= m1); ++m) {
+    if (m > 12) {
+      m = 1;
+      ++y;
+    }
+    if (y > y1 || (y == y1 && m > m1)) break;
+    Mark(y, m, out);
+  }
+}
+
+std::optional<TextSchedule> FromDates(std::string_view text, std::optional<int> default_year) {
+  const std::vector<DateMention> dates = FindDates(text, default_year);
+  std::vector<CivilDate> days;
+  for (const DateMention& d : dates) {
+    if (d.date) days.push_back(*d.date);
+  }
+  if (days.empty()) return std::nullopt;
+  TextSchedule out;
+  const CivilDate first = *std::min_element(days.begin(), days.end());
+  const CivilDate last = *std::max_element(days.begin(), days.end());
+  // Days joined by a range word ("del 6 al 7 de agosto") cover what lies between them; a list
+  // ("6 y 20 de agosto") only its own days, which for months is the same unless the months differ.
+  const std::string folded = Fold(text);
+  const bool range =
+      folded.find(" al ") != std::string::npos || folded.find(" a ") != std::string::npos ||
+      folded.find('-') != std::string::npos || folded.find(" hasta ") != std::string::npos;
+  if (range) {
+    MarkRange(first.year, first.month, last.year, last.month, &out);
+  } else {
+    for (const CivilDate& d : days) Mark(d.year, d.month, &out);
+  }
+  out.start = first.Iso();
+  out.end = last.Iso();
+  return out;
+}
+
+}  // namespace
+
+std::optional<TextSchedule> ReadScheduleText(std::string_view text,
+                                             std::optional<int> default_year) {
+  if (auto dated = FromDates(text, default_year)) return dated;
+  const std::vector<Token> tokens = Tokens(Fold(text));
+  std::optional<int> year = default_year;
+  for (const Token& t : tokens) {
+    if (t.year) year = t.year;  // the year the text writes (the last one, as in "enero de 2020")
+  }
+  if (!year) return std::nullopt;
+  TextSchedule out;
+  std::optional<int> previous;  // the last month named, waiting for a possible range end
+  bool ranging = false;
+  for (const Token& t : tokens) {
+    if (t.month) {
+      if (ranging && previous) {
+        const int end_year = *t.month < *previous ? *year + 1 : *year;
+        MarkRange(*year, *previous, end_year, *t.month, &out);
+      } else {
+        Mark(*year, *t.month, &out);
+      }
+      previous = t.month;
+      ranging = false;
+    } else if (IsRangeWord(t.text) && previous) {
+      ranging = true;
+    } else if (t.text != "de" && t.text != "del") {
+      ranging = false;
+    }
+  }
+  if (out.months.empty()) return std::nullopt;
+  return out;
+}
+
+}  // namespace oplex

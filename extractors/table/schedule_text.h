@@ -1,0 +1,28 @@
+// Schedules written as words or dates in a cell instead of a grid: "Febrero- junio de 2020",
+// "Enero de 2020", "6 y 7 de agosto de 2020", "21/01/2019", "enero-marzo", "del 6 al 7 de agosto".
+// Each month the text covers is marked in its own year; a range of months or days marks every
+// month between its ends. Pure functions.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace oplex {
+
+struct TextSchedule {
+  // Per calendar year, the months covered (bit 0 = January). A text that names no year puts its
+  // months in the default year; with no default year, nothing is read.
+  std::map<int, uint16_t> months;
+  std::optional<std::string> start;  // ISO date, when the text gives days
+  std::optional<std::string> end;
+};
+
+// The months `text` covers, or nullopt when it names no month (and no date). `default_year`
+// is the year of a text that writes none (the plan's year).
+std::optional<TextSchedule> ReadScheduleText(std::string_view text,
+                                             std::optional<int> default_year);
+
+}  // namespace oplex

@@ -1,0 +1,125 @@
+#include "extractors/table/table_rules.h"
+
+#include "pipeline/tsv.h"
+
+namespace oplex {
+namespace {
+
+Result<std::shared_ptr<const RE2>> Compile(const std::string& pattern, const TsvTable& table,
+                                           int line) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_shared<const RE2>(pattern, options);
+  if (!re->ok()) return table.Error(line, "bad pattern: " + re->error());
+  return std::shared_ptr<const RE2>(re);
+}
+
+}  // namespace
+
+Result<TableRules> TableRules::Load(const std::filesystem::path& data_dir, ExtractionRules rules) {
+  TableRules out;
+  out.base_ = std::move(rules);
+  auto roles = ReadTsv(data_dir / "column_roles.tsv", {"role", "pattern", "weight"});
+  if (!roles.ok()) return roles.status();
+  for (const TsvRow& row : roles->rows) {
+    auto role = ColumnRoleFromString(roles->Get(row, "role"));
+    if (!role) return roles->Error(row.line, "unknown role '" + roles->Get(row, "role") + "'");
+    double weight = 0;
+    try {
+      weight = std::stod(roles->Get(row, "weight"));
+    } catch (const std::exception&) {
+      return roles->Error(row.line, "weight is not a number");
+    }
+    if (weight <= 0 || weight > 1) return roles->Error(row.line, "weight must be in (0, 1]");
+    auto re = Compile(roles->Get(row, "pattern"), *roles, row.line);
+    if (!re.ok()) return re.status();
+    out.roles_.push_back(RolePattern{*role, *re, weight});
+  }
+  auto shapes = ReadTsv(data_dir / "code_shapes.tsv", {"shape", "pattern"});
+  if (!shapes.ok()) return shapes.status();
+  for (const TsvRow& row : shapes->rows) {
+    auto re = Compile(shapes->Get(row, "pattern"), *shapes, row.line);
+    if (!re.ok()) return re.status();
+    if ((*re)->NumberOfCapturingGroups() != 1) {
+      return shapes->Error(row.line, "the pattern needs exactly one group (the code)");
+    }
+    out.codes_.push_back(*re);
+  }
+  auto labels = ReadTsv(data_dir / "row_labels.tsv", {"kind", "pattern"});
+  if (!labels.ok()) return labels.status();
+  for (const TsvRow& row : labels->rows) {
+    if (labels->Get(row, "kind") != "total") {
+      return labels->Error(row.line, "unknown kind '" + labels->Get(row, "kind") + "'");
+    }
+    auto re = Compile(labels->Get(row, "pattern"), *labels, row.line);
+    if (!re.ok()) return re.status();
+    out.totals_.push_back(*re);
+  }
+  return out;
+}
+
+std::array<TableRules::HeaderScore, kColumnRoleCount> TableRules::ScoreLabel(
+    std::string_view folded_label) const {
+  std::array<HeaderScore, kColumnRoleCount> scores{};
+  if (folded_label.empty()) return scores;
+  // The whole label, then each of its parts alone ("calendario 2023 / e" has the part "e").
+  std::vector<std::string_view> parts = {folded_label};
+  for (size_t start = 0;;) {
+    const size_t at = folded_label.find(" / ", start);
+    const std::string_view part = folded_label.substr(start, at - start);
+    if (part.size() != folded_label.size()) parts.push_back(part);
+    if (at == std::string_view::npos) break;
+    start = at + 3;
+  }
+  for (const RolePattern& p : roles_) {
+    HeaderScore& s = scores[static_cast<size_t>(p.role)];
+    if (p.weight <= s.weight) continue;
+    for (std::string_view part : parts) {
+      re2::StringPiece match;
+      if (p.re->Match(re2::StringPiece(part.data(), part.size()), 0, part.size(), RE2::UNANCHORED,
+                      &match, 1)) {
+        s.weight = p.weight;
+        s.matched = std::string(part);
+        break;
+      }
+    }
+  }
+  return scores;
+}
+
+std::optional<CodedText> TableRules::SplitCode(std::string_view text) const {
+  size_t begin = 0, end = text.size();
+  while (begin < end && (text[begin] == ' ' || text[begin] == '\n')) ++begin;
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;
+  const std::string_view trimmed = text.substr(begin, end - begin);
+  if (trimmed.empty()) return std::nullopt;
+  for (const auto& re : codes_) {
+    std::string code;
+    if (RE2::FullMatch(re2::StringPiece(trimmed.data(), trimmed.size()), *re, &code)) {
+      return CodedText{code, ""};
+    }
+  }
+  // A code opening a text: the first word (or the first word and its punctuation, "1.-").
+  const size_t space = trimmed.find_first_of(" \n");
+  if (space == std::string_view::npos) return std::nullopt;
+  const std::string_view head = trimmed.substr(0, space);
+  std::string_view rest = trimmed.substr(space);
+  while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\n')) rest.remove_prefix(1);
+  if (rest.empty()) return std::nullopt;
+  for (const auto& re : codes_) {
+    std::string code;
+    if (RE2::FullMatch(re2::StringPiece(head.data(), head.size()), *re, &code)) {
+      return CodedText{code, std::string(rest)};
+    }
+  }
+  return std::nullopt;
+}
+
+bool TableRules::IsTotalLabel(std::string_view folded) const {
+  for (const auto& re : totals_) {
+    if (RE2::PartialMatch(re2::StringPiece(folded.data(), folded.size()), *re)) return true;
+  }
+  return false;
+}
+
+}  // namespace oplex

@@ -1,0 +1,57 @@
+// TableRules: the vocabulary that turns generic tables into typed ones, loaded once from data/:
+// column_roles.tsv (header words per column role, with weights), code_shapes.tsv (the shapes
+// of row codes) and row_labels.tsv (total rows). Immutable after Load; safe to share across
+// threads.
+#pragma once
+
+#include <re2/re2.h>
+
+#include <array>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractors/codes.h"
+#include "extractors/rules.h"
+#include "extractors/table/typed_table.h"
+#include "models/status.h"
+
+namespace oplex {
+
+class TableRules {
+ public:
+  // `rules` gives the month tokens and mark glyphs (a copy is kept).
+  static Result<TableRules> Load(const std::filesystem::path& data_dir, ExtractionRules rules);
+
+  // How strongly a folded header label names each role (0 when not at all), and the pattern's
+  // words that did ("'fecha inicio'").
+  struct HeaderScore {
+    double weight = 0;
+    std::string matched;
+  };
+  std::array<HeaderScore, kColumnRoleCount> ScoreLabel(std::string_view folded_label) const;
+
+  // The code a cell's text is, or opens (followed by its text): "1.-", "A.1", "DEOE-01".
+  std::optional<CodedText> SplitCode(std::string_view text) const;
+
+  // A folded cell that says total or subtotal ("total", "subtotal", "totales", "total anual").
+  bool IsTotalLabel(std::string_view folded) const;
+
+  const ExtractionRules& base() const { return base_; }
+
+ private:
+  struct RolePattern {
+    ColumnRole role;
+    std::shared_ptr<const RE2> re;
+    double weight;
+  };
+  ExtractionRules base_;
+  std::vector<RolePattern> roles_;
+  std::vector<std::shared_ptr<const RE2>> codes_;
+  std::vector<std::shared_ptr<const RE2>> totals_;
+};
+
+}  // namespace oplex

@@ -1,0 +1,48 @@
+#include "extractors/table/typed_table.h"
+
+#include <array>
+
+namespace oplex {
+namespace {
+
+constexpr std::array<const char*, kColumnRoleCount> kRoleNames = {
+    "unknown", "code",       "text",     "section", "responsible", "unit",         "annual",
+    "month",   "start_date", "end_date", "period",  "duration",    "deliverables", "beneficiaries",
+    "budget",  "programmed", "achieved", "percent", "objective",   "place",        "observations"};
+
+}  // namespace
+
+const char* ToString(CellKind kind) {
+  static constexpr std::array<const char*, 12> kNames = {
+      "empty", "filled", "mark",   "code",  "number",      "percent",
+      "money", "date",   "period", "month", "short_label", "text"};
+  return kNames[static_cast<size_t>(kind)];
+}
+
+const char* ToString(ColumnRole role) { return kRoleNames[static_cast<size_t>(role)]; }
+
+std::optional<ColumnRole> ColumnRoleFromString(std::string_view name) {
+  for (size_t i = 0; i < kRoleNames.size(); ++i) {
+    if (name == kRoleNames[i]) return static_cast<ColumnRole>(i);
+  }
+  return std::nullopt;
+}
+
+const char* ToString(RowKind kind) {
+  static constexpr std::array<const char*, 7> kNames = {
+      "header", "month_labels", "section", "record", "continuation", "total", "spacer"};
+  return kNames[static_cast<size_t>(kind)];
+}
+
+std::optional<size_t> TypedTable::ColumnOf(ColumnRole role) const {
+  for (size_t c = 0; c < roles.size(); ++c) {
+    if (roles[c].role == role) return c;
+  }
+  return std::nullopt;
+}
+
+bool TypedTable::HasMonths() const {
+  return header.months.has_value() || !header.half_year.empty();
+}
+
+}  // namespace oplex

@@ -1,0 +1,136 @@
+// A table understood once: what each cell holds, which rows are the header, what each column
+// means and what each row is. Built from a layout Block by UnderstandTable (table_reader.h) in
+// named steps, one file each, each narrowing what the step before left:
+//
+//   cell_kind ─▶ header_band ─▶ column_profile ─▶ column_roles ─▶ row_kinds
+//
+// and read by small mappers (activity_mapper.h) that turn it into records. Plain value types;
+// a TypedTable points into the Block it was built from, which must outlive it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extractors/month_grid.h"
+#include "pipeline/layout/blocks.h"
+
+namespace oplex {
+
+// What one cell holds, decided once from its text and fill (cell_kind.h).
+enum class CellKind {
+  kEmpty,       // nothing (an unfilled empty cell)
+  kFilled,      // no text, but a fill that differs from the row's unfilled cells
+  kMark,        // a mark glyph: X, ✓, ●
+  kCode,        // a code of any shape: 1, 1.1, 1.-, A.1, III.2, DEOE-01, 010101
+  kNumber,      // a quantity: 12, 4,060, 0.08, 300,000E, S/C
+  kPercent,     // 25%, 12.5 %
+  kMoney,       // $65,018.00
+  kDate,        // 21/01/2019, 24 de octubre de 2023
+  kPeriod,      // months or days named as a stretch: "Febrero- junio de 2020", "6 y 7 de agosto"
+  kMonth,       // a month token: E, Ene, Enero (only meaningful in a header)
+  kShortLabel,  // one to three words
+  kText,        // running text
+};
+const char* ToString(CellKind kind);
+
+struct TypedCell {
+  const Cell* cell = nullptr;  // in the Block; never null for cells of a TypedTable
+  CellKind kind = CellKind::kEmpty;
+  std::string folded;  // Fold(cell text)
+  int words = 0;
+};
+
+// What a column means. Months are not a role of the scoring: the header band finds them.
+enum class ColumnRole {
+  kUnknown,  // headed, but no role fits: kept as an attribute of each record
+  kCode,
+  kText,
+  kSection,
+  kResponsible,
+  kUnit,
+  kAnnual,
+  kMonth,
+  kStartDate,
+  kEndDate,
+  kPeriod,
+  kDuration,
+  kDeliverables,
+  kBeneficiaries,
+  kBudget,
+  kProgrammed,
+  kAchieved,
+  kPercent,
+  kObjective,
+  kPlace,
+  kObservations,
+};
+inline constexpr int kColumnRoleCount = static_cast<int>(ColumnRole::kObservations) + 1;
+const char* ToString(ColumnRole role);
+std::optional<ColumnRole> ColumnRoleFromString(std::string_view name);
+
+// The header of a table: how many rows it has and each column's label.
+struct HeaderBand {
+  size_t rows = 0;                  // the first `rows` rows of the table are header
+  std::vector<std::string> labels;  // per column, the folded labels top to bottom, " / " between
+  std::vector<std::string> titles;  // the same as printed (not folded), for attributes
+  // The month columns of a schedule (month_grid.h: each month's cells, weeks under a month).
+  std::optional<MonthColumns> months;
+  // A grid printed as two rows of six: the cells of January to June; a row of the body names
+  // July to December over the same cells, and the rows below it hold the second half.
+  std::vector<size_t> half_year;
+  std::optional<int> year;  // a year the header writes over its months ("CALENDARIO 2023")
+};
+
+// What a column's cells hold, below the header (column_profile.h).
+struct ColumnProfile {
+  int cells = 0;              // non-empty body cells
+  std::vector<double> share;  // per CellKind, of the body rows
+  double mean_words = 0;      // of its non-empty cells
+  bool increasing = false;    // its numbers or codes grow down the rows
+  double leading_number = 0;  // share of its cells opening with a number ("12 (…)")
+  std::optional<BBox> bbox;
+};
+
+// A column's role with its score, its margin over the runner-up role and why.
+struct RoleAssignment {
+  ColumnRole role = ColumnRole::kUnknown;
+  double score = 0;
+  double margin = 0;
+  std::string evidence;  // "header 'fecha inicio'; 100% dates"
+};
+
+enum class RowKind {
+  kHeader,        // the header band, or the header repeated on a new page
+  kMonthLabels,   // a row of the body naming the months of the columns below (2 × 6 grids)
+  kSection,       // a row that opens a part of the table: a shallower code, a lone spanning title
+  kRecord,        // a row that starts a record
+  kContinuation,  // the next line of the record above (text broken over rows or pages)
+  kTotal,         // a total or subtotal row
+  kSpacer,        // nothing to read
+};
+const char* ToString(RowKind kind);
+
+struct TypedRow {
+  const Row* row = nullptr;
+  RowKind kind = RowKind::kSpacer;
+  std::vector<TypedCell> cells;  // one per column of the table
+};
+
+struct TypedTable {
+  const Block* block = nullptr;
+  size_t columns = 0;
+  HeaderBand header;
+  std::vector<ColumnProfile> profiles;
+  std::vector<RoleAssignment> roles;  // per column
+  std::vector<TypedRow> rows;
+  // How sure the reading is: the smallest margin among the roles the table needs (its text
+  // column), 0..1.
+  double confidence = 0;
+
+  // The first column with the role, if any.
+  std::optional<size_t> ColumnOf(ColumnRole role) const;
+  bool HasMonths() const;
+};
+
+}  // namespace oplex

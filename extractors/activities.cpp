@@ -2,6 +2,7 @@
 
 #include "extractors/activity_mapper.h"
 #include "extractors/activity_table.h"
+#include "extractors/table/table_join.h"
 #include "extractors/table/table_reader.h"
 
 namespace oplex {
@@ -16,6 +17,7 @@ void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& 
       tables.push_back(UnderstandTable(blocks[b], table_rules));
     }
   }
+  JoinContinuedTables(&tables, table_rules);
   MapActivities(tables, table_rules, year, out);
 }
 

@@ -109,6 +109,7 @@ class Mapper {
       out_.findings.push_back(std::move(f));
     }
     ReportUnmappedColumns();
+    if (!year_) year_ = ScheduleYear();
     int position = 0;
     std::optional<Draft> draft;
     bool second_half = false;
@@ -219,6 +220,31 @@ class Mapper {
     s.provenance = RowsProvenance({&row}, confidence_);
     out_.sections.push_back(std::move(s));
     section_ = out_.sections.size() - 1;
+  }
+
+  // The year most of the table's written schedules fall in, for a document whose own year is
+  // not known: the fiscal year of a calendar.
+  std::optional<int> ScheduleYear() const {
+    std::map<int, int> votes;
+    for (ColumnRole role : {ColumnRole::kPeriod, ColumnRole::kStartDate, ColumnRole::kEndDate}) {
+      const auto c = table_.ColumnOf(role);
+      if (!c) continue;
+      for (const TypedRow& row : table_.rows) {
+        if (row.kind != RowKind::kRecord || *c >= row.cells.size()) continue;
+        if (auto s = ReadScheduleText(row.cells[*c].cell->text, std::nullopt)) {
+          for (const auto& [y, bits] : s->months) ++votes[y];
+        }
+      }
+    }
+    std::optional<int> best;
+    int most = 0;
+    for (const auto& [y, n] : votes) {
+      if (n > most) {
+        most = n;
+        best = y;
+      }
+    }
+    return best;
   }
 
   std::optional<Quantity> LastNumber(const TypedRow& row) const {

@@ -36,6 +36,17 @@ std::vector<ExportTable> MakeTables() {
            ", a.code AS activity_code, m.* FROM activity_month AS m "
            "JOIN activity AS a ON a.id = m.activity_id JOIN document AS d ON d.id = a.document_id "
            "ORDER BY m.activity_id, m.month"},
+      {"attributes", "activity_attribute",
+       "SELECT " + doc +
+           ", a.code AS activity_code, t.* FROM activity_attribute AS t "
+           "JOIN activity AS a ON a.id = t.activity_id JOIN document AS d ON d.id = a.document_id "
+           "ORDER BY t.activity_id, t.position"},
+      {"calendar", "activity_calendar_month",
+       "SELECT " + doc +
+           ", a.code AS activity_code, t.activity_id, t.year AS calendar_year, t.month, t.marked, "
+           "t.weeks FROM activity_calendar_month AS t "
+           "JOIN activity AS a ON a.id = t.activity_id JOIN document AS d ON d.id = a.document_id "
+           "ORDER BY t.activity_id, t.year, t.month"},
       {"indicators", "indicator",
        "SELECT " + doc +
            ", i.* FROM indicator AS i JOIN document AS d ON d.id = i.document_id ORDER BY i.id"},

@@ -526,12 +526,50 @@ INSERT INTO search_text (rowid, kind, record_id, document_id, page, line, code, 
 SELECT * FROM v_search_event;
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations = {{
+// What tables read by their column roles give an activity: whether its code was printed or is
+// its position in its table, who is responsible, its dates, where its months came from, every
+// month with its calendar year (a schedule may run into the next year, a date fall outside the
+// plan's year), and the columns the schema has no field for, kept as printed.
+constexpr std::string_view kTablesV6 = R"sql(
+ALTER TABLE activity ADD COLUMN code_printed INTEGER NOT NULL DEFAULT 1
+  CHECK (code_printed IN (0, 1));  -- 0: the code is the row's position in its table
+ALTER TABLE activity ADD COLUMN responsible TEXT;
+ALTER TABLE activity ADD COLUMN start_date TEXT;  -- ISO-8601, when the document gives days
+ALTER TABLE activity ADD COLUMN end_date TEXT;
+ALTER TABLE activity ADD COLUMN months_source TEXT
+  CHECK (months_source IN ('grid', 'dates'));  -- NULL while the months are unknown
+ALTER TABLE activity_month ADD COLUMN calendar_year INTEGER;  -- NULL when the document gives none
+
+CREATE TABLE activity_calendar_month (
+  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,
+  year        INTEGER NOT NULL,
+  month       INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+  marked      INTEGER NOT NULL CHECK (marked IN (0, 1)),
+  weeks       TEXT CHECK (weeks IS NULL OR (weeks <> '' AND weeks NOT GLOB '*[^01]*')),
+  PRIMARY KEY (activity_id, year, month)
+) STRICT;
+
+CREATE TABLE activity_attribute (
+  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,
+  position    INTEGER NOT NULL CHECK (position >= 1),  -- order of the columns in the table
+  header      TEXT NOT NULL,
+  value       TEXT NOT NULL,
+  bbox_x0     REAL,
+  bbox_y0     REAL,
+  bbox_x1     REAL,
+  bbox_y1     REAL,
+  PRIMARY KEY (activity_id, position)
+) STRICT;
+)sql";
+
+constexpr std::array<Migration, 6> kMigrations = {{
     {1, "create the schema", kSchemaV1},
     {2, "store the weeks of month grids and the activities a deliverable spans", kWeeksAndSpansV2},
     {3, "store indicator figures, report dates, session bodies and agreement contexts", kReportsV3},
     {4, "classify activities by function and add the comparison views", kCategoriesV4},
     {5, "index activities, indicators, sections and events for full-text search", kSearchV5},
+    {6, "store printed codes, responsibles, dates, months by year and attributes of activities",
+     kTablesV6},
 }};
 
 }  // namespace

@@ -147,6 +147,9 @@ struct ActivityStatements {
   Statement month;
   Statement beneficiary;
   Statement count;
+  Statement details;
+  Statement calendar;
+  Statement attribute;
 };
 
 Result<ActivityStatements> PrepareActivityStatements(Store& store) {
@@ -163,9 +166,22 @@ Result<ActivityStatements> PrepareActivityStatements(Store& store) {
       " RETURNING id");
   if (!activity.ok()) return activity.status();
   Result<Statement> month = store.Prepare(InsertWithProvenance(
-      "activity_month", {"activity_id", "month", "planned_value", "planned_raw",
-                         "planned_estimated", "planned_not_quantified", "marked", "weeks"}));
+      "activity_month",
+      {"activity_id", "month", "planned_value", "planned_raw", "planned_estimated",
+       "planned_not_quantified", "marked", "weeks", "calendar_year"}));
   if (!month.ok()) return month.status();
+  Result<Statement> details = store.Prepare(
+      "UPDATE activity SET code_printed = ?, responsible = ?, start_date = ?, end_date = ?, "
+      "months_source = ? WHERE id = ?");
+  if (!details.ok()) return details.status();
+  Result<Statement> calendar = store.Prepare(
+      "INSERT INTO activity_calendar_month (activity_id, year, month, marked, weeks) VALUES (?, "
+      "?, ?, ?, ?)");
+  if (!calendar.ok()) return calendar.status();
+  Result<Statement> attribute = store.Prepare(
+      "INSERT INTO activity_attribute (activity_id, position, header, value, bbox_x0, bbox_y0, "
+      "bbox_x1, bbox_y1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!attribute.ok()) return attribute.status();
   Result<Statement> beneficiary = store.Prepare(
       InsertWithProvenance("beneficiary", {"activity_id", "kinds_text", "counts_text"}) +
       " RETURNING id");
@@ -174,8 +190,9 @@ Result<ActivityStatements> PrepareActivityStatements(Store& store) {
       "INSERT INTO beneficiary_count (beneficiary_id, position, value, raw, estimated, "
       "not_quantified) VALUES (?, ?, ?, ?, ?, ?)");
   if (!count.ok()) return count.status();
-  return ActivityStatements{std::move(*category), std::move(*activity), std::move(*month),
-                            std::move(*beneficiary), std::move(*count)};
+  return ActivityStatements{std::move(*category),    std::move(*activity), std::move(*month),
+                            std::move(*beneficiary), std::move(*count),    std::move(*details),
+                            std::move(*calendar),    std::move(*attribute)};
 }
 
 Status InsertBeneficiaries(ActivityStatements& statements, int64_t activity_id,
@@ -193,6 +210,81 @@ Status InsertBeneficiaries(ActivityStatements& statements, int64_t activity_id,
         return WithContext(
             s, Where("beneficiaries", i) + ".counts[" + std::to_string(position - 1) + "]");
       }
+    }
+  }
+  return Status::Ok();
+}
+
+// The months of the schedule's first year go to activity_month (the grid as the plan prints it);
+// every month whose year is known goes to activity_calendar_month too.
+Status InsertMonths(ActivityStatements& statements, int64_t activity_id,
+                    const std::vector<MonthValue>& months) {
+  const std::optional<int> first_year = months.empty() ? std::nullopt : months.front().year;
+  for (const MonthValue& m : months) {
+    if (m.year) {
+      statements.calendar.Bind(1, activity_id).Bind(2, *m.year).Bind(3, m.month);
+      statements.calendar.Bind(4, m.marked ? 1 : 0);
+      if (m.weeks.empty()) {
+        statements.calendar.BindNull(5);
+      } else {
+        statements.calendar.Bind(5, m.weeks);
+      }
+      if (Status s = statements.calendar.Run(); !s.ok()) {
+        return WithContext(s, "month " + std::to_string(*m.year) + "-" + std::to_string(m.month));
+      }
+    }
+    if (m.year != first_year) continue;
+    statements.month.Bind(1, activity_id).Bind(2, m.month);
+    BindQuantity(statements.month, 3, m.planned);
+    statements.month.Bind(7, m.marked ? 1 : 0);
+    if (m.weeks.empty()) {
+      statements.month.BindNull(8);
+    } else {
+      statements.month.Bind(8, m.weeks);
+    }
+    if (m.year) {
+      statements.month.Bind(9, *m.year);
+    } else {
+      statements.month.BindNull(9);
+    }
+    BindProvenance(statements.month, 10, m.provenance);
+    if (Status s = statements.month.Run(); !s.ok()) {
+      return WithContext(s, "month " + std::to_string(m.month));
+    }
+  }
+  return Status::Ok();
+}
+
+// What the table mapper adds to an activity: its code's origin, responsible, dates, the source of
+// its months and its attributes.
+Status InsertDetails(ActivityStatements& statements, int64_t activity_id, const Activity& a) {
+  statements.details.Bind(1, a.code_printed ? 1 : 0)
+      .Bind(2, a.responsible)
+      .Bind(3, a.start_date)
+      .Bind(4, a.end_date);
+  if (a.months_source) {
+    statements.details.Bind(5, std::string(ToString(*a.months_source)));
+  } else {
+    statements.details.BindNull(5);
+  }
+  statements.details.Bind(6, activity_id);
+  if (Status s = statements.details.Run(); !s.ok()) return s;
+  for (size_t i = 0; i < a.attributes.size(); ++i) {
+    const Attribute& at = a.attributes[i];
+    statements.attribute.Bind(1, activity_id)
+        .Bind(2, static_cast<int64_t>(i + 1))
+        .Bind(3, at.header)
+        .Bind(4, at.value);
+    if (at.bbox) {
+      statements.attribute.Bind(5, at.bbox->x0)
+          .Bind(6, at.bbox->y0)
+          .Bind(7, at.bbox->x1)
+          .Bind(8, at.bbox->y1);
+    } else {
+      statements.attribute.BindNull(5).BindNull(6).BindNull(7).BindNull(8);
+    }
+    if (Status s = statements.attribute.Run(); !s.ok()) {
+      return WithContext(s, "attribute " + std::to_string(i + 1));
     }
   }
   return Status::Ok();
@@ -228,20 +320,8 @@ Result<int64_t> InsertActivity(ActivityStatements& statements, int64_t document_
   Result<int64_t> id = InsertReturningId(statements.activity);
   if (!id.ok()) return id.status();
 
-  for (const MonthValue& m : a.month_values) {
-    statements.month.Bind(1, *id).Bind(2, m.month);
-    BindQuantity(statements.month, 3, m.planned);
-    statements.month.Bind(7, m.marked ? 1 : 0);
-    if (m.weeks.empty()) {
-      statements.month.BindNull(8);
-    } else {
-      statements.month.Bind(8, m.weeks);
-    }
-    BindProvenance(statements.month, 9, m.provenance);
-    if (Status s = statements.month.Run(); !s.ok()) {
-      return WithContext(s, "month " + std::to_string(m.month));
-    }
-  }
+  if (Status s = InsertMonths(statements, *id, a.month_values); !s.ok()) return s;
+  if (Status s = InsertDetails(statements, *id, a); !s.ok()) return s;
   if (Status s = InsertBeneficiaries(statements, *id, a.beneficiaries); !s.ok()) return s;
   return id;
 }

@@ -242,6 +242,8 @@ TEST_F(StoreTest, OpenCreatesEveryTableAsStrictAndSetsUserVersion) {
   RawDb raw(db_path_);
   EXPECT_EQ(raw.One("PRAGMA user_version"), std::to_string(LatestSchemaVersion()));
   const std::vector<std::string> expected = {"activity",
+                                             "activity_attribute",
+                                             "activity_calendar_month",
                                              "activity_deliverable",
                                              "activity_month",
                                              "beneficiary",

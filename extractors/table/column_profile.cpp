@@ -28,6 +28,15 @@ std::vector<ColumnProfile> ProfileColumns(const std::vector<std::vector<TypedCel
     p.share.assign(static_cast<size_t>(kinds), 0.0);
     int body = 0, words = 0, leading = 0, steps = 0, ups = 0;
     std::optional<double> last;
+    // Where the column stands: its header cells of one column too (a header with no body yet,
+    // at the foot of a page, still places its columns).
+    for (size_t r = 0; r < body_from && r < rows.size(); ++r) {
+      if (c >= rows[r].size()) continue;
+      const Cell& cell = *rows[r][c].cell;
+      if (cell.bbox && !cell.covered && cell.col_span == 1) {
+        p.bbox = p.bbox ? Union(*p.bbox, *cell.bbox) : *cell.bbox;
+      }
+    }
     for (size_t r = body_from; r < rows.size(); ++r) {
       if (c >= rows[r].size()) continue;
       const TypedCell& cell = rows[r][c];

@@ -13,6 +13,10 @@ constexpr double kContentWeight = 0.4;
 // running text.
 constexpr double kContentTextWords = 4.0;
 constexpr double kContentTextShare = 0.5;
+// A column just left of the text is its code when this share of its cells are codes or a
+// numbering that grows down the rows; such a code column's score.
+constexpr double kContentCodeShare = 0.8;
+constexpr double kContentCodeScore = 0.45;
 // A headed column's content must fit its role at least this much.
 constexpr double kMinContentFit = 0.25;
 // Such a text column's score.
@@ -197,6 +201,22 @@ std::vector<RoleAssignment> AssignRoles(const HeaderBand& band,
         break;
       }
     }
+  }
+  // No header names the code: a numbering just left of the text column is its code.
+  for (size_t c = 0; c < n; ++c) {
+    if (out[c].role == ColumnRole::kCode) return out;
+  }
+  for (size_t c = 0; c < n; ++c) {
+    if (out[c].role != ColumnRole::kText) continue;
+    if (c == 0 || out[c - 1].role != ColumnRole::kUnknown) break;
+    const double fit = ContentFit(ColumnRole::kCode, profiles[c - 1]);
+    if (fit >= kContentCodeShare) {
+      out[c - 1].role = ColumnRole::kCode;
+      out[c - 1].score = kContentCodeScore;
+      out[c - 1].margin = kContentCodeScore * fit;
+      out[c - 1].evidence = "left of the text; " + Percent(fit) + " codes or a numbering";
+    }
+    break;
   }
   return out;
 }

@@ -66,6 +66,20 @@ std::optional<int> YearIn(const std::string& folded) {
   return std::nullopt;
 }
 
+// The row's cells with the header rows above stacked onto them, spaces squeezed out: a narrow
+// column prints "EN" over "E", which is "ene".
+std::vector<TypedCell> Stacked(const std::vector<std::vector<TypedCell>>& rows, size_t r) {
+  std::vector<TypedCell> out = rows[r];
+  for (size_t c = 0; c < out.size(); ++c) {
+    std::string joined;
+    for (size_t up = 0; up <= r; ++up) {
+      if (c < rows[up].size()) joined += rows[up][c].folded;
+    }
+    out[c].folded = joined;
+  }
+  return out;
+}
+
 }  // namespace
 
 const TypedCell* CellAt(const std::vector<std::vector<TypedCell>>& rows, size_t r, size_t column) {
@@ -119,7 +133,8 @@ HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<Type
       break;
     }
     const bool months = FindMonthColumns(block.rows[r], rules.base()).has_value() ||
-                        !MonthRun(row, 1, 6, rules.base()).empty();
+                        !MonthRun(row, 1, 6, rules.base()).empty() ||
+                        (r > 0 && !MonthRun(Stacked(rows, r), 1, 6, rules.base()).empty());
     const bool weeks = band.rows > 0 && WeekNumbers(row);
     // Figures belong to the body, but for month numbers and week numbers.
     const bool figures = std::any_of(row.begin(), row.end(), [](const TypedCell& c) {

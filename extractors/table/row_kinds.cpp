@@ -77,6 +77,13 @@ bool OtherFieldsEmpty(const TypedRow& row, const TypedTable& table, size_t text)
   return true;
 }
 
+bool HasFigures(const TypedRow& row) {
+  return std::any_of(row.cells.begin(), row.cells.end(), [](const TypedCell& c) {
+    return c.kind == CellKind::kNumber || c.kind == CellKind::kPercent ||
+           c.kind == CellKind::kMoney || c.kind == CellKind::kMark || c.kind == CellKind::kFilled;
+  });
+}
+
 }  // namespace
 
 std::optional<CodedText> RowCode(const TypedRow& row, const TypedTable& table,
@@ -163,6 +170,12 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
     const bool new_page = above != nullptr && above->row->page && row.row->page &&
                           *above->row->page != *row.row->page;
     const std::string& lead = row.cells[*text].cell->text;
+    // Under the header, before any record, a row going on in lower case is the header's next
+    // line ("Denominación" over "de la Meta"), carried over a page break.
+    if (above == nullptr && StartsLowercase(lead) && !HasFigures(row)) {
+      row.kind = RowKind::kHeader;
+      continue;
+    }
     if (above != nullptr &&
         (StartsLowercase(lead) || (new_page && OtherFieldsEmpty(row, *table, *text)))) {
       row.kind = RowKind::kContinuation;

@@ -38,6 +38,10 @@ Writes tables of the database into DIR (created if missing), one file per table,
                                 empty when the months are unknown)
                     months      one row per activity and month of a month grid that was read:
                                 marked, planned quantity, weeks
+                    attributes  the columns of an activity's table the schema has no field for,
+                                as printed (header, value, box)
+                    calendar    every month of a schedule with its calendar year (schedules
+                                that run into the next year, dates outside the plan's year)
                     indicators  indicators, with their figures and reporting period
                     events      dated sessions and meetings of activity reports
                     references  agreement codes the documents cite

@@ -10,12 +10,18 @@ namespace oplex {
 void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& rules,
                        const TableRules& table_rules, const Vocabulary& vocab,
                        std::optional<int> year, Extraction* out) {
-  const std::vector<bool> walked = WalkActivityTables(blocks, rules, vocab, out);
+  std::vector<TypedTable> all;
+  std::vector<const TypedTable*> by_block(blocks.size(), nullptr);
+  all.reserve(blocks.size());
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    if (blocks[b].kind != BlockKind::kTable) continue;
+    all.push_back(UnderstandTable(blocks[b], table_rules));
+    by_block[b] = &all.back();
+  }
+  const std::vector<bool> walked = WalkActivityTables(blocks, by_block, rules, vocab, out);
   std::vector<TypedTable> tables;
   for (size_t b = 0; b < blocks.size(); ++b) {
-    if (blocks[b].kind == BlockKind::kTable && !walked[b]) {
-      tables.push_back(UnderstandTable(blocks[b], table_rules));
-    }
+    if (by_block[b] != nullptr && !walked[b]) tables.push_back(*by_block[b]);
   }
   JoinContinuedTables(&tables, table_rules);
   MapActivities(tables, table_rules, year, out);

@@ -15,6 +15,7 @@
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
 #include "pipeline/normalize/quantity.h"
+#include "pipeline/normalize/spanish_dates.h"
 
 namespace oplex {
 namespace {
@@ -73,8 +74,11 @@ struct Draft {
   // Monthly quantities read by position (a source with cell boxes); nullopt when not.
   std::optional<std::array<std::optional<Quantity>, 12>> monthly;
   std::vector<const Row*> rows;
-  bool opens_span = false;  // its deliverables cell spans the rows of later activities
-  bool in_span = false;     // it starts on a row that an earlier deliverables cell spans
+  std::string responsible;  // from a responsible column, where the table has one
+  std::optional<std::string> start_date, end_date;
+  std::vector<Attribute> attributes;  // headed columns without a field
+  bool opens_span = false;            // its deliverables cell spans the rows of later activities
+  bool in_span = false;               // it starts on a row that an earlier deliverables cell spans
 };
 
 // A deliverables cell spanning the rows of several activities (the deliverables of an area).
@@ -88,7 +92,8 @@ class Walker {
   Walker(const ExtractionRules& rules, const Vocabulary& vocab, Extraction* out)
       : rules_(rules), vocab_(vocab), out_(out), sections_(&out->sections) {}
 
-  std::vector<bool> Run(const std::vector<Block>& blocks) {
+  std::vector<bool> Run(const std::vector<Block>& blocks,
+                        const std::vector<const TypedTable*>& typed) {
     CountFurniture(blocks);
     std::vector<bool> claimed(blocks.size(), false);
     for (size_t b = 0; b < blocks.size(); ++b) {
@@ -97,6 +102,7 @@ class Walker {
         OnParagraph(block.rows.front());
       } else {
         started_ = false;
+        typed_ = b < typed.size() ? typed[b] : nullptr;
         for (size_t i = 0; i < block.rows.size(); ++i) OnRow(block.rows[i], i == 0);
         claimed[b] = started_;
       }
@@ -305,6 +311,8 @@ class Walker {
         std::string flat = text;  // the lines of one cell, read as one
         std::replace(flat.begin(), flat.end(), '\n', ' ');
         draft_->tail.push_back(std::move(flat));
+      } else if (OtherColumn(row, i)) {
+        continue;
       } else if (context_.deliverables && !rules_.IsMark(Fold(text)) && !ParseQuantity(text)) {
         const bool is_list = row.list;
         // A plain cell continuing a row broken across pages continues the last deliverable.
@@ -317,6 +325,37 @@ class Walker {
         }
       }
     }
+  }
+
+  // A cell of a column the table's typed reading gives another role than deliverables (a
+  // responsible area, a date, a headed column without a role): read as that field or kept as an
+  // attribute. Only where cells stand in their columns (a page, not a text export).
+  bool OtherColumn(const Row& row, size_t i) {
+    if (typed_ == nullptr || !row.cells[i].bbox || i >= typed_->roles.size()) return false;
+    if (!typed_->ColumnOf(ColumnRole::kDeliverables)) return false;
+    const ColumnRole role = typed_->roles[i].role;
+    if (role == ColumnRole::kDeliverables || role == ColumnRole::kText ||
+        role == ColumnRole::kCode || role == ColumnRole::kMonth) {
+      return false;
+    }
+    const std::string value = PlainText(row.cells[i].text);
+    if (role == ColumnRole::kResponsible) {
+      AppendLine(value, &draft_->responsible);
+    } else {
+      std::optional<std::string> date;
+      for (const DateMention& d : FindDates(value, std::nullopt)) {
+        if (d.date && !date) date = d.date->Iso();
+      }
+      if (role == ColumnRole::kStartDate && date) {
+        draft_->start_date = date;
+      } else if (role == ColumnRole::kEndDate && date) {
+        draft_->end_date = date;
+      } else {
+        const std::string& header = typed_->header.titles[i];
+        draft_->attributes.push_back(Attribute{header, value, row.cells[i].bbox});
+      }
+    }
+    return true;
   }
 
   // Ends the current table: in a grid that shows marks, a row that marks no month shows an
@@ -349,6 +388,10 @@ class Walker {
     for (const Row* r : d.rows) raw += (raw.empty() ? "" : "\n") + RawText(*r);
 
     if (context_.quantities) ReadQuantities(d, &a);
+    if (!d.responsible.empty()) a.responsible = d.responsible;
+    a.start_date = d.start_date;
+    a.end_date = d.end_date;
+    a.attributes = d.attributes;
     if (d.marks) {
       a.months = d.marks->mask;
       if (d.marks->boxes.front()) {
@@ -512,8 +555,9 @@ class Walker {
   TableContext context_;
   std::optional<Draft> draft_;
   DeliverableSpan span_;
-  bool row_in_span_ = false;  // the current row lies under a spanning deliverables cell
-  bool started_ = false;      // some row of the current block opened an activity or section
+  bool row_in_span_ = false;           // the current row lies under a spanning deliverables cell
+  const TypedTable* typed_ = nullptr;  // the current table read once, when it was
+  bool started_ = false;  // some row of the current block opened an activity or section
   const Row* title_ = nullptr;
   std::map<std::string, int> paragraph_counts_;
   std::map<std::string, std::vector<size_t>> by_code_;
@@ -522,9 +566,11 @@ class Walker {
 
 }  // namespace
 
-std::vector<bool> WalkActivityTables(const std::vector<Block>& blocks, const ExtractionRules& rules,
-                                     const Vocabulary& vocab, Extraction* out) {
-  return Walker(rules, vocab, out).Run(blocks);
+std::vector<bool> WalkActivityTables(const std::vector<Block>& blocks,
+                                     const std::vector<const TypedTable*>& typed,
+                                     const ExtractionRules& rules, const Vocabulary& vocab,
+                                     Extraction* out) {
+  return Walker(rules, vocab, out).Run(blocks, typed);
 }
 
 }  // namespace oplex

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "extractors/rules.h"
+#include "extractors/table/typed_table.h"
 #include "models/records.h"
 #include "pipeline/layout/blocks.h"
 #include "pipeline/vocab.h"
@@ -27,8 +28,13 @@ namespace oplex {
 
 inline constexpr char kActivityTableExtractor[] = "activity_table";
 
+// `typed`: per block, the table read once (extractors/table/), or null: where it knows a
+// deliverables column, the cells of its other columns are read by their roles (responsible,
+// dates) or kept as attributes instead of being taken for deliverables.
 // Returns, per block, whether the walker read it as part of an activity table.
-std::vector<bool> WalkActivityTables(const std::vector<Block>& blocks, const ExtractionRules& rules,
-                                     const Vocabulary& vocab, Extraction* out);
+std::vector<bool> WalkActivityTables(const std::vector<Block>& blocks,
+                                     const std::vector<const TypedTable*>& typed,
+                                     const ExtractionRules& rules, const Vocabulary& vocab,
+                                     Extraction* out);
 
 }  // namespace oplex

@@ -2,7 +2,10 @@
 // against what a person reads on the page:
 //   - itse_pada_2023 p.18: the "Cronograma de actividades", drawn with heavy double rules
 //     around every cell, is one table of a header and 5 activities over 13 columns, whose month
-//     cells carry the light pink of the months each activity is scheduled in.
+//     cells carry the light pink of the months each activity is scheduled in;
+//   - tecdmx_poa_fichas_2020 p.4: a ficha squeezed into half the page, whose ruled cells break
+//     words at the cell's edge without a hyphen ("%Dete/rminac/iones/Jurisdi/cciona/les"), read
+//     whole, while wrapped words keep their space ("Denominación / de la Meta").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -63,6 +66,23 @@ TEST(RealLayout, PadaCronogramaDrawnWithDoubleRules) {
     EXPECT_EQ(FilledMonths(t.rows[r + 1]), months[r]) << "activity " << r + 1;
     EXPECT_EQ(t.rows[r + 1].cells[0].fill, t.rows[r + 1].background) << "activity " << r + 1;
   }
+}
+
+TEST(RealLayout, TecdmxWordsBrokenAtACellsEdgeAreWhole) {
+  const std::vector<Block> tables = Tables("tecdmx_poa_fichas_2020", 4, 4);
+  const Row* jel = nullptr;
+  const Row* header = nullptr;
+  for (const Block& t : tables) {
+    for (const Row& row : t.rows) {
+      if (row.cells.size() < 2) continue;
+      if (row.cells[0].text == "JEL") jel = &row;
+      if (row.cells[1].text == "UM") header = &row;
+    }
+  }
+  ASSERT_NE(jel, nullptr);
+  EXPECT_EQ(jel->cells[1].text, "%Determinaciones Jurisdiccionales");
+  ASSERT_NE(header, nullptr);
+  EXPECT_EQ(header->cells[0].text, "Denominación de la Meta");
 }
 
 }  // namespace

@@ -46,11 +46,6 @@ constexpr double kDoubleRuleGap = 1.0;
 constexpr double kFrameLineShare = 0.9;
 constexpr double kFrameLightShare = 0.25;
 
-struct PixaDeleter {
-  void operator()(PIXA* p) const { pixaDestroy(&p); }
-};
-using PixaPtr = std::unique_ptr<PIXA, PixaDeleter>;
-
 // The shades of the page, most common first: the background, then the candidates for fills.
 // Counted on every other pixel of every other row: shades that matter cover areas.
 std::vector<int> DominantShades(const GrayView& image, size_t min_pixels, int tolerance) {
@@ -91,27 +86,6 @@ void ForEachComponent(PIX* mask, Fn&& fn) {
   for (int i = 0; i < n; ++i) {
     l_int32 x, y, w, h;
     if (boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h) == 0) fn(x, y, w, h);
-  }
-}
-
-// The same, with each component's own pixels (clipped to its box) when `with_pixels`, else null.
-template <typename Fn>
-void ForEachComponent(PIX* mask, bool with_pixels, Fn&& fn) {
-  if (!with_pixels) {
-    ForEachComponent(mask, [&](int x, int y, int w, int h) { fn(x, y, w, h, nullptr); });
-    return;
-  }
-  PIXA* raw = nullptr;
-  BoxaPtr boxes(pixConnComp(mask, &raw, 8));
-  PixaPtr pixa(raw);
-  if (!boxes || !pixa) return;
-  const int n = boxaGetCount(boxes.get());
-  for (int i = 0; i < n; ++i) {
-    l_int32 x, y, w, h;
-    PixPtr component(pixaGetPix(pixa.get(), i, L_CLONE));
-    if (component && boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h) == 0) {
-      fn(x, y, w, h, component.get());
-    }
   }
 }
 
@@ -170,10 +144,18 @@ PixPtr ThinRuns(PIX* lines, int run, int band) {
   return out;
 }
 
-// Whether `component` (a connected piece of a dark shade at (x, y) of `image`) is a frame of heavy
-// lines drawn around cells rather than a filled area: the brick that finds fills holds in a line
-// 3 points thick, and a border drawn that heavy would otherwise be a fill the size of its cell,
-// and leave the search for rules. `text` is the mask of the words' boxes.
+// Whether the pixels set in `box` cover less of it than they leave clear, as a frame's lines do
+// around its cells; a filled area covers most of its box. Cheap: it spares IsFrame the pieces of
+// text and fills.
+bool Encloses(PIX* box) {
+  return 2 * static_cast<double>(CountPixels(box)) <
+         static_cast<double>(pixGetWidth(box)) * pixGetHeight(box);
+}
+
+// Whether `component` (the box at (x, y) of `image` around a connected piece of a dark shade) is a
+// frame of heavy lines drawn around cells rather than a filled area: the brick that finds fills
+// holds in a line 3 points thick, and a border drawn that heavy would otherwise be a fill the size
+// of its cell, and leave the search for rules. `text` is the mask of the words' boxes.
 bool IsFrame(PIX* component, int x, int y, const GrayView& image, PIX* text, int run, int band) {
   PixPtr lines = ThinRuns(component, run, band);
   const l_int32 count = CountPixels(component);
@@ -427,11 +409,16 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
     PixPtr opened(pixOpenBrick(nullptr, masks[c].get(), brick, brick));
     if (!opened) continue;
     const bool dark = shades[c] < kDarkShade;
-    ForEachComponent(opened.get(), dark, [&](int x, int y, int w, int h, PIX* component) {
+    ForEachComponent(opened.get(), [&](int x, int y, int w, int h) {
       const int cell = kMinFillBricks * brick;
-      if (component != nullptr && w >= cell && h >= cell) {
-        if (!text_mask) text_mask = TextMask(image, text);
-        if (text_mask && IsFrame(component, x, y, image, text_mask.get(), cell, band)) return;
+      if (dark && w >= cell && h >= cell) {
+        // The component's box (other pieces of the shade in it are read with it: a frame's
+        // box holds the frames of its inner cells, as lines too).
+        PixPtr box(pixClipRectangle(opened.get(), BoxPtr(boxCreate(x, y, w, h)).get(), nullptr));
+        if (box && Encloses(box.get())) {
+          if (!text_mask) text_mask = TextMask(image, text);
+          if (text_mask && IsFrame(box.get(), x, y, image, text_mask.get(), cell, band)) return;
+        }
       }
       g.fills.push_back(Fill{ToPoints(x, y, w, h, ppp), AsRgb(shades[c])});
       // A spot smaller than a cell may be where strokes of dark text meet a rule: the rule stays.

@@ -178,6 +178,35 @@ TEST(Raster, BlackStrokesAgainstARuleAreNoFill) {
   EXPECT_DOUBLE_EQ(g.v_rules[0].y1, 141);
 }
 
+// Cells framed with heavy double rules, as a word processor draws a "thick-thin" border at 72 DPI
+// (pixels = points): a line 3 thick, a gap of 1, a line of 1, in a dark blue that covers enough of
+// the page to be a candidate fill shade. Columns at x = 20, 120, 150, 180; rows at y = 20, 40, 90.
+// Cell (row 2, column 2) is filled pink. A Gantt-like bar 4 thick lies inside cell (2, 3).
+Image HeavyDoubleRules() {
+  Image img(220, 120);
+  constexpr uint8_t kBlue = 66, kPink = 227;
+  img.Rect(124, 44, 147, 87, kPink);
+  for (int y : {20, 40, 90})
+    img.Rect(20, y, 185, y + 3, kBlue), img.Rect(20, y + 4, 185, y + 5, kBlue);
+  for (int x : {20, 120, 150, 180})
+    img.Rect(x, 20, x + 3, 95, kBlue), img.Rect(x + 4, 20, x + 5, 95, kBlue);
+  img.Rect(156, 60, 176, 64, 0);
+  return img;
+}
+
+TEST(Raster, HeavyDoubleRulesAroundCellsAreRulesNotFills) {
+  const Graphics g = HeavyDoubleRules().Analyze();
+  std::vector<double> ys, xs;
+  for (const BBox& b : g.h_rules) ys.push_back((b.y0 + b.y1) / 2);
+  for (const BBox& b : g.v_rules) xs.push_back((b.x0 + b.x1) / 2);
+  std::sort(ys.begin(), ys.end());
+  std::sort(xs.begin(), xs.end());
+  EXPECT_EQ(ys, (std::vector<double>{22.5, 42.5, 92.5})) << "one rule per double rule";
+  EXPECT_EQ(xs, (std::vector<double>{22.5, 122.5, 152.5, 182.5}));
+  ASSERT_EQ(g.fills.size(), 2u) << "the pink cell and the bar, and no fill of the rules' blue";
+  for (const Fill& f : g.fills) EXPECT_NE(f.color, 0x424242u);
+}
+
 // A yellow cell whose label is set close under its top border, copied pixel by pixel from the
 // BCS plan's MIR page (the "PENDIENTE" of its March column): between the border and the letters
 // lies a strip of yellow too thin for the brick. Left in the search for rules, the strip would

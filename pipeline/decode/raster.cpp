@@ -35,6 +35,16 @@ constexpr double kEdgeCover = 0.6;
 // kSideNear and kSideFar pixels off it (the lighter of the two, for a line two pixels wide).
 constexpr int kLineHalf = 3;
 constexpr int kSideNear = 2, kSideFar = 3;
+// A heavy or double rule (a thick line with a thin one beside it, as word processors draw "3D"
+// and "thick-thin" borders) is at most this many times max_rule_points thick, and its two lines
+// at most kDoubleRuleGap points apart.
+constexpr double kBandFactor = 2.0;
+constexpr double kDoubleRuleGap = 1.0;
+// A dark component is a frame of heavy lines, not a fill, when lines no thicker than a band hold
+// this share of its pixels and light area that no word covers makes up this share of the rest of
+// its box (a dark fill shows light only in the letters set on it).
+constexpr double kFrameLineShare = 0.9;
+constexpr double kFrameLightShare = 0.25;
 
 // The shades of the page, most common first: the background, then the candidates for fills.
 // Counted on every other pixel of every other row: shades that matter cover areas.
@@ -83,6 +93,87 @@ int ToPixels(double points, double ppp) {
   return std::max(1, static_cast<int>(std::lround(points * ppp)));
 }
 
+// The pixels of the words' boxes, less kTextInset of their height top and bottom (where a cell
+// border may run).
+std::vector<PixelRect> TextRects(const std::vector<BBox>& text, double ppp) {
+  std::vector<PixelRect> rects;
+  for (const BBox& t : text) {
+    const double inset = kTextInset * (t.y1 - t.y0);
+    const PixelRect r{static_cast<int>(std::floor(t.x0 * ppp)),
+                      static_cast<int>(std::ceil((t.y0 + inset) * ppp)),
+                      static_cast<int>(std::ceil(t.x1 * ppp)),
+                      static_cast<int>(std::floor((t.y1 - inset) * ppp))};
+    if (r.x1 > r.x0 && r.y1 > r.y0) rects.push_back(r);
+  }
+  return rects;
+}
+
+// The words' boxes as a mask the size of the image.
+PixPtr TextMask(const GrayView& image, const std::vector<BBox>& text) {
+  PixPtr mask(pixCreate(image.width, image.height, 1));
+  if (!mask) return nullptr;
+  const double ppp = image.pixels_per_point;
+  for (const BBox& t : text) {
+    const int x0 = static_cast<int>(std::floor(t.x0 * ppp)), y0 = static_cast<int>(t.y0 * ppp);
+    const int x1 = static_cast<int>(std::ceil(t.x1 * ppp)), y1 = static_cast<int>(t.y1 * ppp);
+    if (x1 > x0 && y1 > y0)
+      pixSetInRect(mask.get(), BoxPtr(boxCreate(x0, y0, x1 - x0, y1 - y0)).get());
+  }
+  return mask;
+}
+
+l_int32 CountPixels(PIX* pix) {
+  l_int32 count = 0;
+  pixCountPixels(pix, &count, nullptr);
+  return count;
+}
+
+// The pixels of `lines` in runs at least `run` long (across and down) and at most `band` thick.
+PixPtr ThinRuns(PIX* lines, int run, int band) {
+  PixPtr out(pixCreateTemplate(lines));
+  if (!out) return nullptr;
+  for (const bool vertical : {false, true}) {
+    PixPtr runs(pixOpenBrick(nullptr, lines, vertical ? 1 : run, vertical ? run : 1));
+    if (!runs) return nullptr;
+    PixPtr thick(
+        pixOpenBrick(nullptr, runs.get(), vertical ? band + 1 : 1, vertical ? 1 : band + 1));
+    if (!thick) return nullptr;
+    pixSubtract(runs.get(), runs.get(), thick.get());
+    pixOr(out.get(), out.get(), runs.get());
+  }
+  return out;
+}
+
+// Whether the pixels set in `box` cover less of it than they leave clear, as a frame's lines do
+// around its cells; a filled area covers most of its box. Cheap: it spares IsFrame the pieces of
+// text and fills.
+bool Encloses(PIX* box) {
+  return 2 * static_cast<double>(CountPixels(box)) <
+         static_cast<double>(pixGetWidth(box)) * pixGetHeight(box);
+}
+
+// Whether `component` (the box at (x, y) of `image` around a connected piece of a dark shade) is a
+// frame of heavy lines drawn around cells rather than a filled area: the brick that finds fills
+// holds in a line 3 points thick, and a border drawn that heavy would otherwise be a fill the size
+// of its cell, and leave the search for rules. `text` is the mask of the words' boxes.
+bool IsFrame(PIX* component, int x, int y, const GrayView& image, PIX* text, int run, int band) {
+  PixPtr lines = ThinRuns(component, run, band);
+  const l_int32 count = CountPixels(component);
+  if (!lines || count == 0 || CountPixels(lines.get()) < kFrameLineShare * count) return false;
+  const int w = pixGetWidth(component), h = pixGetHeight(component);
+  long light = 0;
+  for (int yy = 0; yy < h; ++yy) {
+    const uint8_t* row = image.data + static_cast<size_t>(y + yy) * image.stride + x;
+    for (int xx = 0; xx < w; ++xx) {
+      l_uint32 in = 0, word = 0;
+      pixGetPixel(component, xx, yy, &in);
+      pixGetPixel(text, x + xx, y + yy, &word);
+      light += in == 0 && word == 0 && row[xx] >= kDarkShade;
+    }
+  }
+  return light >= kFrameLightShare * (static_cast<long>(w) * h - count);
+}
+
 // The image through a mean filter of half-width `half`, as plain rows of `image.width` bytes.
 std::vector<uint8_t> Smoothed(const GrayView& image, int half) {
   PixPtr pix = GrayPix(image.data, image.width, image.height, image.stride);
@@ -105,15 +196,7 @@ std::vector<uint8_t> Smoothed(const GrayView& image, int half) {
 // set close above it, which the word's box (as OCR draws it) covers.
 void LeaveOutText(PIX* ink, const std::vector<BBox>& text, double ppp,
                   const RasterOptions& options) {
-  std::vector<PixelRect> rects;
-  for (const BBox& t : text) {
-    const double inset = kTextInset * (t.y1 - t.y0);
-    const PixelRect r{static_cast<int>(std::floor(t.x0 * ppp)),
-                      static_cast<int>(std::ceil((t.y0 + inset) * ppp)),
-                      static_cast<int>(std::ceil(t.x1 * ppp)),
-                      static_cast<int>(std::floor((t.y1 - inset) * ppp))};
-    if (r.x1 > r.x0 && r.y1 > r.y0) rects.push_back(r);
-  }
+  const std::vector<PixelRect> rects = TextRects(text, ppp);
   if (rects.empty()) return;
   PixPtr rules = RulesThroughBoxes(ink, rects, ppp, options);
   for (const PixelRect& r : rects) {
@@ -319,16 +402,29 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
   }
 
   // Fills: the solid areas of each shade (text strokes and thin lines do not hold the brick).
+  // A dark one may be a frame of heavy rules instead, which stays in the search for rules.
+  const int band = ToPixels(kBandFactor * options.max_rule_points, ppp);
+  PixPtr text_mask;
   for (size_t c = 1; c < shades.size(); ++c) {
     PixPtr opened(pixOpenBrick(nullptr, masks[c].get(), brick, brick));
     if (!opened) continue;
+    const bool dark = shades[c] < kDarkShade;
     ForEachComponent(opened.get(), [&](int x, int y, int w, int h) {
+      const int cell = kMinFillBricks * brick;
+      if (dark && w >= cell && h >= cell) {
+        // The component's box (other pieces of the shade in it are read with it: a frame's
+        // box holds the frames of its inner cells, as lines too).
+        PixPtr box(pixClipRectangle(opened.get(), BoxPtr(boxCreate(x, y, w, h)).get(), nullptr));
+        if (box && Encloses(box.get())) {
+          if (!text_mask) text_mask = TextMask(image, text);
+          if (text_mask && IsFrame(box.get(), x, y, image, text_mask.get(), cell, band)) return;
+        }
+      }
       g.fills.push_back(Fill{ToPoints(x, y, w, h, ppp), AsRgb(shades[c])});
       // A spot smaller than a cell may be where strokes of dark text meet a rule: the rule stays.
       // In the shade of text and rules, a spot narrower or lower than a cell is one too (the bar
       // of an "e" set against a rule, on a page drawn without anti-aliasing).
-      const int cell = kMinFillBricks * brick;
-      if (shades[c] < kDarkShade ? (w < cell || h < cell) : (w < cell && h < cell)) return;
+      if (dark ? (w < cell || h < cell) : (w < cell && h < cell)) return;
       // In and around a fill, its shade is fill even where the brick did not fit: between the
       // letters of a label, and in the strip between a cell's border and a label set close under
       // it. Left in, those slivers would read as short rules, or thicken the border into a bar.
@@ -355,12 +451,48 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
 void FindRuleLines(PIX* ink, double ppp, const RasterOptions& options, std::vector<BBox>* h_rules,
                    std::vector<BBox>* v_rules) {
   const int max_thick = ToPixels(options.max_rule_points, ppp);
-  const size_t first_h = h_rules->size();
-  PixPtr horizontal(pixOpenCompBrick(nullptr, ink, ToPixels(options.h_rule_points, ppp), 1));
-  if (horizontal) {
-    ForEachComponent(horizontal.get(), [&](int x, int y, int w, int h) {
-      if (h <= max_thick) h_rules->push_back(ToPoints(x, y, w, h, ppp));
+  const int band = ToPixels(kBandFactor * options.max_rule_points, ppp);
+  // The two lines of a double rule are one rule: the gap between them is closed across them.
+  const int gap = ToPixels(kDoubleRuleGap, ppp) + 1;
+  const double shortest =
+      options.short_v_rule_points > 0 ? options.short_v_rule_points : options.v_rule_points;
+  std::vector<PixelRect> across, down;  // runs no thicker than a band
+  for (const bool vertical : {false, true}) {
+    PixPtr closed(pixCloseSafeBrick(nullptr, ink, vertical ? gap : 1, vertical ? 1 : gap));
+    if (!closed) return;
+    const int length = ToPixels(vertical ? shortest : options.h_rule_points, ppp);
+    PixPtr runs(
+        pixOpenCompBrick(nullptr, closed.get(), vertical ? 1 : length, vertical ? length : 1));
+    if (!runs) return;
+    ForEachComponent(runs.get(), [&](int x, int y, int w, int h) {
+      if ((vertical ? w : h) <= band) (vertical ? down : across).push_back({x, y, x + w, y + h});
     });
+  }
+  // A run thicker than a rule is a heavy rule only in a frame of heavy lines: where runs the other
+  // way meet both its ends, one of them heavy too (a rendering may draw the same heavy rule a
+  // pixel thinner in places). A bar drawn inside a cell (a Gantt bar) ends in the open or at
+  // thin column rules.
+  const auto heavy = [&](const PixelRect& r, bool vertical) {
+    return (vertical ? r.x1 - r.x0 : r.y1 - r.y0) > max_thick;
+  };
+  const auto framed = [&](const PixelRect& r, bool vertical) {
+    // 0: no run the other way meets `end`; 1: thin ones only; 2: a heavy one.
+    const auto meets = [&](int end) {
+      int best = 0;
+      for (const PixelRect& o : vertical ? across : down) {
+        const bool touch = vertical ? end >= o.y0 - 1 && end <= o.y1 && r.x0 < o.x1 && r.x1 > o.x0
+                                    : end >= o.x0 - 1 && end <= o.x1 && r.y0 < o.y1 && r.y1 > o.y0;
+        if (touch) best = std::max(best, heavy(o, !vertical) ? 2 : 1);
+      }
+      return best;
+    };
+    const int first = meets(vertical ? r.y0 : r.x0), last = meets(vertical ? r.y1 - 1 : r.x1 - 1);
+    return first > 0 && last > 0 && first + last >= 3;
+  };
+  const size_t first_h = h_rules->size();
+  for (const PixelRect& r : across) {
+    if (!heavy(r, false) || framed(r, false))
+      h_rules->push_back(ToPoints(r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0, ppp));
   }
   const std::span<const BBox> rows(h_rules->data() + first_h, h_rules->size() - first_h);
   // The horizontal rule an end of a vertical run at (x, y) touches (the run continues into its
@@ -375,19 +507,16 @@ void FindRuleLines(PIX* ink, double ppp, const RasterOptions& options, std::vect
     }
     return -1;
   };
-  const double shortest =
-      options.short_v_rule_points > 0 ? options.short_v_rule_points : options.v_rule_points;
-  PixPtr vertical(pixOpenCompBrick(nullptr, ink, 1, ToPixels(shortest, ppp)));
-  if (!vertical) return;
   // A short vertical run is a rule too where a low row (the month letters under "CALENDARIO")
   // has its borders: when it joins two horizontal rules, or when it is one of at least
   // kMinBorderRun runs hanging from the same side of one rule (the row's other rule may be too
   // light to show). A letter's stem does neither.
   const int tall = ToPixels(options.v_rule_points, ppp);
   std::map<std::pair<int, bool>, std::vector<BBox>> hanging;  // (rule, below it) → runs
-  ForEachComponent(vertical.get(), [&](int x, int y, int w, int h) {
-    if (w > max_thick) return;
-    const BBox box = ToPoints(x, y, w, h, ppp);
+  for (const PixelRect& r : down) {
+    if (heavy(r, true) && !framed(r, true)) continue;
+    const int h = r.y1 - r.y0;
+    const BBox box = ToPoints(r.x0, r.y0, r.x1 - r.x0, h, ppp);
     const double mid = (box.x0 + box.x1) / 2;
     const int top = h >= tall ? -1 : rule_at(mid, box.y0);
     const int bottom = h >= tall ? -1 : rule_at(mid, box.y1);
@@ -398,7 +527,7 @@ void FindRuleLines(PIX* ink, double ppp, const RasterOptions& options, std::vect
     } else if (bottom >= 0) {
       hanging[{bottom, false}].push_back(box);
     }
-  });
+  }
   for (const auto& [rule, runs] : hanging) {
     if (runs.size() >= kMinBorderRun) v_rules->insert(v_rules->end(), runs.begin(), runs.end());
   }

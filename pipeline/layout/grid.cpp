@@ -90,7 +90,7 @@ Block ToBlock(const Grid& grid, const Page& page, int* next_line) {
     Row& row = block.rows[static_cast<size_t>(g.row)];
     Cell& origin = row.cells[static_cast<size_t>(g.col)];
     bool list = false;
-    origin.text = WordsText(g.words, g.bbox.x1, &list);
+    origin.text = WordsText(g.words, g.bbox, grid.ruled, &list);
     for (const Word* w : g.words) origin.confidence = std::min(origin.confidence, w->confidence);
     origin.bbox = g.bbox;
     origin.row_span = g.row_span;

@@ -25,6 +25,7 @@ struct Grid {
   std::vector<double> ys;  // row boundaries, top to bottom
   std::vector<GridCell> cells;
   BBox bbox;
+  bool ruled = false;  // drawn with rules (lattice): a cell's box is where its text must fit
 
   int rows() const { return static_cast<int>(ys.size()) - 1; }
   int cols() const { return static_cast<int>(xs.size()) - 1; }

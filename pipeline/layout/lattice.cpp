@@ -71,6 +71,7 @@ Grid BuildGrid(const std::vector<Rule>& hs, const std::vector<Rule>& vs) {
   if (bottom - ys.back() > kOpenBorder) ys.push_back(bottom);
 
   Grid grid;
+  grid.ruled = true;
   grid.xs = xs;
   grid.ys = ys;
   grid.bbox = BBox{xs.front(), ys.front(), xs.back(), ys.back()};

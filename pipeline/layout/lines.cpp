@@ -1,6 +1,10 @@
 #include "pipeline/layout/lines.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <string_view>
 
 #include "pipeline/normalize/join.h"
 #include "pipeline/normalize/utf8.h"
@@ -31,6 +35,71 @@ size_t BulletLength(const std::string& text) {
     }
   }
   return 0;
+}
+
+// The first and the last code point of a text; -1 when it is empty or malformed.
+UChar32 FirstCodePoint(std::string_view s) {
+  int32_t i = 0;
+  UChar32 c = -1;
+  if (!s.empty()) U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+UChar32 LastCodePoint(std::string_view s) {
+  auto i = static_cast<int32_t>(s.size());
+  UChar32 c = -1;
+  if (i > 0) U8_PREV(s.data(), 0, i, c);
+  return c;
+}
+
+double Width(const Word& w) { return w.bbox.x1 - w.bbox.x0; }
+
+// The width of a word's first glyph (an even share of the word when its glyphs are unknown).
+double FirstGlyphWidth(const Word& w) {
+  if (!w.glyphs.empty()) return w.glyphs.front().x1 - w.glyphs.front().x0;
+  int32_t count = 0;
+  for (int32_t i = 0; i < static_cast<int32_t>(w.text.size());) {
+    U8_FWD_1(w.text.data(), i, static_cast<int32_t>(w.text.size()));
+    ++count;
+  }
+  return Width(w) / std::max(1, count);
+}
+
+// Whether `line` is full in a cell whose lines may be `available` wide: not even the first letter
+// of `next` would have fitted after it.
+bool Full(const TextLine& line, const TextLine& next, double available) {
+  return available - (line.bbox.x1 - line.bbox.x0) < FirstGlyphWidth(*next.words.front());
+}
+
+// Whether `line` may end inside a word that `next` goes on: it ends in a letter, the next line
+// opens with a lowercase letter, the line is full, and its last word and the next line's first
+// word read as one would not fit on a line of their own.
+bool MayBreakWord(const TextLine& line, const TextLine& next, double available) {
+  const Word& last = *line.words.back();
+  const Word& first = *next.words.front();
+  if (Vertical(last) || Vertical(first)) return false;
+  const UChar32 end = LastCodePoint(last.text), start = FirstCodePoint(first.text);
+  return end >= 0 && start >= 0 && u_isalpha(end) && u_islower(start) &&
+         Full(line, next, available) && Width(last) + Width(first) > available;
+}
+
+// Which lines of a cell go on the line before them without a space, the two parts of a word
+// broken at the cell's edge. A renderer that meets a word longer than a line breaks it, with no
+// hyphen, after the last letter that fits ("%Dete/rminac/iones"); a shorter word it moves down
+// whole. A full line that ends in a letter before one that opens in lowercase may be either (a
+// narrow column of short words fills its lines too: "grado de / avance"), so a break is taken as
+// inside a word only where the word is seen to be longer than a line: the line before the break
+// is all one piece of a word already going on from the line above, or the line after it is all
+// one piece and full again (the word goes on beyond it).
+std::vector<bool> WordBreaks(const std::vector<TextLine>& lines, double available) {
+  std::vector<bool> glued(lines.size(), false);
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (!MayBreakWord(lines[i - 1], lines[i], available)) continue;
+    const bool word_goes_on = lines[i - 1].words.size() == 1 && glued[i - 1];
+    const bool word_goes_further = lines[i].words.size() == 1 && i + 1 < lines.size() &&
+                                   MayBreakWord(lines[i], lines[i + 1], available);
+    glued[i] = word_goes_on || word_goes_further;
+  }
+  return glued;
 }
 
 bool EndsSentence(const std::string& text) {
@@ -98,23 +167,33 @@ std::string LineText(const TextLine& line, size_t first, size_t last) {
   return out;
 }
 
-std::string WordsText(const std::vector<const Word*>& words, double right, bool* list) {
+std::string WordsText(const std::vector<const Word*>& words, const BBox& cell, bool ruled,
+                      bool* list) {
   std::string out;
   const TextLine* previous = nullptr;
   const std::vector<TextLine> lines = BuildLines(words);
-  for (const TextLine& line : lines) {
+  // The cell's padding: the narrowest margin of its lines to its left rule (text is left-aligned
+  // or centred), the same on the right.
+  double padding = cell.x1 - cell.x0;
+  for (const TextLine& line : lines) padding = std::min(padding, line.bbox.x0 - cell.x0);
+  const double available = cell.x1 - cell.x0 - 2 * std::max(0.0, padding);
+  const std::vector<bool> glued = ruled ? WordBreaks(lines, available) : std::vector<bool>{};
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const TextLine& line = lines[i];
     std::string text = LineText(line, 0, line.words.size());
     const Word& first = *line.words.front();
     const bool broken =
         previous != nullptr && first.rotation % 2 == 0 &&
         (previous->bbox.x1 + kHardBreakSlack * Em(first) + (first.bbox.x1 - first.bbox.x0) <
-             right ||
+             cell.x1 ||
          (EndsSentence(out) && StartsUppercase(text)));
     if (const size_t bullet = BulletLength(text); bullet > 0 && bullet < text.size()) {
       text = text.substr(bullet);
       text.erase(0, text.find_first_not_of(' '));
       *list = true;
       if (!out.empty()) out += '\n';
+      out += text;
+    } else if (ruled && glued[i]) {
       out += text;
     } else if (broken) {
       out += '\n' + text;

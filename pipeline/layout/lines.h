@@ -30,9 +30,12 @@ std::vector<std::pair<size_t, size_t>> Segments(const TextLine& line);
 // The words of a cell as text: lines top to bottom, words left to right (vertical words by x).
 // Wrapped lines are joined with a space; a line that opens with a bullet starts a new item
 // ('\n', bullet dropped, `list` set), and so does a line after one that ended short of the
-// cell's right edge `right` although the next word would have fit (a hard line break), or
+// cell's right edge (`cell.x1`) although the next word would have fit (a hard line break), or
 // one that ended a sentence before a line that opens with a capital (an item of its own).
-std::string WordsText(const std::vector<const Word*>& words, double right, bool* list);
+// In a cell drawn between rules (`ruled`), a line broken inside a word goes on without a space
+// (see JoinsWithoutSpace in lines.cpp).
+std::string WordsText(const std::vector<const Word*>& words, const BBox& cell, bool ruled,
+                      bool* list);
 
 // Text of the words [first, last) of one line.
 std::string LineText(const TextLine& line, size_t first, size_t last);

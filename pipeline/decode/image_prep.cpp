@@ -124,27 +124,9 @@ PixPtr EvenLight(PIX* gray, int dpi) {
       pixBackgroundNorm(gray, nullptr, nullptr, tile, tile, kPaperLevel, kPaperPixels, 255, 2, 2));
 }
 
-// Clockwise quarter turns that bring the text upright; 0 when the evidence is weak.
-int UprightTurns(PIX* binary) {
-  l_float32 up = 0, left = 0;
-  if (pixOrientDetect(binary, &up, &left, 0, 0) != 0) return 0;
-  l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
-  makeOrientDecision(up, left, 0.0f, 0.0f, &orient, 0);
-  switch (orient) {
-    case L_TEXT_ORIENT_LEFT:
-      return 1;
-    case L_TEXT_ORIENT_DOWN:
-      return 2;
-    case L_TEXT_ORIENT_RIGHT:
-      return 3;
-    default:
-      return 0;
-  }
-}
-
 }  // namespace
 
-PreparedImage PrepareImage(const PIX* image, int dpi) {
+PreparedImage PrepareImage(const PIX* image, int dpi, const LegibilityProbe& probe) {
   PreparedImage out;
   out.gray.reset(pixConvertTo8(const_cast<PIX*>(image), 0));
   if (!out.gray) return out;
@@ -161,7 +143,7 @@ PreparedImage PrepareImage(const PIX* image, int dpi) {
   out.binary = Binarize(out.gray.get(), dpi);
   if (!out.binary) return out;
 
-  out.quarter_turns = UprightTurns(out.binary.get());
+  out.quarter_turns = UprightTurns(out.binary.get(), out.gray.get(), dpi, probe);
   if (out.quarter_turns != 0) {
     out.gray.reset(pixRotateOrth(out.gray.get(), out.quarter_turns));
     out.binary.reset(pixRotateOrth(out.binary.get(), out.quarter_turns));

@@ -1,13 +1,14 @@
 // Page images made ready for OCR with Leptonica: upright, straight and clean.
 //
 // A scan may be fed sideways or upside down, a little skewed, speckled, lit unevenly. The page
-// is turned upright by the direction of its ascenders (0, 90, 180 or 270 degrees), straightened
+// is turned upright (0, 90, 180 or 270 degrees; see orientation.h), straightened
 // by the skew of its text lines, and binarized with an adaptive (Sauvola) threshold, so that
 // text on a pale fill and text on white both come out black; specks smaller than a full stop
 // are removed. Rules and fills are read from the grey image, not the binary one: the binary
 // image has lost the shades that mark months.
 #pragma once
 
+#include "pipeline/decode/orientation.h"
 #include "pipeline/decode/pix.h"
 
 namespace oplex {
@@ -27,7 +28,8 @@ struct PreparedImage {
 };
 
 // `image` is any depth Leptonica reads (1, 8 or 32 bpp, with or without a colour map), scanned
-// or rendered at `dpi`.
-PreparedImage PrepareImage(const PIX* image, int dpi);
+// or rendered at `dpi`. `probe` settles the way up when the shapes of the letters do not (see
+// orientation.h); without one, such a page is left as it is.
+PreparedImage PrepareImage(const PIX* image, int dpi, const LegibilityProbe& probe = {});
 
 }  // namespace oplex

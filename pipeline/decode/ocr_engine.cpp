@@ -20,6 +20,10 @@ constexpr double kStripJoinInches = 0.5;
 constexpr double kMinGlyphInches = 0.03;
 constexpr double kMaxLineInches = 0.3;
 constexpr double kStripPadInches = 0.02;
+// The reading trial counts the letters of words at least this long read with at least this
+// confidence (0..100): short words and low confidence are what text the wrong way up gives.
+constexpr int kMinTrialLetters = 3;
+constexpr float kTrialConfidence = 80;
 // What a cell known to hold a number is read with.
 constexpr char kNumberGlyphs[] = "0123456789.,$%-";
 
@@ -118,6 +122,32 @@ std::vector<Word> OcrEngine::Read(PIX* binary, int dpi, const std::vector<BBox>&
     return w.text.empty() || (letters && w.bbox.y1 - w.bbox.y0 < min_glyph);
   });
   return words;
+}
+
+int OcrEngine::LegibleLetters(PIX* image, int dpi) {
+  api_->SetImage(image);
+  api_->SetSourceResolution(dpi);
+  api_->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
+  int legible = 0;
+  if (api_->Recognize(nullptr) == 0) {
+    std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
+    if (it) {
+      do {
+        const std::string text = TakeText(it->GetUTF8Text(tesseract::RIL_WORD));
+        // A letter is an ASCII letter or the first byte of an accented one.
+        const auto letters = std::count_if(text.begin(), text.end(), [](char c) {
+          const auto u = static_cast<unsigned char>(c);
+          return std::isalpha(u) != 0 || u >= 0xC0;
+        });
+        if (letters >= kMinTrialLetters &&
+            it->Confidence(tesseract::RIL_WORD) >= kTrialConfidence) {
+          legible += static_cast<int>(letters);
+        }
+      } while (it->Next(tesseract::RIL_WORD));
+    }
+  }
+  api_->Clear();
+  return legible;
 }
 
 std::vector<Word> OcrEngine::ReadNumbers(PIX* image, int dpi, const std::vector<BBox>& cells) {

@@ -36,6 +36,11 @@ class OcrEngine {
   // again column by column: text does not cross a table's rules.
   std::vector<Word> Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules = {});
 
+  // The letters of the words of at least kMinTrialLetters letters read with a confidence of at
+  // least kTrialConfidence in `image` (any depth), as it is given: text the wrong way up reads
+  // as a few letters of low confidence. For orientation.h's reading trial.
+  int LegibleLetters(PIX* image, int dpi);
+
   // The numbers in `cells` (points) of a page image at `dpi`, each cell read as one line with the
   // engine restricted to digits and the signs of numbers ("0123456789.,$%-"): cells known to hold
   // numbers. Readings without a digit are dropped.

@@ -161,7 +161,8 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine) {
   Page page;
   page.number = number;
   page.ocr = true;
-  PreparedImage prepared = PrepareImage(image, dpi);
+  PreparedImage prepared = PrepareImage(
+      image, dpi, [&engine](PIX* sample, int at) { return engine.LegibleLetters(sample, at); });
   const double ppp = dpi / 72.0;
   if (prepared.gray) {
     page.width = pixGetWidth(prepared.gray.get()) / ppp;

@@ -470,6 +470,7 @@ class Mapper {
     if (auto same = FindSame(a)) {
       // The same activity listed again by a schedule: the schedule adds its months and code.
       Activity& e = out_.activities[*same];
+      if (a.text.size() > e.text.size()) e.text = a.text;  // the fuller wording
       e.months = a.months;
       e.month_values = std::move(a.month_values);
       e.months_source = a.months_source;

@@ -227,7 +227,6 @@ class Walker {
     if (ParseQuantity(title) || ParseQuantityList(title) || !HasAlnum(title)) return false;
     auto level = rules_.MatchCode(coded->code);
     if (!level) return false;
-    started_ = true;
     Flush();
     if (level->role == CodeRole::kSection) {
       Section s;
@@ -238,6 +237,7 @@ class Walker {
       sections_.Open(std::move(s));
       return true;
     }
+    started_ = true;
     draft_ = Draft{};
     draft_->code = coded->code;
     draft_->text.push_back(title);
@@ -557,7 +557,7 @@ class Walker {
   DeliverableSpan span_;
   bool row_in_span_ = false;           // the current row lies under a spanning deliverables cell
   const TypedTable* typed_ = nullptr;  // the current table read once, when it was
-  bool started_ = false;  // some row of the current block opened an activity or section
+  bool started_ = false;               // some row of the current block opened an activity
   const Row* title_ = nullptr;
   std::map<std::string, int> paragraph_counts_;
   std::map<std::string, std::vector<size_t>> by_code_;

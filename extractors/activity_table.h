@@ -31,7 +31,7 @@ inline constexpr char kActivityTableExtractor[] = "activity_table";
 // `typed`: per block, the table read once (extractors/table/), or null: where it knows a
 // deliverables column, the cells of its other columns are read by their roles (responsible,
 // dates) or kept as attributes instead of being taken for deliverables.
-// Returns, per block, whether the walker read it as part of an activity table.
+// Returns, per block, whether the walker read activities from it.
 std::vector<bool> WalkActivityTables(const std::vector<Block>& blocks,
                                      const std::vector<const TypedTable*>& typed,
                                      const ExtractionRules& rules, const Vocabulary& vocab,

@@ -127,14 +127,19 @@ HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<Type
                           const TableRules& rules) {
   HeaderBand band;
   const size_t limit = std::min(kMaxHeaderRows, rows.size() > 0 ? rows.size() - 1 : 0);
+  bool months_above = false;  // a row above already names the months
   for (size_t r = 0; r < limit; ++r) {
     const std::vector<TypedCell>& row = rows[r];
-    if (std::any_of(row.begin(), row.end(), [](const TypedCell& c) { return BodyOnly(c.kind); })) {
+    // A row of month tokens is a header even where a one-letter month reads as a mark ("M").
+    const bool months =
+        FindMonthColumns(block.rows[r], rules.base()).has_value() ||
+        !MonthRun(row, 1, 6, rules.base()).empty() ||
+        (r > 0 && !months_above && !MonthRun(Stacked(rows, r), 1, 6, rules.base()).empty());
+    months_above |= months;
+    if (!months &&
+        std::any_of(row.begin(), row.end(), [](const TypedCell& c) { return BodyOnly(c.kind); })) {
       break;
     }
-    const bool months = FindMonthColumns(block.rows[r], rules.base()).has_value() ||
-                        !MonthRun(row, 1, 6, rules.base()).empty() ||
-                        (r > 0 && !MonthRun(Stacked(rows, r), 1, 6, rules.base()).empty());
     const bool weeks = band.rows > 0 && WeekNumbers(row);
     // Figures belong to the body, but for month numbers and week numbers.
     const bool figures = std::any_of(row.begin(), row.end(), [](const TypedCell& c) {

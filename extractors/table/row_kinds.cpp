@@ -8,8 +8,10 @@
 namespace oplex {
 namespace {
 
-// A table is coded when at least this share of its rows with text print a code.
+// A table is coded when at least this share of its rows with text print a code, or when its
+// first row does and at least kMinCodedRows do.
 constexpr double kCodedShare = 0.5;
+constexpr size_t kMinCodedRows = 2;
 // A lone title row spans at least this many columns and has at most this many words.
 constexpr int kTitleSpan = 2;
 constexpr int kTitleWords = 6;
@@ -109,15 +111,19 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
   const std::optional<size_t> text = table->ColumnOf(ColumnRole::kText);
   std::vector<std::optional<std::string>> codes(table->rows.size());
   size_t with_text = 0, coded = 0;
+  bool first_coded = false;  // the first row with text prints a code
   for (size_t r = table->header.rows; r < table->rows.size(); ++r) {
     TypedRow& row = table->rows[r];
     if (auto c = RowCode(row, *table, rules)) codes[r] = c->code;
     if (text && *text < row.cells.size() && !Empty(row.cells[*text])) {
-      ++with_text;
+      if (with_text++ == 0) first_coded = codes[r].has_value();
       coded += codes[r] ? 1 : 0;
     }
   }
-  const bool is_coded = with_text > 0 && coded >= kCodedShare * static_cast<double>(with_text);
+  // Coded: most rows print a code, or (a table without rules, one row per line of text) the
+  // first row does and others do too.
+  const bool is_coded = with_text > 0 && (coded >= kCodedShare * static_cast<double>(with_text) ||
+                                          (first_coded && coded >= kMinCodedRows));
 
   for (size_t r = 0; r < table->rows.size(); ++r) {
     TypedRow& row = table->rows[r];

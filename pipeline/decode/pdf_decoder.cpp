@@ -92,6 +92,14 @@ bool LooksTabular(const std::vector<Word>& words) {
     std::sort(line.begin(), line.end(),
               [](const Word* a, const Word* b) { return a->bbox.x0 < b->bbox.x0; });
     int wide = 0, header = 0;
+    // A PDF may draw the letters of narrow header cells as one word ("EFMAMJJASOND"): the gaps
+    // between its glyphs count as gaps between words.
+    for (const Word* w : line) {
+      const double em = std::max(w->font_size, w->bbox.y1 - w->bbox.y0);
+      for (size_t g = 1; g < w->glyphs.size(); ++g) {
+        header += w->glyphs[g].x0 - w->glyphs[g - 1].x1 > kHeaderGapEm * em;
+      }
+    }
     for (size_t k = 1; k < line.size(); ++k) {
       const double em = std::max(line[k]->font_size, line[k]->bbox.y1 - line[k]->bbox.y0);
       const double gap = line[k]->bbox.x0 - line[k - 1]->bbox.x1;

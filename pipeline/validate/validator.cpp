@@ -163,9 +163,23 @@ void CheckConfidence(Extraction* e) {
   }
 }
 
+// A work plan or report from which no record came: the document was read, but what it holds
+// was not understood (a layout nobody taught oplex, a scan OCR could not read).
+void CheckSomethingRead(Extraction* e) {
+  if (e->document.kind == DocumentKind::kUnknown) return;
+  if (!e->activities.empty() || !e->indicators.empty() || !e->events.empty()) return;
+  Finding f;
+  f.code = "no_records";
+  f.message = std::string("a document classified as ") + ToString(e->document.kind) +
+              " gave no activity, indicator or event";
+  f.provenance.extractor = kValidator;
+  e->findings.push_back(std::move(f));
+}
+
 }  // namespace
 
 void Validate(Extraction* extraction) {
+  CheckSomethingRead(extraction);
   CheckMonthSums(extraction);
   CheckNumbering(extraction);
   CheckStatedTotals(extraction);

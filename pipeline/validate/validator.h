@@ -9,7 +9,9 @@
 //    column) that differs from what was extracted;
 //  - ocr_low_confidence: an activity's code and text, or a monthly quantity, that OCR read with
 //    a confidence under kLowConfidence: the value is kept, and the finding says which page and
-//    box to check it against.
+//    box to check it against;
+//  - no_records: a work plan or report (as classified) from which no activity, indicator or
+//    event came.
 // Nothing is corrected: the data stays as the source shows it. Pure function of the extraction.
 #pragma once
 

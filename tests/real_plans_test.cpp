@@ -1,0 +1,147 @@
+// Activities of published plans (data/real, copied from the public documents they name), read
+// end to end through the document pipeline and checked against what a person reads on the page
+// (the values are those of /work/shared/realdocs/<stem>.truth.json, each read off the page):
+//   - cpc_programa_trabajo_2021_22: a Word table (Proyecto | Acción | Producto o evidencia |
+//     Cantidad o porcentaje) whose rows print no number and no schedule;
+//   - tecdmx_poa_fichas_2020: metas with their months in two rows of six and a TOTAL ANUAL row,
+//     and numbered acciones continued on the next page without their header;
+//   - itse_pada_2023: a cronograma of shaded months whose activities are numbered "1.-";
+//   - itsch_capacitacion_2020: a scanned, sideways training programme whose months are written
+//     as periods and dates ("Febrero- junio de 2020", "6 y 7 de agosto de 2020").
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "tests/process_file.h"
+
+namespace oplex {
+namespace {
+
+const std::string kRealDir = std::string(OPLEX_DEFAULT_DATA_DIR) + "/real/";
+
+const Extraction& Read(const std::string& stem) {
+  static std::map<std::string, Extraction> cache;
+  auto it = cache.find(stem);
+  if (it == cache.end()) {
+    it = cache.emplace(stem, testing::MustProcess(kRealDir + stem + ".pdf")).first;
+  }
+  return it->second;
+}
+
+const Activity* ByText(const Extraction& e, const std::string& opening) {
+  for (const Activity& a : e.activities) {
+    if (a.text.rfind(opening, 0) == 0) return &a;
+  }
+  return nullptr;
+}
+
+const Activity* ByCode(const Extraction& e, const std::string& code) {
+  for (const Activity& a : e.activities) {
+    if (a.code_printed && a.code == code) return &a;
+  }
+  return nullptr;
+}
+
+uint16_t Bits(std::initializer_list<int> months) {
+  uint16_t bits = 0;
+  for (int m : months) bits |= static_cast<uint16_t>(1u << (m - 1));
+  return bits;
+}
+
+TEST(RealPlans, CpcRowsWithoutNumbersOrScheduleAreActivitiesByPosition) {
+  const Extraction& e = Read("cpc_programa_trabajo_2021_22");
+  EXPECT_GE(e.activities.size(), 26u);
+  EXPECT_LE(e.activities.size(), 27u);
+  const Activity* first = ByText(e, "Entrevistas en medios tradicionales");
+  ASSERT_NE(first, nullptr);
+  EXPECT_FALSE(first->code_printed);
+  EXPECT_EQ(first->code, "1");
+  ASSERT_TRUE(first->annual && first->annual->value);
+  EXPECT_EQ(*first->annual->value, 12);
+  EXPECT_EQ(first->annual->raw, "12 (Por lo menos una al mes)");
+  EXPECT_FALSE(first->months.known());  // the document shows no schedule
+  // A row broken over the page break (p.3 to p.4) is one activity.
+  const Activity* second = ByText(e, "Generación de contenidos referentes");
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->text, "Generación de contenidos referentes a la PEA para las redes sociales");
+  // The only number of a quantity written as a sentence.
+  const Activity* integrity = ByText(e, "Número de implementaciones de sistemas de integridad");
+  ASSERT_NE(integrity, nullptr);
+  ASSERT_TRUE(integrity->annual && integrity->annual->value);
+  EXPECT_EQ(*integrity->annual->value, 25);
+}
+
+TEST(RealPlans, TecdmxMetasInTwoRowsOfSixMonthsWithTheirAnnualTotal) {
+  const Extraction& e = Read("tecdmx_poa_fichas_2020");
+  const Activity* jel = ByText(e, "JEL");
+  ASSERT_NE(jel, nullptr);
+  EXPECT_EQ(jel->unit.value_or(""), "%Determinaciones Jurisdiccionales");
+  EXPECT_EQ(jel->months.bits(), 0x0FFF);
+  ASSERT_EQ(jel->month_values.size(), 12u);
+  for (const MonthValue& v : jel->month_values) {
+    ASSERT_TRUE(v.planned && v.planned->value) << v.month;
+    EXPECT_EQ(*v.planned->value, 1) << v.month;
+  }
+  ASSERT_TRUE(jel->annual && jel->annual->value);
+  EXPECT_EQ(*jel->annual->value, 12);  // TOTAL ANUAL, the sum of its months
+}
+
+TEST(RealPlans, TecdmxAccionesGoOnOverThePageWithoutTheirHeader) {
+  const Extraction& e = Read("tecdmx_poa_fichas_2020");
+  const Activity* third = ByCode(e, "3");
+  ASSERT_NE(third, nullptr);
+  EXPECT_EQ(third->text,
+            "Ejercer la función jurisdiccional aplicando la potestad de emitir resoluciones y "
+            "determinaciones.");
+  const Activity* eighth = ByCode(e, "8");
+  ASSERT_NE(eighth, nullptr);
+  EXPECT_EQ(eighth->text.rfind("Realizar Reuniones Privadas", 0), 0u);
+  EXPECT_EQ(eighth->provenance.page, 16);
+}
+
+TEST(RealPlans, PadaCronogramaOfShadedMonths) {
+  const Extraction& e = Read("itse_pada_2023");
+  const Activity* first = ByCode(e, "1");
+  const Activity* second = ByCode(e, "2");
+  const Activity* fourth = ByCode(e, "4");
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  ASSERT_NE(fourth, nullptr);
+  EXPECT_EQ(first->months.bits(), Bits({1}));
+  EXPECT_EQ(second->months.bits(), Bits({2, 3, 10, 11}));
+  EXPECT_EQ(fourth->text, "Realizar Transferencias primarias.");
+  EXPECT_EQ(fourth->months_source, MonthsSource::kGrid);
+}
+
+const MonthValue* CalendarMonth(const Activity& a, int year, int month) {
+  for (const MonthValue& v : a.month_values) {
+    if (v.year == year && v.month == month) return &v;
+  }
+  return nullptr;
+}
+
+TEST(RealPlans, CapacitacionMonthsFromWrittenPeriodsAndDates) {
+  const Extraction& e = Read("itsch_capacitacion_2020");
+  EXPECT_EQ(e.activities.size(), 13u);
+  const Activity* lab = ByCode(e, "5");  // "Febrero- junio de 2020"
+  ASSERT_NE(lab, nullptr);
+  EXPECT_EQ(lab->months.bits(), Bits({2, 3, 4, 5, 6}));
+  EXPECT_EQ(lab->months_source, MonthsSource::kDates);
+  const Activity* conflicts = ByCode(e, "9");  // "6 y 7 de agosto de 2020"
+  ASSERT_NE(conflicts, nullptr);
+  EXPECT_EQ(conflicts->months.bits(), Bits({8}));
+  EXPECT_EQ(conflicts->start_date.value_or(""), "2020-08-06");
+  EXPECT_EQ(conflicts->end_date.value_or(""), "2020-08-07");
+  // Course 1 is dated 21/01/2019 in the 2020 programme: no month of 2020, January of 2019.
+  const Activity* fiscal = ByCode(e, "1");
+  ASSERT_NE(fiscal, nullptr);
+  EXPECT_EQ(fiscal->months.bits(), 0);
+  EXPECT_TRUE(fiscal->months.known());
+  const MonthValue* january_2019 = CalendarMonth(*fiscal, 2019, 1);
+  ASSERT_NE(january_2019, nullptr);
+  EXPECT_TRUE(january_2019->marked);
+}
+
+}  // namespace
+}  // namespace oplex

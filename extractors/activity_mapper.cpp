@@ -312,17 +312,46 @@ class Mapper {
     const bool rendered = d.rows.front()->row->background.has_value();
     if (!marks && !rendered) return;
     if (!marks) marks = MonthMarks{};
+    const std::optional<int> year = table_.header.year ? table_.header.year : year_;
     a->months = marks->mask;
     a->months_source = MonthsSource::kGrid;
     for (int m = 0; m < 12; ++m) {
       MonthValue v;
       v.month = m + 1;
-      v.year = table_.header.year ? table_.header.year : year_;
+      v.year = year;
       v.marked = a->months.has(m + 1);
       v.planned = planned[static_cast<size_t>(m)];
       v.weeks = marks->weeks[static_cast<size_t>(m)];
       v.provenance = a->provenance;
       v.provenance.bbox = marks->boxes[static_cast<size_t>(m)];
+      a->month_values.push_back(std::move(v));
+    }
+    if (year) ReadNextYear(d, *year + 1, a);
+  }
+
+  // The months a grid runs on into after December, in the following year.
+  void ReadNextYear(const Draft& d, int year, Activity* a) const {
+    const MonthColumns& grid = table_.header.next_year;
+    if (grid.empty()) return;
+    std::optional<MonthMarks> marks;
+    for (const TypedRow* row : d.rows) {
+      if (auto more = ReadMonthMarks(*row->row, grid, rules_.base())) {
+        if (marks) {
+          AddMarks(*more, &*marks);
+        } else {
+          marks = *more;
+        }
+      }
+    }
+    if (!marks) return;
+    for (size_t m = 0; m < grid.size(); ++m) {
+      MonthValue v;
+      v.month = static_cast<int>(m) + 1;
+      v.year = year;
+      v.marked = marks->mask.has(v.month);
+      v.weeks = marks->weeks[m];
+      v.provenance = a->provenance;
+      v.provenance.bbox = marks->boxes[m];
       a->month_values.push_back(std::move(v));
     }
   }

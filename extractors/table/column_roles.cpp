@@ -116,8 +116,10 @@ std::vector<RoleAssignment> AssignRoles(const HeaderBand& band,
   std::vector<RoleAssignment> out(n);
   std::set<size_t> month_cells;
   if (band.months) {
-    for (const auto& [first, last] : *band.months) {
-      for (size_t c = first; c <= last; ++c) month_cells.insert(c);
+    for (const MonthColumns* grid : {&*band.months, &band.next_year}) {
+      for (const auto& [first, last] : *grid) {
+        for (size_t c = first; c <= last; ++c) month_cells.insert(c);
+      }
     }
   }
   month_cells.insert(band.half_year.begin(), band.half_year.end());

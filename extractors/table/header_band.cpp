@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
 
 namespace oplex {
@@ -76,6 +77,22 @@ std::vector<TypedCell> Stacked(const std::vector<std::vector<TypedCell>>& rows, 
       if (c < rows[up].size()) joined += rows[up][c].folded;
     }
     out[c].folded = joined;
+  }
+  return out;
+}
+
+// The month tokens that follow December's cells in a header row, from January on (a grid running
+// into the next year), each with the cells it spans.
+MonthColumns MonthsAfter(const Row& row, size_t december, const TableRules& rules) {
+  MonthColumns out;
+  int month = 1;
+  for (size_t i = december + 1; i < row.cells.size() && month <= 12; ++i) {
+    const Cell& cell = row.cells[i];
+    if (cell.covered || cell.text.empty()) continue;
+    const std::vector<int> months = rules.base().MonthsOf(Fold(cell.text));
+    if (std::find(months.begin(), months.end(), month) == months.end()) break;
+    out.emplace_back(i, i + static_cast<size_t>(std::max(1, cell.col_span)) - 1);
+    ++month;
   }
   return out;
 }
@@ -174,7 +191,11 @@ HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<Type
       title += PlainText(cell->cell->text);
       if (!band.year) band.year = YearIn(cell->folded);
     }
-    if (!band.months) band.months = FindMonthColumns(block.rows[r], rules.base());
+    if (!band.months) {
+      band.months = FindMonthColumns(block.rows[r], rules.base());
+      if (band.months)
+        band.next_year = MonthsAfter(block.rows[r], band.months->back().second, rules);
+    }
     if (!band.months && band.half_year.empty())
       band.half_year = MonthRun(rows[r], 1, 6, rules.base());
   }

@@ -76,6 +76,9 @@ struct HeaderBand {
   std::vector<std::string> titles;  // the same as printed (not folded), for attributes
   // The month columns of a schedule (month_grid.h: each month's cells, weeks under a month).
   std::optional<MonthColumns> months;
+  // Months after December that the grid runs on into (January…, of the following year), each
+  // with its cells; empty when the grid ends with December.
+  MonthColumns next_year;
   // A grid printed as two rows of six: the cells of January to June; a row of the body names
   // July to December over the same cells, and the rows below it hold the second half.
   std::vector<size_t> half_year;

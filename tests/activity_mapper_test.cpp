@@ -1,0 +1,354 @@
+// The activity mapper (extractors/activity_mapper.h) on small tables built by hand: which rows
+// become activities and what each field holds, as a person reading the table would fill them in.
+#include "extractors/activity_mapper.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extractors/rules.h"
+#include "extractors/table/table_join.h"
+#include "extractors/table/table_reader.h"
+#include "extractors/table/table_rules.h"
+
+namespace oplex {
+namespace {
+
+constexpr Rgb kWhite = 0xFFFFFF;
+constexpr Rgb kGrey = 0xBFBFBF;
+constexpr double kRowHeight = 20;
+
+const TableRules& Rules() {
+  static const TableRules rules = [] {
+    auto base = ExtractionRules::Load(OPLEX_DEFAULT_DATA_DIR);
+    EXPECT_TRUE(base.ok()) << base.status().ToString();
+    auto table = TableRules::Load(OPLEX_DEFAULT_DATA_DIR, base.value());
+    EXPECT_TRUE(table.ok()) << table.status().ToString();
+    return std::move(table).value();  // throws, failing the test, when the data does not load
+  }();
+  return rules;
+}
+
+// A row of cells holding `texts`, on `page`.
+Row RowOf(const std::vector<std::string>& texts, int page = 1) {
+  Row row;
+  row.page = page;
+  for (const std::string& text : texts) {
+    Cell cell;
+    cell.text = text;
+    row.cells.push_back(cell);
+  }
+  return row;
+}
+
+// The row with its cells boxed between consecutive `edges` (x), `top` being the row's y.
+Row Boxed(Row row, const std::vector<double>& edges, double top) {
+  for (size_t c = 0; c < row.cells.size() && c + 1 < edges.size(); ++c) {
+    row.cells[c].bbox = BBox{edges[c], top, edges[c + 1], top + kRowHeight};
+  }
+  row.bbox = BBox{edges.front(), top, edges.back(), top + kRowHeight};
+  return row;
+}
+
+// The row as rendered on a white page, its cells coloured `fills`.
+Row Filled(Row row, const std::vector<Rgb>& fills) {
+  for (size_t c = 0; c < row.cells.size() && c < fills.size(); ++c) row.cells[c].fill = fills[c];
+  row.background = kWhite;
+  return row;
+}
+
+Block TableOf(std::vector<Row> rows) {
+  Block block;
+  block.kind = BlockKind::kTable;
+  block.rows = std::move(rows);
+  return block;
+}
+
+// The blocks read as tables, joined across pages and mapped; `year` is the document's.
+Extraction Map(const std::vector<Block>& blocks, std::optional<int> year) {
+  std::vector<TypedTable> tables;
+  for (const Block& block : blocks) tables.push_back(UnderstandTable(block, Rules()));
+  JoinContinuedTables(&tables, Rules());
+  Extraction e;
+  MapActivities(tables, Rules(), year, &e);
+  return e;
+}
+
+uint16_t Bits(std::initializer_list<int> months) {
+  uint16_t bits = 0;
+  for (int m : months) bits |= static_cast<uint16_t>(1u << (m - 1));
+  return bits;
+}
+
+const Finding* FindingOf(const Extraction& e, const std::string& code) {
+  for (const Finding& f : e.findings) {
+    if (f.code == code) return &f;
+  }
+  return nullptr;
+}
+
+TEST(ActivityMapper, PrintedCodesResponsibleAndTheSectionAbove) {
+  const Extraction e = Map(
+      {TableOf({
+          RowOf({"No.", "Actividad", "Responsable"}),
+          RowOf({"1", "Organización electoral", ""}),
+          RowOf({"1.1", "Integrar los consejos distritales", "Dirección de Organización"}),
+          RowOf({"1.2", "Capacitar a los funcionarios de casilla", "Dirección de Capacitación"}),
+      })},
+      2023);
+  ASSERT_EQ(e.activities.size(), 2u);
+  const Activity& a = e.activities[0];
+  EXPECT_EQ(a.code, "1.1");
+  EXPECT_TRUE(a.code_printed);
+  EXPECT_EQ(a.text, "Integrar los consejos distritales");
+  EXPECT_EQ(a.responsible, "Dirección de Organización");
+  EXPECT_EQ(e.activities[1].code, "1.2");
+  EXPECT_EQ(e.activities[1].responsible, "Dirección de Capacitación");
+  // The table shows no schedule: months unknown, not empty.
+  EXPECT_FALSE(a.months.known());
+  EXPECT_FALSE(a.months_source.has_value());
+  EXPECT_TRUE(a.month_values.empty());
+  ASSERT_EQ(e.sections.size(), 1u);
+  EXPECT_EQ(e.sections[0].code, "1");
+  EXPECT_NE(e.sections[0].title.find("Organización electoral"), std::string::npos);
+  EXPECT_EQ(a.section, 0u);
+  EXPECT_EQ(e.activities[1].section, 0u);
+  EXPECT_EQ(a.provenance.extractor, kActivityMapperExtractor);
+}
+
+TEST(ActivityMapper, UncodedRowsAreNumberedByPositionWithTheirContinuations) {
+  const Extraction e = Map({TableOf({
+                               RowOf({"Actividad", "Responsable"}),
+                               RowOf({"Elaborar el programa anual de trabajo", "Presidencia"}),
+                               RowOf({"del instituto para el año 2024", ""}),
+                               RowOf({"Presentar el informe de actividades", "Presidencia"}),
+                           })},
+                           2024);
+  ASSERT_EQ(e.activities.size(), 2u);
+  EXPECT_EQ(e.activities[0].code, "1");
+  EXPECT_FALSE(e.activities[0].code_printed);
+  EXPECT_EQ(e.activities[0].text,
+            "Elaborar el programa anual de trabajo del instituto para el año 2024");
+  EXPECT_EQ(e.activities[1].code, "2");
+  EXPECT_FALSE(e.activities[1].code_printed);
+  EXPECT_EQ(e.activities[1].text, "Presentar el informe de actividades");
+}
+
+TEST(ActivityMapper, UnitAndAnnualQuantityKeptAsPrinted) {
+  const Extraction e =
+      Map({TableOf({
+              RowOf({"Actividad", "Unidad de medida", "Meta anual"}),
+              RowOf({"Celebrar las sesiones del consejo general", "Sesión",
+                     "12 (Por lo menos una al mes)"}),
+              RowOf({"Elaborar los informes trimestrales de avance", "Informe", "4,060"}),
+          })},
+          2023);
+  ASSERT_EQ(e.activities.size(), 2u);
+  const Activity& sessions = e.activities[0];
+  EXPECT_EQ(sessions.unit, "Sesión");
+  ASSERT_TRUE(sessions.annual && sessions.annual->value);
+  EXPECT_DOUBLE_EQ(*sessions.annual->value, 12);
+  EXPECT_EQ(sessions.annual->raw, "12 (Por lo menos una al mes)");
+  const Activity& reports = e.activities[1];
+  EXPECT_EQ(reports.unit, "Informe");
+  ASSERT_TRUE(reports.annual && reports.annual->value);
+  EXPECT_DOUBLE_EQ(*reports.annual->value, 4060);
+  EXPECT_TRUE(reports.attributes.empty());
+}
+
+TEST(ActivityMapper, MonthsFromAGridOfFills) {
+  const std::vector<std::string> header = {"Actividad", "Ene", "Feb", "Mar", "Abr", "May", "Jun",
+                                           "Jul",       "Ago", "Sep", "Oct", "Nov", "Dic"};
+  std::vector<Rgb> spring(13, kWhite);
+  spring[3] = spring[4] = kGrey;
+  std::vector<std::string> blank(13);
+  blank[0] = "Organizar el foro estatal de participación";
+  std::vector<std::string> unmarked(13);
+  unmarked[0] = "Difundir los resultados del foro estatal";
+  const Extraction e = Map({TableOf({
+                               RowOf(header),
+                               Filled(RowOf(blank), spring),
+                               Filled(RowOf(unmarked), std::vector<Rgb>(13, kWhite)),
+                           })},
+                           2023);
+  ASSERT_EQ(e.activities.size(), 2u);
+  const Activity& forum = e.activities[0];
+  EXPECT_EQ(forum.months.bits(), Bits({3, 4}));
+  EXPECT_EQ(forum.months_source, MonthsSource::kGrid);
+  ASSERT_EQ(forum.month_values.size(), 12u);
+  EXPECT_TRUE(forum.month_values[2].marked);
+  EXPECT_FALSE(forum.month_values[4].marked);
+  EXPECT_EQ(forum.month_values[2].year, 2023);
+  // A rendered grid shows its empty cells: a row with no fill is scheduled in no month.
+  EXPECT_TRUE(e.activities[1].months.known());
+  EXPECT_EQ(e.activities[1].months.bits(), 0);
+}
+
+TEST(ActivityMapper, ActivityListedAgainInAScheduleGetsItsMonthsOnce) {
+  const std::vector<std::string> header = {"Actividad", "Ene", "Feb", "Mar", "Abr", "May", "Jun",
+                                           "Jul",       "Ago", "Sep", "Oct", "Nov", "Dic"};
+  std::vector<std::string> marked(13);
+  marked[0] = "Organizar el foro estatal de participación";
+  marked[6] = "X";
+  const Extraction e =
+      Map({TableOf({
+               RowOf({"Actividad", "Responsable"}),
+               RowOf({"Organizar el foro estatal de participación", "Comunicación Social"}),
+           }),
+           TableOf({RowOf(header), RowOf(marked)})},
+          2023);
+  ASSERT_EQ(e.activities.size(), 1u);
+  EXPECT_EQ(e.activities[0].responsible, "Comunicación Social");
+  EXPECT_EQ(e.activities[0].months.bits(), Bits({6}));
+  EXPECT_EQ(e.activities[0].months_source, MonthsSource::kGrid);
+}
+
+TEST(ActivityMapper, MonthsFromAPeriodColumnInTheYearItNames) {
+  const Extraction e =
+      Map({TableOf({
+              RowOf({"Actividad", "Periodo"}),
+              RowOf({"Organizar el foro de participación ciudadana", "Agosto-noviembre de 2020"}),
+          })},
+          std::nullopt);
+  ASSERT_EQ(e.activities.size(), 1u);
+  const Activity& a = e.activities[0];
+  EXPECT_EQ(a.months.bits(), Bits({8, 9, 10, 11}));
+  EXPECT_EQ(a.months_source, MonthsSource::kDates);
+  ASSERT_EQ(a.month_values.size(), 12u);
+  for (const MonthValue& v : a.month_values) {
+    EXPECT_EQ(v.year, 2020);
+    EXPECT_EQ(v.marked, v.month >= 8 && v.month <= 11) << v.month;
+  }
+}
+
+TEST(ActivityMapper, StartAndEndDatesGiveIsoDatesAndTheMonthsBetween) {
+  const Extraction e =
+      Map({TableOf({
+              RowOf({"Actividad", "Fecha de inicio", "Fecha de término"}),
+              RowOf({"Integrar los consejos distritales", "21/01/2019", "15/03/2019"}),
+          })},
+          std::nullopt);
+  ASSERT_EQ(e.activities.size(), 1u);
+  const Activity& a = e.activities[0];
+  EXPECT_EQ(a.start_date, "2019-01-21");
+  EXPECT_EQ(a.end_date, "2019-03-15");
+  EXPECT_EQ(a.months.bits(), Bits({1, 2, 3}));
+  EXPECT_EQ(a.months_source, MonthsSource::kDates);
+}
+
+// A grid printed as two rows of six: January to June on the activity's row, the month-label row
+// naming July to December, the second half under it, and a total row.
+Block HalfYearGrid(const std::string& total) {
+  return TableOf({
+      RowOf({"Actividad", "Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio"}),
+      RowOf({"Impartir cursos de capacitación electoral", "2", "2", "0", "1", "0", "1"}),
+      RowOf({"", "Julio", "Agosto", "Septiembre", "Octubre", "Noviembre", "Diciembre"}),
+      RowOf({"", "1", "0", "2", "0", "1", "2"}),
+      RowOf({"TOTAL ANUAL", "", "", "", "", "", total}),
+  });
+}
+
+TEST(ActivityMapper, TwoRowsOfSixGridWithItsTotalAsTheAnnualQuantity) {
+  const Extraction e = Map({HalfYearGrid("12")}, 2023);
+  ASSERT_EQ(e.activities.size(), 1u);
+  const Activity& a = e.activities[0];
+  EXPECT_EQ(a.text, "Impartir cursos de capacitación electoral");
+  EXPECT_EQ(a.months.bits(), Bits({1, 2, 4, 6, 7, 9, 11, 12}));
+  EXPECT_EQ(a.months_source, MonthsSource::kGrid);
+  ASSERT_EQ(a.month_values.size(), 12u);
+  ASSERT_TRUE(a.month_values[8].planned && a.month_values[8].planned->value);
+  EXPECT_DOUBLE_EQ(*a.month_values[8].planned->value, 2);  // September, in the second half
+  EXPECT_EQ(a.month_values[8].year, 2023);
+  ASSERT_TRUE(a.annual && a.annual->value);
+  EXPECT_DOUBLE_EQ(*a.annual->value, 12);
+}
+
+TEST(ActivityMapper, TotalThatIsNotTheSumOfTheMonthsIsNoAnnualQuantity) {
+  const Extraction e = Map({HalfYearGrid("13")}, 2023);
+  ASSERT_EQ(e.activities.size(), 1u);
+  EXPECT_FALSE(e.activities[0].annual.has_value());
+}
+
+TEST(ActivityMapper, HeaderNamingNoTextColumnGivesNoActivityButAFinding) {
+  const Extraction e =
+      Map({TableOf({
+              RowOf({"Responsable", "Asunto"}),
+              RowOf({"Secretaría Ejecutiva", "Revisión de los expedientes de los aspirantes"}),
+              RowOf({"Comunicación Social", "Difusión de la convocatoria pública estatal"}),
+              RowOf({"Dirección de Organización", "Instalación de los consejos distritales"}),
+          })},
+          2023);
+  EXPECT_TRUE(e.activities.empty());
+  const Finding* f = FindingOf(e, "table_unmapped");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->raw_text, "Responsable | Asunto");
+}
+
+TEST(ActivityMapper, UnknownHeadedColumnBecomesAnAttribute) {
+  const std::vector<double> edges = {50, 300, 450, 550};
+  const Extraction e = Map({TableOf({
+                               Boxed(RowOf({"Actividad", "Responsable", "Ámbito"}), edges, 100),
+                               Boxed(RowOf({"Capacitar a los funcionarios de casilla",
+                                            "Dirección de Capacitación", "Estatal"}),
+                                     edges, 120),
+                           })},
+                           2023);
+  ASSERT_EQ(e.activities.size(), 1u);
+  const Activity& a = e.activities[0];
+  EXPECT_EQ(a.responsible, "Dirección de Capacitación");
+  ASSERT_EQ(a.attributes.size(), 1u);
+  EXPECT_EQ(a.attributes[0].header, "Ámbito");
+  EXPECT_EQ(a.attributes[0].value, "Estatal");
+  ASSERT_TRUE(a.attributes[0].bbox.has_value());
+  EXPECT_DOUBLE_EQ(a.attributes[0].bbox->x0, 450);
+  const Finding* f = FindingOf(e, "column_unmapped");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::kInfo);
+  EXPECT_NE(f->message.find("Ámbito"), std::string::npos) << f->message;
+}
+
+TEST(ActivityMapper, DeliverablesOnePerLineOfTheirCell) {
+  const Extraction e = Map(
+      {TableOf({
+          RowOf({"Actividad", "Entregables"}),
+          RowOf({"Elaborar el programa anual de trabajo", "Programa anual\nActa de aprobación"}),
+      })},
+      2023);
+  ASSERT_EQ(e.activities.size(), 1u);
+  ASSERT_EQ(e.deliverables.size(), 2u);
+  EXPECT_EQ(e.deliverables[0].text, "Programa anual");
+  EXPECT_EQ(e.deliverables[1].text, "Acta de aprobación");
+  EXPECT_EQ(e.deliverables[0].activity, 0u);
+  EXPECT_TRUE(e.activities[0].attributes.empty());
+}
+
+TEST(ActivityMapper, RecordBrokenOverAPageReadsAsOneActivity) {
+  const std::vector<double> first = {50, 350, 500};
+  const std::vector<double> second = {55, 345, 498};
+  const Extraction e = Map(
+      {
+          TableOf({
+              Boxed(RowOf({"Actividad", "Responsable"}), first, 100),
+              Boxed(RowOf({"Integrar los expedientes de los aspirantes", "Presidencia"}), first,
+                    120),
+          }),
+          TableOf({
+              Boxed(RowOf({"a consejeros distritales", ""}, 2), second, 50),
+              Boxed(RowOf({"Capacitar al personal de casilla", "Presidencia"}, 2), second, 70),
+          }),
+      },
+      2023);
+  ASSERT_EQ(e.activities.size(), 2u);
+  EXPECT_EQ(e.activities[0].text,
+            "Integrar los expedientes de los aspirantes a consejeros distritales");
+  EXPECT_EQ(e.activities[0].provenance.page, 1);
+  EXPECT_EQ(e.activities[1].code, "2");
+  EXPECT_EQ(e.activities[1].provenance.page, 2);
+}
+
+}  // namespace
+}  // namespace oplex

@@ -1,0 +1,107 @@
+// Schedules written in a cell instead of a grid (extractors/table/schedule_text.h): the months a
+// period, a list of days or a date covers, each in its own year, as a reader of the plan counts
+// them.
+#include "extractors/table/schedule_text.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <initializer_list>
+#include <map>
+#include <optional>
+
+namespace oplex {
+namespace {
+
+uint16_t Bits(std::initializer_list<int> months) {
+  uint16_t bits = 0;
+  for (int m : months) bits |= static_cast<uint16_t>(1u << (m - 1));
+  return bits;
+}
+
+using YearMonths = std::map<int, uint16_t>;
+
+TEST(ScheduleText, MonthRangeWithItsYear) {
+  const auto s = ReadScheduleText("Febrero- junio de 2020", std::nullopt);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->months, (YearMonths{{2020, Bits({2, 3, 4, 5, 6})}}));
+  EXPECT_FALSE(s->start.has_value());  // no days written
+  EXPECT_FALSE(s->end.has_value());
+}
+
+TEST(ScheduleText, WrittenYearWinsOverTheDefault) {
+  const auto s = ReadScheduleText("Febrero- junio de 2020", 2019);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->months, (YearMonths{{2020, Bits({2, 3, 4, 5, 6})}}));
+}
+
+TEST(ScheduleText, OneMonthOfAYear) {
+  const auto s = ReadScheduleText("Enero de 2020", std::nullopt);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->months, (YearMonths{{2020, Bits({1})}}));
+}
+
+TEST(ScheduleText, TwoDaysOfOneMonthGiveTheMonthAndTheDays) {
+  const auto s = ReadScheduleText("23 y 24 de enero de 2020", std::nullopt);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->months, (YearMonths{{2020, Bits({1})}}));
+  EXPECT_EQ(s->start, "2020-01-23");
+  EXPECT_EQ(s->end, "2020-01-24");
+}
+
+TEST(ScheduleText, DateInFigures) {
+  const auto s = ReadScheduleText("21/01/2019", std::nullopt);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->months, (YearMonths{{2019, Bits({1})}}));
+  EXPECT_EQ(s->start, "2019-01-21");
+  EXPECT_EQ(s->end, "2019-01-21");
+}
+
+TEST(ScheduleText, RangeOfDaysWithoutYearTakesTheDefaultYear) {
+  const auto s = ReadScheduleText("del 6 al 7 de agosto", 2020);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->months, (YearMonths{{2020, Bits({8})}}));
+  EXPECT_EQ(s->start, "2020-08-06");
+  EXPECT_EQ(s->end, "2020-08-07");
+}
+
+TEST(ScheduleText, MonthRangeWithoutYearTakesTheDefaultYear) {
+  const auto s = ReadScheduleText("enero-marzo", 2021);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->months, (YearMonths{{2021, Bits({1, 2, 3})}}));
+}
+
+TEST(ScheduleText, NoYearAndNoDefaultReadsNothing) {
+  EXPECT_FALSE(ReadScheduleText("enero-marzo", std::nullopt).has_value());
+}
+
+TEST(ScheduleText, RangeOverTheYearEndMarksEachMonthInItsYear) {
+  const auto s = ReadScheduleText("del 15 de diciembre de 2020 al 15 de enero de 2021", 2020);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->months, (YearMonths{{2020, Bits({12})}, {2021, Bits({1})}}));
+  EXPECT_EQ(s->start, "2020-12-15");
+  EXPECT_EQ(s->end, "2021-01-15");
+}
+
+TEST(ScheduleText, MonthRangeOverTheYearEndRunsIntoTheNextYear) {
+  const auto s = ReadScheduleText("noviembre 2020 - febrero", std::nullopt);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->months, (YearMonths{{2020, Bits({11, 12})}, {2021, Bits({1, 2})}}));
+}
+
+TEST(ScheduleText, ListOfDaysMarksOnlyTheirMonths) {
+  const auto s = ReadScheduleText("6 de agosto y 3 de octubre de 2020", std::nullopt);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->months, (YearMonths{{2020, Bits({8, 10})}}));  // not September
+  EXPECT_EQ(s->start, "2020-08-06");
+  EXPECT_EQ(s->end, "2020-10-03");
+}
+
+TEST(ScheduleText, TextNamingNoMonthIsNoSchedule) {
+  EXPECT_FALSE(ReadScheduleText("Permanente", 2020).has_value());
+  EXPECT_FALSE(ReadScheduleText("Trimestral", 2020).has_value());
+  EXPECT_FALSE(ReadScheduleText("", 2020).has_value());
+}
+
+}  // namespace
+}  // namespace oplex

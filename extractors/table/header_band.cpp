@@ -196,8 +196,13 @@ HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<Type
       if (band.months)
         band.next_year = MonthsAfter(block.rows[r], band.months->back().second, rules);
     }
-    if (!band.months && band.half_year.empty())
+    if (!band.months && band.half_year.empty()) {
       band.half_year = MonthRun(rows[r], 1, 6, rules.base());
+      // Narrow columns print a month over two rows ("EN" over "E").
+      if (band.half_year.empty() && r + 1 == band.rows) {
+        band.half_year = MonthRun(Stacked(rows, r), 1, 6, rules.base());
+      }
+    }
   }
   if (band.months) band.half_year.clear();
   return band;

@@ -421,10 +421,12 @@ class Mapper {
     const auto in_year = schedule->months.find(*year);
     a->months = MonthMask::FromBits(in_year == schedule->months.end() ? 0 : in_year->second);
     a->months_source = MonthsSource::kDates;
-    for (const auto& [y, bits] : schedule->months) {
+    // The plan's year first, all twelve months (activity_month holds the first year's); then
+    // the marked months of other years.
+    auto add = [&](int y, uint16_t bits, bool all) {
       for (int m = 1; m <= 12; ++m) {
         const bool marked = (bits >> (m - 1)) & 1;
-        if (y != *year && !marked) continue;
+        if (!all && !marked) continue;
         MonthValue v;
         v.month = m;
         v.year = y;
@@ -432,6 +434,10 @@ class Mapper {
         v.provenance = a->provenance;
         a->month_values.push_back(std::move(v));
       }
+    };
+    add(*year, a->months.bits(), true);
+    for (const auto& [y, bits] : schedule->months) {
+      if (y != *year) add(y, bits, false);
     }
   }
 

@@ -73,6 +73,7 @@ Result<std::vector<ActivityMatch>> FindActivities(Store& store, std::string_view
         "a.unit, a.annual_value, a.annual_raw, a.annual_estimated, a.annual_not_quantified, "
         "a.months_mask, " +
         ProvenanceColumns("a") +
+        ", a.code_printed, a.responsible, a.start_date, a.end_date, a.months_source"
         " FROM activity AS a JOIN document AS d ON d.id = a.document_id"
         " WHERE a.code = ? ORDER BY d.path, d.id, a.id");
     if (!activities.ok()) return activities.status();
@@ -102,6 +103,16 @@ Result<std::vector<ActivityMatch>> FindActivities(Store& store, std::string_view
         "SELECT d.text FROM deliverable AS d JOIN activity_deliverable AS l "
         "ON l.deliverable_id = d.id WHERE l.activity_id = ? ORDER BY d.id");
     if (!deliverables.ok()) return deliverables.status();
+    Result<Statement> attributes = store.Prepare(
+        "SELECT header, value, bbox_x0, bbox_y0, bbox_x1, bbox_y1 FROM activity_attribute "
+        "WHERE activity_id = ? ORDER BY position");
+    if (!attributes.ok()) return attributes.status();
+    // The marked months of the calendar outside the year of the activity's grid.
+    Result<Statement> other_years = store.Prepare(
+        "SELECT c.year, c.month FROM activity_calendar_month AS c WHERE c.activity_id = ? AND "
+        "c.marked = 1 AND c.year IS NOT (SELECT max(calendar_year) FROM activity_month AS m "
+        "WHERE m.activity_id = c.activity_id) ORDER BY c.year, c.month");
+    if (!other_years.ok()) return other_years.status();
 
     std::vector<ActivityMatch> matches;
     activities->Bind(1, code);
@@ -121,6 +132,12 @@ Result<std::vector<ActivityMatch>> FindActivities(Store& store, std::string_view
         m.months = MonthMask::FromBits(static_cast<uint16_t>(*mask));
       }
       m.provenance = ReadProvenance(*activities, 14);
+      constexpr int kDetails = 14 + kProvenanceColumnCount;
+      m.code_printed = activities->Int64(kDetails) != 0;
+      m.responsible = activities->OptionalText(kDetails + 1);
+      m.start_date = activities->OptionalText(kDetails + 2);
+      m.end_date = activities->OptionalText(kDetails + 3);
+      m.months_source = activities->OptionalText(kDetails + 4);
 
       if (section_id) {
         section_path->Bind(1, *section_id);
@@ -161,6 +178,25 @@ Result<std::vector<ActivityMatch>> FindActivities(Store& store, std::string_view
       deliverables->Bind(1, m.activity_id);
       read = ForEachRow(*deliverables, [&] {
         m.deliverables.push_back(deliverables->Text(0));
+        return Status::Ok();
+      });
+      if (!read.ok()) return read;
+      attributes->Bind(1, m.activity_id);
+      read = ForEachRow(*attributes, [&] {
+        Attribute a{attributes->Text(0), attributes->Text(1), std::nullopt};
+        if (auto x0 = attributes->OptionalDouble(2)) {
+          a.bbox = BBox{*x0, attributes->OptionalDouble(3).value_or(0),
+                        attributes->OptionalDouble(4).value_or(0),
+                        attributes->OptionalDouble(5).value_or(0)};
+        }
+        m.attributes.push_back(std::move(a));
+        return Status::Ok();
+      });
+      if (!read.ok()) return read;
+      other_years->Bind(1, m.activity_id);
+      read = ForEachRow(*other_years, [&] {
+        m.other_years.emplace_back(static_cast<int>(other_years->Int64(0)),
+                                   static_cast<int>(other_years->Int64(1)));
         return Status::Ok();
       });
       if (!read.ok()) return read;

@@ -67,6 +67,14 @@ struct ActivityMatch {
   std::vector<MonthValue> month_values;  // by month
   std::vector<Beneficiary> beneficiaries;
   std::vector<std::string> deliverables;  // texts of the deliverables attached to the activity
+  bool code_printed = true;               // false: the code is the row's position in its table
+  std::optional<std::string> responsible;
+  std::optional<std::string> start_date, end_date;  // ISO
+  std::optional<std::string> months_source;         // "grid" or "dates"; nullopt when unknown
+  std::vector<Attribute> attributes;                // headed columns without a field, as printed
+  // Marked months of other years than the grid's (a schedule running into the next year, a
+  // date outside the plan's year), as (year, month).
+  std::vector<std::pair<int, int>> other_years;
   Provenance provenance;
 };
 

@@ -90,12 +90,15 @@ CellKind KindOfCell(const Cell& cell, const Row& row, const TableRules& rules) {
   if (auto coded = rules.SplitCode(cell.text); coded && coded->text.empty()) return CellKind::kCode;
   if (IsMonthToken(folded, rules.base())) return CellKind::kMonth;
   const int words = CountWords(folded);
-  const std::vector<DateMention> dates = FindDates(cell.text, std::nullopt);
-  if (dates.size() == 1 && dates.front().raw.size() + kDateSlack >= PlainText(cell.text).size()) {
-    return CellKind::kDate;
+  // Dates and periods are short: running text is not searched for them.
+  if (words <= kPeriodWords) {
+    const std::vector<DateMention> dates = FindDates(cell.text, std::nullopt);
+    if (dates.size() == 1 && dates.front().raw.size() + kDateSlack >= PlainText(cell.text).size()) {
+      return CellKind::kDate;
+    }
+    // Any year will do to tell whether the text names months at all.
+    if (ReadScheduleText(cell.text, kAnyYear)) return CellKind::kPeriod;
   }
-  // Any year will do to tell whether the text names months at all.
-  if (words <= kPeriodWords && ReadScheduleText(cell.text, kAnyYear)) return CellKind::kPeriod;
   return words <= kShortLabelWords ? CellKind::kShortLabel : CellKind::kText;
 }
 

@@ -295,8 +295,10 @@ constexpr char kShowHelp[] = R"(usage: oplex show CODE [--db FILE] [--json]
 
 Every stored activity with this code (codes repeat across institutes and groups): its document,
 section path, text, unit, annual and monthly quantities, months (E F M ... letters for scheduled
-months, '.' for unscheduled, "unknown" when the source does not show them), beneficiaries,
-deliverables and where in the source it came from.
+months, '.' for unscheduled, "unknown" when the source does not show them; whether they come from
+a grid or from written dates, and months of other years as +YYYY-M), beneficiaries, deliverables,
+responsible, dates, the table's other columns as printed, and where in the source it came from. A
+row that prints no code is found by its position in its table.
 )";
 }  // namespace
 
@@ -326,7 +328,12 @@ int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
       j.Key("year").OptInt(m.year);
       j.Key("section").String(m.section_path);
       j.Key("code").String(m.code);
+      j.Key("code_printed").Bool(m.code_printed);
       j.Key("text").String(m.text);
+      j.Key("responsible").OptString(m.responsible);
+      j.Key("start_date").OptString(m.start_date);
+      j.Key("end_date").OptString(m.end_date);
+      j.Key("months_source").OptString(m.months_source);
       j.Key("unit").OptString(m.unit);
       j.Key("annual");
       WriteQuantity(j, m.annual);
@@ -370,6 +377,22 @@ int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
       j.Key("deliverables").BeginArray();
       for (const std::string& d : m.deliverables) j.String(d);
       j.EndArray();
+      j.Key("other_years").BeginArray();
+      for (const auto& [year, month] : m.other_years) {
+        j.BeginObject();
+        j.Key("year").Int(year);
+        j.Key("month").Int(month);
+        j.EndObject();
+      }
+      j.EndArray();
+      j.Key("attributes").BeginArray();
+      for (const Attribute& a : m.attributes) {
+        j.BeginObject();
+        j.Key("header").String(a.header);
+        j.Key("value").String(a.value);
+        j.EndObject();
+      }
+      j.EndArray();
       WriteProvenance(j, m.provenance);
       j.EndObject();
     }
@@ -386,10 +409,19 @@ int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
               << (m.year ? std::to_string(*m.year) : "?") << "  " << m.document_path << " ("
               << Where(m.provenance) << ")\n";
     if (!m.section_path.empty()) std::cout << "  section:  " << m.section_path << "\n";
+    if (!m.code_printed) std::cout << "  code:     the row's position (the table prints none)\n";
     std::cout << "  text:     " << m.text << "\n";
+    if (m.responsible) std::cout << "  responsible: " << *m.responsible << "\n";
+    if (m.start_date || m.end_date) {
+      std::cout << "  dates:    " << m.start_date.value_or("?") << " to "
+                << m.end_date.value_or("?") << "\n";
+    }
     std::cout << "  unit:     " << m.unit.value_or("(not shown)") << "\n";
     std::cout << "  annual:   " << (m.annual ? m.annual->raw : "(not shown)") << "\n";
-    std::cout << "  months:   " << MonthsText(m.months) << "\n";
+    std::cout << "  months:   " << MonthsText(m.months);
+    if (m.months_source) std::cout << " (from the " << *m.months_source << ")";
+    for (const auto& [year, month] : m.other_years) std::cout << " +" << year << "-" << month;
+    std::cout << "\n";
     const bool quantities = std::any_of(m.month_values.begin(), m.month_values.end(),
                                         [](const MonthValue& v) { return v.planned.has_value(); });
     if (quantities) {
@@ -410,6 +442,8 @@ int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
                 << " | counts: " << b.counts_text << "\n";
     }
     for (const std::string& d : m.deliverables) std::cout << "  deliverable: " << d << "\n";
+    for (const Attribute& a : m.attributes)
+      std::cout << "  " << a.header << ": " << a.value << "\n";
   }
   return kExitOk;
 }

@@ -1,11 +1,20 @@
 #include "extractors/activities.h"
 
+#include <deque>
+
 #include "extractors/activity_mapper.h"
 #include "extractors/activity_table.h"
+#include "extractors/table/carried_text.h"
 #include "extractors/table/table_join.h"
 #include "extractors/table/table_reader.h"
 
 namespace oplex {
+namespace {
+
+// A paragraph repeated on this many pages is a running head, not a table's text.
+constexpr int kRunningHeadRepeats = 3;
+
+}  // namespace
 
 void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& rules,
                        const TableRules& table_rules, const Vocabulary& vocab,
@@ -20,8 +29,14 @@ void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& 
   }
   const std::vector<bool> walked = WalkActivityTables(blocks, by_block, rules, vocab, out);
   std::vector<TypedTable> tables;
+  std::deque<Block> carried;  // owns the rows the typed tables point into
   for (size_t b = 0; b < blocks.size(); ++b) {
-    if (by_block[b] != nullptr && !walked[b]) tables.push_back(*by_block[b]);
+    if (by_block[b] == nullptr || walked[b]) continue;
+    tables.push_back(*by_block[b]);
+    if (auto text = CarriedText(blocks, b, kRunningHeadRepeats)) {
+      carried.push_back(std::move(*text));
+      tables.push_back(UnderstandTable(carried.back(), table_rules));
+    }
   }
   JoinContinuedTables(&tables, table_rules);
   MapActivities(tables, table_rules, year, out);

@@ -27,12 +27,13 @@ void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& 
     all.push_back(UnderstandTable(blocks[b], table_rules));
     by_block[b] = &all.back();
   }
-  const std::vector<bool> walked = WalkActivityTables(blocks, by_block, rules, vocab, out);
+  const WalkedBlocks walked = WalkActivityTables(blocks, by_block, rules, vocab, out);
   std::vector<TypedTable> tables;
   std::deque<Block> carried;  // owns the rows the typed tables point into
   for (size_t b = 0; b < blocks.size(); ++b) {
-    if (by_block[b] == nullptr || walked[b]) continue;
+    if (by_block[b] == nullptr || walked.claimed[b]) continue;
     tables.push_back(*by_block[b]);
+    tables.back().headings = walked.headings[b];
     if (auto text = CarriedText(blocks, b, kRunningHeadRepeats)) {
       carried.push_back(std::move(*text));
       tables.push_back(UnderstandTable(carried.back(), table_rules));

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "extractors/month_grid.h"
+#include "extractors/section_tracker.h"
 #include "extractors/table/column_roles.h"
 #include "extractors/table/row_kinds.h"
 #include "extractors/table/schedule_text.h"
@@ -86,7 +87,10 @@ class Mapper {
         rules_(rules),
         year_(year),
         out_(*out),
-        first_of_table_(out->activities.size()) {}
+        first_of_table_(out->activities.size()),
+        headings_(&out->sections) {
+    for (const Section& s : table.headings) headings_.Open(s);
+  }
 
   void Run() {
     const auto text = table_.ColumnOf(ColumnRole::kText);
@@ -218,6 +222,7 @@ class Mapper {
     }
     s.title = title;
     s.provenance = RowsProvenance({&row}, confidence_);
+    s.parent = headings_.Current();  // a part of the table, under the heading above it
     out_.sections.push_back(std::move(s));
     section_ = out_.sections.size() - 1;
   }
@@ -449,7 +454,7 @@ class Mapper {
     a.text = ColumnText(d, text_, code_in_text);
     if (a.text.empty()) return;
     a.provenance = RowsProvenance(d.rows, TextConfidence(d));
-    a.section = section_;
+    a.section = section_ ? section_ : headings_.Current();
     std::vector<std::string> deliverables;
     for (size_t c = 0; c < table_.roles.size(); ++c) {
       if (c == text_) continue;
@@ -521,7 +526,7 @@ class Mapper {
       Deliverable del;
       del.text = std::move(text);
       del.activity = index;
-      del.section = section_;
+      del.section = out_.activities[index].section;
       del.provenance = out_.activities[index].provenance;
       out_.deliverables.push_back(std::move(del));
     }
@@ -547,7 +552,9 @@ class Mapper {
   size_t text_ = 0;
   size_t first_of_table_ = 0;  // activities before this index came from earlier tables
   double confidence_ = 1;
-  std::optional<size_t> section_;
+  // The headings above the table, materialised only when a record attaches to them.
+  SectionTracker headings_;
+  std::optional<size_t> section_;  // a section row of the table itself
 };
 
 }  // namespace

@@ -92,23 +92,24 @@ class Walker {
   Walker(const ExtractionRules& rules, const Vocabulary& vocab, Extraction* out)
       : rules_(rules), vocab_(vocab), out_(out), sections_(&out->sections) {}
 
-  std::vector<bool> Run(const std::vector<Block>& blocks,
-                        const std::vector<const TypedTable*>& typed) {
+  WalkedBlocks Run(const std::vector<Block>& blocks, const std::vector<const TypedTable*>& typed) {
     CountFurniture(blocks);
-    std::vector<bool> claimed(blocks.size(), false);
+    WalkedBlocks walked{std::vector<bool>(blocks.size(), false),
+                        std::vector<std::vector<Section>>(blocks.size())};
     for (size_t b = 0; b < blocks.size(); ++b) {
       const Block& block = blocks[b];
+      if (block.kind == BlockKind::kTable) walked.headings[b] = sections_.Chain();
       if (block.kind == BlockKind::kParagraph) {
         OnParagraph(block.rows.front());
       } else {
         started_ = false;
         typed_ = b < typed.size() ? typed[b] : nullptr;
         for (size_t i = 0; i < block.rows.size(); ++i) OnRow(block.rows[i], i == 0);
-        claimed[b] = started_;
+        walked.claimed[b] = started_;
       }
     }
     FinishTable();
-    return claimed;
+    return walked;
   }
 
  private:
@@ -566,10 +567,10 @@ class Walker {
 
 }  // namespace
 
-std::vector<bool> WalkActivityTables(const std::vector<Block>& blocks,
-                                     const std::vector<const TypedTable*>& typed,
-                                     const ExtractionRules& rules, const Vocabulary& vocab,
-                                     Extraction* out) {
+WalkedBlocks WalkActivityTables(const std::vector<Block>& blocks,
+                                const std::vector<const TypedTable*>& typed,
+                                const ExtractionRules& rules, const Vocabulary& vocab,
+                                Extraction* out) {
   return Walker(rules, vocab, out).Run(blocks, typed);
 }
 

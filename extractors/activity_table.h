@@ -16,6 +16,7 @@
 // findings with their raw text.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "extractors/rules.h"
@@ -28,13 +29,19 @@ namespace oplex {
 
 inline constexpr char kActivityTableExtractor[] = "activity_table";
 
+// What the walk found per block: whether it read activities from it, and the sections its
+// headings had opened where the block stands (outermost first; not yet in the Extraction).
+struct WalkedBlocks {
+  std::vector<bool> claimed;
+  std::vector<std::vector<Section>> headings;
+};
+
 // `typed`: per block, the table read once (extractors/table/), or null: where it knows a
 // deliverables column, the cells of its other columns are read by their roles (responsible,
 // dates) or kept as attributes instead of being taken for deliverables.
-// Returns, per block, whether the walker read activities from it.
-std::vector<bool> WalkActivityTables(const std::vector<Block>& blocks,
-                                     const std::vector<const TypedTable*>& typed,
-                                     const ExtractionRules& rules, const Vocabulary& vocab,
-                                     Extraction* out);
+WalkedBlocks WalkActivityTables(const std::vector<Block>& blocks,
+                                const std::vector<const TypedTable*>& typed,
+                                const ExtractionRules& rules, const Vocabulary& vocab,
+                                Extraction* out);
 
 }  // namespace oplex

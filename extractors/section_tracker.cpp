@@ -25,6 +25,12 @@ void SectionTracker::Open(Section section) {
   open_.push_back(Open_{std::move(section), std::nullopt});
 }
 
+std::vector<Section> SectionTracker::Chain() const {
+  std::vector<Section> chain;
+  for (const Open_& o : open_) chain.push_back(o.section);
+  return chain;
+}
+
 std::optional<size_t> SectionTracker::Current() {
   std::optional<size_t> parent;
   for (Open_& o : open_) {

@@ -22,6 +22,8 @@ class SectionTracker {
   void Open(Section section);
   // The innermost open section, materialised with its ancestors; nullopt when none is open.
   std::optional<size_t> Current();
+  // The open sections, outermost first, without materialising them.
+  std::vector<Section> Chain() const;
 
  private:
   struct Open_ {

@@ -83,6 +83,9 @@ CellKind KindOfCell(const Cell& cell, const Row& row, const TableRules& rules) {
   static const RE2 kMoney(R"(^-?\$\s*\d[\d,]*(?:\.\d+)?$)");
   if (RE2::FullMatch(folded, kPercent)) return CellKind::kPercent;
   if (RE2::FullMatch(folded, kMoney)) return CellKind::kMoney;
+  // A number written with a leading zero ("01", "0101") is a code: quantities are not padded.
+  static const RE2 kPadded(R"(^0\d+$)");
+  if (RE2::FullMatch(folded, kPadded)) return CellKind::kCode;
   if (ParseQuantity(folded)) {
     // "1.1.2" or "3.-" would not parse; "1.1" does, and stays a number here.
     return CellKind::kNumber;

@@ -64,7 +64,8 @@ std::vector<ColumnProfile> ProfileColumns(const std::vector<std::vector<TypedCel
       p.mean_words = static_cast<double>(words) / p.cells;
       p.leading_number = static_cast<double>(leading) / p.cells;
     }
-    p.increasing = steps > 0 && ups >= kIncreasingShare * steps;
+    // A lone number (a table of one row) is a numbering of one.
+    p.increasing = leading > 0 && ups >= kIncreasingShare * steps;
   }
   return out;
 }

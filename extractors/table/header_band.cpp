@@ -12,6 +12,8 @@ namespace {
 
 // A header label names a role when its weight reaches this.
 constexpr double kNamesRole = 0.5;
+// A header label has at most this many words.
+constexpr int kLabelWords = 12;
 // A row of week numbers has at least this many increasing small numbers.
 constexpr int kMinWeekNumbers = 8;
 
@@ -28,7 +30,11 @@ size_t NonEmpty(const std::vector<TypedCell>& row) {
 
 bool NamesRoles(const std::vector<TypedCell>& row, const TableRules& rules) {
   for (const TypedCell& c : row) {
-    if (c.kind != CellKind::kShortLabel && c.kind != CellKind::kText) continue;
+    // A label is a few words; a sentence that happens to hold one ("…y del cumplimiento de las
+    // actividades…") is body.
+    if ((c.kind != CellKind::kShortLabel && c.kind != CellKind::kText) || c.words > kLabelWords) {
+      continue;
+    }
     const auto scores = rules.ScoreLabel(c.folded);
     for (const auto& s : scores) {
       if (s.weight >= kNamesRole) return true;

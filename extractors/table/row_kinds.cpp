@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "extractors/codes.h"
 #include "extractors/table/header_band.h"
 
 namespace oplex {
@@ -38,7 +39,9 @@ bool StartsLowercase(const std::string& text) {
   return false;
 }
 
+// "1" over "1.1", "A" over "A-2", "0101" over "010101" (codes of digit pairs).
 bool IsParentCode(const std::string& parent, const std::string& child) {
+  if (CodeWithin(child, parent)) return true;
   return child.size() > parent.size() + 1 && child.compare(0, parent.size(), parent) == 0 &&
          (child[parent.size()] == '.' || child[parent.size()] == '-');
 }
@@ -65,16 +68,14 @@ bool RepeatsHeader(const TypedRow& row, const TypedTable& table) {
   return filled >= 2 && same * 2 > filled;
 }
 
-// The columns besides the text that a record fills (code, section, figures...).
+// Whether the row fills none of the columns besides the text that a record fills (code,
+// section, figures, months: a row with a schedule of its own is a record).
 bool OtherFieldsEmpty(const TypedRow& row, const TypedTable& table, size_t text) {
   for (size_t c = 0; c < row.cells.size(); ++c) {
     if (c == text || Empty(row.cells[c])) continue;
     const ColumnRole role = table.roles[c].role;
-    if (role == ColumnRole::kMonth || role == ColumnRole::kDeliverables ||
-        role == ColumnRole::kUnknown) {
-      continue;
-    }
-    return false;
+    if (role == ColumnRole::kDeliverables || role == ColumnRole::kUnknown) continue;
+    return false;  // a figure, a date, a mark or a fill of its own: a record
   }
   return true;
 }

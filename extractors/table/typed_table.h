@@ -130,6 +130,9 @@ struct TypedTable {
   // How sure the reading is: the smallest margin among the roles the table needs (its text
   // column), 0..1.
   double confidence = 0;
+  // The document's sections open where the table stands (from the headings above it),
+  // outermost first: its records belong to the innermost.
+  std::vector<Section> headings;
 
   // The first column with the role, if any.
   std::optional<size_t> ColumnOf(ColumnRole role) const;

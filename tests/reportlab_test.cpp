@@ -168,10 +168,12 @@ TEST(ReportlabSeedPlans, BajaCaliforniaSurLetteredCodesAndFilledCronograma) {
 
 // Courier; quantity tables on Legal landscape headed Clave | Descripción de la actividad |
 // Unidad de medida | Meta anual | Ene…Dic, tight ruled rows. Every activity, its months and its
-// printed monthly values are read, each in a section. Not held: 14 project rows (0101…) still
-// come back as activities, and some codes are not read as printed.
+// printed monthly values are read, each in a section; the project rows (1001, shallower codes
+// than the activities' 100101) are sections, not activities.
 TEST(ReportlabSeedPlans, IeemClaveColumnAndMonthlyQuantities) {
   const Reading r = Read("ieem-2024-courier-legal-quantities");
+  EXPECT_EQ(r.activities, r.expected);
+  EXPECT_EQ(r.codes, r.expected) << r.misses;
   EXPECT_EQ(r.sectioned, r.expected);
   EXPECT_EQ(r.found, r.expected) << r.misses;
   EXPECT_EQ(r.months, r.expected) << r.misses;

@@ -5,6 +5,7 @@
 
 #include "extractors/codes.h"
 #include "extractors/table/header_band.h"
+#include "pipeline/normalize/join.h"
 
 namespace oplex {
 namespace {
@@ -13,6 +14,8 @@ namespace {
 // first row does and at least kMinCodedRows do.
 constexpr double kCodedShare = 0.5;
 constexpr size_t kMinCodedRows = 2;
+// A code is at most this long.
+constexpr size_t kMaxCodeLength = 16;
 // A lone title row spans at least this many columns and has at most this many words.
 constexpr int kTitleSpan = 2;
 constexpr int kTitleWords = 6;
@@ -87,6 +90,17 @@ bool HasFigures(const TypedRow& row) {
   });
 }
 
+size_t Depth(const std::string& code) { return CodeSegments(code).size(); }
+
+// 1 for codes of digit pairs ("0101"), 2 for dotted or dashed ones ("1.1", "A-2"), 0 otherwise.
+int Family(const std::string& code) {
+  if (code.find_first_of(".-") != std::string::npos) return 2;
+  const bool digits = !code.empty() && std::all_of(code.begin(), code.end(), [](unsigned char c) {
+    return std::isdigit(c) != 0;
+  });
+  return digits && code.size() % 2 == 0 && code.size() >= 4 ? 1 : 0;
+}
+
 }  // namespace
 
 std::optional<CodedText> RowCode(const TypedRow& row, const TypedTable& table,
@@ -95,6 +109,14 @@ std::optional<CodedText> RowCode(const TypedRow& row, const TypedTable& table,
     const TypedCell& cell = row.cells[*code];
     if (!Empty(cell)) {
       if (auto coded = rules.SplitCode(cell.cell->text)) return coded;
+      // In a column of codes, any one short token with a digit is the row's code ("1001",
+      // "100101": shapes the vocabulary does not list).
+      const std::string token = PlainText(cell.cell->text);
+      const bool one_token =
+          !token.empty() && token.size() <= kMaxCodeLength && token.find(' ') == std::string::npos;
+      if (one_token && std::any_of(token.begin(), token.end(), ::isdigit)) {
+        return CodedText{token, ""};
+      }
     }
   }
   if (auto text = table.ColumnOf(ColumnRole::kText); text && *text < row.cells.size()) {
@@ -123,6 +145,16 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
   }
   // Coded: most rows print a code, or (a table without rules, one row per line of text) the
   // first row does and others do too.
+  // The deepest code of the table, and its family (how its segments are written: all-digit
+  // pairs "010101", or dotted "1.1.2"): only codes of one family are compared by depth.
+  size_t deepest = 0;
+  int deepest_family = 0;
+  for (const auto& code : codes) {
+    if (code && Depth(*code) > deepest) {
+      deepest = Depth(*code);
+      deepest_family = Family(*code);
+    }
+  }
   const bool is_coded = with_text > 0 && (coded >= kCodedShare * static_cast<double>(with_text) ||
                                           (first_coded && coded >= kMinCodedRows));
 
@@ -150,10 +182,14 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       continue;
     }
     if (codes[r]) {
+      // A section by depth relative to the table's own codes: the parent of a later code, or
+      // shallower than the deepest code of its family (a project row whose activities the
+      // table holds elsewhere, or on the next page).
       const bool parent =
           std::any_of(codes.begin() + static_cast<long>(r) + 1, codes.end(),
                       [&](const auto& later) { return later && IsParentCode(*codes[r], *later); });
-      row.kind = parent ? RowKind::kSection : RowKind::kRecord;
+      const bool shallower = Depth(*codes[r]) < deepest && Family(*codes[r]) == deepest_family;
+      row.kind = parent || shallower ? RowKind::kSection : RowKind::kRecord;
       continue;
     }
     const bool has_text = text && *text < row.cells.size() && !Empty(row.cells[*text]);

@@ -156,14 +156,15 @@ TEST(ReportlabSeedPlans, AguascalientesUncodedRowsTwoShadeFills) {
 
 // Helvetica on A4, the cronograma on A4 landscape as Acciones | Responsable | Ene…Dic with the
 // code at the start of the Acciones cell (`A.1`), objective rows spanning Acciones and
-// Responsable, months filled. Every line of action is read with its code (from the LÍNEA DE
-// ACCIÓN tables). Not held: the months: the white rule between Acciones and Responsable on the
-// navy header is not seen, so the header is one cell over both columns and names no text column.
+// Responsable, months filled. Every line of action is read with its code and its months: the
+// navy header shows no rule between Acciones and Responsable, so its one cell over both is read
+// as the two labels it runs together.
 TEST(ReportlabSeedPlans, BajaCaliforniaSurLetteredCodesAndFilledCronograma) {
   const Reading r = Read("bcs-2024-helvetica-a4-fills");
   EXPECT_EQ(r.activities, r.expected);
   EXPECT_EQ(r.found, r.expected) << r.misses;
   EXPECT_EQ(r.codes, r.expected) << r.misses;
+  EXPECT_EQ(r.months, r.expected) << r.misses;
 }
 
 // Courier; quantity tables on Legal landscape headed Clave | Descripción de la actividad |

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
@@ -103,6 +104,39 @@ MonthColumns MonthsAfter(const Row& row, size_t december, const TableRules& rule
   return out;
 }
 
+bool NamesARole(std::string_view label, const TableRules& rules) {
+  for (const auto& score : rules.ScoreLabel(Fold(label))) {
+    if (score.weight >= kNamesRole) return true;
+  }
+  return false;
+}
+
+// The words of a spanning header cell that stand over column `c`, when they can be split into
+// one role-naming label per spanned column in exactly one way; nullopt otherwise (a title over
+// a group of columns, "PERIODO" over "Inicio | Término", names one thing).
+std::optional<std::string> SplitLabel(const TypedCell& cell,
+                                      const std::vector<std::vector<TypedCell>>& rows, size_t r,
+                                      size_t c, const TableRules& rules) {
+  // The cell's first column: the cell stands there in its row.
+  size_t first = c;
+  while (first > 0 && CellAt(rows, r, first - 1) == &cell) --first;
+  const size_t span = static_cast<size_t>(cell.cell->col_span);
+  std::vector<std::string> words;
+  std::istringstream in(PlainText(cell.cell->text));
+  for (std::string w; in >> w;) words.push_back(w);
+  if (span != 2 || words.size() < span) return std::nullopt;
+  std::optional<std::vector<std::string>> found;
+  for (size_t cut = 1; cut < words.size(); ++cut) {
+    std::string left, right;
+    for (size_t i = 0; i < words.size(); ++i) AppendLine(words[i], i < cut ? &left : &right);
+    if (!NamesARole(left, rules) || !NamesARole(right, rules)) continue;
+    if (found) return std::nullopt;  // two ways to read it: none is sure
+    found = std::vector<std::string>{left, right};
+  }
+  if (!found) return std::nullopt;
+  return (*found)[c - first];
+}
+
 }  // namespace
 
 const TypedCell* CellAt(const std::vector<std::vector<TypedCell>>& rows, size_t r, size_t column) {
@@ -193,8 +227,17 @@ HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<Type
         label += " / ";
         title += " / ";
       }
-      label += cell->folded;
-      title += PlainText(cell->cell->text);
+      std::string folded = cell->folded, plain = PlainText(cell->cell->text);
+      // The lowest label of columns a cell spans may be several columns' labels run together
+      // (a rule the page does not show, white on a dark header): "Acciones Responsable".
+      if (r + 1 == band.rows && cell->cell->col_span > 1) {
+        if (auto part = SplitLabel(*cell, rows, r, c, rules)) {
+          folded = Fold(*part);
+          plain = *part;
+        }
+      }
+      label += folded;
+      title += plain;
       if (!band.year) band.year = YearIn(cell->folded);
     }
     if (!band.months) {

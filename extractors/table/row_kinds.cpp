@@ -193,8 +193,11 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       continue;
     }
     const bool has_text = text && *text < row.cells.size() && !Empty(row.cells[*text]);
+    // A lone cell spanning columns: a title over the rows below. In a coded table, where a
+    // record's line goes on in its own text cell, a title may be a whole sentence (an objective
+    // over its lines of action).
     if (Filled(row) == 1 && first != nullptr && first->cell->col_span >= kTitleSpan &&
-        first->words <= kTitleWords) {
+        (is_coded || first->words <= kTitleWords)) {
       row.kind = RowKind::kSection;
       continue;
     }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "extractors/month_grid.h"
+#include "extractors/provenance.h"
 #include "extractors/section_tracker.h"
 #include "extractors/table/column_roles.h"
 #include "extractors/table/row_kinds.h"
@@ -30,21 +31,10 @@ constexpr double kSameText = 0.6;
 
 std::string CellText(const TypedCell& c) { return PlainText(c.cell->text); }
 
-Provenance RowsProvenance(const std::vector<const TypedRow*>& rows, double confidence) {
-  Provenance p;
-  const Row& first = *rows.front()->row;
-  const Row& last = *rows.back()->row;
-  p.page = first.page;
-  p.line = first.first_line;
-  if (last.last_line != first.first_line) p.last_line = last.last_line;
-  for (const TypedRow* r : rows) {
-    if (r->row->bbox && r->row->page == first.page) {
-      p.bbox = p.bbox ? Union(*p.bbox, *r->row->bbox) : *r->row->bbox;
-    }
-  }
-  p.extractor = kActivityMapperExtractor;
-  p.confidence = confidence;
-  return p;
+Provenance OfRows(const std::vector<const TypedRow*>& rows, double confidence) {
+  std::vector<const Row*> layout;
+  for (const TypedRow* r : rows) layout.push_back(r->row);
+  return RowsProvenance(layout, kActivityMapperExtractor, confidence);
 }
 
 // A quantity cell: a number, the number it opens with ("12 (Por lo menos una al mes)") or the
@@ -221,7 +211,7 @@ class Mapper {
       if (!coded->text.empty()) title = coded->text;
     }
     s.title = title;
-    s.provenance = RowsProvenance({&row}, confidence_);
+    s.provenance = OfRows({&row}, confidence_);
     s.parent = headings_.Current();  // a part of the table, under the heading above it
     out_.sections.push_back(std::move(s));
     section_ = out_.sections.size() - 1;
@@ -453,7 +443,7 @@ class Mapper {
     const bool code_in_text = d.code && !d.code->text.empty();
     a.text = ColumnText(d, text_, code_in_text);
     if (a.text.empty()) return;
-    a.provenance = RowsProvenance(d.rows, TextConfidence(d));
+    a.provenance = OfRows(d.rows, TextConfidence(d));
     a.section = section_ ? section_ : headings_.Current();
     std::vector<std::string> deliverables;
     for (size_t c = 0; c < table_.roles.size(); ++c) {

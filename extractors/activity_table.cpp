@@ -10,6 +10,7 @@
 
 #include "extractors/codes.h"
 #include "extractors/month_grid.h"
+#include "extractors/provenance.h"
 #include "extractors/quantity_row.h"
 #include "extractors/section_tracker.h"
 #include "pipeline/normalize/fold.h"
@@ -30,17 +31,6 @@ bool HasAlnum(const std::string& s) {
     if (std::isalnum(c) || c >= 0x80) return true;
   }
   return false;
-}
-
-Provenance RowProvenance(const Row& row, double confidence = 1.0) {
-  Provenance p;
-  p.page = row.page;
-  p.line = row.first_line;
-  if (row.last_line != row.first_line) p.last_line = row.last_line;
-  p.bbox = row.bbox;
-  p.extractor = kActivityTableExtractor;
-  p.confidence = confidence;
-  return p;
 }
 
 std::string RawText(const Row& row) {
@@ -203,7 +193,7 @@ class Walker {
     s.kind = m.kind;
     s.code = m.code;
     s.title = m.title;
-    s.provenance = RowProvenance(row);
+    s.provenance = RowProvenance(row, kActivityTableExtractor);
     sections_.Open(std::move(s));
   }
 
@@ -234,7 +224,7 @@ class Walker {
       s.kind = *level->kind;
       s.code = coded->code;
       s.title = title;
-      s.provenance = RowProvenance(row);
+      s.provenance = RowProvenance(row, kActivityTableExtractor);
       sections_.Open(std::move(s));
       return true;
     }
@@ -256,7 +246,7 @@ class Walker {
         f.code = "row_without_activity";
         f.message = "a row of an activity table has no activity code and follows none";
         f.raw_text = RawText(row);
-        f.provenance = RowProvenance(row);
+        f.provenance = RowProvenance(row, kActivityTableExtractor);
         out_->findings.push_back(std::move(f));
       }
       return;
@@ -383,7 +373,7 @@ class Walker {
     std::replace(a.text.begin(), a.text.end(), '\n', ' ');  // lines of one cell
     const Row& first = *d.rows.front();
     const Row& last = *d.rows.back();
-    a.provenance = RowProvenance(first, TextConfidence(d));
+    a.provenance = RowProvenance(first, kActivityTableExtractor, TextConfidence(d));
     if (last.last_line != first.first_line) a.provenance.last_line = last.last_line;
     std::string raw;
     for (const Row* r : d.rows) raw += (raw.empty() ? "" : "\n") + RawText(*r);
@@ -542,7 +532,7 @@ class Walker {
         d.text = item;
         d.section = out_->activities[activity].section;
         d.activity = activity;
-        d.provenance = RowProvenance(row);
+        d.provenance = RowProvenance(row, kActivityTableExtractor);
         out_->deliverables.push_back(std::move(d));
       }
       first = false;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "extractors/codes.h"
+#include "extractors/provenance.h"
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
 #include "pipeline/normalize/quantity.h"
@@ -190,15 +191,8 @@ class Reader {
     }
   }
 
-  Provenance Where(const Row& row) const {
-    Provenance p;
-    p.page = row.page;
-    if (row.first_line > 0) p.line = row.first_line;
-    if (row.last_line > row.first_line) p.last_line = row.last_line;
-    p.bbox = row.bbox;
-    p.extractor = kIndicatorTableExtractor;
-    for (const Cell& c : row.cells) p.confidence = std::min(p.confidence, c.confidence);
-    return p;
+  static Provenance Where(const Row& row) {
+    return RowProvenance(row, kIndicatorTableExtractor, LowestConfidence(row));
   }
 
   void DataRow(const Row& row) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "extractors/provenance.h"
 #include "pipeline/normalize/join.h"
 
 namespace oplex {
@@ -95,22 +96,6 @@ std::string_view Trimmed(std::string_view s) {
   return s;
 }
 
-double Confidence(const Row& row) {
-  double lowest = 1.0;
-  for (const Cell& c : row.cells) lowest = std::min(lowest, c.confidence);
-  return lowest;
-}
-
-Provenance RowProvenance(const Row& row) {
-  Provenance p;
-  p.page = row.page;
-  if (row.first_line > 0) p.line = row.first_line;
-  if (row.last_line > row.first_line) p.last_line = row.last_line;
-  p.bbox = row.bbox;
-  p.confidence = Confidence(row);
-  return p;
-}
-
 // The provenance of the run's text [begin, end).
 Provenance SpanProvenance(const std::vector<Piece>& pieces, size_t begin, size_t end) {
   size_t first = 0, last = 0;
@@ -118,11 +103,11 @@ Provenance SpanProvenance(const std::vector<Piece>& pieces, size_t begin, size_t
     if (pieces[i].begin <= begin) first = i;
     if (pieces[i].begin < end) last = i;
   }
-  Provenance p = RowProvenance(*pieces[first].row);
+  Provenance p = RowProvenance(*pieces[first].row, "", LowestConfidence(*pieces[first].row));
   for (size_t i = first + 1; i <= last; ++i) {
     const Row& row = *pieces[i].row;
     if (row.last_line > p.line.value_or(0)) p.last_line = row.last_line;
-    p.confidence = std::min(p.confidence, Confidence(row));
+    p.confidence = std::min(p.confidence, LowestConfidence(row));
     if (row.page == p.page && row.bbox && p.bbox) p.bbox = Union(*p.bbox, *row.bbox);
   }
   return p;
@@ -211,7 +196,8 @@ std::vector<Sentence> SplitSentences(const std::vector<Block>& blocks) {
       flush();
       for (const Row& row : block.rows) {
         std::string text = PlainText(row.Joined());
-        if (!text.empty()) out.push_back(Sentence{std::move(text), RowProvenance(row)});
+        if (!text.empty())
+          out.push_back(Sentence{std::move(text), RowProvenance(row, "", LowestConfidence(row))});
       }
       continue;
     }

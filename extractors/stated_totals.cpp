@@ -6,6 +6,7 @@
 #include <set>
 
 #include "extractors/codes.h"
+#include "extractors/provenance.h"
 #include "pipeline/normalize/fold.h"
 
 namespace oplex {
@@ -34,13 +35,7 @@ std::vector<int64_t> IntegersIn(const Row& row) {
   return out;
 }
 
-Provenance Prov(const Row& row) {
-  Provenance p;
-  p.page = row.page;
-  p.line = row.first_line;
-  p.extractor = kStatedTotalsExtractor;
-  return p;
-}
+Provenance Prov(const Row& row) { return RowProvenance(row, kStatedTotalsExtractor); }
 
 std::optional<StatedTotal::What> CountRole(const ExtractionRules& rules,
                                            const std::string& folded) {

@@ -9,8 +9,8 @@
 
 #include "extractors/activity_table.h"
 #include "extractors/rules.h"
-#include "pipeline/document_pipeline.h"
 #include "pipeline/sha256.h"
+#include "tools/run/document_pipeline.h"
 
 namespace oplex {
 namespace {

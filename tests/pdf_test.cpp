@@ -11,11 +11,11 @@
 #include <map>
 #include <sstream>
 
-#include "pipeline/document_pipeline.h"
 #include "pipeline/page_blocks.h"
 #include "tests/json_value.h"
 #include "tests/process_file.h"
 #include "tools/eval/scan_accuracy.h"
+#include "tools/run/document_pipeline.h"
 
 namespace oplex {
 namespace {

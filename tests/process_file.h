@@ -8,8 +8,8 @@
 #include <sstream>
 #include <string>
 
-#include "pipeline/document_pipeline.h"
 #include "pipeline/sha256.h"
+#include "tools/run/document_pipeline.h"
 
 namespace oplex::testing {
 

@@ -6,9 +6,9 @@
 #include <map>
 #include <set>
 
-#include "pipeline/document_pipeline.h"
 #include "pipeline/normalize/fold.h"
 #include "tests/process_file.h"
+#include "tools/run/document_pipeline.h"
 
 namespace oplex {
 namespace {

@@ -10,9 +10,9 @@
 
 #include "models/queries.h"
 #include "models/store.h"
-#include "pipeline/batch.h"
 #include "tools/cli/args.h"
 #include "tools/cli/json.h"
+#include "tools/run/batch.h"
 
 namespace oplex::cli {
 namespace {

@@ -16,7 +16,7 @@
 
 #include "models/records.h"
 #include "models/status.h"
-#include "pipeline/document_pipeline.h"
+#include "tools/run/document_pipeline.h"
 
 namespace oplex::eval {
 

@@ -1,4 +1,4 @@
-#include "pipeline/document_pipeline.h"
+#include "tools/run/document_pipeline.h"
 
 #include "extractors/activities.h"
 #include "extractors/document_date.h"

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "models/status.h"
-#include "pipeline/document_pipeline.h"
+#include "tools/run/document_pipeline.h"
 
 namespace oplex {
 

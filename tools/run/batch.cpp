@@ -1,4 +1,4 @@
-#include "pipeline/batch.h"
+#include "tools/run/batch.h"
 
 #include <spdlog/spdlog.h>
 

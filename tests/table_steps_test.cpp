@@ -554,5 +554,62 @@ TEST(TableJoin, TableWithAColumnOutsideThePreviousOneStaysApart) {
   EXPECT_EQ(tables.size(), 2u);
 }
 
+TEST(TableHeaderBand, OneCellOverTwoColumnsReadsAsTheirTwoLabels) {
+  // A dark header whose rule between Acciones and Responsable the page does not show.
+  const Block block = TableOf({
+      SpannedAcross(RowOf({"Acciones Responsable", "", "Ene", "Feb", "Mar", "Abr", "May", "Jun",
+                           "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"}),
+                    0, 2),
+      RowOf({"A.1 Presentar a la Junta los informes de avance", "DEOE", "X", "", "", "", "", "", "",
+             "", "", "", "", ""}),
+  });
+  const HeaderBand band = FindHeaderBand(block, Typed(block), Rules());
+  ASSERT_EQ(band.rows, 1u);
+  EXPECT_EQ(band.labels[0], "acciones");
+  EXPECT_EQ(band.labels[1], "responsable");
+}
+
+TEST(TableHeaderBand, AGroupTitleOverTwoColumnsStaysWhole) {
+  // "PERIODO" names one thing over Inicio | Término: it cannot be split into two role labels.
+  const Block block = TableOf({
+      SpannedAcross(RowOf({"Actividad", "PERIODO", ""}), 1, 2),
+      RowOf({"", "Inicio", "Término"}),
+      RowOf({"Elaborar el diagnóstico de necesidades", "06/01/2025", "31/01/2025"}),
+  });
+  const HeaderBand band = FindHeaderBand(block, Typed(block), Rules());
+  ASSERT_EQ(band.rows, 2u);
+  EXPECT_EQ(band.labels[1], "periodo / inicio");
+  EXPECT_EQ(band.labels[2], "periodo / termino");
+}
+
+TEST(TableHeaderBand, ASentenceHoldingARoleWordIsNoHeader) {
+  const Block block = TableOf({
+      RowOf({"Acciones", "Responsable"}),
+      RowOf({"A. Informar a la comisión acerca de la realización y del cumplimiento de las "
+             "actividades de la dirección.",
+             ""}),
+      RowOf({"A.1 Presentar los informes", "DEOE"}),
+  });
+  EXPECT_EQ(FindHeaderBand(block, Typed(block), Rules()).rows, 1u);
+}
+
+TEST(TableRowKinds, ACodeShallowerThanItsFamilysDeepestIsASection) {
+  // Project 1002's activities are not in this table, but its code is shallower than 100101.
+  const Block block = TableOf({
+      RowOf({"Clave", "Descripción de la actividad"}),
+      RowOf({"1001", "Juntas integradas."}),
+      RowOf({"100101", "Desarrollar el curso."}),
+      RowOf({"1002", "Servicio profesional."}),
+  });
+  const TypedTable table = UnderstandTable(block, Rules());
+  ASSERT_EQ(table.rows.size(), 4u);
+  EXPECT_EQ(table.rows[1].kind, RowKind::kSection);
+  EXPECT_EQ(table.rows[2].kind, RowKind::kRecord);
+  EXPECT_EQ(table.rows[3].kind, RowKind::kSection);
+  const std::optional<CodedText> code = RowCode(table.rows[2], table, Rules());
+  ASSERT_TRUE(code.has_value());
+  EXPECT_EQ(code->code, "100101");
+}
+
 }  // namespace
 }  // namespace oplex

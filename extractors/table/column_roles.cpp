@@ -17,6 +17,8 @@ constexpr double kContentTextShare = 0.5;
 // numbering that grows down the rows; such a code column's score.
 constexpr double kContentCodeShare = 0.8;
 constexpr double kContentCodeScore = 0.45;
+// How much whole numbers that do not grow down the rows count as codes.
+constexpr double kNumbersAsCodes = 0.5;
 // A headed column's content must fit its role at least this much.
 constexpr double kMinContentFit = 0.25;
 // Such a text column's score.
@@ -41,7 +43,10 @@ double ContentFit(ColumnRole role, const ColumnProfile& p) {
   };
   switch (role) {
     case ColumnRole::kCode:
-      return std::max(of({CellKind::kCode}), p.increasing ? of({CellKind::kNumber}) : 0.0);
+      // Whole numbers may be codes ("1001", "100101"); a numbering that grows down the rows
+      // surely is.
+      return std::max(of({CellKind::kCode}),
+                      (p.increasing ? 1.0 : kNumbersAsCodes) * of({CellKind::kNumber}));
     case ColumnRole::kText:
     case ColumnRole::kDeliverables:
     case ColumnRole::kObjective:

@@ -45,8 +45,8 @@ struct Drawing {
   }
 };
 
-// A ruled column (x 0..60) of codes with lost dots, and one (x 60..120) of quantities with a
-// speck between two digits.
+// A ruled column (x 0..60) of codes with lost dots ("1.1.3" read "113", only its first dot
+// showing), and one (x 60..120) of quantities with a speck between two digits.
 struct Table {
   Drawing d;
   Graphics graphics;
@@ -54,7 +54,8 @@ struct Table {
   Table() {
     for (double x : {0, 60, 120}) graphics.v_rules.push_back(BBox{x, 0, x + 1, 120});
     words = {d.Draw("1*1*1", 10, 5), d.Draw("1.1*2", 10, 35), d.Draw("112", 10, 65),
-             d.Draw("19", 70, 5),    d.Draw("7*5", 70, 35),   d.Draw("11", 70, 65)};
+             d.Draw("1*13", 10, 95), d.Draw("19", 70, 5),     d.Draw("7*5", 70, 35),
+             d.Draw("11", 70, 65)};
   }
 };
 
@@ -62,7 +63,7 @@ TEST(CodeDots, PaleDotsBetweenDigitsOfAColumnOfCodes) {
   Table t;
   const std::vector<CodeWord> codes = CodesToRead(t.graphics, t.words, t.d.gray.get(), 1.0);
   // The column of quantities shows a dot in one word of three: not codes.
-  ASSERT_EQ(codes.size(), 3u);
+  ASSERT_EQ(codes.size(), 4u);
   EXPECT_EQ(codes[0].word, 0u);
   EXPECT_EQ(codes[0].dot_after, (std::vector<bool>{true, true, false}));
   EXPECT_EQ(codes[0].dots.size(), 2u);
@@ -72,6 +73,8 @@ TEST(CodeDots, PaleDotsBetweenDigitsOfAColumnOfCodes) {
   EXPECT_TRUE(codes[0].misread);
   EXPECT_TRUE(codes[1].misread);
   EXPECT_FALSE(codes[2].misread);
+  EXPECT_TRUE(codes[3].misread);
+  EXPECT_EQ(codes[3].dot_after, (std::vector<bool>{true, false, false}));
   // Read again inside its column, a little beyond the word.
   EXPECT_LT(codes[0].box.x0, t.words[0].bbox.x0);
   EXPECT_GT(codes[0].box.x1, t.words[0].bbox.x1);
@@ -89,22 +92,22 @@ TEST(CodeDots, PaleDotsBetweenDigitsOfAColumnOfCodes) {
 TEST(CodeDots, NoPaleMarkNoMarkAboveTheBaselineNoDot) {
   Table t;
   // Grain far paler than a dot under the third code, and a mark where a hyphen stands.
-  t.d.Fill(15, 76, 3, 3, kPaper - 12);
-  t.d.Fill(21, 72, 3, 3, kDotInk);
+  t.d.Fill(14, 76, 2, 3, kPaper - 12);
+  t.d.Fill(20, 71, 2, 3, kDotInk);
   const std::vector<CodeWord> codes = CodesToRead(t.graphics, t.words, t.d.gray.get(), 1.0);
-  ASSERT_EQ(codes.size(), 3u);
+  ASSERT_EQ(codes.size(), 4u);
   EXPECT_EQ(codes[2].dot_after, (std::vector<bool>{false, false, false}));
   // Words that are not short runs of digits are not looked at.
   t.words[0].text = "l11";
-  EXPECT_EQ(CodesToRead(t.graphics, t.words, t.d.gray.get(), 1.0).size(), 2u);
+  EXPECT_EQ(CodesToRead(t.graphics, t.words, t.d.gray.get(), 1.0).size(), 3u);
 }
 
 TEST(CodeDots, DigitsReadAgainTakeTheDotsAndTheColumnsShape) {
   Table t;
   const std::vector<CodeWord> codes = CodesToRead(t.graphics, t.words, t.d.gray.get(), 1.0);
-  ASSERT_EQ(codes.size(), 3u);
+  ASSERT_EQ(codes.size(), 4u);
   // The engine read the first code again as "111", the second as "142" (a dot it took for part of
-  // a "4" is still in it), and nothing in the third.
+  // a "4" is still in it), and nothing in the fourth.
   Word first = t.words[0], second = t.words[1];
   first.text = "111";
   first.glyphs = {Glyph{"1", 10, 14}, Glyph{"1", 19, 23}, Glyph{"1", 28, 32}};
@@ -117,10 +120,12 @@ TEST(CodeDots, DigitsReadAgainTakeTheDotsAndTheColumnsShape) {
   for (const Glyph& g : words[0].glyphs) spelled += g.text;
   EXPECT_EQ(spelled, "1.1.1");
   EXPECT_EQ(words[1].text, "1.4.2");
-  // No dot shows in the third: it takes the shape the other two show.
-  EXPECT_EQ(words[2].text, "1.1.2");
-  EXPECT_EQ(words[3].text, "19");
-  EXPECT_EQ(words[4].text, "75");
+  // The third, read with every dot found (none), stays as read.
+  EXPECT_EQ(words[2].text, "112");
+  // The fourth lost a dot, and shows one of two: it takes the shape the first two show.
+  EXPECT_EQ(words[3].text, "1.1.3");
+  EXPECT_EQ(words[4].text, "19");
+  EXPECT_EQ(words[5].text, "75");
 }
 
 }  // namespace

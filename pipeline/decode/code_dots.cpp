@@ -303,6 +303,8 @@ void PutCodes(const std::vector<CodeWord>& codes, const std::vector<Word>& digit
   std::map<std::pair<std::pair<long, long>, size_t>, std::map<std::vector<bool>, int>> shapes;
   for (size_t i = 0; i < codes.size(); ++i) ++shapes[{codes[i].column, read[i].size()}][after[i]];
   for (size_t i = 0; i < codes.size(); ++i) {
+    // A word read with all the dots found is left as read ("1.10" among "1.1.1" and "1.1.2").
+    if (!codes[i].misread) continue;
     for (const auto& [shape, count] : shapes[{codes[i].column, read[i].size()}]) {
       if (count < kShapeWords) continue;
       bool part = true;

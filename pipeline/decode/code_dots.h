@@ -12,9 +12,9 @@
 //      "1" reads as a "1" (a word read with all its dots is left as read: a dot that touches a
 //      digit, not taken out, may be read into it);
 //   3. the dots go back between the digits read (PutCodes); a dot that touches the next digit
-//      shows no mark of its own, so the codes of one column with as many digits take the shape
-//      (the dots) that several of them show, when theirs is part of it: "1.12" among "1.1.1"
-//      and "1.1.3" is "1.1.2".
+//      shows no mark of its own, so a misread code takes the shape (the dots) that several codes
+//      of its column with as many digits show, when its own is part of it: "112", a dot found
+//      after its first digit, among "1.1.1" and "1.1.3" is "1.1.2".
 // A column is taken for codes only when at least half of its words of digits show dots (read or
 // found): a column of quantities ("19", "75") keeps its numbers when a speck falls between two
 // digits of one of them.

@@ -46,11 +46,10 @@ struct Column {
 // The column of rules around a box, keyed by its rules' positions rounded to whole points.
 std::optional<std::pair<std::pair<long, long>, Column>> ColumnOf(const std::vector<BBox>& v_rules,
                                                                  const BBox& box) {
-  const double y = (box.y0 + box.y1) / 2;
-  const auto left = NearestRule(v_rules, box.x0, y, true);
-  const auto right = NearestRule(v_rules, box.x1, y, false);
-  if (!left || !right || *right - *left <= 2 * kInset) return std::nullopt;
-  return std::pair{std::pair{std::lround(*left), std::lround(*right)}, Column{*left, *right}};
+  const auto rules = RuledColumn(v_rules, box);
+  if (!rules || rules->second - rules->first <= 2 * kInset) return std::nullopt;
+  return std::pair{std::pair{std::lround(rules->first), std::lround(rules->second)},
+                   Column{rules->first, rules->second}};
 }
 
 // The y of the horizontal rules that cross [x0, x1], nearby ones merged, top to bottom.
@@ -106,6 +105,15 @@ bool LooksLikeDigits(const std::string& text) {
 }
 
 }  // namespace
+
+std::optional<std::pair<double, double>> RuledColumn(const std::vector<BBox>& v_rules,
+                                                     const BBox& box) {
+  const double y = (box.y0 + box.y1) / 2;
+  const auto left = NearestRule(v_rules, box.x0, y, true);
+  const auto right = NearestRule(v_rules, box.x1, y, false);
+  if (!left || !right) return std::nullopt;
+  return std::pair{*left, *right};
+}
 
 bool IsNumberText(const std::string& text) {
   bool digit = false;

@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/decode/pix.h"
@@ -33,6 +34,11 @@ std::vector<NumericCell> NumericCellsToRead(const Graphics& graphics,
 // replace; a cell where no number was read keeps its word.
 void PutNumbers(const std::vector<NumericCell>& cells, std::vector<Word> numbers,
                 std::vector<Word>* words);
+
+// The middles of the vertical rules on either side of `box` that run through its middle (x0 <
+// x1, in points): the ruled column it stands in; nothing outside a ruled table.
+std::optional<std::pair<double, double>> RuledColumn(const std::vector<BBox>& v_rules,
+                                                     const BBox& box);
 
 // Whether OCR's text reads as a number: digits, with the signs numbers are written with
 // ("1,000", "$65,018", "25%", "0.5").

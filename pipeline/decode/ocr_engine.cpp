@@ -26,6 +26,7 @@ constexpr int kMinTrialLetters = 3;
 constexpr float kTrialConfidence = 80;
 // What a cell known to hold a number is read with.
 constexpr char kNumberGlyphs[] = "0123456789.,$%-";
+constexpr char kDigits[] = "0123456789";
 
 // Whether most of box a lies within box b.
 bool MostlyWithin(const BBox& a, const BBox& b) {
@@ -151,13 +152,22 @@ int OcrEngine::LegibleLetters(PIX* image, int dpi) {
 }
 
 std::vector<Word> OcrEngine::ReadNumbers(PIX* image, int dpi, const std::vector<BBox>& cells) {
+  return ReadWith(kNumberGlyphs, image, dpi, cells);
+}
+
+std::vector<Word> OcrEngine::ReadDigits(PIX* image, int dpi, const std::vector<BBox>& boxes) {
+  return ReadWith(kDigits, image, dpi, boxes);
+}
+
+std::vector<Word> OcrEngine::ReadWith(const char* glyphs, PIX* image, int dpi,
+                                      const std::vector<BBox>& boxes) {
   std::vector<Word> words;
-  if (cells.empty()) return words;
+  if (boxes.empty()) return words;
   api_->SetImage(image);
   api_->SetSourceResolution(dpi);
-  api_->SetVariable("tessedit_char_whitelist", kNumberGlyphs);
+  api_->SetVariable("tessedit_char_whitelist", glyphs);
   const double ppp = dpi / 72.0;
-  for (const BBox& cell : cells) {
+  for (const BBox& cell : boxes) {
     const int x0 = std::max(0, static_cast<int>(cell.x0 * ppp));
     const int y0 = std::max(0, static_cast<int>(cell.y0 * ppp));
     const int x1 = std::min(pixGetWidth(image), static_cast<int>(cell.x1 * ppp));

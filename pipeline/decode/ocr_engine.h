@@ -46,6 +46,10 @@ class OcrEngine {
   // numbers. Readings without a digit are dropped.
   std::vector<Word> ReadNumbers(PIX* image, int dpi, const std::vector<BBox>& cells);
 
+  // The same with the engine restricted to digits alone: boxes whose signs were taken out of the
+  // image (a code's dots, see code_dots.h). Readings without a digit are dropped.
+  std::vector<Word> ReadDigits(PIX* image, int dpi, const std::vector<BBox>& boxes);
+
  private:
   // A rectangle of the page image, in pixels.
   struct Strip {
@@ -56,6 +60,10 @@ class OcrEngine {
   void Collect(int dpi, std::vector<Word>* words);
   // Where ink is left outside the words found: strips along a line, to read again.
   static std::vector<Strip> Leftovers(PIX* binary, const std::vector<Word>& words, int dpi);
+  // Each of `boxes` read as one line with the engine restricted to `glyphs`; readings without a
+  // digit are dropped.
+  std::vector<Word> ReadWith(const char* glyphs, PIX* image, int dpi,
+                             const std::vector<BBox>& boxes);
   // Reads the strip as one line (PSM 7) and appends its words.
   void ReadStrip(const Strip& strip, int dpi, std::vector<Word>* words);
   std::unique_ptr<tesseract::TessBaseAPI> api_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pipeline/decode/code_dots.h"
 #include "pipeline/decode/image_prep.h"
 #include "pipeline/decode/numeric_cells.h"
 #include "pipeline/decode/raster.h"
@@ -207,6 +208,18 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine) {
   std::vector<BBox> boxes;
   for (const NumericCell& c : cells) boxes.push_back(c.box);
   PutNumbers(cells, engine.ReadNumbers(prepared.gray.get(), dpi, boxes), &page.words);
+  // Codes whose dots OCR dropped: their digits read again without the dots.
+  const std::vector<CodeWord> codes = CodesToRead(g, page.words, prepared.gray.get(), ppp);
+  if (!codes.empty()) {
+    const PixPtr undotted = WithoutDots(prepared.gray.get(), codes, ppp);
+    std::vector<BBox> code_boxes;
+    for (const CodeWord& c : codes) {
+      if (c.misread) code_boxes.push_back(c.box);
+    }
+    PutCodes(codes,
+             undotted ? engine.ReadDigits(undotted.get(), dpi, code_boxes) : std::vector<Word>{},
+             &page.words);
+  }
   GroupFontSizes(&page.words);
   return page;
 }

@@ -89,7 +89,7 @@ class Mapper {
       return;
     }
     text_ = *text;
-    if (table_.ColumnOf(ColumnRole::kProgrammed) || table_.ColumnOf(ColumnRole::kAchieved)) {
+    if (table_.ColumnOf(ColumnRole::kAchieved)) {
       return;  // a progress table: its rows are indicators, read by the indicator extractor
     }
     confidence_ = table_.confidence;

@@ -257,4 +257,38 @@ HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<Type
   return band;
 }
 
+void AlignLabelsToContent(const std::vector<ColumnProfile>& profiles, HeaderBand* band) {
+  auto month = [&](size_t c) {
+    if (std::find(band->half_year.begin(), band->half_year.end(), c) != band->half_year.end()) {
+      return true;
+    }
+    for (const MonthColumns* grid : {band->months ? &*band->months : nullptr, &band->next_year}) {
+      if (grid == nullptr) continue;
+      for (const auto& [first, last] : *grid) {
+        if (c >= first && c <= last) return true;
+      }
+    }
+    return false;
+  };
+  const size_t n = std::min(profiles.size(), band->labels.size());
+  for (size_t c = 0; c < n; ++c) {
+    if (band->labels[c].empty() || profiles[c].cells > 0 || month(c)) continue;
+    for (size_t d = 1; d <= kLabelDrift; ++d) {
+      std::optional<size_t> target;
+      for (size_t to : {c - d, c + d}) {
+        if (to < n && band->labels[to].empty() && profiles[to].cells > 0 && !month(to)) {
+          target = to;
+          break;
+        }
+      }
+      if (!target) continue;
+      band->labels[*target] = std::move(band->labels[c]);
+      band->titles[*target] = std::move(band->titles[c]);
+      band->labels[c].clear();
+      band->titles[c].clear();
+      break;
+    }
+  }
+}
+
 }  // namespace oplex

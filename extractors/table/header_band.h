@@ -22,6 +22,13 @@ inline constexpr size_t kMaxHeaderRows = 4;
 HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<TypedCell>>& rows,
                           const TableRules& rules);
 
+// Labels the page set off their columns: where a label stands over a column with nothing in it
+// and the nearest column with content (at most kLabelDrift columns away, nearer ones first) has
+// no label, the label moves there (a merged header cell whose rules OCR did not see, its words
+// centred over columns the body leaves empty). Month columns stay where they are.
+inline constexpr size_t kLabelDrift = 2;
+void AlignLabelsToContent(const std::vector<ColumnProfile>& profiles, HeaderBand* band);
+
 // The cells of a row naming months `first`..`first + count - 1` in order (folded, spaces
 // squeezed out so "EN E" reads "ene"); empty when the row does not.
 std::vector<size_t> MonthRun(const std::vector<TypedCell>& row, int first, int count,

@@ -19,6 +19,7 @@ TypedTable UnderstandTable(const Block& block, const TableRules& rules) {
   }
   table.header = FindHeaderBand(block, cells, rules);
   table.profiles = ProfileColumns(cells, table.header.rows, table.columns);
+  AlignLabelsToContent(table.profiles, &table.header);
   table.roles = AssignRoles(table.header, table.profiles, rules);
   table.confidence = MappingConfidence(table.roles);
   table.rows.reserve(block.rows.size());

@@ -7,7 +7,9 @@
 //     and numbered acciones continued on the next page without their header;
 //   - itse_pada_2023: a cronograma of shaded months whose activities are numbered "1.-";
 //   - itsch_capacitacion_2020: a scanned, sideways training programme whose months are written
-//     as periods and dates ("Febrero- junio de 2020", "6 y 7 de agosto de 2020").
+//     as periods and dates ("Febrero- junio de 2020", "6 y 7 de agosto de 2020");
+//   - itsch_u079_segundo_informe_2025: a scanned equipment table whose header labels OCR sets off
+//     their columns, with codes that repeat (1.1.1, 1.1.2 …) and no schedule.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -147,6 +149,20 @@ TEST(RealPlans, CapacitacionMonthsFromWrittenPeriodsAndDates) {
   const MonthValue* january_2019 = CalendarMonth(*fiscal, 2019, 1);
   ASSERT_NE(january_2019, nullptr);
   EXPECT_TRUE(january_2019->marked);
+}
+
+TEST(RealPlans, U079EquipmentRowsWithRepeatedCodes) {
+  const Extraction& e = Read("itsch_u079_segundo_informe_2025");
+  // Page 1 holds 11 of the 13 actions; page 2 is faint and its two rows are not read apart.
+  int codes_112 = 0;
+  for (const Activity& a : e.activities) codes_112 += a.code == "1.1.2" ? 1 : 0;
+  EXPECT_EQ(codes_112, 4);  // 1.1.2 is printed on four rows of page 1
+  const Activity* server = ByText(e, "Servidor para rack con procesador");
+  ASSERT_NE(server, nullptr);
+  EXPECT_EQ(server->code, "1.1.1");
+  ASSERT_TRUE(server->annual && server->annual->value);
+  EXPECT_EQ(*server->annual->value, 1);  // Cantidad requerida
+  EXPECT_FALSE(server->months.known());  // the report shows no schedule
 }
 
 }  // namespace

@@ -30,11 +30,12 @@ void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& 
   const WalkedBlocks walked = WalkActivityTables(blocks, by_block, rules, vocab, out);
   std::vector<TypedTable> tables;
   std::deque<Block> carried;  // owns the rows the typed tables point into
+  const std::vector<bool> running_heads = RunningHeads(blocks, kRunningHeadRepeats);
   for (size_t b = 0; b < blocks.size(); ++b) {
     if (by_block[b] == nullptr || walked.claimed[b]) continue;
     tables.push_back(*by_block[b]);
     tables.back().headings = walked.headings[b];
-    if (auto text = CarriedText(blocks, b, kRunningHeadRepeats)) {
+    if (auto text = CarriedText(blocks, b, running_heads)) {
       carried.push_back(std::move(*text));
       tables.push_back(UnderstandTable(carried.back(), table_rules));
     }

@@ -15,7 +15,21 @@ bool Inside(const BBox& inner, const BBox& outer) {
 
 }  // namespace
 
-std::optional<Block> CarriedText(const std::vector<Block>& blocks, size_t table, int min_repeats) {
+std::vector<bool> RunningHeads(const std::vector<Block>& blocks, int min_repeats) {
+  std::map<std::string, int> repeats;
+  std::vector<std::string> folded(blocks.size());
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    if (blocks[b].kind == BlockKind::kParagraph) ++repeats[folded[b] = Fold(blocks[b].text())];
+  }
+  std::vector<bool> heads(blocks.size(), false);
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    heads[b] = blocks[b].kind == BlockKind::kParagraph && repeats[folded[b]] >= min_repeats;
+  }
+  return heads;
+}
+
+std::optional<Block> CarriedText(const std::vector<Block>& blocks, size_t table,
+                                 const std::vector<bool>& running_heads) {
   const Block& t = blocks[table];
   if (t.rows.empty() || !t.rows.back().page) return std::nullopt;
   const int next_page = *t.rows.back().page + 1;
@@ -28,10 +42,6 @@ std::optional<Block> CarriedText(const std::vector<Block>& blocks, size_t table,
     }
     return column.has_value();
   };
-  std::map<std::string, int> repeats;
-  for (const Block& b : blocks) {
-    if (b.kind == BlockKind::kParagraph) ++repeats[Fold(b.text())];
-  }
   Row row;
   Cell cell;
   for (size_t k = table + 1; k < blocks.size(); ++k) {
@@ -40,7 +50,7 @@ std::optional<Block> CarriedText(const std::vector<Block>& blocks, size_t table,
     const std::optional<int> page = p.rows.front().page;
     if (!page || *page < next_page) continue;  // the rest of the table's own page
     if (*page > next_page) break;
-    if (repeats[Fold(p.text())] >= min_repeats) continue;  // a running head
+    if (running_heads[k]) continue;
     if (!p.bbox || !in_a_column(*p.bbox)) break;
     AppendLine(p.text(), &cell.text);
     cell.bbox = cell.bbox ? Union(*cell.bbox, *p.bbox) : *p.bbox;

@@ -19,21 +19,20 @@ constexpr int kRunningHeadRepeats = 3;
 void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& rules,
                        const TableRules& table_rules, const Vocabulary& vocab,
                        std::optional<int> year, Extraction* out) {
-  std::vector<TypedTable> all;
+  std::vector<std::optional<TypedTable>> typed(blocks.size());
   std::vector<const TypedTable*> by_block(blocks.size(), nullptr);
-  all.reserve(blocks.size());
   for (size_t b = 0; b < blocks.size(); ++b) {
     if (blocks[b].kind != BlockKind::kTable) continue;
-    all.push_back(UnderstandTable(blocks[b], table_rules));
-    by_block[b] = &all.back();
+    typed[b] = UnderstandTable(blocks[b], table_rules);
+    by_block[b] = &*typed[b];
   }
   const WalkedBlocks walked = WalkActivityTables(blocks, by_block, rules, vocab, out);
   std::vector<TypedTable> tables;
   std::deque<Block> carried;  // owns the rows the typed tables point into
   const std::vector<bool> running_heads = RunningHeads(blocks, kRunningHeadRepeats);
   for (size_t b = 0; b < blocks.size(); ++b) {
-    if (by_block[b] == nullptr || walked.claimed[b]) continue;
-    tables.push_back(*by_block[b]);
+    if (!typed[b] || walked.claimed[b]) continue;
+    tables.push_back(std::move(*typed[b]));
     tables.back().headings = walked.headings[b];
     if (auto text = CarriedText(blocks, b, running_heads)) {
       carried.push_back(std::move(*text));

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <sstream>
 
@@ -59,6 +60,17 @@ std::optional<Rgb> UnfilledColour(const Row& row) {
   return best;
 }
 
+// Whether a folded text may write a date or a period: it has a figure or a month's name.
+bool MayNameADate(const std::string& folded) {
+  static constexpr std::array<std::string_view, 13> kStems = {
+      "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "set", "oct", "nov", "dic"};
+  if (std::any_of(folded.begin(), folded.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    return true;
+  }
+  return std::any_of(kStems.begin(), kStems.end(),
+                     [&](std::string_view stem) { return folded.find(stem) != std::string::npos; });
+}
+
 bool IsMonthToken(const std::string& folded, const ExtractionRules& rules) {
   std::string joined;  // "en e" as a squeezed column prints "ene"
   for (char c : folded) {
@@ -69,13 +81,12 @@ bool IsMonthToken(const std::string& folded, const ExtractionRules& rules) {
                       [](unsigned char c) { return std::isdigit(c); });
 }
 
-}  // namespace
-
-CellKind KindOfCell(const Cell& cell, const Row& row, const TableRules& rules) {
-  const std::string folded = Fold(cell.text);
+// The kind of a cell whose folded text is `folded`, in a row whose unfilled cells have the
+// colour `unfilled`.
+CellKind KindOf(const Cell& cell, const std::string& folded, const std::optional<Rgb>& unfilled,
+                const TableRules& rules) {
   if (folded.empty()) {
     if (!cell.fill) return CellKind::kEmpty;
-    const std::optional<Rgb> unfilled = UnfilledColour(row);
     return unfilled && Differs(*cell.fill, *unfilled) ? CellKind::kFilled : CellKind::kEmpty;
   }
   if (rules.base().IsMark(folded)) return CellKind::kMark;
@@ -93,8 +104,8 @@ CellKind KindOfCell(const Cell& cell, const Row& row, const TableRules& rules) {
   if (auto coded = rules.SplitCode(cell.text); coded && coded->text.empty()) return CellKind::kCode;
   if (IsMonthToken(folded, rules.base())) return CellKind::kMonth;
   const int words = CountWords(folded);
-  // Dates and periods are short: running text is not searched for them.
-  if (words <= kPeriodWords) {
+  // Dates and periods are short and write a figure or a month: nothing else is searched.
+  if (words <= kPeriodWords && MayNameADate(folded)) {
     const std::vector<DateMention> dates = FindDates(cell.text, std::nullopt);
     if (dates.size() == 1 && dates.front().raw.size() + kDateSlack >= PlainText(cell.text).size()) {
       return CellKind::kDate;
@@ -105,15 +116,22 @@ CellKind KindOfCell(const Cell& cell, const Row& row, const TableRules& rules) {
   return words <= kShortLabelWords ? CellKind::kShortLabel : CellKind::kText;
 }
 
+}  // namespace
+
+CellKind KindOfCell(const Cell& cell, const Row& row, const TableRules& rules) {
+  return KindOf(cell, Fold(cell.text), UnfilledColour(row), rules);
+}
+
 std::vector<TypedCell> TypeCells(const Row& row, const TableRules& rules) {
   std::vector<TypedCell> out;
   out.reserve(row.cells.size());
+  const std::optional<Rgb> unfilled = UnfilledColour(row);
   for (const Cell& c : row.cells) {
     TypedCell t;
     t.cell = &c;
     t.folded = Fold(c.text);
     t.words = CountWords(t.folded);
-    t.kind = c.covered ? CellKind::kEmpty : KindOfCell(c, row, rules);
+    t.kind = c.covered ? CellKind::kEmpty : KindOf(c, t.folded, unfilled, rules);
     out.push_back(std::move(t));
   }
   return out;

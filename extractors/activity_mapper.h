@@ -8,7 +8,7 @@
 //     una al mes)", kept as printed), responsible, start and end dates;
 //   - months: from a grid (marks, fills, quantities; a grid of two rows of six), or else from
 //     the dates or period written in the row ("Febrero- junio de 2020"), each month with its
-//     year; unknown when the table shows neither;
+//     year; unknown when the table shows neither (record_schedule.h);
 //   - deliverables from their column, one per line;
 //   - every other headed column as an attribute (header, value, box): nothing is dropped.
 // A total row under an activity whose monthly quantities add up to it gives its annual

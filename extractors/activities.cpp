@@ -4,21 +4,17 @@
 
 #include "extractors/activity_mapper.h"
 #include "extractors/activity_table.h"
+#include "extractors/furniture.h"
 #include "extractors/table/carried_text.h"
 #include "extractors/table/table_join.h"
 #include "extractors/table/table_reader.h"
 
 namespace oplex {
-namespace {
-
-// A paragraph repeated on this many pages is a running head, not a table's text.
-constexpr int kRunningHeadRepeats = 3;
-
-}  // namespace
 
 void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& rules,
                        const TableRules& table_rules, const Vocabulary& vocab,
                        std::optional<int> year, Extraction* out) {
+  const std::vector<bool> running_heads = RunningHeads(blocks);
   std::vector<std::optional<TypedTable>> typed(blocks.size());
   std::vector<const TypedTable*> by_block(blocks.size(), nullptr);
   for (size_t b = 0; b < blocks.size(); ++b) {
@@ -26,10 +22,10 @@ void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& 
     typed[b] = UnderstandTable(blocks[b], table_rules);
     by_block[b] = &*typed[b];
   }
-  const WalkedBlocks walked = WalkActivityTables(blocks, by_block, rules, vocab, out);
+  const WalkedBlocks walked =
+      WalkActivityTables(blocks, by_block, running_heads, rules, vocab, out);
   std::vector<TypedTable> tables;
   std::deque<Block> carried;  // owns the rows the typed tables point into
-  const std::vector<bool> running_heads = RunningHeads(blocks, kRunningHeadRepeats);
   for (size_t b = 0; b < blocks.size(); ++b) {
     if (!typed[b] || walked.claimed[b]) continue;
     tables.push_back(std::move(*typed[b]));

@@ -82,15 +82,15 @@ class Walker {
   Walker(const ExtractionRules& rules, const Vocabulary& vocab, Extraction* out)
       : rules_(rules), vocab_(vocab), out_(out), sections_(&out->sections) {}
 
-  WalkedBlocks Run(const std::vector<Block>& blocks, const std::vector<const TypedTable*>& typed) {
-    CountFurniture(blocks);
+  WalkedBlocks Run(const std::vector<Block>& blocks, const std::vector<const TypedTable*>& typed,
+                   const std::vector<bool>& running_heads) {
     WalkedBlocks walked{std::vector<bool>(blocks.size(), false),
                         std::vector<std::vector<Section>>(blocks.size())};
     for (size_t b = 0; b < blocks.size(); ++b) {
       const Block& block = blocks[b];
       if (block.kind == BlockKind::kTable) walked.headings[b] = sections_.Chain();
       if (block.kind == BlockKind::kParagraph) {
-        OnParagraph(block.rows.front());
+        OnParagraph(block.rows.front(), b < running_heads.size() && running_heads[b]);
       } else {
         started_ = false;
         typed_ = b < typed.size() ? typed[b] : nullptr;
@@ -103,13 +103,7 @@ class Walker {
   }
 
  private:
-  void CountFurniture(const std::vector<Block>& blocks) {
-    for (const Block& b : blocks) {
-      if (b.kind == BlockKind::kParagraph) ++paragraph_counts_[Fold(b.text())];
-    }
-  }
-
-  void OnParagraph(const Row& row) {
+  void OnParagraph(const Row& row, bool furniture) {
     const std::string& text = row.cells.front().text;
     if (auto heading = rules_.MatchHeading(text)) {
       FinishTable();
@@ -124,7 +118,7 @@ class Walker {
       StartTable(row);
       return;
     }
-    if (paragraph_counts_[Fold(text)] >= kFurnitureRepeats) return;
+    if (furniture) return;
     if (context_.active && StartsActivity(row)) return;
     title_ = &row;
   }
@@ -550,7 +544,6 @@ class Walker {
   const TypedTable* typed_ = nullptr;  // the current table read once, when it was
   bool started_ = false;               // some row of the current block opened an activity
   const Row* title_ = nullptr;
-  std::map<std::string, int> paragraph_counts_;
   std::map<std::string, std::vector<size_t>> by_code_;
   std::vector<Finding> pending_findings_;
 };
@@ -559,9 +552,10 @@ class Walker {
 
 WalkedBlocks WalkActivityTables(const std::vector<Block>& blocks,
                                 const std::vector<const TypedTable*>& typed,
+                                const std::vector<bool>& running_heads,
                                 const ExtractionRules& rules, const Vocabulary& vocab,
                                 Extraction* out) {
-  return Walker(rules, vocab, out).Run(blocks, typed);
+  return Walker(rules, vocab, out).Run(blocks, typed, running_heads);
 }
 
 }  // namespace oplex

@@ -1,7 +1,7 @@
 // The activity table extractor: activities, their sections and deliverables, from Blocks.
 //
 // Works in named steps over the block stream, each narrowing what the previous one left:
-//   1. page furniture: short paragraphs repeated on many pages are ignored;
+//   1. page furniture: paragraphs repeated on many pages (furniture.h) are ignored;
 //   2. headings (data/headings.tsv) open sections;
 //   3. an activity table header (data/table_headers.tsv) starts a table context; the paragraph
 //      just above a new header may title its section (data/table_titles.tsv); a header repeated
@@ -38,9 +38,11 @@ struct WalkedBlocks {
 
 // `typed`: per block, the table read once (extractors/table/), or null: where it knows a
 // deliverables column, the cells of its other columns are read by their roles (responsible,
-// dates) or kept as attributes instead of being taken for deliverables.
+// dates) or kept as attributes instead of being taken for deliverables. `running_heads`: per
+// block, page furniture to ignore (furniture.h); empty ignores none.
 WalkedBlocks WalkActivityTables(const std::vector<Block>& blocks,
                                 const std::vector<const TypedTable*>& typed,
+                                const std::vector<bool>& running_heads,
                                 const ExtractionRules& rules, const Vocabulary& vocab,
                                 Extraction* out);
 

@@ -13,21 +13,12 @@ namespace {
 // Two cell colours differ when a channel differs by more than this (0..255). Rendered colours
 // are exact; this only absorbs rounding in the PDF's colour conversion.
 constexpr int kFillDifference = 10;
+
 // A header of one-letter months read by OCR: at most this long a cell text, at least this many
 // of the twelve letters found in place, at most this many cells holding something else.
 constexpr size_t kMaxMisreadInitial = 3;
 constexpr int kMinInitialsHeld = 9;
 constexpr int kMaxInitialsWrong = 1;
-
-bool SameColor(Rgb a, Rgb b) {
-  for (int shift : {0, 8, 16}) {
-    if (std::abs(static_cast<int>((a >> shift) & 0xFF) - static_cast<int>((b >> shift) & 0xFF)) >
-        kFillDifference) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // The colours that mean "not filled" in this row: the page background and the most common
 // colour of the row's cells outside the grid.
@@ -90,6 +81,16 @@ std::optional<MonthColumns> FindMisreadInitials(const Row& row, const Extraction
 }
 
 }  // namespace
+
+bool SameColor(Rgb a, Rgb b) {
+  for (int shift : {0, 8, 16}) {
+    if (std::abs(static_cast<int>((a >> shift) & 0xFF) - static_cast<int>((b >> shift) & 0xFF)) >
+        kFillDifference) {
+      return false;
+    }
+  }
+  return true;
+}
 
 std::optional<MonthColumns> FindMonthColumns(const Row& row, const ExtractionRules& rules) {
   std::vector<size_t> filled;

@@ -24,6 +24,10 @@ namespace oplex {
 // The cell indices [first, last] of each month, January first.
 using MonthColumns = std::vector<std::pair<size_t, size_t>>;
 
+// Whether two cell colours are the same fill: every channel within the rounding of a PDF's
+// colour conversion.
+bool SameColor(Rgb a, Rgb b);
+
 // The columns of months 1..12 when the row holds a run of 12 month tokens in order.
 std::optional<MonthColumns> FindMonthColumns(const Row& row, const ExtractionRules& rules);
 

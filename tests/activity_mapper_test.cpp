@@ -14,59 +14,18 @@
 #include "extractors/table/table_join.h"
 #include "extractors/table/table_reader.h"
 #include "extractors/table/table_rules.h"
+#include "tests/table_blocks.h"
 
 namespace oplex {
 namespace {
 
-constexpr Rgb kWhite = 0xFFFFFF;
-constexpr Rgb kGrey = 0xBFBFBF;
-constexpr double kRowHeight = 20;
-
-const TableRules& Rules() {
-  static const TableRules rules = [] {
-    auto base = ExtractionRules::Load(OPLEX_DEFAULT_DATA_DIR);
-    EXPECT_TRUE(base.ok()) << base.status().ToString();
-    auto table = TableRules::Load(OPLEX_DEFAULT_DATA_DIR, base.value());
-    EXPECT_TRUE(table.ok()) << table.status().ToString();
-    return std::move(table).value();  // throws, failing the test, when the data does not load
-  }();
-  return rules;
-}
-
-// A row of cells holding `texts`, on `page`.
-Row RowOf(const std::vector<std::string>& texts, int page = 1) {
-  Row row;
-  row.page = page;
-  for (const std::string& text : texts) {
-    Cell cell;
-    cell.text = text;
-    row.cells.push_back(cell);
-  }
-  return row;
-}
-
-// The row with its cells boxed between consecutive `edges` (x), `top` being the row's y.
-Row Boxed(Row row, const std::vector<double>& edges, double top) {
-  for (size_t c = 0; c < row.cells.size() && c + 1 < edges.size(); ++c) {
-    row.cells[c].bbox = BBox{edges[c], top, edges[c + 1], top + kRowHeight};
-  }
-  row.bbox = BBox{edges.front(), top, edges.back(), top + kRowHeight};
-  return row;
-}
-
-// The row as rendered on a white page, its cells coloured `fills`.
-Row Filled(Row row, const std::vector<Rgb>& fills) {
-  for (size_t c = 0; c < row.cells.size() && c < fills.size(); ++c) row.cells[c].fill = fills[c];
-  row.background = kWhite;
-  return row;
-}
-
-Block TableOf(std::vector<Row> rows) {
-  Block block;
-  block.kind = BlockKind::kTable;
-  block.rows = std::move(rows);
-  return block;
-}
+using testing::Boxed;
+using testing::Filled;
+using testing::kGrey;
+using testing::kWhite;
+using testing::RowOf;
+using testing::Rules;
+using testing::TableOf;
 
 // The blocks read as tables, joined across pages and mapped; `year` is the document's.
 Extraction Map(const std::vector<Block>& blocks, std::optional<int> year) {

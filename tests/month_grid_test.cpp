@@ -91,7 +91,7 @@ TEST(MonthMarks, MonthLettersRepeatedOnANewPageAreNoMarks) {
   Extraction e;
   WalkActivityTables({page(1, "1.15 Elaborar los proyectos de resoluciones."),
                       page(2, "1.16 Realizar las notificaciones.")},
-                     {}, *rules, *vocab, &e);
+                     {}, {}, *rules, *vocab, &e);
   EXPECT_EQ(Months(e, "1.15").bits(), Bits({10, 11}));
   EXPECT_EQ(Months(e, "1.16").bits(), Bits({10, 11}));
 }

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "pipeline/page_blocks.h"
+#include "tests/expected_rows.h"
 #include "tests/json_value.h"
 #include "tests/process_file.h"
 #include "tools/eval/scan_accuracy.h"
@@ -22,6 +23,9 @@ namespace {
 
 const std::string kPdfDir = std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/";
 
+using testing::ExpectedRow;
+using testing::ExpectedTsv;
+using testing::MonthlyText;
 using testing::ReadBytes;
 
 using testing::MustProcess;
@@ -40,26 +44,6 @@ std::string SectionPath(const Extraction& e, std::optional<size_t> index) {
     index = s.parent;
   }
   return path;
-}
-
-struct ExpectedRow {
-  std::string code, text_start, months, monthly;
-};
-
-std::vector<ExpectedRow> ExpectedTsv(const std::string& path) {
-  std::istringstream in(ReadBytes(path));
-  std::vector<ExpectedRow> rows;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    std::vector<std::string> f;
-    std::stringstream ls(line);
-    for (std::string field; std::getline(ls, field, '\t');) f.push_back(field);
-    f.resize(4);
-    rows.push_back(ExpectedRow{f[0], f[1], f[2], f[3]});
-  }
-  return rows;
 }
 
 // The PDF of a seed plan against its text export and the schedule its generator wrote.
@@ -166,12 +150,7 @@ TEST(PdfSeedPlans, IeemMonthlyQuantitiesByPosition) {
   ASSERT_EQ(expected.size(), pdf.activities.size());
   for (size_t i = 0; i < expected.size(); ++i) {
     const Activity& a = pdf.activities[i];
-    std::string monthly;
-    for (const MonthValue& v : a.month_values) {
-      if (v.month > 1) monthly += '|';
-      if (v.planned) monthly += v.planned->raw;
-    }
-    EXPECT_EQ(monthly, expected[i].monthly) << "activity " << a.code;
+    EXPECT_EQ(MonthlyText(a), expected[i].monthly) << "activity " << a.code;
   }
 }
 

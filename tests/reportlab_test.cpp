@@ -13,53 +13,19 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/normalize/join.h"
+#include "tests/expected_rows.h"
 #include "tests/process_file.h"
 #include "tools/eval/scan_accuracy.h"
 
 namespace oplex {
 namespace {
 
+using testing::ExpectedRow;
+using testing::ExpectedTsv;
+using testing::MonthlyText;
+
 const std::string kDir = std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/reportlab/";
-
-struct ExpectedRow {
-  std::string code, text_start, months, monthly;
-};
-
-std::vector<ExpectedRow> ExpectedTsv(const std::string& path) {
-  std::istringstream in(testing::ReadBytes(path));
-  std::vector<ExpectedRow> rows;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    std::vector<std::string> f;
-    std::stringstream ls(line);
-    for (std::string field; std::getline(ls, field, '\t');) f.push_back(field);
-    f.resize(4);
-    rows.push_back(ExpectedRow{f[0], f[1], f[2], f[3]});
-  }
-  return rows;
-}
-
-std::string Collapse(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-std::string MonthlyText(const Activity& a) {
-  std::string monthly;
-  for (const MonthValue& v : a.month_values) {
-    if (v.month > 1) monthly += '|';
-    if (v.planned) monthly += v.planned->raw;
-  }
-  return monthly.empty() ? std::string(11, '|') : monthly;
-}
 
 // What the pipeline reads of one fixture, counted against its expected rows.
 struct Reading {
@@ -81,7 +47,7 @@ Reading Read(const std::string& name) {
   r.activities = e.activities.size();
   std::vector<bool> used(e.activities.size(), false);
   std::vector<std::string> texts;
-  for (const Activity& a : e.activities) texts.push_back(Collapse(a.text));
+  for (const Activity& a : e.activities) texts.push_back(PlainText(a.text));
   size_t cursor = 0;
   int shown = 0;
   auto note = [&](const std::string& what) {

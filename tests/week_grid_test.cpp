@@ -10,25 +10,17 @@
 #include "extractors/activity_mapper.h"
 #include "extractors/table/table_reader.h"
 #include "extractors/table/table_rules.h"
+#include "tests/table_blocks.h"
 
 namespace oplex {
 namespace {
 
-constexpr Rgb kWhite = 0xFFFFFF;
+using testing::kWhite;
+using testing::Rules;
+
 constexpr Rgb kBlue = 0x9BC2E6;
 constexpr int kWeeks = 2;        // week columns under each month
 constexpr int kMonthCells = 13;  // January to December, then January of the next year
-
-const TableRules& Rules() {
-  static const TableRules* rules = [] {
-    auto base = ExtractionRules::Load(OPLEX_DEFAULT_DATA_DIR);
-    EXPECT_TRUE(base.ok()) << base.status().ToString();
-    auto table = TableRules::Load(OPLEX_DEFAULT_DATA_DIR, std::move(*base));
-    EXPECT_TRUE(table.ok()) << table.status().ToString();
-    return new TableRules(std::move(*table));
-  }();
-  return *rules;
-}
 
 Cell At(int column, int row, std::string text, Rgb fill = kWhite) {
   Cell c;

@@ -1,9 +1,7 @@
 #include "extractors/table/carried_text.h"
 
 #include <cctype>
-#include <map>
 
-#include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
 
 namespace oplex {
@@ -14,19 +12,6 @@ bool Inside(const BBox& inner, const BBox& outer) {
 }
 
 }  // namespace
-
-std::vector<bool> RunningHeads(const std::vector<Block>& blocks, int min_repeats) {
-  std::map<std::string, int> repeats;
-  std::vector<std::string> folded(blocks.size());
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    if (blocks[b].kind == BlockKind::kParagraph) ++repeats[folded[b] = Fold(blocks[b].text())];
-  }
-  std::vector<bool> heads(blocks.size(), false);
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    heads[b] = blocks[b].kind == BlockKind::kParagraph && repeats[folded[b]] >= min_repeats;
-  }
-  return heads;
-}
 
 std::optional<Block> CarriedText(const std::vector<Block>& blocks, size_t table,
                                  const std::vector<bool>& running_heads) {

@@ -11,13 +11,9 @@
 
 namespace oplex {
 
-// Per block, whether it is a running head or foot: a paragraph repeated on `min_repeats` pages
-// or more.
-std::vector<bool> RunningHeads(const std::vector<Block>& blocks, int min_repeats);
-
 // The paragraphs that open the page after table block `table` ends (running heads aside, as
-// `running_heads` marks them), lying inside one column of its last row, as a table of one row and
-// one cell; nullopt when there are none or they open with a capital.
+// `running_heads` marks them: furniture.h), lying inside one column of its last row, as a table of
+// one row and one cell; nullopt when there are none or they open with a capital.
 std::optional<Block> CarriedText(const std::vector<Block>& blocks, size_t table,
                                  const std::vector<bool>& running_heads);
 

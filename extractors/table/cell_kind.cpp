@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "extractors/month_grid.h"
 #include "extractors/table/schedule_text.h"
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
@@ -18,8 +19,6 @@ namespace {
 
 // A short label has at most this many words; longer text is running text.
 constexpr int kShortLabelWords = 3;
-// Two colours whose channels differ by more than this are different fills.
-constexpr int kFillDifference = 12;
 // A date fills its cell when at most this many bytes of the cell are not the date ("el ", ".").
 constexpr size_t kDateSlack = 4;
 // A period is short ("Febrero- junio de 2020"); a longer text naming a month is running text.
@@ -31,15 +30,6 @@ int CountWords(const std::string& folded) {
   int n = 0;
   for (std::string w; in >> w;) ++n;
   return n;
-}
-
-bool Differs(Rgb a, Rgb b) {
-  for (int shift : {0, 8, 16}) {
-    const int ca = static_cast<int>((a >> shift) & 0xFF),
-              cb = static_cast<int>((b >> shift) & 0xFF);
-    if (std::abs(ca - cb) > kFillDifference) return true;
-  }
-  return false;
 }
 
 // The colour most of the row's empty cells have: what "not filled" looks like in this row.
@@ -87,7 +77,7 @@ CellKind KindOf(const Cell& cell, const std::string& folded, const std::optional
                 const TableRules& rules) {
   if (folded.empty()) {
     if (!cell.fill) return CellKind::kEmpty;
-    return unfilled && Differs(*cell.fill, *unfilled) ? CellKind::kFilled : CellKind::kEmpty;
+    return unfilled && !SameColor(*cell.fill, *unfilled) ? CellKind::kFilled : CellKind::kEmpty;
   }
   if (rules.base().IsMark(folded)) return CellKind::kMark;
   static const RE2 kPercent(R"(^\(?-?\)?\s*\d[\d,]*(?:\.\d+)?\s*%$)");

@@ -10,21 +10,10 @@
 namespace oplex {
 namespace {
 
-// The calendar's month names and their three-letter forms (grammar, not document vocabulary;
-// spanish_dates.h keeps the same names).
-constexpr std::array<std::string_view, 12> kMonths = {
-    "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
-    "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
-
-std::optional<int> MonthOfWord(std::string_view word) {
-  if (word == "setiembre") return 9;
-  for (size_t m = 0; m < kMonths.size(); ++m) {
-    if (word == kMonths[m]) return static_cast<int>(m) + 1;
-    if (word.size() == 3 && kMonths[m].substr(0, 3) == word && word != "mar") {
-      return static_cast<int>(m) + 1;
-    }
-  }
-  return std::nullopt;
+// A month named in full or by three letters; "mar" alone is too often the sea to count.
+std::optional<int> MonthOfToken(std::string_view word) {
+  if (word == "mar") return std::nullopt;
+  return MonthOfWord(word, true);
 }
 
 bool IsRangeWord(std::string_view word) {
@@ -44,7 +33,7 @@ std::vector<Token> Tokens(const std::string& folded) {
     if (word.empty()) return;
     Token t;
     t.text = word;
-    t.month = MonthOfWord(word);
+    t.month = MonthOfToken(word);
     if (word.size() == 4 && std::all_of(word.begin(), word.end(), ::isdigit)) {
       const int y = std::stoi(word);
       if (y >= 1900 && y <= 2200) t.year = y;

@@ -117,10 +117,7 @@ int ToInt(std::string_view digits) {
 
 std::optional<int> MonthAt(const Tokens& t, size_t i) {
   if (i >= t.size()) return std::nullopt;
-  for (const MonthName& name : kMonthNames) {
-    if (t[i].text == name.folded) return name.month;
-  }
-  return std::nullopt;
+  return MonthOfWord(t[i].text, false);
 }
 
 // A value and the token after the words that gave it.
@@ -528,6 +525,14 @@ std::vector<PeriodMention> FindPeriods(std::string_view text) {
     i = match->last;
   }
   return mentions;
+}
+
+std::optional<int> MonthOfWord(std::string_view folded, bool abbreviated) {
+  for (const MonthName& name : kMonthNames) {
+    if (folded == name.folded) return name.month;
+    if (abbreviated && folded.size() == 3 && name.folded.substr(0, 3) == folded) return name.month;
+  }
+  return std::nullopt;
 }
 
 }  // namespace oplex

@@ -27,6 +27,10 @@
 
 namespace oplex {
 
+// The month (1..12) a folded word names in full ("enero", "setiembre"), or, when `abbreviated`,
+// by the first three letters of its name ("ene", "sep"); nullopt for any other word.
+std::optional<int> MonthOfWord(std::string_view folded, bool abbreviated);
+
 // Whether `year` has a 29 February (Gregorian rules: every fourth year, but not centuries unless
 // divisible by 400).
 bool IsLeapYear(int year);

@@ -1,7 +1,5 @@
 #include "extractors/activities.h"
 
-#include <deque>
-
 #include "extractors/activity_mapper.h"
 #include "extractors/activity_table.h"
 #include "extractors/furniture.h"
@@ -11,9 +9,9 @@
 
 namespace oplex {
 
-void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& rules,
-                       const TableRules& table_rules, const Vocabulary& vocab,
-                       std::optional<int> year, Extraction* out) {
+DocumentTables ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& rules,
+                                 const TableRules& table_rules, const Vocabulary& vocab,
+                                 std::optional<int> year, Extraction* out) {
   const std::vector<bool> running_heads = RunningHeads(blocks);
   std::vector<std::optional<TypedTable>> typed(blocks.size());
   std::vector<const TypedTable*> by_block(blocks.size(), nullptr);
@@ -24,19 +22,19 @@ void ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& 
   }
   const WalkedBlocks walked =
       WalkActivityTables(blocks, by_block, running_heads, rules, vocab, out);
-  std::vector<TypedTable> tables;
-  std::deque<Block> carried;  // owns the rows the typed tables point into
+  DocumentTables read;
   for (size_t b = 0; b < blocks.size(); ++b) {
     if (!typed[b] || walked.claimed[b]) continue;
-    tables.push_back(std::move(*typed[b]));
-    tables.back().headings = walked.headings[b];
+    read.tables.push_back(std::move(*typed[b]));
+    read.tables.back().headings = walked.headings[b];
     if (auto text = CarriedText(blocks, b, running_heads)) {
-      carried.push_back(std::move(*text));
-      tables.push_back(UnderstandTable(carried.back(), table_rules));
+      read.carried.push_back(std::move(*text));
+      read.tables.push_back(UnderstandTable(read.carried.back(), table_rules));
     }
   }
-  JoinContinuedTables(&tables, table_rules);
-  MapActivities(tables, table_rules, year, out);
+  JoinContinuedTables(&read.tables, table_rules);
+  MapActivities(read.tables, table_rules, year, out);
+  return read;
 }
 
 }  // namespace oplex

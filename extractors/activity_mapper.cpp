@@ -87,9 +87,7 @@ class Mapper {
       return;
     }
     text_ = *text;
-    if (table_.ColumnOf(ColumnRole::kAchieved)) {
-      return;  // a progress table: its rows are indicators, read by the indicator extractor
-    }
+    if (table_.ReportsProgress()) return;  // its rows are indicators (indicator_mapper.h)
     confidence_ = table_.confidence;
     if (confidence_ < kUncertainMapping) {
       Finding f;
@@ -126,6 +124,7 @@ class Mapper {
           second_half = true;
           break;
         case RowKind::kTotal:
+        case RowKind::kSubtotal:
           if (draft && !draft->total) draft->total = LastNumber(row);
           break;
         case RowKind::kSection:

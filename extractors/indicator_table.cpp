@@ -8,6 +8,7 @@
 #include <string>
 
 #include "extractors/codes.h"
+#include "extractors/figure.h"
 #include "extractors/provenance.h"
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
@@ -47,29 +48,6 @@ ColumnMap HeaderColumns(const Row& row, const IndicatorRules& rules) {
     seen.push_back(*f);
   }
   return Maps(seen) ? columns : ColumnMap{};
-}
-
-// A figure as written: "100", "25%", "$65,018", "\$0" (a Markdown export's escaped dollar),
-// "Sin referencia" (unknown: no value).
-std::optional<Figure> ParseFigure(const std::string& cell) {
-  std::string text = PlainText(cell);
-  if (text.empty()) return std::nullopt;
-  // A Markdown export escapes the dollar sign: "\\$65,018" is "$65,018" on the page.
-  for (size_t at = text.find("\\$"); at != std::string::npos; at = text.find("\\$", at)) {
-    text.erase(at, 1);
-  }
-  Figure f;
-  f.raw = text;
-  if (!text.empty() && text.back() == '%') {
-    f.percent = true;
-    text.pop_back();
-  }
-  if (std::optional<Quantity> q = ParseQuantity(text); q && q->value) {
-    f.value = q->value;
-  } else {
-    f.percent = false;
-  }
-  return f;
 }
 
 std::optional<int> ParseMonth(const std::string& cell, const ExtractionRules& rules) {
@@ -127,8 +105,11 @@ class Reader {
         }
         if (!columns_.empty()) DataRow(row);
       }
+      if (!columns_.empty()) read_.push_back(&block);
     }
   }
+
+  std::vector<const Block*> TakeRead() { return std::move(read_); }
 
  private:
   void FindPeriod(const std::vector<Block>& blocks) {
@@ -290,13 +271,18 @@ class Reader {
   ColumnMap columns_;
   size_t width_ = 0;
   std::optional<Indicator> previous_;
+  std::vector<const Block*> read_;  // the table blocks whose rows were read
 };
 
 }  // namespace
 
-void ExtractIndicators(const std::vector<Block>& blocks, const IndicatorRules& indicator_rules,
-                       const ExtractionRules& rules, const Vocabulary& vocab, Extraction* out) {
-  Reader(indicator_rules, rules, vocab, out).Run(blocks);
+std::vector<const Block*> ExtractIndicators(const std::vector<Block>& blocks,
+                                            const IndicatorRules& indicator_rules,
+                                            const ExtractionRules& rules, const Vocabulary& vocab,
+                                            Extraction* out) {
+  Reader reader(indicator_rules, rules, vocab, out);
+  reader.Run(blocks);
+  return reader.TakeRead();
 }
 
 }  // namespace oplex

@@ -50,6 +50,12 @@ std::vector<ExportTable> MakeTables() {
       {"indicators", "indicator",
        "SELECT " + doc +
            ", i.* FROM indicator AS i JOIN document AS d ON d.id = i.document_id ORDER BY i.id"},
+      {"indicator_attributes", "indicator_attribute",
+       "SELECT " + doc +
+           ", i.name AS indicator_name, t.* FROM indicator_attribute AS t "
+           "JOIN indicator AS i ON i.id = t.indicator_id JOIN document AS d ON d.id = "
+           "i.document_id "
+           "ORDER BY t.indicator_id, t.position"},
       {"events", "event",
        "SELECT " + doc +
            ", e.* FROM event AS e JOIN document AS d ON d.id = e.document_id ORDER BY e.id"},

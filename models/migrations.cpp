@@ -562,7 +562,34 @@ CREATE TABLE activity_attribute (
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations = {{
+// What progress tables give an indicator beyond a MIR's columns: its own key as printed, the
+// figure programmed to the period's end apart from the year's goal, the percent achieved as
+// printed, whether its row is a subtotal of the rows above it, and every other headed column.
+constexpr std::string_view kProgressV7 = R"sql(
+ALTER TABLE indicator ADD COLUMN key TEXT;
+ALTER TABLE indicator ADD COLUMN programmed_raw TEXT;
+ALTER TABLE indicator ADD COLUMN programmed_value REAL;
+ALTER TABLE indicator ADD COLUMN programmed_percent INTEGER NOT NULL DEFAULT 0
+  CHECK (programmed_percent IN (0, 1));
+ALTER TABLE indicator ADD COLUMN percent_raw TEXT;
+ALTER TABLE indicator ADD COLUMN percent_value REAL;
+ALTER TABLE indicator ADD COLUMN subtotal INTEGER NOT NULL DEFAULT 0
+  CHECK (subtotal IN (0, 1));  -- 1: the row sums the rows above it (a zone of a report)
+
+CREATE TABLE indicator_attribute (
+  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,
+  position     INTEGER NOT NULL CHECK (position >= 1),  -- order of the columns in the table
+  header       TEXT NOT NULL,
+  value        TEXT NOT NULL,
+  bbox_x0      REAL,
+  bbox_y0      REAL,
+  bbox_x1      REAL,
+  bbox_y1      REAL,
+  PRIMARY KEY (indicator_id, position)
+) STRICT;
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, "create the schema", kSchemaV1},
     {2, "store the weeks of month grids and the activities a deliverable spans", kWeeksAndSpansV2},
     {3, "store indicator figures, report dates, session bodies and agreement contexts", kReportsV3},
@@ -570,6 +597,8 @@ constexpr std::array<Migration, 6> kMigrations = {{
     {5, "index activities, indicators, sections and events for full-text search", kSearchV5},
     {6, "store printed codes, responsibles, dates, months by year and attributes of activities",
      kTablesV6},
+    {7, "store the keys, programmed figures, percents, subtotals and attributes of indicators",
+     kProgressV7},
 }};
 
 }  // namespace

@@ -255,6 +255,28 @@ Status InsertMonths(ActivityStatements& statements, int64_t activity_id,
   return Status::Ok();
 }
 
+// The attributes of one record (an activity or an indicator) through `insert`, an INSERT of
+// (owner id, position, header, value, bbox_x0, bbox_y0, bbox_x1, bbox_y1).
+Status InsertAttributes(Statement& insert, int64_t owner_id,
+                        const std::vector<Attribute>& attributes) {
+  for (size_t i = 0; i < attributes.size(); ++i) {
+    const Attribute& at = attributes[i];
+    insert.Bind(1, owner_id)
+        .Bind(2, static_cast<int64_t>(i + 1))
+        .Bind(3, at.header)
+        .Bind(4, at.value);
+    if (at.bbox) {
+      insert.Bind(5, at.bbox->x0).Bind(6, at.bbox->y0).Bind(7, at.bbox->x1).Bind(8, at.bbox->y1);
+    } else {
+      insert.BindNull(5).BindNull(6).BindNull(7).BindNull(8);
+    }
+    if (Status s = insert.Run(); !s.ok()) {
+      return WithContext(s, "attribute " + std::to_string(i + 1));
+    }
+  }
+  return Status::Ok();
+}
+
 // What the table mapper adds to an activity: its code's origin, responsible, dates, the source of
 // its months and its attributes.
 Status InsertDetails(ActivityStatements& statements, int64_t activity_id, const Activity& a) {
@@ -269,25 +291,7 @@ Status InsertDetails(ActivityStatements& statements, int64_t activity_id, const 
   }
   statements.details.Bind(6, activity_id);
   if (Status s = statements.details.Run(); !s.ok()) return s;
-  for (size_t i = 0; i < a.attributes.size(); ++i) {
-    const Attribute& at = a.attributes[i];
-    statements.attribute.Bind(1, activity_id)
-        .Bind(2, static_cast<int64_t>(i + 1))
-        .Bind(3, at.header)
-        .Bind(4, at.value);
-    if (at.bbox) {
-      statements.attribute.Bind(5, at.bbox->x0)
-          .Bind(6, at.bbox->y0)
-          .Bind(7, at.bbox->x1)
-          .Bind(8, at.bbox->y1);
-    } else {
-      statements.attribute.BindNull(5).BindNull(6).BindNull(7).BindNull(8);
-    }
-    if (Status s = statements.attribute.Run(); !s.ok()) {
-      return WithContext(s, "attribute " + std::to_string(i + 1));
-    }
-  }
-  return Status::Ok();
+  return InsertAttributes(statements.attribute, activity_id, a.attributes);
 }
 
 Result<int64_t> InsertActivity(ActivityStatements& statements, int64_t document_id,
@@ -434,22 +438,47 @@ void BindFigure(Statement& statement, int raw, int value, int percent,
 Status InsertIndicators(Store& store, int64_t document_id, const std::vector<Indicator>& rows,
                         const std::vector<int64_t>& section_ids,
                         const std::vector<int64_t>& activity_ids) {
-  Result<Statement> insert =
-      store.Prepare(InsertWithProvenance("indicator", {"document_id",    "section_id",
-                                                       "activity_id",    "level",
-                                                       "objective",      "name",
-                                                       "definition",     "method",
-                                                       "dimension",      "frequency",
-                                                       "unit",           "baseline_raw",
-                                                       "baseline_value", "baseline_percent",
-                                                       "target_raw",     "target_value",
-                                                       "target_percent", "progress_raw",
-                                                       "progress_value", "progress_percent",
-                                                       "sense",          "budget_raw",
-                                                       "budget_value",   "start_month",
-                                                       "end_month",      "period_start",
-                                                       "period_end",     "activity_code"}));
+  Result<Statement> insert = store.Prepare(InsertWithProvenance("indicator", {"document_id",
+                                                                              "section_id",
+                                                                              "activity_id",
+                                                                              "level",
+                                                                              "objective",
+                                                                              "name",
+                                                                              "definition",
+                                                                              "method",
+                                                                              "dimension",
+                                                                              "frequency",
+                                                                              "unit",
+                                                                              "baseline_raw",
+                                                                              "baseline_value",
+                                                                              "baseline_percent",
+                                                                              "target_raw",
+                                                                              "target_value",
+                                                                              "target_percent",
+                                                                              "progress_raw",
+                                                                              "progress_value",
+                                                                              "progress_percent",
+                                                                              "sense",
+                                                                              "budget_raw",
+                                                                              "budget_value",
+                                                                              "start_month",
+                                                                              "end_month",
+                                                                              "period_start",
+                                                                              "period_end",
+                                                                              "activity_code",
+                                                                              "key",
+                                                                              "programmed_raw",
+                                                                              "programmed_value",
+                                                                              "programmed_percent",
+                                                                              "percent_raw",
+                                                                              "percent_value",
+                                                                              "subtotal"}) +
+                                           " RETURNING id");
   if (!insert.ok()) return insert.status();
+  Result<Statement> attribute = store.Prepare(
+      "INSERT INTO indicator_attribute (indicator_id, position, header, value, bbox_x0, bbox_y0, "
+      "bbox_x1, bbox_y1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!attribute.ok()) return attribute.status();
   for (size_t i = 0; i < rows.size(); ++i) {
     const Indicator& r = rows[i];
     Result<std::optional<int64_t>> section = RowIdOf(r.section, section_ids, "sections");
@@ -485,8 +514,20 @@ Status InsertIndicators(Store& store, int64_t document_id, const std::vector<Ind
     } else {
       insert->Bind(28, r.activity_code);
     }
-    BindProvenance(*insert, 29, r.provenance);
-    if (Status s = insert->Run(); !s.ok()) return WithContext(s, Where("indicators", i, r.name));
+    insert->Bind(29, r.key);
+    BindFigure(*insert, 30, 31, 32, r.programmed);
+    if (r.percent) {
+      insert->Bind(33, r.percent->raw).Bind(34, r.percent->value);
+    } else {
+      insert->BindNull(33).BindNull(34);
+    }
+    insert->Bind(35, r.subtotal ? 1 : 0);
+    BindProvenance(*insert, 36, r.provenance);
+    Result<int64_t> id = InsertReturningId(*insert);
+    if (!id.ok()) return WithContext(id.status(), Where("indicators", i, r.name));
+    if (Status s = InsertAttributes(*attribute, *id, r.attributes); !s.ok()) {
+      return WithContext(s, Where("indicators", i, r.name));
+    }
   }
   return Status::Ok();
 }

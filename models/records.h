@@ -201,17 +201,23 @@ struct Indicator {
   std::optional<std::string> frequency;  // normalized: mensual, trimestral, anual, única vez…
   std::optional<std::string> unit;
   std::optional<Figure> baseline;
-  std::optional<Figure> target;
-  std::optional<Figure> progress;
+  std::optional<Figure> target;      // the goal: for the year, else for the period reported
+  std::optional<Figure> programmed;  // what was programmed to the period's end, when apart
+  std::optional<Figure> progress;    // what was achieved
+  std::optional<Figure> percent;     // the percent achieved as printed ("% de avance")
   std::optional<std::string> sense;  // ascendente, descendente, constante (normalized)
   std::optional<Figure> budget;
   std::optional<int> start_month;  // 1..12
   std::optional<int> end_month;
   std::optional<std::string> period_start;  // ISO date of the reporting period
   std::optional<std::string> period_end;
-  std::string activity_code;       // the line of action it belongs to, as written ("12.1")
-  std::optional<size_t> activity;  // index into Extraction::activities
-  std::optional<size_t> section;   // index into Extraction::sections
+  std::optional<std::string> key;  // the indicator's own number or key, as printed
+  // A row summing the rows above it (a zone's subtotal in a report by zones): stored, told apart.
+  bool subtotal = false;
+  std::vector<Attribute> attributes;  // every other headed column of its table
+  std::string activity_code;          // the line of action it belongs to, as written ("12.1")
+  std::optional<size_t> activity;     // index into Extraction::activities
+  std::optional<size_t> section;      // index into Extraction::sections
   Provenance provenance;
 };
 

@@ -254,6 +254,7 @@ TEST_F(StoreTest, OpenCreatesEveryTableAsStrictAndSetsUserVersion) {
                                              "event",
                                              "finding",
                                              "indicator",
+                                             "indicator_attribute",
                                              "institute",
                                              "reference",
                                              "section",

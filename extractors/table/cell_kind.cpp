@@ -87,7 +87,10 @@ CellKind KindOf(const Cell& cell, const std::string& folded, const std::optional
   // A number written with a leading zero ("01", "0101") is a code: quantities are not padded.
   static const RE2 kPadded(R"(^0\d+$)");
   if (RE2::FullMatch(folded, kPadded)) return CellKind::kCode;
-  if (ParseQuantity(folded)) {
+  // A difference is signed ("-28"); a quantity never is.
+  const std::string_view unsigned_part =
+      folded.size() > 1 && folded.front() == '-' ? std::string_view(folded).substr(1) : folded;
+  if (ParseQuantity(unsigned_part)) {
     // "1.1.2" or "3.-" would not parse; "1.1" does, and stays a number here.
     return CellKind::kNumber;
   }

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <set>
 
 namespace oplex {
 namespace {
@@ -28,6 +29,7 @@ std::vector<ColumnProfile> ProfileColumns(const std::vector<std::vector<TypedCel
     p.share.assign(static_cast<size_t>(kinds), 0.0);
     int body = 0, words = 0, leading = 0, steps = 0, ups = 0;
     std::optional<double> last;
+    std::set<std::string> seen;
     // Where the column stands: its header cells of one column too (a header with no body yet,
     // at the foot of a page, still places its columns).
     for (size_t r = 0; r < body_from && r < rows.size(); ++r) {
@@ -47,6 +49,7 @@ std::vector<ColumnProfile> ProfileColumns(const std::vector<std::vector<TypedCel
       }
       if (cell.kind == CellKind::kEmpty || cell.kind == CellKind::kFilled) continue;
       ++p.cells;
+      seen.insert(cell.folded);
       words += cell.words;
       if (auto n = LeadingNumber(cell.folded)) {
         ++leading;
@@ -63,6 +66,7 @@ std::vector<ColumnProfile> ProfileColumns(const std::vector<std::vector<TypedCel
     if (p.cells > 0) {
       p.mean_words = static_cast<double>(words) / p.cells;
       p.leading_number = static_cast<double>(leading) / p.cells;
+      p.distinct = static_cast<double>(seen.size()) / p.cells;
     }
     // A lone number (a table of one row) is a numbering of one.
     p.increasing = leading > 0 && ups >= kIncreasingShare * steps;

@@ -23,6 +23,11 @@ constexpr double kNumbersAsCodes = 0.5;
 constexpr double kMinContentFit = 0.25;
 // Such a text column's score.
 constexpr double kContentTextScore = 0.45;
+// Failing that, a column of names: words in this share of its cells, none repeated, a few words
+// each (the units of a progress report: "ACCIÓN MÓVIL SOYALÓ").
+constexpr double kContentNamesShare = 0.8;
+constexpr double kContentNamesDistinct = 0.95;
+constexpr double kContentNamesWords = 2.0;
 
 double Share(const ColumnProfile& p, CellKind k) {
   return p.share.empty() ? 0.0 : p.share[static_cast<size_t>(k)];
@@ -194,19 +199,30 @@ std::vector<RoleAssignment> AssignRoles(const HeaderBand& band,
     if (k.role == ColumnRole::kCode && text && k.column > *text) continue;
     assign(k);
   }
-  // No header names the text: the leftmost column of long running text, if any, by content.
-  if (!text) {
+  // No header names the text: the leftmost column of long running text, if any, by content,
+  // else the leftmost column of names.
+  auto running_text = [](const ColumnProfile& p) {
+    return p.mean_words >= kContentTextWords &&
+           ContentFit(ColumnRole::kText, p) >= kContentTextShare;
+  };
+  auto names = [](const ColumnProfile& p) {
+    const double words = Share(p, CellKind::kText) + Share(p, CellKind::kShortLabel);
+    return words >= kContentNamesShare * Filled(p) && p.distinct >= kContentNamesDistinct &&
+           p.mean_words >= kContentNamesWords;
+  };
+  for (const auto& [found, what] :
+       {std::pair{+running_text, "running text"}, std::pair{+names, "names, none repeated"}}) {
+    if (text) break;
     for (size_t c = 0; c < n; ++c) {
       const ColumnProfile& p = profiles[c];
-      if (out[c].role != ColumnRole::kUnknown || Filled(p) <= 0) continue;
+      if (out[c].role != ColumnRole::kUnknown || Filled(p) <= 0 || !found(p)) continue;
       const double fit = ContentFit(ColumnRole::kText, p);
-      if (p.mean_words >= kContentTextWords && fit >= kContentTextShare) {
-        out[c].role = ColumnRole::kText;
-        out[c].score = kContentTextScore;
-        out[c].margin = kContentTextScore * fit;
-        out[c].evidence = "no header names it; " + Percent(fit) + " running text";
-        break;
-      }
+      out[c].role = ColumnRole::kText;
+      out[c].score = kContentTextScore;
+      out[c].margin = kContentTextScore * fit;
+      out[c].evidence = std::string("no header names it; ") + Percent(fit) + " " + what;
+      text = c;
+      break;
     }
   }
   // No header names the code: a numbering just left of the text column is its code.

@@ -23,6 +23,31 @@ bool BodyOnly(CellKind k) {
          k == CellKind::kPercent || k == CellKind::kDate || k == CellKind::kPeriod;
 }
 
+bool IsDated(CellKind k) { return k == CellKind::kDate || k == CellKind::kPeriod; }
+
+// Whether most filled cells of column `c` below row `r` write dates or periods.
+bool DatesBelow(const std::vector<std::vector<TypedCell>>& rows, size_t r, size_t c) {
+  int filled = 0, dated = 0;
+  for (size_t below = r + 1; below < rows.size(); ++below) {
+    if (c >= rows[below].size() || rows[below][c].folded.empty()) continue;
+    ++filled;
+    dated += IsDated(rows[below][c].kind) ? 1 : 0;
+  }
+  return filled > 0 && dated * 2 >= filled;
+}
+
+// Whether row `r` holds a cell only a table's body holds. A date or a period over a column of
+// figures is a header naming the time its figures cover ("ACUMULADO ENE-MAR 2017",
+// "PROGRAMADO ENE-MAR"); over a column of dates it is the first record's.
+bool HoldsBody(const std::vector<std::vector<TypedCell>>& rows, size_t r) {
+  for (size_t c = 0; c < rows[r].size(); ++c) {
+    const TypedCell& cell = rows[r][c];
+    if (!BodyOnly(cell.kind)) continue;
+    if (!IsDated(cell.kind) || DatesBelow(rows, r, c)) return true;
+  }
+  return false;
+}
+
 size_t NonEmpty(const std::vector<TypedCell>& row) {
   return static_cast<size_t>(std::count_if(row.begin(), row.end(), [](const TypedCell& c) {
     return c.kind != CellKind::kEmpty && c.kind != CellKind::kFilled;
@@ -33,9 +58,10 @@ bool NamesRoles(const std::vector<TypedCell>& row, const TableRules& rules) {
   for (const TypedCell& c : row) {
     // A label is a few words; a sentence that happens to hold one ("…y del cumplimiento de las
     // actividades…") is body.
-    if ((c.kind != CellKind::kShortLabel && c.kind != CellKind::kText) || c.words > kLabelWords) {
-      continue;
-    }
+    // Dates reach here only as labels of the time a column covers (HoldsBody).
+    const bool words =
+        c.kind == CellKind::kShortLabel || c.kind == CellKind::kText || IsDated(c.kind);
+    if (!words || c.words > kLabelWords) continue;
     const auto scores = rules.ScoreLabel(c.folded);
     for (const auto& s : scores) {
       if (s.weight >= kNamesRole) return true;
@@ -193,10 +219,7 @@ HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<Type
         !MonthRun(row, 1, 6, rules.base()).empty() ||
         (r > 0 && !months_above && !MonthRun(Stacked(rows, r), 1, 6, rules.base()).empty());
     months_above |= months;
-    if (!months &&
-        std::any_of(row.begin(), row.end(), [](const TypedCell& c) { return BodyOnly(c.kind); })) {
-      break;
-    }
+    if (!months && HoldsBody(rows, r)) break;
     const bool weeks = band.rows > 0 && WeekNumbers(row);
     // Figures belong to the body, but for month numbers and week numbers.
     const bool figures = std::any_of(row.begin(), row.end(), [](const TypedCell& c) {

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "extractors/codes.h"
 #include "extractors/table/header_band.h"
 #include "pipeline/normalize/join.h"
+#include "pipeline/normalize/quantity.h"
 
 namespace oplex {
 namespace {
@@ -16,6 +18,8 @@ constexpr double kCodedShare = 0.5;
 constexpr size_t kMinCodedRows = 2;
 // A code is at most this long.
 constexpr size_t kMaxCodeLength = 16;
+// A subtotal equals the sum of its records within this (figures printed rounded).
+constexpr double kSumSlack = 0.5;
 // A lone title row spans at least this many columns and has at most this many words.
 constexpr int kTitleSpan = 2;
 constexpr int kTitleWords = 6;
@@ -49,7 +53,9 @@ bool IsParentCode(const std::string& parent, const std::string& child) {
          (child[parent.size()] == '.' || child[parent.size()] == '-');
 }
 
-bool RepeatsHeader(const TypedRow& row, const TypedTable& table) {
+// Whether the row repeats the header's labels (the header printed again on a new page). Right
+// under such a row, one label is enough (a group title alone in its row: "CURSOS").
+bool RepeatsHeader(const TypedRow& row, const TypedTable& table, bool under_header) {
   if (table.header.rows == 0) return false;
   size_t same = 0, filled = 0;
   for (size_t c = 0; c < row.cells.size() && c < table.header.labels.size(); ++c) {
@@ -68,7 +74,7 @@ bool RepeatsHeader(const TypedRow& row, const TypedTable& table) {
       }
     }
   }
-  return filled >= 2 && same * 2 > filled;
+  return filled >= (under_header ? 1u : 2u) && same * 2 > filled;
 }
 
 // Whether the row fills none of the columns besides the text that a record fills (code,
@@ -88,6 +94,42 @@ bool HasFigures(const TypedRow& row) {
     return c.kind == CellKind::kNumber || c.kind == CellKind::kPercent ||
            c.kind == CellKind::kMoney || c.kind == CellKind::kMark || c.kind == CellKind::kFilled;
   });
+}
+
+std::optional<double> NumberIn(const TypedCell& cell) {
+  if (cell.kind != CellKind::kNumber) return std::nullopt;
+  const std::string_view text = cell.folded;
+  const bool negative = text.size() > 1 && text.front() == '-';
+  auto q = ParseQuantity(negative ? text.substr(1) : text);
+  if (!q || !q->value) return std::nullopt;
+  return negative ? -*q->value : *q->value;
+}
+
+// Whether every figure of row `r` is the sum of the same column over the records above it, back
+// to the last section, total or subtotal (the rows already classified): a zone's subtotal.
+bool SumsRecordsAbove(const TypedTable& table, size_t r) {
+  const TypedRow& row = table.rows[r];
+  int summed = 0;
+  for (size_t c = 0; c < row.cells.size(); ++c) {
+    const std::optional<double> value = NumberIn(row.cells[c]);
+    if (!value) continue;
+    double sum = 0;
+    int terms = 0;
+    for (size_t up = r; up-- > table.header.rows;) {
+      const RowKind kind = table.rows[up].kind;
+      if (kind == RowKind::kSection || kind == RowKind::kTotal || kind == RowKind::kSubtotal) {
+        break;
+      }
+      if (kind != RowKind::kRecord || c >= table.rows[up].cells.size()) continue;
+      if (auto n = NumberIn(table.rows[up].cells[c])) {
+        sum += *n;
+        ++terms;
+      }
+    }
+    if (terms == 0 || std::abs(sum - *value) > kSumSlack) return false;
+    ++summed;
+  }
+  return summed > 0;
 }
 
 size_t Depth(const std::string& code) { return CodeSegments(code).size(); }
@@ -172,7 +214,8 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       row.kind = RowKind::kMonthLabels;
       continue;
     }
-    if (RepeatsHeader(row, *table)) {
+    const bool under_header = r > 0 && table->rows[r - 1].kind == RowKind::kHeader;
+    if (RepeatsHeader(row, *table, under_header)) {
       row.kind = RowKind::kHeader;
       continue;
     }
@@ -199,6 +242,11 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
     if (Filled(row) == 1 && first != nullptr && first->cell->col_span >= kTitleSpan &&
         (is_coded || first->words <= kTitleWords)) {
       row.kind = RowKind::kSection;
+      continue;
+    }
+    // In a coded table, a row with no code but figures of its own that sum the records above.
+    if (is_coded && has_text && SumsRecordsAbove(*table, r)) {
+      row.kind = RowKind::kSubtotal;
       continue;
     }
     if (is_coded || !has_text) {

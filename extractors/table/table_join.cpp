@@ -56,7 +56,12 @@ std::vector<size_t> MapColumns(const TypedTable& table, const TypedTable& next) 
 
 bool Continues(const TypedTable& table, const TypedTable& next) {
   const auto text = table.ColumnOf(ColumnRole::kText);
-  if (next.header.rows != 0 || !text || table.roles[*text].score < kHeaderEvidence) return false;
+  if (!text) return false;
+  // The next page's table goes on without a header, or under the same header printed again
+  // (its column roles then stand on the header words of every page).
+  const bool header_repeated = next.header.rows != 0 && next.header.labels == table.header.labels;
+  if (next.header.rows != 0 && !header_repeated) return false;
+  if (!header_repeated && table.roles[*text].score < kHeaderEvidence) return false;
   const auto last = LastPage(table), first = FirstPage(next);
   return last && first && *first == *last + 1;
 }

@@ -71,6 +71,16 @@ std::array<TableRules::HeaderScore, kColumnRoleCount> TableRules::ScoreLabel(
     if (at == std::string_view::npos) break;
     start = at + 3;
   }
+  // A part may close with the year it is for ("meta 2025"): the words before it name the role.
+  static const RE2 kYearAfter(R"(^(.*\S) (?:19|20)\d\d$)");
+  std::vector<std::string> without_year;
+  for (std::string_view part : parts) {
+    std::string words;
+    if (RE2::FullMatch(re2::StringPiece(part.data(), part.size()), kYearAfter, &words)) {
+      without_year.push_back(std::move(words));
+    }
+  }
+  parts.insert(parts.end(), without_year.begin(), without_year.end());
   for (const RolePattern& p : roles_) {
     HeaderScore& s = scores[static_cast<size_t>(p.role)];
     if (p.weight <= s.weight) continue;

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "extractors/table/column_roles.h"
+
 namespace oplex {
 namespace {
 
@@ -29,8 +31,8 @@ std::optional<ColumnRole> ColumnRoleFromString(std::string_view name) {
 }
 
 const char* ToString(RowKind kind) {
-  static constexpr std::array<const char*, 7> kNames = {
-      "header", "month_labels", "section", "record", "continuation", "total", "spacer"};
+  static constexpr std::array<const char*, 8> kNames = {
+      "header", "month_labels", "section", "record", "continuation", "total", "subtotal", "spacer"};
   return kNames[static_cast<size_t>(kind)];
 }
 
@@ -43,6 +45,11 @@ std::optional<size_t> TypedTable::ColumnOf(ColumnRole role) const {
 
 bool TypedTable::HasMonths() const {
   return header.months.has_value() || !header.half_year.empty();
+}
+
+bool TypedTable::ReportsProgress() const {
+  const auto achieved = ColumnOf(ColumnRole::kAchieved);
+  return achieved && roles[*achieved].score >= kHeaderEvidence;
 }
 
 }  // namespace oplex

@@ -92,6 +92,7 @@ struct ColumnProfile {
   double mean_words = 0;      // of its non-empty cells
   bool increasing = false;    // its numbers or codes grow down the rows
   double leading_number = 0;  // share of its cells opening with a number ("12 (…)")
+  double distinct = 0;        // share of its non-empty cells whose text no cell above repeats
   std::optional<BBox> bbox;
 };
 
@@ -109,7 +110,9 @@ enum class RowKind {
   kSection,       // a row that opens a part of the table: a shallower code, a lone spanning title
   kRecord,        // a row that starts a record
   kContinuation,  // the next line of the record above (text broken over rows or pages)
-  kTotal,         // a total or subtotal row
+  kTotal,         // a total row: its label says so ("TOTAL", "Totales")
+  kSubtotal,      // a row without the code its siblings print, whose figures sum the records
+                  // above it (a zone of a report): a record of its own, told apart
   kSpacer,        // nothing to read
 };
 const char* ToString(RowKind kind);
@@ -137,6 +140,9 @@ struct TypedTable {
   // The first column with the role, if any.
   std::optional<size_t> ColumnOf(ColumnRole role) const;
   bool HasMonths() const;
+  // A progress table: its header names what was achieved; its rows are indicators, not
+  // activities.
+  bool ReportsProgress() const;
 };
 
 }  // namespace oplex

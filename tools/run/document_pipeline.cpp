@@ -2,6 +2,7 @@
 
 #include "extractors/activities.h"
 #include "extractors/document_date.h"
+#include "extractors/indicator_mapper.h"
 #include "extractors/indicator_table.h"
 #include "extractors/report_events.h"
 #include "extractors/stated_totals.h"
@@ -112,9 +113,12 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
   doc.title = c.title;
 
   e.findings = std::move(laid_out->findings);
-  ExtractActivities(blocks, rules_, table_rules_, vocab_, doc.year, &e);
+  const DocumentTables tables =
+      ExtractActivities(blocks, rules_, table_rules_, vocab_, doc.year, &e);
   ExtractStatedTotals(blocks, rules_, &e);
-  ExtractIndicators(blocks, indicator_rules_, rules_, vocab_, &e);
+  const std::vector<const Block*> read =
+      ExtractIndicators(blocks, indicator_rules_, rules_, vocab_, &e);
+  MapIndicators(tables.tables, read, table_rules_, &e);
   ExtractDocumentDate(blocks, &e);
   ExtractReportEvents(blocks, event_rules_, vocab_, &e);
   ClassifyActivities(taxonomy_, &e);

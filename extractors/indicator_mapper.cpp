@@ -1,0 +1,209 @@
+#include "extractors/indicator_mapper.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "extractors/codes.h"
+#include "extractors/figure.h"
+#include "extractors/provenance.h"
+#include "extractors/table/column_roles.h"
+#include "extractors/table/row_kinds.h"
+#include "pipeline/normalize/fold.h"
+#include "pipeline/normalize/join.h"
+
+namespace oplex {
+namespace {
+
+// A group title names what its figures count when no role reaches this weight in it.
+constexpr double kGroupRoleWeight = 0.6;
+
+std::vector<std::string> Parts(const std::string& label) {
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    const size_t at = label.find(" / ", start);
+    parts.push_back(label.substr(start, at - start));
+    if (at == std::string::npos) break;
+    start = at + 3;
+  }
+  return parts;
+}
+
+bool HasDigit(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+class Mapper {
+ public:
+  Mapper(const TypedTable& table, const TableRules& rules, Extraction* out)
+      : table_(table), rules_(rules), out_(*out) {}
+
+  void Run() {
+    const auto text = table_.ColumnOf(ColumnRole::kText);
+    if (!text || !table_.ReportsProgress()) return;
+    text_ = *text;
+    goal_ = table_.ColumnOf(ColumnRole::kAnnual);
+    programmed_ = table_.ColumnOf(ColumnRole::kProgrammed);
+    achieved_ = table_.ColumnOf(ColumnRole::kAchieved);
+    percent_ = table_.ColumnOf(ColumnRole::kPercent);
+    budget_ = table_.ColumnOf(ColumnRole::kBudget);
+    unit_ = table_.ColumnOf(ColumnRole::kUnit);
+    code_ = table_.ColumnOf(ColumnRole::kCode);
+    section_column_ = table_.ColumnOf(ColumnRole::kSection);
+    group_unit_ = GroupUnit();
+    std::vector<const TypedRow*> draft;
+    bool subtotal = false;
+    auto flush = [&] {
+      if (!draft.empty()) Flush(draft, subtotal);
+      draft.clear();
+    };
+    for (const TypedRow& row : table_.rows) {
+      switch (row.kind) {
+        case RowKind::kRecord:
+        case RowKind::kSubtotal:
+          flush();
+          draft.push_back(&row);
+          subtotal = row.kind == RowKind::kSubtotal;
+          break;
+        case RowKind::kContinuation:
+          if (!draft.empty()) draft.push_back(&row);
+          break;
+        case RowKind::kSection:
+        case RowKind::kTotal:
+          flush();
+          break;
+        case RowKind::kHeader:
+        case RowKind::kMonthLabels:
+        case RowKind::kSpacer:
+          break;
+      }
+    }
+    flush();
+  }
+
+ private:
+  // The title of the group both the programmed (or goal) and the achieved columns stand under,
+  // as printed, when it names what they count: no role, no time.
+  std::optional<std::string> GroupUnit() const {
+    const std::optional<size_t> planned = programmed_ ? programmed_ : goal_;
+    if (!planned || !achieved_ || *planned >= table_.header.titles.size() ||
+        *achieved_ >= table_.header.titles.size()) {
+      return std::nullopt;
+    }
+    const std::vector<std::string> a = Parts(table_.header.titles[*planned]);
+    const std::vector<std::string> b = Parts(table_.header.titles[*achieved_]);
+    for (size_t i = 0; i + 1 < a.size() && i + 1 < b.size(); ++i) {
+      if (a[i] != b[i] || a[i].empty() || HasDigit(a[i])) continue;
+      const auto scores = rules_.ScoreLabel(Fold(a[i]));
+      const bool names_role = std::any_of(
+          scores.begin(), scores.end(), [](const auto& s) { return s.weight >= kGroupRoleWeight; });
+      if (!names_role) return a[i];
+    }
+    return std::nullopt;
+  }
+
+  std::string ColumnText(const std::vector<const TypedRow*>& rows, size_t c) const {
+    std::string text;
+    for (const TypedRow* row : rows) {
+      if (c >= row->cells.size() || row->cells[c].cell->covered) continue;
+      const std::string part = PlainText(row->cells[c].cell->text);
+      if (!part.empty()) AppendLine(part, &text);
+    }
+    return text;
+  }
+
+  std::optional<BBox> ColumnBox(const std::vector<const TypedRow*>& rows, size_t c) const {
+    std::optional<BBox> box;
+    for (const TypedRow* row : rows) {
+      if (c < row->cells.size() && row->cells[c].cell->bbox && !row->cells[c].folded.empty()) {
+        box = box ? Union(*box, *row->cells[c].cell->bbox) : *row->cells[c].cell->bbox;
+      }
+    }
+    return box;
+  }
+
+  std::optional<Figure> FigureOf(const std::vector<const TypedRow*>& rows,
+                                 std::optional<size_t> c) const {
+    if (!c) return std::nullopt;
+    return ParseFigure(ColumnText(rows, *c));
+  }
+
+  // The section a section column names for this row: the one the rows above opened when the
+  // value is the same (a merged cell read once per page), else a new one.
+  std::optional<size_t> SectionOf(const std::vector<const TypedRow*>& rows) {
+    if (!section_column_) return std::nullopt;
+    const std::string value = ColumnText(rows, *section_column_);
+    if (value.empty()) return section_;  // under a merged cell: the project above
+    if (section_ && out_.sections[*section_].title == value) return section_;
+    Section s;
+    s.kind = SectionKind::kProyecto;
+    s.title = value;
+    if (auto coded = LeadingCode(value)) {
+      s.code = coded->code;
+      s.title = coded->text;
+    }
+    s.provenance = RowsProvenance({rows.front()->row}, kIndicatorMapperExtractor);
+    out_.sections.push_back(std::move(s));
+    section_ = out_.sections.size() - 1;
+    return section_;
+  }
+
+  void Flush(const std::vector<const TypedRow*>& rows, bool subtotal) {
+    Indicator ind;
+    ind.name = ColumnText(rows, text_);
+    if (ind.name.empty()) return;
+    ind.subtotal = subtotal;
+    if (code_) {
+      const std::string key = ColumnText(rows, *code_);
+      if (!key.empty()) ind.key = key;
+    }
+    ind.target = FigureOf(rows, goal_ ? goal_ : programmed_);
+    if (goal_) ind.programmed = FigureOf(rows, programmed_);
+    ind.progress = FigureOf(rows, achieved_);
+    ind.percent = FigureOf(rows, percent_);
+    ind.budget = FigureOf(rows, budget_);
+    if (unit_) {
+      const std::string unit = ColumnText(rows, *unit_);
+      if (!unit.empty()) ind.unit = unit;
+    } else {
+      ind.unit = group_unit_;
+    }
+    ind.section = SectionOf(rows);
+    for (size_t c = 0; c < table_.columns; ++c) {
+      const bool used = c == text_ || c == code_ || c == goal_ || c == programmed_ ||
+                        c == achieved_ || c == percent_ || c == budget_ || c == unit_ ||
+                        c == section_column_;
+      if (used) continue;
+      const std::string value = ColumnText(rows, c);
+      if (value.empty()) continue;
+      const std::string header = c < table_.header.titles.size() ? table_.header.titles[c] : "";
+      ind.attributes.push_back(Attribute{header, value, ColumnBox(rows, c)});
+    }
+    std::vector<const Row*> layout;
+    for (const TypedRow* r : rows) layout.push_back(r->row);
+    double confidence = 1;
+    for (const Row* r : layout) confidence = std::min(confidence, LowestConfidence(*r));
+    ind.provenance = RowsProvenance(layout, kIndicatorMapperExtractor, confidence);
+    out_.indicators.push_back(std::move(ind));
+  }
+
+  const TypedTable& table_;
+  const TableRules& rules_;
+  Extraction& out_;
+  size_t text_ = 0;
+  std::optional<size_t> goal_, programmed_, achieved_, percent_, budget_, unit_, code_,
+      section_column_;
+  std::optional<std::string> group_unit_;
+  std::optional<size_t> section_;
+};
+
+}  // namespace
+
+void MapIndicators(const std::vector<TypedTable>& tables, const std::vector<const Block*>& read,
+                   const TableRules& rules, Extraction* out) {
+  for (const TypedTable& table : tables) {
+    if (std::find(read.begin(), read.end(), table.block) != read.end()) continue;
+    Mapper(table, rules, out).Run();
+  }
+}
+
+}  // namespace oplex

@@ -1,0 +1,143 @@
+// The indicator mapper (extractors/indicator_mapper.h) and the table steps a progress report
+// needs, on small tables built by hand: a header whose group titles write the period covered, a
+// column of names no header names, zone subtotals, the header printed again on the next page.
+#include "extractors/indicator_mapper.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "extractors/table/table_join.h"
+#include "extractors/table/table_reader.h"
+#include "tests/table_blocks.h"
+
+namespace oplex {
+namespace {
+
+using testing::Boxed;
+using testing::RowOf;
+using testing::Rules;
+using testing::SpannedAcross;
+using testing::TableOf;
+
+const std::vector<double> kEdges = {40, 80, 300, 380, 460, 540, 620};
+
+// The three header rows of a report by zones: the period over two groups of figures, each group
+// naming what it counts, then the figures' own labels.
+std::vector<Row> ZoneHeader(double top, int page) {
+  std::vector<Row> rows = {
+      SpannedAcross(RowOf({"No.", "", "ACUMULADO ENE-MAR 2017", "", "", "", "HORAS"}, page), 2, 4),
+      SpannedAcross(RowOf({"", "", "CURSOS", "", "", "", ""}, page), 2, 4),
+      RowOf({"", "UNIDAD DE CAPACITACIÓN / ESPECIALIDAD", "PROGRAMADO ENE-MAR", "REALIZADO ENE-MAR",
+             "DIFERENCIA", "% de Cumplimiento", ""},
+            page),
+  };
+  for (size_t r = 0; r < rows.size(); ++r) {
+    rows[r] = Boxed(rows[r], kEdges, top + 20 * static_cast<double>(r));
+  }
+  return rows;
+}
+
+Row Body(const std::vector<std::string>& cells, double top, int page) {
+  return Boxed(RowOf(cells, page), kEdges, top);
+}
+
+// Two pages of a report by zones: zone I's units and subtotal, then on the next page, under the
+// header printed again, zone II's last unit of page one's second unit and its subtotal.
+std::vector<Block> ZoneReport() {
+  std::vector<Row> first = ZoneHeader(100, 1);
+  first.push_back(
+      Body({"1", "UNIDAD DE CAPACITACIÓN TUXTLA", "75", "79", "4", "105%", "2,338"}, 160, 1));
+  first.push_back(Body({"2", "ACCIÓN MÓVIL BERRIOZABAL", "6", "5", "-1", "83%", "142"}, 180, 1));
+  first.push_back(Body({"", "ZONA I TUXTLA", "81", "84", "3", "104%", "2,480"}, 200, 1));
+  first.push_back(
+      Body({"3", "UNIDAD DE CAPACITACIÓN TAPACHULA", "20", "42", "22", "210%", "3,998"}, 220, 1));
+  std::vector<Row> second = ZoneHeader(100, 2);
+  second.push_back(Body({"4", "ACCIÓN MÓVIL CACAHOATÁN", "3", "2", "-1", "67%", "40"}, 160, 2));
+  second.push_back(Body({"", "ZONA II TAPACHULA", "23", "44", "21", "191%", "4,038"}, 180, 2));
+  second.push_back(Body({"", "TOTALES", "104", "128", "24", "123%", "6,518"}, 200, 2));
+  return {TableOf(std::move(first)), TableOf(std::move(second))};
+}
+
+std::vector<TypedTable> Joined(const std::vector<Block>& blocks) {
+  std::vector<TypedTable> tables;
+  for (const Block& block : blocks) tables.push_back(UnderstandTable(block, Rules()));
+  JoinContinuedTables(&tables, Rules());
+  return tables;
+}
+
+TEST(IndicatorTables, PeriodOverFiguresIsHeaderAndNamesAreTheText) {
+  const std::vector<Block> blocks = ZoneReport();
+  const TypedTable table = UnderstandTable(blocks[0], Rules());
+  EXPECT_EQ(table.header.rows, 3u);
+  ASSERT_EQ(table.roles.size(), 7u);
+  EXPECT_EQ(table.roles[0].role, ColumnRole::kCode);
+  EXPECT_EQ(table.roles[1].role, ColumnRole::kText);
+  EXPECT_EQ(table.roles[2].role, ColumnRole::kProgrammed);
+  EXPECT_EQ(table.roles[3].role, ColumnRole::kAchieved);
+  EXPECT_EQ(table.roles[5].role, ColumnRole::kPercent);
+  EXPECT_TRUE(table.ReportsProgress());
+}
+
+TEST(IndicatorTables, UncodedRowSummingTheRecordsAboveIsASubtotal) {
+  const std::vector<TypedTable> tables = Joined(ZoneReport());
+  ASSERT_EQ(tables.size(), 1u);  // the header printed again on page 2 goes on the same table
+  std::vector<RowKind> body;
+  for (const TypedRow& row : tables[0].rows) {
+    if (row.kind != RowKind::kHeader) body.push_back(row.kind);
+  }
+  EXPECT_EQ(body, (std::vector<RowKind>{RowKind::kRecord, RowKind::kRecord, RowKind::kSubtotal,
+                                        RowKind::kRecord, RowKind::kRecord, RowKind::kSubtotal,
+                                        RowKind::kTotal}));
+}
+
+TEST(IndicatorMapper, EachUnitAndZoneIsAnIndicatorWithItsFiguresAsPrinted) {
+  const std::vector<Block> blocks = ZoneReport();
+  Extraction e;
+  MapIndicators(Joined(blocks), {}, Rules(), &e);
+  ASSERT_EQ(e.indicators.size(), 6u);  // four units, two zones; the grand total is no indicator
+  const Indicator& first = e.indicators[0];
+  EXPECT_EQ(first.name, "UNIDAD DE CAPACITACIÓN TUXTLA");
+  EXPECT_EQ(first.key, "1");
+  ASSERT_TRUE(first.target && first.progress && first.percent);
+  EXPECT_EQ(first.target->value, 75);
+  EXPECT_EQ(first.progress->value, 79);
+  EXPECT_EQ(first.percent->raw, "105%");
+  EXPECT_EQ(first.unit, "CURSOS");  // the group title over its figures
+  EXPECT_FALSE(first.subtotal);
+  // The difference and the hours are kept under their headers.
+  ASSERT_EQ(first.attributes.size(), 2u);
+  EXPECT_EQ(first.attributes[0].value, "4");
+  EXPECT_EQ(first.attributes[1].value, "2,338");
+  const Indicator& zone = e.indicators[2];
+  EXPECT_EQ(zone.name, "ZONA I TUXTLA");
+  EXPECT_TRUE(zone.subtotal);
+  EXPECT_FALSE(zone.key.has_value());
+  EXPECT_EQ(e.indicators[4].name, "ACCIÓN MÓVIL CACAHOATÁN");
+  EXPECT_EQ(e.indicators[4].provenance.page, 2);
+  EXPECT_EQ(e.indicators[4].attributes[0].value, "-1");
+  EXPECT_TRUE(e.indicators[5].subtotal);
+}
+
+TEST(IndicatorMapper, TablesAnotherExtractorReadAreLeftAlone) {
+  const std::vector<Block> blocks = ZoneReport();
+  const std::vector<TypedTable> tables = Joined(blocks);
+  Extraction e;
+  MapIndicators(tables, {tables[0].block}, Rules(), &e);
+  EXPECT_TRUE(e.indicators.empty());
+}
+
+TEST(IndicatorMapper, APlanWithoutAnAchievedColumnGivesNoIndicator) {
+  const Block block = TableOf({
+      RowOf({"No.", "Actividad", "Meta anual"}),
+      RowOf({"1", "Elaborar informes mensuales de avance", "12"}),
+      RowOf({"2", "Realizar las sesiones ordinarias del consejo", "12"}),
+  });
+  Extraction e;
+  MapIndicators({UnderstandTable(block, Rules())}, {}, Rules(), &e);
+  EXPECT_TRUE(e.indicators.empty());
+}
+
+}  // namespace
+}  // namespace oplex

@@ -1,0 +1,63 @@
+// Indicators of published progress reports (data/real, copied from the public documents they
+// name), read end to end through the document pipeline and checked against what a person reads
+// on the page (the values are those of /work/shared/realdocs/<stem>.truth.json):
+//   - icatech_poa_avance_2017_t1: an Excel export of courses programmed and given per training
+//     unit, three header rows deep (the period over two groups of figures), zone subtotals
+//     without a number, the header printed again on page 2 and a zone running over the break.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "tests/process_file.h"
+
+namespace oplex {
+namespace {
+
+const std::string kRealDir = std::string(OPLEX_DEFAULT_DATA_DIR) + "/real/";
+
+const Indicator* ByName(const Extraction& e, const std::string& name) {
+  for (const Indicator& i : e.indicators) {
+    if (i.name == name) return &i;
+  }
+  return nullptr;
+}
+
+TEST(RealReports, IcatechUnitsAndZoneSubtotalsWithTheirCourses) {
+  const Extraction e = testing::MustProcess(kRealDir + "icatech_poa_avance_2017_t1.pdf");
+  // 37 units and 11 zones; the TOTALES row is no indicator.
+  EXPECT_EQ(e.indicators.size(), 48u);
+  int zones = 0;
+  for (const Indicator& i : e.indicators) zones += i.subtotal ? 1 : 0;
+  EXPECT_EQ(zones, 11);
+  EXPECT_EQ(ByName(e, "TOTALES"), nullptr);
+
+  const Indicator* tuxtla = ByName(e, "UNIDAD DE CAPACITACIÓN TUXTLA");
+  ASSERT_NE(tuxtla, nullptr);
+  EXPECT_EQ(tuxtla->key, "1");
+  ASSERT_TRUE(tuxtla->target && tuxtla->progress && tuxtla->percent);
+  EXPECT_EQ(tuxtla->target->value, 75);
+  EXPECT_EQ(tuxtla->progress->value, 79);
+  EXPECT_EQ(tuxtla->percent->raw, "105%");
+  EXPECT_EQ(tuxtla->unit, "CURSOS");
+  EXPECT_FALSE(tuxtla->subtotal);
+
+  const Indicator* zone = ByName(e, "ZONA I TUXTLA GUTIÉRREZ");
+  ASSERT_NE(zone, nullptr);
+  EXPECT_TRUE(zone->subtotal);
+  ASSERT_TRUE(zone->target && zone->progress);
+  EXPECT_EQ(zone->target->value, 140);
+  EXPECT_EQ(zone->progress->value, 112);
+
+  // Zone VI runs over the page break: its subtotal on page 2 sums units of both pages.
+  const Indicator* villaflores = ByName(e, "ZONA VI VILLAFLORES");
+  ASSERT_NE(villaflores, nullptr);
+  EXPECT_TRUE(villaflores->subtotal);
+  EXPECT_EQ(villaflores->provenance.page, 2);
+  const Indicator* villacorzo = ByName(e, "ACCIÓN MÓVIL VILLACORZO");
+  ASSERT_NE(villacorzo, nullptr);
+  EXPECT_EQ(villacorzo->key, "26");
+  EXPECT_EQ(villacorzo->progress->value, 11);
+}
+
+}  // namespace
+}  // namespace oplex

@@ -87,7 +87,7 @@ class Mapper {
       return;
     }
     text_ = *text;
-    if (table_.ReportsProgress()) return;  // its rows are indicators (indicator_mapper.h)
+    if (table_.HoldsIndicators()) return;  // its rows are indicators (indicator_mapper.h)
     confidence_ = table_.confidence;
     if (confidence_ < kUncertainMapping) {
       Finding f;

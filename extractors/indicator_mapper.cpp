@@ -1,6 +1,7 @@
 #include "extractors/indicator_mapper.h"
 
 #include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "extractors/codes.h"
@@ -34,12 +35,19 @@ bool HasDigit(const std::string& s) {
 
 class Mapper {
  public:
-  Mapper(const TypedTable& table, const TableRules& rules, Extraction* out)
-      : table_(table), rules_(rules), out_(*out) {}
+  Mapper(const TypedTable& table, const std::optional<DatePeriod>& period, const TableRules& rules,
+         const IndicatorRules& indicator_rules, const Vocabulary& vocab, Extraction* out)
+      : table_(table),
+        period_(period),
+        rules_(rules),
+        indicator_rules_(indicator_rules),
+        vocab_(vocab),
+        out_(*out) {}
 
-  void Run() {
+  // Whether the table holds indicators and was mapped.
+  bool Run() {
     const auto text = table_.ColumnOf(ColumnRole::kText);
-    if (!text || !table_.ReportsProgress()) return;
+    if (!text || !table_.HoldsIndicators()) return false;
     text_ = *text;
     goal_ = table_.ColumnOf(ColumnRole::kAnnual);
     programmed_ = table_.ColumnOf(ColumnRole::kProgrammed);
@@ -49,6 +57,11 @@ class Mapper {
     unit_ = table_.ColumnOf(ColumnRole::kUnit);
     code_ = table_.ColumnOf(ColumnRole::kCode);
     section_column_ = table_.ColumnOf(ColumnRole::kSection);
+    for (ColumnRole role : {ColumnRole::kBaseline, ColumnRole::kFrequency, ColumnRole::kMethod,
+                            ColumnRole::kDefinition, ColumnRole::kDimension, ColumnRole::kLevel,
+                            ColumnRole::kSense, ColumnRole::kObjective}) {
+      if (auto c = table_.ColumnOf(role)) sheet_[*c] = role;
+    }
     group_unit_ = GroupUnit();
     std::vector<const TypedRow*> draft;
     bool subtotal = false;
@@ -65,7 +78,7 @@ class Mapper {
           subtotal = row.kind == RowKind::kSubtotal;
           break;
         case RowKind::kContinuation:
-          if (!draft.empty()) draft.push_back(&row);
+          if (!draft.empty() && GoesOn(*draft.back(), row)) draft.push_back(&row);
           break;
         case RowKind::kSection:
         case RowKind::kTotal:
@@ -78,6 +91,7 @@ class Mapper {
       }
     }
     flush();
+    return true;
   }
 
  private:
@@ -99,6 +113,14 @@ class Mapper {
       if (!names_role) return a[i];
     }
     return std::nullopt;
+  }
+
+  // Whether a continuation row goes on with the indicator above: it goes on with its name, or
+  // it opens the next page (a row broken by the page break). A fragment with no name in a
+  // ruled row of its own (a lone "T") is none.
+  bool GoesOn(const TypedRow& above, const TypedRow& row) const {
+    if (text_ < row.cells.size() && !row.cells[text_].folded.empty()) return true;
+    return above.row->page && row.row->page && *above.row->page != *row.row->page;
   }
 
   std::string ColumnText(const std::vector<const TypedRow*>& rows, size_t c) const {
@@ -175,35 +197,96 @@ class Mapper {
       if (used) continue;
       const std::string value = ColumnText(rows, c);
       if (value.empty()) continue;
+      if (auto field = sheet_.find(c); field != sheet_.end()) {
+        SheetField(field->second, rows, c, value, &ind);
+        continue;
+      }
       const std::string header = c < table_.header.titles.size() ? table_.header.titles[c] : "";
       ind.attributes.push_back(Attribute{header, value, ColumnBox(rows, c)});
+    }
+    // Written once for the rows below it, in a merged cell.
+    if (previous_) {
+      if (!ind.level) ind.level = previous_->level;
+      if (!ind.objective) ind.objective = previous_->objective;
+    }
+    if (period_) {
+      ind.period_start = period_->first.Iso();
+      ind.period_end = period_->last.Iso();
     }
     std::vector<const Row*> layout;
     for (const TypedRow* r : rows) layout.push_back(r->row);
     double confidence = 1;
     for (const Row* r : layout) confidence = std::min(confidence, LowestConfidence(*r));
     ind.provenance = RowsProvenance(layout, kIndicatorMapperExtractor, confidence);
+    previous_ = Carried{ind.level, ind.objective};
     out_.indicators.push_back(std::move(ind));
   }
 
+  void SheetField(ColumnRole role, const std::vector<const TypedRow*>& rows, size_t c,
+                  const std::string& value, Indicator* ind) const {
+    switch (role) {
+      case ColumnRole::kBaseline:
+        ind->baseline = FigureOf(rows, c);
+        break;
+      case ColumnRole::kFrequency:
+        ind->frequency = vocab_.CanonicalFrequency(value).value_or(value);
+        break;
+      case ColumnRole::kDimension:
+        ind->dimension = indicator_rules_.Dimension(value).value_or(value);
+        break;
+      case ColumnRole::kMethod:
+        ind->method = value;
+        break;
+      case ColumnRole::kDefinition:
+        ind->definition = value;
+        break;
+      case ColumnRole::kLevel:
+        ind->level = value;
+        break;
+      case ColumnRole::kObjective:
+        ind->objective = value;
+        break;
+      case ColumnRole::kSense:
+        ind->sense = indicator_rules_.Sense(value).value_or(value);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // What a merged cell gives the rows under it.
+  struct Carried {
+    std::optional<std::string> level, objective;
+  };
+
   const TypedTable& table_;
+  const std::optional<DatePeriod>& period_;
   const TableRules& rules_;
+  const IndicatorRules& indicator_rules_;
+  const Vocabulary& vocab_;
   Extraction& out_;
+  std::map<size_t, ColumnRole> sheet_;  // columns of an indicator sheet's fields
   size_t text_ = 0;
   std::optional<size_t> goal_, programmed_, achieved_, percent_, budget_, unit_, code_,
       section_column_;
   std::optional<std::string> group_unit_;
   std::optional<size_t> section_;
+  std::optional<Carried> previous_;
 };
 
 }  // namespace
 
-void MapIndicators(const std::vector<TypedTable>& tables, const std::vector<const Block*>& read,
-                   const TableRules& rules, Extraction* out) {
+std::vector<const Row*> MapIndicators(const std::vector<TypedTable>& tables,
+                                      std::optional<DatePeriod> period, const TableRules& rules,
+                                      const IndicatorRules& indicator_rules,
+                                      const Vocabulary& vocab, Extraction* out) {
+  std::vector<const Row*> read;
   for (const TypedTable& table : tables) {
-    if (std::find(read.begin(), read.end(), table.block) != read.end()) continue;
-    Mapper(table, rules, out).Run();
+    if (!Mapper(table, period, rules, indicator_rules, vocab, out).Run()) continue;
+    for (const TypedRow& row : table.rows) read.push_back(row.row);
   }
+  std::sort(read.begin(), read.end());
+  return read;
 }
 
 }  // namespace oplex

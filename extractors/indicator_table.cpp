@@ -10,6 +10,7 @@
 #include "extractors/codes.h"
 #include "extractors/figure.h"
 #include "extractors/provenance.h"
+#include "extractors/reporting_period.h"
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
 #include "pipeline/normalize/quantity.h"
@@ -18,8 +19,6 @@
 namespace oplex {
 namespace {
 
-// The reporting period is looked for in this many opening blocks.
-constexpr size_t kPeriodBlocks = 12;
 // A header maps a table when it has the name column and at least this many others.
 constexpr size_t kMinOtherColumns = 2;
 
@@ -83,12 +82,12 @@ bool SameTitle(const std::string& a, const std::string& b) {
 
 class Reader {
  public:
-  Reader(const IndicatorRules& indicator_rules, const ExtractionRules& rules,
-         const Vocabulary& vocab, Extraction* out)
-      : indicator_rules_(indicator_rules), rules_(rules), vocab_(vocab), out_(*out) {}
+  Reader(const std::vector<const Row*>& read, const IndicatorRules& indicator_rules,
+         const ExtractionRules& rules, const Vocabulary& vocab, Extraction* out)
+      : indicator_rules_(indicator_rules), rules_(rules), vocab_(vocab), out_(*out), read_(read) {}
 
   void Run(const std::vector<Block>& blocks) {
-    FindPeriod(blocks);
+    period_ = ReportingPeriod(blocks);
     for (const Block& block : blocks) {
       if (block.kind == BlockKind::kParagraph) {
         Paragraph(block);
@@ -97,6 +96,10 @@ class Reader {
       const size_t width = block.rows.empty() ? 0 : block.rows.front().cells.size();
       if (width != width_) columns_.clear();
       width_ = width;
+      if (ReadElsewhere(block)) {
+        columns_.clear();
+        continue;
+      }
       for (const Row& row : block.rows) {
         if (ColumnMap header = HeaderColumns(row, indicator_rules_); !header.empty()) {
           columns_ = std::move(header);
@@ -105,23 +108,14 @@ class Reader {
         }
         if (!columns_.empty()) DataRow(row);
       }
-      if (!columns_.empty()) read_.push_back(&block);
     }
   }
 
-  std::vector<const Block*> TakeRead() { return std::move(read_); }
-
  private:
-  void FindPeriod(const std::vector<Block>& blocks) {
-    for (size_t b = 0; b < blocks.size() && b < kPeriodBlocks; ++b) {
-      for (const Row& row : blocks[b].rows) {
-        for (const PeriodMention& m : FindPeriods(row.Joined())) {
-          if (!m.period.ok()) continue;
-          period_ = m.period;
-          return;
-        }
-      }
-    }
+  bool ReadElsewhere(const Block& block) const {
+    return std::any_of(block.rows.begin(), block.rows.end(), [&](const Row& row) {
+      return std::binary_search(read_.begin(), read_.end(), &row);
+    });
   }
 
   // A header run together into a paragraph maps the headerless tables after it; what follows
@@ -271,18 +265,15 @@ class Reader {
   ColumnMap columns_;
   size_t width_ = 0;
   std::optional<Indicator> previous_;
-  std::vector<const Block*> read_;  // the table blocks whose rows were read
+  const std::vector<const Row*>& read_;  // rows another extractor read, sorted
 };
 
 }  // namespace
 
-std::vector<const Block*> ExtractIndicators(const std::vector<Block>& blocks,
-                                            const IndicatorRules& indicator_rules,
-                                            const ExtractionRules& rules, const Vocabulary& vocab,
-                                            Extraction* out) {
-  Reader reader(indicator_rules, rules, vocab, out);
-  reader.Run(blocks);
-  return reader.TakeRead();
+void ExtractIndicators(const std::vector<Block>& blocks, const std::vector<const Row*>& read,
+                       const IndicatorRules& indicator_rules, const ExtractionRules& rules,
+                       const Vocabulary& vocab, Extraction* out) {
+  Reader(read, indicator_rules, rules, vocab, out).Run(blocks);
 }
 
 }  // namespace oplex

@@ -31,10 +31,10 @@ namespace oplex {
 inline constexpr char kIndicatorTableExtractor[] = "indicator_table";
 
 // Appends the indicators of `blocks` (and findings) to `out`, whose activities and sections
-// must already be extracted for step 4. Returns the table blocks it read.
-std::vector<const Block*> ExtractIndicators(const std::vector<Block>& blocks,
-                                            const IndicatorRules& indicator_rules,
-                                            const ExtractionRules& rules, const Vocabulary& vocab,
-                                            Extraction* out);
+// must already be extracted for step 4. Tables holding a row of `read` (sorted: the rows the
+// indicator mapper read, indicator_mapper.h) are left alone.
+void ExtractIndicators(const std::vector<Block>& blocks, const std::vector<const Row*>& read,
+                       const IndicatorRules& indicator_rules, const ExtractionRules& rules,
+                       const Vocabulary& vocab, Extraction* out);
 
 }  // namespace oplex

@@ -5,9 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "extractors/activity_mapper.h"
 #include "extractors/table/table_join.h"
 #include "extractors/table/table_reader.h"
 #include "tests/table_blocks.h"
@@ -20,6 +22,24 @@ using testing::RowOf;
 using testing::Rules;
 using testing::SpannedAcross;
 using testing::TableOf;
+
+const IndicatorRules& IndicatorRulesOf() {
+  static const IndicatorRules rules = [] {
+    auto loaded = IndicatorRules::Load(OPLEX_DEFAULT_DATA_DIR);
+    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+    return std::move(loaded).value();
+  }();
+  return rules;
+}
+
+const Vocabulary& VocabularyOf() {
+  static const Vocabulary vocab = [] {
+    auto loaded = Vocabulary::Load(OPLEX_DEFAULT_DATA_DIR);
+    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+    return std::move(loaded).value();
+  }();
+  return vocab;
+}
 
 const std::vector<double> kEdges = {40, 80, 300, 380, 460, 540, 620};
 
@@ -95,7 +115,7 @@ TEST(IndicatorTables, UncodedRowSummingTheRecordsAboveIsASubtotal) {
 TEST(IndicatorMapper, EachUnitAndZoneIsAnIndicatorWithItsFiguresAsPrinted) {
   const std::vector<Block> blocks = ZoneReport();
   Extraction e;
-  MapIndicators(Joined(blocks), {}, Rules(), &e);
+  MapIndicators(Joined(blocks), std::nullopt, Rules(), IndicatorRulesOf(), VocabularyOf(), &e);
   ASSERT_EQ(e.indicators.size(), 6u);  // four units, two zones; the grand total is no indicator
   const Indicator& first = e.indicators[0];
   EXPECT_EQ(first.name, "UNIDAD DE CAPACITACIÓN TUXTLA");
@@ -120,12 +140,14 @@ TEST(IndicatorMapper, EachUnitAndZoneIsAnIndicatorWithItsFiguresAsPrinted) {
   EXPECT_TRUE(e.indicators[5].subtotal);
 }
 
-TEST(IndicatorMapper, TablesAnotherExtractorReadAreLeftAlone) {
+TEST(IndicatorMapper, ReturnsTheRowsOfTheTablesItMapped) {
   const std::vector<Block> blocks = ZoneReport();
-  const std::vector<TypedTable> tables = Joined(blocks);
   Extraction e;
-  MapIndicators(tables, {tables[0].block}, Rules(), &e);
-  EXPECT_TRUE(e.indicators.empty());
+  const std::vector<const Row*> read =
+      MapIndicators(Joined(blocks), std::nullopt, Rules(), IndicatorRulesOf(), VocabularyOf(), &e);
+  // Every row of both pages, header rows too, so that no other extractor reads them again.
+  EXPECT_EQ(read.size(), blocks[0].rows.size() + blocks[1].rows.size());
+  EXPECT_TRUE(std::is_sorted(read.begin(), read.end()));
 }
 
 TEST(IndicatorMapper, APlanWithoutAnAchievedColumnGivesNoIndicator) {
@@ -135,8 +157,41 @@ TEST(IndicatorMapper, APlanWithoutAnAchievedColumnGivesNoIndicator) {
       RowOf({"2", "Realizar las sesiones ordinarias del consejo", "12"}),
   });
   Extraction e;
-  MapIndicators({UnderstandTable(block, Rules())}, {}, Rules(), &e);
+  MapIndicators({UnderstandTable(block, Rules())}, std::nullopt, Rules(), IndicatorRulesOf(),
+                VocabularyOf(), &e);
   EXPECT_TRUE(e.indicators.empty());
+}
+
+TEST(IndicatorMapper, ASheetOfIndicatorsGivesEachFieldFromItsColumn) {
+  const Block block = TableOf({
+      RowOf({"Indicador", "Definición", "Fórmula", "Frecuencia", "Línea base", "Meta"}),
+      RowOf({"Porcentaje de asuntos resueltos", "Es el grado de avance de asuntos resueltos",
+             "(Asuntos resueltos / Asuntos recibidos) * 100", "Mensual", "80%", "95%"}),
+      RowOf({"Porcentaje de informes entregados", "Es el grado de entrega de informes",
+             "(Informes entregados / Informes programados) * 100", "Trimestral", "N/A", "100%"}),
+  });
+  const TypedTable table = UnderstandTable(block, Rules());
+  EXPECT_TRUE(table.HoldsIndicators());
+  Extraction e;
+  MapIndicators({table}, std::nullopt, Rules(), IndicatorRulesOf(), VocabularyOf(), &e);
+  ASSERT_EQ(e.indicators.size(), 2u);
+  const Indicator& first = e.indicators[0];
+  EXPECT_EQ(first.name, "Porcentaje de asuntos resueltos");
+  EXPECT_EQ(first.definition, "Es el grado de avance de asuntos resueltos");
+  EXPECT_EQ(first.method, "(Asuntos resueltos / Asuntos recibidos) * 100");
+  EXPECT_EQ(first.frequency, "mensual");
+  ASSERT_TRUE(first.baseline && first.target);
+  EXPECT_EQ(first.baseline->value, 80);
+  EXPECT_EQ(first.target->value, 95);
+  EXPECT_TRUE(first.target->percent);
+  // "N/A" is kept as written, with no value: unknown, not zero.
+  ASSERT_TRUE(e.indicators[1].baseline);
+  EXPECT_EQ(e.indicators[1].baseline->raw, "N/A");
+  EXPECT_FALSE(e.indicators[1].baseline->value);
+  // And no activity comes from it.
+  Extraction activities;
+  MapActivities({table}, Rules(), 2024, &activities);
+  EXPECT_TRUE(activities.activities.empty());
 }
 
 }  // namespace

@@ -55,6 +55,8 @@ double ContentFit(ColumnRole role, const ColumnProfile& p) {
     case ColumnRole::kText:
     case ColumnRole::kDeliverables:
     case ColumnRole::kObjective:
+    case ColumnRole::kMethod:
+    case ColumnRole::kDefinition:
       return of({CellKind::kText}) + 0.5 * of({CellKind::kShortLabel});
     case ColumnRole::kSection:
     case ColumnRole::kResponsible:
@@ -62,7 +64,13 @@ double ContentFit(ColumnRole role, const ColumnProfile& p) {
     case ColumnRole::kPlace:
     case ColumnRole::kBeneficiaries:
     case ColumnRole::kObservations:
+    case ColumnRole::kFrequency:
+    case ColumnRole::kDimension:
+    case ColumnRole::kLevel:
+    case ColumnRole::kSense:
       return of({CellKind::kShortLabel, CellKind::kText});
+    case ColumnRole::kBaseline:
+      return of({CellKind::kNumber, CellKind::kPercent, CellKind::kShortLabel});
     case ColumnRole::kAnnual:
       return std::max(of({CellKind::kNumber, CellKind::kPercent}), p.leading_number);
     case ColumnRole::kDuration:
@@ -98,6 +106,13 @@ bool Unique(ColumnRole role) {
     case ColumnRole::kPeriod:
     case ColumnRole::kDuration:
     case ColumnRole::kSection:
+    case ColumnRole::kBaseline:
+    case ColumnRole::kFrequency:
+    case ColumnRole::kMethod:
+    case ColumnRole::kDefinition:
+    case ColumnRole::kDimension:
+    case ColumnRole::kLevel:
+    case ColumnRole::kSense:
       return true;
     default:
       return false;
@@ -182,13 +197,27 @@ std::vector<RoleAssignment> AssignRoles(const HeaderBand& band,
     a.margin = k.score - runner_up;
     if (Unique(k.role)) taken.insert(k.role);
   };
-  // The text column first: the other roles are placed around it (a code left of it).
+  // The text column first: the other roles are placed around it (a code left of it). A column
+  // another role fits better is text only when no other column is (a group title over every
+  // column, "INDICADORES", names the text role in each).
+  auto best_elsewhere = [&](const Candidate& k) {
+    for (int r = 1; r < kColumnRoleCount; ++r) {
+      if (static_cast<ColumnRole>(r) != ColumnRole::kText && scores[k.column][r] > k.score) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::optional<Candidate> text_candidate;
   for (const Candidate& k : candidates) {
-    if (k.role == ColumnRole::kText) {
-      assign(k);
+    if (k.role != ColumnRole::kText) continue;
+    if (!best_elsewhere(k)) {
+      text_candidate = k;
       break;
     }
+    if (!text_candidate) text_candidate = k;
   }
+  if (text_candidate) assign(*text_candidate);
   std::optional<size_t> text;
   for (size_t c = 0; c < n; ++c) {
     if (out[c].role == ColumnRole::kText) text = c;

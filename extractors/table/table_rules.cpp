@@ -31,9 +31,14 @@ Result<TableRules> TableRules::Load(const std::filesystem::path& data_dir, Extra
       return roles->Error(row.line, "weight is not a number");
     }
     if (weight <= 0 || weight > 1) return roles->Error(row.line, "weight must be in (0, 1]");
-    auto re = Compile(roles->Get(row, "pattern"), *roles, row.line);
+    const std::string pattern = roles->Get(row, "pattern");
+    auto re = Compile(pattern, *roles, row.line);
     if (!re.ok()) return re.status();
-    out.roles_.push_back(RolePattern{*role, *re, weight});
+    std::string without_spaces = pattern;
+    std::erase(without_spaces, ' ');
+    auto squeezed = Compile(without_spaces, *roles, row.line);
+    if (!squeezed.ok()) return squeezed.status();
+    out.roles_.push_back(RolePattern{*role, *re, *squeezed, weight});
   }
   auto shapes = ReadTsv(data_dir / "code_shapes.tsv", {"shape", "pattern"});
   if (!shapes.ok()) return shapes.status();
@@ -81,15 +86,24 @@ std::array<TableRules::HeaderScore, kColumnRoleCount> TableRules::ScoreLabel(
     }
   }
   parts.insert(parts.end(), without_year.begin(), without_year.end());
+  std::vector<std::string> squeezed;
+  for (std::string_view part : parts) {
+    std::string joined(part);
+    std::erase(joined, ' ');
+    squeezed.push_back(std::move(joined));
+  }
+  auto matches = [](const RE2& re, std::string_view text) {
+    re2::StringPiece match;
+    return re.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
+                    &match, 1);
+  };
   for (const RolePattern& p : roles_) {
     HeaderScore& s = scores[static_cast<size_t>(p.role)];
     if (p.weight <= s.weight) continue;
-    for (std::string_view part : parts) {
-      re2::StringPiece match;
-      if (p.re->Match(re2::StringPiece(part.data(), part.size()), 0, part.size(), RE2::UNANCHORED,
-                      &match, 1)) {
+    for (size_t i = 0; i < parts.size(); ++i) {
+      if (matches(*p.re, parts[i]) || matches(*p.squeezed, squeezed[i])) {
         s.weight = p.weight;
-        s.matched = std::string(part);
+        s.matched = std::string(parts[i]);
         break;
       }
     }

@@ -46,6 +46,9 @@ class TableRules {
   struct RolePattern {
     ColumnRole role;
     std::shared_ptr<const RE2> re;
+    // The pattern without its spaces, for labels a narrow column broke mid-word ("Unid ad de
+    // medida", "Fre cuenciade medición"), matched with their spaces squeezed out.
+    std::shared_ptr<const RE2> squeezed;
     double weight;
   };
   ExtractionRules base_;

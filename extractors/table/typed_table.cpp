@@ -8,9 +8,12 @@ namespace oplex {
 namespace {
 
 constexpr std::array<const char*, kColumnRoleCount> kRoleNames = {
-    "unknown", "code",       "text",     "section", "responsible", "unit",         "annual",
-    "month",   "start_date", "end_date", "period",  "duration",    "deliverables", "beneficiaries",
-    "budget",  "programmed", "achieved", "percent", "objective",   "place",        "observations"};
+    "unknown",      "code",          "text",         "section",    "responsible", "unit",
+    "annual",       "month",         "start_date",   "end_date",   "period",      "duration",
+    "deliverables", "beneficiaries", "budget",       "programmed", "achieved",    "percent",
+    "objective",    "place",         "observations", "baseline",   "frequency",   "method",
+    "definition",   "dimension",     "level",        "sense"};
+static_assert(kRoleNames.back() != nullptr, "a name for every ColumnRole");
 
 }  // namespace
 
@@ -50,6 +53,20 @@ bool TypedTable::HasMonths() const {
 bool TypedTable::ReportsProgress() const {
   const auto achieved = ColumnOf(ColumnRole::kAchieved);
   return achieved && roles[*achieved].score >= kHeaderEvidence;
+}
+
+bool TypedTable::HoldsIndicators() const {
+  if (ReportsProgress()) return true;
+  const auto text = ColumnOf(ColumnRole::kText);
+  if (text && *text < header.labels.size() &&
+      header.labels[*text].find("indicador") != std::string::npos) {
+    return true;
+  }
+  for (ColumnRole role : {ColumnRole::kBaseline, ColumnRole::kFrequency, ColumnRole::kMethod,
+                          ColumnRole::kDefinition, ColumnRole::kDimension}) {
+    if (ColumnOf(role)) return true;
+  }
+  return false;
 }
 
 }  // namespace oplex

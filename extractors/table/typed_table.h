@@ -64,8 +64,16 @@ enum class ColumnRole {
   kObjective,
   kPlace,
   kObservations,
+  // The fields of an indicator sheet (a MIR, a table of indicators).
+  kBaseline,
+  kFrequency,
+  kMethod,
+  kDefinition,
+  kDimension,
+  kLevel,
+  kSense,
 };
-inline constexpr int kColumnRoleCount = static_cast<int>(ColumnRole::kObservations) + 1;
+inline constexpr int kColumnRoleCount = static_cast<int>(ColumnRole::kSense) + 1;
 const char* ToString(ColumnRole role);
 std::optional<ColumnRole> ColumnRoleFromString(std::string_view name);
 
@@ -140,9 +148,12 @@ struct TypedTable {
   // The first column with the role, if any.
   std::optional<size_t> ColumnOf(ColumnRole role) const;
   bool HasMonths() const;
-  // A progress table: its header names what was achieved; its rows are indicators, not
-  // activities.
+  // A progress table: its header names what was achieved.
   bool ReportsProgress() const;
+  // A table of indicators: it reports progress, or its text column is headed as an indicator's
+  // name, or it has a column of a field only indicators have (method, frequency, baseline…).
+  // Its rows are indicators, not activities.
+  bool HoldsIndicators() const;
 };
 
 }  // namespace oplex

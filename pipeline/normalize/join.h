@@ -17,14 +17,26 @@ inline void AppendLine(std::string_view line, std::string* text) {
   *text += line;
 }
 
-// The text as one plain line: Markdown emphasis marks ('*') dropped, every run of white space
-// (tabs, line breaks, U+00A0) one space, no space at either end.
+// Whether the '*' at `i` multiplies: a figure or a bracket on both sides ("(a / b) * 100",
+// ")*0.11"), no other '*' next to it.
+inline bool Multiplies(std::string_view text, size_t i) {
+  auto figure = [](char c, bool left) { return (c >= '0' && c <= '9') || c == (left ? ')' : '('); };
+  if ((i > 0 && text[i - 1] == '*') || (i + 1 < text.size() && text[i + 1] == '*')) return false;
+  size_t before = i, after = i + 1;
+  while (before > 0 && text[before - 1] == ' ') --before;
+  while (after < text.size() && text[after] == ' ') ++after;
+  return before > 0 && after < text.size() && figure(text[before - 1], true) &&
+         figure(text[after], false);
+}
+
+// The text as one plain line: Markdown emphasis marks ('*', but a '*' that multiplies) dropped,
+// every run of white space (tabs, line breaks, U+00A0) one space, no space at either end.
 inline std::string PlainText(std::string_view text) {
   std::string clean;
   bool space = false;
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '*') continue;
+    if (c == '*' && !Multiplies(text, i)) continue;
     const bool nbsp = c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0';
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || nbsp) {
       if (nbsp) ++i;

@@ -5,6 +5,7 @@
 #include "extractors/indicator_mapper.h"
 #include "extractors/indicator_table.h"
 #include "extractors/report_events.h"
+#include "extractors/reporting_period.h"
 #include "extractors/stated_totals.h"
 #include "pipeline/classify/classifier.h"
 #include "pipeline/decode/image_decoder.h"
@@ -116,9 +117,9 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
   const DocumentTables tables =
       ExtractActivities(blocks, rules_, table_rules_, vocab_, doc.year, &e);
   ExtractStatedTotals(blocks, rules_, &e);
-  const std::vector<const Block*> read =
-      ExtractIndicators(blocks, indicator_rules_, rules_, vocab_, &e);
-  MapIndicators(tables.tables, read, table_rules_, &e);
+  const std::vector<const Row*> read = MapIndicators(tables.tables, ReportingPeriod(blocks),
+                                                     table_rules_, indicator_rules_, vocab_, &e);
+  ExtractIndicators(blocks, read, indicator_rules_, rules_, vocab_, &e);
   ExtractDocumentDate(blocks, &e);
   ExtractReportEvents(blocks, event_rules_, vocab_, &e);
   ClassifyActivities(taxonomy_, &e);

@@ -3,6 +3,7 @@
 #include "extractors/activities.h"
 #include "extractors/document_date.h"
 #include "extractors/indicator_mapper.h"
+#include "extractors/indicator_sheet.h"
 #include "extractors/indicator_table.h"
 #include "extractors/report_events.h"
 #include "extractors/reporting_period.h"
@@ -120,6 +121,7 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
   const std::vector<const Row*> read = MapIndicators(tables.tables, ReportingPeriod(blocks),
                                                      table_rules_, indicator_rules_, vocab_, &e);
   ExtractIndicators(blocks, read, indicator_rules_, rules_, vocab_, &e);
+  ReadIndicatorSheets(blocks, table_rules_, indicator_rules_, vocab_, &e);
   ExtractDocumentDate(blocks, &e);
   ExtractReportEvents(blocks, event_rules_, vocab_, &e);
   ClassifyActivities(taxonomy_, &e);

@@ -13,27 +13,11 @@
 namespace oplex {
 namespace {
 
+using testing::IndicatorRulesOf;
 using testing::RowOf;
 using testing::Rules;
 using testing::TableOf;
-
-const IndicatorRules& IndicatorRulesOf() {
-  static const IndicatorRules rules = [] {
-    auto loaded = IndicatorRules::Load(OPLEX_DEFAULT_DATA_DIR);
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return std::move(loaded).value();
-  }();
-  return rules;
-}
-
-const Vocabulary& VocabularyOf() {
-  static const Vocabulary vocab = [] {
-    auto loaded = Vocabulary::Load(OPLEX_DEFAULT_DATA_DIR);
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return std::move(loaded).value();
-  }();
-  return vocab;
-}
+using testing::VocabularyOf;
 
 Block Paragraph(const std::string& text) {
   Block block;

@@ -1,6 +1,6 @@
 // Small layout tables built by hand for the tests of table understanding
 // (extractors/table/) and the mappers over it: rows of cells from strings, placed in columns,
-// coloured, merged; and the table rules loaded once from data/.
+// coloured, merged; and the rules and vocabulary loaded once from data/.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -9,9 +9,11 @@
 #include <utility>
 #include <vector>
 
+#include "extractors/indicator_rules.h"
 #include "extractors/rules.h"
 #include "extractors/table/table_rules.h"
 #include "pipeline/layout/blocks.h"
+#include "pipeline/vocab.h"
 
 namespace oplex::testing {
 
@@ -28,6 +30,24 @@ inline const TableRules& Rules() {
     return std::move(table).value();  // throws, failing the test, when the data does not load
   }();
   return rules;
+}
+
+inline const IndicatorRules& IndicatorRulesOf() {
+  static const IndicatorRules rules = [] {
+    auto loaded = IndicatorRules::Load(OPLEX_DEFAULT_DATA_DIR);
+    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+    return std::move(loaded).value();
+  }();
+  return rules;
+}
+
+inline const Vocabulary& VocabularyOf() {
+  static const Vocabulary vocab = [] {
+    auto loaded = Vocabulary::Load(OPLEX_DEFAULT_DATA_DIR);
+    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+    return std::move(loaded).value();
+  }();
+  return vocab;
 }
 
 // A row of cells holding `texts`, on `page`.

@@ -564,7 +564,8 @@ CREATE TABLE activity_attribute (
 
 // What progress tables give an indicator beyond a MIR's columns: its own key as printed, the
 // figure programmed to the period's end apart from the year's goal, the percent achieved as
-// printed, whether its row is a subtotal of the rows above it, and every other headed column.
+// printed, whether its row is a subtotal of the rows above it (not counted by
+// v_indicator_coverage), and every other headed column.
 constexpr std::string_view kProgressV7 = R"sql(
 ALTER TABLE indicator ADD COLUMN key TEXT;
 ALTER TABLE indicator ADD COLUMN programmed_raw TEXT;
@@ -587,6 +588,20 @@ CREATE TABLE indicator_attribute (
   bbox_y1      REAL,
   PRIMARY KEY (indicator_id, position)
 ) STRICT;
+
+-- A subtotal sums indicators already counted: coverage counts the others.
+DROP VIEW v_indicator_coverage;
+CREATE VIEW v_indicator_coverage AS
+SELECT d.id AS document_id, d.path AS document_path, d.institute, d.year,
+       d.kind AS document_kind,
+       (SELECT count(*) FROM activity AS a WHERE a.document_id = d.id) AS activities,
+       (SELECT count(*) FROM indicator AS i WHERE i.document_id = d.id AND i.subtotal = 0)
+         AS indicators,
+       (SELECT count(*) FROM indicator AS i WHERE i.document_id = d.id AND i.activity_id IS NOT NULL)
+         AS indicators_linked,
+       (SELECT count(DISTINCT i.activity_id) FROM indicator AS i WHERE i.document_id = d.id)
+         AS activities_with_indicator
+FROM document AS d;
 )sql";
 
 constexpr std::array<Migration, 7> kMigrations = {{

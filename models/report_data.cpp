@@ -279,7 +279,8 @@ Status ReadIndicators(Store& store, const ReportFilter& filter,
   return ReadFiltered(
       store,
       "SELECT i.document_id, i.level, i.name, i.frequency, i.unit, i.baseline_raw, i.target_raw, "
-      "i.progress_raw, i.page, i.line FROM indicator AS i "
+      "i.progress_raw, i.page, i.line, i.key, i.programmed_raw, i.percent_raw, i.subtotal "
+      "FROM indicator AS i "
       "JOIN document AS d ON d.id = i.document_id WHERE 1" +
           FilterSql(filter, "d.institute", "d.year") +
           " ORDER BY d.institute IS NULL, d.institute, d.year, d.path, d.id, i.id",
@@ -295,6 +296,10 @@ Status ReadIndicators(Store& store, const ReportFilter& filter,
         i.progress = row.OptionalText(7);
         i.page = row.OptionalInt(8);
         i.line = row.OptionalInt(9);
+        i.key = row.OptionalText(10);
+        i.programmed = row.OptionalText(11);
+        i.percent = row.OptionalText(12);
+        if (row.Int64(13) != 0) i.subtotal = "subtotal";
         indicators->push_back(std::move(i));
         return Status::Ok();
       });

@@ -85,12 +85,16 @@ struct CategoryShare {
 struct ReportIndicator {
   int64_t document_id = 0;
   std::optional<std::string> level;
+  std::optional<std::string> key;  // the indicator's own number, as printed
   std::string name;
   std::optional<std::string> frequency;
   std::optional<std::string> unit;
   std::optional<std::string> baseline;
   std::optional<std::string> target;
+  std::optional<std::string> programmed;
   std::optional<std::string> progress;
+  std::optional<std::string> percent;
+  std::optional<std::string> subtotal;  // "subtotal" for a row summing the rows above it
   std::optional<int> page;
   std::optional<int> line;
 };

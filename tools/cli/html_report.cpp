@@ -233,11 +233,15 @@ std::string IndicatorsSection(const ReportData& data,
     std::optional<std::string> ReportIndicator::*field;
   };
   const Column kOptional[] = {{"Level", nullptr, &ReportIndicator::level},
+                              {"Key", nullptr, &ReportIndicator::key},
+                              {"Row", nullptr, &ReportIndicator::subtotal},
                               {"Frequency", nullptr, &ReportIndicator::frequency},
                               {"Unit", nullptr, &ReportIndicator::unit},
                               {"Baseline", "fig", &ReportIndicator::baseline},
                               {"Target", "fig", &ReportIndicator::target},
-                              {"Progress", "fig", &ReportIndicator::progress}};
+                              {"Programmed", "fig", &ReportIndicator::programmed},
+                              {"Progress", "fig", &ReportIndicator::progress},
+                              {"Percent", "fig", &ReportIndicator::percent}};
   std::vector<const Column*> columns;
   for (const Column& c : kOptional) {
     if (std::any_of(data.indicators.begin(), data.indicators.end(),

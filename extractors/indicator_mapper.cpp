@@ -1,5 +1,7 @@
 #include "extractors/indicator_mapper.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <map>
 #include <sstream>
@@ -27,6 +29,16 @@ std::vector<std::string> Parts(const std::string& label) {
     start = at + 3;
   }
   return parts;
+}
+
+// The key a name opens with, when it has no column of its own: "0709 Porcentaje de …" (a
+// catalogue's number; the name stays as printed). A year is no key ("2024 Programa …").
+std::optional<std::string> KeyInName(const std::string& name) {
+  static const RE2 kKey(R"(^(\d{2,6}) +\p{Lu})");
+  static const RE2 kYear(R"([12]\d{3})");
+  std::string key;
+  if (!RE2::PartialMatch(name, kKey, &key) || RE2::FullMatch(key, kYear)) return std::nullopt;
+  return key;
 }
 
 bool HasDigit(const std::string& s) {
@@ -178,6 +190,7 @@ class Mapper {
       const std::string key = ColumnText(rows, *code_);
       if (!key.empty()) ind.key = key;
     }
+    if (!ind.key) ind.key = KeyInName(ind.name);
     ind.target = FigureOf(rows, goal_ ? goal_ : programmed_);
     if (goal_) ind.programmed = FigureOf(rows, programmed_);
     ind.progress = FigureOf(rows, achieved_);

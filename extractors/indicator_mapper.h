@@ -9,7 +9,8 @@
 // Each record row, with the continuation rows under it that go on with its name or open the
 // next page (not a nameless fragment in a row of its own), and each subtotal row becomes one
 // Indicator:
-//   - name: the text column as printed; key: the code column (the indicator's number);
+//   - name: the text column as printed; key: the code column (the indicator's number), else
+//     the number the name opens with ("0709 Porcentaje de …");
 //   - target: the goal column (the annual role: "META 2025"), else the programmed one;
 //     programmed: the programmed column when a goal column stands apart from it;
 //   - progress: the achieved column; percent: the percent column; budget: the budget column

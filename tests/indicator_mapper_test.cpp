@@ -134,6 +134,22 @@ TEST(IndicatorMapper, ReturnsTheRowsOfTheTablesItMapped) {
   EXPECT_TRUE(std::is_sorted(read.begin(), read.end()));
 }
 
+TEST(IndicatorMapper, AKeyTheNameOpensWithIsKeptApart) {
+  const Block block = TableOf({
+      RowOf({"Nombre del Indicador", "Meta", "Resultado"}),
+      RowOf({"0709 Porcentaje de estudiantes atendidos en licenciatura", "0.00", "100.00"}),
+      RowOf({"2024 Programa de capacitación", "10", "8"}),
+  });
+  Extraction e;
+  MapIndicators({UnderstandTable(block, Rules())}, std::nullopt, Rules(), IndicatorRulesOf(),
+                VocabularyOf(), &e);
+  ASSERT_EQ(e.indicators.size(), 2u);
+  EXPECT_EQ(e.indicators[0].name, "0709 Porcentaje de estudiantes atendidos en licenciatura");
+  EXPECT_EQ(e.indicators[0].key, "0709");
+  EXPECT_EQ(e.indicators[0].progress->value, 100);
+  EXPECT_FALSE(e.indicators[1].key.has_value());  // a year opens the name: no key
+}
+
 TEST(IndicatorMapper, APlanWithoutAnAchievedColumnGivesNoIndicator) {
   const Block block = TableOf({
       RowOf({"No.", "Actividad", "Meta anual"}),

@@ -249,6 +249,12 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       row.kind = RowKind::kSubtotal;
       continue;
     }
+    // One that does not sum them is a record whose code is missing (or, like a year, no code
+    // shape): its figures are its own, no line of the record above.
+    if (is_coded && has_text && HasFigures(row) && !StartsLowercase(row.cells[*text].cell->text)) {
+      row.kind = RowKind::kRecord;
+      continue;
+    }
     if (is_coded || !has_text) {
       row.kind = RowKind::kContinuation;
       continue;

@@ -13,6 +13,7 @@
 #include "tools/cli/args.h"
 #include "tools/cli/json.h"
 #include "tools/run/batch.h"
+#include "tools/run/document_pipeline.h"
 
 namespace oplex::cli {
 namespace {
@@ -95,11 +96,14 @@ constexpr char kIngestHelpText[] =
 Reads files, and folders recursively, into the database: text exports, PDFs, and scans (PDF pages
 without a text layer, PNG, JPEG, TIFF) read by OCR. One transaction per document, so an
 interrupted run leaves only whole documents and the next run resumes. A document already stored
-(same content) is skipped unless --force, which replaces it. A file that cannot be read gets one
-error line naming it and the reason; the others are still stored (exit code 1).
+(same content) is skipped unless --force, which replaces it. A file or folder that cannot be
+read gets one error line naming it and the reason; the others are still stored (exit code 1).
+In folders, hidden entries (".name") and symbolic links to folders are not read: each gets a
+"skipped" line (and an entry of "skipped" in --json); name a linked folder to read it.
 
   --force     replace documents already in the database
-  --jobs N    documents processed in parallel, and OCR engines (default: one per core)
+  --jobs N    documents processed in parallel, and OCR engines (1 to 256; default: one per
+              core)
 )";
 
 const char* IngestHelp() {
@@ -125,9 +129,14 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     } else if (args[i] == "--force") {
       options.force = true;
     } else if (args[i] == "--jobs") {
-      if (i + 1 >= args.size()) return Usage("--jobs needs a number", IngestHelp());
-      options.jobs = std::atoi(args[++i].c_str());
-      if (options.jobs < 1) return Usage("--jobs needs a number of at least 1", IngestHelp());
+      const std::string value = i + 1 < args.size() ? args[++i] : "";
+      const std::optional<int> jobs = ParseBounded(value, 1, kMaxJobs);
+      if (!jobs) {
+        return Usage(
+            "--jobs is a number from 1 to " + std::to_string(kMaxJobs) + ", not '" + value + "'",
+            IngestHelp());
+      }
+      options.jobs = *jobs;
     } else if (!args[i].empty() && args[i][0] == '-') {
       return Usage("unknown option '" + args[i] + "'", IngestHelp());
     } else {
@@ -142,13 +151,19 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     spdlog::error("data folder {}: {}", global.data_dir.string(), pipeline.status().message());
     return kExitFatal;
   }
-  std::vector<FileReport> reports;
-  auto files = ExpandInputs(inputs, &reports);
-  for (const FileReport& missing : reports) spdlog::error("{}", missing.error);
+  Inputs found = ExpandInputs(inputs);
+  std::vector<FileReport> reports = std::move(found.failed);
+  for (const FileReport& failed : reports) spdlog::error("{}", failed.error);
+  const std::vector<std::filesystem::path>& files = found.files;
 
   const auto start = std::chrono::steady_clock::now();
   Progress progress(files.size(), !global.json && !global.quiet && isatty(STDERR_FILENO));
-  auto ran = RunBatch(files, options, *pipeline, [&](const FileReport& r) { progress.Step(r); });
+  auto ran = RunBatch(
+      files, options,
+      [&](const std::filesystem::path& path, std::string_view bytes, std::string sha256) {
+        return pipeline->Process(path, bytes, std::move(sha256));
+      },
+      [&](const FileReport& r) { progress.Step(r); });
   if (!ran.ok()) {
     spdlog::error("{}", ran.status().message());
     return kExitFatal;
@@ -190,6 +205,14 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     j.Key("replaced").Int(static_cast<int64_t>(replaced));
     j.Key("unchanged").Int(static_cast<int64_t>(unchanged));
     j.Key("failed").Int(static_cast<int64_t>(failed));
+    j.Key("skipped").BeginArray();
+    for (const SkippedPath& p : found.skipped) {
+      j.BeginObject();
+      j.Key("path").String(p.path);
+      j.Key("reason").String(p.reason);
+      j.EndObject();
+    }
+    j.EndArray();
     j.EndObject();
     std::cout << "\n";
   } else if (!global.quiet) {
@@ -204,9 +227,13 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
       }
       std::cout << "\n";
     }
+    for (const SkippedPath& p : found.skipped) {
+      std::cout << "skipped  " << p.path << "  (" << p.reason << ")\n";
+    }
     std::cout << stored << " stored, " << replaced << " replaced, " << unchanged << " unchanged, "
-              << failed << " failed in " << FormatNumber(seconds) << " s → " << global.db.string()
-              << "\n";
+              << failed << " failed";
+    if (!found.skipped.empty()) std::cout << ", " << found.skipped.size() << " skipped";
+    std::cout << " in " << FormatNumber(seconds) << " s → " << global.db.string() << "\n";
   }
   return failed ? kExitSomeFailed : kExitOk;
 }

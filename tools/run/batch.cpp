@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <string_view>
 #include <thread>
 
 #include "models/store.h"
@@ -32,6 +33,43 @@ void Summarise(const Extraction& e, FileReport* r) {
   r->findings = e.findings.size();
 }
 
+// Walks `folder`: its files into `files`, what is not read into `out`.
+void Walk(const std::filesystem::path& folder, std::vector<std::filesystem::path>* files,
+          Inputs* out) {
+  std::error_code ec;
+  std::filesystem::directory_iterator it(folder, ec);
+  for (; !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    const std::filesystem::path& path = it->path();
+    std::error_code type_ec;
+    const bool is_folder = it->is_directory(type_ec);  // a link to a folder too
+    if (path.filename().string().starts_with(".")) {
+      out->skipped.push_back({path.string(), is_folder ? "hidden folder" : "hidden file"});
+    } else if (is_folder && it->is_symlink(type_ec)) {
+      out->skipped.push_back(
+          {path.string(), "symbolic link to a folder, not followed (name it to read it)"});
+    } else if (is_folder) {
+      Walk(path, files, out);
+    } else {
+      files->push_back(path);
+    }
+  }
+  if (ec) {
+    FileReport r;
+    r.path = folder.string();
+    r.error = folder.string() + ": folder cannot be read (" + ec.message() + ")";
+    out->failed.push_back(std::move(r));
+  }
+}
+
+// A file whose reading threw: a failed report naming it and the reason.
+Done Crashed(const std::filesystem::path& file, std::string_view reason) {
+  Done d;
+  d.report.path = file.string();
+  d.report.error =
+      d.report.path + ": could not be read (internal error: " + std::string(reason) + ")";
+  return d;
+}
+
 }  // namespace
 
 const char* ToString(FileStatus status) {
@@ -48,41 +86,30 @@ const char* ToString(FileStatus status) {
   return "failed";
 }
 
-std::vector<std::filesystem::path> ExpandInputs(const std::vector<std::string>& inputs,
-                                                std::vector<FileReport>* missing) {
-  std::vector<std::filesystem::path> files;
+Inputs ExpandInputs(const std::vector<std::string>& inputs) {
+  Inputs out;
   for (const std::string& input : inputs) {
     std::error_code ec;
     const std::filesystem::path path(input);
     if (std::filesystem::is_directory(path, ec)) {
       std::vector<std::filesystem::path> found;
-      auto it = std::filesystem::recursive_directory_iterator(
-          path, std::filesystem::directory_options::skip_permission_denied, ec);
-      for (; !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        const auto name = it->path().filename().string();
-        if (!name.empty() && name[0] == '.') {
-          if (it->is_directory(ec)) it.disable_recursion_pending();
-          continue;
-        }
-        if (!it->is_directory(ec)) found.push_back(it->path());
-      }
+      Walk(path, &found, &out);
       std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
+      out.files.insert(out.files.end(), found.begin(), found.end());
     } else if (std::filesystem::exists(path, ec)) {
-      files.push_back(path);
+      out.files.push_back(path);
     } else {
       FileReport r;
       r.path = input;
       r.error = input + ": no such file or folder";
-      missing->push_back(std::move(r));
+      out.failed.push_back(std::move(r));
     }
   }
-  return files;
+  return out;
 }
 
 Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path>& files,
-                                         const BatchOptions& options,
-                                         const DocumentPipeline& pipeline,
+                                         const BatchOptions& options, const ReadDocument& read,
                                          const std::function<void(const FileReport&)>& on_file) {
   auto store = Store::Open(options.db);
   if (!store.ok()) return store.status();
@@ -94,31 +121,42 @@ Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path
   std::condition_variable ready;
   std::deque<Done> done;
 
+  // One file: read, skipped when stored, or run through the pipeline. An exception a stage lets
+  // escape costs its file only: one error naming it and the reason, and the batch goes on.
+  auto settle = [&](const std::filesystem::path& file, Store* lookup, Done* d) {
+    auto bytes = ReadSourceFile(file);
+    if (!bytes.ok()) {
+      d->report.error = bytes.status().message();
+      return;
+    }
+    d->report.bytes = bytes->size();
+    d->report.sha256 = Sha256Hex(*bytes);
+    std::optional<int64_t> stored;
+    if (!options.force && lookup != nullptr) {
+      auto found = lookup->FindDocument(d->report.sha256);
+      if (found.ok()) stored = *found;
+    }
+    if (stored) {
+      d->report.status = FileStatus::kUnchanged;
+    } else if (auto e = read(file, *bytes, d->report.sha256); e.ok()) {
+      Summarise(*e, &d->report);
+      d->extraction = std::move(*e);
+    } else {
+      d->report.error = e.status().message();
+    }
+  };
   auto work = [&] {
     auto lookup = Store::Open(options.db);
     for (size_t i = next++; i < files.size(); i = next++) {
       const auto start = std::chrono::steady_clock::now();
       Done d;
       d.report.path = files[i].string();
-      auto bytes = ReadSourceFile(files[i]);
-      if (!bytes.ok()) {
-        d.report.error = bytes.status().message();
-      } else {
-        d.report.bytes = bytes->size();
-        d.report.sha256 = Sha256Hex(*bytes);
-        std::optional<int64_t> stored;
-        if (!options.force && lookup.ok()) {
-          auto found = (*lookup)->FindDocument(d.report.sha256);
-          if (found.ok()) stored = *found;
-        }
-        if (stored) {
-          d.report.status = FileStatus::kUnchanged;
-        } else if (auto e = pipeline.Process(files[i], *bytes, d.report.sha256); e.ok()) {
-          Summarise(*e, &d.report);
-          d.extraction = std::move(*e);
-        } else {
-          d.report.error = e.status().message();
-        }
+      try {
+        settle(files[i], lookup.ok() ? lookup->get() : nullptr, &d);
+      } catch (const std::exception& e) {
+        d = Crashed(files[i], e.what());
+      } catch (...) {
+        d = Crashed(files[i], "unknown exception");
       }
       d.report.seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -1,21 +1,22 @@
 // The batch runner: ingests many files into one database.
 //
-// Files are processed in parallel (one DocumentPipeline shared by `jobs` worker threads, each
-// with its own read connection to skip documents already stored) and written by one writer, one
-// transaction per document. So a batch is idempotent (a stored document's content hash makes a
-// second ingest a no-op), resumable (an interrupted batch leaves only whole documents; the next
-// run skips them), and a bad file costs only itself: it gets a FileReport with the reason and
-// the batch goes on.
+// Files are processed in parallel (one reader, DocumentPipeline::Process in oplex, shared by
+// `jobs` worker threads, each with its own read connection to skip documents already stored) and
+// written by one writer, one transaction per document. So a batch is idempotent (a stored
+// document's content hash makes a second ingest a no-op), resumable (an interrupted batch leaves
+// only whole documents; the next run skips them), and a bad file costs only itself, even one that
+// makes a stage throw: it gets a FileReport with the reason and the batch goes on.
 #pragma once
 
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "models/records.h"
 #include "models/status.h"
-#include "tools/run/document_pipeline.h"
 
 namespace oplex {
 
@@ -41,16 +42,34 @@ struct FileReport {
   double seconds = 0;
 };
 
-// Files named by `inputs`: files as given, folders walked recursively (hidden entries skipped),
-// sorted. Inputs that do not exist become failed reports.
-std::vector<std::filesystem::path> ExpandInputs(const std::vector<std::string>& inputs,
-                                                std::vector<FileReport>* missing);
+// A path found in a folder and not read, and why ("hidden", "symbolic link to a folder").
+struct SkippedPath {
+  std::string path;
+  std::string reason;
+};
 
-// Runs the batch; `on_file` is called from the calling thread after each file is settled.
+// What `inputs` name.
+struct Inputs {
+  std::vector<std::filesystem::path> files;  // sorted within each folder
+  std::vector<FileReport> failed;            // inputs that do not exist, unreadable folders
+  std::vector<SkippedPath> skipped;
+};
+
+// Files named by `inputs`: files as given, folders walked recursively. In a folder, hidden
+// entries (a name starting with ".") and symbolic links to folders (which may loop) are not
+// read, each listed in `skipped`; a folder that cannot be listed is a failed report naming it.
+// A folder given as an input is walked even when it is a symbolic link.
+Inputs ExpandInputs(const std::vector<std::string>& inputs);
+
+// How the batch reads one document: DocumentPipeline::Process (see there) in oplex.
+using ReadDocument = std::function<Result<Extraction>(const std::filesystem::path& path,
+                                                      std::string_view bytes, std::string sha256)>;
+
+// Runs the batch; `on_file` is called from the calling thread after each file is settled. An
+// exception `read` lets escape fails its file only, with an error naming it and the reason.
 // Fails as a whole only when the database cannot be opened.
 Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path>& files,
-                                         const BatchOptions& options,
-                                         const DocumentPipeline& pipeline,
+                                         const BatchOptions& options, const ReadDocument& read,
                                          const std::function<void(const FileReport&)>& on_file);
 
 }  // namespace oplex

@@ -109,8 +109,6 @@ Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name
     auto page = pdf->ReadPage(number);
     if (!page.ok()) return page.status();
     ++read;
-    damaged += std::any_of(page->notes.begin(), page->notes.end(),
-                           [](const PageNote& n) { return n.code == "page_damaged"; });
     auto needs_ocr = NeedsOcr(*pdf, *page, mode);
     if (!needs_ocr.ok()) return needs_ocr.status();
     Status added = Status::Ok();
@@ -120,6 +118,9 @@ Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name
       const int dpi = pixGetXRes(image->get());
       added = queue.Add(ocr->Read(std::move(*image), dpi, number));
     } else {
+      // A damaged page OCR reads is read; one left to its text layer is not.
+      damaged += std::any_of(page->notes.begin(), page->notes.end(),
+                             [](const PageNote& n) { return n.code == "page_damaged"; });
       added = queue.Add(std::move(*page));
     }
     if (!added.ok()) return added;

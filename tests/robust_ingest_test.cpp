@@ -6,11 +6,17 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli_fixture.h"
@@ -242,6 +248,78 @@ TEST_F(RobustIngestTest, AnExceptionInOneDocumentFailsThatFileOnly) {
     }
   }
   ExpectGoodPlanStored();
+}
+
+TEST_F(RobustIngestTest, AWorkerThatCrashesOrPassesALimitFailsItsFileOnly) {
+  const fs::path in = Batch("workers", {});
+  for (const char* name : {"crash.txt", "slow.txt", "greedy.txt"}) {
+    fs::copy_file(kRepro / "utf8-one-stray-byte-min.txt", in / name);
+  }
+  // Each worker loads the real pipeline; three files make it fail as a bug or a bomb would.
+  auto load = []() -> oplex::Result<oplex::ReadDocument> {
+    auto loaded = oplex::DocumentPipeline::Load(OPLEX_DEFAULT_DATA_DIR);
+    if (!loaded.ok()) return loaded.status();
+    auto pipeline = std::make_shared<oplex::DocumentPipeline>(std::move(*loaded));
+    return oplex::ReadDocument(
+        [pipeline](const fs::path& path, std::string_view bytes, std::string sha256) {
+          const std::string name = path.filename().string();
+          if (name == "crash.txt") std::abort();
+          if (name == "slow.txt") std::this_thread::sleep_for(std::chrono::seconds(60));
+          if (name == "greedy.txt") {
+            std::vector<char> hog(size_t{400} << 20);
+            std::memset(hog.data(), 1, hog.size());
+            std::this_thread::sleep_for(std::chrono::seconds(60));
+          }
+          return pipeline->Process(path, bytes, std::move(sha256));
+        });
+  };
+  // Each limit in a batch of its own, so that a slow machine cannot trade one for the other.
+  auto run = [&](const oplex::BatchOptions& options, const std::vector<std::string>& names) {
+    std::vector<fs::path> files;
+    for (const std::string& name : names) files.push_back(in / name);
+    auto reports = oplex::RunBatchInWorkers(files, options, load, [](const oplex::FileReport&) {});
+    std::map<std::string, std::string> outcomes;
+    EXPECT_TRUE(reports.ok()) << reports.status().ToString();
+    if (!reports.ok()) return outcomes;
+    for (const oplex::FileReport& r : *reports) {
+      outcomes[fs::path(r.path).filename().string()] =
+          r.status == oplex::FileStatus::kFailed ? r.error : oplex::ToString(r.status);
+    }
+    return outcomes;
+  };
+  oplex::BatchOptions memory;
+  memory.db = db_;
+  memory.jobs = 2;
+  memory.max_memory_mb = 200;
+  std::map<std::string, std::string> outcomes =
+      run(memory, {"crash.txt", "good.txt", "greedy.txt"});
+  EXPECT_EQ(outcomes["good.txt"], "stored");
+  EXPECT_EQ(outcomes["crash.txt"],
+            (in / "crash.txt").string() + ": the worker reading it crashed (signal 6, Aborted)");
+  EXPECT_EQ(outcomes["greedy.txt"].rfind((in / "greedy.txt").string() + ": stopped at ", 0), 0u)
+      << outcomes["greedy.txt"];
+  EXPECT_NE(outcomes["greedy.txt"].find("MB of memory (--max-memory 200)"), std::string::npos)
+      << outcomes["greedy.txt"];
+
+  oplex::BatchOptions time;
+  time.db = db_;
+  time.timeout_seconds = 1;
+  EXPECT_EQ(run(time, {"slow.txt"})["slow.txt"],
+            (in / "slow.txt").string() + ": stopped after 1 s (--timeout 1)");
+  ExpectGoodPlanStored();
+}
+
+TEST_F(RobustIngestTest, WorkerProcessesStoreWhatThreadsStore) {
+  const fs::path in = Batch("limits", {"stated-total-overflow.txt", "utf8-stray-bytes-plan.txt",
+                                       "pdf-streams-corrupted.pdf"});
+  Outcome r = Oplex("ingest --timeout 120 --max-memory 2000 --jobs 2 " + in.string());
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_EQ(CountLines(r.err, "pdf-streams-corrupted.pdf: no page could be read"), 1u) << r.err;
+  EXPECT_NE(r.out.find("3 stored, 0 replaced, 0 unchanged, 1 failed"), std::string::npos) << r.out;
+  ExpectGoodPlanStored();
+  EXPECT_EQ(Activities("utf8-stray-bytes-plan.txt"), "84");
+  EXPECT_EQ(Findings("stated-total-overflow.txt", "stated_total_unreadable").size(), 2u);
+  EXPECT_EQ(Oplex("ingest --timeout 0 " + in.string()).exit_code, 2);
 }
 
 TEST_F(RobustIngestTest, SkippedPathsAreNamedInTheSummaryAndInJson) {

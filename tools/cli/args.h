@@ -17,6 +17,8 @@ namespace oplex::cli {
 constexpr int kMinOcrDpi = 70, kMaxOcrDpi = 600;
 // The most documents `ingest --jobs` reads at once: each job is a thread and an OCR engine.
 constexpr int kMaxJobs = 256;
+// The largest `ingest --timeout` (seconds: a day) and `--max-memory` (MB: 1 TB).
+constexpr int kMaxTimeoutSeconds = 86400, kMaxMemoryMb = 1 << 20;
 
 // Help for the OCR options `ingest` and `tables` share.
 constexpr char kOcrOptionsHelp[] =

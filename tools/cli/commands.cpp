@@ -100,10 +100,14 @@ interrupted run leaves only whole documents and the next run resumes. A document
 read gets one error line naming it and the reason; the others are still stored (exit code 1).
 In folders, hidden entries (".name") and symbolic links to folders are not read: each gets a
 "skipped" line (and an entry of "skipped" in --json); name a linked folder to read it.
+With --timeout or --max-memory, each document is read in a worker process of its own: a worker
+that crashes or passes a limit is one error line naming the file and the cause.
 
   --force     replace documents already in the database
   --jobs N    documents processed in parallel, and OCR engines (1 to 256; default: one per
               core)
+  --timeout S     read each document in a worker process of its own, stopped after S seconds
+  --max-memory MB read each document in a worker process of its own, stopped past MB of memory
 )";
 
 const char* IngestHelp() {
@@ -137,6 +141,17 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
             IngestHelp());
       }
       options.jobs = *jobs;
+    } else if (args[i] == "--timeout" || args[i] == "--max-memory") {
+      const std::string name = args[i];
+      const std::string value = i + 1 < args.size() ? args[++i] : "";
+      const int most = name == "--timeout" ? kMaxTimeoutSeconds : kMaxMemoryMb;
+      const std::optional<int> limit = ParseBounded(value, 1, most);
+      if (!limit) {
+        return Usage(
+            name + " is a number from 1 to " + std::to_string(most) + ", not '" + value + "'",
+            IngestHelp());
+      }
+      (name == "--timeout" ? options.timeout_seconds : options.max_memory_mb) = *limit;
     } else if (!args[i].empty() && args[i][0] == '-') {
       return Usage("unknown option '" + args[i] + "'", IngestHelp());
     } else {
@@ -145,12 +160,26 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
   }
   if (inputs.empty()) return Usage("ingest needs at least one file or folder", IngestHelp());
 
-  ocr.workers = options.jobs;  // one OCR engine per job (0: one per core)
-  auto pipeline = DocumentPipeline::Load(global.data_dir, ocr);
+  // Worker processes (for the limits) have one OCR engine each; threads share one per job.
+  const bool in_workers = options.timeout_seconds > 0 || options.max_memory_mb > 0;
+  ocr.workers = in_workers ? 1 : options.jobs;
+  auto load = [&]() -> Result<std::shared_ptr<DocumentPipeline>> {
+    auto pipeline = DocumentPipeline::Load(global.data_dir, ocr);
+    if (!pipeline.ok()) return pipeline.status();
+    return std::make_shared<DocumentPipeline>(std::move(*pipeline));
+  };
+  auto reader = [](std::shared_ptr<DocumentPipeline> pipeline) -> ReadDocument {
+    return [pipeline](const std::filesystem::path& path, std::string_view bytes,
+                      std::string sha256) { return pipeline->Process(path, bytes, sha256); };
+  };
+  // Loaded here to check the data folder before any file is read; worker processes load their
+  // own, after this one's OCR threads are gone (fork copies only the calling thread).
+  auto pipeline = load();
   if (!pipeline.ok()) {
     spdlog::error("data folder {}: {}", global.data_dir.string(), pipeline.status().message());
     return kExitFatal;
   }
+  if (in_workers) pipeline->reset();
   Inputs found = ExpandInputs(inputs);
   std::vector<FileReport> reports = std::move(found.failed);
   for (const FileReport& failed : reports) spdlog::error("{}", failed.error);
@@ -158,12 +187,16 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
 
   const auto start = std::chrono::steady_clock::now();
   Progress progress(files.size(), !global.json && !global.quiet && isatty(STDERR_FILENO));
-  auto ran = RunBatch(
-      files, options,
-      [&](const std::filesystem::path& path, std::string_view bytes, std::string sha256) {
-        return pipeline->Process(path, bytes, std::move(sha256));
-      },
-      [&](const FileReport& r) { progress.Step(r); });
+  auto on_file = [&](const FileReport& r) { progress.Step(r); };
+  auto ran = in_workers ? RunBatchInWorkers(
+                              files, options,
+                              [&]() -> Result<ReadDocument> {
+                                auto own = load();
+                                if (!own.ok()) return own.status();
+                                return reader(*own);
+                              },
+                              on_file)
+                        : RunBatch(files, options, reader(*pipeline), on_file);
   if (!ran.ok()) {
     spdlog::error("{}", ran.status().message());
     return kExitFatal;

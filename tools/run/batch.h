@@ -23,7 +23,10 @@ namespace oplex {
 struct BatchOptions {
   std::filesystem::path db;
   bool force = false;  // replace documents already stored
-  int jobs = 0;        // worker threads; 0 = one per core
+  int jobs = 0;        // worker threads (or processes); 0 = one per core
+  // Limits on the worker process that reads one document, for RunBatchInWorkers; 0: none.
+  int timeout_seconds = 0;
+  int max_memory_mb = 0;  // resident memory, sampled every 50 ms
 };
 
 enum class FileStatus { kStored, kReplaced, kUnchanged, kFailed };
@@ -71,5 +74,20 @@ using ReadDocument = std::function<Result<Extraction>(const std::filesystem::pat
 Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path>& files,
                                          const BatchOptions& options, const ReadDocument& read,
                                          const std::function<void(const FileReport&)>& on_file);
+
+// How a worker process gets its reader: called once in each worker, after it has started, so
+// that what the reader starts (the OCR threads) is the worker's own.
+using LoadReader = std::function<Result<ReadDocument>()>;
+
+// The batch in worker processes, up to `jobs` at once, one per document: each loads its reader,
+// reads its document and stores it (SQLite's locking orders the writers, one transaction per
+// document as in RunBatch), then reports to this process, which calls `on_file`. A worker that
+// crashes (a signal), runs past options.timeout_seconds or past options.max_memory_mb is killed:
+// its file gets one error naming the cause, and the batch goes on. The calling process must run
+// no other threads (fork copies only the calling one). Fails as a whole only when the database
+// cannot be opened.
+Result<std::vector<FileReport>> RunBatchInWorkers(
+    const std::vector<std::filesystem::path>& files, const BatchOptions& options,
+    const LoadReader& load, const std::function<void(const FileReport&)>& on_file);
 
 }  // namespace oplex

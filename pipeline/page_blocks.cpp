@@ -118,8 +118,9 @@ Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name
       const int dpi = pixGetXRes(image->get());
       added = queue.Add(ocr->Read(std::move(*image), dpi, number));
     } else {
-      // A damaged page OCR reads is read; one left to its text layer is not.
-      damaged += std::any_of(page->notes.begin(), page->notes.end(),
+      // A damaged page OCR reads is read; one left to an empty text layer is not.
+      damaged += page->words.empty() &&
+                 std::any_of(page->notes.begin(), page->notes.end(),
                              [](const PageNote& n) { return n.code == "page_damaged"; });
       added = queue.Add(std::move(*page));
     }

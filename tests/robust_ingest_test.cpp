@@ -75,8 +75,10 @@ std::string MakePdf(const std::vector<std::string>& contents) {
 }
 
 constexpr char kReadablePage[] = "BT /F1 12 Tf 72 720 Td (Programa Anual de Trabajo 2024) Tj ET";
-// Operators and strings poppler cannot parse, and no text.
+// Operators and strings poppler cannot parse, and no text; and the same after some text.
 constexpr char kDamagedPage[] = "BT /F1 12 Tf 72 720 Td <zz> ) ] >> /F1 Tf ET Q Q";
+constexpr char kPartlyDamagedPage[] =
+    "BT /F1 12 Tf 72 720 Td (Objetivo general) Tj ET BT <zz> ) ] >> /F1 Tf ET Q Q";
 
 class RobustIngestTest : public CliFixture {
  protected:
@@ -180,7 +182,7 @@ TEST_F(RobustIngestTest, StrayBytesInUtf8AreReplacedAndNamedByLine) {
 
 TEST_F(RobustIngestTest, DamagedPdfPagesAreFindingsAndAPdfWithNoneReadableIsAnError) {
   const fs::path in = Batch("pdf", {"pdf-streams-corrupted.pdf"});
-  Write(in / "one-damaged-page.pdf", MakePdf({kReadablePage, kDamagedPage}));
+  Write(in / "damaged-pages.pdf", MakePdf({kReadablePage, kDamagedPage, kPartlyDamagedPage}));
   Outcome r = Oplex("ingest " + in.string());
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
   EXPECT_EQ(CountLines(r.err, "error"), 1u) << r.err;
@@ -188,10 +190,12 @@ TEST_F(RobustIngestTest, DamagedPdfPagesAreFindingsAndAPdfWithNoneReadableIsAnEr
   EXPECT_NE(r.out.find("2 stored, 0 replaced, 0 unchanged, 1 failed"), std::string::npos) << r.out;
   ExpectGoodPlanStored();
 
-  const std::vector<std::string> damaged = Findings("one-damaged-page.pdf", "page_damaged");
-  ASSERT_EQ(damaged.size(), 1u);
+  const std::vector<std::string> damaged = Findings("damaged-pages.pdf", "page_damaged");
+  ASSERT_EQ(damaged.size(), 2u);
   EXPECT_EQ(damaged[0].rfind("page 2: no text could be read; poppler reported", 0), 0u)
       << damaged[0];
+  EXPECT_EQ(damaged[1].rfind("page 3: its text may be incomplete; poppler reported", 0), 0u)
+      << damaged[1];
 }
 
 TEST_F(RobustIngestTest, PagesTooLargeToRenderAreBoundedAndSaidSo) {

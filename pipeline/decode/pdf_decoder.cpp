@@ -271,11 +271,12 @@ Result<Page> PdfDocument::ReadPage(int number) {
   if (options_.always_render || continues || LooksTabular(out.words)) {
     out.graphics = Render(*page, number, out.words, options_.render_dpi, &out.notes);
   }
-  if (out.words.empty() && reports.errors() > 0) {
-    out.notes.push_back(
-        PageNote{number, "page_damaged", "pdf",
-                 "no text could be read; poppler reported " + std::to_string(reports.errors()) +
-                     " errors in its content (the first: " + reports.first() + ")"});
+  if (reports.errors() > 0) {
+    out.notes.push_back(PageNote{
+        number, "page_damaged", "pdf",
+        std::string(out.words.empty() ? "no text could be read" : "its text may be incomplete") +
+            "; poppler reported " + std::to_string(reports.errors()) +
+            " errors in its content (the first: " + reports.first() + ")"});
   }
   last_page_ = number;
   last_had_graphics_ =

@@ -60,8 +60,8 @@ class PdfDocument {
 
   // Page `number` (1-based): its words in reading order, and graphics when it was rendered.
   // Its notes say when a page too large to render was rendered at a lower resolution or not at
-  // all (page_too_large), and when it gave no text while poppler reported errors in its content
-  // (page_damaged).
+  // all (page_too_large), and when poppler reported errors in its content (page_damaged: no
+  // text could be read, or what was may be incomplete).
   Result<Page> ReadPage(int number);
 
   // The share of the page (0..1) inked outside the boxes of its words: what a scan under a thin

@@ -342,6 +342,18 @@ TEST(TextDecoderEncodingTest, Utf8WithStrayBytesKeepsItsReadingAndSaysWhere) {
             "bytes 0xED 0xA0 0x80 encode the UTF-16 surrogate U+D800 (CESU-8), which is not UTF-8");
 }
 
+TEST(TextDecoderEncodingTest, ALongRunOfStrayBytesIsOneNote) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "Organizaci\xC3\xB3n ";
+  text += "\n" + std::string(10000, '\xFF') + "\n";
+  Result<DecodedDocument> doc = DecodeText(text, "run.txt");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->replaced.size(), 1u);
+  EXPECT_EQ(doc->replaced[0].line, 2);
+  EXPECT_EQ(doc->replaced[0].what,
+            "bytes 0xFF 0xFF 0xFF 0xFF 0xFF 0xFF 0xFF 0xFF ... (10000 bytes) are not UTF-8");
+}
+
 TEST(TextDecoderEncodingTest, Latin1IsNotMistakenForUtf8WithStrayBytes) {
   // One well-formed pair by chance ("\xC3\xB3" is "Ã³" in Latin-1) among many lone accents.
   Result<DecodedDocument> doc = DecodeText(

@@ -133,13 +133,16 @@ bool MostlyUtf8(std::string_view s) {
   return multibyte > ill_formed;
 }
 
+// "0xFF 0xFE", the first few of a long run followed by how many there are.
 std::string HexBytes(std::string_view bytes) {
+  constexpr size_t kShown = 8;
   std::string out;
   char buffer[8];
-  for (unsigned char b : bytes) {
+  for (unsigned char b : bytes.substr(0, kShown)) {
     std::snprintf(buffer, sizeof buffer, "%s0x%02X", out.empty() ? "" : " ", b);
     out += buffer;
   }
+  if (bytes.size() > kShown) out += " ... (" + std::to_string(bytes.size()) + " bytes)";
   return out;
 }
 
@@ -154,8 +157,7 @@ std::string ReplaceIllFormed(std::string_view s, size_t base,
   const auto length = static_cast<int32_t>(s.size());
   int line = 1;
   bool after_cr = false;
-  size_t run_begin = 0;  // the run of ill-formed bytes that ends at the last one read, if any
-  size_t run_end = 0;
+  std::vector<std::string_view> runs;  // the bytes of each run of ill-formed sequences
   for (int32_t i = 0; i < length;) {
     const auto begin = static_cast<size_t>(i);
     if (IsEncodedSurrogate(p, i, length)) {
@@ -182,14 +184,23 @@ std::string ReplaceIllFormed(std::string_view s, size_t base,
     }
     out += kReplacement;
     after_cr = false;
-    if (replaced->empty() || run_end != begin) {
-      run_begin = begin;
+    // The run goes on when the last note is a run (not a surrogate) that ends here.
+    const bool goes_on = !replaced->empty() && replaced->back().what.empty() &&
+                         runs.back().data() + runs.back().size() == s.data() + begin;
+    if (goes_on) {
+      runs.back() = std::string_view(runs.back().data(), runs.back().size() + (end - begin));
+    } else {
       replaced->push_back(ReplacedBytes{line, base + begin, ""});
+      runs.push_back(s.substr(begin, end - begin));
     }
-    run_end = end;
-    const std::string_view run = s.substr(run_begin, run_end - run_begin);
-    replaced->back().what = std::string(run.size() == 1 ? "byte " : "bytes ") + HexBytes(run) +
-                            (run.size() == 1 ? " is" : " are") + " not UTF-8";
+  }
+  // Described once whole: a run described as it grew would cost the square of its length.
+  auto run = runs.begin();
+  for (ReplacedBytes& r : *replaced) {
+    if (!r.what.empty()) continue;
+    r.what = std::string(run->size() == 1 ? "byte " : "bytes ") + HexBytes(*run) +
+             (run->size() == 1 ? " is" : " are") + " not UTF-8";
+    ++run;
   }
   return out;
 }

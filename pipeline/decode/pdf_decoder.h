@@ -27,8 +27,11 @@ class document;
 
 namespace oplex {
 
-// The most pixels a page is rendered with for OCR (a letter page at 300 DPI has 8.4 million).
-constexpr double kMaxRenderPixels = 100e6;
+// The most pixels a page is rendered with for OCR (a letter page at 300 DPI has 8.4 million, an
+// A2 poster 35 million): OCR holds several copies of the page, and a page must stay within a
+// few hundred MB. A larger page is rendered at the resolution that fits (an A2 poster at 200
+// DPI).
+constexpr double kMaxRenderPixels = 16e6;
 // The most pixels a page is rendered with to look for rules and fills (a letter page at 72 DPI
 // has 0.5 million, a 46-inch poster 11 million), and the least resolution worth looking at: a
 // larger page is not looked at, with a page_too_large note.

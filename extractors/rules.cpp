@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "pipeline/normalize/bounded_number.h"
 #include "pipeline/normalize/fold.h"
 #include "pipeline/tsv.h"
 
@@ -199,9 +200,9 @@ bool ExtractionRules::IsMark(std::string_view folded_cell) const {
   return any;
 }
 
-std::vector<std::pair<StatedTotal::What, int64_t>> ExtractionRules::StatedTotalsIn(
+std::vector<ExtractionRules::StatedCount> ExtractionRules::StatedTotalsIn(
     std::string_view folded) const {
-  std::vector<std::pair<StatedTotal::What, int64_t>> out;
+  std::vector<StatedCount> out;
   for (const auto& [what, re] : totals_) {
     re2::StringPiece input(folded.data(), folded.size());
     std::string number;
@@ -210,7 +211,8 @@ std::vector<std::pair<StatedTotal::What, int64_t>> ExtractionRules::StatedTotals
       for (char c : number) {
         if (c != ',') digits.push_back(c);
       }
-      out.emplace_back(what, std::stoll(digits));
+      std::optional<int64_t> value = ParseInteger(digits);
+      out.push_back(StatedCount{what, std::move(digits), value});
     }
   }
   return out;

@@ -69,8 +69,15 @@ class ExtractionRules {
   // A glyph that marks a month cell (folded text), or a run of them ("xx": a lone X as OCR may
   // read it).
   bool IsMark(std::string_view folded_cell) const;
-  // Stated totals in a folded paragraph: (what, value) pairs.
-  std::vector<std::pair<StatedTotal::What, int64_t>> StatedTotalsIn(std::string_view folded) const;
+  // A count a paragraph states: what it counts, the number as written (without thousands
+  // commas) and its value, nullopt when the number is too large to be a count.
+  struct StatedCount {
+    StatedTotal::What what;
+    std::string digits;
+    std::optional<int64_t> value;
+  };
+  // Stated totals in a folded paragraph.
+  std::vector<StatedCount> StatedTotalsIn(std::string_view folded) const;
 
  private:
   std::vector<SectionPattern> headings_;

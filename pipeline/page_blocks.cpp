@@ -1,5 +1,6 @@
 #include "pipeline/page_blocks.h"
 
+#include <algorithm>
 #include <deque>
 #include <future>
 #include <variant>
@@ -71,7 +72,7 @@ class PageQueue {
         page = std::move(std::get<Page>(front));
       }
       if (page.ocr) ++out_->ocr_pages;
-      if (!page.unread.empty()) out_->notes.push_back(PageNote{page.number, page.unread});
+      out_->notes.insert(out_->notes.end(), page.notes.begin(), page.notes.end());
       layout_.AddPage(page);
     }
     return Status::Ok();
@@ -102,10 +103,12 @@ Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name
   PageBlocks out;
   out.page_count = pdf->page_count();
   PageQueue queue(Window(ocr), &out);
+  int read = 0, damaged = 0;
   for (int number = 1; number <= pdf->page_count(); ++number) {
     if (!pages.empty() && pages.count(number) == 0) continue;
     auto page = pdf->ReadPage(number);
     if (!page.ok()) return page.status();
+    ++read;
     auto needs_ocr = NeedsOcr(*pdf, *page, mode);
     if (!needs_ocr.ok()) return needs_ocr.status();
     Status added = Status::Ok();
@@ -115,9 +118,17 @@ Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name
       const int dpi = pixGetXRes(image->get());
       added = queue.Add(ocr->Read(std::move(*image), dpi, number));
     } else {
+      // A damaged page OCR reads is read; one left to an empty text layer is not.
+      damaged += page->words.empty() &&
+                 std::any_of(page->notes.begin(), page->notes.end(),
+                             [](const PageNote& n) { return n.code == "page_damaged"; });
       added = queue.Add(std::move(*page));
     }
     if (!added.ok()) return added;
+  }
+  if (damaged == read) {
+    return Status::Corruption(name + ": no page could be read (poppler reported errors in the " +
+                              "content of every page; the PDF is damaged)");
   }
   if (Status s = queue.Finish(); !s.ok()) return s;
   return out;

@@ -22,12 +22,6 @@
 
 namespace oplex {
 
-// A page OCR could read nothing on, and why ("the page is blank").
-struct PageNote {
-  int page = 0;
-  std::string message;
-};
-
 struct PageBlocks {
   int page_count = 0;
   int ocr_pages = 0;  // pages read by OCR

@@ -13,7 +13,6 @@
 #include <fstream>
 #include <optional>
 #include <random>
-#include <sstream>
 #include <string>
 #include <thread>
 
@@ -23,6 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using oplex::testing::CountLines;
 using oplex::testing::Outcome;
 using oplex::testing::Slurp;
 
@@ -78,13 +78,6 @@ class CliTest : public ::testing::Test {
   fs::path dir_;
   fs::path db_;
 };
-
-size_t CountLines(const std::string& text, const std::string& needle) {
-  size_t n = 0;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) n += line.find(needle) != std::string::npos;
-  return n;
-}
 
 TEST_F(CliTest, IngestsTheSamplesAndReingestingChangesNothing) {
   Outcome first = Oplex("ingest " + std::string(OPLEX_SAMPLES_DIR) + " --db " + db_.string());

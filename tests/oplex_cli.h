@@ -25,6 +25,14 @@ inline std::string Slurp(const std::filesystem::path& p) {
   return s.str();
 }
 
+// How many lines of `text` contain `needle`.
+inline size_t CountLines(const std::string& text, const std::string& needle) {
+  size_t n = 0;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) n += line.find(needle) != std::string::npos;
+  return n;
+}
+
 // Runs a shell command line with no stdin; its output goes through files in `dir`.
 inline Outcome Shell(const std::string& command, const std::filesystem::path& dir) {
   const std::filesystem::path out = dir / "stdout", err = dir / "stderr";

@@ -322,6 +322,50 @@ TEST(TextDecoderEncodingTest, ByteOrderMarkContradictedByBytesIsCorruption) {
   EXPECT_NE(doc.status().message().find("mixed.txt"), std::string::npos);
 }
 
+TEST(TextDecoderEncodingTest, Utf8WithStrayBytesKeepsItsReadingAndSaysWhere) {
+  Result<DecodedDocument> doc = DecodeText(
+      "Direcci\xC3\xB3n Jur\xC3\xAD"
+      "dica\r\nOrganizaci\xC3\xB3n \xFF\xFE Electoral\nA\xC3\xB1o \xED\xA0\x80 fin\n",
+      "stray.txt");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->detected_encoding, "UTF-8");
+  ASSERT_EQ(doc->lines.size(), 3u);
+  EXPECT_EQ(doc->lines[0].cells[0], "Dirección Jurídica");
+  EXPECT_EQ(doc->lines[1].cells[0], "Organización \uFFFD\uFFFD Electoral");
+  EXPECT_EQ(doc->lines[2].cells[0], "Año \uFFFD fin");
+  ASSERT_EQ(doc->replaced.size(), 2u);
+  EXPECT_EQ(doc->replaced[0].line, 2);
+  EXPECT_EQ(doc->replaced[0].offset, 36u);
+  EXPECT_EQ(doc->replaced[0].what, "bytes 0xFF 0xFE are not UTF-8");
+  EXPECT_EQ(doc->replaced[1].line, 3);
+  EXPECT_EQ(doc->replaced[1].what,
+            "bytes 0xED 0xA0 0x80 encode the UTF-16 surrogate U+D800 (CESU-8), which is not UTF-8");
+}
+
+TEST(TextDecoderEncodingTest, ALongRunOfStrayBytesIsOneNote) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "Organizaci\xC3\xB3n ";
+  text += "\n" + std::string(10000, '\xFF') + "\n";
+  Result<DecodedDocument> doc = DecodeText(text, "run.txt");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->replaced.size(), 1u);
+  EXPECT_EQ(doc->replaced[0].line, 2);
+  EXPECT_EQ(doc->replaced[0].what,
+            "bytes 0xFF 0xFF 0xFF 0xFF 0xFF 0xFF 0xFF 0xFF ... (10000 bytes) are not UTF-8");
+}
+
+TEST(TextDecoderEncodingTest, Latin1IsNotMistakenForUtf8WithStrayBytes) {
+  // One well-formed pair by chance ("\xC3\xB3" is "Ã³" in Latin-1) among many lone accents.
+  Result<DecodedDocument> doc = DecodeText(
+      "Direcci\xF3n Jur\xED"
+      "dica y Organizaci\xF3n \xC3\xB3 Electoral\n",
+      "latin1.txt");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_NE(doc->detected_encoding, "UTF-8");
+  EXPECT_TRUE(doc->replaced.empty());
+  EXPECT_EQ(doc->lines[0].cells[0].rfind("Dirección Jurídica y Organización", 0), 0u);
+}
+
 TEST(TextDecoderEncodingTest, NormalizesToNfc) {
   Result<DecodedDocument> doc = DecodeText("Informacio\xCC\x81n\n", "nfd");  // o + U+0301
   ASSERT_TRUE(doc.ok());

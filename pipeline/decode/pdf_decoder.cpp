@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <mutex>
 
@@ -28,14 +29,45 @@ constexpr int kTabularLines = 3;
 constexpr double kHeaderGapEm = 1.0;
 constexpr int kHeaderGaps = 3;
 
-// poppler reports recoverable problems on stderr; they belong in the debug log.
+// What poppler reported while this thread read a page. poppler reports through one global
+// function, called on the thread that reads; a PdfDocument is read by one thread at a time.
+struct PopplerReports {
+  const std::string* document = nullptr;  // the file being read, to name it in the log
+  int errors = 0;
+  std::string first;  // the first message since the count was reset
+};
+thread_local PopplerReports t_poppler;
+
+// poppler reports recoverable problems on stderr; they belong in the debug log, under the name
+// of the file they are about, and count against the page being read.
 void RoutePopplerMessages() {
   static std::once_flag once;
   std::call_once(once, [] {
     poppler::set_debug_error_function(
-        [](const std::string& message, void*) { spdlog::debug("poppler: {}", message); }, nullptr);
+        [](const std::string& message, void*) {
+          if (t_poppler.errors++ == 0) t_poppler.first = message;
+          spdlog::debug("{}: poppler: {}",
+                        t_poppler.document != nullptr ? *t_poppler.document : "(no file)", message);
+        },
+        nullptr);
   });
 }
+
+// Counts poppler's reports from here to the end of the scope, for the document `name`.
+class PopplerScope {
+ public:
+  explicit PopplerScope(const std::string& name) : outer_(std::move(t_poppler)) {
+    t_poppler = PopplerReports{&name, 0, {}};
+  }
+  ~PopplerScope() { t_poppler = std::move(outer_); }
+  PopplerScope(const PopplerScope&) = delete;
+  PopplerScope& operator=(const PopplerScope&) = delete;
+  int errors() const { return t_poppler.errors; }
+  const std::string& first() const { return t_poppler.first; }
+
+ private:
+  PopplerReports outer_;
+};
 
 std::string Utf8(const poppler::ustring& s) {
   const poppler::byte_array bytes = s.to_utf8();
@@ -113,8 +145,43 @@ bool LooksTabular(const std::vector<Word>& words) {
   return false;
 }
 
-std::optional<Graphics> Render(const poppler::page& page, const std::vector<Word>& words,
-                               double dpi) {
+// The resolution that keeps `page` within `most` pixels at `dpi` or below.
+double CappedDpi(const poppler::page& page, double dpi, double most) {
+  const poppler::rectf box = page.page_rect();
+  const double square_inches = box.width() * box.height() / (72.0 * 72.0);
+  if (square_inches * dpi * dpi <= most) return dpi;
+  return std::sqrt(most / square_inches);
+}
+
+std::string Inches(const poppler::page& page) {
+  const poppler::rectf box = page.page_rect();
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.0f x %.0f in", box.width() / 72.0, box.height() / 72.0);
+  return buffer;
+}
+
+// The page's rules and fills, from a rendering at `dpi`, or at the lower resolution that keeps a
+// poster-sized page within kMaxAnalysisPixels; a page that would need less than
+// kMinAnalysisDpi is not rendered. Either is said in `notes`.
+std::optional<Graphics> Render(const poppler::page& page, int number,
+                               const std::vector<Word>& words, double dpi,
+                               std::vector<PageNote>* notes) {
+  const double capped = CappedDpi(page, dpi, kMaxAnalysisPixels);
+  if (capped < kMinAnalysisDpi) {
+    notes->push_back(PageNote{number, "page_too_large", "pdf",
+                              "the page (" + Inches(page) +
+                                  ") is too large to look for table rules and fills; its words "
+                                  "are read without them"});
+    return std::nullopt;
+  }
+  if (capped < dpi) {
+    notes->push_back(PageNote{number, "page_too_large", "pdf",
+                              "the page (" + Inches(page) + ") was rendered at " +
+                                  std::to_string(static_cast<int>(capped)) + " DPI instead of " +
+                                  std::to_string(static_cast<int>(dpi)) +
+                                  " to look for table rules and fills; thin rules may be missed"});
+    dpi = capped;
+  }
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
   renderer.set_line_mode(poppler::page_renderer::line_solid);
@@ -147,6 +214,7 @@ PdfDocument::~PdfDocument() = default;
 Result<PdfDocument> PdfDocument::Open(std::string_view bytes, std::string name,
                                       PdfOptions options) {
   RoutePopplerMessages();
+  const PopplerScope reports(name);
   if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
     return Status::NotSupported(name + ": the PDF is larger than 2 GiB");
   }
@@ -171,6 +239,7 @@ Result<PdfDocument> PdfDocument::Open(std::string_view bytes, std::string name,
 int PdfDocument::page_count() const { return doc_->pages(); }
 
 Result<Page> PdfDocument::ReadPage(int number) {
+  const PopplerScope reports(name_);
   std::unique_ptr<poppler::page> page(doc_->create_page(number - 1));
   if (!page) {
     return Status::Corruption(name_ + ": page " + std::to_string(number) + " cannot be read");
@@ -200,7 +269,14 @@ Result<Page> PdfDocument::ReadPage(int number) {
   // A table that filled the page before may go on here without a header.
   const bool continues = number == last_page_ + 1 && last_had_graphics_;
   if (options_.always_render || continues || LooksTabular(out.words)) {
-    out.graphics = Render(*page, out.words, options_.render_dpi);
+    out.graphics = Render(*page, number, out.words, options_.render_dpi, &out.notes);
+  }
+  if (reports.errors() > 0) {
+    out.notes.push_back(PageNote{
+        number, "page_damaged", "pdf",
+        std::string(out.words.empty() ? "no text could be read" : "its text may be incomplete") +
+            "; poppler reported " + std::to_string(reports.errors()) +
+            " errors in its content (the first: " + reports.first() + ")"});
   }
   last_page_ = number;
   last_had_graphics_ =
@@ -229,16 +305,13 @@ Result<double> PdfDocument::InkBeyondText(const Page& page) {
 }
 
 Result<PixPtr> PdfDocument::RenderGray(int number, int dpi) {
+  const PopplerScope reports(name_);
   std::unique_ptr<poppler::page> page(doc_->create_page(number - 1));
   if (!page) {
     return Status::Corruption(name_ + ": page " + std::to_string(number) + " cannot be read");
   }
   // A poster-sized page is rendered at the resolution that keeps it within bounds.
-  const poppler::rectf box = page->page_rect();
-  const double square_inches = box.width() * box.height() / (72.0 * 72.0);
-  if (square_inches * dpi * dpi > kMaxRenderPixels) {
-    dpi = std::max(1, static_cast<int>(std::sqrt(kMaxRenderPixels / square_inches)));
-  }
+  dpi = std::max(1, static_cast<int>(CappedDpi(*page, dpi, kMaxRenderPixels)));
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);

@@ -27,8 +27,16 @@ class document;
 
 namespace oplex {
 
-// The most pixels a page is rendered with for OCR (a letter page at 300 DPI has 8.4 million).
-constexpr double kMaxRenderPixels = 100e6;
+// The most pixels a page is rendered with for OCR (a letter page at 300 DPI has 8.4 million, an
+// A2 poster 35 million): OCR holds several copies of the page, and a page must stay within a
+// few hundred MB. A larger page is rendered at the resolution that fits (an A2 poster at 200
+// DPI).
+constexpr double kMaxRenderPixels = 16e6;
+// The most pixels a page is rendered with to look for rules and fills (a letter page at 72 DPI
+// has 0.5 million, a 46-inch poster 11 million), and the least resolution worth looking at: a
+// larger page is not looked at, with a page_too_large note.
+constexpr double kMaxAnalysisPixels = 16e6;
+constexpr double kMinAnalysisDpi = 18;
 
 struct PdfOptions {
   double render_dpi = 72.0;  // resolution of the rendering analysed for rules and fills
@@ -54,6 +62,9 @@ class PdfDocument {
   int page_count() const;
 
   // Page `number` (1-based): its words in reading order, and graphics when it was rendered.
+  // Its notes say when a page too large to render was rendered at a lower resolution or not at
+  // all (page_too_large), and when poppler reported errors in its content (page_damaged: no
+  // text could be read, or what was may be incomplete).
   Result<Page> ReadPage(int number);
 
   // The share of the page (0..1) inked outside the boxes of its words: what a scan under a thin

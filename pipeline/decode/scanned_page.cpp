@@ -171,28 +171,30 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine) {
   }
   switch (prepared.content) {
     case ImageContent::kBlank:
-      page.unread = "the page is blank";
+      page.notes.push_back(PageNote{number, "page_unread", "ocr", "the page is blank"});
       return page;
     case ImageContent::kSolid:
-      page.unread = "the page is solid black";
+      page.notes.push_back(PageNote{number, "page_unread", "ocr", "the page is solid black"});
       return page;
     case ImageContent::kText:
       break;
   }
   if (!prepared.binary) {
-    page.unread = "the image could not be prepared for OCR";
+    page.notes.push_back(
+        PageNote{number, "page_unread", "ocr", "the image could not be prepared for OCR"});
     return page;
   }
   // The rules come out first, so that the engine reads the text alone.
   const AnalysisImage analysis = ForAnalysis(prepared.gray.get(), dpi);
   if (!analysis.gray) {
-    page.unread = "the image could not be prepared for OCR";
+    page.notes.push_back(
+        PageNote{number, "page_unread", "ocr", "the image could not be prepared for OCR"});
     return page;
   }
   const Graphics rules = EraseRules(prepared.binary.get(), ppp);
   page.words = engine.Read(prepared.binary.get(), dpi, rules.v_rules);
   if (page.words.empty()) {
-    page.unread = "OCR found no words";
+    page.notes.push_back(PageNote{number, "page_unread", "ocr", "OCR found no words"});
     return page;
   }
   // Rules and fills from the grey page with the words left out, as on a born-digital page (light

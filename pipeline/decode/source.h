@@ -59,21 +59,37 @@ struct Graphics {
   std::vector<Fill> fills;
 };
 
+// What a decoder could not read on a page, and why: a finding of the document.
+struct PageNote {
+  int page = 0;
+  std::string code;       // the finding's code: "page_unread", "page_damaged", "page_too_large"
+  std::string extractor;  // the decoder that says so: "ocr", "pdf"
+  std::string message;    // "the page is blank"
+};
+
 struct Page {
   int number = 0;
   double width = 0, height = 0;
   std::vector<Word> words;
   std::optional<Graphics> graphics;  // nullopt when the page was not rendered (no table on it)
   bool ocr = false;                  // the words were read by OCR from an image of the page
-  std::string unread;                // why OCR found nothing to read ("blank"), else empty
+  std::vector<PageNote> notes;       // what could not be read on the page
+};
+
+// A run of bytes of a text export that are not UTF-8, read as one U+FFFD each.
+struct ReplacedBytes {
+  int line = 0;       // 1-based line of the file
+  size_t offset = 0;  // of the first byte, from the start of the file
+  std::string what;   // "byte 0xFF", "an encoded UTF-16 surrogate (U+D800)"
 };
 
 struct DecodedDocument {
-  std::string source_format;      // "text", "pdf", "image"
-  std::string detected_encoding;  // e.g. "UTF-8", "windows-1252"
-  std::vector<SourceLine> lines;  // text exports
-  std::vector<Page> pages;        // PDF and OCR
-  std::optional<int> page_count;  // known page count (page marks in text, pages in PDF)
+  std::string source_format;            // "text", "pdf", "image"
+  std::string detected_encoding;        // e.g. "UTF-8", "windows-1252"
+  std::vector<SourceLine> lines;        // text exports
+  std::vector<Page> pages;              // PDF and OCR
+  std::optional<int> page_count;        // known page count (page marks in text, pages in PDF)
+  std::vector<ReplacedBytes> replaced;  // UTF-8 text with a few bytes that are not UTF-8
 };
 
 }  // namespace oplex

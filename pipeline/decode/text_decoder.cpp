@@ -101,6 +101,110 @@ std::optional<size_t> FirstInvalidUtf8(std::string_view s) {
   return invalid;
 }
 
+// Whether the bytes at i are a UTF-16 surrogate encoded as if it were a code point (CESU-8):
+// ED A0..BF 80..BF. U8_NEXT reads them as three ill-formed bytes; they are one character.
+bool IsEncodedSurrogate(const uint8_t* p, int32_t i, int32_t length) {
+  return i + 2 < length && p[i] == 0xED && p[i + 1] >= 0xA0 && p[i + 1] <= 0xBF &&
+         p[i + 2] >= 0x80 && p[i + 2] <= 0xBF;
+}
+
+// Whether text that is not valid UTF-8 is UTF-8 with a few stray bytes: its well-formed
+// multi-byte sequences (accented letters) outnumber its ill-formed ones. Latin-1 Spanish text
+// has next to no well-formed sequences: "ó" is a lone 0xF3.
+bool MostlyUtf8(std::string_view s) {
+  size_t multibyte = 0, ill_formed = 0;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < length;) {
+    if (IsEncodedSurrogate(p, i, length)) {
+      ++ill_formed;
+      i += 3;
+      continue;
+    }
+    const int32_t begin = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, length, c);
+    if (c < 0) {
+      ++ill_formed;
+    } else if (i - begin > 1) {
+      ++multibyte;
+    }
+  }
+  return multibyte > ill_formed;
+}
+
+// "0xFF 0xFE", the first few of a long run followed by how many there are.
+std::string HexBytes(std::string_view bytes) {
+  constexpr size_t kShown = 8;
+  std::string out;
+  char buffer[8];
+  for (unsigned char b : bytes.substr(0, kShown)) {
+    std::snprintf(buffer, sizeof buffer, "%s0x%02X", out.empty() ? "" : " ", b);
+    out += buffer;
+  }
+  if (bytes.size() > kShown) out += " ... (" + std::to_string(bytes.size()) + " bytes)";
+  return out;
+}
+
+// `s` with each ill-formed sequence read as U+FFFD; each run of them is noted in `replaced`
+// with its line and offset (`base`: the offset of s in the file).
+std::string ReplaceIllFormed(std::string_view s, size_t base,
+                             std::vector<ReplacedBytes>* replaced) {
+  constexpr std::string_view kReplacement = "\xEF\xBF\xBD"sv;
+  std::string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto length = static_cast<int32_t>(s.size());
+  int line = 1;
+  bool after_cr = false;
+  std::vector<std::string_view> runs;  // the bytes of each run of ill-formed sequences
+  for (int32_t i = 0; i < length;) {
+    const auto begin = static_cast<size_t>(i);
+    if (IsEncodedSurrogate(p, i, length)) {
+      i += 3;
+      const UChar32 surrogate = 0xD000 | ((p[begin + 1] & 0x3F) << 6) | (p[begin + 2] & 0x3F);
+      char code[8];
+      std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(surrogate));
+      replaced->push_back(ReplacedBytes{line, base + begin,
+                                        "bytes " + HexBytes(s.substr(begin, 3)) +
+                                            " encode the UTF-16 surrogate U+" + code +
+                                            " (CESU-8), which is not UTF-8"});
+      out += kReplacement;
+      after_cr = false;
+      continue;
+    }
+    UChar32 c = 0;
+    U8_NEXT(p, i, length, c);
+    const auto end = static_cast<size_t>(i);
+    if (c >= 0) {
+      out.append(s.substr(begin, end - begin));
+      line += c == '\r' || (c == '\n' && !after_cr);
+      after_cr = c == '\r';
+      continue;
+    }
+    out += kReplacement;
+    after_cr = false;
+    // The run goes on when the last note is a run (not a surrogate) that ends here.
+    const bool goes_on = !replaced->empty() && replaced->back().what.empty() &&
+                         runs.back().data() + runs.back().size() == s.data() + begin;
+    if (goes_on) {
+      runs.back() = std::string_view(runs.back().data(), runs.back().size() + (end - begin));
+    } else {
+      replaced->push_back(ReplacedBytes{line, base + begin, ""});
+      runs.push_back(s.substr(begin, end - begin));
+    }
+  }
+  // Described once whole: a run described as it grew would cost the square of its length.
+  auto run = runs.begin();
+  for (ReplacedBytes& r : *replaced) {
+    if (!r.what.empty()) continue;
+    r.what = std::string(run->size() == 1 ? "byte " : "bytes ") + HexBytes(*run) +
+             (run->size() == 1 ? " is" : " are") + " not UTF-8";
+    ++run;
+  }
+  return out;
+}
+
 bool TooManyControls(std::string_view text) {
   size_t total = 0, controls = 0;
   ForEachCodePoint(text, [&](UChar32 c, int32_t, int32_t) {
@@ -590,6 +694,9 @@ Result<Utf8Text> ToUtf8(std::string_view bytes, const std::string& name) {
     if (!invalid) {
       out.encoding = "UTF-8";
       out.text = std::string(body);
+    } else if (MostlyUtf8(body)) {
+      out.encoding = "UTF-8";
+      out.text = ReplaceIllFormed(body, bom ? kUtf8Bom.size() : 0, &out.replaced);
     } else if (bom) {
       return Status::Corruption(name + ": starts with a UTF-8 byte-order mark but has bytes that " +
                                 "are not UTF-8 at offset " +
@@ -727,6 +834,7 @@ Result<DecodedDocument> DecodeText(std::string_view bytes, const std::string& na
   DecodedDocument doc;
   doc.source_format = "text";
   doc.detected_encoding = utf8->encoding;
+  doc.replaced = std::move(utf8->replaced);
   int page = 1;
   for (const text_decode::RawLine& raw : text_decode::SplitLines(utf8->text)) {
     if (text_decode::IsPageSeparator(raw.text)) {

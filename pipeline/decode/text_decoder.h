@@ -25,7 +25,8 @@ namespace oplex {
 
 // Decodes the bytes of a text export. `name` (usually the path) only appears in error messages.
 // On success: source_format "text", detected_encoding set, `lines` holds every line with visible
-// text, and page_count/page are set when the export marks page breaks with "• • •" lines.
+// text, and page_count/page are set when the export marks page breaks with "• • •" lines;
+// `replaced` lists the bytes of a UTF-8 export that were not UTF-8 (see ToUtf8).
 // Errors:
 //   kInvalidInput  empty or whitespace-only input, binary data (NUL bytes, many control
 //                  characters, a known binary signature such as PNG or PDF), an encoding other
@@ -48,12 +49,17 @@ inline constexpr size_t kMaxInputBytes = size_t{1} << 30;  // 1 GiB
 struct Utf8Text {
   std::string text;      // valid UTF-8 without a byte-order mark (not yet NFC-normalized)
   std::string encoding;  // "UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252" or "ISO-8859-1"
+  std::vector<ReplacedBytes> replaced;  // bytes of UTF-8 text that are not UTF-8, now U+FFFD
 };
 
 // Step 1. Rejects what is plainly not a text export (empty, too large, a known binary file
 // signature, NUL bytes, more than 2% control characters) and converts the rest to UTF-8:
 //   - a UTF-8 or UTF-16 byte-order mark decides the encoding (and is removed);
 //   - otherwise valid UTF-8 is taken as UTF-8;
+//   - so is UTF-8 with a few stray bytes: text whose well-formed multi-byte sequences outnumber
+//     its ill-formed ones (a Latin-1 export has next to none of the former). Each run of
+//     ill-formed bytes becomes one U+FFFD per sequence and is listed in `replaced`; a UTF-16
+//     surrogate encoded in three bytes (CESU-8, which UTF-8 forbids) is one such sequence;
 //   - otherwise ICU's detector (ucsdet) chooses between ISO-8859-1 and windows-1252. A
 //     confident first guess of a non-Latin encoding (Cyrillic, CJK...) is rejected; with no
 //     usable guess the text is read as windows-1252, the encoding of Spanish-language Windows

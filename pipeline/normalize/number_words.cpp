@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/normalize/bounded_number.h"
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
 
@@ -202,7 +203,7 @@ std::optional<int> ParseDigitOrdinal(std::string_view s) {
   size_t digits = 0;
   while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
   if (digits == 0 || digits > 2) return std::nullopt;
-  const int value = std::stoi(std::string(s.substr(0, digits)));
+  const auto value = static_cast<int>(ParseInteger(s.substr(0, digits)).value_or(0));
   std::string_view mark = s.substr(digits);
   const bool inner_period = mark.starts_with(".");
   if (inner_period) mark.remove_prefix(1);
@@ -237,7 +238,7 @@ std::optional<int64_t> ParseNumberWords(std::string_view text) {
   const std::string folded = Fold(text);
   if (AllDigits(folded)) {
     if (folded.size() > 18) return std::nullopt;
-    return std::stoll(folded);
+    return ParseInteger(folded);
   }
   const std::vector<std::string_view> words = SplitSpaces(folded);
   std::optional<NumberWordsPrefix> prefix = ParseNumberWordsPrefix(words);

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <string>
 
+#include "pipeline/normalize/bounded_number.h"
 #include "pipeline/normalize/join.h"
 
 namespace oplex {
@@ -56,7 +57,9 @@ bool ParseNumber(std::string_view s, double* out) {
     if (frac == 0) return false;
   }
   if (i != s.size()) return false;
-  *out = std::stod(digits);
+  std::optional<double> value = ParseDecimal(digits);
+  if (!value) return false;  // too many digits for a double: not a quantity
+  *out = *value;
   return true;
 }
 

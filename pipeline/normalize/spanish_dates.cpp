@@ -79,6 +79,12 @@ class Tokens {
       texts_.push_back(folded.substr(b, e - b));
       i = end;
     }
+    // Where each token's run of words ends, found once: asking it at every token of a long line
+    // without marks would cost the square of the line's length.
+    run_end_.resize(tokens_.size());
+    for (size_t k = tokens_.size(); k-- > 0;) {
+      run_end_[k] = !tokens_[k].word ? k : k + 1 < tokens_.size() ? run_end_[k + 1] : k + 1;
+    }
   }
 
   size_t size() const { return tokens_.size(); }
@@ -91,14 +97,14 @@ class Tokens {
 
   // Token i and the words after it up to the next mark: the words a number may span.
   std::span<const std::string_view> WordRun(size_t i) const {
-    size_t end = i;
-    while (end < size() && tokens_[end].word) ++end;
-    return std::span<const std::string_view>(texts_).subspan(i, end - i);
+    if (i >= size()) return {};
+    return std::span<const std::string_view>(texts_).subspan(i, run_end_[i] - i);
   }
 
  private:
   std::vector<Token> tokens_;
   std::vector<std::string_view> texts_;
+  std::vector<size_t> run_end_;  // run_end_[i]: the first token from i on that is not a word
 };
 
 bool AllDigits(std::string_view s) {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "extractors/codes.h"
+#include "pipeline/normalize/bounded_number.h"
 
 namespace oplex {
 namespace {
@@ -59,9 +60,18 @@ std::optional<size_t> Root(const Extraction& e, std::optional<size_t> index) {
   return index;
 }
 
+// The number a code segment opens with ("12" of "12", "3" of "3-"), 0 when it opens with none;
+// nullopt when it is too large to be a number.
+std::optional<int64_t> LeadingNumber(std::string_view segment) {
+  size_t digits = 0;
+  while (digits < segment.size() && segment[digits] >= '0' && segment[digits] <= '9') ++digits;
+  if (digits == 0) return 0;
+  return ParseInteger(segment.substr(0, digits));
+}
+
 void CheckNumbering(Extraction* e) {
   struct Group {
-    std::map<long, std::vector<size_t>> numbers;
+    std::map<int64_t, std::vector<size_t>> numbers;
   };
   std::map<std::pair<std::optional<size_t>, std::string>, Group> groups;
   for (size_t i = 0; i < e->activities.size(); ++i) {
@@ -69,11 +79,12 @@ void CheckNumbering(Extraction* e) {
     if (segments.size() < 2) continue;
     std::string parent;
     for (size_t s = 0; s + 1 < segments.size(); ++s) parent += segments[s] + ".";
-    long last = std::strtol(segments.back().c_str(), nullptr, 10);
-    groups[{Root(*e, e->activities[i].section), parent}].numbers[last].push_back(i);
+    std::optional<int64_t> last = LeadingNumber(segments.back());
+    if (!last) continue;  // no list is that long: not a position to check
+    groups[{Root(*e, e->activities[i].section), parent}].numbers[*last].push_back(i);
   }
   for (const auto& [key, group] : groups) {
-    long expected = 1;
+    int64_t expected = 1;
     for (const auto& [number, indexes] : group.numbers) {
       const Activity& a = e->activities[indexes.front()];
       if (number > expected) {

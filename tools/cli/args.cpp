@@ -1,8 +1,8 @@
 #include "tools/cli/args.h"
 
-#include <cstdlib>
 #include <iostream>
 
+#include "pipeline/normalize/bounded_number.h"
 #include "tools/cli/commands.h"
 
 namespace oplex::cli {
@@ -34,8 +34,10 @@ bool ParseOcrOption(const std::vector<std::string>& args, size_t* i, OcrOptions*
       *error = "--ocr is auto, always or never, not '" + value + "'";
     }
   } else if (name == "--ocr-dpi") {
-    ocr->dpi = std::atoi(value.c_str());
-    if (ocr->dpi < kMinOcrDpi || ocr->dpi > kMaxOcrDpi) {
+    const std::optional<int> dpi = ParseBounded(value, kMinOcrDpi, kMaxOcrDpi);
+    if (dpi) {
+      ocr->dpi = *dpi;
+    } else {
       *error = "--ocr-dpi is a resolution from " + std::to_string(kMinOcrDpi) + " to " +
                std::to_string(kMaxOcrDpi) + ", not '" + value + "'";
     }
@@ -54,6 +56,12 @@ Result<std::unique_ptr<Store>> OpenExisting(const GlobalOptions& global) {
     return Status::IoError(global.db.string() + ": no such database (run `oplex ingest` first)");
   }
   return Store::Open(global.db);
+}
+
+std::optional<int> ParseBounded(std::string_view value, int least, int most) {
+  const std::optional<int64_t> n = ParseInteger(value);
+  if (!n || *n < least || *n > most) return std::nullopt;
+  return static_cast<int>(*n);
 }
 
 int Usage(const std::string& message, const char* help) {

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/store.h"
@@ -13,6 +15,10 @@ namespace oplex::cli {
 
 // OCR resolutions `--ocr-dpi` accepts.
 constexpr int kMinOcrDpi = 70, kMaxOcrDpi = 600;
+// The most documents `ingest --jobs` reads at once: each job is a thread and an OCR engine.
+constexpr int kMaxJobs = 256;
+// The largest `ingest --timeout` (seconds: a day) and `--max-memory` (MB: 1 TB).
+constexpr int kMaxTimeoutSeconds = 86400, kMaxMemoryMb = 1 << 20;
 
 // Help for the OCR options `ingest` and `tables` share.
 constexpr char kOcrOptionsHelp[] =
@@ -25,6 +31,9 @@ constexpr char kOcrOptionsHelp[] =
 // true; `*error` says what is wrong with the value, if anything. False for any other argument.
 bool ParseOcrOption(const std::vector<std::string>& args, size_t* i, OcrOptions* ocr,
                     std::string* error);
+
+// The whole of `value` as a number from `least` to `most`, or nullopt.
+std::optional<int> ParseBounded(std::string_view value, int least, int most);
 
 // Whether -h or --help is among the arguments.
 bool WantsHelp(const std::vector<std::string>& args);

@@ -13,6 +13,7 @@
 #include "tools/cli/args.h"
 #include "tools/cli/json.h"
 #include "tools/run/batch.h"
+#include "tools/run/document_pipeline.h"
 
 namespace oplex::cli {
 namespace {
@@ -95,11 +96,18 @@ constexpr char kIngestHelpText[] =
 Reads files, and folders recursively, into the database: text exports, PDFs, and scans (PDF pages
 without a text layer, PNG, JPEG, TIFF) read by OCR. One transaction per document, so an
 interrupted run leaves only whole documents and the next run resumes. A document already stored
-(same content) is skipped unless --force, which replaces it. A file that cannot be read gets one
-error line naming it and the reason; the others are still stored (exit code 1).
+(same content) is skipped unless --force, which replaces it. A file or folder that cannot be
+read gets one error line naming it and the reason; the others are still stored (exit code 1).
+In folders, hidden entries (".name") and symbolic links to folders are not read: each gets a
+"skipped" line (and an entry of "skipped" in --json); name a linked folder to read it.
+With --timeout or --max-memory, each document is read in a worker process of its own: a worker
+that crashes or passes a limit is one error line naming the file and the cause.
 
   --force     replace documents already in the database
-  --jobs N    documents processed in parallel, and OCR engines (default: one per core)
+  --jobs N    documents processed in parallel, and OCR engines (1 to 256; default: one per
+              core)
+  --timeout S     read each document in a worker process of its own, stopped after S seconds
+  --max-memory MB read each document in a worker process of its own, stopped past MB of memory
 )";
 
 const char* IngestHelp() {
@@ -125,9 +133,25 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     } else if (args[i] == "--force") {
       options.force = true;
     } else if (args[i] == "--jobs") {
-      if (i + 1 >= args.size()) return Usage("--jobs needs a number", IngestHelp());
-      options.jobs = std::atoi(args[++i].c_str());
-      if (options.jobs < 1) return Usage("--jobs needs a number of at least 1", IngestHelp());
+      const std::string value = i + 1 < args.size() ? args[++i] : "";
+      const std::optional<int> jobs = ParseBounded(value, 1, kMaxJobs);
+      if (!jobs) {
+        return Usage(
+            "--jobs is a number from 1 to " + std::to_string(kMaxJobs) + ", not '" + value + "'",
+            IngestHelp());
+      }
+      options.jobs = *jobs;
+    } else if (args[i] == "--timeout" || args[i] == "--max-memory") {
+      const std::string name = args[i];
+      const std::string value = i + 1 < args.size() ? args[++i] : "";
+      const int most = name == "--timeout" ? kMaxTimeoutSeconds : kMaxMemoryMb;
+      const std::optional<int> limit = ParseBounded(value, 1, most);
+      if (!limit) {
+        return Usage(
+            name + " is a number from 1 to " + std::to_string(most) + ", not '" + value + "'",
+            IngestHelp());
+      }
+      (name == "--timeout" ? options.timeout_seconds : options.max_memory_mb) = *limit;
     } else if (!args[i].empty() && args[i][0] == '-') {
       return Usage("unknown option '" + args[i] + "'", IngestHelp());
     } else {
@@ -136,19 +160,43 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
   }
   if (inputs.empty()) return Usage("ingest needs at least one file or folder", IngestHelp());
 
-  ocr.workers = options.jobs;  // one OCR engine per job (0: one per core)
-  auto pipeline = DocumentPipeline::Load(global.data_dir, ocr);
+  // Worker processes (for the limits) have one OCR engine each; threads share one per job.
+  const bool in_workers = options.timeout_seconds > 0 || options.max_memory_mb > 0;
+  ocr.workers = in_workers ? 1 : options.jobs;
+  auto load = [&]() -> Result<std::shared_ptr<DocumentPipeline>> {
+    auto pipeline = DocumentPipeline::Load(global.data_dir, ocr);
+    if (!pipeline.ok()) return pipeline.status();
+    return std::make_shared<DocumentPipeline>(std::move(*pipeline));
+  };
+  auto reader = [](std::shared_ptr<DocumentPipeline> pipeline) -> ReadDocument {
+    return [pipeline](const std::filesystem::path& path, std::string_view bytes,
+                      std::string sha256) { return pipeline->Process(path, bytes, sha256); };
+  };
+  // Loaded here to check the data folder before any file is read; worker processes load their
+  // own, after this one's OCR threads are gone (fork copies only the calling thread).
+  auto pipeline = load();
   if (!pipeline.ok()) {
     spdlog::error("data folder {}: {}", global.data_dir.string(), pipeline.status().message());
     return kExitFatal;
   }
-  std::vector<FileReport> reports;
-  auto files = ExpandInputs(inputs, &reports);
-  for (const FileReport& missing : reports) spdlog::error("{}", missing.error);
+  if (in_workers) pipeline->reset();
+  Inputs found = ExpandInputs(inputs);
+  std::vector<FileReport> reports = std::move(found.failed);
+  for (const FileReport& failed : reports) spdlog::error("{}", failed.error);
+  const std::vector<std::filesystem::path>& files = found.files;
 
   const auto start = std::chrono::steady_clock::now();
   Progress progress(files.size(), !global.json && !global.quiet && isatty(STDERR_FILENO));
-  auto ran = RunBatch(files, options, *pipeline, [&](const FileReport& r) { progress.Step(r); });
+  auto on_file = [&](const FileReport& r) { progress.Step(r); };
+  auto ran = in_workers ? RunBatchInWorkers(
+                              files, options,
+                              [&]() -> Result<ReadDocument> {
+                                auto own = load();
+                                if (!own.ok()) return own.status();
+                                return reader(*own);
+                              },
+                              on_file)
+                        : RunBatch(files, options, reader(*pipeline), on_file);
   if (!ran.ok()) {
     spdlog::error("{}", ran.status().message());
     return kExitFatal;
@@ -190,6 +238,14 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     j.Key("replaced").Int(static_cast<int64_t>(replaced));
     j.Key("unchanged").Int(static_cast<int64_t>(unchanged));
     j.Key("failed").Int(static_cast<int64_t>(failed));
+    j.Key("skipped").BeginArray();
+    for (const SkippedPath& p : found.skipped) {
+      j.BeginObject();
+      j.Key("path").String(p.path);
+      j.Key("reason").String(p.reason);
+      j.EndObject();
+    }
+    j.EndArray();
     j.EndObject();
     std::cout << "\n";
   } else if (!global.quiet) {
@@ -204,9 +260,13 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
       }
       std::cout << "\n";
     }
+    for (const SkippedPath& p : found.skipped) {
+      std::cout << "skipped  " << p.path << "  (" << p.reason << ")\n";
+    }
     std::cout << stored << " stored, " << replaced << " replaced, " << unchanged << " unchanged, "
-              << failed << " failed in " << FormatNumber(seconds) << " s → " << global.db.string()
-              << "\n";
+              << failed << " failed";
+    if (!found.skipped.empty()) std::cout << ", " << found.skipped.size() << " skipped";
+    std::cout << " in " << FormatNumber(seconds) << " s → " << global.db.string() << "\n";
   }
   return failed ? kExitSomeFailed : kExitOk;
 }

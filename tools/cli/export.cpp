@@ -220,7 +220,7 @@ int RunExport(const GlobalOptions& global, const std::vector<std::string>& args)
   }
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir)) {
+  if (ec || !std::filesystem::is_directory(dir, ec)) {
     spdlog::error("cannot make the folder {}: {}", dir.string(),
                   ec ? ec.message() : "a file has that name");
     return kExitFatal;

@@ -43,10 +43,11 @@ global options (before or after the command):
 
 exit codes:
   0  everything asked for was done
-  1  some input files could not be ingested (the others were stored); show and search:
-     nothing found
-  2  bad command line
-  3  nothing could be done (database or data folder unusable, files export would overwrite)
+  1  some input files or folders could not be ingested (the others were stored); show and
+     search: nothing found
+  2  bad command line (an option out of its range too)
+  3  nothing could be done (database or data folder unusable, files export would overwrite,
+     an output of export or report that cannot be written)
 )";
 
 }  // namespace

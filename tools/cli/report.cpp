@@ -91,7 +91,10 @@ int RunReport(const GlobalOptions& global, const std::vector<std::string>& args)
     }
   }
   if (output.empty()) return Usage("report needs -o FILE.html", kReportHelp);
-  if (std::filesystem::is_directory(output)) {
+  // The error_code form: a name too long or looping through symbolic links is for
+  // WriteAtomically to report, not an exception.
+  std::error_code ec;
+  if (std::filesystem::is_directory(output, ec)) {
     return Usage(output.string() + " is a folder; -o needs a file name", kReportHelp);
   }
 

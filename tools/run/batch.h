@@ -1,28 +1,32 @@
 // The batch runner: ingests many files into one database.
 //
-// Files are processed in parallel (one DocumentPipeline shared by `jobs` worker threads, each
-// with its own read connection to skip documents already stored) and written by one writer, one
-// transaction per document. So a batch is idempotent (a stored document's content hash makes a
-// second ingest a no-op), resumable (an interrupted batch leaves only whole documents; the next
-// run skips them), and a bad file costs only itself: it gets a FileReport with the reason and
-// the batch goes on.
+// Files are processed in parallel (one reader, DocumentPipeline::Process in oplex, shared by
+// `jobs` worker threads, each with its own read connection to skip documents already stored) and
+// written by one writer, one transaction per document. So a batch is idempotent (a stored
+// document's content hash makes a second ingest a no-op), resumable (an interrupted batch leaves
+// only whole documents; the next run skips them), and a bad file costs only itself, even one that
+// makes a stage throw: it gets a FileReport with the reason and the batch goes on.
 #pragma once
 
 #include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "models/records.h"
 #include "models/status.h"
-#include "tools/run/document_pipeline.h"
 
 namespace oplex {
 
 struct BatchOptions {
   std::filesystem::path db;
   bool force = false;  // replace documents already stored
-  int jobs = 0;        // worker threads; 0 = one per core
+  int jobs = 0;        // worker threads (or processes); 0 = one per core
+  // Limits on the worker process that reads one document, for RunBatchInWorkers; 0: none.
+  int timeout_seconds = 0;
+  int max_memory_mb = 0;  // resident memory, sampled every 50 ms
 };
 
 enum class FileStatus { kStored, kReplaced, kUnchanged, kFailed };
@@ -41,16 +45,49 @@ struct FileReport {
   double seconds = 0;
 };
 
-// Files named by `inputs`: files as given, folders walked recursively (hidden entries skipped),
-// sorted. Inputs that do not exist become failed reports.
-std::vector<std::filesystem::path> ExpandInputs(const std::vector<std::string>& inputs,
-                                                std::vector<FileReport>* missing);
+// A path found in a folder and not read, and why ("hidden", "symbolic link to a folder").
+struct SkippedPath {
+  std::string path;
+  std::string reason;
+};
 
-// Runs the batch; `on_file` is called from the calling thread after each file is settled.
+// What `inputs` name.
+struct Inputs {
+  std::vector<std::filesystem::path> files;  // sorted within each folder
+  std::vector<FileReport> failed;            // inputs that do not exist, unreadable folders
+  std::vector<SkippedPath> skipped;
+};
+
+// Files named by `inputs`: files as given, folders walked recursively. In a folder, hidden
+// entries (a name starting with ".") and symbolic links to folders (which may loop) are not
+// read, each listed in `skipped`; a folder that cannot be listed is a failed report naming it.
+// A folder given as an input is walked even when it is a symbolic link.
+Inputs ExpandInputs(const std::vector<std::string>& inputs);
+
+// How the batch reads one document: DocumentPipeline::Process (see there) in oplex.
+using ReadDocument = std::function<Result<Extraction>(const std::filesystem::path& path,
+                                                      std::string_view bytes, std::string sha256)>;
+
+// Runs the batch; `on_file` is called from the calling thread after each file is settled. An
+// exception `read` lets escape fails its file only, with an error naming it and the reason.
 // Fails as a whole only when the database cannot be opened.
 Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path>& files,
-                                         const BatchOptions& options,
-                                         const DocumentPipeline& pipeline,
+                                         const BatchOptions& options, const ReadDocument& read,
                                          const std::function<void(const FileReport&)>& on_file);
+
+// How a worker process gets its reader: called once in each worker, after it has started, so
+// that what the reader starts (the OCR threads) is the worker's own.
+using LoadReader = std::function<Result<ReadDocument>()>;
+
+// The batch in worker processes, up to `jobs` at once, one per document: each loads its reader,
+// reads its document and stores it (SQLite's locking orders the writers, one transaction per
+// document as in RunBatch), then reports to this process, which calls `on_file`. A worker that
+// crashes (a signal), runs past options.timeout_seconds or past options.max_memory_mb is killed:
+// its file gets one error naming the cause, and the batch goes on. The calling process must run
+// no other threads (fork copies only the calling one). Fails as a whole only when the database
+// cannot be opened.
+Result<std::vector<FileReport>> RunBatchInWorkers(
+    const std::vector<std::filesystem::path>& files, const BatchOptions& options,
+    const LoadReader& load, const std::function<void(const FileReport&)>& on_file);
 
 }  // namespace oplex

@@ -20,13 +20,15 @@ namespace {
 
 // Classification reads the opening of a document, where titles and issuers are.
 constexpr size_t kLeadingLines = 80;
+// A few stray bytes get a finding each; a file full of them gets a count past these.
+constexpr size_t kReplacedFindings = 20;
 
 // What layout made of a document, whatever its format.
 struct LaidOut {
   std::string source_format;
   std::optional<int> pages;
   std::vector<Block> blocks;
-  std::vector<Finding> findings;  // pages OCR could read nothing on
+  std::vector<Finding> findings;  // what decoding could not read
 };
 
 LaidOut FromPages(std::string source_format, PageBlocks read) {
@@ -35,11 +37,35 @@ LaidOut FromPages(std::string source_format, PageBlocks read) {
   LaidOut out{std::move(source_format), read.page_count, std::move(read.blocks), {}};
   for (const PageNote& note : read.notes) {
     Finding f;
-    f.code = "page_unread";
+    f.code = note.code;
     f.message = "page " + std::to_string(note.page) + ": " + note.message;
     f.provenance.page = note.page;
-    f.provenance.extractor = "ocr";
+    f.provenance.extractor = note.extractor;
     out.findings.push_back(std::move(f));
+  }
+  return out;
+}
+
+// Findings for the bytes of a UTF-8 export that were not UTF-8: one per run, up to
+// kReplacedFindings, then one that counts the rest.
+std::vector<Finding> ReplacedBytesFindings(const std::vector<ReplacedBytes>& replaced) {
+  std::vector<Finding> out;
+  for (size_t i = 0; i < replaced.size() && i < kReplacedFindings; ++i) {
+    Finding f;
+    f.code = "bytes_replaced";
+    f.message = "line " + std::to_string(replaced[i].line) + " (byte " +
+                std::to_string(replaced[i].offset) + "): " + replaced[i].what + "; read as U+FFFD";
+    f.provenance.line = replaced[i].line;
+    f.provenance.extractor = "text";
+    out.push_back(std::move(f));
+  }
+  if (replaced.size() > kReplacedFindings) {
+    Finding f;
+    f.code = "bytes_replaced";
+    f.message = std::to_string(replaced.size() - kReplacedFindings) +
+                " more runs of bytes that are not UTF-8 were read as U+FFFD";
+    f.provenance.extractor = "text";
+    out.push_back(std::move(f));
   }
   return out;
 }
@@ -58,7 +84,8 @@ Result<LaidOut> LayOut(const std::filesystem::path& path, std::string_view bytes
   }
   auto decoded = DecodeText(bytes, path.string());
   if (!decoded.ok()) return decoded.status();
-  return LaidOut{decoded->source_format, decoded->page_count, LayoutText(*decoded), {}};
+  return LaidOut{decoded->source_format, decoded->page_count, LayoutText(*decoded),
+                 ReplacedBytesFindings(decoded->replaced)};
 }
 
 std::vector<std::string> LeadingLines(const std::vector<Block>& blocks) {

@@ -3,7 +3,9 @@
 // on the page (the values are those of /work/shared/realdocs/<stem>.truth.json):
 //   - icatech_poa_avance_2017_t1: an Excel export of courses programmed and given per training
 //     unit, three header rows deep (the period over two groups of figures), zone subtotals
-//     without a number, the header printed again on page 2 and a zone running over the break.
+//     without a number, the header printed again on page 2 and a zone running over the break;
+//   - itsch_poa_eval_fisfin_2025 (pages 1-2): a 300 ppi scan whose shaded header band kept no
+//     rules, so its labels are told apart by the gaps between them (pipeline/layout/unmerge.h).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -57,6 +59,22 @@ TEST(RealReports, IcatechUnitsAndZoneSubtotalsWithTheirCourses) {
   ASSERT_NE(villacorzo, nullptr);
   EXPECT_EQ(villacorzo->key, "26");
   EXPECT_EQ(villacorzo->progress->value, 11);
+}
+
+TEST(RealReports, FisfinScanHeaderBandSplitIntoItsColumns) {
+  const Extraction e = testing::MustProcess(kRealDir + "itsch_poa_eval_fisfin_2025_p1-2.pdf");
+  const Indicator* terminal = nullptr;
+  for (const Indicator& i : e.indicators) {
+    if (i.key == "29") terminal = &i;
+  }
+  ASSERT_NE(terminal, nullptr);
+  // Page 2, row No. 29: "Índice de eficiencia terminal de licenciatura | META 2025 34%".
+  EXPECT_EQ(terminal->name, "Índice de eficiencia terminal de licenciatura");
+  ASSERT_TRUE(terminal->target);
+  EXPECT_EQ(terminal->target->raw, "34%");
+  EXPECT_EQ(terminal->provenance.page, 2);
+  // The header's sub-row ("NOMBRE", "2025") is no indicator.
+  for (const Indicator& i : e.indicators) EXPECT_NE(i.name, "HOMBRE");
 }
 
 }  // namespace

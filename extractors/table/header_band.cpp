@@ -23,6 +23,13 @@ bool BodyOnly(CellKind k) {
          k == CellKind::kPercent || k == CellKind::kDate || k == CellKind::kPeriod;
 }
 
+std::optional<int> YearIn(const std::string& folded) {
+  static const RE2 kYear(R"((?:^|\D)((?:19|20)\d\d)(?:\D|$))");
+  int year = 0;
+  if (RE2::PartialMatch(folded, kYear, &year)) return year;
+  return std::nullopt;
+}
+
 bool IsDated(CellKind k) { return k == CellKind::kDate || k == CellKind::kPeriod; }
 
 // Whether most filled cells of column `c` below row `r` write dates or periods.
@@ -34,6 +41,14 @@ bool DatesBelow(const std::vector<std::vector<TypedCell>>& rows, size_t r, size_
     dated += IsDated(rows[below][c].kind) ? 1 : 0;
   }
   return filled > 0 && dated * 2 >= filled;
+}
+
+// Whether a cell of column `c` below row `r` holds a year.
+bool YearsBelow(const std::vector<std::vector<TypedCell>>& rows, size_t r, size_t c) {
+  for (size_t below = r + 1; below < rows.size(); ++below) {
+    if (c < rows[below].size() && YearIn(rows[below][c].folded)) return true;
+  }
+  return false;
 }
 
 // Whether row `r` holds a cell only a table's body holds. A date or a period over a column of
@@ -91,13 +106,6 @@ bool LoneTitle(const std::vector<TypedCell>& row) {
     return c.cell->col_span * 2 >= static_cast<int>(row.size()) && c.words <= 6;
   }
   return false;
-}
-
-std::optional<int> YearIn(const std::string& folded) {
-  static const RE2 kYear(R"((?:^|\D)((?:19|20)\d\d)(?:\D|$))");
-  int year = 0;
-  if (RE2::PartialMatch(folded, kYear, &year)) return year;
-  return std::nullopt;
 }
 
 // The row's cells with the header rows above stacked onto them, spaces squeezed out: a narrow
@@ -221,10 +229,17 @@ HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<Type
     months_above |= months;
     if (!months && HoldsBody(rows, r)) break;
     const bool weeks = band.rows > 0 && WeekNumbers(row);
-    // Figures belong to the body, but for month numbers and week numbers.
-    const bool figures = std::any_of(row.begin(), row.end(), [](const TypedCell& c) {
-      return c.kind == CellKind::kNumber || c.kind == CellKind::kCode;
-    });
+    // Figures belong to the body, but for month numbers, week numbers and the year a label is
+    // for ("META" over "2025") where no year stands below it.
+    bool figures = false;
+    for (size_t c = 0; c < row.size(); ++c) {
+      const TypedCell& cell = row[c];
+      if (cell.kind != CellKind::kNumber && cell.kind != CellKind::kCode) continue;
+      if (band.rows > 0 && YearIn(cell.folded) && cell.words == 1 && !YearsBelow(rows, r, c)) {
+        continue;
+      }
+      figures = true;
+    }
     if (figures && !months && !weeks) break;
     const bool header =
         NamesRoles(row, rules) || months || weeks || (band.rows == 0 && LoneTitle(row));

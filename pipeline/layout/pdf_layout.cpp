@@ -8,6 +8,7 @@
 #include "pipeline/layout/lattice.h"
 #include "pipeline/layout/lines.h"
 #include "pipeline/layout/stream.h"
+#include "pipeline/layout/unmerge.h"
 #include "pipeline/normalize/join.h"
 
 namespace oplex {
@@ -173,6 +174,7 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line) {
       if (GridCell* cell = grid->At((p->bbox.x0 + p->bbox.x1) / 2, y)) cell->words.push_back(p);
     }
   }
+  for (Grid& g : grids) SplitCellsWordsDivide(&g);
   const std::vector<TextLine> lines = BuildLines(loose);
   std::vector<StreamTable> streams = FindStreamTables(lines);
 

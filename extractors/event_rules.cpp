@@ -34,11 +34,18 @@ Result<EventRules> EventRules::Load(const std::filesystem::path& data_dir) {
     const std::string& kind = kinds->Get(row, "kind");
     if (kind.empty() || kind.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos)
       return kinds->Error(row.line, "kind must be a lower-case identifier");
-    auto act = YesNo(*kinds, row, "evidence", "act", "names");
-    if (!act.ok()) return act.status();
+    const std::string& evidence = kinds->Get(row, "evidence");
+    Evidence parsed = Evidence::kNames;
+    if (evidence == "act") {
+      parsed = Evidence::kAct;
+    } else if (evidence == "list") {
+      parsed = Evidence::kList;
+    } else if (evidence != "names") {
+      return kinds->Error(row.line, "evidence must be names, act or list");
+    }
     auto re = Compile(*kinds, row);
     if (!re.ok()) return re.status();
-    rules.kinds_.push_back(KindPattern{kind, *act, *re});
+    rules.kinds_.push_back(KindPattern{kind, parsed, *re});
   }
 
   auto bodies = ReadTsv(data_dir / "event_bodies.tsv", {"body", "of_institute", "pattern"});

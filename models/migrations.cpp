@@ -562,7 +562,21 @@ CREATE TABLE activity_attribute (
 ) STRICT;
 )sql";
 
-constexpr std::array<Migration, 6> kMigrations = {{
+// Calendars of sessions and minutes of meetings are kinds of document. Widening a CHECK leaves
+// every stored row valid and the file's format unchanged, which is the one case where SQLite
+// lets the schema's text be edited in place (https://sqlite.org/lang_altertable.html, "making
+// other kinds of table schema changes"); a rebuild of `document` would cascade its DELETE
+// through every record table, since foreign keys are on inside the migration's transaction.
+constexpr std::string_view kTablesV8 = R"sql(
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+SET sql = replace(sql, '''activity_report'')',
+                  '''activity_report'', ''calendar'', ''minutes'')')
+WHERE type = 'table' AND name = 'document';
+PRAGMA writable_schema = RESET;
+)sql";
+
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, "create the schema", kSchemaV1},
     {2, "store the weeks of month grids and the activities a deliverable spans", kWeeksAndSpansV2},
     {3, "store indicator figures, report dates, session bodies and agreement contexts", kReportsV3},
@@ -570,6 +584,7 @@ constexpr std::array<Migration, 6> kMigrations = {{
     {5, "index activities, indicators, sections and events for full-text search", kSearchV5},
     {6, "store printed codes, responsibles, dates, months by year and attributes of activities",
      kTablesV6},
+    {7, "classify documents as calendars and minutes", kTablesV8},
 }};
 
 }  // namespace

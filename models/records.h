@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oplex {
@@ -235,8 +236,25 @@ struct Reference {
   Provenance provenance;
 };
 
-enum class DocumentKind { kUnknown, kWorkPlan, kIndicatorReport, kActivityReport };
+// What a document is: a work plan, an indicator or activity report, a calendar of sessions or
+// events, or the minutes of a meeting (acta, minuta).
+enum class DocumentKind {
+  kUnknown,
+  kWorkPlan,
+  kIndicatorReport,
+  kActivityReport,
+  kCalendar,
+  kMinutes
+};
 const char* ToString(DocumentKind kind);
+// The kinds classify can give a document (all but kUnknown).
+inline constexpr DocumentKind kClassifiedKinds[] = {
+    DocumentKind::kWorkPlan, DocumentKind::kIndicatorReport, DocumentKind::kActivityReport,
+    DocumentKind::kCalendar, DocumentKind::kMinutes};
+// "work_plan, indicator_report, activity_report, calendar or minutes", for messages.
+std::string ClassifiedKindNames();
+// The kind whose ToString() is `text` (kUnknown included); nullopt for any other text.
+std::optional<DocumentKind> DocumentKindFromText(std::string_view text);
 
 // What classify learned about a document.
 struct DocumentInfo {

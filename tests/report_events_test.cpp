@@ -183,7 +183,7 @@ TEST(ReportEventRules, ABadPatternNamesItsFileAndLine) {
                                          << "sesion\tsays\t\\bsesion\\b\n";
   bad = EventRules::Load(dir);
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("event_kinds.tsv:2: evidence must be act or names"),
+  EXPECT_NE(bad.status().message().find("event_kinds.tsv:2: evidence must be names, act or list"),
             std::string::npos)
       << bad.status().ToString();
   fs::remove_all(dir);

@@ -3,8 +3,10 @@
 #include "extractors/activities.h"
 #include "extractors/document_date.h"
 #include "extractors/indicator_table.h"
+#include "extractors/minutes_meeting.h"
 #include "extractors/report_events.h"
 #include "extractors/stated_totals.h"
+#include "extractors/table_events.h"
 #include "pipeline/classify/classifier.h"
 #include "pipeline/decode/image_decoder.h"
 #include "pipeline/decode/text_decoder.h"
@@ -116,6 +118,8 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
   ExtractStatedTotals(blocks, rules_, &e);
   ExtractIndicators(blocks, indicator_rules_, rules_, vocab_, &e);
   ExtractDocumentDate(blocks, &e);
+  ExtractMinutesMeeting(blocks, event_rules_, &e);
+  ExtractTableEvents(blocks, event_rules_, &e);
   ExtractReportEvents(blocks, event_rules_, vocab_, &e);
   ClassifyActivities(taxonomy_, &e);
   Validate(&e);

@@ -1,0 +1,187 @@
+#include "extractors/table_events.h"
+
+#include <optional>
+#include <string>
+
+#include "extractors/event_phrases.h"
+#include "extractors/provenance.h"
+#include "pipeline/normalize/join.h"
+#include "pipeline/normalize/spanish_dates.h"
+
+namespace oplex {
+namespace {
+
+using Evidence = EventRules::Evidence;
+
+// A list item opens with its day, after at most a bullet or a number ("• ", "1. ").
+constexpr size_t kListItemLead = 4;
+
+bool HasFigure(const Row& row) {
+  for (const Cell& c : row.cells) {
+    if (c.text.find_first_of("0123456789") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// The first day a row mentions, as written.
+std::optional<DateMention> FirstDay(const Row& row) {
+  for (const Cell& c : row.cells) {
+    if (c.covered) continue;
+    std::vector<DateMention> dates = FindDates(c.text, std::nullopt);
+    if (!dates.empty()) return std::move(dates.front());
+  }
+  return std::nullopt;
+}
+
+bool IsListItem(const Block& b) {
+  if (b.kind != BlockKind::kParagraph || b.text().size() > kListItemBytes) return false;
+  const std::vector<DateMention> dates = FindDates(b.text(), std::nullopt);
+  return !dates.empty() && dates.front().begin <= kListItemLead;
+}
+
+// The paragraphs of blocks [first, end), at most the last kCaptionParagraphs, joined.
+std::string Caption(const std::vector<Block>& blocks, size_t first, size_t end) {
+  std::string caption;
+  size_t taken = 0;
+  for (size_t i = end; i > first && taken < kCaptionParagraphs; --i) {
+    const Block& b = blocks[i - 1];
+    if (b.kind != BlockKind::kParagraph) continue;
+    caption.insert(0, PlainText(b.text()) + " ");
+    ++taken;
+  }
+  return caption;
+}
+
+void AddFinding(Severity severity, std::string code, std::string message, const DateMention& day,
+                const Row& row, Extraction* out) {
+  Finding f;
+  f.severity = severity;
+  f.code = std::move(code);
+  f.message = std::move(message);
+  f.raw_text = day.raw;
+  f.provenance = RowProvenance(row, kTableEventsExtractor);
+  out->findings.push_back(std::move(f));
+}
+
+// Reads the events of one table or list, row by row, carrying the year from row to row.
+class RowReader {
+ public:
+  RowReader(const EventRules& rules, std::optional<std::string> context_kind,
+            std::optional<int> document_year, Extraction* out)
+      : rules_(rules),
+        context_kind_(std::move(context_kind)),
+        document_year_(document_year),
+        out_(out) {}
+
+  void Read(const Row& row) {
+    std::optional<DateMention> day = FirstDay(row);
+    if (!day) return;
+    std::optional<std::string> kind = FirstKind(row.Joined(), rules_, {Evidence::kNames});
+    if (!kind) kind = context_kind_;
+    if (!kind) return;
+
+    Event e;
+    e.kind = *kind;
+    e.date_raw = day->raw;
+    e.text = JoinedCells(row);
+    e.provenance = RowProvenance(row, kTableEventsExtractor, LowestConfidence(row));
+    if (std::optional<int> year = YearOf(*day, row)) {
+      const CivilDate date{*year, day->month, day->day};
+      if (date.IsValid()) {
+        e.date = date.Iso();
+      } else {
+        AddFinding(Severity::kWarning, "date_invalid",
+                   "no such day: " + (day->error.empty() ? date.Iso() : day->error), *day, row,
+                   out_);
+      }
+    }
+    AddEvent(std::move(e), out_);
+  }
+
+ private:
+  static std::string JoinedCells(const Row& row) {
+    std::string text;
+    for (const std::string& cell : row.NonEmpty()) {
+      if (!text.empty()) text += " | ";
+      text += PlainText(cell);
+    }
+    return text;
+  }
+
+  // The year of a row's day: written, else carried from the row before (the next year when the
+  // month comes earlier), else the document's; nullopt when none is known.
+  std::optional<int> YearOf(const DateMention& day, const Row& row) {
+    std::optional<int> year = day.year;
+    if (!year) {
+      if (running_year_) {
+        year = *running_year_ + (day.month < running_month_ ? 1 : 0);
+        AddFinding(Severity::kInfo, "date_year_assumed",
+                   "no year written: taken as " + std::to_string(*year) + ", from the rows before",
+                   day, row, out_);
+      } else if (document_year_) {
+        year = document_year_;
+        AddFinding(Severity::kInfo, "date_year_assumed",
+                   "no year written: taken as " + std::to_string(*year) + ", the document's year",
+                   day, row, out_);
+      } else {
+        AddFinding(Severity::kWarning, "date_year_unknown",
+                   "no year written and none known from the document: stored without a date", day,
+                   row, out_);
+        return std::nullopt;
+      }
+    }
+    running_year_ = year;
+    running_month_ = day.month;
+    return year;
+  }
+
+  const EventRules& rules_;
+  std::optional<std::string> context_kind_;
+  std::optional<int> document_year_;
+  std::optional<int> running_year_;
+  int running_month_ = 0;
+  Extraction* out_;
+};
+
+void ReadTable(const Block& table, const std::string& caption, const EventRules& rules,
+               Extraction* out) {
+  size_t header = 0;
+  std::string header_text;
+  while (header < table.rows.size() && header < kMaxEventHeaderRows &&
+         !HasFigure(table.rows[header])) {
+    header_text += table.rows[header].Joined() + " ";
+    ++header;
+  }
+  std::optional<std::string> kind =
+      FirstKind(header_text, rules, {Evidence::kNames, Evidence::kList});
+  if (!kind) kind = FirstKind(caption, rules, {Evidence::kNames, Evidence::kList});
+  RowReader reader(rules, kind, out->document.year, out);
+  for (size_t r = header; r < table.rows.size(); ++r) reader.Read(table.rows[r]);
+}
+
+}  // namespace
+
+void ExtractTableEvents(const std::vector<Block>& blocks, const EventRules& rules,
+                        Extraction* out) {
+  size_t caption_from = 0;  // the first block after the last table or list
+  for (size_t i = 0; i < blocks.size();) {
+    if (blocks[i].kind == BlockKind::kTable) {
+      ReadTable(blocks[i], Caption(blocks, caption_from, i), rules, out);
+      caption_from = ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < blocks.size() && IsListItem(blocks[end])) ++end;
+    if (end - i < 2) {
+      ++i;
+      continue;
+    }
+    const std::optional<std::string> kind =
+        FirstKind(Caption(blocks, caption_from, i), rules, {Evidence::kNames, Evidence::kList});
+    RowReader reader(rules, kind, out->document.year, out);
+    for (size_t k = i; k < end; ++k) reader.Read(blocks[k].rows.front());
+    caption_from = i = end;
+  }
+}
+
+}  // namespace oplex

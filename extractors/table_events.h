@@ -1,0 +1,43 @@
+// The table-events extractor: the events a table or a list sets out, one per row that gives a
+// day: a calendar of sessions ("03 NOVIEMBRE 2022 | 9:00 AM"), a programme of courses whose
+// row says "23 y 24 de enero de 2020".
+//
+// A row is an event when one of its cells mentions a day (spanish_dates.h: in figures or words;
+// the first day the row mentions, so a course of "23 y 24 de enero" starts on the 23rd) and a
+// phrase of event_kinds.tsv names its kind, the nearest first:
+//   1. the row itself, by a phrase that names an event ("Sesión ordinaria del Comité");
+//   2. the table's header, its leading rows without a figure (at most kMaxEventHeaderRows), by
+//      a phrase that names an event or a list ("Nombre de los Cursos");
+//   3. its caption, the paragraphs between the table and the table before it (at most
+//      kCaptionParagraphs), likewise ("Calendario de Sesiones Ordinarias del Grupo…").
+// A row nothing names is no event, whatever dates it gives (a deadline column, a sign-off).
+// A list is a run of at least two short paragraphs (at most kListItemBytes) that each open with
+// a day: each is a row of one cell, with the paragraphs before the run as its caption.
+//
+// Years: a day written without one takes the year of the row before it, or the year after when
+// its month comes earlier than that row's (a calendar of a fiscal year whose last session falls
+// in January); the first row without one takes the document's year. Each such year is a
+// `date_year_assumed` finding (info). Where no year is known at all, the event is stored without
+// a date, with the day as written in date_raw, and a `date_year_unknown` finding (warning).
+//
+// Runs after classify (it reads DocumentInfo::year). Pure function of its inputs; safe to call
+// from several threads with shared rules.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "extractors/event_rules.h"
+#include "models/records.h"
+#include "pipeline/layout/blocks.h"
+
+namespace oplex {
+
+inline constexpr char kTableEventsExtractor[] = "table_events";
+inline constexpr size_t kMaxEventHeaderRows = 4;
+inline constexpr size_t kCaptionParagraphs = 12;
+inline constexpr size_t kListItemBytes = 120;
+
+void ExtractTableEvents(const std::vector<Block>& blocks, const EventRules& rules, Extraction* out);
+
+}  // namespace oplex

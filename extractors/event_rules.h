@@ -8,7 +8,9 @@
 //   event_bodies.tsv     body, of_institute, pattern: who met ("Consejo General", "COTAPREP");
 //                        of_institute "yes" when the name takes an institute's acronym;
 //   reference_codes.tsv  pattern: the shapes of agreement codes (INE/CG825/2022, CG-A-27/23);
-//   reference_kinds.tsv  kind, pattern: the words that say what a code is (acuerdo, resolución).
+//   reference_kinds.tsv  kind, pattern: the words that say what a code is (acuerdo, resolución);
+//   event_places.tsv     pattern: the words of a header over the column that says where listed
+//                        events take place ("Lugar", "Sede").
 // Kind, body and reference-kind patterns are RE2 expressions on folded text (pipeline/normalize/
 // fold.h); code patterns are on the text as written. Files are read in order, which is the order
 // of preference where matches overlap. Immutable after Load; safe to share across threads (RE2
@@ -49,7 +51,7 @@ class EventRules {
     std::shared_ptr<const RE2> re;
   };
 
-  // Reads the four files from `data_dir`. A missing file is an IoError; a missing column, an
+  // Reads the five files from `data_dir`. A missing file is an IoError; a missing column, an
   // unknown evidence (names, act, list) or of_institute value, an empty name, or a pattern RE2
   // rejects or that matches empty text is an InvalidInput whose message names the file and line.
   static Result<EventRules> Load(const std::filesystem::path& data_dir);
@@ -58,12 +60,14 @@ class EventRules {
   const std::vector<BodyPattern>& bodies() const { return bodies_; }
   const std::vector<std::shared_ptr<const RE2>>& codes() const { return codes_; }
   const std::vector<ReferenceKindPattern>& reference_kinds() const { return reference_kinds_; }
+  const std::vector<std::shared_ptr<const RE2>>& place_headers() const { return place_headers_; }
 
  private:
   std::vector<KindPattern> kinds_;
   std::vector<BodyPattern> bodies_;
   std::vector<std::shared_ptr<const RE2>> codes_;
   std::vector<ReferenceKindPattern> reference_kinds_;
+  std::vector<std::shared_ptr<const RE2>> place_headers_;
 };
 
 }  // namespace oplex

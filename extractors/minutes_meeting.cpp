@@ -15,13 +15,13 @@ void ExtractMinutesMeeting(const std::vector<Block>& blocks, const EventRules& r
                            Extraction* out) {
   if (out->document.kind != DocumentKind::kMinutes) return;
   const size_t opening = OpeningBlockCount(blocks);
-  std::string title;
-  for (size_t i = 0; i < opening; ++i) {
+  std::optional<std::string> kind;
+  std::string title;  // the paragraph of the title page that names the meeting
+  for (size_t i = 0; i < opening && !kind; ++i) {
     if (blocks[i].kind != BlockKind::kParagraph) continue;
-    if (!title.empty()) title += ' ';
-    title += PlainText(blocks[i].text());
+    title = PlainText(blocks[i].text());
+    kind = FirstKind(title, rules, {EventRules::Evidence::kNames});
   }
-  const std::optional<std::string> kind = FirstKind(title, rules, {EventRules::Evidence::kNames});
   if (!kind) return;
 
   size_t paragraphs_after = 0;

@@ -6,7 +6,8 @@
 //
 // The meeting is the first phrase of the title page (the blocks before the running text, see
 // OpeningBlockCount) that names an event (event_kinds.tsv, evidence "names"), on the first real
-// day with its year written in the title page or the kOpeningParagraphs paragraphs after it.
+// day with its year written in the title page or the kOpeningParagraphs paragraphs after it; its
+// text is the title's paragraph that names it.
 // Minutes whose title names no event, or whose opening gives no such day, give no meeting here
 // (their sentences may still tell of it: report_events.h).
 //

@@ -1,10 +1,14 @@
 #include "extractors/table_events.h"
 
+#include <re2/re2.h>
+
+#include <cstdio>
 #include <optional>
 #include <string>
 
 #include "extractors/event_phrases.h"
 #include "extractors/provenance.h"
+#include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
 #include "pipeline/normalize/spanish_dates.h"
 
@@ -16,6 +20,36 @@ using Evidence = EventRules::Evidence;
 // A list item opens with its day, after at most a bullet or a number ("• ", "1. ").
 constexpr size_t kListItemLead = 4;
 
+// A clock time in folded text: "9:00 AM", "12:00 P.M", "10:30 horas", "10.30 hrs"; a dot only
+// with the word after it, so "2.40 GHz" or "6.1" is no time.
+const RE2& ClockPattern() {
+  static const RE2 re(R"((?:^|[^\d:.])(\d{1,2})(?:\s?:\s?(\d{2})(?:\s?:\d{2})?|\.(\d{2}))\s*)"
+                      R"((hrs?\b|horas\b|([ap])\.?\s?m\b)?)");
+  return re;
+}
+
+// The first clock time of a row's cells, as "HH:MM" (24-hour).
+std::optional<std::string> TimeOf(const Row& row) {
+  for (const Cell& c : row.cells) {
+    const std::string folded = Fold(c.text);
+    std::string hour, colon_minutes, dot_minutes, suffix, half;
+    if (!RE2::PartialMatch(folded, ClockPattern(), &hour, &colon_minutes, &dot_minutes, &suffix,
+                           &half) ||
+        (!dot_minutes.empty() && suffix.empty())) {
+      continue;
+    }
+    int h = std::stoi(hour);
+    const int m = std::stoi(colon_minutes.empty() ? dot_minutes : colon_minutes);
+    if (half == "p" && h < 12) h += 12;
+    if (half == "a" && h == 12) h = 0;
+    if (h > 23 || m > 59) continue;
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%02d:%02d", h, m);
+    return buffer;
+  }
+  return std::nullopt;
+}
+
 bool HasFigure(const Row& row) {
   for (const Cell& c : row.cells) {
     if (c.text.find_first_of("0123456789") != std::string::npos) return true;
@@ -23,12 +57,18 @@ bool HasFigure(const Row& row) {
   return false;
 }
 
-// The first day a row mentions, as written.
+// The first day a row mentions, its raw text running to the end of the list or range it opens
+// ("23 y 24 de enero de 2020": the 23rd, as "23 y 24 de enero de 2020").
 std::optional<DateMention> FirstDay(const Row& row) {
   for (const Cell& c : row.cells) {
     if (c.covered) continue;
     std::vector<DateMention> dates = FindDates(c.text, std::nullopt);
-    if (!dates.empty()) return std::move(dates.front());
+    if (dates.empty()) continue;
+    DateMention first = std::move(dates.front());
+    for (size_t k = 1; k < dates.size() && dates[k - 1].year_source == YearSource::kShared; ++k) {
+      first.raw = c.text.substr(first.begin, dates[k].end - first.begin);
+    }
+    return first;
   }
   return std::nullopt;
 }
@@ -66,10 +106,12 @@ void AddFinding(Severity severity, std::string code, std::string message, const 
 // Reads the events of one table or list, row by row, carrying the year from row to row.
 class RowReader {
  public:
+  // `place_column`: the column under a header that says where ("Lugar"), if any.
   RowReader(const EventRules& rules, std::optional<std::string> context_kind,
-            std::optional<int> document_year, Extraction* out)
+            std::optional<size_t> place_column, std::optional<int> document_year, Extraction* out)
       : rules_(rules),
         context_kind_(std::move(context_kind)),
+        place_column_(place_column),
         document_year_(document_year),
         out_(out) {}
 
@@ -84,6 +126,11 @@ class RowReader {
     e.kind = *kind;
     e.date_raw = day->raw;
     e.text = JoinedCells(row);
+    e.time = TimeOf(row);
+    if (place_column_ && *place_column_ < row.cells.size()) {
+      std::string place = PlainText(row.cells[*place_column_].text);
+      if (!place.empty()) e.place = std::move(place);
+    }
     e.provenance = RowProvenance(row, kTableEventsExtractor, LowestConfidence(row));
     if (std::optional<int> year = YearOf(*day, row)) {
       const CivilDate date{*year, day->month, day->day};
@@ -137,6 +184,7 @@ class RowReader {
 
   const EventRules& rules_;
   std::optional<std::string> context_kind_;
+  std::optional<size_t> place_column_;
   std::optional<int> document_year_;
   std::optional<int> running_year_;
   int running_month_ = 0;
@@ -147,15 +195,26 @@ void ReadTable(const Block& table, const std::string& caption, const EventRules&
                Extraction* out) {
   size_t header = 0;
   std::string header_text;
+  std::optional<size_t> place_column;
   while (header < table.rows.size() && header < kMaxEventHeaderRows &&
          !HasFigure(table.rows[header])) {
-    header_text += table.rows[header].Joined() + " ";
+    const Row& row = table.rows[header];
+    header_text += row.Joined() + " ";
+    for (size_t c = 0; c < row.cells.size() && !place_column; ++c) {
+      const std::string folded = Fold(row.cells[c].text);
+      for (const auto& re : rules.place_headers()) {
+        if (RE2::PartialMatch(folded, *re)) place_column = c;
+      }
+    }
     ++header;
   }
   std::optional<std::string> kind =
       FirstKind(header_text, rules, {Evidence::kNames, Evidence::kList});
-  if (!kind) kind = FirstKind(caption, rules, {Evidence::kNames, Evidence::kList});
-  RowReader reader(rules, kind, out->document.year, out);
+  const std::optional<std::string> captioned =
+      FirstKind(caption, rules, {Evidence::kNames, Evidence::kList});
+  // A column "Sesión" under "Calendario de sesiones ordinarias": the caption says which.
+  if (!kind || (captioned && captioned->starts_with(*kind + "_"))) kind = captioned;
+  RowReader reader(rules, kind, place_column, out->document.year, out);
   for (size_t r = header; r < table.rows.size(); ++r) reader.Read(table.rows[r]);
 }
 
@@ -178,7 +237,7 @@ void ExtractTableEvents(const std::vector<Block>& blocks, const EventRules& rule
     }
     const std::optional<std::string> kind =
         FirstKind(Caption(blocks, caption_from, i), rules, {Evidence::kNames, Evidence::kList});
-    RowReader reader(rules, kind, out->document.year, out);
+    RowReader reader(rules, kind, std::nullopt, out->document.year, out);
     for (size_t k = i; k < end; ++k) reader.Read(blocks[k].rows.front());
     caption_from = i = end;
   }

@@ -9,8 +9,12 @@
 //   2. the table's header, its leading rows without a figure (at most kMaxEventHeaderRows), by
 //      a phrase that names an event or a list ("Nombre de los Cursos");
 //   3. its caption, the paragraphs between the table and the table before it (at most
-//      kCaptionParagraphs), likewise ("Calendario de Sesiones Ordinarias del Grupo…").
+//      kCaptionParagraphs), likewise ("Calendario de Sesiones Ordinarias del Grupo…"); the
+//      caption also refines the header's kind (a column "Sesión" under a calendar of
+//      "sesiones ordinarias" lists sesion_ordinaria).
 // A row nothing names is no event, whatever dates it gives (a deadline column, a sign-off).
+// Its time is the first clock time of its cells ("9:00 AM", "12:00 P.M", "10:30 horas": stored
+// "HH:MM", 24-hour), its place the cell under a header event_places.tsv names ("Lugar").
 // A list is a run of at least two short paragraphs (at most kListItemBytes) that each open with
 // a day: each is a row of one cell, with the paragraphs before the run as its caption.
 //

@@ -562,7 +562,8 @@ CREATE TABLE activity_attribute (
 ) STRICT;
 )sql";
 
-// Calendars of sessions and minutes of meetings are kinds of document. Widening a CHECK leaves
+// Calendars of sessions and minutes of meetings are kinds of document, and the events they list
+// have a time and a place. Widening a CHECK leaves
 // every stored row valid and the file's format unchanged, which is the one case where SQLite
 // lets the schema's text be edited in place (https://sqlite.org/lang_altertable.html, "making
 // other kinds of table schema changes"); a rebuild of `document` would cascade its DELETE
@@ -574,6 +575,8 @@ SET sql = replace(sql, '''activity_report'')',
                   '''activity_report'', ''calendar'', ''minutes'')')
 WHERE type = 'table' AND name = 'document';
 PRAGMA writable_schema = RESET;
+ALTER TABLE event ADD COLUMN time TEXT;  -- HH:MM, 24-hour
+ALTER TABLE event ADD COLUMN place TEXT;
 )sql";
 
 constexpr std::array<Migration, 7> kMigrations = {{
@@ -584,7 +587,8 @@ constexpr std::array<Migration, 7> kMigrations = {{
     {5, "index activities, indicators, sections and events for full-text search", kSearchV5},
     {6, "store printed codes, responsibles, dates, months by year and attributes of activities",
      kTablesV6},
-    {7, "classify documents as calendars and minutes", kTablesV8},
+    {7, "classify documents as calendars and minutes; store the time and place of events",
+     kTablesV8},
 }};
 
 }  // namespace

@@ -219,10 +219,12 @@ struct Indicator {
 // A dated session or meeting a report tells of.
 struct Event {
   std::string kind;  // sesion_instalacion, sesion_ordinaria, sesion_extraordinaria, reunion…
-  std::optional<std::string> body;  // who met: "Consejo General del INE", "COTAPREP"
-  std::optional<std::string> date;  // ISO date; nullopt when the text gives none that exists
-  std::string date_raw;             // the date as written
-  std::string text;                 // the sentence that tells of it
+  std::optional<std::string> body;   // who met: "Consejo General del INE", "COTAPREP"
+  std::optional<std::string> date;   // ISO date; nullopt when the text gives none that exists
+  std::string date_raw;              // the date as written
+  std::string text;                  // the sentence that tells of it, or its table row
+  std::optional<std::string> time;   // "09:00" (24-hour), when its table row or list item says
+  std::optional<std::string> place;  // as printed, from a column headed "Lugar", "Sede"…
   Provenance provenance;
 };
 

@@ -151,19 +151,23 @@ TEST(MinutesMeeting, TheTitleNamesItAndTheOpeningDatesIt) {
       "En la ciudad de Toluca, Estado de México, siendo las 10:00 horas del día 15 de enero de "
       "2024, se reunieron los integrantes del Comité de Transparencia en la sala de juntas.\n\n"
       "Se acordó celebrar una sesión extraordinaria el 5 de febrero del mismo año.\n\n"
-      "Se dio lectura a la circular lEEM/SE/UT/45/2024 de la Unidad de Transparencia.\n");
+      "El 3 de marzo de 2024 se expuso la economía circular.\n\n"
+      "Se dio lectura a la circular lEEM/SE/UT/45/2024 de fecha 20 de enero de 2024.\n");
   EXPECT_EQ(e.document.kind, DocumentKind::kMinutes);
-  // The second event is read from its sentence; its year is the opening's (del mismo año).
+  // The second event is read from its sentence; its year is the opening's (del mismo año). The
+  // "economía circular" is no letter.
   EXPECT_EQ(Rows(e), (std::vector<EventRow>{
                          {"2024-01-15", "sesion_ordinaria", kMinutesMeetingExtractor},
                          {"2024-02-05", "sesion_extraordinaria", "report_events"},
+                         {"2024-01-20", "circular", "report_events"},
                      }));
   ASSERT_EQ(e.references.size(), 1u);
   // OCR's "l" among capitals is the "I" of the code.
   EXPECT_EQ(e.references[0].code, "IEEM/SE/UT/45/2024");
   EXPECT_EQ(e.references[0].kind, "circular");
   EXPECT_EQ(e.references[0].context,
-            "Se dio lectura a la circular lEEM/SE/UT/45/2024 de la Unidad de Transparencia.");
+            "Se dio lectura a la circular lEEM/SE/UT/45/2024 de fecha 20 de enero de 2024.");
+  EXPECT_EQ(e.references[0].event, 2u);
 }
 
 }  // namespace

@@ -17,6 +17,16 @@ namespace {
 
 using Evidence = EventRules::Evidence;
 
+// The year of the period a table or list covers: the document's, else the first year its
+// caption writes ("Calendario de Sesiones … para el Ejercicio Fiscal 2025").
+std::optional<int> PeriodYear(const Extraction& e, const std::string& caption) {
+  if (e.document.year) return e.document.year;
+  static const RE2 year(R"((?:^|[^\d/.-])((?:19|20)\d{2})(?:$|[^\d/.-]))");
+  int found = 0;
+  if (RE2::PartialMatch(caption, year, &found)) return found;
+  return std::nullopt;
+}
+
 // A list item opens with its day, after at most a bullet or a number ("• ", "1. ").
 constexpr size_t kListItemLead = 4;
 
@@ -108,11 +118,11 @@ class RowReader {
  public:
   // `place_column`: the column under a header that says where ("Lugar"), if any.
   RowReader(const EventRules& rules, std::optional<std::string> context_kind,
-            std::optional<size_t> place_column, std::optional<int> document_year, Extraction* out)
+            std::optional<size_t> place_column, std::optional<int> period_year, Extraction* out)
       : rules_(rules),
         context_kind_(std::move(context_kind)),
         place_column_(place_column),
-        document_year_(document_year),
+        period_year_(period_year),
         out_(out) {}
 
   void Read(const Row& row) {
@@ -165,8 +175,8 @@ class RowReader {
         AddFinding(Severity::kInfo, "date_year_assumed",
                    "no year written: taken as " + std::to_string(*year) + ", from the rows before",
                    day, row, out_);
-      } else if (document_year_) {
-        year = document_year_;
+      } else if (period_year_) {
+        year = period_year_;
         AddFinding(Severity::kInfo, "date_year_assumed",
                    "no year written: taken as " + std::to_string(*year) + ", the document's year",
                    day, row, out_);
@@ -185,7 +195,7 @@ class RowReader {
   const EventRules& rules_;
   std::optional<std::string> context_kind_;
   std::optional<size_t> place_column_;
-  std::optional<int> document_year_;
+  std::optional<int> period_year_;
   std::optional<int> running_year_;
   int running_month_ = 0;
   Extraction* out_;
@@ -214,7 +224,7 @@ void ReadTable(const Block& table, const std::string& caption, const EventRules&
       FirstKind(caption, rules, {Evidence::kNames, Evidence::kList});
   // A column "Sesión" under "Calendario de sesiones ordinarias": the caption says which.
   if (!kind || (captioned && captioned->starts_with(*kind + "_"))) kind = captioned;
-  RowReader reader(rules, kind, place_column, out->document.year, out);
+  RowReader reader(rules, kind, place_column, PeriodYear(*out, caption), out);
   for (size_t r = header; r < table.rows.size(); ++r) reader.Read(table.rows[r]);
 }
 
@@ -235,9 +245,10 @@ void ExtractTableEvents(const std::vector<Block>& blocks, const EventRules& rule
       ++i;
       continue;
     }
+    const std::string caption = Caption(blocks, caption_from, i);
     const std::optional<std::string> kind =
-        FirstKind(Caption(blocks, caption_from, i), rules, {Evidence::kNames, Evidence::kList});
-    RowReader reader(rules, kind, std::nullopt, out->document.year, out);
+        FirstKind(caption, rules, {Evidence::kNames, Evidence::kList});
+    RowReader reader(rules, kind, std::nullopt, PeriodYear(*out, caption), out);
     for (size_t k = i; k < end; ++k) reader.Read(blocks[k].rows.front());
     caption_from = i = end;
   }

@@ -20,7 +20,8 @@
 //
 // Years: a day written without one takes the year of the row before it, or the year after when
 // its month comes earlier than that row's (a calendar of a fiscal year whose last session falls
-// in January); the first row without one takes the document's year. Each such year is a
+// in January); the first row without one takes the document's year (classify's, else the first
+// year the caption writes: "… para el Ejercicio Fiscal 2025"). Each such year is a
 // `date_year_assumed` finding (info). Where no year is known at all, the event is stored without
 // a date, with the day as written in date_raw, and a `date_year_unknown` finding (warning).
 //

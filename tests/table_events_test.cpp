@@ -69,6 +69,23 @@ TEST(TableEvents, ACalendarWithoutYearsRunsIntoTheNextYear) {
   EXPECT_EQ(e.findings[3].severity, Severity::kInfo);
 }
 
+TEST(TableEvents, TheYearOfTheCaptionWhenClassifyFindsNone) {
+  // Classify reads the opening lines only; this calendar's year stands in its caption, further on.
+  std::string text = "Calendario de sesiones del Comité de Archivos\n\n";
+  for (int i = 0; i < 90; ++i) text += "Integrante del Comité.\n\n";
+  text +=
+      "Sesiones ordinarias del ejercicio fiscal 2025\n\n"
+      "| Fecha | Hora |\n"
+      "|---|---|\n"
+      "| 10 de octubre | 12:00 |\n"
+      "| 16 de enero | 12:00 |\n";
+  const Extraction e = ProcessText(text);
+  EXPECT_FALSE(e.document.year);
+  EXPECT_EQ(Rows(e),
+            (std::vector<EventRow>{{"2025-10-10", "sesion_ordinaria", kTableEventsExtractor},
+                                   {"2026-01-16", "sesion_ordinaria", kTableEventsExtractor}}));
+}
+
 TEST(TableEvents, NoYearKnownIsNoDateAndAFinding) {
   const Extraction e = ProcessText(
       "Calendario de sesiones del Comité\n\n"

@@ -89,6 +89,18 @@ bool IsListItem(const Block& b) {
   return !dates.empty() && dates.front().begin <= kListItemLead;
 }
 
+// A short paragraph that is a label and its date: "Fecha de entrega de los recursos: 24 de
+// septiembre del 2025", one date after a colon and nothing but punctuation after it.
+bool IsLabelLine(const Block& b) {
+  if (b.kind != BlockKind::kParagraph || b.text().size() > kListItemBytes) return false;
+  const std::string& text = b.text();
+  const std::vector<DateMention> dates = FindDates(text, std::nullopt);
+  if (dates.size() != 1) return false;
+  const size_t colon = text.find(':');
+  return colon < dates.front().begin &&
+         text.find_first_not_of(" .,;", dates.front().end) == std::string::npos;
+}
+
 // The paragraphs of blocks [first, end), at most the last kCaptionParagraphs, joined.
 std::string Caption(const std::vector<Block>& blocks, size_t first, size_t end) {
   std::string caption;
@@ -242,6 +254,10 @@ void ExtractTableEvents(const std::vector<Block>& blocks, const EventRules& rule
     size_t end = i;
     while (end < blocks.size() && IsListItem(blocks[end])) ++end;
     if (end - i < 2) {
+      if (IsLabelLine(blocks[i])) {
+        RowReader(rules, std::nullopt, std::nullopt, out->document.year, out)
+            .Read(blocks[i].rows.front());
+      }
       ++i;
       continue;
     }

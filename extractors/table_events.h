@@ -16,7 +16,10 @@
 // Its time is the first clock time of its cells ("9:00 AM", "12:00 P.M", "10:30 horas": stored
 // "HH:MM", 24-hour), its place the cell under a header event_places.tsv names ("Lugar").
 // A list is a run of at least two short paragraphs (at most kListItemBytes) that each open with
-// a day: each is a row of one cell, with the paragraphs before the run as its caption.
+// a day: each is a row of one cell, with the paragraphs before the run as its caption. A short
+// paragraph that is a label and its date ("Fecha de entrega de los recursos: 24 de septiembre
+// del 2025": one date, after a colon, ending it) is a row of its own, an event when the label
+// names one.
 //
 // Years: a day written without one takes the year of the row before it, or the year after when
 // its month comes earlier than that row's (a calendar of a fiscal year whose last session falls

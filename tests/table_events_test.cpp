@@ -138,6 +138,16 @@ TEST(TableEvents, TimesAsTablesPrintThem) {
                                               "Auditorio", "-"}));
 }
 
+TEST(TableEvents, ALabelAndItsDate) {
+  const Extraction e = ProcessText(
+      "Segundo informe del proyecto de equipamiento 2025\n\n"
+      "Fecha de entrega de los recursos: 24 de septiembre del 2025\n\n"
+      "Fecha de elaboración: 30 de octubre del 2025\n");
+  // The second label names no event.
+  EXPECT_EQ(Rows(e),
+            (std::vector<EventRow>{{"2025-09-24", "entrega_de_recursos", kTableEventsExtractor}}));
+}
+
 TEST(TableEvents, DatesThatNothingNamesAreNoEvents) {
   // A deadline column, and a sign-off, in a report whose tables name no event.
   const Extraction e = ProcessText(

@@ -15,6 +15,19 @@ Result<std::shared_ptr<const RE2>> Compile(const TsvTable& table, const TsvRow& 
   return std::shared_ptr<const RE2>(re);
 }
 
+// The patterns of a file with the single column `pattern`.
+Result<std::vector<std::shared_ptr<const RE2>>> LoadPatterns(const std::filesystem::path& path) {
+  auto table = ReadTsv(path, {"pattern"});
+  if (!table.ok()) return table.status();
+  std::vector<std::shared_ptr<const RE2>> patterns;
+  for (const TsvRow& row : table->rows) {
+    auto re = Compile(*table, row);
+    if (!re.ok()) return re.status();
+    patterns.push_back(*re);
+  }
+  return patterns;
+}
+
 Result<bool> YesNo(const TsvTable& table, const TsvRow& row, const std::string& column,
                    const std::string& yes, const std::string& no) {
   const std::string& value = table.Get(row, column);
@@ -34,11 +47,18 @@ Result<EventRules> EventRules::Load(const std::filesystem::path& data_dir) {
     const std::string& kind = kinds->Get(row, "kind");
     if (kind.empty() || kind.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos)
       return kinds->Error(row.line, "kind must be a lower-case identifier");
-    auto act = YesNo(*kinds, row, "evidence", "act", "names");
-    if (!act.ok()) return act.status();
+    const std::string& evidence = kinds->Get(row, "evidence");
+    Evidence parsed = Evidence::kNames;
+    if (evidence == "act") {
+      parsed = Evidence::kAct;
+    } else if (evidence == "list") {
+      parsed = Evidence::kList;
+    } else if (evidence != "names") {
+      return kinds->Error(row.line, "evidence must be names, act or list");
+    }
     auto re = Compile(*kinds, row);
     if (!re.ok()) return re.status();
-    rules.kinds_.push_back(KindPattern{kind, *act, *re});
+    rules.kinds_.push_back(KindPattern{kind, parsed, *re});
   }
 
   auto bodies = ReadTsv(data_dir / "event_bodies.tsv", {"body", "of_institute", "pattern"});
@@ -53,13 +73,9 @@ Result<EventRules> EventRules::Load(const std::filesystem::path& data_dir) {
     rules.bodies_.push_back(BodyPattern{body, *of_institute, *re});
   }
 
-  auto codes = ReadTsv(data_dir / "reference_codes.tsv", {"pattern"});
+  auto codes = LoadPatterns(data_dir / "reference_codes.tsv");
   if (!codes.ok()) return codes.status();
-  for (const TsvRow& row : codes->rows) {
-    auto re = Compile(*codes, row);
-    if (!re.ok()) return re.status();
-    rules.codes_.push_back(*re);
-  }
+  rules.codes_ = std::move(*codes);
 
   auto reference_kinds = ReadTsv(data_dir / "reference_kinds.tsv", {"kind", "pattern"});
   if (!reference_kinds.ok()) return reference_kinds.status();
@@ -70,6 +86,10 @@ Result<EventRules> EventRules::Load(const std::filesystem::path& data_dir) {
     if (!re.ok()) return re.status();
     rules.reference_kinds_.push_back(ReferenceKindPattern{kind, *re});
   }
+
+  auto places = LoadPatterns(data_dir / "event_places.tsv");
+  if (!places.ok()) return places.status();
+  rules.place_headers_ = std::move(*places);
   return rules;
 }
 

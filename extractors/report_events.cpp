@@ -6,6 +6,7 @@
 #include <string>
 #include <tuple>
 
+#include "extractors/event_phrases.h"
 #include "extractors/sentences.h"
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
@@ -13,71 +14,6 @@
 
 namespace oplex {
 namespace {
-
-// A byte range of a sentence.
-struct Span {
-  size_t begin = 0;
-  size_t end = 0;
-};
-
-size_t Distance(Span a, Span b) {
-  if (a.end <= b.begin) return b.begin - a.end;
-  if (b.end <= a.begin) return a.begin - b.end;
-  return 0;
-}
-
-bool Overlap(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
-
-// A match of the pattern `rule` of some list, in sentence bytes and in folded bytes.
-struct Hit {
-  size_t rule = 0;
-  Span span;
-  Span folded;
-};
-
-// Every match of `re` in `text`, left to right, without overlaps.
-std::vector<Span> MatchAll(const RE2& re, std::string_view text) {
-  std::vector<Span> out;
-  const re2::StringPiece input(text.data(), text.size());
-  size_t pos = 0;
-  re2::StringPiece m;
-  while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-    const auto begin = static_cast<size_t>(m.data() - text.data());
-    const size_t end = begin + m.size();
-    if (end == begin) {  // patterns are checked not to match empty text, but be safe
-      pos = begin + 1;
-      continue;
-    }
-    out.push_back(Span{begin, end});
-    pos = end;
-  }
-  return out;
-}
-
-// The matches of a list of folded-text patterns in one sentence; where matches of different
-// patterns overlap, the earlier pattern's wins. In order of position.
-template <typename Pattern, typename Keep>
-std::vector<Hit> FindHits(const std::vector<Pattern>& patterns, const FoldedText& folded,
-                          const std::vector<std::pair<size_t, size_t>>& quoted, Keep keep) {
-  std::vector<Hit> hits;
-  for (size_t rule = 0; rule < patterns.size(); ++rule) {
-    if (!keep(patterns[rule])) continue;
-    for (Span f : MatchAll(*patterns[rule].re, folded.text)) {
-      Hit hit{rule, Span{folded.offsets[f.begin], folded.offsets[f.end]}, f};
-      if (InQuotes(quoted, hit.span.begin)) continue;
-      if (std::any_of(hits.begin(), hits.end(),
-                      [&](const Hit& h) { return Overlap(h.span, hit.span); })) {
-        continue;
-      }
-      hits.push_back(hit);
-    }
-  }
-  std::sort(hits.begin(), hits.end(),
-            [](const Hit& a, const Hit& b) { return a.span.begin < b.span.begin; });
-  return hits;
-}
-
-constexpr auto kAll = [](const auto&) { return true; };
 
 // Names bodies, given the institutes a sentence names and the document's own.
 class BodyNamer {
@@ -130,7 +66,7 @@ std::optional<std::string> TitleBody(const std::vector<Block>& blocks, const Eve
     opening += PlainText(blocks[i].text());
   }
   const FoldedText folded = FoldWithOffsets(opening);
-  std::vector<Hit> hits = FindHits(rules.bodies(), folded, {}, kAll);
+  std::vector<Hit> hits = FindHits(rules.bodies(), folded, {}, kAllPatterns);
   if (hits.empty()) return std::nullopt;
   return namer.Name(hits.front(), folded);
 }
@@ -184,6 +120,7 @@ class EventReader {
     std::vector<DateMention> all_dates = FindDates(s.text, year_);
     std::vector<DateMention> dates;
     for (DateMention& d : all_dates) {
+      ResolveEarlier(&d);
       if (!d.error.empty()) {
         AddFinding(Severity::kWarning, "date_invalid", "no such day: " + d.error, d.raw, s, out_);
       }
@@ -192,14 +129,17 @@ class EventReader {
     if (dates.empty()) return {};
 
     const FoldedText folded = FoldWithOffsets(s.text);
-    std::vector<Hit> phrases = FindHits(rules_.kinds(), folded, quoted,
-                                        [](const EventRules::KindPattern& k) { return !k.act; });
-    const std::vector<Hit> bodies = FindHits(rules_.bodies(), folded, quoted, kAll);
+    std::vector<Hit> phrases =
+        FindHits(rules_.kinds(), folded, quoted, [](const EventRules::KindPattern& k) {
+          return k.evidence == EventRules::Evidence::kNames;
+        });
+    const std::vector<Hit> bodies = FindHits(rules_.bodies(), folded, quoted, kAllPatterns);
     const bool act = phrases.empty();
     if (act) {
       if (bodies.empty()) return {};
-      phrases = FindHits(rules_.kinds(), folded, quoted,
-                         [](const EventRules::KindPattern& k) { return k.act; });
+      phrases = FindHits(rules_.kinds(), folded, quoted, [](const EventRules::KindPattern& k) {
+        return k.evidence == EventRules::Evidence::kAct;
+      });
     }
 
     // Nearest phrase-date pairs first; each phrase and each date once.
@@ -241,37 +181,69 @@ class EventReader {
             Severity::kInfo, "date_year_assumed",
             "no year written: taken as " + std::to_string(*date.year) + ", the report's year",
             date.raw, s, out_);
+      } else if (!date.year) {
+        AddFinding(Severity::kWarning, "date_year_unknown",
+                   "no year written and none known from the document: stored without a date",
+                   date.raw, s, out_);
       }
-      events.push_back(SentenceEvent{Add(std::move(e)), Span{date.begin, date.end}});
+      events.push_back(SentenceEvent{AddEvent(std::move(e), out_), Span{date.begin, date.end}});
     }
     return events;
   }
 
  private:
-  // The index of the event, added unless the same session is already known.
-  size_t Add(Event e) {
-    if (e.date) {
-      for (size_t i = 0; i < out_->events.size(); ++i) {
-        const Event& known = out_->events[i];
-        if (known.date == e.date && known.kind == e.kind && known.body == e.body) return i;
+  // A date "del mismo año" whose earlier date stands in an earlier sentence takes the year of
+  // the last date read with a year of its own; every date with one becomes that last year.
+  void ResolveEarlier(DateMention* d) {
+    if (d->year_source == YearSource::kEarlier && !d->year && earlier_year_) {
+      d->year = earlier_year_;
+      const CivilDate day{*d->year, d->month, d->day};
+      if (day.IsValid()) {
+        d->date = day;
+      } else {
+        d->error =
+            "the year of the date before it, " + std::to_string(*d->year) + ", has no such day";
       }
     }
-    out_->events.push_back(std::move(e));
-    return out_->events.size() - 1;
+    if (d->year && d->year_source != YearSource::kDefault) earlier_year_ = d->year;
   }
 
   const EventRules& rules_;
   const BodyNamer& namer_;
   std::optional<std::string> author_;
   std::optional<int> year_;
+  std::optional<int> earlier_year_;
   Extraction* out_;
 };
 
+bool IsCapital(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLetter(char c) { return IsCapital(c) || (c >= 'a' && c <= 'z'); }
+
+// The text with every "l" that stands among capitals read as the "I" OCR took it for
+// ("lAIP/DCyPT/011/2018" is IAIP/DCyPT/011/2018): an "l" with a capital on one side and a
+// capital or no letter on the other. Byte for byte, so spans of one are spans of the other.
+std::string CodeReading(std::string_view text) {
+  std::string out(text);
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] != 'l') continue;
+    const char before = i > 0 ? out[i - 1] : ' ';
+    const char after = i + 1 < out.size() ? out[i + 1] : ' ';
+    const bool capital_before = IsCapital(before);
+    const bool capital_after = IsCapital(after);
+    if ((capital_before && (capital_after || !IsAsciiLetter(after))) ||
+        (capital_after && !IsAsciiLetter(before))) {
+      out[i] = 'I';
+    }
+  }
+  return out;
+}
+
 void ReadReferences(const Sentence& s, const EventRules& rules,
                     const std::vector<SentenceEvent>& events, Extraction* out) {
+  const std::string reading = CodeReading(s.text);
   std::vector<Span> codes;
   for (const auto& re : rules.codes()) {
-    for (Span c : MatchAll(*re, s.text)) codes.push_back(c);
+    for (Span c : MatchAll(*re, reading)) codes.push_back(c);
   }
   if (codes.empty()) return;
   // Where shapes overlap, the longer code wins.
@@ -288,10 +260,10 @@ void ReadReferences(const Sentence& s, const EventRules& rules,
   std::sort(kept.begin(), kept.end(), [](Span a, Span b) { return a.begin < b.begin; });
 
   const FoldedText folded = FoldWithOffsets(s.text);
-  const std::vector<Hit> kinds = FindHits(rules.reference_kinds(), folded, {}, kAll);
+  const std::vector<Hit> kinds = FindHits(rules.reference_kinds(), folded, {}, kAllPatterns);
   for (Span c : kept) {
     Reference r;
-    r.code = s.text.substr(c.begin, c.end - c.begin);
+    r.code = reading.substr(c.begin, c.end - c.begin);
     const Hit* before = nullptr;
     const Hit* after = nullptr;
     for (const Hit& k : kinds) {
@@ -316,7 +288,9 @@ void ReadReferences(const Sentence& s, const EventRules& rules,
 
 void ExtractReportEvents(const std::vector<Block>& blocks, const EventRules& rules,
                          const Vocabulary& vocab, Extraction* out) {
-  const bool read_events = out->document.kind == DocumentKind::kActivityReport;
+  const DocumentKind kind = out->document.kind;
+  const bool read_events = kind == DocumentKind::kActivityReport ||
+                           kind == DocumentKind::kMinutes || kind == DocumentKind::kCalendar;
   const BodyNamer namer(rules, vocab, out->document.institute);
   EventReader events(rules, namer, read_events ? TitleBody(blocks, rules, namer) : std::nullopt,
                      ReportYear(out->document), out);

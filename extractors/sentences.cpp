@@ -75,10 +75,19 @@ bool SingleLetter(std::string_view s) {
   return n > 0 && i == n && c > 0 && u_isalpha(c);
 }
 
-// Whether a period after `token` ends no sentence: initials ("L.", "L.I."), or the enumerator
-// that opens a run ("IV.", "12.").
+// Whether `token` is an ordinal abbreviated with letters: "1ra", "2da", "3er", "10mo".
+bool AbbreviatedOrdinal(std::string_view token) {
+  const size_t letters = token.find_first_not_of("0123456789");
+  if (letters == 0 || letters == std::string_view::npos || token.size() - letters > 3) return false;
+  return std::all_of(token.begin() + static_cast<std::ptrdiff_t>(letters), token.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Whether a period after `token` ends no sentence: initials ("L.", "L.I."), an abbreviated
+// ordinal ("la 1ra. Sesión"), or the enumerator that opens a run ("IV.", "12.").
 bool KeepsSentence(std::string_view token, bool opens_run) {
   while (!token.empty() && (token.front() == '(' || token.front() == '"')) token.remove_prefix(1);
+  if (AbbreviatedOrdinal(token)) return true;
   bool initials = !token.empty();
   for (std::string_view rest = token; initials && !rest.empty();) {
     const size_t dot = std::min(rest.find('.'), rest.size());

@@ -9,8 +9,9 @@
 //      and either a quotation is still open or it is long enough to be running text
 //      (kRunningTextBytes); a table, a heading-like short line or kMaxJoinedParagraphs end a run;
 //   2. a run is cut after ".", "!" or "?" followed by a space and a word that does not start in
-//      lower case, except inside quotation marks, after initials ("L. I.", "L.I.") and after
-//      the enumerator that opens a run ("IV.", "1."). Abbreviations such as "Lic." do cut.
+//      lower case, except inside quotation marks, after initials ("L. I.", "L.I."), after an
+//      ordinal abbreviated with letters ("la 1ra. Sesión") and after the enumerator that opens a
+//      run ("IV.", "1."). Abbreviations such as "Lic." do cut.
 // Markdown emphasis ('*') is dropped and white space collapsed, so a text export and a PDF of the
 // same document give the same sentences. Each row of a table is a sentence of its own (its
 // cells joined by spaces).

@@ -604,7 +604,24 @@ SELECT d.id AS document_id, d.path AS document_path, d.institute, d.year,
 FROM document AS d;
 )sql";
 
-constexpr std::array<Migration, 7> kMigrations = {{
+// Calendars of sessions and minutes of meetings are kinds of document, and the events they list
+// have a time and a place. Widening a CHECK leaves
+// every stored row valid and the file's format unchanged, which is the one case where SQLite
+// lets the schema's text be edited in place (https://sqlite.org/lang_altertable.html, "making
+// other kinds of table schema changes"); a rebuild of `document` would cascade its DELETE
+// through every record table, since foreign keys are on inside the migration's transaction.
+constexpr std::string_view kEventsV8 = R"sql(
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+SET sql = replace(sql, '''activity_report'')',
+                  '''activity_report'', ''calendar'', ''minutes'')')
+WHERE type = 'table' AND name = 'document';
+PRAGMA writable_schema = RESET;
+ALTER TABLE event ADD COLUMN time TEXT;  -- HH:MM, 24-hour
+ALTER TABLE event ADD COLUMN place TEXT;
+)sql";
+
+constexpr std::array<Migration, 8> kMigrations = {{
     {1, "create the schema", kSchemaV1},
     {2, "store the weeks of month grids and the activities a deliverable spans", kWeeksAndSpansV2},
     {3, "store indicator figures, report dates, session bodies and agreement contexts", kReportsV3},
@@ -614,6 +631,8 @@ constexpr std::array<Migration, 7> kMigrations = {{
      kTablesV6},
     {7, "store the keys, programmed figures, percents, subtotals and attributes of indicators",
      kProgressV7},
+    {8, "classify documents as calendars and minutes; store the time and place of events",
+     kEventsV8},
 }};
 
 }  // namespace

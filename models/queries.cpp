@@ -47,9 +47,7 @@ Result<Stats> GetStats(Store& store) {
       d.institute = documents->OptionalText(2);
       d.year = documents->OptionalInt(3);
       std::string kind = documents->Text(4);
-      std::optional<DocumentKind> parsed =
-          FromText(kind, {DocumentKind::kUnknown, DocumentKind::kWorkPlan,
-                          DocumentKind::kIndicatorReport, DocumentKind::kActivityReport});
+      std::optional<DocumentKind> parsed = DocumentKindFromText(kind);
       if (!parsed) return UnknownName("document kind", kind);
       d.kind = *parsed;
       d.activities = documents->Int64(5);

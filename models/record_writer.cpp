@@ -534,9 +534,10 @@ Status InsertIndicators(Store& store, int64_t document_id, const std::vector<Ind
 
 Result<std::vector<int64_t>> InsertEvents(Store& store, int64_t document_id,
                                           const std::vector<Event>& events) {
-  Result<Statement> insert = store.Prepare(
-      InsertWithProvenance("event", {"document_id", "kind", "body", "date", "date_raw", "text"}) +
-      " RETURNING id");
+  Result<Statement> insert =
+      store.Prepare(InsertWithProvenance("event", {"document_id", "kind", "body", "date",
+                                                   "date_raw", "text", "time", "place"}) +
+                    " RETURNING id");
   if (!insert.ok()) return insert.status();
   std::vector<int64_t> ids;
   for (size_t i = 0; i < events.size(); ++i) {
@@ -546,8 +547,10 @@ Result<std::vector<int64_t>> InsertEvents(Store& store, int64_t document_id,
         .Bind(3, e.body)
         .Bind(4, e.date)
         .Bind(5, e.date_raw)
-        .Bind(6, e.text);
-    BindProvenance(*insert, 7, e.provenance);
+        .Bind(6, e.text)
+        .Bind(7, e.time)
+        .Bind(8, e.place);
+    BindProvenance(*insert, 9, e.provenance);
     Result<int64_t> id = InsertReturningId(*insert);
     if (!id.ok()) return WithContext(id.status(), Where("events", i, e.kind));
     ids.push_back(*id);

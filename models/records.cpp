@@ -1,5 +1,7 @@
 #include "models/records.h"
 
+#include <iterator>
+
 namespace oplex {
 
 const char* ToString(MonthsSource source) {
@@ -58,8 +60,30 @@ const char* ToString(DocumentKind kind) {
       return "indicator_report";
     case DocumentKind::kActivityReport:
       return "activity_report";
+    case DocumentKind::kCalendar:
+      return "calendar";
+    case DocumentKind::kMinutes:
+      return "minutes";
   }
   return "unknown";
+}
+
+std::string ClassifiedKindNames() {
+  std::string names;
+  const size_t count = std::size(kClassifiedKinds);
+  for (size_t i = 0; i < count; ++i) {
+    if (i > 0) names += i + 1 == count ? " or " : ", ";
+    names += ToString(kClassifiedKinds[i]);
+  }
+  return names;
+}
+
+std::optional<DocumentKind> DocumentKindFromText(std::string_view text) {
+  if (text == ToString(DocumentKind::kUnknown)) return DocumentKind::kUnknown;
+  for (DocumentKind kind : kClassifiedKinds) {
+    if (text == ToString(kind)) return kind;
+  }
+  return std::nullopt;
 }
 
 }  // namespace oplex

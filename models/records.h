@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace oplex {
@@ -224,10 +225,12 @@ struct Indicator {
 // A dated session or meeting a report tells of.
 struct Event {
   std::string kind;  // sesion_instalacion, sesion_ordinaria, sesion_extraordinaria, reunion…
-  std::optional<std::string> body;  // who met: "Consejo General del INE", "COTAPREP"
-  std::optional<std::string> date;  // ISO date; nullopt when the text gives none that exists
-  std::string date_raw;             // the date as written
-  std::string text;                 // the sentence that tells of it
+  std::optional<std::string> body;   // who met: "Consejo General del INE", "COTAPREP"
+  std::optional<std::string> date;   // ISO date; nullopt when the text gives none that exists
+  std::string date_raw;              // the date as written
+  std::string text;                  // the sentence that tells of it, or its table row
+  std::optional<std::string> time;   // "09:00" (24-hour), when its table row or list item says
+  std::optional<std::string> place;  // as printed, from a column headed "Lugar", "Sede"…
   Provenance provenance;
 };
 
@@ -241,8 +244,25 @@ struct Reference {
   Provenance provenance;
 };
 
-enum class DocumentKind { kUnknown, kWorkPlan, kIndicatorReport, kActivityReport };
+// What a document is: a work plan, an indicator or activity report, a calendar of sessions or
+// events, or the minutes of a meeting (acta, minuta).
+enum class DocumentKind {
+  kUnknown,
+  kWorkPlan,
+  kIndicatorReport,
+  kActivityReport,
+  kCalendar,
+  kMinutes
+};
 const char* ToString(DocumentKind kind);
+// The kinds classify can give a document (all but kUnknown).
+inline constexpr DocumentKind kClassifiedKinds[] = {
+    DocumentKind::kWorkPlan, DocumentKind::kIndicatorReport, DocumentKind::kActivityReport,
+    DocumentKind::kCalendar, DocumentKind::kMinutes};
+// "work_plan, indicator_report, activity_report, calendar or minutes", for messages.
+std::string ClassifiedKindNames();
+// The kind whose ToString() is `text` (kUnknown included); nullopt for any other text.
+std::optional<DocumentKind> DocumentKindFromText(std::string_view text);
 
 // What classify learned about a document.
 struct DocumentInfo {

@@ -104,9 +104,7 @@ Status ReadFiltered(Store& store, const std::string& sql, const ReportFilter& fi
 
 Result<DocumentKind> ReadKind(const Statement& row, int column) {
   const std::string kind = row.Text(column);
-  std::optional<DocumentKind> parsed =
-      FromText(kind, {DocumentKind::kUnknown, DocumentKind::kWorkPlan,
-                      DocumentKind::kIndicatorReport, DocumentKind::kActivityReport});
+  std::optional<DocumentKind> parsed = DocumentKindFromText(kind);
   if (!parsed) return UnknownName("document kind", kind);
   return *parsed;
 }

@@ -86,14 +86,10 @@ Result<std::vector<Vocabulary::KindPattern>> LoadKindPatterns(const fs::path& pa
     if (Status s = RequireNonEmpty(*table, row, {"kind", "pattern"}); !s.ok()) return s;
     Vocabulary::KindPattern pattern;
     const std::string& kind = table->Get(row, "kind");
-    for (DocumentKind candidate :
-         {DocumentKind::kWorkPlan, DocumentKind::kIndicatorReport, DocumentKind::kActivityReport}) {
-      if (kind == ToString(candidate)) pattern.kind = candidate;
-    }
+    pattern.kind = DocumentKindFromText(kind).value_or(DocumentKind::kUnknown);
     if (pattern.kind == DocumentKind::kUnknown) {
-      return table->Error(row.line, "unknown kind '" + kind +
-                                        "' (expected work_plan, indicator_report or "
-                                        "activity_report)");
+      return table->Error(row.line,
+                          "unknown kind '" + kind + "' (expected " + ClassifiedKindNames() + ")");
     }
     pattern.pattern = table->Get(row, "pattern");
     RE2::Options options;

@@ -13,7 +13,8 @@
 //                       abbreviation where acronyms collide (IEE-AGS, IEPC-DGO).
 //   units.tsv           unit, variants: canonical unit of measure and its other spellings.
 //   frequencies.tsv     frequency, variants: canonical frequency and its other spellings.
-//   document_kinds.tsv  kind, pattern: kind is work_plan, indicator_report or activity_report;
+//   document_kinds.tsv  kind, pattern: kind is work_plan, indicator_report, activity_report,
+//                       calendar or minutes;
 //                       pattern is an RE2 expression matched against folded text (see Fold():
 //                       lower case, no accents except ñ, single spaces), so it must be written in
 //                       that form ("programa anual de (actividades|trabajo)").

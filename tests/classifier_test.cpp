@@ -435,8 +435,28 @@ TEST_F(ClassifierTest, PeriodsInWordsAndOnTheSubtitleLine) {
   EXPECT_EQ(c.year, 2024);
 }
 
+TEST_F(ClassifierTest, CalendarsAndMinutes) {
+  // The titles of the CPC Coahuila's and the ITSE's calendars and of the ICATECH's minutes.
+  EXPECT_EQ(Classify({"CALENDARIO DE SESIONES ORDINARIAS DEL CONSEJO DE PARTICIPACIÓN CIUDADANA"},
+                     "c.pdf", vocab())
+                .kind,
+            DocumentKind::kCalendar);
+  const Classification gia =
+      Classify({"Propuesta del Calendario de Sesiones", "Ordinarias del Grupo",
+                "Interdisciplinario para el Ejercicio", "Fiscal 2025."},
+               "g.pdf", vocab());
+  EXPECT_EQ(gia.kind, DocumentKind::kCalendar);
+  EXPECT_EQ(gia.year, 2025);
+  EXPECT_EQ(Classify({"Acta de la 10* Reunión Ordinaria del Comité de Transparencia 2018."},
+                     "a.pdf", vocab())
+                .kind,
+            DocumentKind::kMinutes);
+  EXPECT_EQ(Classify({"Minuta de la reunión de trabajo"}, "m.pdf", vocab()).kind,
+            DocumentKind::kMinutes);
+}
+
 TEST_F(ClassifierTest, NothingKnownStaysUnknown) {
-  const Classification c = Classify({"Acta de la sesión", "Lista de asistencia"}, "a.pdf", vocab());
+  const Classification c = Classify({"Lista de asistencia", "Orden del día"}, "a.pdf", vocab());
   EXPECT_EQ(c.kind, DocumentKind::kUnknown);
   EXPECT_EQ(c.institute, std::nullopt);
   EXPECT_EQ(c.year, std::nullopt);

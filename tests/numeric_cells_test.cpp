@@ -73,7 +73,7 @@ TEST(NumericCells, EmptyCellsWithAGlyphAndDigitsReadAsLetters) {
 TEST(NumericCells, NoColumnOfNumbersNothingToRead) {
   Table t;
   for (Word& w : t.words) {
-    if (IsNumberText(w.text)) w.text = "X";
+    if (IsNumberText(w.text)) w.text.assign(1, 'X');
   }
   EXPECT_TRUE(NumericCellsToRead(t.graphics, t.words, t.binary.get(), 1.0).empty());
 }

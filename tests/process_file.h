@@ -1,10 +1,11 @@
-// One DocumentPipeline (loaded once from data/) for the tests that run whole documents, and a
-// file's bytes through it, as `oplex ingest` does.
+// One DocumentPipeline (loaded once from data/) for the tests that run whole documents, a
+// file's bytes or a text through it as `oplex ingest` does, and the real documents of data/real.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -40,6 +41,26 @@ inline Extraction MustProcess(const std::string& path) {
   auto e = ProcessFile(path);
   EXPECT_TRUE(e.ok()) << e.status().ToString();
   return e.ok() ? std::move(*e) : Extraction{};
+}
+
+// The extraction of a document given as text, as `oplex ingest` would make it of a file `name`.
+inline Extraction ProcessText(const std::string& text, const std::string& name) {
+  auto e = SharedPipeline().Process(name, text, Sha256Hex(text));
+  EXPECT_TRUE(e.ok()) << e.status().ToString();
+  return e.ok() ? std::move(*e) : Extraction{};
+}
+
+// The extraction of data/real/<stem>.pdf, read once per test program.
+inline const Extraction& ReadReal(const std::string& stem) {
+  static std::map<std::string, Extraction> cache;
+  auto it = cache.find(stem);
+  if (it == cache.end()) {
+    it = cache
+             .emplace(stem,
+                      MustProcess(std::string(OPLEX_DEFAULT_DATA_DIR) + "/real/" + stem + ".pdf"))
+             .first;
+  }
+  return it->second;
 }
 
 }  // namespace oplex::testing

@@ -20,16 +20,7 @@
 namespace oplex {
 namespace {
 
-const std::string kRealDir = std::string(OPLEX_DEFAULT_DATA_DIR) + "/real/";
-
-const Extraction& Read(const std::string& stem) {
-  static std::map<std::string, Extraction> cache;
-  auto it = cache.find(stem);
-  if (it == cache.end()) {
-    it = cache.emplace(stem, testing::MustProcess(kRealDir + stem + ".pdf")).first;
-  }
-  return it->second;
-}
+using testing::ReadReal;
 
 const Activity* ByText(const Extraction& e, const std::string& opening) {
   for (const Activity& a : e.activities) {
@@ -52,7 +43,7 @@ uint16_t Bits(std::initializer_list<int> months) {
 }
 
 TEST(RealPlans, CpcRowsWithoutNumbersOrScheduleAreActivitiesByPosition) {
-  const Extraction& e = Read("cpc_programa_trabajo_2021_22");
+  const Extraction& e = ReadReal("cpc_programa_trabajo_2021_22");
   EXPECT_EQ(e.activities.size(), 27u);
   const Activity* first = ByText(e, "Entrevistas en medios tradicionales");
   ASSERT_NE(first, nullptr);
@@ -81,7 +72,7 @@ TEST(RealPlans, CpcRowsWithoutNumbersOrScheduleAreActivitiesByPosition) {
 }
 
 TEST(RealPlans, TecdmxMetasInTwoRowsOfSixMonthsWithTheirAnnualTotal) {
-  const Extraction& e = Read("tecdmx_poa_fichas_2020");
+  const Extraction& e = ReadReal("tecdmx_poa_fichas_2020");
   const Activity* jel = ByText(e, "JEL");
   ASSERT_NE(jel, nullptr);
   EXPECT_EQ(jel->unit.value_or(""), "%Determinaciones Jurisdiccionales");
@@ -96,7 +87,7 @@ TEST(RealPlans, TecdmxMetasInTwoRowsOfSixMonthsWithTheirAnnualTotal) {
 }
 
 TEST(RealPlans, TecdmxAccionesGoOnOverThePageWithoutTheirHeader) {
-  const Extraction& e = Read("tecdmx_poa_fichas_2020");
+  const Extraction& e = ReadReal("tecdmx_poa_fichas_2020");
   const Activity* third = ByCode(e, "3");
   ASSERT_NE(third, nullptr);
   EXPECT_EQ(third->text,
@@ -109,7 +100,7 @@ TEST(RealPlans, TecdmxAccionesGoOnOverThePageWithoutTheirHeader) {
 }
 
 TEST(RealPlans, PadaCronogramaOfShadedMonths) {
-  const Extraction& e = Read("itse_pada_2023");
+  const Extraction& e = ReadReal("itse_pada_2023");
   const Activity* first = ByCode(e, "1");
   const Activity* second = ByCode(e, "2");
   const Activity* fourth = ByCode(e, "4");
@@ -130,7 +121,7 @@ const MonthValue* CalendarMonth(const Activity& a, int year, int month) {
 }
 
 TEST(RealPlans, CapacitacionMonthsFromWrittenPeriodsAndDates) {
-  const Extraction& e = Read("itsch_capacitacion_2020");
+  const Extraction& e = ReadReal("itsch_capacitacion_2020");
   EXPECT_EQ(e.activities.size(), 13u);
   const Activity* lab = ByCode(e, "5");  // "Febrero- junio de 2020"
   ASSERT_NE(lab, nullptr);
@@ -152,7 +143,7 @@ TEST(RealPlans, CapacitacionMonthsFromWrittenPeriodsAndDates) {
 }
 
 TEST(RealPlans, U079EquipmentRowsWithRepeatedCodes) {
-  const Extraction& e = Read("itsch_u079_segundo_informe_2025");
+  const Extraction& e = ReadReal("itsch_u079_segundo_informe_2025");
   // Page 1 holds 11 of the 13 actions; page 2 is faint and its two rows are not read apart.
   int codes_112 = 0;
   for (const Activity& a : e.activities) codes_112 += a.code == "1.1.2" ? 1 : 0;

@@ -42,9 +42,7 @@ Block Paragraph(const std::string& text, int line) {
 
 // An extraction of a report given as text, as `oplex ingest` would make it.
 Extraction ProcessText(const std::string& text) {
-  auto e = testing::SharedPipeline().Process("informe.txt", text, Sha256Hex(text));
-  EXPECT_TRUE(e.ok()) << e.status().ToString();
-  return e.ok() ? std::move(*e) : Extraction{};
+  return testing::ProcessText(text, "informe.txt");
 }
 
 // (ISO date or "-", kind, body or "-") per event.
@@ -167,8 +165,8 @@ TEST(ReportEventRules, ABadPatternNamesItsFileAndLine) {
   std::random_device rd;
   const fs::path dir = fs::temp_directory_path() / ("oplex-event-rules-" + std::to_string(rd()));
   fs::create_directories(dir);
-  for (const char* name :
-       {"event_kinds.tsv", "event_bodies.tsv", "reference_codes.tsv", "reference_kinds.tsv"}) {
+  for (const char* name : {"event_kinds.tsv", "event_bodies.tsv", "reference_codes.tsv",
+                           "reference_kinds.tsv", "event_places.tsv"}) {
     fs::copy_file(fs::path(OPLEX_DEFAULT_DATA_DIR) / name, dir / name);
   }
   ASSERT_TRUE(EventRules::Load(dir).ok());
@@ -183,7 +181,7 @@ TEST(ReportEventRules, ABadPatternNamesItsFileAndLine) {
                                          << "sesion\tsays\t\\bsesion\\b\n";
   bad = EventRules::Load(dir);
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("event_kinds.tsv:2: evidence must be act or names"),
+  EXPECT_NE(bad.status().message().find("event_kinds.tsv:2: evidence must be names, act or list"),
             std::string::npos)
       << bad.status().ToString();
   fs::remove_all(dir);

@@ -80,9 +80,11 @@ constexpr char kFindingMessage[] = "Mensaje <u>m</u> & \"q\"";
 // `text` as an SQL string literal.
 std::string SqlText(std::string text) {
   for (size_t at = text.find('\''); at != std::string::npos; at = text.find('\'', at + 2)) {
-    text.insert(at, "'");
+    text.insert(at, 1, '\'');
   }
-  return "'" + text + "'";
+  text.insert(0, 1, '\'');
+  text.push_back('\'');
+  return text;
 }
 
 // Headless Chromium with a profile, home and caches of its own inside `dir`, and a time limit.

@@ -279,6 +279,33 @@ TEST(SpanishDates, MentionKeepsTheOriginalBytes) {
   EXPECT_EQ(text.substr(found[1].begin, found[1].end - found[1].begin), found[1].raw);
 }
 
+TEST(SpanishDates, DayMonthYearWithoutDeAsListsPrintThem) {
+  // The session calendar of the CPC Coahuila prints its dates this way.
+  std::vector<DateMention> found = FindDates("03 NOVIEMBRE 2022 9:00 AM", std::nullopt);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].raw, "03 NOVIEMBRE 2022");
+  ASSERT_TRUE(found[0].date);
+  EXPECT_EQ(found[0].date->Iso(), "2022-11-03");
+  // Without a year after it, a day and a month without "de" are no date ("3 noviembre").
+  EXPECT_TRUE(FindDates("el punto 3 noviembre", std::nullopt).empty());
+}
+
+TEST(SpanishDates, TheSameYearAsTheDateBefore) {
+  std::vector<DateMention> found =
+      FindDates("se instaló el 3 de marzo de 2023 y sesionó el 5 de abril del mismo año", 2020);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[1].raw, "5 de abril del mismo año");
+  EXPECT_EQ(found[1].year_source, YearSource::kEarlier);
+  ASSERT_TRUE(found[1].date);
+  EXPECT_EQ(found[1].date->Iso(), "2023-04-05");
+  // The date before it lies outside the text: the year is left to the caller, not defaulted.
+  std::vector<DateMention> alone = FindDates("el 5 de abril de ese mismo año", 2020);
+  ASSERT_EQ(alone.size(), 1u);
+  EXPECT_EQ(alone[0].year_source, YearSource::kEarlier);
+  EXPECT_FALSE(alone[0].year);
+  EXPECT_FALSE(alone[0].date);
+}
+
 TEST(SpanishDates, YearFromTheCallerOrUnknown) {
   std::vector<DateMention> unknown = FindDates("Se celebró el uno de noviembre.", std::nullopt);
   ASSERT_EQ(unknown.size(), 1u);

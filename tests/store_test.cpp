@@ -309,6 +309,38 @@ TEST_F(StoreTest, ReopeningAnExistingDatabaseKeepsItsDocuments) {
   EXPECT_EQ(RawDb(db_path_).Count("activity"), 4);
 }
 
+// Migration 8 widens document.kind to calendars and minutes in place: the documents and their
+// records stay, the new kinds are accepted and others are still refused; events get a time and
+// a place.
+TEST_F(StoreTest, DocumentKindsWidenWithoutLosingRecords) {
+  {
+    std::unique_ptr<Store> store = OpenStore();
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(store->Put(IeemSample(Sha('a')), false).ok());
+  }
+  RawDb(db_path_).Exec(
+      "PRAGMA writable_schema = ON;"
+      "UPDATE sqlite_schema SET sql = replace(sql, ', ''calendar'', ''minutes'')', ')') "
+      "WHERE type = 'table' AND name = 'document';"
+      "PRAGMA writable_schema = RESET; ALTER TABLE event DROP COLUMN time;"
+      "ALTER TABLE event DROP COLUMN place; PRAGMA user_version = 7");
+  EXPECT_EQ(RawDb(db_path_).One("SELECT instr(sql, 'minutes') FROM sqlite_schema WHERE name = "
+                                "'document'"),
+            "0");
+  ASSERT_NE(OpenStore(), nullptr);
+  RawDb raw(db_path_);
+  EXPECT_EQ(raw.One("PRAGMA user_version"), std::to_string(LatestSchemaVersion()));
+  EXPECT_EQ(raw.Count("activity"), 4);
+  raw.Exec("UPDATE document SET kind = 'minutes'");
+  EXPECT_EQ(raw.One("SELECT kind FROM document"), "minutes");
+  EXPECT_EQ(raw.One("PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(raw.One("SELECT count(*) FROM pragma_table_info('event') WHERE name IN ('time', "
+                    "'place')"),
+            "2");
+  EXPECT_TRUE(raw.Rows("UPDATE document SET kind = 'letter' RETURNING kind").empty());
+  EXPECT_EQ(raw.One("SELECT kind FROM document"), "minutes");
+}
+
 // A database written by the first release (schema 1) opens, migrates, and keeps its rows: the
 // months it stored have no weeks, and each deliverable belongs to the activity it was stored with.
 TEST_F(StoreTest, OpenMigratesADatabaseOfTheFirstSchema) {

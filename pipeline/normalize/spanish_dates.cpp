@@ -195,7 +195,17 @@ struct Item {
   int month = 0;
   std::optional<int> year;
   bool bare = false;  // a day alone, which a list may give a month: "14" in "14 y 15 de septiembre"
+  bool same_year = false;  // "del mismo año": the year of the date before it
 };
+
+// The tokens after i that say a date falls in the year of the one before it ("del mismo año",
+// "de ese mismo año", "de ese año"); 0 when there are none.
+size_t SameYearAt(const Tokens& t, size_t i) {
+  if (t.Is(i, "del") && t.Is(i + 1, "mismo") && t.Is(i + 2, "año")) return 3;
+  if (!t.Is(i, "de") || !t.Is(i + 1, "ese")) return 0;
+  if (t.Is(i + 2, "año")) return 3;
+  return t.Is(i + 2, "mismo") && t.Is(i + 3, "año") ? 4 : 0;
+}
 
 // "14/09/2023", "14-09-2023", "2023-09-14".
 std::optional<Item> FiguresAt(const Tokens& t, size_t i) {
@@ -238,6 +248,8 @@ std::optional<Item> ItemAt(const Tokens& t, size_t i) {
     month_at = k + 3;
   } else if (!days_of && t.Is(k, "de")) {
     month_at = k + 1;
+  } else if (!days_of && MonthAt(t, k) && YearAt(t, k + 1)) {
+    month_at = k;  // "03 NOVIEMBRE 2022": lists and tables print the year without "de"
   }
   std::optional<int> month = month_at != 0 ? MonthAt(t, month_at) : std::nullopt;
   if (!month) {
@@ -248,6 +260,9 @@ std::optional<Item> ItemAt(const Tokens& t, size_t i) {
   if (std::optional<Read> year = YearAt(t, item.last)) {
     item.year = year->value;
     item.last = year->next;
+  } else if (const size_t same = SameYearAt(t, item.last); same > 0) {
+    item.same_year = true;
+    item.last += same;
   }
   return item;
 }
@@ -285,7 +300,7 @@ std::string DayError(int day, int month, std::optional<int> year) {
   const int most = year ? DaysInMonth(*year, month) : month == 2 ? 29 : kDaysInMonth[month - 1];
   if (day <= most) return "";
   std::string name(kEnglishMonths[month - 1]);
-  if (year) name += " " + std::to_string(*year);
+  if (year) name.append(" ").append(std::to_string(*year));
   std::string error = name + " has no day " + std::to_string(day);
   if (year && month == 2 && day == 29)
     error += " (" + std::to_string(*year) + " is not a leap year)";
@@ -468,6 +483,10 @@ std::vector<DateMention> FindDates(std::string_view text, std::optional<int> def
       item.month = next->month;
     }
     if (item.year) continue;
+    if (item.same_year) {
+      sources[k] = YearSource::kEarlier;
+      continue;
+    }
     const bool next_states_year =
         link != Link::kNone && next->year &&
         (sources[k + 1] == YearSource::kWritten || sources[k + 1] == YearSource::kShared);
@@ -480,6 +499,14 @@ std::vector<DateMention> FindDates(std::string_view text, std::optional<int> def
     } else {
       sources[k] = YearSource::kUnknown;
     }
+  }
+
+  // "del mismo año" takes the year of the nearest date before it that has one.
+  std::optional<int> earlier;
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (!kept[k]) continue;
+    if (items[k].same_year) items[k].year = earlier;
+    if (items[k].year) earlier = items[k].year;
   }
 
   std::vector<DateMention> mentions;

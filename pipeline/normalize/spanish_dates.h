@@ -61,6 +61,9 @@ enum class YearSource {
              // 14 de septiembre y 4 de octubre de 2023"
   kDefault,  // the sentence gives none, so it is the caller's default year
   kUnknown,  // the sentence gives none and the caller has no default: the year is not known
+  kEarlier,  // the sentence says it is the year of a date before it ("5 de marzo del mismo
+             // año"): that date's year when the text gives one, else unknown, for the caller to
+             // take from what it read before the text
 };
 
 // One date as running text mentions it.
@@ -70,7 +73,8 @@ struct DateMention {
   std::string raw;  // the text in that range, exactly as written
   int day = 0;      // as written: may be no real day (32, or 31 in April) when `error` says so
   int month = 0;    // 1..12 when named; as written for figures ("14/13/2023" gives 13)
-  std::optional<int> year;  // nullopt exactly when year_source is kUnknown
+  // nullopt when year_source is kUnknown, or kEarlier with no earlier year in the text
+  std::optional<int> year;
   YearSource year_source = YearSource::kWritten;
   // The day meant, when the year is known and the day exists.
   std::optional<CivilDate> date;
@@ -91,7 +95,10 @@ struct DateMention {
 //     ordinal first ("primero", "1°", "1o", "1ª"); values that cannot be a day of the month
 //     (0, 32 .. 99) are reported as invalid mentions. The year follows "de", "del", "de(l) año"
 //     in four digits or in words ("dos mil veintitrés"), or follows the month directly in four
-//     digits. The notarial "a los treinta y un días del mes de agosto" is read too;
+//     digits; "del mismo año" or "de ese (mismo) año" after the month gives the year of the
+//     nearest date before it (YearSource::kEarlier). Lists and tables print "03 NOVIEMBRE 2022":
+//     a day and a month without "de" are read when a year follows. The notarial "a los treinta
+//     y un días del mes de agosto" is read too;
 //   - figures: day/month/year and day-month-year with a four-digit year ("14/09/2023",
 //     "14-09-2023", "1/9/2023"), and year-month-day ("2023-09-14", "2023/09/14"). Day and month
 //     are taken in that order, never swapped, so "09/14/2023" is an invalid mention (no month

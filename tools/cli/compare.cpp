@@ -35,7 +35,8 @@ linked to an activity, activities with an indicator, and work plans without any 
   --institute A,B  only these institutes (codes as in `oplex stats`, any case), in this order;
                    may be repeated
   --year Y         only documents of this year
-  --kind KIND      only documents of this kind: work_plan, indicator_report or activity_report
+  --kind KIND      only documents of this kind: work_plan, indicator_report, activity_report,
+                   calendar or minutes
   --part PART      only one part: categories, months or indicators
   --csv            one part (--part is required) as CSV, RFC 4180, one row per column and item:
                    categories: institute,year,category,label,rank,activities,share
@@ -108,13 +109,9 @@ std::string ParseArguments(const std::vector<std::string>& args, CompareOptions*
       }
       options->filter.year = year;
     } else if (name == "--kind") {
-      options->filter.kind.reset();
-      for (DocumentKind kind : {DocumentKind::kWorkPlan, DocumentKind::kIndicatorReport,
-                                DocumentKind::kActivityReport}) {
-        if (value == ToString(kind)) options->filter.kind = kind;
-      }
-      if (!options->filter.kind) {
-        return "--kind is work_plan, indicator_report or activity_report, not '" + value + "'";
+      options->filter.kind = DocumentKindFromText(value);
+      if (!options->filter.kind || *options->filter.kind == DocumentKind::kUnknown) {
+        return "--kind is " + ClassifiedKindNames() + ", not '" + value + "'";
       }
     } else {
       options->part.reset();
@@ -379,7 +376,8 @@ void TextTable::Print(std::ostream& out, size_t width) const {
     auto subcolumn_line = [&](size_t g, const std::vector<std::string>& texts) {
       std::string text;
       for (size_t s = 0; s < texts.size(); ++s) {
-        text += (s ? " " : "") + PadLeft(texts[s], sub_widths[g][s]);
+        if (s > 0) text += ' ';
+        text += PadLeft(texts[s], sub_widths[g][s]);
       }
       return text;
     };

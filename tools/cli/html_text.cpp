@@ -153,6 +153,10 @@ std::string DocumentKindLabel(DocumentKind kind) {
       return "indicator report";
     case DocumentKind::kActivityReport:
       return "activity report";
+    case DocumentKind::kCalendar:
+      return "calendar";
+    case DocumentKind::kMinutes:
+      return "minutes";
     case DocumentKind::kUnknown:
       break;
   }

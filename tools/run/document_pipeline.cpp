@@ -5,9 +5,11 @@
 #include "extractors/indicator_mapper.h"
 #include "extractors/indicator_sheet.h"
 #include "extractors/indicator_table.h"
+#include "extractors/minutes_meeting.h"
 #include "extractors/report_events.h"
 #include "extractors/reporting_period.h"
 #include "extractors/stated_totals.h"
+#include "extractors/table_events.h"
 #include "pipeline/classify/classifier.h"
 #include "pipeline/decode/image_decoder.h"
 #include "pipeline/decode/text_decoder.h"
@@ -150,6 +152,8 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
   ExtractIndicators(blocks, read, indicator_rules_, rules_, vocab_, &e);
   ReadIndicatorSheets(blocks, table_rules_, indicator_rules_, vocab_, &e);
   ExtractDocumentDate(blocks, &e);
+  ExtractMinutesMeeting(blocks, event_rules_, &e);
+  ExtractTableEvents(blocks, event_rules_, &e);
   ExtractReportEvents(blocks, event_rules_, vocab_, &e);
   ClassifyActivities(taxonomy_, &e);
   Validate(&e);

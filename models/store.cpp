@@ -312,6 +312,14 @@ Result<Statement> Store::Prepare(std::string_view sql) {
 
 Status Store::Exec(const std::string& sql) { return ExecSql(db_, sql); }
 
+Status Store::InTransaction(const std::function<Status()>& body) {
+  Result<bool> done = InWriteTransaction(db_, [&]() -> Result<bool> {
+    if (Status s = body(); !s.ok()) return s;
+    return true;
+  });
+  return done.status();
+}
+
 Result<std::optional<int64_t>> Store::FindDocument(const std::string& sha256) {
   Result<Statement> find = Prepare("SELECT id FROM document WHERE sha256 = ?");
   if (!find.ok()) return find.status();

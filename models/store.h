@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -112,6 +113,10 @@ class Store {
   // leaves the database exactly as it was: a dangling index or a record the schema rejects is
   // kInternal (whatever built `e` is wrong), a full disk or a lock held too long kIoError.
   Result<PutOutcome> Put(const Extraction& e, bool replace);
+
+  // Runs `body` in one write transaction (BEGIN IMMEDIATE … COMMIT): when it or the commit
+  // fails, the transaction is rolled back and the failure returned.
+  Status InTransaction(const std::function<Status()>& body);
 
   // For read-side code and tests: a statement on this connection, and SQL run directly.
   Result<Statement> Prepare(std::string_view sql);

@@ -90,8 +90,8 @@ class Progress {
 };
 
 constexpr char kIngestHelpText[] =
-    R"(usage: oplex ingest PATH... [--force] [--jobs N] [--ocr MODE] [--ocr-dpi N] [--lang L]
-                   [--db FILE] [--json]
+    R"(usage: oplex ingest PATH... [--force] [--jobs N] [--shard K/N] [--ocr MODE] [--ocr-dpi N]
+                   [--lang L] [--db FILE] [--json]
 
 Reads files, and folders recursively, into the database: text exports, PDFs, and scans (PDF pages
 without a text layer, PNG, JPEG, TIFF) read by OCR. One transaction per document, so an
@@ -102,12 +102,15 @@ In folders, hidden entries (".name") and symbolic links to folders are not read:
 "skipped" line (and an entry of "skipped" in --json); name a linked folder to read it.
 With --timeout or --max-memory, each document is read in a worker process of its own: a worker
 that crashes or passes a limit is one error line naming the file and the cause.
+With --shard K/N, only the files whose content hash falls in shard K of N are read (each file
+in exactly one shard, whatever its name); `oplex merge` brings the shards' databases together.
 
   --force     replace documents already in the database
   --jobs N    documents processed in parallel, and OCR engines (1 to 256; default: one per
               core)
   --timeout S     read each document in a worker process of its own, stopped after S seconds
   --max-memory MB read each document in a worker process of its own, stopped past MB of memory
+  --shard K/N read only the files of shard K of N (1 <= K <= N <= 1000000)
 )";
 
 const char* IngestHelp() {
@@ -152,6 +155,14 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
             IngestHelp());
       }
       (name == "--timeout" ? options.timeout_seconds : options.max_memory_mb) = *limit;
+    } else if (args[i] == "--shard") {
+      const std::string value = i + 1 < args.size() ? args[++i] : "";
+      options.shard = ParseShard(value);
+      if (!options.shard) {
+        return Usage("--shard is K/N, shard K of N (1 <= K <= N <= " + std::to_string(kMaxShards) +
+                         "), not '" + value + "'",
+                     IngestHelp());
+      }
     } else if (!args[i].empty() && args[i][0] == '-') {
       return Usage("unknown option '" + args[i] + "'", IngestHelp());
     } else {
@@ -205,8 +216,9 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-  size_t failed = 0, stored = 0, unchanged = 0, replaced = 0;
+  size_t failed = 0, stored = 0, unchanged = 0, replaced = 0, other_shard = 0;
   for (const FileReport& r : reports) {
+    other_shard += r.status == FileStatus::kOtherShard;
     failed += r.status == FileStatus::kFailed;
     stored += r.status == FileStatus::kStored;
     unchanged += r.status == FileStatus::kUnchanged;
@@ -219,6 +231,7 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     j.Key("seconds").Number(seconds);
     j.Key("files").BeginArray();
     for (const FileReport& r : reports) {
+      if (r.status == FileStatus::kOtherShard) continue;
       j.BeginObject();
       j.Key("path").String(r.path);
       j.Key("status").String(ToString(r.status));
@@ -238,6 +251,7 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     j.Key("replaced").Int(static_cast<int64_t>(replaced));
     j.Key("unchanged").Int(static_cast<int64_t>(unchanged));
     j.Key("failed").Int(static_cast<int64_t>(failed));
+    if (options.shard) j.Key("other_shard").Int(static_cast<int64_t>(other_shard));
     j.Key("skipped").BeginArray();
     for (const SkippedPath& p : found.skipped) {
       j.BeginObject();
@@ -250,7 +264,7 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     std::cout << "\n";
   } else if (!global.quiet) {
     for (const FileReport& r : reports) {
-      if (r.status == FileStatus::kFailed) continue;
+      if (r.status == FileStatus::kFailed || r.status == FileStatus::kOtherShard) continue;
       std::cout << ToString(r.status) << "  " << r.path;
       if (r.status != FileStatus::kUnchanged) {
         std::cout << "  [" << r.institute.value_or("?") << " "
@@ -266,6 +280,10 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     std::cout << stored << " stored, " << replaced << " replaced, " << unchanged << " unchanged, "
               << failed << " failed";
     if (!found.skipped.empty()) std::cout << ", " << found.skipped.size() << " skipped";
+    if (options.shard) {
+      std::cout << ", " << other_shard << " in other shards (shard " << options.shard->index << "/"
+                << options.shard->count << ")";
+    }
     std::cout << " in " << FormatNumber(seconds) << " s → " << global.db.string() << "\n";
   }
   return failed ? kExitSomeFailed : kExitOk;

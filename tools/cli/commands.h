@@ -11,7 +11,7 @@ namespace oplex::cli {
 // Documented in README.md and `oplex --help`.
 enum ExitCode {
   kExitOk = 0,          // everything asked for was done
-  kExitSomeFailed = 1,  // some input files could not be ingested (the others were stored)
+  kExitSomeFailed = 1,  // some input files (or merge inputs) failed; the others were stored
   kExitUsage = 2,       // bad command line
   kExitFatal = 3,       // nothing could be done (database or data folder unusable)
 };
@@ -32,5 +32,7 @@ int RunCompare(const GlobalOptions& global, const std::vector<std::string>& args
 int RunSearch(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunExport(const GlobalOptions& global, const std::vector<std::string>& args);
 int RunReport(const GlobalOptions& global, const std::vector<std::string>& args);
+int RunMerge(const GlobalOptions& global, const std::vector<std::string>& args);
+int RunDump(const GlobalOptions& global, const std::vector<std::string>& args);
 
 }  // namespace oplex::cli

@@ -31,6 +31,8 @@ commands:
   export -o DIR    the tables (activities, months, indicators...) as CSV or JSON lines files
   report -o FILE   one self-contained HTML page: category shares, month heatmaps, indicators,
                    findings
+  merge OUT IN...  copy the documents of databases IN (shards of `ingest --shard K/N`) into OUT
+  dump             every table, without ids or times, to compare databases
 
 global options (before or after the command):
   --db FILE        database file (default: oplex.sqlite)
@@ -43,8 +45,8 @@ global options (before or after the command):
 
 exit codes:
   0  everything asked for was done
-  1  some input files or folders could not be ingested (the others were stored); show and
-     search: nothing found
+  1  some input files or folders could not be ingested (the others were stored), or some
+     databases could not be merged (the others were); show and search: nothing found
   2  bad command line (an option out of its range too)
   3  nothing could be done (database or data folder unusable, files export would overwrite,
      an output of export or report that cannot be written)
@@ -112,7 +114,8 @@ int main(int argc, char** argv) {
   static const std::map<std::string, int (*)(const GlobalOptions&, const std::vector<std::string>&)>
       kCommands = {{"ingest", RunIngest},     {"stats", RunStats},   {"show", RunShow},
                    {"findings", RunFindings}, {"tables", RunTables}, {"compare", RunCompare},
-                   {"search", RunSearch},     {"export", RunExport}, {"report", RunReport}};
+                   {"search", RunSearch},     {"export", RunExport}, {"report", RunReport},
+                   {"merge", RunMerge},       {"dump", RunDump}};
   auto it = kCommands.find(command);
   if (it == kCommands.end()) {
     if (!command.empty()) std::cerr << "oplex: unknown command '" << command << "'\n";

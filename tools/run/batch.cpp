@@ -87,7 +87,8 @@ int Jobs(const BatchOptions& options) {
       1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
 }
 
-// One file read: skipped when stored (`lookup` may be null), else run through `read`. An
+// One file read: skipped when of another shard or stored (`lookup` may be null), else run
+// through `read`. An
 // exception `read` lets escape costs its file only: one error naming it and the reason.
 Done ReadOne(const std::filesystem::path& file, const BatchOptions& options,
              const ReadDocument& read, Store* lookup) {
@@ -107,7 +108,9 @@ Done ReadOne(const std::filesystem::path& file, const BatchOptions& options,
       auto found = lookup->FindDocument(d.report.sha256);
       if (found.ok()) stored = *found;
     }
-    if (stored) {
+    if (options.shard && !InShard(d.report.sha256, *options.shard)) {
+      d.report.status = FileStatus::kOtherShard;
+    } else if (stored) {
       d.report.status = FileStatus::kUnchanged;
     } else if (auto e = read(file, *bytes, d.report.sha256); e.ok()) {
       Summarise(*e, &d.report);
@@ -294,6 +297,8 @@ const char* ToString(FileStatus status) {
       return "replaced";
     case FileStatus::kUnchanged:
       return "unchanged";
+    case FileStatus::kOtherShard:
+      return "other_shard";
     case FileStatus::kFailed:
       return "failed";
   }

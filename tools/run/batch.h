@@ -17,6 +17,7 @@
 
 #include "models/records.h"
 #include "models/status.h"
+#include "tools/run/shard.h"
 
 namespace oplex {
 
@@ -27,9 +28,13 @@ struct BatchOptions {
   // Limits on the worker process that reads one document, for RunBatchInWorkers; 0: none.
   int timeout_seconds = 0;
   int max_memory_mb = 0;  // resident memory, sampled every 50 ms
+  // When set, only the files whose content hash falls in this shard are read; the others are
+  // kOtherShard.
+  std::optional<Shard> shard;
 };
 
-enum class FileStatus { kStored, kReplaced, kUnchanged, kFailed };
+// kOtherShard: not read, its content hash falls in another shard than BatchOptions::shard.
+enum class FileStatus { kStored, kReplaced, kUnchanged, kOtherShard, kFailed };
 const char* ToString(FileStatus status);
 
 struct FileReport {

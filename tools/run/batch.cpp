@@ -16,6 +16,7 @@
 #include <deque>
 #include <fstream>
 #include <mutex>
+#include <sstream>
 #include <string_view>
 #include <thread>
 
@@ -241,12 +242,18 @@ void Drain(int fd, std::string* out) {
     out->append(buffer, static_cast<size_t>(n));
 }
 
-// Resident memory of a process, in MB, or 0 when it cannot be read.
+// The resident memory a worker holds of its own, in MB (pages it shares with the parent it
+// was forked from are the parent's), or 0 when it cannot be read.
 int64_t ResidentMb(pid_t pid) {
-  std::ifstream statm("/proc/" + std::to_string(pid) + "/statm");
-  int64_t size = 0, resident = 0;
-  if (!(statm >> size >> resident)) return 0;
-  return resident * sysconf(_SC_PAGESIZE) / (1024 * 1024);
+  std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
+  int64_t kb = 0;
+  for (std::string line; std::getline(rollup, line);) {
+    if (line.rfind("Private_Clean:", 0) != 0 && line.rfind("Private_Dirty:", 0) != 0) continue;
+    std::istringstream fields(line.substr(line.find(':') + 1));
+    int64_t value = 0;
+    if (fields >> value) kb += value;
+  }
+  return kb / 1024;
 }
 
 // Kills `w` when it is past a limit, saying which.

@@ -232,6 +232,18 @@ TEST(ActivityMapper, TotalThatIsNotTheSumOfTheMonthsIsNoAnnualQuantity) {
   EXPECT_FALSE(e.activities[0].annual.has_value());
 }
 
+TEST(ActivityMapper, AFrequencyColumnKeepsAPlansRowsActivities) {
+  // A frequency is a field of indicators, but plans schedule activities by one too.
+  const Block block = TableOf({
+      RowOf({"Actividad", "Frecuencia", "Responsable"}),
+      RowOf({"Sesionar de manera ordinaria", "Mensual", "Secretaría Técnica"}),
+      RowOf({"Rendir el informe de labores", "Anual", "Presidencia"}),
+  });
+  const Extraction e = Map({block}, 2024);
+  ASSERT_EQ(e.activities.size(), 2u);
+  EXPECT_EQ(e.activities[1].responsible, "Presidencia");
+}
+
 TEST(ActivityMapper, HeaderNamingNoTextColumnGivesNoActivityButAFinding) {
   const Extraction e =
       Map({TableOf({

@@ -62,8 +62,9 @@ bool TypedTable::HoldsIndicators() const {
       header.labels[*text].find("indicador") != std::string::npos) {
     return true;
   }
-  for (ColumnRole role : {ColumnRole::kBaseline, ColumnRole::kFrequency, ColumnRole::kMethod,
-                          ColumnRole::kDefinition, ColumnRole::kDimension}) {
+  // A frequency is no such field: a plan's activities may have one too.
+  for (ColumnRole role : {ColumnRole::kBaseline, ColumnRole::kMethod, ColumnRole::kDefinition,
+                          ColumnRole::kDimension}) {
     if (ColumnOf(role)) return true;
   }
   return false;

@@ -151,7 +151,8 @@ struct TypedTable {
   // A progress table: its header names what was achieved.
   bool ReportsProgress() const;
   // A table of indicators: it reports progress, or its text column is headed as an indicator's
-  // name, or it has a column of a field only indicators have (method, frequency, baseline…).
+  // name, or it has a column of a field only indicators have (method, definition, baseline,
+  // dimension).
   // Its rows are indicators, not activities.
   bool HoldsIndicators() const;
 };

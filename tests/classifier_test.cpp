@@ -393,6 +393,33 @@ TEST_F(ClassifierTest, NoYearIsGuessedFromTheBody) {
   EXPECT_EQ(c.period, std::nullopt);
 }
 
+// Progress reports on a plan name the plan first: the evaluation or the goals' fulfilment after
+// it makes them reports, not plans (titles of the ICATECH and ITSCH reports in data/real).
+TEST_F(ClassifierTest, AReportOnAPlansGoalsIsAnIndicatorReport) {
+  Classification c = Classify(
+      {"PROGRAMA ANUAL OPERATIVO 2017", "ANÁLISIS MENSUAL DE CUMPLIMIENTO DE METAS POR ZONA"},
+      "x.pdf", vocab());
+  EXPECT_EQ(c.kind, DocumentKind::kIndicatorReport);
+  EXPECT_EQ(c.year, 2017);
+  c = Classify({"PROGRAMA OPERATIVO ANUAL EJERCICIO 2025",
+                "EVALUACIÓN FÍSICO FINANCIERA PROGRAMÁTICA PRESUPUESTAL"},
+               "x.pdf", vocab());
+  EXPECT_EQ(c.kind, DocumentKind::kIndicatorReport);
+  // The plan itself stays a plan.
+  c = Classify({"PROGRAMA OPERATIVO ANUAL 2025", "Actividades y metas"}, "x.pdf", vocab());
+  EXPECT_EQ(c.kind, DocumentKind::kWorkPlan);
+}
+
+// Plans named otherwise (titles of the CPC, ITSE and ITSCH plans in data/real).
+TEST_F(ClassifierTest, ProgrammesOfWorkTrainingAndAnnualProgrammesArePlans) {
+  for (const char* title :
+       {"Programa de Trabajo del CPC 2021-2022",
+        "Programa Anual de Desarrollo Archivístico (PADA) 2023", "PROGRAMA DE CAPACITACIÓN"}) {
+    SCOPED_TRACE(title);
+    EXPECT_EQ(Classify({title}, "x.pdf", vocab()).kind, DocumentKind::kWorkPlan);
+  }
+}
+
 TEST_F(ClassifierTest, ARangeInTheTitleIsNotTheYear) {
   const Classification c = Classify(
       {"PLAN ANUAL DE TRABAJO DEL PROCESO ELECTORAL 2023-2024", "Índice"}, "x.pdf", vocab());

@@ -42,6 +42,9 @@ TEST(RealReports, IcatechUnitsAndZoneSubtotalsWithTheirCourses) {
   EXPECT_EQ(tuxtla->percent->raw, "105%");
   EXPECT_EQ(tuxtla->unit, "CURSOS");
   EXPECT_FALSE(tuxtla->subtotal);
+  // "PERIODO: ENE-MAR 2017" over the table.
+  EXPECT_EQ(tuxtla->period_start, "2017-01-01");
+  EXPECT_EQ(tuxtla->period_end, "2017-03-31");
 
   const Indicator* zone = ByName(e, "ZONA I TUXTLA GUTIÉRREZ");
   ASSERT_NE(zone, nullptr);

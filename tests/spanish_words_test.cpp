@@ -529,6 +529,8 @@ TEST(SpanishDates, PeriodsOfDaysMonthsAndPartsOfTheYear) {
            Case{"de enero a febrero de 2024.", "2024-01-01..2024-02-29"},
            Case{"septiembre 2023 a agosto 2024", "2023-09-01..2024-08-31"},
            Case{"ENERO–JUNIO DEL 2023", "2023-01-01..2023-06-30"},
+           Case{"ENE-MAR 2017", "2017-01-01..2017-03-31"},  // ICATECH's report, abbreviated
+           Case{"sep - dic de 2024", "2024-09-01..2024-12-31"},
            Case{"primer trimestre 2024", "2024-01-01..2024-03-31"},
            Case{"1er trimestre de 2024", "2024-01-01..2024-03-31"},
            Case{"1er. Trimestre del año 2024", "2024-01-01..2024-03-31"},

@@ -397,17 +397,22 @@ std::optional<PeriodMatch> DayRangeAt(const Tokens& t, size_t i, size_t j,
   return match;
 }
 
-// "Enero - Marzo 2024", "septiembre 2022 a agosto 2023", from token j.
+// "Enero - Marzo 2024", "septiembre 2022 a agosto 2023", "ENE-MAR 2017", from token j. Months
+// may be abbreviated here: a range of two months closed by a year is no other word.
 std::optional<PeriodMatch> MonthRangeAt(const Tokens& t, size_t i, size_t j,
                                         std::string_view opener) {
-  std::optional<int> from_month = MonthAt(t, j);
+  auto month_at = [&t](size_t at) -> std::optional<int> {
+    if (at >= t.size()) return std::nullopt;
+    return MonthOfWord(t[at].text, true);
+  };
+  std::optional<int> from_month = month_at(j);
   if (!from_month) return std::nullopt;
   size_t k = j + 1;
   std::optional<Read> from_year = YearAt(t, k);
   if (from_year) k = from_year->next;
   std::optional<size_t> to_at = RangeWordAt(t, k, opener);
   if (!to_at) return std::nullopt;
-  std::optional<int> to_month = MonthAt(t, *to_at);
+  std::optional<int> to_month = month_at(*to_at);
   if (!to_month) return std::nullopt;
   std::optional<Read> to_year = YearAt(t, *to_at + 1);
   if (!to_year) return std::nullopt;

@@ -141,8 +141,8 @@ struct PeriodMention {
 //     2024", "01/01/2024 al 31/03/2024". The first date takes the month and year of the second
 //     when it omits them;
 //   - a range of months: "Enero - Marzo 2024", "enero a marzo de 2024", "de septiembre 2022 a
-//     agosto 2023", "noviembre-diciembre de dos mil veintitrés": from the first day of the first
-//     month to the last day of the last;
+//     agosto 2023", "noviembre-diciembre de dos mil veintitrés", "ENE-MAR 2017" (abbreviated):
+//     from the first day of the first month to the last day of the last;
 //   - a numbered part of a year: "primer trimestre 2024", "1er trimestre de 2024", "segundo
 //     semestre del 2024", and likewise "bimestre" (six a year) and "cuatrimestre" (three).
 // An opening "del", "de" or "desde (el)" is optional; when present it pairs with its range word

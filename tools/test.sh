@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sets up oplex and runs the whole test suite (GoogleTest through CTest).
+# Sets up oplex and runs the whole test suite (GoogleTest through CTest), then the smoke run of
+# the fuzz targets (tools/fuzz.sh: 20 s each, clang and its fuzzer runtime installed for it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/setup.sh build
-cd build
-ctest --output-on-failure -j"$(nproc)"
+OPLEX_EXTRA_PACKAGES="clang libclang-rt-14-dev ${OPLEX_EXTRA_PACKAGES:-}" tools/setup.sh build
+(cd build && ctest --output-on-failure -j"$(nproc)")
+tools/fuzz.sh 20

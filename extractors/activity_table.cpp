@@ -21,8 +21,6 @@
 namespace oplex {
 namespace {
 
-// A paragraph repeated this many times is a running header or footer.
-constexpr int kFurnitureRepeats = 3;
 // Two texts of one code are the same activity when this share of their words agree.
 constexpr double kSameActivityOverlap = 0.6;
 

@@ -15,6 +15,8 @@ namespace {
 // A label is at most this many words and names its field with at least this weight.
 constexpr int kLabelWords = 6;
 constexpr double kLabelWeight = 0.8;
+// A row of a sheet holds at most this many cells.
+constexpr size_t kSheetRowCells = 4;
 // A sheet is an indicator when it gives this many fields besides the name.
 constexpr int kMinSheetFields = 2;
 // The same indicator in the matrix: this share of the words of the names agree.
@@ -50,12 +52,15 @@ struct Pair {
   const Row* row;
 };
 
-// The label/value pairs of one row: cells side by side, or "Label: value" in one cell.
+// The label/value pairs of one row: cells side by side, or "Label: value" in one cell. A sheet's
+// row holds a few cells (a label and its value, or two such pairs); a wider row is a table's.
 std::vector<Pair> PairsOf(const Row& row, const TableRules& rules) {
   std::vector<Pair> pairs;
   std::vector<const Cell*> cells;
   for (const Cell& c : row.cells) {
-    if (!c.covered && !PlainText(c.text).empty()) cells.push_back(&c);
+    if (c.covered || c.text.find_first_not_of(" \n\t") == std::string::npos) continue;
+    if (cells.size() == kSheetRowCells) return pairs;
+    cells.push_back(&c);
   }
   for (size_t i = 0; i < cells.size(); ++i) {
     const std::string text = PlainText(cells[i]->text);

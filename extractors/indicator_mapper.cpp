@@ -93,6 +93,9 @@ class Mapper {
           if (!draft.empty() && GoesOn(*draft.back(), row)) draft.push_back(&row);
           break;
         case RowKind::kSection:
+          flush();
+          OpenSection(row);
+          break;
         case RowKind::kTotal:
           flush();
           break;
@@ -161,13 +164,8 @@ class Mapper {
     return ParseFigure(ColumnText(rows, *c));
   }
 
-  // The section a section column names for this row: the one the rows above opened when the
-  // value is the same (a merged cell read once per page), else a new one.
-  std::optional<size_t> SectionOf(const std::vector<const TypedRow*>& rows) {
-    if (!section_column_) return std::nullopt;
-    const std::string value = ColumnText(rows, *section_column_);
-    if (value.empty()) return section_;  // under a merged cell: the project above
-    if (section_ && out_.sections[*section_].title == value) return section_;
+  // A section titled `value` (its leading code apart), opened at `row`.
+  void Open(const std::string& value, const TypedRow& row) {
     Section s;
     s.kind = SectionKind::kProyecto;
     s.title = value;
@@ -175,9 +173,29 @@ class Mapper {
       s.code = coded->code;
       s.title = coded->text;
     }
-    s.provenance = RowsProvenance({rows.front()->row}, kIndicatorMapperExtractor);
+    s.provenance = RowsProvenance({row.row}, kIndicatorMapperExtractor);
     out_.sections.push_back(std::move(s));
     section_ = out_.sections.size() - 1;
+  }
+
+  // A section row of the table ("Eje 1. Fortalecimiento institucional" across the columns): the
+  // indicators under it belong to it.
+  void OpenSection(const TypedRow& row) {
+    std::string title;
+    for (const TypedCell& c : row.cells) {
+      if (!c.folded.empty()) AppendLine(PlainText(c.cell->text), &title);
+    }
+    if (!title.empty()) Open(title, row);
+  }
+
+  // The section of this row: the one a section column names (the one the rows above opened when
+  // the value is the same, a merged cell read once per page), else the last one opened.
+  std::optional<size_t> SectionOf(const std::vector<const TypedRow*>& rows) {
+    if (!section_column_) return section_;
+    const std::string value = ColumnText(rows, *section_column_);
+    if (value.empty()) return section_;  // under a merged cell: the project above
+    if (section_ && out_.sections[*section_].title == value) return section_;
+    Open(value, *rows.front());
     return section_;
   }
 

@@ -18,7 +18,8 @@
 //     "CURSOS", is kept in attributes);
 //   - unit: the unit column, else the title of the group the programmed and achieved columns
 //     stand under, when that title names no role and no time ("CURSOS");
-//   - section: what a section column names (the project a merged cell names for its rows);
+//   - section: what a section column names (the project a merged cell names for its rows), else
+//     the section row above it;
 //   - baseline, frequency, dimension and sense (normalized as the indicator extractor does),
 //     method, definition, level and objective from their columns; a level or objective left
 //     empty under a merged cell is the row above's;

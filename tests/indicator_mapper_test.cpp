@@ -150,6 +150,23 @@ TEST(IndicatorMapper, AKeyTheNameOpensWithIsKeptApart) {
   EXPECT_FALSE(e.indicators[1].key.has_value());  // a year opens the name: no key
 }
 
+TEST(IndicatorMapper, ASectionRowIsTheSectionOfTheIndicatorsUnderIt) {
+  const Block block = TableOf({
+      RowOf({"Nombre del indicador", "Meta", "Resultado"}),
+      SpannedAcross(RowOf({"Eje 1. Fortalecimiento institucional", "", ""}), 0, 3),
+      RowOf({"Porcentaje de sesiones celebradas", "100%", "92%"}),
+      RowOf({"Porcentaje de informes entregados", "100%", "100%"}),
+  });
+  Extraction e;
+  MapIndicators({UnderstandTable(block, Rules())}, std::nullopt, Rules(), IndicatorRulesOf(),
+                VocabularyOf(), &e);
+  ASSERT_EQ(e.indicators.size(), 2u);
+  ASSERT_EQ(e.sections.size(), 1u);
+  EXPECT_EQ(e.sections[0].title, "Eje 1. Fortalecimiento institucional");  // as printed
+  EXPECT_EQ(e.indicators[0].section, 0u);
+  EXPECT_EQ(e.indicators[1].section, 0u);
+}
+
 TEST(IndicatorMapper, APlanWithoutAnAchievedColumnGivesNoIndicator) {
   const Block block = TableOf({
       RowOf({"No.", "Actividad", "Meta anual"}),

@@ -4,8 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "cli_fixture.h"
@@ -18,13 +16,6 @@ using testing::RawDb;
 
 const std::string kReport =
     std::string(OPLEX_DEFAULT_DATA_DIR) + "/real/icatech_poa_avance_2017_t1.pdf";
-
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 class ProgressReportStoreTest : public testing::CliFixture {};
 
@@ -50,15 +41,15 @@ TEST_F(ProgressReportStoreTest, IndicatorsKeepKeysFiguresSubtotalsAndOtherColumn
       Oplex("export -o " + (dir_ / "out").string() + " --tables indicators,indicator_attributes")
           .exit_code,
       0);
-  const std::string attributes = ReadFile(dir_ / "out" / "indicator_attributes.csv");
+  const std::string attributes = testing::Slurp(dir_ / "out" / "indicator_attributes.csv");
   EXPECT_NE(attributes.find("TOTAL DE HORAS IMPARTIDAS"), std::string::npos);
   // The indicators file carries the new columns.
-  const std::string indicators = ReadFile(dir_ / "out" / "indicators.csv");
+  const std::string indicators = testing::Slurp(dir_ / "out" / "indicators.csv");
   EXPECT_NE(indicators.find("percent_raw"), std::string::npos);
   EXPECT_NE(indicators.find("105%"), std::string::npos);
 
   ASSERT_EQ(Oplex("report -o " + (dir_ / "report.html").string()).exit_code, 0);
-  const std::string html = ReadFile(dir_ / "report.html");
+  const std::string html = testing::Slurp(dir_ / "report.html");
   EXPECT_NE(html.find("<th class=\"fig\">Percent</th>"), std::string::npos);
   EXPECT_NE(html.find("<th>Row</th>"), std::string::npos);  // subtotals marked
   EXPECT_NE(html.find("105%"), std::string::npos);

@@ -7,15 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/placed_words.h"
+
 namespace oplex {
 namespace {
 
-Word At(const std::string& text, double x0, double y0, double x1, double y1) {
-  Word w;
-  w.text = text;
-  w.bbox = BBox{x0, y0, x1, y1};
-  return w;
-}
+constexpr auto At = &testing::WordAt;
 
 // Columns between x = 10, 100, 130, 160; rows between y = 10, 30, 50, 70, 90, 110, 130, 150.
 //   row 1 (10..30): the header "Actividad", "Ene", "O" (a month letter: no number in the row);

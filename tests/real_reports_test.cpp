@@ -5,7 +5,8 @@
 //     unit, three header rows deep (the period over two groups of figures), zone subtotals
 //     without a number, the header printed again on page 2 and a zone running over the break;
 //   - itsch_poa_eval_fisfin_2025 (pages 1-2): a 300 ppi scan whose shaded header band kept no
-//     rules, so its labels are told apart by the gaps between them (pipeline/layout/unmerge.h).
+//     rules, so its labels are told apart by the gaps between them (pipeline/layout/unmerge.h),
+//     and (page 4) rules the header band drew off the body's (pipeline/layout/head_rules.h).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -78,6 +79,40 @@ TEST(RealReports, FisfinScanHeaderBandSplitIntoItsColumns) {
   EXPECT_EQ(terminal->provenance.page, 2);
   // The header's sub-row ("NOMBRE", "2025") is no indicator.
   for (const Indicator& i : e.indicators) EXPECT_NE(i.name, "HOMBRE");
+}
+
+TEST(RealReports, FisfinTitleOverThreeLabelsGivesProgrammedAchievedAndPercent) {
+  // Page 2's dark header prints "ACUMULADA AL PERIODO" over "PROGRAMADA | ALCANZADA | % AVANCE"
+  // in one cell, with no rule between the three; row No. 17 reads 986 | 1220 | 124%.
+  const Extraction e = testing::MustProcess(kRealDir + "itsch_poa_eval_fisfin_2025_p1-2.pdf");
+  const Indicator* convocatorias = nullptr;
+  for (const Indicator& i : e.indicators) {
+    if (i.key == "17") convocatorias = &i;
+  }
+  ASSERT_NE(convocatorias, nullptr);
+  ASSERT_TRUE(convocatorias->programmed && convocatorias->progress && convocatorias->percent);
+  EXPECT_EQ(convocatorias->programmed->raw, "986");
+  EXPECT_EQ(convocatorias->progress->raw, "1220");
+  EXPECT_EQ(convocatorias->percent->raw, "124%");
+}
+
+TEST(RealReports, FisfinHeadRulesOffTheBodysStillLabelTheirColumns) {
+  // Page 4 (upside down): the dark header band's rules were found 15-20 points right of the
+  // body's, so "PROYECTO" and "INDICADOR NOMBRE" stood over empty slivers and no row was read.
+  const Extraction e = testing::MustProcess(kRealDir + "itsch_poa_eval_fisfin_2025_p4.pdf");
+  EXPECT_GE(e.indicators.size(), 10u);  // 11 rows on the page
+  const Indicator* facilities = nullptr;
+  for (const Indicator& i : e.indicators) {
+    if (i.name.rfind("Porcentaje de Instalaciones", 0) == 0) facilities = &i;
+  }
+  ASSERT_NE(facilities, nullptr);
+  // "META 2025 20% | PROGRAMADA 20% | ALCANZADA 15% | % AVANCE 75%".
+  ASSERT_TRUE(facilities->target && facilities->programmed && facilities->progress &&
+              facilities->percent);
+  EXPECT_EQ(facilities->target->raw, "20%");
+  EXPECT_EQ(facilities->programmed->raw, "20%");
+  EXPECT_EQ(facilities->progress->raw, "15%");
+  EXPECT_EQ(facilities->percent->raw, "75%");
 }
 
 }  // namespace

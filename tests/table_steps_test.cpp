@@ -536,6 +536,41 @@ TEST(TableHeaderBand, AGroupTitleOverTwoColumnsStaysWhole) {
   EXPECT_EQ(band.labels[2], "periodo / termino");
 }
 
+TEST(TableHeaderBand, TitleOverThreeLabelsInOneCellGivesEachColumnItsLabel) {
+  // A scan's dark header: "ACUMULADA AL PERIODO" printed over "PROGRAMADA | ALCANZADA | % AVANCE"
+  // with no rule between them, over four grid columns one of which (a sliver) holds nothing.
+  const Block block = TableOf({
+      SpannedAcross(
+          RowOf({"Indicador", "ACUMULADA AL PERIODO\nPROGRAMADA ALCANZADA % AVANCE", "", "", ""}),
+          1, 4),
+      RowOf({"Tasa de variación de la matrícula", "986", "", "1220", "124%"}),
+      RowOf({"Índice de eficiencia terminal", "34%", "", "38%", "112%"}),
+  });
+  const HeaderBand band = FindHeaderBand(block, Typed(block), Rules());
+  ASSERT_EQ(band.rows, 1u);
+  EXPECT_EQ(band.labels[1], "acumulada al periodo / programada");
+  EXPECT_EQ(band.labels[2], "");
+  EXPECT_EQ(band.labels[3], "acumulada al periodo / alcanzada");
+  EXPECT_EQ(band.labels[4], "acumulada al periodo / % avance");
+}
+
+TEST(TableHeaderBand, ATitleOverTheWholeTableIsNotCutAtAJoiningWord) {
+  // "Acciones Sustantivas del | Proyecto" would name two roles, but a label does not end in "del".
+  // (TECDMX's project sheets: the title under the sheet's "Contenido y Temporalidad del Proyecto".)
+  const Block block = TableOf({
+      SpannedAcross(RowOf({"Contenido y Temporalidad del Proyecto", "", ""}), 0, 2),
+      SpannedAcross(RowOf({"Acciones Sustantivas del Proyecto", "", ""}), 0, 3),
+      RowOf({"1", "Garantizar la autonomía del Tribunal", ""}),
+      RowOf({"2", "Ejercer la función jurisdiccional", ""}),
+  });
+  const HeaderBand band = FindHeaderBand(block, Typed(block), Rules());
+  ASSERT_EQ(band.rows, 2u);
+  EXPECT_EQ(band.labels[0],
+            "contenido y temporalidad del proyecto / acciones sustantivas del proyecto");
+  EXPECT_EQ(band.labels[1],
+            "contenido y temporalidad del proyecto / acciones sustantivas del proyecto");
+}
+
 TEST(TableHeaderBand, ASentenceHoldingARoleWordIsNoHeader) {
   const Block block = TableOf({
       RowOf({"Acciones", "Responsable"}),

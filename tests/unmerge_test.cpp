@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/placed_words.h"
+
 namespace oplex {
 namespace {
 
@@ -80,6 +82,43 @@ TEST(Unmerge, AWordAcrossABoundaryKeepsItsCellsTogether) {
   EXPECT_EQ(CellAt(grid, 0, 0)->col_span, 1);
   ASSERT_NE(CellAt(grid, 0, 1), nullptr);
   EXPECT_EQ(CellAt(grid, 0, 1)->col_span, 2);
+}
+
+TEST(Unmerge, ATitleOverSubLabelsIsSplitAtTheRowBetweenThemThoughOCRDrewOneWordTall) {
+  // "ACUMULADA AL PERIODO" over "PROGRAMADA | ALCANZADA | % AVANCE", one cell over three columns
+  // and two rows (y 0-13-20); OCR boxed "ACUMULADA" 9 points high, the other words 3.
+  std::deque<Word> words;
+  auto at = [&](const std::string& text, double x0, double x1, double y0, double y1) {
+    return &words.emplace_back(testing::WordAt(text, x0, y0, x1, y1));
+  };
+  Grid grid;
+  grid.ruled = true;
+  grid.xs = {0, 100, 200, 300};
+  grid.ys = {0, 13, 20, 40};
+  grid.bbox = BBox{0, 0, 300, 40};
+  grid.cells.push_back(GridCell{
+      0,
+      0,
+      2,
+      3,
+      BBox{0, 0, 300, 20},
+      {at("ACUMULADA", 90, 150, 0, 9), at("AL", 152, 160, 3, 6), at("PERIODO", 162, 210, 3, 6),
+       at("PROGRAMADA", 20, 80, 14, 17), at("ALCANZADA", 120, 180, 14, 17),
+       at("%", 220, 225, 14, 17), at("AVANCE", 227, 280, 14, 17)}});
+  for (int c = 0; c < 3; ++c) {
+    grid.cells.push_back(GridCell{2, c, 1, 1, BBox{100.0 * c, 20, 100.0 * c + 100, 40}, {}});
+  }
+  SplitCellsWordsDivide(&grid);
+  // The title keeps its three columns; the row under it is three labels.
+  ASSERT_NE(CellAt(grid, 0, 0), nullptr);
+  EXPECT_EQ(CellAt(grid, 0, 0)->col_span, 3);
+  EXPECT_EQ(CellAt(grid, 0, 0)->row_span, 1);
+  for (int c = 0; c < 3; ++c) {
+    const GridCell* label = CellAt(grid, 1, c);
+    ASSERT_NE(label, nullptr) << c;
+    EXPECT_EQ(label->col_span, 1);
+  }
+  EXPECT_EQ(CellAt(grid, 1, 1)->words.front()->text, "ALCANZADA");
 }
 
 TEST(Unmerge, AGridOfAWhitespaceTableIsLeftAlone) {

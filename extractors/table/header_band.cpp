@@ -138,37 +138,97 @@ MonthColumns MonthsAfter(const Row& row, size_t december, const TableRules& rule
   return out;
 }
 
-bool NamesARole(std::string_view label, const TableRules& rules) {
-  for (const auto& score : rules.ScoreLabel(Fold(label))) {
-    if (score.weight >= kNamesRole) return true;
+// Whether column `c` holds anything under the header band's `band_rows` rows.
+bool HoldsContent(const std::vector<std::vector<TypedCell>>& rows, size_t band_rows, size_t c) {
+  for (size_t r = band_rows; r < rows.size(); ++r) {
+    if (c < rows[r].size() && !rows[r][c].cell->covered && !rows[r][c].folded.empty()) return true;
   }
   return false;
 }
 
+// How strongly a run of a header's words names a role: its best weight, or 0 when it names none
+// or is unfinished ("Acciones Sustantivas del").
+double RunWeight(const std::string& run, const TableRules& rules) {
+  const std::string folded = Fold(run);
+  if (rules.UnfinishedLabel(folded)) return 0;
+  double best = 0;
+  for (const auto& score : rules.ScoreLabel(folded)) best = std::max(best, score.weight);
+  return best >= kNamesRole ? best : 0;
+}
+
+// The cut of `words` into `parts` runs, each naming a role, whose runs name their roles most
+// strongly; nullopt when there is none, or two are as strong ("PROGRAMADA ALCANZADA % AVANCE"
+// over three columns: "% AVANCE" names the percent more strongly than "AVANCE" the achieved).
+std::optional<std::vector<std::string>> RoleCut(const std::vector<std::string>& words, size_t parts,
+                                                const TableRules& rules) {
+  if (parts < 2 || words.size() < parts || words.size() > kLabelWords) return std::nullopt;
+  std::optional<std::vector<std::string>> best;
+  double best_weight = 0;
+  bool tie = false;
+  std::vector<std::string> runs;
+  // Cuts the words from `from` on into `left` more runs, the runs so far weighing `weight`.
+  auto cut = [&](auto&& self, size_t from, size_t left, double weight) -> void {
+    std::string run;
+    for (size_t end = from + 1; end + left - 1 <= words.size(); ++end) {
+      AppendLine(words[end - 1], &run);
+      if (left == 1 && end != words.size()) continue;
+      const double w = RunWeight(run, rules);
+      if (w == 0) continue;
+      runs.push_back(run);
+      if (left > 1) {
+        self(self, end, left - 1, weight + w);
+      } else if (weight + w > best_weight + 1e-9) {
+        best = runs, best_weight = weight + w, tie = false;
+      } else if (weight + w > best_weight - 1e-9) {
+        tie = true;
+      }
+      runs.pop_back();
+    }
+  };
+  cut(cut, 0, parts, 0);
+  if (tie) return std::nullopt;
+  return best;
+}
+
+std::vector<std::string> WordsOf(const std::string& text) {
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
+}
+
 // The words of a spanning header cell that stand over column `c`, when they can be split into
-// one role-naming label per spanned column in exactly one way; nullopt otherwise (a title over
-// a group of columns, "PERIODO" over "Inicio | Término", names one thing).
+// one role-naming label per spanned column that holds anything (RoleCut); nullopt
+// otherwise (a title over a group of columns, "PERIODO" over "Inicio | Término", names one
+// thing). A cell of several lines may be a title over the labels ("ACUMULADA AL PERIODO" over
+// "PROGRAMADA ALCANZADA % AVANCE"): its last line is split, and each part keeps the title.
 std::optional<std::string> SplitLabel(const TypedCell& cell,
                                       const std::vector<std::vector<TypedCell>>& rows, size_t r,
-                                      size_t c, const TableRules& rules) {
+                                      size_t c, size_t band_rows, const TableRules& rules) {
   // The cell's first column: the cell stands there in its row.
   size_t first = c;
   while (first > 0 && CellAt(rows, r, first - 1) == &cell) --first;
   const size_t span = static_cast<size_t>(cell.cell->col_span);
-  std::vector<std::string> words;
-  std::istringstream in(PlainText(cell.cell->text));
-  for (std::string w; in >> w;) words.push_back(w);
-  if (span != 2 || words.size() < span) return std::nullopt;
-  std::optional<std::vector<std::string>> found;
-  for (size_t cut = 1; cut < words.size(); ++cut) {
-    std::string left, right;
-    for (size_t i = 0; i < words.size(); ++i) AppendLine(words[i], i < cut ? &left : &right);
-    if (!NamesARole(left, rules) || !NamesARole(right, rules)) continue;
-    if (found) return std::nullopt;  // two ways to read it: none is sure
-    found = std::vector<std::string>{left, right};
+  std::vector<size_t> filled;
+  for (size_t k = first; k < first + span; ++k) {
+    if (HoldsContent(rows, band_rows, k)) filled.push_back(k);
   }
-  if (!found) return std::nullopt;
-  return (*found)[c - first];
+  const size_t last_line = cell.cell->text.rfind('\n');
+  std::string title;
+  std::optional<std::vector<std::string>> cut;
+  if (last_line != std::string::npos) {
+    title = PlainText(cell.cell->text.substr(0, last_line));
+    cut = RoleCut(WordsOf(PlainText(cell.cell->text.substr(last_line + 1))), filled.size(), rules);
+  }
+  if (!cut) {
+    title.clear();
+    cut = RoleCut(WordsOf(PlainText(cell.cell->text)), filled.size(), rules);
+  }
+  if (!cut) return std::nullopt;
+  const auto at = std::find(filled.begin(), filled.end(), c);
+  if (at == filled.end()) return std::string();  // an empty sliver of the span
+  const std::string& part = (*cut)[static_cast<size_t>(at - filled.begin())];
+  return title.empty() ? part : title + " / " + part;
 }
 
 }  // namespace
@@ -268,8 +328,9 @@ HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<Type
       std::string folded = cell->folded, plain = PlainText(cell->cell->text);
       // The lowest label of columns a cell spans may be several columns' labels run together
       // (a rule the page does not show, white on a dark header): "Acciones Responsable".
-      if (r + 1 == band.rows && cell->cell->col_span > 1) {
-        if (auto part = SplitLabel(*cell, rows, r, c, rules)) {
+      if (r + static_cast<size_t>(std::max(1, cell->cell->row_span)) == band.rows &&
+          cell->cell->col_span > 1) {
+        if (auto part = SplitLabel(*cell, rows, r, c, band.rows, rules)) {
           folded = Fold(*part);
           plain = *part;
         }

@@ -1,5 +1,7 @@
 #include "extractors/table/table_rules.h"
 
+#include <tuple>
+
 #include "pipeline/tsv.h"
 
 namespace oplex {
@@ -50,15 +52,19 @@ Result<TableRules> TableRules::Load(const std::filesystem::path& data_dir, Extra
     }
     out.codes_.push_back(*re);
   }
-  auto labels = ReadTsv(data_dir / "row_labels.tsv", {"kind", "pattern"});
-  if (!labels.ok()) return labels.status();
-  for (const TsvRow& row : labels->rows) {
-    if (labels->Get(row, "kind") != "total") {
-      return labels->Error(row.line, "unknown kind '" + labels->Get(row, "kind") + "'");
+  for (const auto& [file, kind, patterns] :
+       {std::tuple{"row_labels.tsv", "total", &out.totals_},
+        std::tuple{"label_words.tsv", "unfinished", &out.unfinished_}}) {
+    auto table = ReadTsv(data_dir / file, {"kind", "pattern"});
+    if (!table.ok()) return table.status();
+    for (const TsvRow& row : table->rows) {
+      if (table->Get(row, "kind") != kind) {
+        return table->Error(row.line, "unknown kind '" + table->Get(row, "kind") + "'");
+      }
+      auto re = Compile(table->Get(row, "pattern"), *table, row.line);
+      if (!re.ok()) return re.status();
+      patterns->push_back(*re);
     }
-    auto re = Compile(labels->Get(row, "pattern"), *labels, row.line);
-    if (!re.ok()) return re.status();
-    out.totals_.push_back(*re);
   }
   return out;
 }
@@ -139,11 +145,21 @@ std::optional<CodedText> TableRules::SplitCode(std::string_view text) const {
   return std::nullopt;
 }
 
-bool TableRules::IsTotalLabel(std::string_view folded) const {
-  for (const auto& re : totals_) {
+namespace {
+
+bool AnyMatches(const std::vector<std::shared_ptr<const RE2>>& patterns, std::string_view folded) {
+  for (const auto& re : patterns) {
     if (RE2::PartialMatch(re2::StringPiece(folded.data(), folded.size()), *re)) return true;
   }
   return false;
+}
+
+}  // namespace
+
+bool TableRules::IsTotalLabel(std::string_view folded) const { return AnyMatches(totals_, folded); }
+
+bool TableRules::UnfinishedLabel(std::string_view folded) const {
+  return AnyMatches(unfinished_, folded);
 }
 
 }  // namespace oplex

@@ -1,7 +1,7 @@
 // TableRules: the vocabulary that turns generic tables into typed ones, loaded once from data/:
 // column_roles.tsv (header words per column role, with weights), code_shapes.tsv (the shapes
-// of row codes) and row_labels.tsv (total rows). Immutable after Load; safe to share across
-// threads.
+// of row codes), row_labels.tsv (total rows) and label_words.tsv (unfinished labels). Immutable
+// after Load; safe to share across threads.
 #pragma once
 
 #include <re2/re2.h>
@@ -40,6 +40,10 @@ class TableRules {
   // A folded cell that says total or subtotal ("total", "subtotal", "totales", "total anual").
   bool IsTotalLabel(std::string_view folded) const;
 
+  // A folded header label that is not finished: it ends with a word joining it to the next
+  // ("acciones sustantivas del").
+  bool UnfinishedLabel(std::string_view folded) const;
+
   const ExtractionRules& base() const { return base_; }
 
  private:
@@ -55,6 +59,7 @@ class TableRules {
   std::vector<RolePattern> roles_;
   std::vector<std::shared_ptr<const RE2>> codes_;
   std::vector<std::shared_ptr<const RE2>> totals_;
+  std::vector<std::shared_ptr<const RE2>> unfinished_;
 };
 
 }  // namespace oplex

@@ -5,6 +5,7 @@
 #include <deque>
 #include <set>
 
+#include "pipeline/layout/head_rules.h"
 #include "pipeline/layout/lattice.h"
 #include "pipeline/layout/lines.h"
 #include "pipeline/layout/stream.h"
@@ -156,6 +157,7 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line) {
   std::vector<const Word*> loose;
   if (page.graphics) {
     for (Grid& g : FindLatticeTables(*page.graphics)) {
+      SnapHeadToBodyColumns(&g, page.words);
       if (g.rows() >= 2 && g.cols() >= 2) grids.push_back(std::move(g));
     }
   }

@@ -13,6 +13,17 @@ constexpr double kCrossSlack = 1.0;
 
 double Height(const Word& w) { return w.bbox.y1 - w.bbox.y0; }
 
+// The middle height of the words: a line's height, whatever a stray mark or a box OCR drew too
+// tall.
+double LineHeight(const std::vector<const Word*>& words) {
+  std::vector<double> heights;
+  heights.reserve(words.size());
+  for (const Word* w : words) heights.push_back(Height(*w));
+  const auto middle = heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2);
+  std::nth_element(heights.begin(), middle, heights.end());
+  return *middle;
+}
+
 // Whether boundary `at` divides `words` (along x when `vertical`, else along y): words on both
 // sides, none across, the facing ones a line's height apart.
 bool Divides(const std::vector<const Word*>& words, double at, bool vertical) {
@@ -20,9 +31,7 @@ bool Divides(const std::vector<const Word*>& words, double at, bool vertical) {
   auto hi = [&](const Word* w) { return vertical ? w->bbox.x1 : w->bbox.y1; };
   double before = -std::numeric_limits<double>::infinity();
   double after = std::numeric_limits<double>::infinity();
-  double line = 0;
   for (const Word* w : words) {
-    line = std::max(line, Height(*w));
     if (hi(w) <= at + kCrossSlack) {
       before = std::max(before, hi(w));
     } else if (lo(w) >= at - kCrossSlack) {
@@ -32,7 +41,7 @@ bool Divides(const std::vector<const Word*>& words, double at, bool vertical) {
     }
   }
   if (std::isinf(before) || std::isinf(after)) return false;
-  return after - before >= line;
+  return after - before >= LineHeight(words);
 }
 
 // Splits `cell` at the first boundary its words divide (columns first, then rows); the part

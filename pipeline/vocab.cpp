@@ -25,7 +25,15 @@ Status RequireNonEmpty(const TsvTable& table, const TsvRow& row,
   return Status::Ok();
 }
 
-// units.tsv and frequencies.tsv: a canonical term and its variants, all mapped by folded form.
+// The key a unit or frequency is looked up by: folded, spaces out, so that a word a narrow cell
+// broke over two lines ("Men sual") is still the term.
+std::string TermKey(std::string_view text) {
+  std::string key = Fold(text);
+  std::erase(key, ' ');
+  return key;
+}
+
+// units.tsv and frequencies.tsv: a canonical term and its variants, all mapped by TermKey.
 Result<std::unordered_map<std::string, std::string>> LoadTerms(const fs::path& path,
                                                                const std::string& column) {
   Result<TsvTable> table = ReadTsv(path, {column, "variants"});
@@ -37,7 +45,7 @@ Result<std::unordered_map<std::string, std::string>> LoadTerms(const fs::path& p
     std::vector<std::string> spellings = SplitVariants(table->Get(row, "variants"));
     spellings.push_back(canonical);
     for (const std::string& spelling : spellings) {
-      const auto [it, inserted] = terms.emplace(Fold(spelling), canonical);
+      const auto [it, inserted] = terms.emplace(TermKey(spelling), canonical);
       if (!inserted && it->second != canonical) {
         return table->Error(row.line, "'" + spelling + "' already spells '" + it->second + "'");
       }
@@ -157,13 +165,13 @@ Result<Vocabulary> Vocabulary::Load(const fs::path& data_dir) {
 }
 
 std::optional<std::string> Vocabulary::CanonicalUnit(std::string_view text) const {
-  const auto it = units_.find(Fold(text));
+  const auto it = units_.find(TermKey(text));
   if (it == units_.end()) return std::nullopt;
   return it->second;
 }
 
 std::optional<std::string> Vocabulary::CanonicalFrequency(std::string_view text) const {
-  const auto it = frequencies_.find(Fold(text));
+  const auto it = frequencies_.find(TermKey(text));
   if (it == frequencies_.end()) return std::nullopt;
   return it->second;
 }

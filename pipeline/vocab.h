@@ -78,7 +78,8 @@ class Vocabulary {
   const std::vector<Institute>& institutes() const { return institutes_; }
 
   // The canonical unit ("Reporte") for a unit as a document writes it ("REPORTES", "reporte"):
-  // the folded text must equal the folded unit or one of its variants. nullopt otherwise.
+  // the folded text must equal the folded unit or one of its variants, spaces aside (a narrow cell
+  // breaks "Men sual"). nullopt otherwise.
   std::optional<std::string> CanonicalUnit(std::string_view text) const;
 
   // Same, for frequencies ("Trimestral" → "trimestral", "por única vez" → "única vez").
@@ -105,8 +106,9 @@ class Vocabulary {
 
   std::vector<Institute> institutes_;
   std::vector<InstituteForm> institute_forms_;
-  std::unordered_map<std::string, std::string> units_;        // folded spelling → canonical
-  std::unordered_map<std::string, std::string> frequencies_;  // folded spelling → canonical
+  // Spelling (folded, spaces out) → canonical term.
+  std::unordered_map<std::string, std::string> units_;
+  std::unordered_map<std::string, std::string> frequencies_;
   std::vector<KindPattern> kind_patterns_;
 };
 

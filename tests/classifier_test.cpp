@@ -128,6 +128,8 @@ TEST_F(ClassifierTest, Frequencies) {
   EXPECT_EQ(vocab().CanonicalFrequency("cada año"), "anual");
   EXPECT_NE(vocab().CanonicalFrequency("cada año"), vocab().CanonicalFrequency("cada ano"));
   EXPECT_EQ(vocab().CanonicalFrequency("a veces"), std::nullopt);
+  // A narrow cell broke the word over two lines (TECDMX's indicator sheets).
+  EXPECT_EQ(vocab().CanonicalFrequency("Men sual"), "mensual");
 }
 
 TEST_F(ClassifierTest, FindInstitutesPrefersTheLongestWholeWordSpelling) {

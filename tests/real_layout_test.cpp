@@ -5,7 +5,8 @@
 //     cells carry the light pink of the months each activity is scheduled in;
 //   - tecdmx_poa_fichas_2020 p.4: a ficha squeezed into half the page, whose ruled cells break
 //     words at the cell's edge without a hyphen ("%Dete/rminac/iones/Jurisdi/cciona/les"), read
-//     whole, while wrapped words keep their space ("Denominación / de la Meta").
+//     whole, while wrapped words keep their space ("Denominación / de la Meta"); p.13: a number
+//     broken after its point ("11." over "11").
 #include <gtest/gtest.h>
 
 #include <string>
@@ -83,6 +84,19 @@ TEST(RealLayout, TecdmxWordsBrokenAtACellsEdgeAreWhole) {
   EXPECT_EQ(jel->cells[1].text, "%Determinaciones Jurisdiccionales");
   ASSERT_NE(header, nullptr);
   EXPECT_EQ(header->cells[0].text, "Denominación de la Meta");
+}
+
+TEST(RealLayout, TecdmxNumberBrokenAfterItsPointIsOneNumber) {
+  // p.13: the indicator's goal "11.11" in a cell too narrow for it, printed "11." over "11".
+  const std::vector<Block> tables = Tables("tecdmx_poa_fichas_2020", 13, 13);
+  const Row* jlt = nullptr;
+  for (const Block& t : tables) {
+    for (const Row& row : t.rows) {
+      if (!row.cells.empty() && row.cells[0].text == "Porcentaje de avance de JLT") jlt = &row;
+    }
+  }
+  ASSERT_NE(jlt, nullptr);
+  EXPECT_EQ(jlt->cells.back().text, "11.11");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <string_view>
 
 #include "pipeline/normalize/join.h"
@@ -82,6 +83,20 @@ bool MayBreakWord(const TextLine& line, const TextLine& next, double available) 
          Full(line, next, available) && Width(last) + Width(first) > available;
 }
 
+// Whether a full `line` ends in a number's decimal point that `next` goes on after ("11." over
+// "11"): the number was broken at the cell's edge. (A comma may end an item of a list, "4,800,"
+// over "1,663": only the point is taken.)
+bool BreaksNumber(const TextLine& line, const TextLine& next, double available) {
+  const std::string& end = line.words.back()->text;
+  const std::string& start = next.words.front()->text;
+  const auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  const bool number_then_point =
+      end.size() >= 2 && end.back() == '.' &&
+      std::all_of(end.begin(), end.end() - 1, [&](char c) { return digit(c) || c == ','; });
+  return number_then_point && digit(start.front()) && !Vertical(*line.words.back()) &&
+         Full(line, next, available);
+}
+
 // Which lines of a cell go on the line before them without a space, the two parts of a word
 // broken at the cell's edge. A renderer that meets a word longer than a line breaks it, with no
 // hyphen, after the last letter that fits ("%Dete/rminac/iones"); a shorter word it moves down
@@ -89,10 +104,15 @@ bool MayBreakWord(const TextLine& line, const TextLine& next, double available) 
 // narrow column of short words fills its lines too: "grado de / avance"), so a break is taken as
 // inside a word only where the word is seen to be longer than a line: the line before the break
 // is all one piece of a word already going on from the line above, or the line after it is all
-// one piece and full again (the word goes on beyond it).
+// one piece and full again (the word goes on beyond it). A number broken after its decimal point
+// is always glued (BreaksNumber).
 std::vector<bool> WordBreaks(const std::vector<TextLine>& lines, double available) {
   std::vector<bool> glued(lines.size(), false);
   for (size_t i = 1; i < lines.size(); ++i) {
+    if (BreaksNumber(lines[i - 1], lines[i], available)) {
+      glued[i] = true;
+      continue;
+    }
     if (!MayBreakWord(lines[i - 1], lines[i], available)) continue;
     const bool word_goes_on = lines[i - 1].words.size() == 1 && glued[i - 1];
     const bool word_goes_further = lines[i].words.size() == 1 && i + 1 < lines.size() &&

@@ -149,6 +149,14 @@ Result<PageBlocks> ReadImageBlocks(std::string_view bytes, const std::string& na
     auto next = image->NextPage();
     if (!next.ok()) return next.status();
     if (!pages.empty() && pages.count(number) == 0) continue;
+    if (next->dpi < next->file_dpi) {
+      out.notes.push_back(PageNote{
+          number, "page_too_large", "ocr",
+          "the page image is larger than " +
+              std::to_string(static_cast<int>(kMaxPagePixels / 1e6)) +
+              " million pixels: it was read at " + std::to_string(next->dpi) + " DPI instead of " +
+              std::to_string(next->file_dpi) + "; the smallest print may be missed"});
+    }
     if (Status s = queue.Add(ocr->Read(std::move(next->image), next->dpi, number)); !s.ok()) {
       return s;
     }

@@ -156,6 +156,30 @@ TEST(OcrImages, HugeImageIsRefusedBeforeDecoding) {
       << result.status().message();
 }
 
+TEST(OcrImages, ImageLargerThanAPageIsScaledDownAsItIsRead) {
+  // The 200 DPI photo of a plan page (1700 × 2200) at three times its size: 5100 × 6600, 33.7
+  // million pixels, recorded as 600 DPI.
+  PixPtr photo(pixRead((kScans + "ags-2023-x-page9-photo.png").c_str()));
+  ASSERT_TRUE(photo);
+  PixPtr big(pixScale(photo.get(), 3, 3));
+  pixSetResolution(big.get(), 600, 600);
+  l_uint8* data = nullptr;
+  size_t size = 0;
+  ASSERT_EQ(pixWriteMem(&data, &size, big.get(), IFF_PNG), 0);
+  const std::string bytes(reinterpret_cast<const char*>(data), size);
+  lept_free(data);
+  auto file = ImageFile::Open(bytes, "big.png");
+  ASSERT_TRUE(file.ok()) << file.status().ToString();
+  auto page = file->NextPage();
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  const double pixels =
+      static_cast<double>(pixGetWidth(page->image.get())) * pixGetHeight(page->image.get());
+  EXPECT_LE(pixels, kMaxPagePixels * 1.001);
+  EXPECT_GT(pixels, kMaxPagePixels * 0.99);
+  EXPECT_EQ(page->file_dpi, 600);
+  EXPECT_EQ(page->dpi, 414);  // 600 × sqrt(16 / 33.66)
+}
+
 TEST(OcrImages, ImagesNeedOcr) {
   OcrOptions never;
   never.mode = OcrMode::kNever;

@@ -72,7 +72,18 @@ Result<ImageFile::PageImage> ImageFile::NextPage() {
   if (dpi < kMinDpi || dpi > kMaxDpi) {
     dpi = std::clamp(static_cast<int>(std::lround(w / kAssumedPageInches)), kMinDpi, kMaxDpi);
   }
-  return PageImage{std::move(pix), dpi};
+  const int file_dpi = dpi;
+  if (static_cast<double>(w) * h > kMaxPagePixels) {
+    const double scale = std::sqrt(kMaxPagePixels / (static_cast<double>(w) * h));
+    // A binary scan is scaled to grey (antialiased), the rest by area or interpolation.
+    PixPtr smaller(
+        pixScale(pix.get(), static_cast<l_float32>(scale), static_cast<l_float32>(scale)));
+    if (!smaller)
+      return Status::InvalidInput(where + " cannot be scaled down from " + Pixels(w, h));
+    pix = std::move(smaller);
+    dpi = std::max(1, static_cast<int>(std::lround(dpi * scale)));
+  }
+  return PageImage{std::move(pix), dpi, file_dpi};
 }
 
 }  // namespace oplex

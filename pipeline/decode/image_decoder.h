@@ -3,8 +3,10 @@
 //
 // A TIFF's pages are read one at a time, so a long multi-page scan never sits in memory whole.
 // An image larger than kMaxImagePixels is refused with a clear error rather than decoded: a
-// 20000 × 20000 scan would need gigabytes at 32 bits per pixel. The resolution is the one the
-// file records; a file that records none (a phone photo) is taken to be a letter-wide page.
+// 20000 × 20000 scan would need gigabytes at 32 bits per pixel. A page larger than
+// kMaxPagePixels is scaled down to it as it is read (its resolution with it), so that OCR and the
+// analysis of one page stay within the memory a rendered PDF page takes. The resolution is the
+// one the file records; a file that records none (a phone photo) is taken to be a letter-wide page.
 // An ImageFile reads the caller's bytes in place: they must outlive it.
 #pragma once
 
@@ -17,6 +19,8 @@
 namespace oplex {
 
 constexpr double kMaxImagePixels = 100e6;
+// The pixels of a page as it is read: the cap PDF pages are rendered at.
+constexpr double kMaxPagePixels = 16e6;
 
 // True for the signatures of PNG, JPEG, TIFF, BMP, GIF and WebP files (a text that merely opens
 // with "BM" or "GIF" is not one).
@@ -29,10 +33,12 @@ class ImageFile {
 
   int page_count() const { return pages_; }
 
-  // The next page (pages are read in order, first to last) and its resolution in DPI.
+  // The next page (pages are read in order, first to last) and its resolution in DPI, scaled
+  // down to kMaxPagePixels when larger (from `file_dpi`, the file's own).
   struct PageImage {
     PixPtr image;
     int dpi = 0;
+    int file_dpi = 0;
   };
   Result<PageImage> NextPage();
 

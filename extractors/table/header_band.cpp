@@ -161,33 +161,61 @@ double RunWeight(const std::string& run, const TableRules& rules) {
 // over three columns: "% AVANCE" names the percent more strongly than "AVANCE" the achieved).
 std::optional<std::vector<std::string>> RoleCut(const std::vector<std::string>& words, size_t parts,
                                                 const TableRules& rules) {
-  if (parts < 2 || words.size() < parts || words.size() > kLabelWords) return std::nullopt;
-  std::optional<std::vector<std::string>> best;
-  double best_weight = 0;
-  bool tie = false;
-  std::vector<std::string> runs;
-  // Cuts the words from `from` on into `left` more runs, the runs so far weighing `weight`.
-  auto cut = [&](auto&& self, size_t from, size_t left, double weight) -> void {
-    std::string run;
-    for (size_t end = from + 1; end + left - 1 <= words.size(); ++end) {
-      AppendLine(words[end - 1], &run);
-      if (left == 1 && end != words.size()) continue;
-      const double w = RunWeight(run, rules);
-      if (w == 0) continue;
-      runs.push_back(run);
-      if (left > 1) {
-        self(self, end, left - 1, weight + w);
-      } else if (weight + w > best_weight + 1e-9) {
-        best = runs, best_weight = weight + w, tie = false;
-      } else if (weight + w > best_weight - 1e-9) {
-        tie = true;
-      }
-      runs.pop_back();
+  const size_t n = words.size();
+  if (parts < 2 || n < parts || n > kLabelWords) return std::nullopt;
+  // The weight of each run of words [from, end), scored once.
+  std::vector<std::vector<double>> run_weight(n, std::vector<double>(n + 1, -1));
+  auto weight_of = [&](size_t from, size_t end) {
+    double& w = run_weight[from][end];
+    if (w < 0) {
+      std::string run;
+      for (size_t i = from; i < end; ++i) AppendLine(words[i], &run);
+      w = RunWeight(run, rules);
     }
+    return w;
   };
-  cut(cut, 0, parts, 0);
-  if (tie) return std::nullopt;
-  return best;
+  // The best cut of the words from `from` on into `left` runs: its weight (0 when there is
+  // none), whether another is as good, and where its first run ends.
+  struct Best {
+    double weight = 0;
+    bool tie = false;
+    size_t end = 0;
+  };
+  std::vector<std::vector<std::optional<Best>>> memo(n + 1,
+                                                     std::vector<std::optional<Best>>(parts + 1));
+  auto best = [&](auto&& self, size_t from, size_t left) -> Best {
+    if (memo[from][left]) return *memo[from][left];
+    Best out;
+    if (left == 1) {
+      out = Best{weight_of(from, n), false, n};
+    } else {
+      for (size_t end = from + 1; end + left - 1 <= n; ++end) {
+        const double first = weight_of(from, end);
+        if (first == 0) continue;
+        const Best rest = self(self, end, left - 1);
+        if (rest.weight == 0) continue;
+        const double total = first + rest.weight;
+        if (total > out.weight + 1e-9) {
+          out = Best{total, rest.tie, end};
+        } else if (total > out.weight - 1e-9) {
+          out.tie = true;
+        }
+      }
+    }
+    memo[from][left] = out;
+    return out;
+  };
+  const Best whole = best(best, 0, parts);
+  if (whole.weight == 0 || whole.tie) return std::nullopt;
+  std::vector<std::string> runs;
+  for (size_t from = 0, left = parts; left > 0; --left) {
+    const size_t end = best(best, from, left).end;
+    std::string run;
+    for (size_t i = from; i < end; ++i) AppendLine(words[i], &run);
+    runs.push_back(std::move(run));
+    from = end;
+  }
+  return runs;
 }
 
 std::vector<std::string> WordsOf(const std::string& text) {

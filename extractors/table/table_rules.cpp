@@ -18,6 +18,12 @@ Result<std::shared_ptr<const RE2>> Compile(const std::string& pattern, const Tsv
 
 }  // namespace
 
+std::shared_ptr<RE2::Set> TableRules::NewSet() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  return std::make_shared<RE2::Set>(options, RE2::UNANCHORED);
+}
+
 Result<TableRules> TableRules::Load(const std::filesystem::path& data_dir, ExtractionRules rules) {
   TableRules out;
   out.base_ = std::move(rules);
@@ -34,13 +40,21 @@ Result<TableRules> TableRules::Load(const std::filesystem::path& data_dir, Extra
     }
     if (weight <= 0 || weight > 1) return roles->Error(row.line, "weight must be in (0, 1]");
     const std::string pattern = roles->Get(row, "pattern");
-    auto re = Compile(pattern, *roles, row.line);
-    if (!re.ok()) return re.status();
     std::string without_spaces = pattern;
     std::erase(without_spaces, ' ');
-    auto squeezed = Compile(without_spaces, *roles, row.line);
-    if (!squeezed.ok()) return squeezed.status();
-    out.roles_.push_back(RolePattern{*role, *re, *squeezed, weight});
+    for (const std::string& p : {pattern, without_spaces}) {
+      if (auto re = Compile(p, *roles, row.line); !re.ok()) return re.status();
+    }
+    out.roles_.push_back(RolePattern{*role, weight});
+    // The two sets hold the patterns in the same order as roles_, so a match's index is its
+    // pattern's.
+    if (out.plain_->Add(pattern, nullptr) < 0 || out.squeezed_->Add(without_spaces, nullptr) < 0) {
+      return roles->Error(row.line, "bad pattern");
+    }
+  }
+  if (!out.plain_->Compile() || !out.squeezed_->Compile()) {
+    return Status::InvalidInput((data_dir / "column_roles.tsv").string() +
+                                ": the patterns do not compile together (too large)");
   }
   auto shapes = ReadTsv(data_dir / "code_shapes.tsv", {"shape", "pattern"});
   if (!shapes.ok()) return shapes.status();
@@ -98,21 +112,23 @@ std::array<TableRules::HeaderScore, kColumnRoleCount> TableRules::ScoreLabel(
     std::erase(joined, ' ');
     squeezed.push_back(std::move(joined));
   }
-  auto matches = [](const RE2& re, std::string_view text) {
-    re2::StringPiece match;
-    return re.Match(re2::StringPiece(text.data(), text.size()), 0, text.size(), RE2::UNANCHORED,
-                    &match, 1);
-  };
-  for (const RolePattern& p : roles_) {
-    HeaderScore& s = scores[static_cast<size_t>(p.role)];
-    if (p.weight <= s.weight) continue;
-    for (size_t i = 0; i < parts.size(); ++i) {
-      if (matches(*p.re, parts[i]) || matches(*p.squeezed, squeezed[i])) {
-        s.weight = p.weight;
-        s.matched = std::string(parts[i]);
-        break;
-      }
+  // For each pattern, the first part it matches (plain or squeezed).
+  std::vector<size_t> first_part(roles_.size(), parts.size());
+  std::vector<int> hits;
+  for (size_t i = parts.size(); i-- > 0;) {
+    for (const auto& [set, text] : {std::pair{plain_.get(), std::string_view(parts[i])},
+                                    std::pair{squeezed_.get(), std::string_view(squeezed[i])}}) {
+      hits.clear();
+      if (!set->Match(re2::StringPiece(text.data(), text.size()), &hits)) continue;
+      for (int hit : hits) first_part[static_cast<size_t>(hit)] = i;
     }
+  }
+  for (size_t k = 0; k < roles_.size(); ++k) {
+    const RolePattern& p = roles_[k];
+    HeaderScore& s = scores[static_cast<size_t>(p.role)];
+    if (p.weight <= s.weight || first_part[k] == parts.size()) continue;
+    s.weight = p.weight;
+    s.matched = std::string(parts[first_part[k]]);
   }
   return scores;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <array>
 #include <filesystem>
@@ -47,16 +48,19 @@ class TableRules {
   const ExtractionRules& base() const { return base_; }
 
  private:
+  static std::shared_ptr<RE2::Set> NewSet();
   struct RolePattern {
     ColumnRole role;
-    std::shared_ptr<const RE2> re;
-    // The pattern without its spaces, for labels a narrow column broke mid-word ("Unid ad de
-    // medida", "Fre cuenciade medición"), matched with their spaces squeezed out.
-    std::shared_ptr<const RE2> squeezed;
     double weight;
   };
   ExtractionRules base_;
+  // The role patterns of column_roles.tsv in file order; every label is matched against all of
+  // them at once (an RE2::Set), and against the same patterns without their spaces, for labels a
+  // narrow column broke mid-word ("Unid ad de medida", "Fre cuenciade medición"), matched with
+  // their spaces squeezed out.
   std::vector<RolePattern> roles_;
+  std::shared_ptr<RE2::Set> plain_ = NewSet();
+  std::shared_ptr<RE2::Set> squeezed_ = NewSet();
   std::vector<std::shared_ptr<const RE2>> codes_;
   std::vector<std::shared_ptr<const RE2>> totals_;
   std::vector<std::shared_ptr<const RE2>> unfinished_;

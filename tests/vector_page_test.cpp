@@ -1,0 +1,84 @@
+// The rules and fills a born-digital page draws, read from its content stream (vector_page.h),
+// on fixtures whose drawing operators were read by hand (qpdf --qdf):
+//   - pale-fills.pdf page 1 (LibreOffice Calc, landscape): cells filled with `re f*` in greys and
+//     pastels, borders stroked 0.5 pt wide in #BFBFBF and black;
+//   - the reportlab AGS plan (uncoded) page 7: month cells filled #7F7F7F (.498039) inside rules
+//     stroked #808080, which a rendering could not tell apart.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "pipeline/decode/pdf_decoder.h"
+#include "tests/process_file.h"
+
+namespace oplex {
+namespace {
+
+const std::string kPdfDir = std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/";
+
+Graphics Drawn(const std::string& path, int number, Page* page = nullptr) {
+  const std::string bytes = testing::ReadBytes(path);
+  PdfOptions options;
+  options.always_render = true;
+  auto doc = PdfDocument::Open(bytes, path, options);
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  if (!doc.ok()) return {};
+  auto read = doc->ReadPage(number);
+  EXPECT_TRUE(read.ok()) << read.status().ToString();
+  if (!read.ok() || !read->graphics) return {};
+  if (page != nullptr) *page = *read;
+  return *read->graphics;
+}
+
+size_t FillsOf(const Graphics& g, Rgb color) {
+  return static_cast<size_t>(std::count_if(g.fills.begin(), g.fills.end(),
+                                           [&](const Fill& f) { return f.color == color; }));
+}
+
+TEST(VectorPage, CellFillsInTheColoursThePageAsksFor) {
+  Page page;
+  const Graphics g = Drawn(kPdfDir + "generic/pale-fills.pdf", 1, &page);
+  EXPECT_EQ(g.background, 0xFFFFFFu);
+  // The page is landscape (792 x 612 points), origin at its top left.
+  EXPECT_NEAR(page.width, 792, 0.1);
+  EXPECT_NEAR(page.height, 612, 0.1);
+  // 0.9882352941 0.894117647 0.8392156862 rg, then six `re f*`: the marked months of one row.
+  EXPECT_EQ(FillsOf(g, 0xFCE4D6), 6u);
+  // 1 0.9490196078 0.8 rg: 410.854 518.683 28.375 12.756 re f* (y from the top: 612 - 531.439).
+  ASSERT_EQ(FillsOf(g, 0xFFF2CC), 1u);
+  const Fill& pale = *std::find_if(g.fills.begin(), g.fills.end(),
+                                   [](const Fill& f) { return f.color == 0xFFF2CC; });
+  EXPECT_NEAR(pale.bbox.x0, 410.854, 0.01);
+  EXPECT_NEAR(pale.bbox.x1, 439.229, 0.01);
+  EXPECT_NEAR(pale.bbox.y0, 612 - 531.439, 0.01);
+  EXPECT_NEAR(pale.bbox.y1, 612 - 518.683, 0.01);
+  EXPECT_EQ(FillsOf(g, 0x5B9BD5), 2u);  // 0.3568 0.6078 0.8352 rg, twice
+  EXPECT_EQ(FillsOf(g, 0xDDEBF7), 1u);
+  // The first table's rules: 14 column rules at x = 42.463 … 637.71 (the last drawn twice, one
+  // rule), each 0.50002 pt wide, from y = 612 - 569.792 down to 612 - 470.58.
+  const auto column = std::count_if(g.v_rules.begin(), g.v_rules.end(), [](const BBox& r) {
+    return std::abs(r.y0 - (612 - 569.792)) < 0.01 && r.y1 > 612 - 470.58 - 0.3;
+  });
+  EXPECT_EQ(column, 14);
+  for (const BBox& r : g.v_rules) EXPECT_NEAR(r.x1 - r.x0, 0.5, 0.01);
+}
+
+TEST(VectorPage, AFillTheColourOfTheRulesIsAFill) {
+  const Graphics g = Drawn(kPdfDir + "reportlab/ags-2023-helvetica-a4-uncoded.pdf", 7);
+  // .498039 .498039 .498039 rg precedes 46 `re f*` of month cells, 17 x 21.25 points.
+  EXPECT_EQ(FillsOf(g, 0x7F7F7F), 46u);
+  for (const Fill& f : g.fills) {
+    if (f.color != 0x7F7F7F) continue;
+    EXPECT_NEAR(f.bbox.x1 - f.bbox.x0, 17, 0.01);
+    EXPECT_NEAR(f.bbox.y1 - f.bbox.y0, 21.25, 0.01);
+    // No rule runs through a marked cell: its borders lie on its edges.
+    for (const BBox& r : g.h_rules) {
+      const double y = (r.y0 + r.y1) / 2;
+      EXPECT_FALSE(y > f.bbox.y0 + 1 && y < f.bbox.y1 - 1 && r.x0 < f.bbox.x1 && r.x1 > f.bbox.x0);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace oplex

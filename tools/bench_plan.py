@@ -21,29 +21,37 @@ def text(x, y, s, f="/F1", size=7):
     return f"BT {f} {size} Tf {x:.2f} {y:.2f} Td ({s}) Tj ET\n"
 contents = []
 for p in range(n):
-    c = [f"0 0 0 rg\n", text(40, 750, f"PROGRAMA ANUAL DE TRABAJO 2024 - AREA {p // 20 + 1}", "/F2", 11)]
-    x0, xt, w = 40, 260 + 8 * (p // 20 % 6), 22
+    area = p // 20
+    c = ["0 0 0 rg\n", text(40, 750, f"PROGRAMA ANUAL DE TRABAJO 2024 - AREA {area + 1}", "/F2", 11)]
+    k = (p * 13) % len(words)
+    intro = " ".join(words[(k + j * 3) % len(words)] for j in range(30))
+    c.append(text(40, 734, intro[:110])); c.append(text(40, 725, intro[110:] + f" ({p + 1})"))
+    x0, xt, w = 40, 300 + 8 * (area % 6), 20
     cols = [x0, 70, xt] + [xt + w * (i + 1) for i in range(12)]
-    top = 720; rh = 24; rows = 20 + p % 7
-    c.append(text(45, top - 15, "No.", "/F2", 7)); c.append(text(75, top - 15, "ACTIVIDAD", "/F2", 7))
-    for i, m in enumerate(months): c.append(text(xt + w * i + 8, top - 15, m, "/F2", 7))
+    top = 712
+    c.append(text(45, top - 12, "No.", "/F2", 7)); c.append(text(75, top - 12, "ACTIVIDAD", "/F2", 7))
+    for i, m in enumerate(months): c.append(text(xt + w * i + 7, top - 12, m, "/F2", 7))
+    ys = [top, top - 18]
+    rows = 6 + (p * 5) % 4
     for r in range(rows):
-        y = top - rh * (r + 1)
+        y = ys[-1]
+        lines = 3 + (p + r * 3) % 4
+        rh = 9 * lines + 8
         for m in range(12):
             if (p * 7 + r * 5 + m * 3) % 11 < 4:
                 shade = [".75 .75 .75", ".99 .89 .84", ".36 .61 .84"][(p + r) % 3]
                 c.append(f"{shade} rg {xt + w * m:.2f} {y - rh:.2f} {w} {rh} re f\n")
         c.append("0 0 0 rg\n")
-        c.append(text(45, y - 14, f"{p + 1}.{r + 1}"))
+        c.append(text(45, y - 11, f"{area + 1}.{p % 20 * 10 + r + 1}"))
         k = (p * 31 + r * 17) % len(words)
-        phrase = " ".join(words[(k + j * 5) % len(words)] for j in range(5 + (p + r) % 4))
-        c.append(text(75, y - 10, phrase[:48])); c.append(text(75, y - 19, f"de la pagina {p + 1} renglon {r + 1}"))
-    bottom = top - rh * (rows + 1)
+        for line in range(lines):
+            phrase = " ".join(words[(k + line * 7 + j * 5) % len(words)] for j in range(6))
+            c.append(text(75, y - 11 - 9 * line, phrase[:52]))
+        ys.append(y - rh)
     c.append("0.5 w 0 0 0 RG\n")
-    for r in range(rows + 2):
-        y = top - rh * r
+    for y in ys:
         c.append(f"{cols[0]} {y} m {cols[-1]} {y} l S\n")
-    for x in cols: c.append(f"{x} {top} m {x} {bottom} l S\n")
+    for x in cols: c.append(f"{x} {top} m {x} {ys[-1]} l S\n")
     contents.append("".join(c).encode("latin-1"))
 kids_start = len(objs) + 1
 for p in range(n):

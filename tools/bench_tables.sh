@@ -29,7 +29,7 @@ now() { date +%s%N; }
 printf '%-44s %5s %11s %13s %6s\n' file pages oplex_ms pdftotext_ms ratio
 all_pages=0 all_ours=0 all_theirs=0
 for f in "${files[@]}"; do
-  n=$(qpdf --show-npages "$f")
+  n=$(qpdf --warning-exit-0 --show-npages "$f" 2>/dev/null)
   ours=0 theirs=0
   for ((p = 1; p <= n; p++)); do
     s=$(now)

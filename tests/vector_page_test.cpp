@@ -3,7 +3,11 @@
 //   - pale-fills.pdf page 1 (LibreOffice Calc, landscape): cells filled with `re f*` in greys and
 //     pastels, borders stroked 0.5 pt wide in #BFBFBF and black;
 //   - the reportlab AGS plan (uncoded) page 7: month cells filled #7F7F7F (.498039) inside rules
-//     stroked #808080, which a rendering could not tell apart.
+//     stroked #808080, which a rendering could not tell apart;
+//   - icatech_poa_avance_2017_t1.pdf page 2 (a spreadsheet export, data/real): no stroke at all,
+//     every border a filled rectangle 0.72 or 1.32 pt thick (82 of them).
+#include "pipeline/decode/vector_page.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -78,6 +82,26 @@ TEST(VectorPage, AFillTheColourOfTheRulesIsAFill) {
       EXPECT_FALSE(y > f.bbox.y0 + 1 && y < f.bbox.y1 - 1 && r.x0 < f.bbox.x1 && r.x1 > f.bbox.x0);
     }
   }
+}
+
+TEST(VectorPage, ThinFilledRectanglesAreRules) {
+  Page page;
+  const Graphics g =
+      Drawn(std::string(OPLEX_DEFAULT_DATA_DIR) + "/real/icatech_poa_avance_2017_t1.pdf", 2, &page);
+  EXPECT_GE(g.h_rules.size(), 30u);
+  EXPECT_GE(g.v_rules.size(), 10u);
+  for (const Fill& f : g.fills) {
+    EXPECT_GT(std::min(f.bbox.x1 - f.bbox.x0, f.bbox.y1 - f.bbox.y0), kMaxRuleThickness);
+  }
+  // 31.92 470.98 667.8 0.72 re f*: a row rule from the table's left edge, joined to the 1.32 pt
+  // piece drawn on from x = 701.04 to the right edge.
+  const double y = page.height - 470.98 - 0.36;
+  const auto row = std::find_if(g.h_rules.begin(), g.h_rules.end(), [&](const BBox& r) {
+    return r.y0 <= y && r.y1 >= y && std::abs(r.x0 - 31.92) < 0.01;
+  });
+  ASSERT_NE(row, g.h_rules.end());
+  EXPECT_LE(row->y1 - row->y0, kMaxRuleThickness);
+  EXPECT_GE(row->x1, 763.0);
 }
 
 }  // namespace

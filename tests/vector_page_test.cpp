@@ -4,6 +4,8 @@
 //     pastels, borders stroked 0.5 pt wide in #BFBFBF and black;
 //   - the reportlab AGS plan (uncoded) page 7: month cells filled #7F7F7F (.498039) inside rules
 //     stroked #808080, which a rendering could not tell apart;
+//   - vector/vector-drawing.pdf (Ghostscript, from tools/fixtures/vector-drawing.ps): a shading,
+//     a dashed rule, rules as 0.4 pt filled rectangles, a rule clipped;
 //   - icatech_poa_avance_2017_t1.pdf page 2 (a spreadsheet export, data/real): no stroke at all,
 //     every border a filled rectangle 0.72 or 1.32 pt thick (82 of them).
 #include "pipeline/decode/vector_page.h"
@@ -12,6 +14,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "pipeline/decode/pdf_decoder.h"
 #include "tests/process_file.h"
@@ -82,6 +85,37 @@ TEST(VectorPage, AFillTheColourOfTheRulesIsAFill) {
       EXPECT_FALSE(y > f.bbox.y0 + 1 && y < f.bbox.y1 - 1 && r.x0 < f.bbox.x1 && r.x1 > f.bbox.x0);
     }
   }
+}
+
+TEST(VectorPage, ShadingsDashesAndClips) {
+  const Graphics g = Drawn(kPdfDir + "vector/vector-drawing.pdf", 1);
+  // The page is 220 pt high: PostScript's y = 160 is 60 from the top.
+  ASSERT_EQ(g.fills.size(), 2u);
+  // Red to blue over cell (1, 1): its mean colour, (red + purple + blue) / 3. The 0.4 pt rule
+  // filled after it covers its lowest 0.2 pt.
+  const Fill& shaded = g.fills[0].color == 0xFFF2CC ? g.fills[1] : g.fills[0];
+  EXPECT_NEAR(static_cast<int>(shaded.color >> 16), 0x7F, 2);
+  EXPECT_EQ(shaded.color >> 8 & 0xFF, 0u);
+  EXPECT_NEAR(static_cast<int>(shaded.color & 0xFF), 0x7F, 2);
+  EXPECT_NEAR(shaded.bbox.x0, 80, 0.01);
+  EXPECT_NEAR(shaded.bbox.x1, 140, 0.01);
+  EXPECT_NEAR(shaded.bbox.y0, 60, 0.3);
+  EXPECT_NEAR(shaded.bbox.y1, 90, 0.3);
+  EXPECT_EQ(FillsOf(g, 0xFFF2CC), 1u);
+  // Row rules at 30 (stroked), 60 (dashed), 90 and 120 (filled 0.4 pt), and 130: drawn from x = 0
+  // to 320, clipped to 20..260.
+  ASSERT_EQ(g.h_rules.size(), 5u);
+  for (const BBox& r : g.h_rules) {
+    EXPECT_NEAR(r.x0, 20, 0.01);
+    EXPECT_NEAR(r.x1, 260, 0.01);
+  }
+  std::vector<double> ys;
+  for (const BBox& r : g.h_rules) ys.push_back((r.y0 + r.y1) / 2);
+  std::sort(ys.begin(), ys.end());
+  const std::vector<double> want = {30, 60, 90, 120, 130};
+  for (size_t i = 0; i < want.size(); ++i) EXPECT_NEAR(ys[i], want[i], 0.01);
+  EXPECT_NEAR(g.h_rules[2].y1 - g.h_rules[2].y0, 0.4, 0.01);
+  EXPECT_EQ(g.v_rules.size(), 5u);
 }
 
 TEST(VectorPage, ThinFilledRectanglesAreRules) {

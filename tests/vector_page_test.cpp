@@ -6,6 +6,8 @@
 //     stroked #808080, which a rendering could not tell apart;
 //   - vector/vector-drawing.pdf (Ghostscript, from tools/fixtures/vector-drawing.ps): a shading,
 //     a dashed rule, rules as 0.4 pt filled rectangles, a rule clipped;
+//   - vector/searchable-scan.pdf (Tesseract's PDF of a scanned page): words over an image, no
+//     vectors, so the page is rendered and its rules read from pixels;
 //   - icatech_poa_avance_2017_t1.pdf page 2 (a spreadsheet export, data/real): no stroke at all,
 //     every border a filled rectangle 0.72 or 1.32 pt thick (82 of them).
 #include "pipeline/decode/vector_page.h"
@@ -116,6 +118,16 @@ TEST(VectorPage, ShadingsDashesAndClips) {
   for (size_t i = 0; i < want.size(); ++i) EXPECT_NEAR(ys[i], want[i], 0.01);
   EXPECT_NEAR(g.h_rules[2].y1 - g.h_rules[2].y0, 0.4, 0.01);
   EXPECT_EQ(g.v_rules.size(), 5u);
+}
+
+TEST(VectorPage, APageWhoseTextLiesOnAnImageIsReadFromPixels) {
+  Page page;
+  const Graphics g = Drawn(kPdfDir + "vector/searchable-scan.pdf", 1, &page);
+  EXPECT_GT(page.words.size(), 100u);
+  // The tables' rules, found on the rendering; the background is the scanned paper's grey.
+  EXPECT_GE(g.h_rules.size(), 20u);
+  EXPECT_GE(g.v_rules.size(), 10u);
+  EXPECT_NE(g.background, 0xFFFFFFu);
 }
 
 TEST(VectorPage, ThinFilledRectanglesAreRules) {

@@ -242,11 +242,12 @@ Result<Page> PdfDocument::ReadPage(int number) {
   out.height = doc_->getPageCropHeight(number);
   if (doc_->getPageRotate(number) % 180 != 0) std::swap(out.width, out.height);
   VectorPage drawn = ReadVectorPage(*doc_, number);
+  const bool on_images = TextOnImages(drawn);
   out.words = std::move(drawn.words);
   // A table that filled the page before may go on here without a header.
   const bool continues = number == last_page_ + 1 && last_had_graphics_;
   if (options_.always_render || continues || LooksTabular(out.words)) {
-    if (TextOnImages(drawn)) {
+    if (on_images) {
       // The page's text lies on pictures and it draws nothing: its rules are pixels.
       auto page = RenderablePage(number);
       if (!page.ok()) return page.status();

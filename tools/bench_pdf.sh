@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Benchmark of PDF ingestion against poppler's own text extraction.
 #
-# Over a set of multi-page PDFs (default: the work plans in data/pdf, plus one 500-page document
-# made by repeating their pages with qpdf), prints for each file and in total:
+# Over a set of multi-page PDFs (default: the work plans in data/pdf, one 500-page document made by
+# repeating their pages with qpdf, and plans of 100 and 2000 pages whose pages all differ, made by
+# tools/bench_plan.py), prints for each file and in total:
 #   - pages/s of the whole oplex pipeline (decode with fill detection on, layout, extract,
 #     validate, store), one job, so that it compares with one pdftotext process;
 #   - pages/s of `pdftotext -bbox-layout` on the same file in the same run;
-#   - the ratio of the two times (target: <= 4);
-#   - the peak resident memory of oplex (target: < 250 MB on the 500-page document).
-# Usage: tools/bench_pdf.sh [PDF...]
+#   - the ratio of the two times (target: <= 2);
+#   - the peak resident memory of oplex (target: < 100 MB, and at 2000 pages within 10 % of 100).
+# Usage: [OPLEX=path/to/oplex] tools/bench_pdf.sh [PDF...]   (default: build/oplex, built first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OPLEX_EXTRA_PACKAGES="poppler-utils qpdf time" tools/setup.sh build >/dev/null
+if [ -z "${OPLEX:-}" ]; then
+  OPLEX_EXTRA_PACKAGES="poppler-utils qpdf time" tools/setup.sh build >/dev/null
+fi
+oplex=$(readlink -f "${OPLEX:-build/oplex}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -33,6 +37,10 @@ if [ ${#files[@]} -eq 0 ]; then
   done
   qpdf --empty --pages "${args[@]}" -- "$work/plan-500-pages.pdf"
   files+=("$work/plan-500-pages.pdf")
+  for n in 100 2000; do
+    python3 tools/bench_plan.py "$n" "$work/plan-$n-differ.pdf"
+    files+=("$work/plan-$n-differ.pdf")
+  done
 fi
 
 seconds() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.3f", e - s }'; }
@@ -43,7 +51,7 @@ for f in "${files[@]}"; do
   n=$(qpdf --show-npages "$f")
   rm -f "$work/bench.sqlite"*
   s=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$work/rss" build/oplex ingest "$f" --db "$work/bench.sqlite" \
+  /usr/bin/time -f '%M' -o "$work/rss" "$oplex" ingest "$f" --db "$work/bench.sqlite" \
     --jobs 1 -q || true
   e=$(date +%s.%N)
   ours=$(seconds "$s" "$e")
@@ -58,8 +66,16 @@ for f in "${files[@]}"; do
   total_ours=$(awk -v a="$total_ours" -v b="$ours" 'BEGIN { print a + b }')
   total_theirs=$(awk -v a="$total_theirs" -v b="$theirs" 'BEGIN { print a + b }')
   [ "$peak_kb" -gt "$peak_max" ] && peak_max=$peak_kb
+  case "$(basename "$f")" in
+    plan-100-differ.pdf) peak_100=$peak_kb ;;
+    plan-2000-differ.pdf) peak_2000=$peak_kb ;;
+  esac
 done
 awk -v n="$total_pages" -v o="$total_ours" -v t="$total_theirs" -v k="$peak_max" 'BEGIN {
   printf "all: %d pages; oplex %.1f pages/s, pdftotext -bbox-layout %.1f pages/s\n", n, n / o, n / t
-  printf "ratio (oplex time / pdftotext time): %.2f (target <= 4)\n", o / t
-  printf "peak RSS of oplex: %.1f MB (target < 250 MB for 500 pages)\n", k / 1024 }'
+  printf "ratio (oplex time / pdftotext time): %.2f (target <= 2)\n", o / t
+  printf "peak RSS of oplex: %.1f MB (target < 100 MB)\n", k / 1024 }'
+if [ -n "${peak_100:-}" ] && [ -n "${peak_2000:-}" ]; then
+  awk -v a="$peak_100" -v b="$peak_2000" 'BEGIN {
+    printf "peak RSS at 2000 pages / at 100 pages: %.2f (target <= 1.10)\n", b / a }'
+fi

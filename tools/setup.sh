@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 BUILD_DIR="${1:-build}"
 
 PACKAGES=(build-essential cmake pkg-config clang-format sqlite3 python3
-  libpoppler-cpp-dev libtesseract-dev tesseract-ocr-spa libleptonica-dev libicu-dev
+  libpoppler-cpp-dev libpoppler-private-dev libtesseract-dev tesseract-ocr-spa libleptonica-dev libicu-dev
   libre2-dev libsqlite3-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev parallel
   chromium)
 read -r -a extra <<<"${OPLEX_EXTRA_PACKAGES:-}"

@@ -42,26 +42,52 @@ std::string TakeText(char* text) {
   return out;
 }
 
+// One Tesseract engine (not thread-safe).
+class TesseractEngine final : public OcrEngine {
+ public:
+  explicit TesseractEngine(std::unique_ptr<tesseract::TessBaseAPI> api) : api_(std::move(api)) {}
+  ~TesseractEngine() override { api_->End(); }
+
+  std::vector<Word> Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules) override;
+  int LegibleLetters(PIX* image, int dpi) override;
+  std::vector<Word> ReadNumbers(PIX* image, int dpi, const std::vector<BBox>& cells) override;
+  std::vector<Word> ReadDigits(PIX* image, int dpi, const std::vector<BBox>& boxes) override;
+
+ private:
+  // A rectangle of the page image, in pixels.
+  struct Strip {
+    int x = 0, y = 0, w = 0, h = 0;
+  };
+  // Appends the words of the last recognition, boxes in points.
+  void Collect(int dpi, std::vector<Word>* words);
+  // Where ink is left outside the words found: strips along a line, to read again.
+  static std::vector<Strip> Leftovers(PIX* binary, const std::vector<Word>& words, int dpi);
+  // Each of `boxes` read as one line with the engine restricted to `glyphs`; readings without a
+  // digit are dropped.
+  std::vector<Word> ReadWith(const char* glyphs, PIX* image, int dpi,
+                             const std::vector<BBox>& boxes);
+  // Reads the strip as one line (PSM 7) and appends its words.
+  void ReadStrip(const Strip& strip, int dpi, std::vector<Word>* words);
+  std::unique_ptr<tesseract::TessBaseAPI> api_;
+};
+
 }  // namespace
 
-OcrEngine::OcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api) : api_(std::move(api)) {}
-
-OcrEngine::~OcrEngine() {
-  if (api_) api_->End();
-}
-
-Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const std::string& language) {
+// The module's entry point (see NewOcrEngine).
+extern "C" __attribute__((visibility("default"))) OcrEngine* oplex_new_ocr_engine(
+    const char* language, std::string* error) {
   auto api = std::make_unique<tesseract::TessBaseAPI>();
   // Tesseract writes its notes ("Estimating resolution…") to stderr unless told otherwise.
   api->SetVariable("debug_file", "/dev/null");
-  if (api->Init(nullptr, language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-    return Status::NotSupported("Tesseract has no trained data for language \"" + language +
-                                "\" (on Debian: apt-get install tesseract-ocr-" + language + ")");
+  if (api->Init(nullptr, language, tesseract::OEM_LSTM_ONLY) != 0) {
+    *error = std::string("Tesseract has no trained data for language \"") + language +
+             "\" (on Debian: apt-get install tesseract-ocr-" + language + ")";
+    return nullptr;
   }
-  return std::unique_ptr<OcrEngine>(new OcrEngine(std::move(api)));
+  return new TesseractEngine(std::move(api));
 }
 
-std::vector<Word> OcrEngine::Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules) {
+std::vector<Word> TesseractEngine::Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules) {
   std::vector<Word> words;
   api_->SetImage(binary);
   api_->SetSourceResolution(dpi);
@@ -125,7 +151,7 @@ std::vector<Word> OcrEngine::Read(PIX* binary, int dpi, const std::vector<BBox>&
   return words;
 }
 
-int OcrEngine::LegibleLetters(PIX* image, int dpi) {
+int TesseractEngine::LegibleLetters(PIX* image, int dpi) {
   api_->SetImage(image);
   api_->SetSourceResolution(dpi);
   api_->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
@@ -151,16 +177,17 @@ int OcrEngine::LegibleLetters(PIX* image, int dpi) {
   return legible;
 }
 
-std::vector<Word> OcrEngine::ReadNumbers(PIX* image, int dpi, const std::vector<BBox>& cells) {
+std::vector<Word> TesseractEngine::ReadNumbers(PIX* image, int dpi,
+                                               const std::vector<BBox>& cells) {
   return ReadWith(kNumberGlyphs, image, dpi, cells);
 }
 
-std::vector<Word> OcrEngine::ReadDigits(PIX* image, int dpi, const std::vector<BBox>& boxes) {
+std::vector<Word> TesseractEngine::ReadDigits(PIX* image, int dpi, const std::vector<BBox>& boxes) {
   return ReadWith(kDigits, image, dpi, boxes);
 }
 
-std::vector<Word> OcrEngine::ReadWith(const char* glyphs, PIX* image, int dpi,
-                                      const std::vector<BBox>& boxes) {
+std::vector<Word> TesseractEngine::ReadWith(const char* glyphs, PIX* image, int dpi,
+                                            const std::vector<BBox>& boxes) {
   std::vector<Word> words;
   if (boxes.empty()) return words;
   api_->SetImage(image);
@@ -183,13 +210,13 @@ std::vector<Word> OcrEngine::ReadWith(const char* glyphs, PIX* image, int dpi,
   return words;
 }
 
-void OcrEngine::ReadStrip(const Strip& strip, int dpi, std::vector<Word>* words) {
+void TesseractEngine::ReadStrip(const Strip& strip, int dpi, std::vector<Word>* words) {
   api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
   api_->SetRectangle(strip.x, strip.y, strip.w, strip.h);
   if (api_->Recognize(nullptr) == 0) Collect(dpi, words);
 }
 
-void OcrEngine::Collect(int dpi, std::vector<Word>* out) {
+void TesseractEngine::Collect(int dpi, std::vector<Word>* out) {
   std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
   if (!it) return;
   std::vector<Word>& words = *out;
@@ -218,8 +245,9 @@ void OcrEngine::Collect(int dpi, std::vector<Word>* out) {
   } while (it->Next(RIL_SYMBOL));
 }
 
-std::vector<OcrEngine::Strip> OcrEngine::Leftovers(PIX* binary, const std::vector<Word>& words,
-                                                   int dpi) {
+std::vector<TesseractEngine::Strip> TesseractEngine::Leftovers(PIX* binary,
+                                                               const std::vector<Word>& words,
+                                                               int dpi) {
   PixPtr left(pixCopy(nullptr, binary));
   if (!left) return {};
   const double ppp = dpi / 72.0;

@@ -5,6 +5,10 @@
 // tables: every cell's words are found wherever they stand, and layout rebuilds lines, cells and
 // reading order from the boxes, as for a born-digital page. Each word keeps the engine's
 // confidence (0..1) and its letters' extents, so that layout can split a word drawn across cells.
+//
+// Tesseract lives in a module of its own (liboplex_tesseract.so, built from ocr_engine.cpp), which
+// Create loads on first use (ocr_loader.cpp): a run that reads no scan never loads Tesseract and
+// the libraries it pulls in, and OpenMP reads the thread limit set just before.
 #pragma once
 
 #include <memory>
@@ -15,18 +19,16 @@
 #include "pipeline/decode/pix.h"
 #include "pipeline/decode/source.h"
 
-namespace tesseract {
-class TessBaseAPI;
-}
-
 namespace oplex {
 
 class OcrEngine {
  public:
   // `language`: Tesseract language codes ("spa", "spa+eng"). kNotSupported, naming the package
-  // to install, when its trained data is missing.
+  // to install, when its trained data is missing, or when the engine's module cannot be loaded.
+  // The first call loads the module, once OMP_THREAD_LIMIT=1 is set (a limit the user set is
+  // kept): OpenMP reads it as it loads, with Tesseract.
   static Result<std::unique_ptr<OcrEngine>> Create(const std::string& language);
-  ~OcrEngine();
+  virtual ~OcrEngine() = default;
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
@@ -34,39 +36,30 @@ class OcrEngine {
   // `v_rules` (points): the vertical ruling lines of the page, taken out of the image already. A
   // word read across one (the letters "E F M A" of narrow month columns run together) is read
   // again column by column: text does not cross a table's rules.
-  std::vector<Word> Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules = {});
+  virtual std::vector<Word> Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules) = 0;
+  std::vector<Word> Read(PIX* binary, int dpi) { return Read(binary, dpi, {}); }
 
   // The letters of the words of at least kMinTrialLetters letters read with a confidence of at
   // least kTrialConfidence in `image` (any depth), as it is given: text the wrong way up reads
   // as a few letters of low confidence. For orientation.h's reading trial.
-  int LegibleLetters(PIX* image, int dpi);
+  virtual int LegibleLetters(PIX* image, int dpi) = 0;
 
   // The numbers in `cells` (points) of a page image at `dpi`, each cell read as one line with the
   // engine restricted to digits and the signs of numbers ("0123456789.,$%-"): cells known to hold
   // numbers. Readings without a digit are dropped.
-  std::vector<Word> ReadNumbers(PIX* image, int dpi, const std::vector<BBox>& cells);
+  virtual std::vector<Word> ReadNumbers(PIX* image, int dpi, const std::vector<BBox>& cells) = 0;
 
   // The same with the engine restricted to digits alone: boxes whose signs were taken out of the
   // image (a code's dots, see code_dots.h). Readings without a digit are dropped.
-  std::vector<Word> ReadDigits(PIX* image, int dpi, const std::vector<BBox>& boxes);
+  virtual std::vector<Word> ReadDigits(PIX* image, int dpi, const std::vector<BBox>& boxes) = 0;
 
- private:
-  // A rectangle of the page image, in pixels.
-  struct Strip {
-    int x = 0, y = 0, w = 0, h = 0;
-  };
-  explicit OcrEngine(std::unique_ptr<tesseract::TessBaseAPI> api);
-  // Appends the words of the last recognition, boxes in points.
-  void Collect(int dpi, std::vector<Word>* words);
-  // Where ink is left outside the words found: strips along a line, to read again.
-  static std::vector<Strip> Leftovers(PIX* binary, const std::vector<Word>& words, int dpi);
-  // Each of `boxes` read as one line with the engine restricted to `glyphs`; readings without a
-  // digit are dropped.
-  std::vector<Word> ReadWith(const char* glyphs, PIX* image, int dpi,
-                             const std::vector<BBox>& boxes);
-  // Reads the strip as one line (PSM 7) and appends its words.
-  void ReadStrip(const Strip& strip, int dpi, std::vector<Word>* words);
-  std::unique_ptr<tesseract::TessBaseAPI> api_;
+ protected:
+  OcrEngine() = default;
 };
+
+// The entry point of the engine's module (ocr_engine.cpp): a new engine for `language`, or null
+// with what went wrong in `error`.
+using NewOcrEngine = OcrEngine* (*)(const char* language, std::string* error);
+inline constexpr char kNewOcrEngine[] = "oplex_new_ocr_engine";
 
 }  // namespace oplex

@@ -1,28 +1,18 @@
 #include "pipeline/decode/ocr_pool.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
-#include <cstdlib>
 #include <memory>
-#include <string_view>
 
 #include "pipeline/decode/ocr_engine.h"
 #include "pipeline/decode/scanned_page.h"
 
 namespace oplex {
 
-OcrPool::OcrPool(OcrOptions options) : options_(std::move(options)) {
-  const char* limit = std::getenv("OMP_THREAD_LIMIT");
-  if (limit == nullptr || std::string_view(limit) != "1") {
-    spdlog::warn(
-        "OMP_THREAD_LIMIT is not 1: Tesseract's OpenMP threads may make OCR several times "
-        "slower (start the program with OMP_THREAD_LIMIT=1)");
-  }
-  int n = options_.workers;
-  if (n <= 0) n = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  for (int i = 0; i < n; ++i) threads_.emplace_back([this] { Work(); });
-}
+OcrPool::OcrPool(OcrOptions options)
+    : options_(std::move(options)),
+      workers_(options_.workers > 0
+                   ? options_.workers
+                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))) {}
 
 OcrPool::~OcrPool() {
   {
@@ -42,6 +32,9 @@ std::future<Result<Page>> OcrPool::Read(PixPtr image, int dpi, int number) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     queue_.push_back(std::move(task));
+    if (threads_.empty()) {
+      for (int i = 0; i < workers_; ++i) threads_.emplace_back([this] { Work(); });
+    }
   }
   ready_.notify_one();
   return page;

@@ -1,5 +1,6 @@
-// The OCR workers: a fixed number of threads, each with its own Tesseract engine, created on its
-// first page and reused for every page after (starting an engine costs about 60 ms).
+// The OCR workers: a fixed number of threads, started with the first page to read, each with its
+// own Tesseract engine, created on its first page and reused for every page after (starting an
+// engine costs about 60 ms). A run that reads no scan starts neither.
 //
 // Pages from every document being ingested go to the same workers, so `--jobs N` never runs
 // more than N engines however many documents are open. A document hands over page images in
@@ -7,8 +8,7 @@
 // document keeps every worker busy.
 //
 // Debian's Tesseract uses OpenMP, which on a small machine runs several times slower than one
-// thread per page: the OMP_THREAD_LIMIT=1 it needs must be in the environment before the
-// program starts (oplex's main sees to that); a pool started without it says so once.
+// thread per page: OcrEngine::Create sets the OMP_THREAD_LIMIT=1 it needs before it loads it.
 #pragma once
 
 #include <condition_variable>
@@ -46,7 +46,7 @@ class OcrPool {
   OcrPool& operator=(const OcrPool&) = delete;
 
   const OcrOptions& options() const { return options_; }
-  int workers() const { return static_cast<int>(threads_.size()); }
+  int workers() const { return workers_; }
 
   // Reads page `number`, an image at `dpi`, on the next free worker. Thread-safe.
   std::future<Result<Page>> Read(PixPtr image, int dpi, int number);
@@ -61,6 +61,7 @@ class OcrPool {
   void Work();
 
   OcrOptions options_;
+  int workers_;
   std::mutex mu_;
   std::condition_variable ready_;
   std::deque<Task> queue_;

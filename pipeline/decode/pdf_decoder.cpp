@@ -1,12 +1,15 @@
 #include "pipeline/decode/pdf_decoder.h"
 
+#include <poppler/Error.h>
+#include <poppler/GlobalParams.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/Stream.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 #include <spdlog/spdlog.h>
-#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <cmath>
@@ -15,7 +18,7 @@
 #include <mutex>
 
 #include "pipeline/decode/raster.h"
-#include "pipeline/normalize/utf8.h"
+#include "pipeline/decode/vector_page.h"
 
 namespace oplex {
 namespace {
@@ -38,18 +41,27 @@ struct PopplerReports {
 };
 thread_local PopplerReports t_poppler;
 
-// poppler reports recoverable problems on stderr; they belong in the debug log, under the name
-// of the file they are about, and count against the page being read.
+// A problem poppler reports (recoverable, on stderr by default): it belongs in the debug log,
+// under the name of the file it is about, and counts against the page being read.
+void Report(const std::string& message) {
+  if (t_poppler.errors++ == 0) t_poppler.first = message;
+  spdlog::debug("{}: poppler: {}",
+                t_poppler.document != nullptr ? *t_poppler.document : "(no file)", message);
+}
+
+// poppler's core reports through one callback, set with the global parameters the core needs
+// (poppler-cpp, which renders pages here, routes its own documents' reports to Report too).
+void CoreMessage(ErrorCategory, Goffset position, const char* message) {
+  Report((position >= 0 ? "error (" + std::to_string(position) + "): " : std::string("error: ")) +
+         message);
+}
+
 void RoutePopplerMessages() {
   static std::once_flag once;
   std::call_once(once, [] {
-    poppler::set_debug_error_function(
-        [](const std::string& message, void*) {
-          if (t_poppler.errors++ == 0) t_poppler.first = message;
-          spdlog::debug("{}: poppler: {}",
-                        t_poppler.document != nullptr ? *t_poppler.document : "(no file)", message);
-        },
-        nullptr);
+    poppler::set_debug_error_function([](const std::string& message, void*) { Report(message); },
+                                      nullptr);
+    static const GlobalParamsIniter core(&CoreMessage);
   });
 }
 
@@ -68,39 +80,6 @@ class PopplerScope {
  private:
   PopplerReports outer_;
 };
-
-std::string Utf8(const poppler::ustring& s) {
-  const poppler::byte_array bytes = s.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
-}
-
-// The characters of a horizontal word with their extents (UTF-16 surrogate pairs joined).
-std::vector<Glyph> Glyphs(const poppler::text_box& t) {
-  const poppler::ustring text = t.text();
-  const auto* units = reinterpret_cast<const char16_t*>(text.data());
-  const auto length = static_cast<int32_t>(text.size());
-  std::vector<Glyph> glyphs;
-  for (int32_t i = 0; i < length;) {
-    const poppler::rectf r = t.char_bbox(static_cast<size_t>(i));
-    UChar32 c;
-    U16_NEXT(units, i, length, c);
-    Glyph g;
-    AppendUtf8(c < 0 ? 0xFFFD : c, &g.text);
-    g.x0 = r.left();
-    g.x1 = r.right();
-    glyphs.push_back(std::move(g));
-  }
-  return glyphs;
-}
-
-bool BoldFont(std::string name) {
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  for (const char* w : {"bold", "black", "heavy", "semibold", "demi"}) {
-    if (name.find(w) != std::string::npos) return true;
-  }
-  return false;
-}
 
 // Whether the words look like they include a table: lines with wide gaps between words.
 bool LooksTabular(const std::vector<Word>& words) {
@@ -204,9 +183,9 @@ bool LooksLikePdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
 
-PdfDocument::PdfDocument(std::unique_ptr<poppler::document> doc, std::string name,
+PdfDocument::PdfDocument(std::unique_ptr<PDFDoc> doc, std::string_view bytes, std::string name,
                          PdfOptions options)
-    : doc_(std::move(doc)), name_(std::move(name)), options_(options) {}
+    : doc_(std::move(doc)), bytes_(bytes), name_(std::move(name)), options_(options) {}
 PdfDocument::PdfDocument(PdfDocument&&) noexcept = default;
 PdfDocument& PdfDocument::operator=(PdfDocument&&) noexcept = default;
 PdfDocument::~PdfDocument() = default;
@@ -218,9 +197,10 @@ Result<PdfDocument> PdfDocument::Open(std::string_view bytes, std::string name,
   if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
     return Status::NotSupported(name + ": the PDF is larger than 2 GiB");
   }
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!doc) {
+  auto doc = std::make_unique<PDFDoc>(
+      new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object()));
+  const bool locked = !doc->isOk() && doc->getErrorCode() == errEncrypted;
+  if (!doc->isOk() && !locked) {
     return Status::Corruption(name + ": not a readable PDF (damaged, truncated or not a PDF)");
   }
   // poppler rebuilds a damaged cross-reference table, so a cut-off file may still open: its
@@ -229,47 +209,52 @@ Result<PdfDocument> PdfDocument::Open(std::string_view bytes, std::string name,
   if (bytes.substr(tail).find("%%EOF") == std::string_view::npos) {
     return Status::Corruption(name + ": the PDF is truncated (no end-of-file marker)");
   }
-  if (doc->is_locked()) {
+  if (locked) {
     return Status::InvalidInput(name + ": the PDF is encrypted and needs a password to open");
   }
-  if (doc->pages() <= 0) return Status::InvalidInput(name + ": the PDF has no pages");
-  return PdfDocument(std::move(doc), std::move(name), options);
+  if (doc->getNumPages() <= 0) return Status::InvalidInput(name + ": the PDF has no pages");
+  return PdfDocument(std::move(doc), bytes, std::move(name), options);
 }
 
-int PdfDocument::page_count() const { return doc_->pages(); }
+int PdfDocument::page_count() const { return doc_->getNumPages(); }
+
+Result<std::unique_ptr<poppler::page>> PdfDocument::RenderablePage(int number) {
+  if (!renderer_doc_) {
+    renderer_doc_.reset(
+        poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size())));
+  }
+  std::unique_ptr<poppler::page> page(renderer_doc_ ? renderer_doc_->create_page(number - 1)
+                                                    : nullptr);
+  if (!page) {
+    return Status::Corruption(name_ + ": page " + std::to_string(number) + " cannot be read");
+  }
+  return page;
+}
 
 Result<Page> PdfDocument::ReadPage(int number) {
   const PopplerScope reports(name_);
-  std::unique_ptr<poppler::page> page(doc_->create_page(number - 1));
-  if (!page) {
+  if (number < 1 || number > page_count() || doc_->getPage(number) == nullptr) {
     return Status::Corruption(name_ + ": page " + std::to_string(number) + " cannot be read");
   }
   Page out;
   out.number = number;
-  const poppler::rectf box = page->page_rect();
-  const bool turned = page->orientation() == poppler::page::landscape ||
-                      page->orientation() == poppler::page::seascape;
-  out.width = turned ? box.height() : box.width();
-  out.height = turned ? box.width() : box.height();
-  for (const poppler::text_box& t : page->text_list(poppler::page::text_list_include_font)) {
-    Word w;
-    w.text = Utf8(t.text());
-    if (w.text.empty()) continue;
-    const poppler::rectf r = t.bbox();
-    w.bbox = BBox{r.left(), r.top(), r.right(), r.bottom()};
-    w.rotation = t.rotation();
-    if (w.rotation % 2 == 0 && t.text().size() > 1) w.glyphs = Glyphs(t);
-    w.space_after = t.has_space_after();
-    if (t.has_font_info()) {
-      w.font_size = t.get_font_size();
-      w.bold = BoldFont(t.get_font_name());
-    }
-    out.words.push_back(std::move(w));
-  }
+  out.width = doc_->getPageCropWidth(number);
+  out.height = doc_->getPageCropHeight(number);
+  if (doc_->getPageRotate(number) % 180 != 0) std::swap(out.width, out.height);
+  VectorPage drawn = ReadVectorPage(*doc_, number);
+  const bool on_images = TextOnImages(drawn);
+  out.words = std::move(drawn.words);
   // A table that filled the page before may go on here without a header.
   const bool continues = number == last_page_ + 1 && last_had_graphics_;
   if (options_.always_render || continues || LooksTabular(out.words)) {
-    out.graphics = Render(*page, number, out.words, options_.render_dpi, &out.notes);
+    if (on_images) {
+      // The page's text lies on pictures and it draws nothing: its rules are pixels.
+      auto page = RenderablePage(number);
+      if (!page.ok()) return page.status();
+      out.graphics = Render(**page, number, out.words, options_.render_dpi, &out.notes);
+    } else {
+      out.graphics = std::move(drawn.graphics);
+    }
   }
   if (reports.errors() > 0) {
     out.notes.push_back(PageNote{
@@ -306,10 +291,9 @@ Result<double> PdfDocument::InkBeyondText(const Page& page) {
 
 Result<PixPtr> PdfDocument::RenderGray(int number, int dpi) {
   const PopplerScope reports(name_);
-  std::unique_ptr<poppler::page> page(doc_->create_page(number - 1));
-  if (!page) {
-    return Status::Corruption(name_ + ": page " + std::to_string(number) + " cannot be read");
-  }
+  auto renderable = RenderablePage(number);
+  if (!renderable.ok()) return renderable.status();
+  const std::unique_ptr<poppler::page>& page = *renderable;
   // A poster-sized page is rendered at the resolution that keeps it within bounds.
   dpi = std::max(1, static_cast<int>(CappedDpi(*page, dpi, kMaxRenderPixels)));
   poppler::page_renderer renderer;

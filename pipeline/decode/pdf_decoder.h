@@ -1,12 +1,14 @@
 // The PDF decoder: a born-digital PDF as Pages of Words, read one page at a time.
 //
-// Words come from poppler-cpp's text_list() with their box (points, top-left origin), font size,
-// boldness (from the font name) and rotation (vertical month headers come back as 1 or 3).
-// poppler-cpp shows no vector graphics, so a page that may hold a table is rendered in grey at
-// a low resolution and analysed for ruling lines and fills (raster.h): a page with vertical
-// text, a line of many gaps (a header over narrow columns), several lines with wide gaps, or
-// one that follows a page showing rules or fills (a table that goes on). Other pages are not
-// rendered: rendering is the expensive step.
+// Each page is read in one pass over its content stream (vector_page.h): its words, as
+// poppler-cpp's text_list() gives them, with their box (points, top-left origin), font size,
+// boldness (from the font name) and rotation (vertical month headers come back as 1 or 3), and
+// the rules and fills it draws, with their colours. A page that may hold a table keeps its
+// graphics: a page with vertical text, a line of many gaps (a header over narrow columns),
+// several lines with wide gaps, or one that follows a page showing rules or fills (a table that
+// goes on). Only a page whose text lies on pictures and that draws nothing is rendered, in grey
+// at a low resolution, and analysed for ruling lines and fills (raster.h); pages are rendered
+// for OCR too, through poppler-cpp.
 //
 // Pages are read on demand so that a 500-page document never has more than one page in memory.
 // A PdfDocument reads the caller's bytes in place: they must outlive it. Not thread-safe: one
@@ -21,9 +23,11 @@
 #include "pipeline/decode/pix.h"
 #include "pipeline/decode/source.h"
 
+class PDFDoc;
 namespace poppler {
 class document;
-}
+class page;
+}  // namespace poppler
 
 namespace oplex {
 
@@ -39,8 +43,8 @@ constexpr double kMaxAnalysisPixels = 16e6;
 constexpr double kMinAnalysisDpi = 18;
 
 struct PdfOptions {
-  double render_dpi = 72.0;  // resolution of the rendering analysed for rules and fills
-  bool always_render = false;
+  double render_dpi = 72.0;    // resolution of a page rendered to look for rules and fills
+  bool always_render = false;  // every page keeps its graphics (drawn or rendered)
 };
 
 class PdfDocument {
@@ -61,10 +65,10 @@ class PdfDocument {
 
   int page_count() const;
 
-  // Page `number` (1-based): its words in reading order, and graphics when it was rendered.
-  // Its notes say when a page too large to render was rendered at a lower resolution or not at
-  // all (page_too_large), and when poppler reported errors in its content (page_damaged: no
-  // text could be read, or what was may be incomplete).
+  // Page `number` (1-based): its words in reading order, and its graphics when it may hold a
+  // table. Its notes say when a page rendered for its rules, too large to render, was rendered at
+  // a lower resolution or not at all (page_too_large), and when poppler reported errors in its
+  // content (page_damaged: no text could be read, or what was may be incomplete).
   Result<Page> ReadPage(int number);
 
   // The share of the page (0..1) inked outside the boxes of its words: what a scan under a thin
@@ -78,8 +82,13 @@ class PdfDocument {
   Result<PixPtr> RenderGray(int number, int dpi);
 
  private:
-  PdfDocument(std::unique_ptr<poppler::document> doc, std::string name, PdfOptions options);
-  std::unique_ptr<poppler::document> doc_;
+  PdfDocument(std::unique_ptr<PDFDoc> doc, std::string_view bytes, std::string name,
+              PdfOptions options);
+  // Page `number` through poppler-cpp, which renders (its document opened on first use).
+  Result<std::unique_ptr<poppler::page>> RenderablePage(int number);
+  std::unique_ptr<PDFDoc> doc_;
+  std::string_view bytes_;
+  std::unique_ptr<poppler::document> renderer_doc_;
   std::string name_;
   PdfOptions options_;
   int last_page_ = 0;               // the page read last

@@ -101,10 +101,10 @@ std::set<std::string> MarginKeys(const std::vector<Block>& blocks, double page_h
   return keys;
 }
 
-bool SameColumns(const Block& a, const Block& b) {
-  if (a.columns.size() != b.columns.size()) return false;
-  for (size_t i = 0; i < a.columns.size(); ++i) {
-    if (std::abs(a.columns[i] - b.columns[i]) > kSameColumn) return false;
+bool SameColumns(const std::vector<double>& a, const std::vector<double>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::abs(a[i] - b[i]) > kSameColumn) return false;
   }
   return true;
 }
@@ -152,13 +152,16 @@ std::vector<Word> SplitAtCells(const Word& w, Grid& grid) {
 
 }  // namespace
 
-std::vector<Block> LayoutPage(const Page& page, int* next_line) {
+std::vector<Block> LayoutPage(const Page& page, int* next_line,
+                              const std::vector<double>& continued) {
   std::vector<Grid> grids;
   std::vector<const Word*> loose;
   if (page.graphics) {
     for (Grid& g : FindLatticeTables(*page.graphics)) {
       SnapHeadToBodyColumns(&g, page.words);
-      if (g.rows() >= 2 && g.cols() >= 2) grids.push_back(std::move(g));
+      // One ruled row is a table only where it goes on with the columns of the table before.
+      const bool goes_on = g.rows() == 1 && SameColumns(g.xs, continued);
+      if ((g.rows() >= 2 || goes_on) && g.cols() >= 2) grids.push_back(std::move(g));
     }
   }
   std::deque<Word> split;  // words cut at column boundaries; cells point into it
@@ -211,7 +214,18 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line) {
 }
 
 void PdfLayout::AddPage(const Page& page) {
-  Append(LayoutPage(page, &next_line_), page);
+  // The columns of the table the page may continue: the last table of the page before, when only
+  // paragraphs follow it (a running foot).
+  std::vector<double> continued;
+  size_t last = blocks_.size();
+  while (last > 0 && blocks_[last - 1].kind == BlockKind::kParagraph &&
+         blocks_[last - 1].rows.front().page == last_page_) {
+    --last;
+  }
+  if (page.number == last_page_ + 1 && last > 0 && blocks_[last - 1].kind == BlockKind::kTable) {
+    continued = blocks_[last - 1].columns;
+  }
+  Append(LayoutPage(page, &next_line_, continued), page);
   last_page_ = page.number;
 }
 
@@ -232,7 +246,7 @@ void PdfLayout::Append(std::vector<Block> page_blocks, const Page& page) {
   last_margin_keys_ = keys;
   if (page.number == last_page_ + 1 && last > 0 && first < page_blocks.size() &&
       blocks_[last - 1].kind == BlockKind::kTable && page_blocks[first].kind == BlockKind::kTable &&
-      SameColumns(blocks_[last - 1], page_blocks[first])) {
+      SameColumns(blocks_[last - 1].columns, page_blocks[first].columns)) {
     Block& table = blocks_[last - 1];
     std::vector<Row>& rows = page_blocks[first].rows;
     size_t repeated = 0;

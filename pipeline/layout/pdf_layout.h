@@ -32,7 +32,10 @@ class PdfLayout {
   std::set<std::string> last_margin_keys_;  // its running heads and feet
 };
 
-// The blocks of one page, in reading order; rows are numbered from *next_line on.
-std::vector<Block> LayoutPage(const Page& page, int* next_line);
+// The blocks of one page, in reading order; rows are numbered from *next_line on. `continued`: the
+// column boundaries of a table the page may continue (empty: none), whose columns a single ruled
+// row on the page may carry on (a row broken over the page break).
+std::vector<Block> LayoutPage(const Page& page, int* next_line,
+                              const std::vector<double>& continued = {});
 
 }  // namespace oplex

@@ -2,7 +2,6 @@
 // This file only parses the global options and dispatches to a subcommand.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -56,14 +55,6 @@ exit codes:
 
 int main(int argc, char** argv) {
   using namespace oplex::cli;
-  // Debian's Tesseract runs on OpenMP, which reads OMP_THREAD_LIMIT once, as the program loads:
-  // without a limit of 1 its threads make OCR several times slower on a small machine. Setting
-  // it now is too late for this process, so the program starts again with it (a limit the user
-  // set is kept).
-  if (std::getenv("OMP_THREAD_LIMIT") == nullptr) {
-    setenv("OMP_THREAD_LIMIT", "1", 1);
-    execv("/proc/self/exe", argv);  // returns only if it fails: go on without the limit
-  }
   auto logger = spdlog::stderr_color_mt("oplex");
   spdlog::set_default_logger(logger);
   spdlog::set_pattern("oplex: %^%l%$: %v");

@@ -1,0 +1,62 @@
+// OcrEngine::Create: loads the Tesseract module on first use (see ocr_engine.h).
+#include <dlfcn.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+#include <string_view>
+
+#include "pipeline/decode/ocr_engine.h"
+
+namespace oplex {
+namespace {
+
+struct Module {
+  NewOcrEngine create = nullptr;
+  std::string error;  // why it could not be loaded
+};
+
+// The module beside the running program, else where the build put it.
+Module Load() {
+  // Debian's Tesseract runs on OpenMP, which reads OMP_THREAD_LIMIT once, as it loads with the
+  // module: without a limit of 1 its threads make OCR several times slower on a small machine.
+  setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
+  if (std::string_view(std::getenv("OMP_THREAD_LIMIT")) != "1") {
+    spdlog::warn(
+        "OMP_THREAD_LIMIT is not 1: Tesseract's OpenMP threads may make OCR several times "
+        "slower (unset it, or set it to 1)");
+  }
+  std::vector<std::filesystem::path> places;
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (!error) places.push_back(self.parent_path() / OPLEX_OCR_MODULE_NAME);
+  places.emplace_back(OPLEX_OCR_MODULE);
+  Module m;
+  for (const std::filesystem::path& place : places) {
+    void* handle = dlopen(place.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (handle == nullptr) {
+      if (m.error.empty()) m.error = dlerror();
+      continue;
+    }
+    m.create = reinterpret_cast<NewOcrEngine>(dlsym(handle, kNewOcrEngine));
+    if (m.create != nullptr) return m;
+    m.error = place.string() + " has no " + kNewOcrEngine;
+  }
+  return m;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<OcrEngine>> OcrEngine::Create(const std::string& language) {
+  static const Module module = Load();
+  if (module.create == nullptr) {
+    return Status::NotSupported("the OCR engine cannot be loaded: " + module.error);
+  }
+  std::string error;
+  std::unique_ptr<OcrEngine> engine(module.create(language.c_str(), &error));
+  if (!engine) return Status::NotSupported(error);
+  return engine;
+}
+
+}  // namespace oplex

@@ -7,6 +7,7 @@
 #include <tuple>
 #include <utility>
 
+#include "models/queries.h"
 #include "models/snapshot.h"
 
 namespace oplex {
@@ -62,16 +63,13 @@ class Columns {
     return columns_[it->second];
   }
 
-  // Puts the columns in the order Comparison::columns promises, and names the filter's
-  // institutes that have none.
+  // Puts the columns in the order Comparison::columns promises.
   void Finish(const CompareFilter& filter, Comparison* comparison) && {
-    std::vector<bool> found(filter.institutes.size(), false);
     std::vector<size_t> position(columns_.size(), 0);  // of the column's institute in the filter
     for (size_t c = 0; c < columns_.size(); ++c) {
       for (size_t i = 0; columns_[c].institute && i < filter.institutes.size(); ++i) {
         if (Upper(filter.institutes[i]) == Upper(*columns_[c].institute)) {
           position[c] = i;
-          found[i] = true;
           break;
         }
       }
@@ -86,9 +84,6 @@ class Columns {
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rank(a) < rank(b); });
     for (size_t c : order) comparison->columns.push_back(std::move(columns_[c]));
-    for (size_t i = 0; i < found.size(); ++i) {
-      if (!found[i]) comparison->institutes_not_found.push_back(filter.institutes[i]);
-    }
   }
 
  private:
@@ -204,6 +199,9 @@ std::optional<double> InstituteYear::Share(int64_t count) const {
 
 Result<Comparison> Compare(Store& store, const CompareFilter& filter) {
   return InSnapshot(store, [&]() -> Result<Comparison> {
+    Result<std::vector<std::string>> institutes =
+        CheckFilter(store, filter.institutes, filter.year);
+    if (!institutes.ok()) return institutes.status();
     Comparison comparison;
     Result<std::vector<CategoryInfo>> categories = ReadCategories(store);
     if (!categories.ok()) return categories.status();

@@ -75,10 +75,11 @@ struct Comparison {
   // In the filter's order of institutes when it gives one, else by institute code; then by
   // year. Documents without an institute or year come after those with one.
   std::vector<InstituteYear> columns;
-  // The filter's institutes that no document passing the filter has, as the filter spells them.
-  std::vector<std::string> institutes_not_found;
 };
 
+// An institute or year of the filter that no document has is kInvalidInput naming what the
+// database holds (CheckFilter); a filter whose parts each match but that together match nothing
+// (a kind the institute has not published) gives no columns.
 Result<Comparison> Compare(Store& store, const CompareFilter& filter = {});
 
 }  // namespace oplex

@@ -6,62 +6,12 @@
 #include <utility>
 
 #include "models/migrations.h"
+#include "models/queries.h"
 #include "models/read_columns.h"
 #include "models/snapshot.h"
 
 namespace oplex {
 namespace {
-
-bool SameCode(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
-    return upper(x) == upper(y);
-  });
-}
-
-std::string JoinNames(const std::set<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out.empty() ? "none" : out;
-}
-
-// The filter with each institute spelled as the database stores it. An institute or year no
-// document has is an error that names what there is instead.
-Result<ReportFilter> Canonical(const ReportFilter& filter,
-                               const std::vector<ReportDocument>& documents) {
-  std::set<std::string> stored;
-  for (const ReportDocument& d : documents) {
-    if (d.institute) stored.insert(*d.institute);
-  }
-  ReportFilter canonical;
-  canonical.year = filter.year;
-  for (const std::string& wanted : filter.institutes) {
-    auto it = std::find_if(stored.begin(), stored.end(),
-                           [&](const std::string& code) { return SameCode(code, wanted); });
-    if (it == stored.end()) {
-      return Status::InvalidInput("no document of institute '" + wanted +
-                                  "' in the database (institutes stored: " + JoinNames(stored) +
-                                  ")");
-    }
-    canonical.institutes.push_back(*it);
-  }
-  if (filter.year) {
-    std::set<std::string> years;
-    for (const ReportDocument& d : documents) {
-      const bool institute_wanted =
-          canonical.institutes.empty() ||
-          (d.institute &&
-           std::count(canonical.institutes.begin(), canonical.institutes.end(), *d.institute) > 0);
-      if (institute_wanted && d.year) years.insert(std::to_string(*d.year));
-    }
-    if (!years.count(std::to_string(*filter.year))) {
-      return Status::InvalidInput("no document of year " + std::to_string(*filter.year) +
-                                  (canonical.institutes.empty() ? "" : " for these institutes") +
-                                  " in the database (years stored: " + JoinNames(years) + ")");
-    }
-  }
-  return canonical;
-}
 
 bool Selected(const ReportDocument& d, const ReportFilter& filter) {
   if (filter.year && d.year != filter.year) return false;
@@ -327,16 +277,18 @@ Result<ReportData> ReadReportData(Store& store, const ReportFilter& filter) {
     ReportData data;
     std::vector<ReportDocument> all;
     if (Status s = ReadDocuments(store, &all); !s.ok()) return s;
-    Result<ReportFilter> canonical = Canonical(filter, all);
-    if (!canonical.ok()) return canonical.status();
+    Result<std::vector<std::string>> institutes =
+        CheckFilter(store, filter.institutes, filter.year);
+    if (!institutes.ok()) return institutes.status();
+    const ReportFilter canonical{std::move(*institutes), filter.year};
     for (ReportDocument& d : all) {
-      if (Selected(d, *canonical)) data.documents.push_back(std::move(d));
+      if (Selected(d, canonical)) data.documents.push_back(std::move(d));
     }
-    Status s = ReadActivities(store, *canonical, data.documents, &data.activities);
+    Status s = ReadActivities(store, canonical, data.documents, &data.activities);
     if (s.ok()) s = ReadCategories(store, &data.categories);
-    if (s.ok()) s = ReadShares(store, *canonical, &data.shares);
-    if (s.ok()) s = ReadIndicators(store, *canonical, &data.indicators);
-    if (s.ok()) s = ReadFindings(store, *canonical, &data.findings);
+    if (s.ok()) s = ReadShares(store, canonical, &data.shares);
+    if (s.ok()) s = ReadIndicators(store, canonical, &data.indicators);
+    if (s.ok()) s = ReadFindings(store, canonical, &data.findings);
     if (!s.ok()) return s;
     return data;
   });

@@ -529,7 +529,7 @@ TEST_F(ReportTest, BadRequestsGetClearErrorsAndWriteNothing) {
       {"-o " + out.string() + " --institute IEEM --year 2023" + db, 2,
        "no document of year 2023 for these institutes"},
       {"-o " + out.string() + " --year 20x4" + db, 2, "--year needs a year like 2024, not '20x4'"},
-      {"-o " + out.string() + " --colour red" + db, 2, "unexpected argument '--colour'"},
+      {"-o " + out.string() + " --colour red" + db, 2, "unknown option '--colour'"},
       {"-o " + out.string() + " --db " + (dir / "missing.sqlite").string(), 3, "no such database"},
       {"-o " + (dir / "no-such-folder" / "r.html").string() + db, 3, "cannot write"},
   };

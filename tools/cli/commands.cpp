@@ -89,87 +89,35 @@ class Progress {
   bool enabled_;
 };
 
-constexpr char kIngestHelpText[] =
-    R"(usage: oplex ingest PATH... [--force] [--jobs N] [--shard K/N] [--ocr MODE] [--ocr-dpi N]
-                   [--lang L] [--db FILE] [--json]
-
-Reads files, and folders recursively, into the database: text exports, PDFs, and scans (PDF pages
+constexpr CommandHelp kIngestHelp = {
+    "ingest", "read files and folders into the database", "PATH... [options]",
+    R"(Reads files, and folders recursively, into the database: text exports, PDFs, and scans (PDF pages
 without a text layer, PNG, JPEG, TIFF) read by OCR. One transaction per document, so an
 interrupted run leaves only whole documents and the next run resumes. A document already stored
 (same content) is skipped unless --force, which replaces it. A file or folder that cannot be
-read gets one error line naming it and the reason; the others are still stored (exit code 1).
+read gets one error line naming it and the reason; the others are still stored (exit code 1;
+3 when no file could be read).
 In folders, hidden entries (".name") and symbolic links to folders are not read: each gets a
 "skipped" line (and an entry of "skipped" in --json); name a linked folder to read it.
 With --timeout or --max-memory, each document is read in a worker process of its own: a worker
 that crashes or passes a limit is one error line naming the file and the cause.
 With --shard K/N, only the files whose content hash falls in shard K of N are read (each file
 in exactly one shard, whatever its name); `oplex merge` brings the shards' databases together.
+)"};
 
-  --force     replace documents already in the database
-  --jobs N    documents processed in parallel, and OCR engines (1 to 256; default: one per
-              core)
-  --timeout S     read each document in a worker process of its own, stopped after S seconds
-  --max-memory MB read each document in a worker process of its own, stopped past MB of memory
-  --shard K/N read only the files of shard K of N (1 <= K <= N <= 1000000)
-)";
-
-const char* IngestHelp() {
-  static const std::string help = std::string(kIngestHelpText) + kOcrOptionsHelp;
-  return help.c_str();
-}
-
-}  // namespace
-
-int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << IngestHelp();
-    return kExitOk;
-  }
-  BatchOptions options;
-  options.db = global.db;
+struct IngestOptions {
   std::vector<std::string> inputs;
+  BatchOptions batch;
   OcrOptions ocr;
-  for (size_t i = 0; i < args.size(); ++i) {
-    std::string error;
-    if (ParseOcrOption(args, &i, &ocr, &error)) {
-      if (!error.empty()) return Usage(error, IngestHelp());
-    } else if (args[i] == "--force") {
-      options.force = true;
-    } else if (args[i] == "--jobs") {
-      const std::string value = i + 1 < args.size() ? args[++i] : "";
-      const std::optional<int> jobs = ParseBounded(value, 1, kMaxJobs);
-      if (!jobs) {
-        return Usage(
-            "--jobs is a number from 1 to " + std::to_string(kMaxJobs) + ", not '" + value + "'",
-            IngestHelp());
-      }
-      options.jobs = *jobs;
-    } else if (args[i] == "--timeout" || args[i] == "--max-memory") {
-      const std::string name = args[i];
-      const std::string value = i + 1 < args.size() ? args[++i] : "";
-      const int most = name == "--timeout" ? kMaxTimeoutSeconds : kMaxMemoryMb;
-      const std::optional<int> limit = ParseBounded(value, 1, most);
-      if (!limit) {
-        return Usage(
-            name + " is a number from 1 to " + std::to_string(most) + ", not '" + value + "'",
-            IngestHelp());
-      }
-      (name == "--timeout" ? options.timeout_seconds : options.max_memory_mb) = *limit;
-    } else if (args[i] == "--shard") {
-      const std::string value = i + 1 < args.size() ? args[++i] : "";
-      options.shard = ParseShard(value);
-      if (!options.shard) {
-        return Usage("--shard is K/N, shard K of N (1 <= K <= N <= " + std::to_string(kMaxShards) +
-                         "), not '" + value + "'",
-                     IngestHelp());
-      }
-    } else if (!args[i].empty() && args[i][0] == '-') {
-      return Usage("unknown option '" + args[i] + "'", IngestHelp());
-    } else {
-      inputs.push_back(args[i]);
-    }
-  }
-  if (inputs.empty()) return Usage("ingest needs at least one file or folder", IngestHelp());
+};
+
+int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOptions& o) {
+  if (o.inputs.empty()) return UsageFailure(command, "ingest needs at least one file or folder");
+
+  BatchOptions& options = o.batch;
+  options.db = global.db;
+  OcrOptions& ocr = o.ocr;
+  const std::vector<std::string>& inputs = o.inputs;
 
   // Worker processes (for the limits) have one OCR engine each; threads share one per job.
   const bool in_workers = options.timeout_seconds > 0 || options.max_memory_mb > 0;
@@ -199,15 +147,17 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
   const auto start = std::chrono::steady_clock::now();
   Progress progress(files.size(), !global.json && !global.quiet && isatty(STDERR_FILENO));
   auto on_file = [&](const FileReport& r) { progress.Step(r); };
-  auto ran = in_workers ? RunBatchInWorkers(
-                              files, options,
-                              [&]() -> Result<ReadDocument> {
-                                auto own = load();
-                                if (!own.ok()) return own.status();
-                                return reader(*own);
-                              },
-                              on_file)
-                        : RunBatch(files, options, reader(*pipeline), on_file);
+  // No file to read: no database is created for nothing.
+  auto ran = files.empty() ? Result<std::vector<FileReport>>(std::vector<FileReport>())
+             : in_workers  ? RunBatchInWorkers(
+                                 files, options,
+                                 [&]() -> Result<ReadDocument> {
+                                  auto own = load();
+                                  if (!own.ok()) return own.status();
+                                  return reader(*own);
+                                },
+                                 on_file)
+                          : RunBatch(files, options, reader(*pipeline), on_file);
   if (!ran.ok()) {
     spdlog::error("{}", ran.status().message());
     return kExitFatal;
@@ -286,25 +236,49 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     }
     std::cout << " in " << FormatNumber(seconds) << " s → " << global.db.string() << "\n";
   }
-  return failed ? kExitSomeFailed : kExitOk;
+  if (failed == 0) return kExitOk;
+  return stored + replaced + unchanged + other_shard > 0 ? kExitSomeFailed : kExitFatal;
+}
+
+}  // namespace
+
+Command AddIngest(CLI::App& app, const GlobalOptions& global) {
+  CLI::App* command = AddCommand(app, kIngestHelp);
+  auto o = std::make_shared<IngestOptions>();
+  command->add_option("PATH", o->inputs, "files and folders to read")->type_name("");
+  command->add_flag("--force", o->batch.force, "replace documents already in the database");
+  AddBounded(command, "-j,--jobs", &o->batch.jobs, 1, kMaxJobs,
+             "documents processed in parallel, and OCR engines (default: one per core)");
+  AddBounded(command, "--timeout", &o->batch.timeout_seconds, 1, kMaxTimeoutSeconds,
+             "read each document in a worker process of its own, stopped after N seconds");
+  AddBounded(command, "--max-memory", &o->batch.max_memory_mb, 1, kMaxMemoryMb,
+             "read each document in a worker process of its own, stopped past N MB of memory");
+  CLI::Option* shard =
+      command
+          ->add_option_function<std::string>(
+              "--shard", [o](const std::string& value) { o->batch.shard = ParseShard(value); },
+              "read only the files of shard K of N (1 <= K <= N <= 1000000)")
+          ->type_name("K/N");
+  Checked(shard, [](const std::string& name, const std::string& value) {
+    if (ParseShard(value)) return std::string();
+    return name + " is K/N, shard K of N (1 <= K <= N <= " + std::to_string(kMaxShards) +
+           "), not '" + value + "'";
+  });
+  AddOcrOptions(command, &o->ocr);
+  return [command, o, &global] { return RunIngest(*command, global, *o); };
 }
 
 namespace {
-constexpr char kStatsHelp[] = R"(usage: oplex stats [--db FILE] [--json]
 
-What the database holds: documents, sections, activities, indicators (rows of indicator tables),
+constexpr CommandHelp kStatsHelp = {
+    "stats", "what the database holds, per document", "[options]",
+    R"(What the database holds: documents, sections, activities, indicators (rows of indicator tables),
 events (dated sessions of activity reports), references (agreement codes cited) and findings, and
 per document its institute, year, kind, activities (with how many have known months),
 indicators, events, references and findings.
-)";
-}  // namespace
+)"};
 
-int RunStats(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kStatsHelp;
-    return kExitOk;
-  }
-  if (!args.empty()) return Usage("unexpected argument '" + args.front() + "'", kStatsHelp);
+int RunStats(const GlobalOptions& global) {
   auto store = OpenExisting(global);
   if (!store.ok()) {
     spdlog::error("{}", store.status().message());
@@ -368,30 +342,34 @@ int RunStats(const GlobalOptions& global, const std::vector<std::string>& args) 
   return kExitOk;
 }
 
-namespace {
-constexpr char kShowHelp[] = R"(usage: oplex show CODE [--db FILE] [--json]
+}  // namespace
 
-Every stored activity with this code (codes repeat across institutes and groups): its document,
+Command AddStats(CLI::App& app, const GlobalOptions& global) {
+  AddCommand(app, kStatsHelp);
+  return [&global] { return RunStats(global); };
+}
+
+namespace {
+
+constexpr CommandHelp kShowHelp = {
+    "show", "every activity with this code, with its months, quantities and source",
+    "CODE [options]",
+    R"(Every stored activity with this code (codes repeat across institutes and groups): its document,
 section path, text, unit, annual and monthly quantities, months (E F M ... letters for scheduled
 months, '.' for unscheduled, "unknown" when the source does not show them; whether they come from
 a grid or from written dates, and months of other years as +YYYY-M), beneficiaries, deliverables,
 responsible, dates, the table's other columns as printed, and where in the source it came from. A
-row that prints no code is found by its position in its table.
-)";
-}  // namespace
+row that prints no code is found by its position in its table. Exit code 1 when none has it.
+)"};
 
-int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kShowHelp;
-    return kExitOk;
-  }
-  if (args.size() != 1) return Usage("show needs exactly one activity code", kShowHelp);
+int RunShow(const CLI::App& command, const GlobalOptions& global, const std::string& code) {
+  if (code.empty()) return UsageFailure(command, "show needs an activity code");
   auto store = OpenExisting(global);
   if (!store.ok()) {
     spdlog::error("{}", store.status().message());
     return kExitFatal;
   }
-  auto matches = FindActivities(**store, args.front());
+  auto matches = FindActivities(**store, code);
   if (!matches.ok()) {
     spdlog::error("{}", matches.status().message());
     return kExitFatal;
@@ -479,7 +457,7 @@ int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
     return matches->empty() ? kExitSomeFailed : kExitOk;
   }
   if (matches->empty()) {
-    std::cout << "no activity with code " << args.front() << "\n";
+    std::cout << "no activity with code " << code << "\n";
     return kExitSomeFailed;
   }
   for (const ActivityMatch& m : *matches) {
@@ -526,43 +504,35 @@ int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-namespace {
-constexpr char kFindingsHelp[] =
-    R"(usage: oplex findings [--document TEXT] [--severity LEVEL] [--db FILE] [--json]
-
-Problems found while reading documents: failed checks (monthly quantities that do not add up,
-gaps in numbering, totals the document states that differ from what was extracted) and rows that
-could not be read, each with its raw text and where it is in the source.
-
-  --document TEXT     only documents whose path contains TEXT
-  --severity LEVEL    only findings at least this severe: info, warning or error
-)";
 }  // namespace
 
-int RunFindings(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kFindingsHelp;
-    return kExitOk;
-  }
+Command AddShow(CLI::App& app, const GlobalOptions& global) {
+  CLI::App* command = AddCommand(app, kShowHelp);
+  auto code = std::make_shared<std::string>();
+  command->add_option("CODE", *code, "the activity code, as printed (010101, 2.28)")->type_name("");
+  return [command, code, &global] { return RunShow(*command, global, *code); };
+}
+
+namespace {
+
+constexpr CommandHelp kFindingsHelp = {
+    "findings", "problems found in the documents (failed checks, unreadable rows)", "[options]",
+    R"(Problems found while reading documents: failed checks (monthly quantities that do not add up,
+gaps in numbering, totals the document states that differ from what was extracted) and rows that
+could not be read, each with its raw text and where it is in the source.
+)"};
+
+struct FindingsOptions {
+  std::string document;
+  std::string severity = "info";
+};
+
+int RunFindings(const GlobalOptions& global, const FindingsOptions& o) {
   FindingFilter filter;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--document" && i + 1 < args.size()) {
-      filter.path_contains = args[++i];
-    } else if (args[i] == "--severity" && i + 1 < args.size()) {
-      const std::string& s = args[++i];
-      if (s == "info") {
-        filter.min_severity = Severity::kInfo;
-      } else if (s == "warning") {
-        filter.min_severity = Severity::kWarning;
-      } else if (s == "error") {
-        filter.min_severity = Severity::kError;
-      } else {
-        return Usage("--severity must be info, warning or error", kFindingsHelp);
-      }
-    } else {
-      return Usage("unexpected argument '" + args[i] + "'", kFindingsHelp);
-    }
-  }
+  if (!o.document.empty()) filter.path_contains = o.document;
+  filter.min_severity = o.severity == "error"     ? Severity::kError
+                        : o.severity == "warning" ? Severity::kWarning
+                                                  : Severity::kInfo;
   auto store = OpenExisting(global);
   if (!store.ok()) {
     spdlog::error("{}", store.status().message());
@@ -597,6 +567,18 @@ int RunFindings(const GlobalOptions& global, const std::vector<std::string>& arg
   }
   std::cout << rows->size() << " findings\n";
   return kExitOk;
+}
+
+}  // namespace
+
+Command AddFindings(CLI::App& app, const GlobalOptions& global) {
+  CLI::App* command = AddCommand(app, kFindingsHelp);
+  auto o = std::make_shared<FindingsOptions>();
+  command->add_option("--document", o->document, "only documents whose path contains TEXT")
+      ->type_name("TEXT");
+  AddChoice(command, "--severity", &o->severity, {"info", "warning", "error"},
+            "only findings at least this severe (default info)");
+  return [o, &global] { return RunFindings(global, *o); };
 }
 
 }  // namespace oplex::cli

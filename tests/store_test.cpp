@@ -275,7 +275,7 @@ TEST_F(StoreTest, OpenCreatesEveryTableAsStrictAndSetsUserVersion) {
             (std::vector<std::string>{"v_activity", "v_category_share", "v_indicator_coverage",
                                       "v_month_load", "v_search_activity", "v_search_event",
                                       "v_search_indicator", "v_search_section", "v_section_path"}));
-  EXPECT_EQ(raw.One("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(raw.One("PRAGMA journal_mode"), "delete");  // the file stands alone
 }
 
 TEST_F(StoreTest, ConnectionEnforcesForeignKeys) {

@@ -303,7 +303,7 @@ Result<std::unique_ptr<Store>> OpenExisting(const GlobalOptions& global) {
   if (!std::filesystem::exists(global.db, ec)) {
     return Status::IoError(global.db.string() + ": no such database (run `oplex ingest` first)");
   }
-  return Store::Open(global.db);
+  return Store::OpenReadOnly(global.db);
 }
 
 }  // namespace oplex::cli

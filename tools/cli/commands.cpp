@@ -97,8 +97,12 @@ interrupted run leaves only whole documents and the next run resumes. A document
 (same content) is skipped unless --force, which replaces it. A file or folder that cannot be
 read gets one error line naming it and the reason; the others are still stored (exit code 1;
 3 when no file could be read).
-In folders, hidden entries (".name") and symbolic links to folders are not read: each gets a
-"skipped" line (and an entry of "skipped" in --json); name a linked folder to read it.
+A file named is always read; "-" reads standard input. In folders, what is not read gets a
+"skipped" line with the reason (and an entry of "skipped" in --json): hidden entries (".name"),
+symbolic links to folders (name one to read it), files that are plainly not published documents
+(README*, Markdown, JSON, TSV, CSV, XML, YAML, code, databases, archives) and files --include and
+--exclude leave out. Their globs are matched against a file's name and its path under the folder
+named ('*.pdf', '2024/*').
 With --timeout or --max-memory, each document is read in a worker process of its own: a worker
 that crashes or passes a limit is one error line naming the file and the cause.
 With --shard K/N, only the files whose content hash falls in shard K of N are read (each file
@@ -107,13 +111,16 @@ in exactly one shard, whatever its name); `oplex merge` brings the shards' datab
 
 struct IngestOptions {
   std::vector<std::string> inputs;
+  InputFilter filter;
   BatchOptions batch;
   OcrOptions ocr;
 };
 
 int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOptions& o) {
   if (o.inputs.empty()) return UsageFailure(command, "ingest needs at least one file or folder");
-
+  if (std::count(o.inputs.begin(), o.inputs.end(), kStandardInput) > 1) {
+    return UsageFailure(command, "standard input (-) can be read once");
+  }
   BatchOptions& options = o.batch;
   options.db = global.db;
   OcrOptions& ocr = o.ocr;
@@ -139,7 +146,7 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
     return kExitFatal;
   }
   if (in_workers) pipeline->reset();
-  Inputs found = ExpandInputs(inputs);
+  Inputs found = ExpandInputs(inputs, o.filter);
   std::vector<FileReport> reports = std::move(found.failed);
   for (const FileReport& failed : reports) spdlog::error("{}", failed.error);
   const std::vector<std::filesystem::path>& files = found.files;
@@ -247,6 +254,16 @@ Command AddIngest(CLI::App& app, const GlobalOptions& global) {
   auto o = std::make_shared<IngestOptions>();
   command->add_option("PATH", o->inputs, "files and folders to read")->type_name("");
   command->add_flag("--force", o->batch.force, "replace documents already in the database");
+  command
+      ->add_option("--include", o->filter.include,
+                   "in folders, read only the files matching GLOB (may be repeated)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);  // one glob per --include: the paths follow
+  command
+      ->add_option("--exclude", o->filter.exclude,
+                   "in folders, do not read the files matching GLOB (may be repeated)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   AddBounded(command, "-j,--jobs", &o->batch.jobs, 1, kMaxJobs,
              "documents processed in parallel, and OCR engines (default: one per core)");
   AddBounded(command, "--timeout", &o->batch.timeout_seconds, 1, kMaxTimeoutSeconds,

@@ -111,7 +111,8 @@ Status ReadCoverage(Store& store, const CompareFilter& filter, Columns& columns)
   Result<Statement> totals = store.Prepare(
       std::string("SELECT institute, year, count(*), sum(document_kind = 'work_plan'), "
                   "sum(activities), sum(indicators), sum(indicators_linked), "
-                  "sum(activities_with_indicator) FROM v_indicator_coverage") +
+                  "sum(activities_with_indicator), sum(editions) - count(*) "
+                  "FROM v_indicator_coverage") +
       kWhere + " GROUP BY institute, year");
   if (!totals.ok()) return totals.status();
   BindFilter(*totals, filter);
@@ -123,6 +124,18 @@ Status ReadCoverage(Store& store, const CompareFilter& filter, Columns& columns)
     c.indicators = totals->Int64(5);
     c.indicators_linked = totals->Int64(6);
     c.activities_with_indicator = totals->Int64(7);
+    c.editions_not_counted = totals->Int64(8);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+
+  Result<Statement> counted = store.Prepare(
+      std::string("SELECT institute, year, document_path, editions FROM v_indicator_coverage") +
+      kWhere + " AND editions > 1 ORDER BY document_path, document_id");
+  if (!counted.ok()) return counted.status();
+  BindFilter(*counted, filter);
+  s = ForEachRow(*counted, [&] {
+    columns.For(*counted).counted_editions.push_back({counted->Text(2), counted->Int64(3)});
     return Status::Ok();
   });
   if (!s.ok()) return s;

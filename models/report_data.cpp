@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 #include <utility>
 
 #include "models/migrations.h"
@@ -20,10 +21,15 @@ bool Selected(const ReportDocument& d, const ReportFilter& filter) {
          std::count(filter.institutes.begin(), filter.institutes.end(), *d.institute) > 0;
 }
 
-// "AND <institute> IN (?1, ?2) AND <year> = ?3" for the filter's parts, to append to a WHERE.
-std::string FilterSql(const ReportFilter& filter, std::string_view institute,
-                      std::string_view year) {
+// "AND <institute> IN (?1, ?2) AND <year> = ?3" for the filter's parts, to append to a WHERE;
+// with `document` (the column of the document id), only the counted editions of plans too.
+std::string FilterSql(const ReportFilter& filter, std::string_view institute, std::string_view year,
+                      std::string_view document = "") {
   std::string sql;
+  if (!document.empty()) {
+    sql += " AND " + std::string(document) +
+           " IN (SELECT document_id FROM v_document_edition WHERE edition_rank = 1)";
+  }
   int parameter = 0;
   if (!filter.institutes.empty()) {
     sql += " AND " + std::string(institute) + " IN (";
@@ -67,8 +73,11 @@ Status ReadDocuments(Store& store, std::vector<ReportDocument>* documents) {
       "  (SELECT count(*) FROM activity AS a "
       "   WHERE a.document_id = d.id AND a.months_mask IS NOT NULL), "
       "  (SELECT count(*) FROM indicator AS n WHERE n.document_id = d.id), "
-      "  (SELECT count(*) FROM finding AS f WHERE f.document_id = d.id) "
+      "  (SELECT count(*) FROM finding AS f WHERE f.document_id = d.id), "
+      "  (SELECT group_concat(o.document_path, char(10)) FROM v_document_edition AS o "
+      "   WHERE o.plan = e.plan AND o.edition_rank > 1) "
       "FROM document AS d LEFT JOIN institute AS i ON i.code = d.institute "
+      "JOIN v_document_edition AS e ON e.document_id = d.id AND e.edition_rank = 1 "
       "ORDER BY d.institute IS NULL, d.institute, d.year IS NULL, d.year, d.path, d.id",
       ReportFilter{}, [&](const Statement& row) -> Status {
         ReportDocument d;
@@ -86,6 +95,8 @@ Status ReadDocuments(Store& store, std::vector<ReportDocument>* documents) {
         d.activities_with_months = row.Int64(9);
         d.indicators = row.Int64(10);
         d.findings = row.Int64(11);
+        std::stringstream others(row.Text(12));
+        for (std::string path; std::getline(others, path);) d.other_editions.push_back(path);
         documents->push_back(std::move(d));
         return Status::Ok();
       });
@@ -103,7 +114,7 @@ Status ReadSections(Store& store, const ReportFilter& filter,
       store,
       "SELECT s.id, s.parent_id, s.kind, s.code, s.title FROM section AS s "
       "JOIN document AS d ON d.id = s.document_id WHERE 1" +
-          FilterSql(filter, "d.institute", "d.year"),
+          FilterSql(filter, "d.institute", "d.year", "d.id"),
       filter, [&](const Statement& row) -> Status {
         SectionNode node;
         node.section.id = row.Int64(0);
@@ -141,31 +152,31 @@ Status ReadActivities(Store& store, const ReportFilter& filter,
   std::map<int64_t, SectionNode> sections;
   if (Status s = ReadSections(store, filter, &sections); !s.ok()) return s;
   std::map<int64_t, std::vector<ReportActivity>> by_document;
-  Status s =
-      ReadFiltered(store,
-                   "SELECT activity_id, document_id, section_id, code, text, unit, annual_raw, "
-                   "category_label, months_mask, page, line FROM v_activity WHERE 1" +
-                       FilterSql(filter, "institute", "year") + " ORDER BY activity_id",
-                   filter, [&](const Statement& row) -> Status {
-                     ReportActivity a;
-                     a.id = row.Int64(0);
-                     a.document_id = row.Int64(1);
-                     if (std::optional<int64_t> section = row.OptionalInt64(2)) {
-                       a.sections = Chain(sections, *section);
-                     }
-                     a.code = row.Text(3);
-                     a.text = row.Text(4);
-                     a.unit = row.OptionalText(5);
-                     a.annual_raw = row.OptionalText(6);
-                     a.category_label = row.OptionalText(7);
-                     if (std::optional<int64_t> mask = row.OptionalInt64(8)) {
-                       a.months = MonthMask::FromBits(static_cast<uint16_t>(*mask));
-                     }
-                     a.page = row.OptionalInt(9);
-                     a.line = row.OptionalInt(10);
-                     by_document[a.document_id].push_back(std::move(a));
-                     return Status::Ok();
-                   });
+  Status s = ReadFiltered(
+      store,
+      "SELECT activity_id, document_id, section_id, code, text, unit, annual_raw, "
+      "category_label, months_mask, page, line FROM v_activity WHERE 1" +
+          FilterSql(filter, "institute", "year", "document_id") + " ORDER BY activity_id",
+      filter, [&](const Statement& row) -> Status {
+        ReportActivity a;
+        a.id = row.Int64(0);
+        a.document_id = row.Int64(1);
+        if (std::optional<int64_t> section = row.OptionalInt64(2)) {
+          a.sections = Chain(sections, *section);
+        }
+        a.code = row.Text(3);
+        a.text = row.Text(4);
+        a.unit = row.OptionalText(5);
+        a.annual_raw = row.OptionalText(6);
+        a.category_label = row.OptionalText(7);
+        if (std::optional<int64_t> mask = row.OptionalInt64(8)) {
+          a.months = MonthMask::FromBits(static_cast<uint16_t>(*mask));
+        }
+        a.page = row.OptionalInt(9);
+        a.line = row.OptionalInt(10);
+        by_document[a.document_id].push_back(std::move(a));
+        return Status::Ok();
+      });
   if (!s.ok()) return s;
 
   std::map<int64_t, ReportActivity*> by_id;
@@ -179,7 +190,7 @@ Status ReadActivities(Store& store, const ReportFilter& filter,
       "m.planned_not_quantified FROM activity_month AS m "
       "JOIN activity AS a ON a.id = m.activity_id JOIN document AS d ON d.id = a.document_id "
       "WHERE m.planned_raw IS NOT NULL" +
-          FilterSql(filter, "d.institute", "d.year"),
+          FilterSql(filter, "d.institute", "d.year", "d.id"),
       filter, [&](const Statement& row) -> Status {
         auto it = by_id.find(row.Int64(0));
         const int64_t month = row.Int64(1);
@@ -230,7 +241,7 @@ Status ReadIndicators(Store& store, const ReportFilter& filter,
       "i.progress_raw, i.page, i.line, i.key, i.programmed_raw, i.percent_raw, i.subtotal "
       "FROM indicator AS i "
       "JOIN document AS d ON d.id = i.document_id WHERE 1" +
-          FilterSql(filter, "d.institute", "d.year") +
+          FilterSql(filter, "d.institute", "d.year", "d.id") +
           " ORDER BY d.institute IS NULL, d.institute, d.year, d.path, d.id, i.id",
       filter, [&](const Statement& row) -> Status {
         ReportIndicator i;
@@ -260,7 +271,7 @@ Status ReadFindings(Store& store, const ReportFilter& filter,
       "SELECT f.document_id, " + FindingRowColumns() +
           " FROM finding AS f JOIN document AS d ON d.id = f.document_id"
           " LEFT JOIN activity AS a ON a.id = f.activity_id WHERE 1" +
-          FilterSql(filter, "d.institute", "d.year") +
+          FilterSql(filter, "d.institute", "d.year", "d.id") +
           " ORDER BY d.institute IS NULL, d.institute, d.year, d.path, d.id, f.page, f.line, f.id",
       filter, [&](const Statement& row) -> Status {
         Result<FindingRow> finding = ReadFindingRow(row, 1);

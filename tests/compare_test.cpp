@@ -511,7 +511,9 @@ TEST_F(CompareTest, CsvHoldsTheRowsOfTheJson) {
     // The same keys as the JSON rows, but for the paths the CSV leaves to the JSON.
     std::vector<std::string> keys;
     for (const auto& [key, value] : rows.array.front().object) {
-      if (key != "plans_without_indicators_paths") keys.push_back(key);
+      if (key != "plans_without_indicators_paths" && key != "counted_editions_paths") {
+        keys.push_back(key);
+      }
     }
     std::vector<std::string> sorted = header;
     std::sort(sorted.begin(), sorted.end());

@@ -12,6 +12,7 @@
 #include "models/store.h"
 #include "tools/cli/args.h"
 #include "tools/cli/json.h"
+#include "tools/cli/metadata_options.h"
 #include "tools/run/batch.h"
 #include "tools/run/document_pipeline.h"
 
@@ -107,16 +108,61 @@ With --timeout or --max-memory, each document is read in a worker process of its
 that crashes or passes a limit is one error line naming the file and the cause.
 With --shard K/N, only the files whose content hash falls in shard K of N are read (each file
 in exactly one shard, whatever its name); `oplex merge` brings the shards' databases together.
+--institute, --year and --kind set what classify would read, on every file of the call (stored
+now or before); a manifest (--manifest FILE.csv, a header row naming `path` and any of
+`institute`, `year`, `kind`, `title`; paths relative to its folder) sets them file by file, its
+cells over the options. Values set by hand are recorded as such (`oplex documents` shows them).
 )"};
 
 struct IngestOptions {
   std::vector<std::string> inputs;
   InputFilter filter;
+  MetadataOptions metadata;
+  std::filesystem::path manifest;
   BatchOptions batch;
   OcrOptions ocr;
 };
 
+// Sets the metadata given by hand (the options, then the file's manifest row) on each document
+// of the batch that is stored, and shows it in its report.
+Status SetByHand(const std::filesystem::path& db, const MetadataEdit& edit,
+                 const Manifest& manifest, std::vector<FileReport>* reports) {
+  if (edit.empty() && manifest.empty()) return Status::Ok();
+  std::unique_ptr<Store> store;
+  for (FileReport& r : *reports) {
+    if (r.status == FileStatus::kFailed || r.status == FileStatus::kOtherShard) continue;
+    auto row = manifest.find(ManifestKey(r.path));
+    for (const auto& [set, source] :
+         {std::pair{edit, MetadataSource::kIngest},
+          std::pair{row == manifest.end() ? MetadataEdit{} : row->second,
+                    MetadataSource::kManifest}}) {
+      if (set.empty()) continue;
+      if (!store) {
+        auto opened = Store::Open(db);
+        if (!opened.ok()) return opened.status();
+        store = std::move(*opened);
+      }
+      if (Status s = SetMetadata(*store, r.sha256, set, source); !s.ok()) {
+        return WithContext(s, r.path);
+      }
+      if (set.institute) r.institute = set.institute;
+      if (set.year) r.year = set.year;
+      if (set.kind) r.kind = ToString(*set.kind);
+    }
+  }
+  return Status::Ok();
+}
+
 int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOptions& o) {
+  Result<MetadataEdit> edit = CheckEdit(o.metadata, global.data_dir);
+  if (!edit.ok()) return UsageFailure(command, edit.status().message());
+  Manifest manifest;
+  if (!o.manifest.empty()) {
+    Result<Manifest> read = ReadManifest(o.manifest, global.data_dir);
+    if (!read.ok()) return UsageFailure(command, read.status().message());
+    manifest = std::move(*read);
+    for (const auto& [path, _] : manifest) o.inputs.push_back(path.string());
+  }
   if (o.inputs.empty()) return UsageFailure(command, "ingest needs at least one file or folder");
   if (std::count(o.inputs.begin(), o.inputs.end(), kStandardInput) > 1) {
     return UsageFailure(command, "standard input (-) can be read once");
@@ -170,6 +216,10 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
     return kExitFatal;
   }
   reports.insert(reports.end(), ran->begin(), ran->end());
+  if (Status s = SetByHand(global.db, *edit, manifest, &reports); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return kExitFatal;
+  }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -282,6 +332,12 @@ Command AddIngest(CLI::App& app, const GlobalOptions& global) {
            "), not '" + value + "'";
   });
   AddOcrOptions(command, &o->ocr);
+  AddMetadataOptions(command, &o->metadata, false);
+  command
+      ->add_option("--manifest", o->manifest,
+                   "CSV of path, institute, year, kind, title: reads its files and sets each "
+                   "one's metadata")
+      ->type_name("FILE.csv");
   return [command, o, &global] { return RunIngest(*command, global, *o); };
 }
 

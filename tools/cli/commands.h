@@ -45,5 +45,8 @@ Command AddExport(CLI::App& app, const GlobalOptions& global);
 Command AddReport(CLI::App& app, const GlobalOptions& global);
 Command AddMerge(CLI::App& app, const GlobalOptions& global);
 Command AddDump(CLI::App& app, const GlobalOptions& global);
+Command AddDocuments(CLI::App& app, const GlobalOptions& global);
+Command AddSet(CLI::App& app, const GlobalOptions& global);
+Command AddRemove(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace oplex::cli

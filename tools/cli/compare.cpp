@@ -35,11 +35,17 @@ linked to an activity, activities with an indicator, and work plans without any 
   months:     institute,year,month,activities_with_months,activities_scheduled,
               activities_with_quantity,planned_quantity
   indicators: institute,year,documents,plans,activities,indicators,indicators_linked,
-              activities_with_indicator,plans_without_indicators
+              activities_with_indicator,plans_without_indicators,editions_not_counted
 An empty field is unknown (or, for institute and year, not recognised).
 --format json (or --json): {"filters", "columns", "categories", "months", "indicators"}: the
 parts hold the rows the CSV would, and the indicators rows also list the paths of their work
-plans without indicators (plans_without_indicators_paths).
+plans without indicators (plans_without_indicators_paths) and of the editions counted of plans
+stored more than once (counted_editions_paths).
+
+A plan stored more than once (its text, PDF and scan; a corrected re-publication: documents of one
+institute, year, kind and title) counts once, by its richest edition (a born-digital PDF over a
+scan over text, then the newest): documents, activities and the rest count that edition,
+"Editions not counted" the others, and a line names each edition counted.
 
 An institute or a year the database does not hold is a usage error (exit code 2) that names what
 it holds. When the filters together match nothing (a kind an institute has not published), a
@@ -102,7 +108,8 @@ std::vector<const char*> Keys(Part part) {
               "indicators",
               "indicators_linked",
               "activities_with_indicator",
-              "plans_without_indicators"};
+              "plans_without_indicators",
+              "editions_not_counted"};
   }
   return {};
 }
@@ -142,7 +149,8 @@ std::vector<std::vector<Value>> Rows(const Comparison& c, const InstituteYear& c
     case Part::kIndicators:
       rows.push_back({institute, year, column.documents, column.plans, column.activities,
                       column.indicators, column.indicators_linked, column.activities_with_indicator,
-                      static_cast<int64_t>(column.plans_without_indicators.size())});
+                      static_cast<int64_t>(column.plans_without_indicators.size()),
+                      column.editions_not_counted});
       break;
   }
   return rows;
@@ -215,6 +223,9 @@ void WriteJson(const Comparison& c, const CompareOptions& options) {
         if (part == Part::kIndicators) {
           j.Key("plans_without_indicators_paths").BeginArray();
           for (const std::string& path : column.plans_without_indicators) j.String(path);
+          j.EndArray();
+          j.Key("counted_editions_paths").BeginArray();
+          for (const CountedEdition& e : column.counted_editions) j.String(e.path);
           j.EndArray();
         }
         j.EndObject();
@@ -405,12 +416,14 @@ TextTable Table(const Comparison& c, Part part) {
                 "Indicators",
                 "Linked to an activity",
                 "Activities with an indicator",
-                "Work plans without indicators"};
+                "Work plans without indicators",
+                "Editions not counted"};
       for (size_t g = 0; g < c.columns.size(); ++g) {
         const InstituteYear& column = c.columns[g];
         for (int64_t n : {column.documents, column.plans, column.activities, column.indicators,
                           column.indicators_linked, column.activities_with_indicator,
-                          static_cast<int64_t>(column.plans_without_indicators.size())}) {
+                          static_cast<int64_t>(column.plans_without_indicators.size()),
+                          column.editions_not_counted}) {
           t.groups[g].cells.push_back({std::to_string(n)});
         }
       }
@@ -436,6 +449,10 @@ void WriteText(const Comparison& c, const CompareOptions& options) {
       for (const InstituteYear& column : c.columns) {
         for (const std::string& path : column.plans_without_indicators) {
           std::cout << "  no indicators: " << path << "\n";
+        }
+        for (const CountedEdition& e : column.counted_editions) {
+          std::cout << "  counted: " << e.path << " (one plan of " << e.editions
+                    << " editions; `oplex documents` lists them)\n";
         }
       }
     }

@@ -1,0 +1,135 @@
+#include "models/metadata.h"
+
+#include <algorithm>
+
+#include "models/snapshot.h"
+
+namespace oplex {
+namespace {
+
+// Records `field` of document `id` as set to `value` (keeping what oplex first read), then sets
+// the document's column. `column` is one of the document's own, never user text.
+Status SetField(Store& store, int64_t id, const char* column,
+                const std::optional<std::string>& value, MetadataSource source) {
+  Result<Statement> record = store.Prepare(
+      std::string("INSERT INTO document_metadata_set (document_id, field, value, read_value, "
+                  "source, set_at) SELECT id, ?2, ?3, CAST(") +
+      column +
+      " AS TEXT), ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM document WHERE id = ?1 "
+      "ON CONFLICT (document_id, field) DO UPDATE SET value = excluded.value, "
+      "source = excluded.source, set_at = excluded.set_at");
+  if (!record.ok()) return record.status();
+  Status s = record->Bind(1, id)
+                 .Bind(2, std::string_view(column))
+                 .Bind(3, value)
+                 .Bind(4, std::string_view(ToString(source)))
+                 .Run();
+  if (!s.ok()) return s;
+  Result<Statement> update =
+      store.Prepare(std::string("UPDATE document SET ") + column + " = ?2 WHERE id = ?1");
+  if (!update.ok()) return update.status();
+  update->Bind(1, id);
+  if (std::string_view(column) == "year" && value) {
+    update->Bind(2, static_cast<int64_t>(std::stoi(*value)));
+  } else {
+    update->Bind(2, value);
+  }
+  return update->Run();
+}
+
+bool AllOf(const std::string& text, const char* chars) {
+  return !text.empty() && text.find_first_not_of(chars) == std::string::npos;
+}
+
+}  // namespace
+
+const char* ToString(MetadataSource source) {
+  switch (source) {
+    case MetadataSource::kIngest:
+      return "ingest";
+    case MetadataSource::kManifest:
+      return "manifest";
+    case MetadataSource::kSet:
+      return "set";
+  }
+  return "set";
+}
+
+Status SetMetadata(Store& store, const std::string& sha256, const MetadataEdit& edit,
+                   MetadataSource source) {
+  return store.InTransaction([&]() -> Status {
+    Result<std::optional<int64_t>> id = store.FindDocument(sha256);
+    if (!id.ok()) return id.status();
+    if (!*id) return Status::InvalidInput("no document with content " + sha256);
+    if (edit.institute) {
+      Result<Statement> institute =
+          store.Prepare("INSERT INTO institute (code) VALUES (?) ON CONFLICT (code) DO NOTHING");
+      if (!institute.ok()) return institute.status();
+      if (Status s = institute->Bind(1, *edit.institute).Run(); !s.ok()) return s;
+      if (Status s = SetField(store, **id, "institute", edit.institute, source); !s.ok()) return s;
+    }
+    if (edit.year) {
+      if (Status s = SetField(store, **id, "year", std::to_string(*edit.year), source); !s.ok()) {
+        return s;
+      }
+    }
+    if (edit.kind) {
+      if (Status s = SetField(store, **id, "kind", std::string(ToString(*edit.kind)), source);
+          !s.ok()) {
+        return s;
+      }
+    }
+    if (edit.title) return SetField(store, **id, "title", edit.title, source);
+    return Status::Ok();
+  });
+}
+
+Result<std::string> FindDocumentHash(Store& store, const std::string& doc) {
+  std::string where = "path = ?1";
+  if (AllOf(doc, "0123456789")) {
+    where = "id = CAST(?1 AS INTEGER)";
+  } else if (doc.size() >= 8 && AllOf(doc, "0123456789abcdef")) {
+    where = "path = ?1 OR substr(sha256, 1, length(?1)) = ?1";
+  }
+  Result<Statement> find =
+      store.Prepare("SELECT sha256, id FROM document WHERE " + where + " ORDER BY id");
+  if (!find.ok()) return find.status();
+  find->Bind(1, doc);
+  std::vector<std::string> hashes, ids;
+  Status s = ForEachRow(*find, [&] {
+    hashes.push_back(find->Text(0));
+    ids.push_back(std::to_string(find->Int64(1)));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  if (hashes.empty()) {
+    return Status::InvalidInput("no document '" + doc +
+                                "' in the database (name one by its id, path or SHA-256 as "
+                                "`oplex documents` shows them)");
+  }
+  if (hashes.size() > 1) {
+    std::string list;
+    for (const std::string& id : ids) list += (list.empty() ? "" : ", ") + id;
+    return Status::InvalidInput("'" + doc + "' names " + std::to_string(hashes.size()) +
+                                " documents (ids " + list + "): name one by its id");
+  }
+  return hashes.front();
+}
+
+Result<std::vector<MetadataSet>> ListMetadataSet(Store& store, int64_t document_id) {
+  Result<Statement> list = store.Prepare(
+      "SELECT field, value, read_value, source, set_at FROM document_metadata_set "
+      "WHERE document_id = ? ORDER BY field");
+  if (!list.ok()) return list.status();
+  list->Bind(1, document_id);
+  std::vector<MetadataSet> out;
+  Status s = ForEachRow(*list, [&] {
+    out.push_back({list->Text(0), list->OptionalText(1), list->OptionalText(2), list->Text(3),
+                   list->Text(4)});
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+}  // namespace oplex

@@ -7,12 +7,15 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
+#include <sstream>
 
 #include "models/queries.h"
 #include "models/store.h"
 #include "tools/cli/args.h"
 #include "tools/cli/json.h"
 #include "tools/cli/metadata_options.h"
+#include "tools/cli/progress.h"
 #include "tools/run/batch.h"
 #include "tools/run/document_pipeline.h"
 
@@ -67,29 +70,6 @@ void WriteQuantity(Json& j, const std::optional<Quantity>& q) {
   j.EndObject();
 }
 
-// A one-line progress bar, redrawn in place on a terminal.
-class Progress {
- public:
-  Progress(size_t total, bool enabled) : total_(total), enabled_(enabled) {}
-  void Step(const FileReport& r) {
-    ++done_;
-    if (!enabled_) return;
-    constexpr int kWidth = 30;
-    int filled = total_ ? static_cast<int>(kWidth * done_ / total_) : kWidth;
-    std::string name = std::filesystem::path(r.path).filename().string();
-    if (name.size() > 40) name = name.substr(0, 37) + "...";
-    std::fprintf(stderr, "\r[%s%s] %zu/%zu %-40s", std::string(filled, '#').c_str(),
-                 std::string(kWidth - filled, ' ').c_str(), done_, total_, name.c_str());
-    if (done_ == total_) std::fprintf(stderr, "\n");
-    std::fflush(stderr);
-  }
-
- private:
-  size_t total_;
-  size_t done_ = 0;
-  bool enabled_;
-};
-
 constexpr CommandHelp kIngestHelp = {
     "ingest", "read files and folders into the database", "PATH... [options]",
     R"(Reads files, and folders recursively, into the database: text exports, PDFs, and scans (PDF pages
@@ -123,34 +103,77 @@ struct IngestOptions {
   OcrOptions ocr;
 };
 
-// Sets the metadata given by hand (the options, then the file's manifest row) on each document
-// of the batch that is stored, and shows it in its report.
-Status SetByHand(const std::filesystem::path& db, const MetadataEdit& edit,
-                 const Manifest& manifest, std::vector<FileReport>* reports) {
-  if (edit.empty() && manifest.empty()) return Status::Ok();
-  std::unique_ptr<Store> store;
-  for (FileReport& r : *reports) {
-    if (r.status == FileStatus::kFailed || r.status == FileStatus::kOtherShard) continue;
-    auto row = manifest.find(ManifestKey(r.path));
+// Sets the metadata given by hand (the options, then the file's manifest row) on the document of
+// each file settled, and shows it in the file's report.
+class HandSet {
+ public:
+  HandSet(std::filesystem::path db, MetadataEdit edit, Manifest manifest)
+      : db_(std::move(db)), edit_(std::move(edit)), manifest_(std::move(manifest)) {}
+
+  Status Apply(FileReport* r) {
+    if (r->status == FileStatus::kFailed || r->status == FileStatus::kOtherShard) {
+      return Status::Ok();
+    }
+    auto row = manifest_.find(ManifestKey(r->path));
     for (const auto& [set, source] :
-         {std::pair{edit, MetadataSource::kIngest},
-          std::pair{row == manifest.end() ? MetadataEdit{} : row->second,
+         {std::pair{edit_, MetadataSource::kIngest},
+          std::pair{row == manifest_.end() ? MetadataEdit{} : row->second,
                     MetadataSource::kManifest}}) {
       if (set.empty()) continue;
-      if (!store) {
-        auto opened = Store::Open(db);
+      if (!store_) {
+        auto opened = Store::Open(db_);
         if (!opened.ok()) return opened.status();
-        store = std::move(*opened);
+        store_ = std::move(*opened);
       }
-      if (Status s = SetMetadata(*store, r.sha256, set, source); !s.ok()) {
-        return WithContext(s, r.path);
+      if (Status s = SetMetadata(*store_, r->sha256, set, source); !s.ok()) {
+        return WithContext(s, r->path);
       }
-      if (set.institute) r.institute = set.institute;
-      if (set.year) r.year = set.year;
-      if (set.kind) r.kind = ToString(*set.kind);
+      if (set.institute) r->institute = set.institute;
+      if (set.year) r->year = set.year;
+      if (set.kind) r->kind = ToString(*set.kind);
     }
+    return Status::Ok();
   }
-  return Status::Ok();
+
+ private:
+  std::filesystem::path db_;
+  MetadataEdit edit_;
+  Manifest manifest_;
+  std::unique_ptr<Store> store_;  // opened when first needed, on the batch's calling thread
+};
+
+// A settled file's line: its result for people ("" when failed: its error is logged), or one
+// JSON object.
+std::string ResultLine(const FileReport& r, bool json) {
+  if (r.status == FileStatus::kOtherShard) return "";
+  std::ostringstream line;
+  if (json) {
+    Json j(line);
+    j.BeginObject();
+    j.Key("path").String(r.path);
+    j.Key("status").String(ToString(r.status));
+    if (r.status == FileStatus::kFailed) j.Key("error").String(r.error);
+    j.Key("sha256").String(r.sha256);
+    j.Key("kind").String(r.kind);
+    j.Key("institute").OptString(r.institute);
+    j.Key("year").OptInt(r.year);
+    j.Key("pages").Int(static_cast<int64_t>(r.pages));
+    j.Key("sections").Int(static_cast<int64_t>(r.sections));
+    j.Key("activities").Int(static_cast<int64_t>(r.activities));
+    j.Key("deliverables").Int(static_cast<int64_t>(r.deliverables));
+    j.Key("findings").Int(static_cast<int64_t>(r.findings));
+    j.Key("seconds").Number(r.seconds);
+    j.EndObject();
+    return line.str() + "\n";
+  }
+  if (r.status == FileStatus::kFailed) return "";
+  line << ToString(r.status) << "  " << r.path;
+  if (r.status != FileStatus::kUnchanged) {
+    line << "  [" << r.institute.value_or("?") << " " << (r.year ? std::to_string(*r.year) : "?")
+         << " " << r.kind << "] " << r.activities << " activities, " << r.sections << " sections, "
+         << r.findings << " findings";
+  }
+  return line.str() + "\n";
 }
 
 int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOptions& o) {
@@ -198,8 +221,26 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
   const std::vector<std::filesystem::path>& files = found.files;
 
   const auto start = std::chrono::steady_clock::now();
-  Progress progress(files.size(), !global.json && !global.quiet && isatty(STDERR_FILENO));
-  auto on_file = [&](const FileReport& r) { progress.Step(r); };
+  uintmax_t bytes = 0;
+  for (const std::filesystem::path& file : files) {
+    std::error_code ec;
+    const uintmax_t size = std::filesystem::file_size(file, ec);
+    if (!ec) bytes += size;
+  }
+  const bool print = global.json || !global.quiet;
+  std::optional<Progress> progress;  // ended before the summary
+  progress.emplace(files.size(), bytes, !global.json && !global.quiet && isatty(STDERR_FILENO));
+  if (global.json) {
+    for (const FileReport& r : reports) progress->Print(ResultLine(r, true));
+  }
+  HandSet hand_set(global.db, *edit, std::move(manifest));
+  Status hand_set_status;
+  auto on_file = [&](const FileReport& settled) {
+    FileReport r = settled;
+    if (Status s = hand_set.Apply(&r); !s.ok() && hand_set_status.ok()) hand_set_status = s;
+    progress->Settled(r, print ? ResultLine(r, global.json) : "");
+    reports.push_back(std::move(r));
+  };
   // No file to read: no database is created for nothing.
   auto ran = files.empty() ? Result<std::vector<FileReport>>(std::vector<FileReport>())
              : in_workers  ? RunBatchInWorkers(
@@ -211,13 +252,13 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
                                 },
                                  on_file)
                           : RunBatch(files, options, reader(*pipeline), on_file);
+  progress.reset();
   if (!ran.ok()) {
     spdlog::error("{}", ran.status().message());
     return kExitFatal;
   }
-  reports.insert(reports.end(), ran->begin(), ran->end());
-  if (Status s = SetByHand(global.db, *edit, manifest, &reports); !s.ok()) {
-    spdlog::error("{}", s.message());
+  if (!hand_set_status.ok()) {
+    spdlog::error("{}", hand_set_status.message());
     return kExitFatal;
   }
   const double seconds =
@@ -231,29 +272,11 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
     unchanged += r.status == FileStatus::kUnchanged;
     replaced += r.status == FileStatus::kReplaced;
   }
-  if (global.json) {
+  if (global.json) {  // the last line: the summary
     Json j(std::cout);
     j.BeginObject();
     j.Key("database").String(global.db.string());
     j.Key("seconds").Number(seconds);
-    j.Key("files").BeginArray();
-    for (const FileReport& r : reports) {
-      if (r.status == FileStatus::kOtherShard) continue;
-      j.BeginObject();
-      j.Key("path").String(r.path);
-      j.Key("status").String(ToString(r.status));
-      if (r.status == FileStatus::kFailed) j.Key("error").String(r.error);
-      j.Key("sha256").String(r.sha256);
-      j.Key("kind").String(r.kind);
-      j.Key("institute").OptString(r.institute);
-      j.Key("year").OptInt(r.year);
-      j.Key("sections").Int(static_cast<int64_t>(r.sections));
-      j.Key("activities").Int(static_cast<int64_t>(r.activities));
-      j.Key("deliverables").Int(static_cast<int64_t>(r.deliverables));
-      j.Key("findings").Int(static_cast<int64_t>(r.findings));
-      j.EndObject();
-    }
-    j.EndArray();
     j.Key("stored").Int(static_cast<int64_t>(stored));
     j.Key("replaced").Int(static_cast<int64_t>(replaced));
     j.Key("unchanged").Int(static_cast<int64_t>(unchanged));
@@ -270,17 +293,6 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
     j.EndObject();
     std::cout << "\n";
   } else if (!global.quiet) {
-    for (const FileReport& r : reports) {
-      if (r.status == FileStatus::kFailed || r.status == FileStatus::kOtherShard) continue;
-      std::cout << ToString(r.status) << "  " << r.path;
-      if (r.status != FileStatus::kUnchanged) {
-        std::cout << "  [" << r.institute.value_or("?") << " "
-                  << (r.year ? std::to_string(*r.year) : "?") << " " << r.kind << "] "
-                  << r.activities << " activities, " << r.sections << " sections, " << r.findings
-                  << " findings";
-      }
-      std::cout << "\n";
-    }
     for (const SkippedPath& p : found.skipped) {
       std::cout << "skipped  " << p.path << "  (" << p.reason << ")\n";
     }

@@ -48,6 +48,7 @@ void Summarise(const Extraction& e, FileReport* r) {
   r->activities = e.activities.size();
   r->deliverables = e.deliverables.size();
   r->findings = e.findings.size();
+  r->pages = static_cast<size_t>(e.document.pages.value_or(0));
 }
 
 // Whether `file` (under the folder named, `root`) matches one of `globs`, by name or by its path
@@ -208,7 +209,7 @@ std::string Serialise(const FileReport& r) {
   field(r.kind);
   field(r.institute ? "+" + *r.institute : "-");
   field(r.year ? std::to_string(*r.year) : "");
-  for (size_t n : {r.bytes, r.sections, r.activities, r.deliverables, r.findings}) {
+  for (size_t n : {r.bytes, r.sections, r.activities, r.deliverables, r.findings, r.pages}) {
     field(std::to_string(n));
   }
   return out;
@@ -221,7 +222,7 @@ std::optional<FileReport> Deserialise(const std::string& text, const std::string
        start = end + 1) {
     f.push_back(text.substr(start, end - start));
   }
-  if (f.size() != 11) return std::nullopt;
+  if (f.size() != 12) return std::nullopt;
   const std::optional<int64_t> status = ParseInteger(f[0]);
   if (!status || *status < 0 || *status > static_cast<int64_t>(FileStatus::kFailed)) {
     return std::nullopt;
@@ -234,8 +235,8 @@ std::optional<FileReport> Deserialise(const std::string& text, const std::string
   r.kind = f[3];
   if (f[4].starts_with("+")) r.institute = f[4].substr(1);
   if (auto year = ParseInteger(f[5])) r.year = static_cast<int>(*year);
-  size_t* counts[] = {&r.bytes, &r.sections, &r.activities, &r.deliverables, &r.findings};
-  for (size_t i = 0; i < 5; ++i)
+  size_t* counts[] = {&r.bytes, &r.sections, &r.activities, &r.deliverables, &r.findings, &r.pages};
+  for (size_t i = 0; i < 6; ++i)
     *counts[i] = static_cast<size_t>(ParseInteger(f[6 + i]).value_or(0));
   return r;
 }

@@ -47,6 +47,7 @@ struct FileReport {
   std::optional<int> year;
   size_t bytes = 0;
   size_t sections = 0, activities = 0, deliverables = 0, findings = 0;
+  size_t pages = 0;  // of the document read (0 for a text export without page marks)
   double seconds = 0;
 };
 

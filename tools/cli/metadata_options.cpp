@@ -126,7 +126,8 @@ Result<Manifest> ReadManifest(const std::filesystem::path& file,
   }
   Manifest manifest;
   for (size_t r = 1; r < records.size(); ++r) {
-    const auto& [line, cells] = records[r];
+    const int line = records[r].first;
+    const std::vector<std::string>& cells = records[r].second;
     auto cell = [&](const char* name) {
       const std::optional<size_t> c = column(name);
       return c && *c < cells.size() ? cells[*c] : std::string();

@@ -7,29 +7,36 @@
 namespace oplex {
 namespace {
 
-// Records `field` of document `id` as set to `value` (keeping what oplex first read), then sets
-// the document's column. `column` is one of the document's own, never user text.
-Status SetField(Store& store, int64_t id, const char* column,
-                const std::optional<std::string>& value, MetadataSource source) {
+// Records `field` of document `id` as set to `value` by `source` at `set_at` (nullopt: now),
+// keeping what oplex first read, then sets the document's column. `field` is one of the four the
+// table's CHECK allows, never user text.
+Status SetField(Store& store, int64_t id, const std::string& field,
+                const std::optional<std::string>& value, std::string_view source,
+                const std::optional<std::string>& set_at = std::nullopt) {
+  if (field != "institute" && field != "year" && field != "kind" && field != "title") {
+    return Status::Internal("no document field '" + field + "' to set");
+  }
+  if (field == "institute" && value) {
+    Result<Statement> institute =
+        store.Prepare("INSERT INTO institute (code) VALUES (?) ON CONFLICT (code) DO NOTHING");
+    if (!institute.ok()) return institute.status();
+    if (Status s = institute->Bind(1, *value).Run(); !s.ok()) return s;
+  }
   Result<Statement> record = store.Prepare(
-      std::string("INSERT INTO document_metadata_set (document_id, field, value, read_value, "
-                  "source, set_at) SELECT id, ?2, ?3, CAST(") +
-      column +
-      " AS TEXT), ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM document WHERE id = ?1 "
-      "ON CONFLICT (document_id, field) DO UPDATE SET value = excluded.value, "
+      "INSERT INTO document_metadata_set (document_id, field, value, read_value, source, "
+      "set_at) SELECT id, ?2, ?3, CAST(" +
+      field +
+      " AS TEXT), ?4, coalesce(?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) FROM document "
+      "WHERE id = ?1 ON CONFLICT (document_id, field) DO UPDATE SET value = excluded.value, "
       "source = excluded.source, set_at = excluded.set_at");
   if (!record.ok()) return record.status();
-  Status s = record->Bind(1, id)
-                 .Bind(2, std::string_view(column))
-                 .Bind(3, value)
-                 .Bind(4, std::string_view(ToString(source)))
-                 .Run();
+  Status s =
+      record->Bind(1, id).Bind(2, field).Bind(3, value).Bind(4, source).Bind(5, set_at).Run();
   if (!s.ok()) return s;
-  Result<Statement> update =
-      store.Prepare(std::string("UPDATE document SET ") + column + " = ?2 WHERE id = ?1");
+  Result<Statement> update = store.Prepare("UPDATE document SET " + field + " = ?2 WHERE id = ?1");
   if (!update.ok()) return update.status();
   update->Bind(1, id);
-  if (std::string_view(column) == "year" && value) {
+  if (field == "year" && value) {
     update->Bind(2, static_cast<int64_t>(std::stoi(*value)));
   } else {
     update->Bind(2, value);
@@ -61,25 +68,22 @@ Status SetMetadata(Store& store, const std::string& sha256, const MetadataEdit& 
     Result<std::optional<int64_t>> id = store.FindDocument(sha256);
     if (!id.ok()) return id.status();
     if (!*id) return Status::InvalidInput("no document with content " + sha256);
+    const std::string_view by = ToString(source);
     if (edit.institute) {
-      Result<Statement> institute =
-          store.Prepare("INSERT INTO institute (code) VALUES (?) ON CONFLICT (code) DO NOTHING");
-      if (!institute.ok()) return institute.status();
-      if (Status s = institute->Bind(1, *edit.institute).Run(); !s.ok()) return s;
-      if (Status s = SetField(store, **id, "institute", edit.institute, source); !s.ok()) return s;
+      if (Status s = SetField(store, **id, "institute", edit.institute, by); !s.ok()) return s;
     }
     if (edit.year) {
-      if (Status s = SetField(store, **id, "year", std::to_string(*edit.year), source); !s.ok()) {
+      if (Status s = SetField(store, **id, "year", std::to_string(*edit.year), by); !s.ok()) {
         return s;
       }
     }
     if (edit.kind) {
-      if (Status s = SetField(store, **id, "kind", std::string(ToString(*edit.kind)), source);
+      if (Status s = SetField(store, **id, "kind", std::string(ToString(*edit.kind)), by);
           !s.ok()) {
         return s;
       }
     }
-    if (edit.title) return SetField(store, **id, "title", edit.title, source);
+    if (edit.title) return SetField(store, **id, "title", edit.title, by);
     return Status::Ok();
   });
 }
@@ -130,6 +134,15 @@ Result<std::vector<MetadataSet>> ListMetadataSet(Store& store, int64_t document_
   });
   if (!s.ok()) return s;
   return out;
+}
+
+Status RestoreMetadata(Store& store, int64_t document_id, const std::vector<MetadataSet>& kept) {
+  for (const MetadataSet& m : kept) {
+    if (Status s = SetField(store, document_id, m.field, m.value, m.source, m.set_at); !s.ok()) {
+      return s;
+    }
+  }
+  return Status::Ok();
 }
 
 }  // namespace oplex

@@ -55,4 +55,9 @@ struct MetadataSet {
 // The fields set by hand on document `document_id`, by field name.
 Result<std::vector<MetadataSet>> ListMetadataSet(Store& store, int64_t document_id);
 
+// Sets `kept` (ListMetadataSet of the copy a document replaces) again on document `document_id`,
+// with their source and time, inside the caller's transaction: a document read again keeps what
+// a person set on it, and what oplex read now becomes the read value.
+Status RestoreMetadata(Store& store, int64_t document_id, const std::vector<MetadataSet>& kept);
+
 }  // namespace oplex

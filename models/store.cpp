@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "models/metadata.h"
 #include "models/migrations.h"
 #include "models/record_writer.h"
 
@@ -412,8 +413,12 @@ Result<Store::PutOutcome> Store::Put(const Extraction& e, bool replace) {
 Result<Store::PutOutcome> Store::PutInTransaction(const Extraction& e, bool replace) {
   Result<std::optional<int64_t>> existing = FindDocument(e.document.sha256);
   if (!existing.ok()) return existing.status();
+  std::vector<MetadataSet> kept;  // set by hand on the stored copy: kept by its replacement
   if (existing->has_value()) {
     if (!replace) return PutOutcome::kUnchanged;
+    Result<std::vector<MetadataSet>> set = ListMetadataSet(*this, **existing);
+    if (!set.ok()) return set.status();
+    kept = std::move(*set);
     Result<Statement> remove = Prepare("DELETE FROM document WHERE id = ?");
     if (!remove.ok()) return remove.status();
     if (Status s = remove->Bind(1, **existing).Run(); !s.ok()) {
@@ -421,6 +426,11 @@ Result<Store::PutOutcome> Store::PutInTransaction(const Extraction& e, bool repl
     }
   }
   if (Status s = WriteExtraction(*this, e); !s.ok()) return s;
+  if (!kept.empty()) {
+    Result<std::optional<int64_t>> id = FindDocument(e.document.sha256);
+    if (!id.ok()) return id.status();
+    if (Status s = RestoreMetadata(*this, id->value_or(0), kept); !s.ok()) return s;
+  }
   return existing->has_value() ? PutOutcome::kReplaced : PutOutcome::kInserted;
 }
 

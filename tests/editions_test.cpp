@@ -153,6 +153,13 @@ TEST_F(EditionsTest, MetadataSetByHandIsTakenAndRecordedAsSuch) {
                "ORDER BY field"),
       (std::vector<std::string>{"institute|IEEM|IEEBCS|ingest",
                                 "kind|indicator_report|work_plan|set", "year|2024|2024|set"}));
+  // Read again with --force, the document keeps what was set on it.
+  Outcome forced = Oplex("ingest --force " + bcs);
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_NE(forced.out.find("[IEEM 2024 indicator_report] 84 activities"), std::string::npos)
+      << forced.out;
+  EXPECT_EQ(raw.One("SELECT institute, year, kind FROM document"), "IEEM|2024|indicator_report");
+  EXPECT_EQ(raw.One("SELECT count(*) FROM document_metadata_set"), "3");
   Outcome listed = Oplex("documents");
   EXPECT_NE(listed.out.find("      kind set by hand (set): indicator_report, read work_plan"),
             std::string::npos)

@@ -104,7 +104,8 @@ struct IngestOptions {
 };
 
 // Sets the metadata given by hand (the options, then the file's manifest row) on the document of
-// each file settled, and shows it in the file's report.
+// each file settled, and shows it in the file's report (a replaced document's stored values too:
+// it keeps what was set on it before).
 class HandSet {
  public:
   HandSet(std::filesystem::path db, MetadataEdit edit, Manifest manifest)
@@ -114,17 +115,17 @@ class HandSet {
     if (r->status == FileStatus::kFailed || r->status == FileStatus::kOtherShard) {
       return Status::Ok();
     }
+    if (r->status == FileStatus::kReplaced) {
+      // The stored copy keeps what was set on it by hand (Store::Put): show the stored values.
+      if (Status s = ReadStored(r); !s.ok()) return s;
+    }
     auto row = manifest_.find(ManifestKey(r->path));
     for (const auto& [set, source] :
          {std::pair{edit_, MetadataSource::kIngest},
           std::pair{row == manifest_.end() ? MetadataEdit{} : row->second,
                     MetadataSource::kManifest}}) {
       if (set.empty()) continue;
-      if (!store_) {
-        auto opened = Store::Open(db_);
-        if (!opened.ok()) return opened.status();
-        store_ = std::move(*opened);
-      }
+      if (Status s = OpenStore(); !s.ok()) return s;
       if (Status s = SetMetadata(*store_, r->sha256, set, source); !s.ok()) {
         return WithContext(s, r->path);
       }
@@ -136,6 +137,29 @@ class HandSet {
   }
 
  private:
+  Status OpenStore() {
+    if (store_) return Status::Ok();
+    auto opened = Store::Open(db_);
+    if (!opened.ok()) return opened.status();
+    store_ = std::move(*opened);
+    return Status::Ok();
+  }
+
+  Status ReadStored(FileReport* r) {
+    if (Status s = OpenStore(); !s.ok()) return s;
+    Result<Statement> read =
+        store_->Prepare("SELECT institute, year, kind FROM document WHERE sha256 = ?");
+    if (!read.ok()) return read.status();
+    Result<bool> row = read->Bind(1, r->sha256).Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      r->institute = read->OptionalText(0);
+      r->year = read->OptionalInt(1);
+      r->kind = read->Text(2);
+    }
+    return Status::Ok();
+  }
+
   std::filesystem::path db_;
   MetadataEdit edit_;
   Manifest manifest_;

@@ -7,6 +7,7 @@
 #include <tuple>
 #include <utility>
 
+#include "models/queries.h"
 #include "models/snapshot.h"
 
 namespace oplex {
@@ -62,16 +63,13 @@ class Columns {
     return columns_[it->second];
   }
 
-  // Puts the columns in the order Comparison::columns promises, and names the filter's
-  // institutes that have none.
+  // Puts the columns in the order Comparison::columns promises.
   void Finish(const CompareFilter& filter, Comparison* comparison) && {
-    std::vector<bool> found(filter.institutes.size(), false);
     std::vector<size_t> position(columns_.size(), 0);  // of the column's institute in the filter
     for (size_t c = 0; c < columns_.size(); ++c) {
       for (size_t i = 0; columns_[c].institute && i < filter.institutes.size(); ++i) {
         if (Upper(filter.institutes[i]) == Upper(*columns_[c].institute)) {
           position[c] = i;
-          found[i] = true;
           break;
         }
       }
@@ -86,9 +84,6 @@ class Columns {
     std::iota(order.begin(), order.end(), 0);
     std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return rank(a) < rank(b); });
     for (size_t c : order) comparison->columns.push_back(std::move(columns_[c]));
-    for (size_t i = 0; i < found.size(); ++i) {
-      if (!found[i]) comparison->institutes_not_found.push_back(filter.institutes[i]);
-    }
   }
 
  private:
@@ -116,7 +111,8 @@ Status ReadCoverage(Store& store, const CompareFilter& filter, Columns& columns)
   Result<Statement> totals = store.Prepare(
       std::string("SELECT institute, year, count(*), sum(document_kind = 'work_plan'), "
                   "sum(activities), sum(indicators), sum(indicators_linked), "
-                  "sum(activities_with_indicator) FROM v_indicator_coverage") +
+                  "sum(activities_with_indicator), sum(editions) - count(*) "
+                  "FROM v_indicator_coverage") +
       kWhere + " GROUP BY institute, year");
   if (!totals.ok()) return totals.status();
   BindFilter(*totals, filter);
@@ -128,6 +124,18 @@ Status ReadCoverage(Store& store, const CompareFilter& filter, Columns& columns)
     c.indicators = totals->Int64(5);
     c.indicators_linked = totals->Int64(6);
     c.activities_with_indicator = totals->Int64(7);
+    c.editions_not_counted = totals->Int64(8);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+
+  Result<Statement> counted = store.Prepare(
+      std::string("SELECT institute, year, document_path, editions FROM v_indicator_coverage") +
+      kWhere + " AND editions > 1 ORDER BY document_path, document_id");
+  if (!counted.ok()) return counted.status();
+  BindFilter(*counted, filter);
+  s = ForEachRow(*counted, [&] {
+    columns.For(*counted).counted_editions.push_back({counted->Text(2), counted->Int64(3)});
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -204,6 +212,9 @@ std::optional<double> InstituteYear::Share(int64_t count) const {
 
 Result<Comparison> Compare(Store& store, const CompareFilter& filter) {
   return InSnapshot(store, [&]() -> Result<Comparison> {
+    Result<std::vector<std::string>> institutes =
+        CheckFilter(store, filter.institutes, filter.year);
+    if (!institutes.ok()) return institutes.status();
     Comparison comparison;
     Result<std::vector<CategoryInfo>> categories = ReadCategories(store);
     if (!categories.ok()) return categories.status();

@@ -48,7 +48,14 @@ struct MonthLoad {
   std::optional<double> planned_quantity;
 };
 
-// One institute in one year, over the documents that pass the filter.
+// The edition counted of a plan stored more than once.
+struct CountedEdition {
+  std::string path;
+  int64_t editions = 0;  // of the plan, this one included
+};
+
+// One institute in one year, over the documents that pass the filter: of a plan stored more than
+// once (schema 9, v_document_edition), its counted edition only.
 struct InstituteYear {
   std::optional<std::string> institute;  // nullopt: documents whose institute was not recognised
   std::optional<int> year;
@@ -65,6 +72,8 @@ struct InstituteYear {
   int64_t indicators_linked = 0;  // indicators their document links to one of its activities
   int64_t activities_with_indicator = 0;
   std::vector<std::string> plans_without_indicators;  // paths of work plans with no indicator
+  int64_t editions_not_counted = 0;                   // the other editions of its plans
+  std::vector<CountedEdition> counted_editions;       // of plans with other editions
 
   // `count` as a share of the column's activities; nullopt when the column has none.
   std::optional<double> Share(int64_t count) const;
@@ -75,10 +84,11 @@ struct Comparison {
   // In the filter's order of institutes when it gives one, else by institute code; then by
   // year. Documents without an institute or year come after those with one.
   std::vector<InstituteYear> columns;
-  // The filter's institutes that no document passing the filter has, as the filter spells them.
-  std::vector<std::string> institutes_not_found;
 };
 
+// An institute or year of the filter that no document has is kInvalidInput naming what the
+// database holds (CheckFilter); a filter whose parts each match but that together match nothing
+// (a kind the institute has not published) gives no columns.
 Result<Comparison> Compare(Store& store, const CompareFilter& filter = {});
 
 }  // namespace oplex

@@ -621,7 +621,90 @@ ALTER TABLE event ADD COLUMN time TEXT;  -- HH:MM, 24-hour
 ALTER TABLE event ADD COLUMN place TEXT;
 )sql";
 
-constexpr std::array<Migration, 8> kMigrations = {{
+// Metadata set by hand, and editions. A person who knows better than classify sets a document's
+// institute, year, kind or title (`ingest --institute`, a manifest, `oplex set`): the document
+// takes the value and `document_metadata_set` records that it was set, by what, and what oplex had
+// read. Editions: the same plan stored more than once (text, PDF and scan of it, a corrected
+// re-publication) is one plan, the documents of one institute, year, kind and title; the views
+// count one edition per plan, the richest (born-digital PDF, then a scan, then text; then the
+// newest), so that a plan stored three times is not counted three times.
+constexpr std::string_view kEditionsV9 = R"sql(
+CREATE TABLE document_metadata_set (
+  document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+  field       TEXT NOT NULL CHECK (field IN ('institute', 'year', 'kind', 'title')),
+  value       TEXT,           -- as set (a year as its digits); NULL: set to unknown
+  read_value  TEXT,           -- what oplex had read, NULL when it had read nothing
+  source      TEXT NOT NULL CHECK (source IN ('ingest', 'manifest', 'set')),
+  set_at      TEXT NOT NULL,  -- ISO-8601 UTC
+  PRIMARY KEY (document_id, field)
+) STRICT;
+
+-- Every document with its plan (institute, year, kind and title, letter case and outer spaces
+-- aside; a document without an institute, a year or a kind is a plan of its own), its rank among
+-- the plan's editions (1: the one counted) and how many editions the plan has.
+CREATE VIEW v_document_edition AS
+WITH keyed AS (
+  SELECT d.*,
+         CASE WHEN d.institute IS NULL OR d.year IS NULL OR d.kind = 'unknown'
+              THEN 'document ' || d.id
+              ELSE d.institute || ' ' || d.year || ' ' || d.kind || ' ' || lower(trim(d.title))
+         END AS plan,
+         CASE d.source_format WHEN 'pdf' THEN 0 WHEN 'pdf+ocr' THEN 1 WHEN 'image' THEN 1
+              ELSE 2 END AS richness
+  FROM document AS d)
+SELECT id AS document_id, path AS document_path, institute, year, kind AS document_kind, title,
+       source_format, ingested_at, plan,
+       row_number() OVER edition AS edition_rank,
+       count(*) OVER (PARTITION BY plan) AS editions,
+       first_value(id) OVER edition AS counted_document_id
+FROM keyed
+WINDOW edition AS (PARTITION BY plan ORDER BY richness, ingested_at DESC, id DESC);
+
+DROP VIEW v_category_share;
+CREATE VIEW v_category_share AS
+SELECT d.institute, d.year, d.kind AS document_kind, a.category, c.label AS category_label,
+       c.rank AS category_rank, count(*) AS activities,
+       CAST(count(*) AS REAL) / sum(count(*)) OVER (PARTITION BY d.institute, d.year, d.kind)
+         AS share
+FROM activity AS a
+JOIN document AS d ON d.id = a.document_id
+JOIN v_document_edition AS e ON e.document_id = d.id AND e.edition_rank = 1
+LEFT JOIN category AS c ON c.slug = a.category
+GROUP BY d.institute, d.year, d.kind, a.category;
+
+DROP VIEW v_month_load;
+CREATE VIEW v_month_load AS
+WITH RECURSIVE m (month) AS (SELECT 1 UNION ALL SELECT month + 1 FROM m WHERE month < 12)
+SELECT d.institute, d.year, d.kind AS document_kind, m.month,
+       count(*) AS activities_with_months,
+       sum((a.months_mask >> (m.month - 1)) & 1) AS activities_scheduled,
+       count(am.planned_value) AS activities_with_quantity,
+       sum(am.planned_value) AS planned_quantity
+FROM activity AS a
+JOIN document AS d ON d.id = a.document_id
+JOIN v_document_edition AS e ON e.document_id = d.id AND e.edition_rank = 1
+CROSS JOIN m
+LEFT JOIN activity_month AS am ON am.activity_id = a.id AND am.month = m.month
+WHERE a.months_mask IS NOT NULL
+GROUP BY d.institute, d.year, d.kind, m.month;
+
+-- One row per plan: its counted edition, and how many editions the plan has.
+DROP VIEW v_indicator_coverage;
+CREATE VIEW v_indicator_coverage AS
+SELECT d.id AS document_id, d.path AS document_path, d.institute, d.year,
+       d.kind AS document_kind, e.editions,
+       (SELECT count(*) FROM activity AS a WHERE a.document_id = d.id) AS activities,
+       (SELECT count(*) FROM indicator AS i WHERE i.document_id = d.id AND i.subtotal = 0)
+         AS indicators,
+       (SELECT count(*) FROM indicator AS i WHERE i.document_id = d.id AND i.activity_id IS NOT NULL)
+         AS indicators_linked,
+       (SELECT count(DISTINCT i.activity_id) FROM indicator AS i WHERE i.document_id = d.id)
+         AS activities_with_indicator
+FROM document AS d
+JOIN v_document_edition AS e ON e.document_id = d.id AND e.edition_rank = 1;
+)sql";
+
+constexpr std::array<Migration, 9> kMigrations = {{
     {1, "create the schema", kSchemaV1},
     {2, "store the weeks of month grids and the activities a deliverable spans", kWeeksAndSpansV2},
     {3, "store indicator figures, report dates, session bodies and agreement contexts", kReportsV3},
@@ -633,6 +716,7 @@ constexpr std::array<Migration, 8> kMigrations = {{
      kProgressV7},
     {8, "classify documents as calendars and minutes; store the time and place of events",
      kEventsV8},
+    {9, "record metadata set by hand; count one edition of each plan in the views", kEditionsV9},
 }};
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "models/queries.h"
 
+#include <algorithm>
+#include <set>
 #include <utility>
 
 #include "models/migrations.h"
@@ -254,6 +256,66 @@ Result<std::vector<FindingRow>> ListFindings(Store& store, const FindingFilter& 
     if (!s.ok()) return s;
     return rows;
   });
+}
+
+namespace {
+
+std::string Upper(std::string text) {
+  for (char& c : text) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return text;
+}
+
+std::string JoinNames(const std::set<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out.empty() ? "none" : out;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> CheckFilter(Store& store,
+                                             const std::vector<std::string>& institutes,
+                                             std::optional<int> year) {
+  Result<Statement> read = store.Prepare("SELECT DISTINCT institute, year FROM document");
+  if (!read.ok()) return read.status();
+  std::vector<std::pair<std::optional<std::string>, std::optional<int>>> stored;
+  Status s = ForEachRow(*read, [&] {
+    stored.emplace_back(read->OptionalText(0), read->OptionalInt(1));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  std::set<std::string> codes;
+  for (const auto& [institute, _] : stored) {
+    if (institute) codes.insert(*institute);
+  }
+  std::vector<std::string> canonical;
+  for (const std::string& wanted : institutes) {
+    auto it = std::find_if(codes.begin(), codes.end(),
+                           [&](const std::string& code) { return Upper(code) == Upper(wanted); });
+    if (it == codes.end()) {
+      return Status::InvalidInput("no document of institute '" + wanted +
+                                  "' in the database (institutes stored: " + JoinNames(codes) +
+                                  ")");
+    }
+    canonical.push_back(*it);
+  }
+  if (year) {
+    std::set<std::string> years;
+    for (const auto& [institute, y] : stored) {
+      const bool wanted =
+          canonical.empty() ||
+          (institute && std::count(canonical.begin(), canonical.end(), *institute) > 0);
+      if (wanted && y) years.insert(std::to_string(*y));
+    }
+    if (!years.count(std::to_string(*year))) {
+      return Status::InvalidInput("no document of year " + std::to_string(*year) +
+                                  (canonical.empty() ? "" : " for these institutes") +
+                                  " in the database (years stored: " + JoinNames(years) + ")");
+    }
+  }
+  return canonical;
 }
 
 }  // namespace oplex

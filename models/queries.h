@@ -108,4 +108,12 @@ Result<FindingRow> ReadFindingRow(const Statement& row, int first);
 
 Result<std::vector<FindingRow>> ListFindings(Store& store, const FindingFilter& filter = {});
 
+// Checks the institutes and year of a filter (compare, report) against the database: the codes
+// come back spelled as stored (they match without regard to ASCII letter case). An institute no
+// document has, or a year no document (of those institutes) has, is kInvalidInput naming what the
+// database holds: a typo, as the command line calls it.
+Result<std::vector<std::string>> CheckFilter(Store& store,
+                                             const std::vector<std::string>& institutes,
+                                             std::optional<int> year);
+
 }  // namespace oplex

@@ -3,65 +3,16 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 #include <utility>
 
 #include "models/migrations.h"
+#include "models/queries.h"
 #include "models/read_columns.h"
 #include "models/snapshot.h"
 
 namespace oplex {
 namespace {
-
-bool SameCode(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
-    return upper(x) == upper(y);
-  });
-}
-
-std::string JoinNames(const std::set<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out.empty() ? "none" : out;
-}
-
-// The filter with each institute spelled as the database stores it. An institute or year no
-// document has is an error that names what there is instead.
-Result<ReportFilter> Canonical(const ReportFilter& filter,
-                               const std::vector<ReportDocument>& documents) {
-  std::set<std::string> stored;
-  for (const ReportDocument& d : documents) {
-    if (d.institute) stored.insert(*d.institute);
-  }
-  ReportFilter canonical;
-  canonical.year = filter.year;
-  for (const std::string& wanted : filter.institutes) {
-    auto it = std::find_if(stored.begin(), stored.end(),
-                           [&](const std::string& code) { return SameCode(code, wanted); });
-    if (it == stored.end()) {
-      return Status::InvalidInput("no document of institute '" + wanted +
-                                  "' in the database (institutes stored: " + JoinNames(stored) +
-                                  ")");
-    }
-    canonical.institutes.push_back(*it);
-  }
-  if (filter.year) {
-    std::set<std::string> years;
-    for (const ReportDocument& d : documents) {
-      const bool institute_wanted =
-          canonical.institutes.empty() ||
-          (d.institute &&
-           std::count(canonical.institutes.begin(), canonical.institutes.end(), *d.institute) > 0);
-      if (institute_wanted && d.year) years.insert(std::to_string(*d.year));
-    }
-    if (!years.count(std::to_string(*filter.year))) {
-      return Status::InvalidInput("no document of year " + std::to_string(*filter.year) +
-                                  (canonical.institutes.empty() ? "" : " for these institutes") +
-                                  " in the database (years stored: " + JoinNames(years) + ")");
-    }
-  }
-  return canonical;
-}
 
 bool Selected(const ReportDocument& d, const ReportFilter& filter) {
   if (filter.year && d.year != filter.year) return false;
@@ -70,10 +21,15 @@ bool Selected(const ReportDocument& d, const ReportFilter& filter) {
          std::count(filter.institutes.begin(), filter.institutes.end(), *d.institute) > 0;
 }
 
-// "AND <institute> IN (?1, ?2) AND <year> = ?3" for the filter's parts, to append to a WHERE.
-std::string FilterSql(const ReportFilter& filter, std::string_view institute,
-                      std::string_view year) {
+// "AND <institute> IN (?1, ?2) AND <year> = ?3" for the filter's parts, to append to a WHERE;
+// with `document` (the column of the document id), only the counted editions of plans too.
+std::string FilterSql(const ReportFilter& filter, std::string_view institute, std::string_view year,
+                      std::string_view document = "") {
   std::string sql;
+  if (!document.empty()) {
+    sql += " AND " + std::string(document) +
+           " IN (SELECT document_id FROM v_document_edition WHERE edition_rank = 1)";
+  }
   int parameter = 0;
   if (!filter.institutes.empty()) {
     sql += " AND " + std::string(institute) + " IN (";
@@ -117,8 +73,11 @@ Status ReadDocuments(Store& store, std::vector<ReportDocument>* documents) {
       "  (SELECT count(*) FROM activity AS a "
       "   WHERE a.document_id = d.id AND a.months_mask IS NOT NULL), "
       "  (SELECT count(*) FROM indicator AS n WHERE n.document_id = d.id), "
-      "  (SELECT count(*) FROM finding AS f WHERE f.document_id = d.id) "
+      "  (SELECT count(*) FROM finding AS f WHERE f.document_id = d.id), "
+      "  (SELECT group_concat(o.document_path, char(10)) FROM v_document_edition AS o "
+      "   WHERE o.plan = e.plan AND o.edition_rank > 1) "
       "FROM document AS d LEFT JOIN institute AS i ON i.code = d.institute "
+      "JOIN v_document_edition AS e ON e.document_id = d.id AND e.edition_rank = 1 "
       "ORDER BY d.institute IS NULL, d.institute, d.year IS NULL, d.year, d.path, d.id",
       ReportFilter{}, [&](const Statement& row) -> Status {
         ReportDocument d;
@@ -136,6 +95,8 @@ Status ReadDocuments(Store& store, std::vector<ReportDocument>* documents) {
         d.activities_with_months = row.Int64(9);
         d.indicators = row.Int64(10);
         d.findings = row.Int64(11);
+        std::stringstream others(row.Text(12));
+        for (std::string path; std::getline(others, path);) d.other_editions.push_back(path);
         documents->push_back(std::move(d));
         return Status::Ok();
       });
@@ -153,7 +114,7 @@ Status ReadSections(Store& store, const ReportFilter& filter,
       store,
       "SELECT s.id, s.parent_id, s.kind, s.code, s.title FROM section AS s "
       "JOIN document AS d ON d.id = s.document_id WHERE 1" +
-          FilterSql(filter, "d.institute", "d.year"),
+          FilterSql(filter, "d.institute", "d.year", "d.id"),
       filter, [&](const Statement& row) -> Status {
         SectionNode node;
         node.section.id = row.Int64(0);
@@ -191,31 +152,31 @@ Status ReadActivities(Store& store, const ReportFilter& filter,
   std::map<int64_t, SectionNode> sections;
   if (Status s = ReadSections(store, filter, &sections); !s.ok()) return s;
   std::map<int64_t, std::vector<ReportActivity>> by_document;
-  Status s =
-      ReadFiltered(store,
-                   "SELECT activity_id, document_id, section_id, code, text, unit, annual_raw, "
-                   "category_label, months_mask, page, line FROM v_activity WHERE 1" +
-                       FilterSql(filter, "institute", "year") + " ORDER BY activity_id",
-                   filter, [&](const Statement& row) -> Status {
-                     ReportActivity a;
-                     a.id = row.Int64(0);
-                     a.document_id = row.Int64(1);
-                     if (std::optional<int64_t> section = row.OptionalInt64(2)) {
-                       a.sections = Chain(sections, *section);
-                     }
-                     a.code = row.Text(3);
-                     a.text = row.Text(4);
-                     a.unit = row.OptionalText(5);
-                     a.annual_raw = row.OptionalText(6);
-                     a.category_label = row.OptionalText(7);
-                     if (std::optional<int64_t> mask = row.OptionalInt64(8)) {
-                       a.months = MonthMask::FromBits(static_cast<uint16_t>(*mask));
-                     }
-                     a.page = row.OptionalInt(9);
-                     a.line = row.OptionalInt(10);
-                     by_document[a.document_id].push_back(std::move(a));
-                     return Status::Ok();
-                   });
+  Status s = ReadFiltered(
+      store,
+      "SELECT activity_id, document_id, section_id, code, text, unit, annual_raw, "
+      "category_label, months_mask, page, line FROM v_activity WHERE 1" +
+          FilterSql(filter, "institute", "year", "document_id") + " ORDER BY activity_id",
+      filter, [&](const Statement& row) -> Status {
+        ReportActivity a;
+        a.id = row.Int64(0);
+        a.document_id = row.Int64(1);
+        if (std::optional<int64_t> section = row.OptionalInt64(2)) {
+          a.sections = Chain(sections, *section);
+        }
+        a.code = row.Text(3);
+        a.text = row.Text(4);
+        a.unit = row.OptionalText(5);
+        a.annual_raw = row.OptionalText(6);
+        a.category_label = row.OptionalText(7);
+        if (std::optional<int64_t> mask = row.OptionalInt64(8)) {
+          a.months = MonthMask::FromBits(static_cast<uint16_t>(*mask));
+        }
+        a.page = row.OptionalInt(9);
+        a.line = row.OptionalInt(10);
+        by_document[a.document_id].push_back(std::move(a));
+        return Status::Ok();
+      });
   if (!s.ok()) return s;
 
   std::map<int64_t, ReportActivity*> by_id;
@@ -229,7 +190,7 @@ Status ReadActivities(Store& store, const ReportFilter& filter,
       "m.planned_not_quantified FROM activity_month AS m "
       "JOIN activity AS a ON a.id = m.activity_id JOIN document AS d ON d.id = a.document_id "
       "WHERE m.planned_raw IS NOT NULL" +
-          FilterSql(filter, "d.institute", "d.year"),
+          FilterSql(filter, "d.institute", "d.year", "d.id"),
       filter, [&](const Statement& row) -> Status {
         auto it = by_id.find(row.Int64(0));
         const int64_t month = row.Int64(1);
@@ -280,7 +241,7 @@ Status ReadIndicators(Store& store, const ReportFilter& filter,
       "i.progress_raw, i.page, i.line, i.key, i.programmed_raw, i.percent_raw, i.subtotal "
       "FROM indicator AS i "
       "JOIN document AS d ON d.id = i.document_id WHERE 1" +
-          FilterSql(filter, "d.institute", "d.year") +
+          FilterSql(filter, "d.institute", "d.year", "d.id") +
           " ORDER BY d.institute IS NULL, d.institute, d.year, d.path, d.id, i.id",
       filter, [&](const Statement& row) -> Status {
         ReportIndicator i;
@@ -310,7 +271,7 @@ Status ReadFindings(Store& store, const ReportFilter& filter,
       "SELECT f.document_id, " + FindingRowColumns() +
           " FROM finding AS f JOIN document AS d ON d.id = f.document_id"
           " LEFT JOIN activity AS a ON a.id = f.activity_id WHERE 1" +
-          FilterSql(filter, "d.institute", "d.year") +
+          FilterSql(filter, "d.institute", "d.year", "d.id") +
           " ORDER BY d.institute IS NULL, d.institute, d.year, d.path, d.id, f.page, f.line, f.id",
       filter, [&](const Statement& row) -> Status {
         Result<FindingRow> finding = ReadFindingRow(row, 1);
@@ -327,16 +288,18 @@ Result<ReportData> ReadReportData(Store& store, const ReportFilter& filter) {
     ReportData data;
     std::vector<ReportDocument> all;
     if (Status s = ReadDocuments(store, &all); !s.ok()) return s;
-    Result<ReportFilter> canonical = Canonical(filter, all);
-    if (!canonical.ok()) return canonical.status();
+    Result<std::vector<std::string>> institutes =
+        CheckFilter(store, filter.institutes, filter.year);
+    if (!institutes.ok()) return institutes.status();
+    const ReportFilter canonical{std::move(*institutes), filter.year};
     for (ReportDocument& d : all) {
-      if (Selected(d, *canonical)) data.documents.push_back(std::move(d));
+      if (Selected(d, canonical)) data.documents.push_back(std::move(d));
     }
-    Status s = ReadActivities(store, *canonical, data.documents, &data.activities);
+    Status s = ReadActivities(store, canonical, data.documents, &data.activities);
     if (s.ok()) s = ReadCategories(store, &data.categories);
-    if (s.ok()) s = ReadShares(store, *canonical, &data.shares);
-    if (s.ok()) s = ReadIndicators(store, *canonical, &data.indicators);
-    if (s.ok()) s = ReadFindings(store, *canonical, &data.findings);
+    if (s.ok()) s = ReadShares(store, canonical, &data.shares);
+    if (s.ok()) s = ReadIndicators(store, canonical, &data.indicators);
+    if (s.ok()) s = ReadFindings(store, canonical, &data.findings);
     if (!s.ok()) return s;
     return data;
   });

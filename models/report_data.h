@@ -43,6 +43,8 @@ struct ReportDocument {
   int64_t activities_with_months = 0;  // months known (possibly none)
   int64_t indicators = 0;
   int64_t findings = 0;
+  // The other editions of its plan (schema 9), not counted: the report holds the counted one.
+  std::vector<std::string> other_editions;
 };
 
 // A section an activity sits in, as the document titles it.

@@ -10,7 +10,8 @@ namespace oplex {
 namespace {
 
 // Columns whose values say when, not what: left out.
-const std::set<std::string> kVolatileColumns = {"document.ingested_at"};
+const std::set<std::string> kVolatileColumns = {"document.ingested_at",
+                                                "document_metadata_set.set_at"};
 
 // The full-text index: a virtual table (not in the graph), each row naming its record by its
 // table (`kind`) and id.

@@ -1,13 +1,17 @@
 #include "models/store.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
+#include <cctype>
 #include <chrono>
+#include <cstring>
 #include <initializer_list>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include "models/metadata.h"
 #include "models/migrations.h"
 #include "models/record_writer.h"
 
@@ -193,6 +197,34 @@ Statement::Type Statement::ColumnType(int column) const {
   }
 }
 
+namespace {
+
+// `path` as an SQLite URI ("file:/a%20b.sqlite?mode=ro"): every byte but the unreserved ones and
+// '/' percent-encoded, so that no '?' or '#' of a file name is read as the URI's own.
+std::string FileUri(const std::filesystem::path& path, std::string_view parameters) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string uri = "file:";
+  for (unsigned char c : path.string()) {
+    if (std::isalnum(c) || std::strchr("-._~/", c) != nullptr) {
+      uri += static_cast<char>(c);
+    } else {
+      uri += '%';
+      uri += kHex[c >> 4];
+      uri += kHex[c & 15];
+    }
+  }
+  return uri + "?" + std::string(parameters);
+}
+
+// Whether this process may write the file and create files beside it (a journal).
+bool Writable(const std::filesystem::path& path) {
+  const std::filesystem::path folder =
+      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  return access(path.c_str(), W_OK) == 0 && access(folder.c_str(), W_OK) == 0;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& db_path) {
   sqlite3* db = nullptr;
   int rc =
@@ -208,25 +240,74 @@ Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& db_path)
   return store;
 }
 
+Result<std::unique_ptr<Store>> Store::OpenReadOnly(const std::filesystem::path& db_path) {
+  const std::string context = "cannot open database " + db_path.string();
+  std::error_code ec;
+  if (!std::filesystem::exists(db_path, ec)) {
+    return Status::IoError(context + ": no such file");
+  }
+  Status last;
+  for (const char* parameters : {"mode=ro", "mode=ro&immutable=1"}) {
+    sqlite3* db = nullptr;
+    const int rc =
+        sqlite3_open_v2(FileUri(db_path, parameters).c_str(), &db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+    std::unique_ptr<Store> store(new Store(db));
+    if (rc != SQLITE_OK) {
+      last = FromSqlite(rc, sqlite3_errmsg(db));
+      continue;
+    }
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    // The first read is where a WAL file whose -shm cannot be made fails.
+    Result<Header> header = store->ReadHeader();
+    if (!header.ok()) {
+      last = header.status();
+      if (last.code() == Status::Code::kInvalidInput || last.code() == Status::Code::kCorruption) {
+        break;
+      }
+      continue;
+    }
+    const int version = header->version;
+    if (version > LatestSchemaVersion() || version == 0) break;  // Open says what is wrong
+    if (version < LatestSchemaVersion()) {
+      if (Writable(db_path)) break;  // migrated by Open below
+      return Status::NotSupported(
+          context + ": its schema version is " + std::to_string(version) +
+          ", older than this oplex's (" + std::to_string(LatestSchemaVersion()) +
+          ") and it cannot be migrated where it is (read-only); copy it to a writable folder and "
+          "open it there once");
+    }
+    if (Status s = store->Exec("PRAGMA foreign_keys = ON"); !s.ok()) return WithContext(s, context);
+    store->schema_version_ = version;
+    return store;
+  }
+  if (!last.ok() && last.code() != Status::Code::kInvalidInput &&
+      last.code() != Status::Code::kCorruption) {
+    return WithContext(last, context);
+  }
+  // Not a database, not ours, newer, or older and writable: Open says so, or migrates.
+  return Open(db_path);
+}
+
 Store::~Store() { sqlite3_close_v2(db_); }
 
 Status Store::Configure() {
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   // foreign_keys is off by default and per connection; without it ON DELETE CASCADE is inert.
-  // NORMAL synchronous is durable enough in WAL mode: a power cut can lose the last commits,
-  // which a resumed batch redoes, but never corrupts the file.
-  return ExecSql(db_, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL");
+  // synchronous stays FULL, SQLite's default: with a rollback journal NORMAL may corrupt the file
+  // on a power cut at the wrong moment (in WAL mode it could only lose the last commits).
+  return ExecSql(db_, "PRAGMA foreign_keys = ON");
 }
 
-// WAL lets readers run beside the one writer. The mode is stored in the file, and switching to
-// it takes an exclusive lock that SQLite asks for once, bypassing the busy handler: when several
-// workers open a new file together, all but one get SQLITE_BUSY. So wait here as busy_timeout
-// would. Once the file is in WAL mode the pragma is a no-op that takes no lock.
-Status Store::UseWal() {
+// The journal mode is stored in the file; switching a file an older oplex left in WAL mode back
+// to the rollback journal takes an exclusive lock that SQLite asks for once, bypassing the busy
+// handler: when several workers open the file together, all but one get SQLITE_BUSY. So wait
+// here as busy_timeout would. On a file already in DELETE mode the pragma takes no lock.
+Status Store::UseRollbackJournal() {
   const auto deadline =
       std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
   int rc = SQLITE_OK;
-  while ((rc = sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr)) ==
+  while ((rc = sqlite3_exec(db_, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr)) ==
              SQLITE_BUSY &&
          std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -235,14 +316,19 @@ Status Store::UseWal() {
   return Status::Ok();
 }
 
+// Reading the header first is also what exposes a file that is not a database, before anything
+// (the journal mode included) is written to it. The version and the tables are read in one
+// statement, so from one snapshot: another worker may be creating the schema meanwhile.
+Result<Store::Header> Store::ReadHeader() {
+  Result<Statement> header = Prepare(
+      "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM "
+      "sqlite_schema)");
+  if (!header.ok()) return header.status();
+  if (Result<bool> row = header->Step(); !row.ok()) return row.status();
+  return Header{static_cast<int>(header->Int64(0)), header->Int64(1)};
+}
+
 Status Store::Migrate() {
-  auto read_version = [this]() -> Result<int> {
-    Result<Statement> pragma = Prepare("PRAGMA user_version");
-    if (!pragma.ok()) return pragma.status();
-    Result<bool> row = pragma->Step();
-    if (!row.ok()) return row.status();
-    return static_cast<int>(pragma->Int64(0));
-  };
   auto check_known = [](int version) {
     if (version <= LatestSchemaVersion()) return Status::Ok();
     return Status::NotSupported("its schema version is " + std::to_string(version) +
@@ -251,20 +337,10 @@ Status Store::Migrate() {
                                 "); use the oplex that wrote it or a newer one");
   };
 
-  // Reading the header first is also what exposes a file that is not a database, before
-  // anything (the journal mode included) is written to it. The version and the tables are read
-  // in one statement, so from one snapshot: another worker may be creating the schema meanwhile.
-  int version = 0;
-  int64_t tables = 0;
-  {
-    Result<Statement> header = Prepare(
-        "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM "
-        "sqlite_schema)");
-    if (!header.ok()) return header.status();
-    if (Result<bool> row = header->Step(); !row.ok()) return row.status();
-    version = static_cast<int>(header->Int64(0));
-    tables = header->Int64(1);
-  }  // the statement goes, and with it the snapshot
+  Result<Header> header = ReadHeader();
+  if (!header.ok()) return header.status();
+  const int version = header->version;
+  const int64_t tables = header->tables;
   if (Status s = check_known(version); !s.ok()) return s;
   if (version == 0 && tables > 0) {
     // Version 0 with tables in it is some other program's database: creating ours beside them
@@ -273,7 +349,7 @@ Status Store::Migrate() {
         "it is an SQLite database, but not one oplex created (it has tables and no schema "
         "version)");
   }
-  if (Status s = UseWal(); !s.ok()) return s;
+  if (Status s = UseRollbackJournal(); !s.ok()) return s;
   if (version == LatestSchemaVersion()) {
     schema_version_ = version;
     return Status::Ok();
@@ -281,11 +357,12 @@ Status Store::Migrate() {
 
   Result<int> migrated = InWriteTransaction(db_, [&]() -> Result<int> {
     // Another process may have migrated between the first read and taking the write lock.
-    Result<int> current = read_version();
-    if (!current.ok()) return current.status();
-    if (Status s = check_known(*current); !s.ok()) return s;
+    Result<Header> now = ReadHeader();
+    if (!now.ok()) return now.status();
+    const int current = now->version;
+    if (Status s = check_known(current); !s.ok()) return s;
     for (const Migration& m : Migrations()) {
-      if (m.version <= *current) continue;
+      if (m.version <= current) continue;
       Status applied = ExecSql(db_, std::string(m.sql));
       if (applied.ok()) {
         applied = ExecSql(db_, "PRAGMA user_version = " + std::to_string(m.version));
@@ -336,8 +413,12 @@ Result<Store::PutOutcome> Store::Put(const Extraction& e, bool replace) {
 Result<Store::PutOutcome> Store::PutInTransaction(const Extraction& e, bool replace) {
   Result<std::optional<int64_t>> existing = FindDocument(e.document.sha256);
   if (!existing.ok()) return existing.status();
+  std::vector<MetadataSet> kept;  // set by hand on the stored copy: kept by its replacement
   if (existing->has_value()) {
     if (!replace) return PutOutcome::kUnchanged;
+    Result<std::vector<MetadataSet>> set = ListMetadataSet(*this, **existing);
+    if (!set.ok()) return set.status();
+    kept = std::move(*set);
     Result<Statement> remove = Prepare("DELETE FROM document WHERE id = ?");
     if (!remove.ok()) return remove.status();
     if (Status s = remove->Bind(1, **existing).Run(); !s.ok()) {
@@ -345,6 +426,11 @@ Result<Store::PutOutcome> Store::PutInTransaction(const Extraction& e, bool repl
     }
   }
   if (Status s = WriteExtraction(*this, e); !s.ok()) return s;
+  if (!kept.empty()) {
+    Result<std::optional<int64_t>> id = FindDocument(e.document.sha256);
+    if (!id.ok()) return id.status();
+    if (Status s = RestoreMetadata(*this, id->value_or(0), kept); !s.ok()) return s;
+  }
   return existing->has_value() ? PutOutcome::kReplaced : PutOutcome::kInserted;
 }
 

@@ -4,10 +4,15 @@
 // the caller asks to replace it, and an interrupted batch resumes where it stopped. Each Put is
 // one transaction: a document is stored whole or not at all.
 //
+// The file stands alone after every write: the store keeps SQLite's rollback journal (DELETE
+// mode), never WAL, so no -wal or -shm file is left beside it and a copy of the file alone, on
+// read-only media too, is the whole database. A file an older oplex left in WAL mode is turned
+// back when opened for writing.
+//
 // Thread-safety: a Store and the Statements it prepares belong to one thread; the SQLite
 // connection is never shared. Parallel workers each open their own Store on the same file:
-// WAL mode lets readers run beside a writer, and writers wait for each other (up to
-// kBusyTimeoutMs) instead of failing.
+// writers wait for each other, and for readers to finish (up to kBusyTimeoutMs), instead of
+// failing.
 #pragma once
 
 #include <cstdint>
@@ -92,6 +97,14 @@ class Store {
   // (kNotSupported). Every message names the file.
   static Result<std::unique_ptr<Store>> Open(const std::filesystem::path& db_path);
 
+  // Opens an existing database to read it only (SQLite's `mode=ro`): in a read-only folder or
+  // on read-only media as well. Where SQLite cannot read it so (a file an older oplex left in
+  // WAL mode, whose -shm cannot be created beside it), the file is opened `immutable`: read as
+  // it is, without locks. A database of an older schema is migrated first when the file and its
+  // folder can be written (as Open does); otherwise it is kNotSupported, saying so. A missing
+  // file is kIoError; nothing is ever created or written.
+  static Result<std::unique_ptr<Store>> OpenReadOnly(const std::filesystem::path& db_path);
+
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
   ~Store();
@@ -125,7 +138,12 @@ class Store {
  private:
   explicit Store(sqlite3* db) : db_(db) {}
   Status Configure();
-  Status UseWal();
+  Status UseRollbackJournal();
+  struct Header {
+    int version = 0;     // PRAGMA user_version
+    int64_t tables = 0;  // entries of sqlite_schema
+  };
+  Result<Header> ReadHeader();
   Status Migrate();
   Result<PutOutcome> PutInTransaction(const Extraction& e, bool replace);
 

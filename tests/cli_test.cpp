@@ -15,6 +15,8 @@
 #include <random>
 #include <string>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "oplex_cli.h"
 
@@ -178,22 +180,122 @@ TEST_F(CliTest, KillingAnIngestMidwayLeavesOnlyWholeDocuments) {
   EXPECT_EQ(Query("SELECT count(*) FROM activity"), kCopies * 318);
 }
 
-TEST_F(CliTest, HelpVersionAndUsageErrors) {
+TEST_F(CliTest, HelpAndVersionExitZero) {
   Outcome version = Oplex("--version");
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_EQ(version.out.rfind("oplex ", 0), 0u);
-  for (const char* command : {"ingest", "stats", "show", "findings"}) {
-    Outcome help = Oplex(std::string(command) + " --help");
-    EXPECT_EQ(help.exit_code, 0) << command;
-    EXPECT_NE(help.out.find(std::string("usage: oplex ") + command), std::string::npos) << command;
+  Outcome help = Oplex("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* command : {"ingest", "stats", "show", "findings", "tables", "compare", "search",
+                              "export", "report", "merge", "dump"}) {
+    EXPECT_NE(help.out.find(std::string("\n  ") + command + " "), std::string::npos) << command;
+    Outcome own = Oplex(std::string(command) + " --help");
+    EXPECT_EQ(own.exit_code, 0) << command;
+    EXPECT_NE(own.out.find(std::string("usage: oplex ") + command), std::string::npos) << command;
+    EXPECT_EQ(own.err, "") << command;
   }
-  EXPECT_EQ(Oplex("frobnicate").exit_code, 2);
-  EXPECT_EQ(Oplex("ingest").exit_code, 2);
-  EXPECT_EQ(Oplex("ingest --jobs zero x").exit_code, 2);
-  EXPECT_EQ(Oplex("findings --severity loud").exit_code, 2);
+  EXPECT_NE(help.out.find("exit codes:"), std::string::npos);
+}
+
+// Exit code 2: one message style ("oplex: MESSAGE", then where the help is), and a suggestion
+// when an unknown command or option is near a known one.
+TEST_F(CliTest, UsageErrorsExitTwoWithOneMessageAndASuggestion) {
+  const std::string db = " --db " + db_.string();
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"ingset data/",
+       "oplex: unknown command 'ingset' (did you mean ingest?)\n"
+       "run `oplex --help` for the commands\n"},
+      {"ingest --jbos 2 x" + db,
+       "oplex: unknown option '--jbos' (did you mean --jobs?)\n"
+       "run `oplex ingest --help` for its options\n"},
+      {"search prep --limt=3" + db,
+       "oplex: unknown option '--limt=3' (did you mean --limit?)\n"
+       "run `oplex search --help` for its options\n"},
+      {"stats --jsno" + db,
+       "oplex: unknown option '--jsno' (did you mean --json?)\n"
+       "run `oplex stats --help` for its options\n"},
+      {"stats --colour" + db,
+       "oplex: unknown option '--colour'\n"
+       "run `oplex stats --help` for its options\n"},
+      {"stats IEEM" + db,
+       "oplex: unexpected argument 'IEEM'\n"
+       "run `oplex stats --help` for its options\n"},
+      {"ingest" + db,
+       "oplex: ingest needs at least one file or folder\n"
+       "run `oplex ingest --help` for its options\n"},
+      {"ingest -j 0 x" + db,
+       "oplex: --jobs is a number from 1 to 256, not '0'\n"
+       "run `oplex ingest --help` for its options\n"},
+      {"ingest --jobs=zero x" + db,
+       "oplex: --jobs is a number from 1 to 256, not 'zero'\n"
+       "run `oplex ingest --help` for its options\n"},
+      {"ingest x" + db + " --ocr-dpi",
+       "oplex: --ocr-dpi needs a value\n"
+       "run `oplex ingest --help` for its options\n"},
+      {"findings --severity loud" + db,
+       "oplex: --severity is info, warning or error, not 'loud'\n"
+       "run `oplex findings --help` for its options\n"},
+      {"tables x.pdf --format csv --json",
+       "oplex: --format csv and --json: choose one\n"
+       "run `oplex tables --help` for its options\n"},
+      {"export -o out --format=xml" + db,
+       "oplex: --format is csv or jsonl, not 'xml'\n"
+       "run `oplex export --help` for its options\n"},
+  };
+  for (const auto& [args, message] : cases) {
+    Outcome r = Oplex(args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.err, message) << args;
+    EXPECT_EQ(r.out, "") << args;
+  }
+  EXPECT_FALSE(fs::exists(db_)) << "a usage error creates no database";
+  Outcome none = Oplex("");
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_EQ(none.err.rfind("oplex: no command given\nusage: oplex", 0), 0u) << none.err;
+}
+
+// --opt=value, short aliases and global options before or after the command.
+TEST_F(CliTest, OptionsTakeTheirValueAfterAnEqualsSignAndHaveShortAliases) {
+  Outcome r = Oplex("--db=" + db_.string() + " ingest -j 1 --ocr=never " +
+                    Sample("bcs-ieebcs-deoe-pat-2024.txt").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Query("SELECT count(*) FROM activity"), 84);
+  Outcome stats = Oplex("stats --json --db=" + db_.string());
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_NE(stats.out.find("\"activities\":84"), std::string::npos) << stats.out;
+  const fs::path out = dir_ / "out";
+  Outcome exported =
+      Oplex("export -o " + out.string() + " --tables=documents --db " + db_.string());
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_TRUE(fs::exists(out / "documents.csv"));
+}
+
+// Exit codes 1 and 3 as the README says: 1 when some inputs failed and others were stored, or
+// show/search found nothing; 3 when nothing could be done.
+TEST_F(CliTest, SomeFailedIsOneNothingDoneIsThree) {
+  const std::string db = " --db " + db_.string();
+  Outcome missing = Oplex("ingest " + (dir_ / "nonexistent").string() + db);
+  EXPECT_EQ(missing.exit_code, 3) << missing.err;
+  EXPECT_EQ(CountLines(missing.err, "nonexistent: no such file or folder"), 1u) << missing.err;
+  EXPECT_FALSE(fs::exists(db_)) << "no database is created when no file is read";
+
+  const std::string good = Sample("bcs-ieebcs-deoe-pat-2024.txt").string();
+  Outcome some = Oplex("ingest " + good + " " + (dir_ / "nonexistent").string() + db);
+  EXPECT_EQ(some.exit_code, 1) << some.err;
+  EXPECT_EQ(Query("SELECT count(*) FROM document"), 1);
+
+  std::ofstream(dir_ / "empty.txt").close();
+  Outcome all_bad = Oplex("ingest " + (dir_ / "empty.txt").string() + db);
+  EXPECT_EQ(all_bad.exit_code, 3) << all_bad.err;
+
+  EXPECT_EQ(Oplex("show 99.99.99" + db).exit_code, 1);
+  EXPECT_EQ(Oplex("search zzzzqq" + db).exit_code, 1);
+  EXPECT_EQ(Oplex("show 2.1" + db).exit_code, 0);
+
   Outcome no_db = Oplex("stats --db " + (dir_ / "missing.sqlite").string());
   EXPECT_EQ(no_db.exit_code, 3);
   EXPECT_NE(no_db.err.find("missing.sqlite"), std::string::npos);
+  EXPECT_FALSE(fs::exists(dir_ / "missing.sqlite"));
 }
 
 TEST_F(CliTest, ShowAndFindingsAsJson) {

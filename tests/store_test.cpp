@@ -251,6 +251,7 @@ TEST_F(StoreTest, OpenCreatesEveryTableAsStrictAndSetsUserVersion) {
                                              "category",
                                              "deliverable",
                                              "document",
+                                             "document_metadata_set",
                                              "event",
                                              "finding",
                                              "indicator",
@@ -272,10 +273,11 @@ TEST_F(StoreTest, OpenCreatesEveryTableAsStrictAndSetsUserVersion) {
         << table;
   }
   EXPECT_EQ(raw.Rows("SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name"),
-            (std::vector<std::string>{"v_activity", "v_category_share", "v_indicator_coverage",
-                                      "v_month_load", "v_search_activity", "v_search_event",
-                                      "v_search_indicator", "v_search_section", "v_section_path"}));
-  EXPECT_EQ(raw.One("PRAGMA journal_mode"), "wal");
+            (std::vector<std::string>{"v_activity", "v_category_share", "v_document_edition",
+                                      "v_indicator_coverage", "v_month_load", "v_search_activity",
+                                      "v_search_event", "v_search_indicator", "v_search_section",
+                                      "v_section_path"}));
+  EXPECT_EQ(raw.One("PRAGMA journal_mode"), "delete");  // the file stands alone
 }
 
 TEST_F(StoreTest, ConnectionEnforcesForeignKeys) {
@@ -322,8 +324,9 @@ TEST_F(StoreTest, DocumentKindsWidenWithoutLosingRecords) {
       "PRAGMA writable_schema = ON;"
       "UPDATE sqlite_schema SET sql = replace(sql, ', ''calendar'', ''minutes'')', ')') "
       "WHERE type = 'table' AND name = 'document';"
-      "PRAGMA writable_schema = RESET; ALTER TABLE event DROP COLUMN time;"
-      "ALTER TABLE event DROP COLUMN place; PRAGMA user_version = 7");
+      "PRAGMA writable_schema = RESET; DROP TABLE document_metadata_set;"
+      "ALTER TABLE event DROP COLUMN time; ALTER TABLE event DROP COLUMN place;"
+      "DROP VIEW v_document_edition; PRAGMA user_version = 7");
   EXPECT_EQ(RawDb(db_path_).One("SELECT instr(sql, 'minutes') FROM sqlite_schema WHERE name = "
                                 "'document'"),
             "0");

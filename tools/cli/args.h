@@ -1,6 +1,10 @@
-// Small helpers the subcommands share: their arguments, help and database.
+// The command line of every oplex command, on CLI11: how a command is declared (its help: a usage
+// line, what it does, its options), the checks option values share, one style for every usage
+// error ("oplex: MESSAGE", then where the help is) and "did you mean" for unknown commands and
+// options, and how the reading commands open the database.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,28 +24,70 @@ constexpr int kMaxJobs = 256;
 // The largest `ingest --timeout` (seconds: a day) and `--max-memory` (MB: 1 TB).
 constexpr int kMaxTimeoutSeconds = 86400, kMaxMemoryMb = 1 << 20;
 
-// Help for the OCR options `ingest` and `tables` share.
-constexpr char kOcrOptionsHelp[] =
-    R"(  --ocr MODE  auto (default): pages without a text layer, and image files; always; never
-  --ocr-dpi N resolution PDF pages are rendered at for OCR (default 300)
-  --lang L    Tesseract language(s) of the documents (default spa; e.g. spa+eng)
-)";
+// A usage error with the whole message the user reads ("--jobs is a number from 1 to 256, not
+// 'x'"). The option checks below throw it: CLI11 would prefix its own validation errors with the
+// option's name, and lets every other ParseError out of the parse untouched.
+class UsageError : public CLI::ParseError {
+ public:
+  explicit UsageError(const std::string& message);
+};
 
-// When args[*i] is an OCR option, reads it and its value (advancing *i) into `ocr` and returns
-// true; `*error` says what is wrong with the value, if anything. False for any other argument.
-bool ParseOcrOption(const std::vector<std::string>& args, size_t* i, OcrOptions* ocr,
-                    std::string* error);
+// What `oplex COMMAND --help` prints: the usage line, what the command does (before the options)
+// and, after them, `more` (output formats, exit codes). `summary` is its line in `oplex --help`.
+struct CommandHelp {
+  const char* name;
+  const char* summary;
+  const char* usage;  // "PATH... [options]": what follows "usage: oplex NAME "
+  const char* about;
+  const char* more = "";
+};
 
-// The whole of `value` as a number from `least` to `most`, or nullopt.
-std::optional<int> ParseBounded(std::string_view value, int least, int most);
+// Adds a command to `app`, with its help.
+CLI::App* AddCommand(CLI::App& app, const CommandHelp& help);
 
-// Whether -h or --help is among the arguments.
-bool WantsHelp(const std::vector<std::string>& args);
+// The options of `command` (and the global ones) are laid out by this formatter; `oplex --help`
+// too. Exposed for main.
+std::shared_ptr<CLI::Formatter> MakeFormatter(std::string usage, std::string about,
+                                              std::string more);
 
-// Opens the database of --db, which must exist: the read-only commands create no empty file.
+// Adds a check of the option's values: `problem(NAME, VALUE)` says what is wrong with one ("" when
+// nothing is), and the parse stops with that message.
+CLI::Option* Checked(
+    CLI::Option* option,
+    std::function<std::string(const std::string& name, const std::string& value)> problem);
+
+// `names` ("-j,--jobs") takes a whole number from `least` to `most` into *value; anything else
+// is "LONGNAME is a number from LEAST to MOST, not 'VALUE'".
+CLI::Option* AddBounded(CLI::App* command, const std::string& names, int* value, int least,
+                        int most, const std::string& help);
+
+// `names` takes one of `choices` into *value ("--part is categories, months or indicators, not
+// 'x'").
+CLI::Option* AddChoice(CLI::App* command, const std::string& names, std::string* value,
+                       const std::vector<std::string>& choices, const std::string& help);
+
+// `--year` takes a year like 2024 (four digits, 1900 to 2200).
+CLI::Option* AddYear(CLI::App* command, std::optional<int>* year, const std::string& help);
+
+// `--institute` takes institute codes separated by commas (IEEM,IEE-AGS), and may be repeated;
+// the codes are appended to *codes in order.
+CLI::Option* AddInstitutes(CLI::App* command, std::vector<std::string>* codes,
+                           const std::string& help);
+
+// The OCR options `ingest` and `tables` share: --ocr MODE, --ocr-dpi N, --lang L.
+void AddOcrOptions(CLI::App* command, OcrOptions* ocr);
+
+// Parses the command line into the options bound on `app` and its commands. Returns the exit
+// code when the program should stop here: 0 after --help or --version, kExitUsage after an error
+// (printed on stderr, with a suggestion when an unknown command or option is close to a known
+// one). nullopt: run the command `app.get_subcommands()` holds.
+std::optional<int> ParseCommandLine(CLI::App& app, int argc, char** argv);
+
+// Prints a usage error found after parsing, in the same style; returns kExitUsage.
+int UsageFailure(const CLI::App& command, const std::string& message);
+
+// Opens the database of --db for a reading command: read-only, so that a database in a read-only
+// folder or on read-only media is read; it must exist (no empty file is created).
 Result<std::unique_ptr<Store>> OpenExisting(const GlobalOptions& global);
-
-// Prints "oplex: MESSAGE" and the command's help on stderr; returns kExitUsage.
-int Usage(const std::string& message, const char* help);
 
 }  // namespace oplex::cli

@@ -7,11 +7,15 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
+#include <sstream>
 
 #include "models/queries.h"
 #include "models/store.h"
 #include "tools/cli/args.h"
 #include "tools/cli/json.h"
+#include "tools/cli/metadata_options.h"
+#include "tools/cli/progress.h"
 #include "tools/run/batch.h"
 #include "tools/run/document_pipeline.h"
 
@@ -66,110 +70,154 @@ void WriteQuantity(Json& j, const std::optional<Quantity>& q) {
   j.EndObject();
 }
 
-// A one-line progress bar, redrawn in place on a terminal.
-class Progress {
- public:
-  Progress(size_t total, bool enabled) : total_(total), enabled_(enabled) {}
-  void Step(const FileReport& r) {
-    ++done_;
-    if (!enabled_) return;
-    constexpr int kWidth = 30;
-    int filled = total_ ? static_cast<int>(kWidth * done_ / total_) : kWidth;
-    std::string name = std::filesystem::path(r.path).filename().string();
-    if (name.size() > 40) name = name.substr(0, 37) + "...";
-    std::fprintf(stderr, "\r[%s%s] %zu/%zu %-40s", std::string(filled, '#').c_str(),
-                 std::string(kWidth - filled, ' ').c_str(), done_, total_, name.c_str());
-    if (done_ == total_) std::fprintf(stderr, "\n");
-    std::fflush(stderr);
-  }
-
- private:
-  size_t total_;
-  size_t done_ = 0;
-  bool enabled_;
-};
-
-constexpr char kIngestHelpText[] =
-    R"(usage: oplex ingest PATH... [--force] [--jobs N] [--shard K/N] [--ocr MODE] [--ocr-dpi N]
-                   [--lang L] [--db FILE] [--json]
-
-Reads files, and folders recursively, into the database: text exports, PDFs, and scans (PDF pages
+constexpr CommandHelp kIngestHelp = {
+    "ingest", "read files and folders into the database", "PATH... [options]",
+    R"(Reads files, and folders recursively, into the database: text exports, PDFs, and scans (PDF pages
 without a text layer, PNG, JPEG, TIFF) read by OCR. One transaction per document, so an
 interrupted run leaves only whole documents and the next run resumes. A document already stored
 (same content) is skipped unless --force, which replaces it. A file or folder that cannot be
-read gets one error line naming it and the reason; the others are still stored (exit code 1).
-In folders, hidden entries (".name") and symbolic links to folders are not read: each gets a
-"skipped" line (and an entry of "skipped" in --json); name a linked folder to read it.
+read gets one error line naming it and the reason; the others are still stored (exit code 1;
+3 when no file could be read).
+A file named is always read; "-" reads standard input. In folders, what is not read gets a
+"skipped" line with the reason (and an entry of "skipped" in --json): hidden entries (".name"),
+symbolic links to folders (name one to read it), files that are plainly not published documents
+(README*, Markdown, JSON, TSV, CSV, XML, YAML, code, databases, archives) and files --include and
+--exclude leave out. Their globs are matched against a file's name and its path under the folder
+named ('*.pdf', '2024/*').
 With --timeout or --max-memory, each document is read in a worker process of its own: a worker
 that crashes or passes a limit is one error line naming the file and the cause.
 With --shard K/N, only the files whose content hash falls in shard K of N are read (each file
 in exactly one shard, whatever its name); `oplex merge` brings the shards' databases together.
+--institute, --year and --kind set what classify would read, on every file of the call (stored
+now or before); a manifest (--manifest FILE.csv, a header row naming `path` and any of
+`institute`, `year`, `kind`, `title`; paths relative to its folder) sets them file by file, its
+cells over the options. Values set by hand are recorded as such (`oplex documents` shows them).
+)"};
 
-  --force     replace documents already in the database
-  --jobs N    documents processed in parallel, and OCR engines (1 to 256; default: one per
-              core)
-  --timeout S     read each document in a worker process of its own, stopped after S seconds
-  --max-memory MB read each document in a worker process of its own, stopped past MB of memory
-  --shard K/N read only the files of shard K of N (1 <= K <= N <= 1000000)
-)";
+struct IngestOptions {
+  std::vector<std::string> inputs;
+  InputFilter filter;
+  MetadataOptions metadata;
+  std::filesystem::path manifest;
+  BatchOptions batch;
+  OcrOptions ocr;
+};
 
-const char* IngestHelp() {
-  static const std::string help = std::string(kIngestHelpText) + kOcrOptionsHelp;
-  return help.c_str();
+// Sets the metadata given by hand (the options, then the file's manifest row) on the document of
+// each file settled, and shows it in the file's report (a replaced document's stored values too:
+// it keeps what was set on it before).
+class HandSet {
+ public:
+  HandSet(std::filesystem::path db, MetadataEdit edit, Manifest manifest)
+      : db_(std::move(db)), edit_(std::move(edit)), manifest_(std::move(manifest)) {}
+
+  Status Apply(FileReport* r) {
+    if (r->status == FileStatus::kFailed || r->status == FileStatus::kOtherShard) {
+      return Status::Ok();
+    }
+    if (r->status == FileStatus::kReplaced) {
+      // The stored copy keeps what was set on it by hand (Store::Put): show the stored values.
+      if (Status s = ReadStored(r); !s.ok()) return s;
+    }
+    auto row = manifest_.find(ManifestKey(r->path));
+    for (const auto& [set, source] :
+         {std::pair{edit_, MetadataSource::kIngest},
+          std::pair{row == manifest_.end() ? MetadataEdit{} : row->second,
+                    MetadataSource::kManifest}}) {
+      if (set.empty()) continue;
+      if (Status s = OpenStore(); !s.ok()) return s;
+      if (Status s = SetMetadata(*store_, r->sha256, set, source); !s.ok()) {
+        return WithContext(s, r->path);
+      }
+      if (set.institute) r->institute = set.institute;
+      if (set.year) r->year = set.year;
+      if (set.kind) r->kind = ToString(*set.kind);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Status OpenStore() {
+    if (store_) return Status::Ok();
+    auto opened = Store::Open(db_);
+    if (!opened.ok()) return opened.status();
+    store_ = std::move(*opened);
+    return Status::Ok();
+  }
+
+  Status ReadStored(FileReport* r) {
+    if (Status s = OpenStore(); !s.ok()) return s;
+    Result<Statement> read =
+        store_->Prepare("SELECT institute, year, kind FROM document WHERE sha256 = ?");
+    if (!read.ok()) return read.status();
+    Result<bool> row = read->Bind(1, r->sha256).Step();
+    if (!row.ok()) return row.status();
+    if (*row) {
+      r->institute = read->OptionalText(0);
+      r->year = read->OptionalInt(1);
+      r->kind = read->Text(2);
+    }
+    return Status::Ok();
+  }
+
+  std::filesystem::path db_;
+  MetadataEdit edit_;
+  Manifest manifest_;
+  std::unique_ptr<Store> store_;  // opened when first needed, on the batch's calling thread
+};
+
+// A settled file's line: its result for people ("" when failed: its error is logged), or one
+// JSON object.
+std::string ResultLine(const FileReport& r, bool json) {
+  if (r.status == FileStatus::kOtherShard) return "";
+  std::ostringstream line;
+  if (json) {
+    Json j(line);
+    j.BeginObject();
+    j.Key("path").String(r.path);
+    j.Key("status").String(ToString(r.status));
+    if (r.status == FileStatus::kFailed) j.Key("error").String(r.error);
+    j.Key("sha256").String(r.sha256);
+    j.Key("kind").String(r.kind);
+    j.Key("institute").OptString(r.institute);
+    j.Key("year").OptInt(r.year);
+    j.Key("pages").Int(static_cast<int64_t>(r.pages));
+    j.Key("sections").Int(static_cast<int64_t>(r.sections));
+    j.Key("activities").Int(static_cast<int64_t>(r.activities));
+    j.Key("deliverables").Int(static_cast<int64_t>(r.deliverables));
+    j.Key("findings").Int(static_cast<int64_t>(r.findings));
+    j.Key("seconds").Number(r.seconds);
+    j.EndObject();
+    return line.str() + "\n";
+  }
+  if (r.status == FileStatus::kFailed) return "";
+  line << ToString(r.status) << "  " << r.path;
+  if (r.status != FileStatus::kUnchanged) {
+    line << "  [" << r.institute.value_or("?") << " " << (r.year ? std::to_string(*r.year) : "?")
+         << " " << r.kind << "] " << r.activities << " activities, " << r.sections << " sections, "
+         << r.findings << " findings";
+  }
+  return line.str() + "\n";
 }
 
-}  // namespace
-
-int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << IngestHelp();
-    return kExitOk;
+int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOptions& o) {
+  Result<MetadataEdit> edit = CheckEdit(o.metadata, global.data_dir);
+  if (!edit.ok()) return UsageFailure(command, edit.status().message());
+  Manifest manifest;
+  if (!o.manifest.empty()) {
+    Result<Manifest> read = ReadManifest(o.manifest, global.data_dir);
+    if (!read.ok()) return UsageFailure(command, read.status().message());
+    manifest = std::move(*read);
+    for (const auto& [path, _] : manifest) o.inputs.push_back(path.string());
   }
-  BatchOptions options;
+  if (o.inputs.empty()) return UsageFailure(command, "ingest needs at least one file or folder");
+  if (std::count(o.inputs.begin(), o.inputs.end(), kStandardInput) > 1) {
+    return UsageFailure(command, "standard input (-) can be read once");
+  }
+  BatchOptions& options = o.batch;
   options.db = global.db;
-  std::vector<std::string> inputs;
-  OcrOptions ocr;
-  for (size_t i = 0; i < args.size(); ++i) {
-    std::string error;
-    if (ParseOcrOption(args, &i, &ocr, &error)) {
-      if (!error.empty()) return Usage(error, IngestHelp());
-    } else if (args[i] == "--force") {
-      options.force = true;
-    } else if (args[i] == "--jobs") {
-      const std::string value = i + 1 < args.size() ? args[++i] : "";
-      const std::optional<int> jobs = ParseBounded(value, 1, kMaxJobs);
-      if (!jobs) {
-        return Usage(
-            "--jobs is a number from 1 to " + std::to_string(kMaxJobs) + ", not '" + value + "'",
-            IngestHelp());
-      }
-      options.jobs = *jobs;
-    } else if (args[i] == "--timeout" || args[i] == "--max-memory") {
-      const std::string name = args[i];
-      const std::string value = i + 1 < args.size() ? args[++i] : "";
-      const int most = name == "--timeout" ? kMaxTimeoutSeconds : kMaxMemoryMb;
-      const std::optional<int> limit = ParseBounded(value, 1, most);
-      if (!limit) {
-        return Usage(
-            name + " is a number from 1 to " + std::to_string(most) + ", not '" + value + "'",
-            IngestHelp());
-      }
-      (name == "--timeout" ? options.timeout_seconds : options.max_memory_mb) = *limit;
-    } else if (args[i] == "--shard") {
-      const std::string value = i + 1 < args.size() ? args[++i] : "";
-      options.shard = ParseShard(value);
-      if (!options.shard) {
-        return Usage("--shard is K/N, shard K of N (1 <= K <= N <= " + std::to_string(kMaxShards) +
-                         "), not '" + value + "'",
-                     IngestHelp());
-      }
-    } else if (!args[i].empty() && args[i][0] == '-') {
-      return Usage("unknown option '" + args[i] + "'", IngestHelp());
-    } else {
-      inputs.push_back(args[i]);
-    }
-  }
-  if (inputs.empty()) return Usage("ingest needs at least one file or folder", IngestHelp());
+  OcrOptions& ocr = o.ocr;
+  const std::vector<std::string>& inputs = o.inputs;
 
   // Worker processes (for the limits) have one OCR engine each; threads share one per job.
   const bool in_workers = options.timeout_seconds > 0 || options.max_memory_mb > 0;
@@ -191,28 +239,52 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     return kExitFatal;
   }
   if (in_workers) pipeline->reset();
-  Inputs found = ExpandInputs(inputs);
+  Inputs found = ExpandInputs(inputs, o.filter);
   std::vector<FileReport> reports = std::move(found.failed);
   for (const FileReport& failed : reports) spdlog::error("{}", failed.error);
   const std::vector<std::filesystem::path>& files = found.files;
 
   const auto start = std::chrono::steady_clock::now();
-  Progress progress(files.size(), !global.json && !global.quiet && isatty(STDERR_FILENO));
-  auto on_file = [&](const FileReport& r) { progress.Step(r); };
-  auto ran = in_workers ? RunBatchInWorkers(
-                              files, options,
-                              [&]() -> Result<ReadDocument> {
-                                auto own = load();
-                                if (!own.ok()) return own.status();
-                                return reader(*own);
-                              },
-                              on_file)
-                        : RunBatch(files, options, reader(*pipeline), on_file);
+  uintmax_t bytes = 0;
+  for (const std::filesystem::path& file : files) {
+    std::error_code ec;
+    const uintmax_t size = std::filesystem::file_size(file, ec);
+    if (!ec) bytes += size;
+  }
+  const bool print = global.json || !global.quiet;
+  std::optional<Progress> progress;  // ended before the summary
+  progress.emplace(files.size(), bytes, !global.json && !global.quiet && isatty(STDERR_FILENO));
+  if (global.json) {
+    for (const FileReport& r : reports) progress->Print(ResultLine(r, true));
+  }
+  HandSet hand_set(global.db, *edit, std::move(manifest));
+  Status hand_set_status;
+  auto on_file = [&](const FileReport& settled) {
+    FileReport r = settled;
+    if (Status s = hand_set.Apply(&r); !s.ok() && hand_set_status.ok()) hand_set_status = s;
+    progress->Settled(r, print ? ResultLine(r, global.json) : "");
+    reports.push_back(std::move(r));
+  };
+  // No file to read: no database is created for nothing.
+  auto ran = files.empty() ? Result<std::vector<FileReport>>(std::vector<FileReport>())
+             : in_workers  ? RunBatchInWorkers(
+                                 files, options,
+                                 [&]() -> Result<ReadDocument> {
+                                  auto own = load();
+                                  if (!own.ok()) return own.status();
+                                  return reader(*own);
+                                },
+                                 on_file)
+                          : RunBatch(files, options, reader(*pipeline), on_file);
+  progress.reset();
   if (!ran.ok()) {
     spdlog::error("{}", ran.status().message());
     return kExitFatal;
   }
-  reports.insert(reports.end(), ran->begin(), ran->end());
+  if (!hand_set_status.ok()) {
+    spdlog::error("{}", hand_set_status.message());
+    return kExitFatal;
+  }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -224,29 +296,11 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     unchanged += r.status == FileStatus::kUnchanged;
     replaced += r.status == FileStatus::kReplaced;
   }
-  if (global.json) {
+  if (global.json) {  // the last line: the summary
     Json j(std::cout);
     j.BeginObject();
     j.Key("database").String(global.db.string());
     j.Key("seconds").Number(seconds);
-    j.Key("files").BeginArray();
-    for (const FileReport& r : reports) {
-      if (r.status == FileStatus::kOtherShard) continue;
-      j.BeginObject();
-      j.Key("path").String(r.path);
-      j.Key("status").String(ToString(r.status));
-      if (r.status == FileStatus::kFailed) j.Key("error").String(r.error);
-      j.Key("sha256").String(r.sha256);
-      j.Key("kind").String(r.kind);
-      j.Key("institute").OptString(r.institute);
-      j.Key("year").OptInt(r.year);
-      j.Key("sections").Int(static_cast<int64_t>(r.sections));
-      j.Key("activities").Int(static_cast<int64_t>(r.activities));
-      j.Key("deliverables").Int(static_cast<int64_t>(r.deliverables));
-      j.Key("findings").Int(static_cast<int64_t>(r.findings));
-      j.EndObject();
-    }
-    j.EndArray();
     j.Key("stored").Int(static_cast<int64_t>(stored));
     j.Key("replaced").Int(static_cast<int64_t>(replaced));
     j.Key("unchanged").Int(static_cast<int64_t>(unchanged));
@@ -263,17 +317,6 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     j.EndObject();
     std::cout << "\n";
   } else if (!global.quiet) {
-    for (const FileReport& r : reports) {
-      if (r.status == FileStatus::kFailed || r.status == FileStatus::kOtherShard) continue;
-      std::cout << ToString(r.status) << "  " << r.path;
-      if (r.status != FileStatus::kUnchanged) {
-        std::cout << "  [" << r.institute.value_or("?") << " "
-                  << (r.year ? std::to_string(*r.year) : "?") << " " << r.kind << "] "
-                  << r.activities << " activities, " << r.sections << " sections, " << r.findings
-                  << " findings";
-      }
-      std::cout << "\n";
-    }
     for (const SkippedPath& p : found.skipped) {
       std::cout << "skipped  " << p.path << "  (" << p.reason << ")\n";
     }
@@ -286,25 +329,65 @@ int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args)
     }
     std::cout << " in " << FormatNumber(seconds) << " s → " << global.db.string() << "\n";
   }
-  return failed ? kExitSomeFailed : kExitOk;
+  if (failed == 0) return kExitOk;
+  return stored + replaced + unchanged + other_shard > 0 ? kExitSomeFailed : kExitFatal;
+}
+
+}  // namespace
+
+Command AddIngest(CLI::App& app, const GlobalOptions& global) {
+  CLI::App* command = AddCommand(app, kIngestHelp);
+  auto o = std::make_shared<IngestOptions>();
+  command->add_option("PATH", o->inputs, "files and folders to read")->type_name("");
+  command->add_flag("--force", o->batch.force, "replace documents already in the database");
+  command
+      ->add_option("--include", o->filter.include,
+                   "in folders, read only the files matching GLOB (may be repeated)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);  // one glob per --include: the paths follow
+  command
+      ->add_option("--exclude", o->filter.exclude,
+                   "in folders, do not read the files matching GLOB (may be repeated)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  AddBounded(command, "-j,--jobs", &o->batch.jobs, 1, kMaxJobs,
+             "documents processed in parallel, and OCR engines (default: one per core)");
+  AddBounded(command, "--timeout", &o->batch.timeout_seconds, 1, kMaxTimeoutSeconds,
+             "read each document in a worker process of its own, stopped after N seconds");
+  AddBounded(command, "--max-memory", &o->batch.max_memory_mb, 1, kMaxMemoryMb,
+             "read each document in a worker process of its own, stopped past N MB of memory");
+  CLI::Option* shard =
+      command
+          ->add_option_function<std::string>(
+              "--shard", [o](const std::string& value) { o->batch.shard = ParseShard(value); },
+              "read only the files of shard K of N (1 <= K <= N <= 1000000)")
+          ->type_name("K/N");
+  Checked(shard, [](const std::string& name, const std::string& value) {
+    if (ParseShard(value)) return std::string();
+    return name + " is K/N, shard K of N (1 <= K <= N <= " + std::to_string(kMaxShards) +
+           "), not '" + value + "'";
+  });
+  AddOcrOptions(command, &o->ocr);
+  AddMetadataOptions(command, &o->metadata, false);
+  command
+      ->add_option("--manifest", o->manifest,
+                   "CSV of path, institute, year, kind, title: reads its files and sets each "
+                   "one's metadata")
+      ->type_name("FILE.csv");
+  return [command, o, &global] { return RunIngest(*command, global, *o); };
 }
 
 namespace {
-constexpr char kStatsHelp[] = R"(usage: oplex stats [--db FILE] [--json]
 
-What the database holds: documents, sections, activities, indicators (rows of indicator tables),
+constexpr CommandHelp kStatsHelp = {
+    "stats", "what the database holds, per document", "[options]",
+    R"(What the database holds: documents, sections, activities, indicators (rows of indicator tables),
 events (dated sessions of activity reports), references (agreement codes cited) and findings, and
 per document its institute, year, kind, activities (with how many have known months),
 indicators, events, references and findings.
-)";
-}  // namespace
+)"};
 
-int RunStats(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kStatsHelp;
-    return kExitOk;
-  }
-  if (!args.empty()) return Usage("unexpected argument '" + args.front() + "'", kStatsHelp);
+int RunStats(const GlobalOptions& global) {
   auto store = OpenExisting(global);
   if (!store.ok()) {
     spdlog::error("{}", store.status().message());
@@ -368,30 +451,34 @@ int RunStats(const GlobalOptions& global, const std::vector<std::string>& args) 
   return kExitOk;
 }
 
-namespace {
-constexpr char kShowHelp[] = R"(usage: oplex show CODE [--db FILE] [--json]
+}  // namespace
 
-Every stored activity with this code (codes repeat across institutes and groups): its document,
+Command AddStats(CLI::App& app, const GlobalOptions& global) {
+  AddCommand(app, kStatsHelp);
+  return [&global] { return RunStats(global); };
+}
+
+namespace {
+
+constexpr CommandHelp kShowHelp = {
+    "show", "every activity with this code, with its months, quantities and source",
+    "CODE [options]",
+    R"(Every stored activity with this code (codes repeat across institutes and groups): its document,
 section path, text, unit, annual and monthly quantities, months (E F M ... letters for scheduled
 months, '.' for unscheduled, "unknown" when the source does not show them; whether they come from
 a grid or from written dates, and months of other years as +YYYY-M), beneficiaries, deliverables,
 responsible, dates, the table's other columns as printed, and where in the source it came from. A
-row that prints no code is found by its position in its table.
-)";
-}  // namespace
+row that prints no code is found by its position in its table. Exit code 1 when none has it.
+)"};
 
-int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kShowHelp;
-    return kExitOk;
-  }
-  if (args.size() != 1) return Usage("show needs exactly one activity code", kShowHelp);
+int RunShow(const CLI::App& command, const GlobalOptions& global, const std::string& code) {
+  if (code.empty()) return UsageFailure(command, "show needs an activity code");
   auto store = OpenExisting(global);
   if (!store.ok()) {
     spdlog::error("{}", store.status().message());
     return kExitFatal;
   }
-  auto matches = FindActivities(**store, args.front());
+  auto matches = FindActivities(**store, code);
   if (!matches.ok()) {
     spdlog::error("{}", matches.status().message());
     return kExitFatal;
@@ -479,7 +566,7 @@ int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
     return matches->empty() ? kExitSomeFailed : kExitOk;
   }
   if (matches->empty()) {
-    std::cout << "no activity with code " << args.front() << "\n";
+    std::cout << "no activity with code " << code << "\n";
     return kExitSomeFailed;
   }
   for (const ActivityMatch& m : *matches) {
@@ -526,43 +613,35 @@ int RunShow(const GlobalOptions& global, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-namespace {
-constexpr char kFindingsHelp[] =
-    R"(usage: oplex findings [--document TEXT] [--severity LEVEL] [--db FILE] [--json]
-
-Problems found while reading documents: failed checks (monthly quantities that do not add up,
-gaps in numbering, totals the document states that differ from what was extracted) and rows that
-could not be read, each with its raw text and where it is in the source.
-
-  --document TEXT     only documents whose path contains TEXT
-  --severity LEVEL    only findings at least this severe: info, warning or error
-)";
 }  // namespace
 
-int RunFindings(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kFindingsHelp;
-    return kExitOk;
-  }
+Command AddShow(CLI::App& app, const GlobalOptions& global) {
+  CLI::App* command = AddCommand(app, kShowHelp);
+  auto code = std::make_shared<std::string>();
+  command->add_option("CODE", *code, "the activity code, as printed (010101, 2.28)")->type_name("");
+  return [command, code, &global] { return RunShow(*command, global, *code); };
+}
+
+namespace {
+
+constexpr CommandHelp kFindingsHelp = {
+    "findings", "problems found in the documents (failed checks, unreadable rows)", "[options]",
+    R"(Problems found while reading documents: failed checks (monthly quantities that do not add up,
+gaps in numbering, totals the document states that differ from what was extracted) and rows that
+could not be read, each with its raw text and where it is in the source.
+)"};
+
+struct FindingsOptions {
+  std::string document;
+  std::string severity = "info";
+};
+
+int RunFindings(const GlobalOptions& global, const FindingsOptions& o) {
   FindingFilter filter;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--document" && i + 1 < args.size()) {
-      filter.path_contains = args[++i];
-    } else if (args[i] == "--severity" && i + 1 < args.size()) {
-      const std::string& s = args[++i];
-      if (s == "info") {
-        filter.min_severity = Severity::kInfo;
-      } else if (s == "warning") {
-        filter.min_severity = Severity::kWarning;
-      } else if (s == "error") {
-        filter.min_severity = Severity::kError;
-      } else {
-        return Usage("--severity must be info, warning or error", kFindingsHelp);
-      }
-    } else {
-      return Usage("unexpected argument '" + args[i] + "'", kFindingsHelp);
-    }
-  }
+  if (!o.document.empty()) filter.path_contains = o.document;
+  filter.min_severity = o.severity == "error"     ? Severity::kError
+                        : o.severity == "warning" ? Severity::kWarning
+                                                  : Severity::kInfo;
   auto store = OpenExisting(global);
   if (!store.ok()) {
     spdlog::error("{}", store.status().message());
@@ -597,6 +676,18 @@ int RunFindings(const GlobalOptions& global, const std::vector<std::string>& arg
   }
   std::cout << rows->size() << " findings\n";
   return kExitOk;
+}
+
+}  // namespace
+
+Command AddFindings(CLI::App& app, const GlobalOptions& global) {
+  CLI::App* command = AddCommand(app, kFindingsHelp);
+  auto o = std::make_shared<FindingsOptions>();
+  command->add_option("--document", o->document, "only documents whose path contains TEXT")
+      ->type_name("TEXT");
+  AddChoice(command, "--severity", &o->severity, {"info", "warning", "error"},
+            "only findings at least this severe (default info)");
+  return [o, &global] { return RunFindings(global, *o); };
 }
 
 }  // namespace oplex::cli

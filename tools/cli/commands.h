@@ -1,10 +1,16 @@
-// The oplex subcommands. Each parses its own arguments, prints --help, and returns a process
-// exit code (see ExitCode). Output goes to stdout (text or --json); logs go to stderr.
+// The oplex commands. Each Add* function declares its command on the program's CLI11 app (its
+// help and options, bound to values of its own) and returns how to run it once the command line
+// is parsed. Output goes to stdout (text or --json); logs go to stderr.
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace oplex::cli {
 
@@ -16,6 +22,7 @@ enum ExitCode {
   kExitFatal = 3,       // nothing could be done (database or data folder unusable)
 };
 
+// The options every command takes (`oplex --help`), filled by the parse before a command runs.
 struct GlobalOptions {
   std::filesystem::path db = "oplex.sqlite";
   std::filesystem::path data_dir;
@@ -23,16 +30,23 @@ struct GlobalOptions {
   bool quiet = false;
 };
 
-int RunIngest(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunStats(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunShow(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunFindings(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunTables(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunCompare(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunSearch(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunExport(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunReport(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunMerge(const GlobalOptions& global, const std::vector<std::string>& args);
-int RunDump(const GlobalOptions& global, const std::vector<std::string>& args);
+// A command whose options are parsed: runs it and returns the process exit code.
+using Command = std::function<int()>;
+
+// Each declares its command on `app`; `global` is read when the command runs.
+Command AddIngest(CLI::App& app, const GlobalOptions& global);
+Command AddStats(CLI::App& app, const GlobalOptions& global);
+Command AddShow(CLI::App& app, const GlobalOptions& global);
+Command AddFindings(CLI::App& app, const GlobalOptions& global);
+Command AddTables(CLI::App& app, const GlobalOptions& global);
+Command AddCompare(CLI::App& app, const GlobalOptions& global);
+Command AddSearch(CLI::App& app, const GlobalOptions& global);
+Command AddExport(CLI::App& app, const GlobalOptions& global);
+Command AddReport(CLI::App& app, const GlobalOptions& global);
+Command AddMerge(CLI::App& app, const GlobalOptions& global);
+Command AddDump(CLI::App& app, const GlobalOptions& global);
+Command AddDocuments(CLI::App& app, const GlobalOptions& global);
+Command AddSet(CLI::App& app, const GlobalOptions& global);
+Command AddRemove(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace oplex::cli

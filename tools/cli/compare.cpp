@@ -22,37 +22,36 @@
 namespace oplex::cli {
 namespace {
 
-constexpr char kCompareHelp[] =
-    R"(usage: oplex compare [--institute A,B] [--year Y] [--kind KIND] [--part PART] [--csv]
-                    [--db FILE] [--json]
-
-Institutes side by side, one column per institute and year: (1) activities per category of the
+constexpr CommandHelp kCompareHelp = {
+    "compare", "institutes side by side: by category, by month, by indicator coverage", "[options]",
+    R"(Institutes side by side, one column per institute and year: (1) activities per category of the
 taxonomy, with their share of the column's activities; (2) activities scheduled per month and
 the quantities planned for the month, over the activities whose months the documents show ("—"
 where none does); (3) indicator coverage: documents, work plans, activities, indicators, those
 linked to an activity, activities with an indicator, and work plans without any indicator.
+)",
+    R"(--format csv writes one part (--part is required), RFC 4180, one row per column and item:
+  categories: institute,year,category,label,rank,activities,share
+  months:     institute,year,month,activities_with_months,activities_scheduled,
+              activities_with_quantity,planned_quantity
+  indicators: institute,year,documents,plans,activities,indicators,indicators_linked,
+              activities_with_indicator,plans_without_indicators,editions_not_counted
+An empty field is unknown (or, for institute and year, not recognised).
+--format json (or --json): {"filters", "columns", "categories", "months", "indicators"}: the
+parts hold the rows the CSV would, and the indicators rows also list the paths of their work
+plans without indicators (plans_without_indicators_paths) and of the editions counted of plans
+stored more than once (counted_editions_paths).
 
-  --institute A,B  only these institutes (codes as in `oplex stats`, any case), in this order;
-                   may be repeated
-  --year Y         only documents of this year
-  --kind KIND      only documents of this kind: work_plan, indicator_report, activity_report,
-                   calendar or minutes
-  --part PART      only one part: categories, months or indicators
-  --csv            one part (--part is required) as CSV, RFC 4180, one row per column and item:
-                   categories: institute,year,category,label,rank,activities,share
-                   months:     institute,year,month,activities_with_months,
-                               activities_scheduled,activities_with_quantity,planned_quantity
-                   indicators: institute,year,documents,plans,activities,indicators,
-                               indicators_linked,activities_with_indicator,
-                               plans_without_indicators
-                   An empty field is unknown (or, for institute and year, not recognised).
-  --json           {"filters", "columns", "categories", "months", "indicators"}: the parts
-                   hold the rows the CSV would, and the indicators rows also list the paths of
-                   their work plans without indicators (plans_without_indicators_paths)
+A plan stored more than once (its text, PDF and scan; a corrected re-publication: documents of one
+institute, year, kind and title) counts once, by its richest edition (a born-digital PDF over a
+scan over text, then the newest): documents, activities and the rest count that edition,
+"Editions not counted" the others, and a line names each edition counted.
 
-When nothing passes the filter, a warning says so on stderr and the output is empty (JSON and
-CSV keep their structure and header); the exit code is 0.
-)";
+An institute or a year the database does not hold is a usage error (exit code 2) that names what
+it holds. When the filters together match nothing (a kind an institute has not published), a
+warning says so on stderr and the output is empty (JSON and CSV keep their structure and
+header); the exit code is 0.
+)"};
 
 enum class Part { kCategories, kMonths, kIndicators };
 constexpr Part kParts[] = {Part::kCategories, Part::kMonths, Part::kIndicators};
@@ -72,62 +71,12 @@ const char* PartName(Part part) {
 struct CompareOptions {
   CompareFilter filter;
   std::optional<Part> part;  // nullopt: all three
-  bool csv = false;
+  std::string part_name;
+  std::string format = "text";
+  bool csv = false;  // the --csv of old: now --format csv
 
   bool Shows(Part p) const { return !part || *part == p; }
 };
-
-// Fills `options` from the command's arguments; returns the usage error, or "" when they are
-// good.
-std::string ParseArguments(const std::vector<std::string>& args, CompareOptions* options) {
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& name = args[i];
-    if (name == "--csv") {
-      options->csv = true;
-      continue;
-    }
-    if (name != "--institute" && name != "--year" && name != "--kind" && name != "--part") {
-      return (name.empty() || name[0] != '-' ? "unexpected argument '" : "unknown option '") +
-             name + "'";
-    }
-    if (i + 1 >= args.size()) return name + " needs a value";
-    const std::string& value = args[++i];
-    if (name == "--institute") {
-      const std::string error = "--institute takes codes separated by commas, not '" + value + "'";
-      if (value.empty() || value.back() == ',') return error;
-      std::stringstream list(value);
-      for (std::string code; std::getline(list, code, ',');) {
-        if (code.empty()) return error;
-        options->filter.institutes.push_back(code);
-      }
-    } else if (name == "--year") {
-      int year = 0;
-      const char* end = value.data() + value.size();
-      auto [stop, error] = std::from_chars(value.data(), end, year);
-      if (error != std::errc() || stop != end || value.size() != 4) {
-        return "--year takes a year like 2024, not '" + value + "'";
-      }
-      options->filter.year = year;
-    } else if (name == "--kind") {
-      options->filter.kind = DocumentKindFromText(value);
-      if (!options->filter.kind || *options->filter.kind == DocumentKind::kUnknown) {
-        return "--kind is " + ClassifiedKindNames() + ", not '" + value + "'";
-      }
-    } else {
-      options->part.reset();
-      for (Part part : kParts) {
-        if (value == PartName(part)) options->part = part;
-      }
-      if (!options->part) {
-        return "--part is categories, months or indicators, not '" + value + "'";
-      }
-    }
-  }
-  if (options->csv && !options->part) {
-    return "--csv writes one part at a time: add --part categories, months or indicators";
-  }
-  return "";
-}
 
 // ---- Rows: what --json and --csv print, one list of keys and one row per column and item ----
 
@@ -159,7 +108,8 @@ std::vector<const char*> Keys(Part part) {
               "indicators",
               "indicators_linked",
               "activities_with_indicator",
-              "plans_without_indicators"};
+              "plans_without_indicators",
+              "editions_not_counted"};
   }
   return {};
 }
@@ -199,7 +149,8 @@ std::vector<std::vector<Value>> Rows(const Comparison& c, const InstituteYear& c
     case Part::kIndicators:
       rows.push_back({institute, year, column.documents, column.plans, column.activities,
                       column.indicators, column.indicators_linked, column.activities_with_indicator,
-                      static_cast<int64_t>(column.plans_without_indicators.size())});
+                      static_cast<int64_t>(column.plans_without_indicators.size()),
+                      column.editions_not_counted});
       break;
   }
   return rows;
@@ -272,6 +223,9 @@ void WriteJson(const Comparison& c, const CompareOptions& options) {
         if (part == Part::kIndicators) {
           j.Key("plans_without_indicators_paths").BeginArray();
           for (const std::string& path : column.plans_without_indicators) j.String(path);
+          j.EndArray();
+          j.Key("counted_editions_paths").BeginArray();
+          for (const CountedEdition& e : column.counted_editions) j.String(e.path);
           j.EndArray();
         }
         j.EndObject();
@@ -462,12 +416,14 @@ TextTable Table(const Comparison& c, Part part) {
                 "Indicators",
                 "Linked to an activity",
                 "Activities with an indicator",
-                "Work plans without indicators"};
+                "Work plans without indicators",
+                "Editions not counted"};
       for (size_t g = 0; g < c.columns.size(); ++g) {
         const InstituteYear& column = c.columns[g];
         for (int64_t n : {column.documents, column.plans, column.activities, column.indicators,
                           column.indicators_linked, column.activities_with_indicator,
-                          static_cast<int64_t>(column.plans_without_indicators.size())}) {
+                          static_cast<int64_t>(column.plans_without_indicators.size()),
+                          column.editions_not_counted}) {
           t.groups[g].cells.push_back({std::to_string(n)});
         }
       }
@@ -494,50 +450,45 @@ void WriteText(const Comparison& c, const CompareOptions& options) {
         for (const std::string& path : column.plans_without_indicators) {
           std::cout << "  no indicators: " << path << "\n";
         }
+        for (const CountedEdition& e : column.counted_editions) {
+          std::cout << "  counted: " << e.path << " (one plan of " << e.editions
+                    << " editions; `oplex documents` lists them)\n";
+        }
       }
     }
   }
 }
 
-// The filter as the command line gives it, " --institute X --year Y --kind K", for warnings.
-std::string Described(const CompareFilter& filter, const std::vector<std::string>& institutes) {
+// Says on stderr when nothing passed the filter.
+void WarnAboutEmptyFilters(const Comparison& c, const CompareFilter& filter) {
+  if (!c.columns.empty()) return;
+  if (filter.institutes.empty() && !filter.year && !filter.kind) {
+    spdlog::warn("the database holds no documents");
+    return;
+  }
   std::string text;
-  for (size_t i = 0; i < institutes.size(); ++i) {
-    text += (i ? "," : " --institute ") + institutes[i];
+  for (size_t i = 0; i < filter.institutes.size(); ++i) {
+    text += (i ? "," : " --institute ") + filter.institutes[i];
   }
   if (filter.year) text += " --year " + std::to_string(*filter.year);
   if (filter.kind) text += std::string(" --kind ") + ToString(*filter.kind);
-  return text;
+  spdlog::warn("no documents match{}", text);
 }
 
-// Says on stderr when nothing passed the filter, or which of its institutes nothing matched.
-void WarnAboutEmptyFilters(const Comparison& c, const CompareFilter& filter) {
-  if (c.columns.empty()) {
-    const std::string what = Described(filter, filter.institutes);
-    if (what.empty()) {
-      spdlog::warn("the database holds no documents");
-    } else {
-      spdlog::warn("no documents match{}", what);
-    }
-    return;
+int RunCompare(const CLI::App& command, const GlobalOptions& global, CompareOptions& options) {
+  if (options.csv) return UsageFailure(command, "--csv is now --format csv");
+  if (global.json && options.format == "csv") {
+    return UsageFailure(command, "--format csv and --json: choose one");
   }
-  for (const std::string& code : c.institutes_not_found) {
-    spdlog::warn("no documents match{}", Described(filter, {code}));
+  if (global.json) options.format = "json";
+  for (Part part : kParts) {
+    if (options.part_name == PartName(part)) options.part = part;
   }
-}
-
-}  // namespace
-
-int RunCompare(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kCompareHelp;
-    return kExitOk;
+  if (options.format == "csv" && !options.part) {
+    return UsageFailure(command,
+                        "--format csv writes one part at a time: add --part categories, months "
+                        "or indicators");
   }
-  CompareOptions options;
-  if (std::string error = ParseArguments(args, &options); !error.empty()) {
-    return Usage(error, kCompareHelp);
-  }
-  if (options.csv && global.json) return Usage("--csv and --json: choose one", kCompareHelp);
   auto store = OpenExisting(global);
   if (!store.ok()) {
     spdlog::error("{}", store.status().message());
@@ -545,18 +496,49 @@ int RunCompare(const GlobalOptions& global, const std::vector<std::string>& args
   }
   auto comparison = Compare(**store, options.filter);
   if (!comparison.ok()) {
+    if (comparison.status().code() == Status::Code::kInvalidInput) {
+      return UsageFailure(command, comparison.status().message());
+    }
     spdlog::error("{}", comparison.status().message());
     return kExitFatal;
   }
   WarnAboutEmptyFilters(*comparison, options.filter);
-  if (global.json) {
+  if (options.format == "json") {
     WriteJson(*comparison, options);
-  } else if (options.csv) {
+  } else if (options.format == "csv") {
     WriteCsv(*comparison, *options.part);
   } else if (!comparison->columns.empty()) {
     WriteText(*comparison, options);
   }
   return kExitOk;
+}
+
+}  // namespace
+
+Command AddCompare(CLI::App& app, const GlobalOptions& global) {
+  CLI::App* command = AddCommand(app, kCompareHelp);
+  auto o = std::make_shared<CompareOptions>();
+  AddInstitutes(command, &o->filter.institutes,
+                "only these institutes (codes as in `oplex stats`, any case), in this order; may "
+                "be repeated");
+  AddYear(command, &o->filter.year, "only documents of this year");
+  Checked(command
+              ->add_option_function<std::string>(
+                  "--kind",
+                  [o](const std::string& kind) { o->filter.kind = DocumentKindFromText(kind); },
+                  "only documents of this kind: " + ClassifiedKindNames())
+              ->type_name("KIND"),
+          [](const std::string& name, const std::string& kind) {
+            const std::optional<DocumentKind> known = DocumentKindFromText(kind);
+            if (known && *known != DocumentKind::kUnknown) return std::string();
+            return name + " is " + ClassifiedKindNames() + ", not '" + kind + "'";
+          });
+  AddChoice(command, "--part", &o->part_name, {"categories", "months", "indicators"},
+            "only one part");
+  AddChoice(command, "--format", &o->format, {"text", "csv", "json"},
+            "text (default, for people), csv (one part) or json");
+  command->add_flag("--csv", o->csv)->group("");  // renamed: says so
+  return [command, o, &global] { return RunCompare(*command, global, *o); };
 }
 
 }  // namespace oplex::cli

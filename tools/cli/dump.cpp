@@ -11,24 +11,17 @@
 namespace oplex::cli {
 namespace {
 
-constexpr char kDumpHelp[] = R"(usage: oplex dump [--db FILE]
-
-Prints every table of the database, the full-text index included, without row ids or times of
+constexpr CommandHelp kDumpHelp = {
+    "dump", "every table, without ids or times, to compare databases", "[options]",
+    R"(Prints every table of the database, the full-text index included, without row ids or times of
 ingestion and in an order that depends only on the documents: two databases holding the same
 documents print the same bytes (`cmp <(oplex dump --db A) <(oplex dump --db B)`). Per table a
 line "[table] N rows: columns", then one line per row, values tab-separated as SQLite's quote()
 writes them. A row is named by its document's content hash and its position among its owner's
 rows ("<sha256>/000012": the document's 12th activity), and references to rows by those names.
-)";
+)"};
 
-}  // namespace
-
-int RunDump(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kDumpHelp;
-    return kExitOk;
-  }
-  if (!args.empty()) return Usage("unexpected argument '" + args.front() + "'", kDumpHelp);
+int RunDump(const GlobalOptions& global) {
   auto store = OpenExisting(global);
   if (!store.ok()) {
     spdlog::error("{}", store.status().message());
@@ -39,6 +32,13 @@ int RunDump(const GlobalOptions& global, const std::vector<std::string>& args) {
     return kExitFatal;
   }
   return kExitOk;
+}
+
+}  // namespace
+
+Command AddDump(CLI::App& app, const GlobalOptions& global) {
+  AddCommand(app, kDumpHelp);
+  return [&global] { return RunDump(global); };
 }
 
 }  // namespace oplex::cli

@@ -20,40 +20,37 @@
 namespace oplex::cli {
 namespace {
 
-constexpr char kExportHelp[] =
-    R"(usage: oplex export -o DIR [--format csv|jsonl] [--tables LIST] [--force] [--db FILE] [--json]
-
-Writes tables of the database into DIR (created if missing), one file per table, named after it
+constexpr CommandHelp kExportHelp = {
+    "export", "the tables (activities, months, indicators...) as CSV or JSON lines files",
+    "-o DIR [options]",
+    R"(Writes tables of the database into DIR (created if missing), one file per table, named after it
 (activities.csv, months.csv...), in UTF-8. Every row of a file is one record of the database.
+)",
+    R"(--format csv: RFC 4180, a header row, CRLF line ends, fields quoted when they hold a comma, a
+quote or a line break (quotes doubled); NULL (unknown) is an empty field, an empty text a quoted
+empty field (""). jsonl: one JSON object per line, keys the column names; NULL is null, numbers
+are numbers.
 
-  -o DIR          the folder to write into
-  --format F      csv (default): RFC 4180, a header row, CRLF line ends, fields quoted when they
-                  hold a comma, a quote or a line break (quotes doubled); NULL (unknown) is an
-                  empty field, an empty text a quoted empty field ("").
-                  jsonl: one JSON object per line, keys the column names; NULL is null, numbers
-                  are numbers.
-  --tables LIST   which tables, comma-separated (default: all, in this order):
-                    activities  activities, with their institute, year, document path, section,
-                                category and the flags month_01..month_12 (1 scheduled, 0 not,
-                                empty when the months are unknown)
-                    months      one row per activity and month of a month grid that was read:
-                                marked, planned quantity, weeks
-                    attributes  the columns of an activity's table the schema has no field for,
-                                as printed (header, value, box)
-                    calendar    every month of a schedule with its calendar year (schedules
-                                that run into the next year, dates outside the plan's year)
-                    indicators  indicators, with their figures and reporting period
-                    events      dated sessions and meetings of activity reports
-                    references  agreement codes the documents cite
-                    findings    failed checks and unreadable rows, with their raw text
-                    sections    the documents' hierarchy (ejes, subprogramas, areas, projects...)
-                    documents   the documents read, with institute, year, kind and path
-                    categories  the taxonomy of an institute's functions
-  --force         overwrite files already in DIR (otherwise nothing is written)
+The tables (--tables; default: all, in this order):
+  activities  activities, with their institute, year, document path, section, category and the
+              flags month_01..month_12 (1 scheduled, 0 not, empty when the months are unknown)
+  months      one row per activity and month of a month grid that was read: marked, planned
+              quantity, weeks
+  attributes  the columns of an activity's table the schema has no field for, as printed
+              (header, value, box)
+  calendar    every month of a schedule with its calendar year (schedules that run into the
+              next year, dates outside the plan's year)
+  indicators  indicators, with their figures and reporting period
+  events      dated sessions and meetings of activity reports
+  references  agreement codes the documents cite
+  findings    failed checks and unreadable rows, with their raw text
+  sections    the documents' hierarchy (ejes, subprogramas, areas, projects...)
+  documents   the documents read, with institute, year, kind and path
+  categories  the taxonomy of an institute's functions
 
 Each record table starts with institute, year and document_path, then the record's own columns as
 the database stores them (see the schema in README.md).
-)";
+)"};
 
 // A sink writing one file; it stops the export at the first failed write (a full disk).
 class FileSink : public ExportSink {
@@ -167,48 +164,19 @@ Result<int64_t> WriteTable(Store& store, const ExportTable& table, const std::st
   return rows;
 }
 
-}  // namespace
-
-int RunExport(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kExportHelp;
-    return kExitOk;
-  }
+struct ExportOptions {
   std::filesystem::path dir;
   std::string format = "csv";
   std::vector<const ExportTable*> tables;
   bool force = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (a == "--force") {
-      force = true;
-    } else if (a == "-o" || a == "--format" || a == "--tables") {
-      if (i + 1 >= args.size()) return Usage(a + " needs a value", kExportHelp);
-      const std::string& value = args[++i];
-      if (a == "-o") {
-        dir = value;
-      } else if (a == "--format") {
-        format = value;
-        if (format != "csv" && format != "jsonl") {
-          return Usage("--format is csv or jsonl, not '" + format + "'", kExportHelp);
-        }
-      } else {
-        std::stringstream list(value);
-        for (std::string name; std::getline(list, name, ',');) {
-          if (name.empty()) continue;
-          const ExportTable* table = FindExportTable(name);
-          if (table == nullptr) return Usage("unknown table '" + name + "'", kExportHelp);
-          if (std::find(tables.begin(), tables.end(), table) == tables.end()) {
-            tables.push_back(table);
-          }
-        }
-        if (tables.empty()) return Usage("--tables names no table", kExportHelp);
-      }
-    } else {
-      return Usage("unexpected argument '" + a + "'", kExportHelp);
-    }
-  }
-  if (dir.empty()) return Usage("export needs -o DIR, the folder to write into", kExportHelp);
+};
+
+int RunExport(const CLI::App& command, const GlobalOptions& global, ExportOptions& o) {
+  if (o.dir.empty()) return UsageFailure(command, "export needs -o DIR, the folder to write into");
+  const std::filesystem::path& dir = o.dir;
+  const std::string& format = o.format;
+  std::vector<const ExportTable*>& tables = o.tables;
+  const bool force = o.force;
   if (tables.empty()) {
     for (const ExportTable& table : ExportTables()) tables.push_back(&table);
   }
@@ -276,6 +244,45 @@ int RunExport(const GlobalOptions& global, const std::vector<std::string>& args)
     }
   }
   return kExitOk;
+}
+
+}  // namespace
+
+Command AddExport(CLI::App& app, const GlobalOptions& global) {
+  CLI::App* command = AddCommand(app, kExportHelp);
+  auto o = std::make_shared<ExportOptions>();
+  command->add_option("-o,--output", o->dir, "the folder to write into (created if missing)")
+      ->type_name("DIR");
+  AddChoice(command, "--format", &o->format, {"csv", "jsonl"}, "csv (default) or jsonl");
+  Checked(command
+              ->add_option_function<std::string>(
+                  "--tables",
+                  [o](const std::string& list) {
+                    std::stringstream in(list);
+                    for (std::string name; std::getline(in, name, ',');) {
+                      const ExportTable* table = FindExportTable(name);
+                      if (table != nullptr &&
+                          std::find(o->tables.begin(), o->tables.end(), table) == o->tables.end()) {
+                        o->tables.push_back(table);
+                      }
+                    }
+                  },
+                  "which tables, comma-separated (default: all; see below)")
+              ->type_name("LIST"),
+          [](const std::string& name, const std::string& list) {
+            std::stringstream in(list);
+            bool any = false;
+            for (std::string table; std::getline(in, table, ',');) {
+              if (table.empty()) continue;
+              if (FindExportTable(table) == nullptr) return "unknown table '" + table + "'";
+              any = true;
+            }
+            return any ? std::string() : name + " names no table";
+          });
+  command->add_flag("--force", o->force,
+                    "overwrite files already in DIR (otherwise nothing is "
+                    "written)");
+  return [command, o, &global] { return RunExport(*command, global, *o); };
 }
 
 }  // namespace oplex::cli

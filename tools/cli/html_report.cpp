@@ -121,6 +121,16 @@ std::string InstituteId(const std::optional<std::string>& code) {
 
 std::string YearText(const std::optional<int>& year) { return year ? std::to_string(*year) : ""; }
 
+// A row under a document's, naming the other editions of its plan, which are not counted.
+std::string OtherEditions(const ReportDocument& d) {
+  if (d.other_editions.empty()) return "";
+  std::string paths;
+  for (const std::string& path : d.other_editions) paths += (paths.empty() ? "" : ", ") + path;
+  return "<tr class=\"other-editions\"><td colspan=\"3\"></td><td colspan=\"7\">The edition "
+         "counted of its plan; also stored, not counted: " +
+         Esc(paths) + "</td></tr>";
+}
+
 std::string DocumentsSection(const ReportData& data) {
   std::string out =
       "<section id=\"documents\"><h2>Documents</h2><p class=\"note\">What each stored document "
@@ -136,7 +146,7 @@ std::string DocumentsSection(const ReportData& data) {
            NumberCell(d.year) + TextCell(DocumentKindLabel(d.kind)) + PathCell(d.path) +
            TextCell(d.source_format) + NumberCell(d.pages) + NumberCell(d.activities) +
            NumberCell(d.activities_with_months) + NumberCell(d.indicators) +
-           NumberCell(d.findings) + "</tr>";
+           NumberCell(d.findings) + "</tr>" + OtherEditions(d);
   }
   return out + "</tbody></table></section>";
 }

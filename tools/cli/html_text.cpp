@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 
+#include "tools/cli/utf8_escape.h"
+
 namespace oplex::cli {
 namespace {
 
@@ -75,7 +77,8 @@ size_t FittingPrefix(std::string_view word, std::string_view tail, double width_
 
 }  // namespace
 
-std::string HtmlEscape(std::string_view text) {
+std::string HtmlEscape(std::string_view raw) {
+  const std::string text = EscapeInvalidUtf8(raw);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {

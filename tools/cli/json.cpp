@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "tools/cli/utf8_escape.h"
+
 namespace oplex::cli {
 
 void Json::Separate() {
@@ -52,7 +54,24 @@ Json& Json::Key(std::string_view key) {
 Json& Json::String(std::string_view value) {
   Separate();
   out_ << '"';
-  for (unsigned char c : value) {
+  for (size_t i = 0; i < value.size();) {
+    const auto c = static_cast<unsigned char>(value[i]);
+    const size_t length = Utf8SequenceLength(value, i);
+    if (length == 0) {
+      // Not UTF-8: the byte as a lone low surrogate (PEP 383), so that Python's json and
+      // os.fsencode give the byte back.
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\udc%02x", c);
+      out_ << buf;
+      ++i;
+      continue;
+    }
+    if (length > 1) {
+      out_ << value.substr(i, length);
+      i += length;
+      continue;
+    }
+    ++i;
     switch (c) {
       case '"':
         out_ << "\\\"";

@@ -1,54 +1,33 @@
 // oplex: reads electoral institutes' work plans into one SQLite database.
-// This file only parses the global options and dispatches to a subcommand.
+// This file only declares the global options and the commands, parses the command line and runs
+// the command named.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdlib>
-#include <iostream>
-#include <map>
-#include <optional>
-#include <string>
+#include <utility>
 #include <vector>
 
+#include "tools/cli/args.h"
 #include "tools/cli/commands.h"
 
 namespace {
 
-constexpr char kUsage[] = R"(usage: oplex [global options] <command> [options]
+constexpr char kAbout[] =
+    R"(Reads the work plans, indicator reports and activity reports of Mexico's electoral institutes
+into one SQLite database. Global options go before or after the command; `oplex COMMAND --help`
+shows a command's own.
+)";
 
-Reads the work plans, indicator reports and activity reports of Mexico's electoral institutes
-into one SQLite database.
-
-commands:
-  ingest PATH...   read files and folders into the database
-  stats            what the database holds, per document
-  show CODE        every activity with this code, with its months, quantities and source
-  findings         problems found in the documents (failed checks, unreadable rows)
-  tables           the tables of a PDF, as JSON or CSV (no database needed)
-  compare          institutes side by side: by category, by month, by indicator coverage
-  search TEXT      activities, indicators, sections and events containing TEXT (accents ignored)
-  export -o DIR    the tables (activities, months, indicators...) as CSV or JSON lines files
-  report -o FILE   one self-contained HTML page: category shares, month heatmaps, indicators,
-                   findings
-  merge OUT IN...  copy the documents of databases IN (shards of `ingest --shard K/N`) into OUT
-  dump             every table, without ids or times, to compare databases
-
-global options (before or after the command):
-  --db FILE        database file (default: oplex.sqlite)
-  --data-dir DIR   vocabularies and patterns (default: the installed data/ folder)
-  --json           machine-readable output on stdout
-  -v, --verbose    more log detail on stderr
-  -q, --quiet      errors only on stderr
-  --version        print the version
-  -h, --help       this help; `oplex <command> --help` for a command
-
-exit codes:
+constexpr char kExitCodes[] = R"(exit codes:
   0  everything asked for was done
   1  some input files or folders could not be ingested (the others were stored), or some
      databases could not be merged (the others were); show and search: nothing found
-  2  bad command line (an option out of its range too)
-  3  nothing could be done (database or data folder unusable, files export would overwrite,
-     an output of export or report that cannot be written)
+  2  bad command line (an option out of its range, an institute or year the database does not
+     hold, too)
+  3  nothing could be done (database or data folder unusable, no input file could be read,
+     files export would overwrite, an output of export or report that cannot be written)
 )";
 
 }  // namespace
@@ -63,55 +42,39 @@ int main(int argc, char** argv) {
   GlobalOptions global;
   if (const char* dir = std::getenv("OPLEX_DATA_DIR")) global.data_dir = dir;
   if (global.data_dir.empty()) global.data_dir = OPLEX_DEFAULT_DATA_DIR;
+  bool verbose = false;
 
-  std::string command;
-  std::vector<std::string> rest;
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
-    auto value = [&](const std::string& name) -> std::optional<std::string> {
-      if (i + 1 >= argc) {
-        std::cerr << "oplex: " << name << " needs a value\n";
-        return std::nullopt;
-      }
-      return std::string(argv[++i]);
-    };
-    if (arg == "--version") {
-      std::cout << "oplex " << OPLEX_VERSION << "\n";
-      return kExitOk;
-    } else if ((arg == "-h" || arg == "--help") && command.empty()) {
-      std::cout << kUsage;
-      return kExitOk;
-    } else if (arg == "--db") {
-      auto v = value(arg);
-      if (!v) return kExitUsage;
-      global.db = *v;
-    } else if (arg == "--data-dir") {
-      auto v = value(arg);
-      if (!v) return kExitUsage;
-      global.data_dir = *v;
-    } else if (arg == "--json") {
-      global.json = true;
-    } else if (arg == "-v" || arg == "--verbose") {
-      spdlog::set_level(spdlog::level::debug);
-    } else if (arg == "-q" || arg == "--quiet") {
-      global.quiet = true;
-      spdlog::set_level(spdlog::level::err);
-    } else if (command.empty() && !arg.empty() && arg[0] != '-') {
-      command = arg;
-    } else {
-      rest.push_back(arg);
+  CLI::App app("", "oplex");
+  app.formatter(MakeFormatter("[global options] COMMAND [options]", kAbout, kExitCodes));
+  app.option_defaults()->group("global options");
+  app.set_help_flag("-h,--help", "this help; `oplex COMMAND --help` for a command's");
+  app.set_version_flag("--version", std::string("oplex ") + OPLEX_VERSION, "print the version");
+  app.add_option("--db", global.db, "database file (default: oplex.sqlite)")->type_name("FILE");
+  app.add_option("--data-dir", global.data_dir,
+                 "vocabularies and patterns (default: the installed data/ folder, or "
+                 "$OPLEX_DATA_DIR)")
+      ->type_name("DIR");
+  app.add_flag("--json", global.json, "machine-readable output on stdout");
+  app.add_flag("-v,--verbose", verbose, "more log detail on stderr");
+  app.add_flag("-q,--quiet", global.quiet, "errors only on stderr");
+  app.allow_extras();  // unknown commands and options are told apart after the parse
+  app.fallthrough();   // global options after the command too
+  app.option_defaults()->group("options");
+
+  const std::vector<std::pair<CLI::App*, Command>> commands = [&] {
+    std::vector<std::pair<CLI::App*, Command>> all;
+    for (auto add : {AddIngest, AddStats, AddDocuments, AddShow, AddFindings, AddTables, AddCompare,
+                     AddSearch, AddExport, AddReport, AddSet, AddRemove, AddMerge, AddDump}) {
+      Command command = add(app, global);
+      all.emplace_back(app.get_subcommands({}).back(), std::move(command));
     }
+    return all;
+  }();
+  if (std::optional<int> stop = ParseCommandLine(app, argc, argv)) return *stop;
+  if (verbose) spdlog::set_level(spdlog::level::debug);
+  if (global.quiet) spdlog::set_level(spdlog::level::err);
+  for (const auto& [sub, command] : commands) {
+    if (sub->parsed()) return command();
   }
-  static const std::map<std::string, int (*)(const GlobalOptions&, const std::vector<std::string>&)>
-      kCommands = {{"ingest", RunIngest},     {"stats", RunStats},   {"show", RunShow},
-                   {"findings", RunFindings}, {"tables", RunTables}, {"compare", RunCompare},
-                   {"search", RunSearch},     {"export", RunExport}, {"report", RunReport},
-                   {"merge", RunMerge},       {"dump", RunDump}};
-  auto it = kCommands.find(command);
-  if (it == kCommands.end()) {
-    if (!command.empty()) std::cerr << "oplex: unknown command '" << command << "'\n";
-    std::cerr << kUsage;
-    return kExitUsage;
-  }
-  return it->second(global, rest);
+  return kExitUsage;  // ParseCommandLine returns before when no command was named
 }

@@ -13,9 +13,10 @@
 namespace oplex::cli {
 namespace {
 
-constexpr char kMergeHelp[] = R"(usage: oplex merge OUT IN... [--json]
-
-Copies the documents of the databases IN (e.g. the shards of `oplex ingest --shard K/N`), with
+constexpr CommandHelp kMergeHelp = {
+    "merge", "copy the documents of databases IN (shards of `ingest --shard K/N`) into OUT",
+    "OUT IN... [options]",
+    R"(Copies the documents of the databases IN (e.g. the shards of `oplex ingest --shard K/N`), with
 all their records, findings and categories, into the database OUT, created when missing (--db is
 not used). A document is its content: one whose content hash OUT already holds is skipped, so
 merging again, or merging databases that overlap, stores every document once. Each IN is merged
@@ -26,24 +27,18 @@ with this oplex, e.g. `oplex stats --db IN`, which migrates it); the others are 
 
 --json prints {database, inputs: [{path, status (merged or failed), documents, present,
 error}], documents, present, failed}: documents copied, and skipped as already present.
-)";
+)"};
 
 struct Merged {
   std::string path;
   Result<MergeCounts> counts;
 };
 
-}  // namespace
-
-int RunMerge(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kMergeHelp;
-    return kExitOk;
+int RunMerge(const CLI::App& command, const GlobalOptions& global,
+             const std::vector<std::string>& args) {
+  if (args.size() < 2) {
+    return UsageFailure(command, "merge needs the output database and an input");
   }
-  for (const std::string& arg : args) {
-    if (!arg.empty() && arg[0] == '-') return Usage("unknown option '" + arg + "'", kMergeHelp);
-  }
-  if (args.size() < 2) return Usage("merge needs the output database and an input", kMergeHelp);
   auto store = Store::Open(args.front());
   if (!store.ok()) {
     spdlog::error("{}", store.status().message());
@@ -92,6 +87,15 @@ int RunMerge(const GlobalOptions& global, const std::vector<std::string>& args) 
               << " inputs failed → " << args.front() << "\n";
   }
   return failed ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
+
+Command AddMerge(CLI::App& app, const GlobalOptions& global) {
+  CLI::App* command = AddCommand(app, kMergeHelp);
+  auto databases = std::make_shared<std::vector<std::string>>();
+  command->add_option("DATABASE", *databases, "OUT, then the databases IN")->type_name("");
+  return [command, databases, &global] { return RunMerge(*command, global, *databases); };
 }
 
 }  // namespace oplex::cli

@@ -19,19 +19,18 @@
 namespace oplex::cli {
 namespace {
 
-constexpr char kReportHelp[] =
-    R"(usage: oplex report -o FILE.html [--institute A,B] [--year Y] [--db FILE] [--json]
-
-Writes one self-contained HTML page (no network needed to open it; open it in any browser): the
+constexpr CommandHelp kReportHelp = {
+    "report", "one self-contained HTML page: category shares, month heatmaps, indicators, findings",
+    "-o FILE.html [options]",
+    R"(Writes one self-contained HTML page (no network needed to open it; open it in any browser): the
 documents, a bar chart of the share of activities in each category with institutes side by side,
 per institute a month heatmap of each plan whose months are known (activities grouped by section,
 darker where more is planned), the indicators, and the findings with file, page and line. The file
 is written whole or not at all.
-
-  -o, --output FILE   the HTML file to write (replaced if it exists)
-  --institute A,B     only these institutes (codes as `oplex stats` shows them, e.g. IEEM,IEE-AGS)
-  --year Y            only documents of this year
-)";
+)",
+    R"(An institute or a year the database does not hold is a usage error (exit code 2) that names
+what it holds.
+)"};
 
 std::string NowUtc() {
   const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -42,60 +41,20 @@ std::string NowUtc() {
   return buf;
 }
 
-// "IEEM,IEE-AGS" → {"IEEM", "IEE-AGS"}; an empty item is an error.
-bool SplitInstitutes(const std::string& list, std::vector<std::string>* out) {
-  size_t start = 0;
-  while (true) {
-    const size_t comma = list.find(',', start);
-    std::string item = list.substr(start, comma == std::string::npos ? comma : comma - start);
-    item.erase(0, item.find_first_not_of(' '));
-    item.erase(item.find_last_not_of(' ') + 1);
-    if (item.empty()) return false;
-    out->push_back(item);
-    if (comma == std::string::npos) return true;
-    start = comma + 1;
-  }
-}
-
-}  // namespace
-
-int RunReport(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kReportHelp;
-    return kExitOk;
-  }
+struct ReportOptions {
   std::filesystem::path output;
   ReportFilter filter;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    const bool has_value = i + 1 < args.size();
-    if (arg == "-o" || arg == "--output") {
-      if (!has_value || args[i + 1].empty()) return Usage(arg + " needs a file name", kReportHelp);
-      output = args[++i];
-    } else if (arg == "--institute") {
-      if (!has_value || !SplitInstitutes(args[++i], &filter.institutes)) {
-        return Usage("--institute needs institute codes separated by commas, like IEEM,IEE-AGS",
-                     kReportHelp);
-      }
-    } else if (arg == "--year") {
-      int year = 0;
-      const std::string value = has_value ? args[++i] : "";
-      const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), year);
-      if (value.empty() || error != std::errc() || end != value.data() + value.size() ||
-          year < 1900 || year > 2200) {
-        return Usage("--year needs a year like 2024, not '" + value + "'", kReportHelp);
-      }
-      filter.year = year;
-    } else {
-      return Usage("unexpected argument '" + arg + "'", kReportHelp);
-    }
-  }
-  if (output.empty()) return Usage("report needs -o FILE.html", kReportHelp);
+};
+
+int RunReport(const CLI::App& command, const GlobalOptions& global, const ReportOptions& o) {
+  const std::filesystem::path& output = o.output;
+  const ReportFilter& filter = o.filter;
+  if (output.empty()) return UsageFailure(command, "report needs -o FILE.html");
   // The error_code form: a name too long or looping through symbolic links is for
   // WriteAtomically to report, not an exception.
   std::error_code ec;
   if (std::filesystem::is_directory(output, ec)) {
-    return Usage(output.string() + " is a folder; -o needs a file name", kReportHelp);
+    return UsageFailure(command, output.string() + " is a folder; -o needs a file name");
   }
 
   auto store = OpenExisting(global);
@@ -105,8 +64,11 @@ int RunReport(const GlobalOptions& global, const std::vector<std::string>& args)
   }
   auto data = ReadReportData(**store, filter);
   if (!data.ok()) {
+    if (data.status().code() == Status::Code::kInvalidInput) {
+      return UsageFailure(command, data.status().message());
+    }
     spdlog::error("{}", data.status().message());
-    return data.status().code() == Status::Code::kInvalidInput ? kExitUsage : kExitFatal;
+    return kExitFatal;
   }
   std::string scope;
   for (const std::string& institute : filter.institutes) {
@@ -151,6 +113,19 @@ int RunReport(const GlobalOptions& global, const std::vector<std::string>& args)
               << count(data->findings.size(), "finding", "findings") << "\n";
   }
   return kExitOk;
+}
+
+}  // namespace
+
+Command AddReport(CLI::App& app, const GlobalOptions& global) {
+  CLI::App* command = AddCommand(app, kReportHelp);
+  auto o = std::make_shared<ReportOptions>();
+  command->add_option("-o,--output", o->output, "the HTML file to write (replaced if it exists)")
+      ->type_name("FILE");
+  AddInstitutes(command, &o->filter.institutes,
+                "only these institutes (codes as `oplex stats` shows them, e.g. IEEM,IEE-AGS)");
+  AddYear(command, &o->filter.year, "only documents of this year");
+  return [command, o, &global] { return RunReport(*command, global, *o); };
 }
 
 }  // namespace oplex::cli

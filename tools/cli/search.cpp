@@ -17,10 +17,10 @@
 namespace oplex::cli {
 namespace {
 
-constexpr char kSearchHelp[] =
-    R"(usage: oplex search TEXT... [--institute CODE] [--year YEAR] [--limit N] [--db FILE] [--json]
-
-Finds the activities, indicators, sections (programmes, projects, areas) and events (the sessions
+constexpr CommandHelp kSearchHelp = {
+    "search", "activities, indicators, sections and events containing TEXT (accents ignored)",
+    "TEXT... [options]",
+    R"(Finds the activities, indicators, sections (programmes, projects, areas) and events (the sessions
 of activity reports) that contain TEXT, best matches first, each with its institute, year, kind,
 code, page (or line, when the source has no page marks), document and a snippet with the match
 highlighted.
@@ -33,16 +33,12 @@ method or objective, or an event's body. Case and accents are ignored: cómputo 
                ("Programa de Resultados Electorales Preliminares") and other spellings
 Nothing else is an operator: AND, OR, NOT, parentheses, slashes and colons are searched as text
 (INE/CG825/2022 finds that agreement code). After --, every argument is TEXT.
-
-  --institute CODE  only documents of this institute, by its code in `oplex stats` (IEEM, IEE-AGS)
-  --year YEAR       only documents of this year
-  --limit N         at most N results (default 20)
-
---json prints an array of {kind, institute, year, code, page, line, document, text, snippet,
+)",
+    R"(--json prints an array of {kind, institute, year, code, page, line, document, text, snippet,
 highlights, score}: kind is activity, indicator, section or event; highlights are the
 [start, end) character offsets of the matches in snippet; score is bm25, lower is better.
 Exit code 1 when nothing matches.
-)";
+)"};
 
 constexpr int kDefaultLimit = 20;
 
@@ -117,45 +113,16 @@ void WriteText(const std::vector<SearchHit>& hits, bool more) {
   std::cout << "\n";
 }
 
-}  // namespace
-
-int RunSearch(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kSearchHelp;
-    return kExitOk;
-  }
+struct SearchOptions {
+  std::vector<std::string> words;
   SearchQuery query;
-  query.limit = kDefaultLimit;
+};
+
+int RunSearch(const CLI::App& command, const GlobalOptions& global, SearchOptions& o) {
+  SearchQuery& query = o.query;
   std::string text;
-  bool options_ended = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    if (options_ended || a.empty() || a[0] != '-') {
-      text += (text.empty() ? "" : " ") + a;
-    } else if (a == "--") {
-      options_ended = true;
-    } else if (a == "--institute" || a == "--year" || a == "--limit") {
-      if (i + 1 >= args.size()) return Usage(a + " needs a value", kSearchHelp);
-      const std::string& value = args[++i];
-      if (a == "--institute") {
-        query.institute = value;
-        continue;
-      }
-      char* end = nullptr;
-      const long number = std::strtol(value.c_str(), &end, 10);
-      if (value.empty() || *end != '\0' || number < 1 || number > std::numeric_limits<int>::max()) {
-        return Usage(a + " takes a whole number of at least 1, not '" + value + "'", kSearchHelp);
-      }
-      if (a == "--year") {
-        query.year = static_cast<int>(number);
-      } else {
-        query.limit = static_cast<int>(number);
-      }
-    } else {
-      return Usage("unknown option '" + a + "'", kSearchHelp);
-    }
-  }
-  if (text.empty()) return Usage("search needs the text to look for", kSearchHelp);
+  for (const std::string& word : o.words) text += (text.empty() ? "" : " ") + word;
+  if (text.empty()) return UsageFailure(command, "search needs the text to look for");
 
   auto acronyms = SearchAcronyms::Load(global.data_dir);
   if (!acronyms.ok()) {
@@ -164,8 +131,8 @@ int RunSearch(const GlobalOptions& global, const std::vector<std::string>& args)
   }
   query.terms = ParseSearchText(text, *acronyms);
   if (!MatchExpression(query.terms)) {
-    return Usage("nothing to search for in '" + text + "': it has no letters or digits",
-                 kSearchHelp);
+    return UsageFailure(command,
+                        "nothing to search for in '" + text + "': it has no letters or digits");
   }
   auto store = OpenExisting(global);
   if (!store.ok()) {
@@ -188,6 +155,24 @@ int RunSearch(const GlobalOptions& global, const std::vector<std::string>& args)
     WriteText(*hits, more);
   }
   return hits->empty() ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
+
+Command AddSearch(CLI::App& app, const GlobalOptions& global) {
+  CLI::App* command = AddCommand(app, kSearchHelp);
+  auto o = std::make_shared<SearchOptions>();
+  o->query.limit = kDefaultLimit;
+  command->add_option("TEXT", o->words, "the words to find")->type_name("");
+  command
+      ->add_option("--institute", o->query.institute,
+                   "only documents of this institute, by its code in `oplex stats` (IEEM, "
+                   "IEE-AGS)")
+      ->type_name("CODE");
+  AddYear(command, &o->query.year, "only documents of this year");
+  AddBounded(command, "--limit", &o->query.limit, 1, std::numeric_limits<int>::max(),
+             "at most N results (default 20)");
+  return [command, o, &global] { return RunSearch(*command, global, *o); };
 }
 
 }  // namespace oplex::cli

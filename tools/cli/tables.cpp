@@ -16,28 +16,21 @@
 namespace oplex::cli {
 namespace {
 
-constexpr char kTablesHelpText[] =
-    R"(usage: oplex tables FILE [--pages LIST] [--format json|csv] [--roles] [--ocr MODE] [--ocr-dpi N]
-                   [--lang L]
-
-Prints the tables of a PDF or a scanned page image (PNG, JPEG, TIFF): ruled tables from their
+constexpr CommandHelp kTablesHelp = {
+    "tables", "the tables of a PDF or a page image, as JSON or CSV (no database needed)",
+    "FILE [options]",
+    R"(Prints the tables of a PDF or a scanned page image (PNG, JPEG, TIFF): ruled tables from their
 lines, unruled ones from aligned whitespace; pages without a text layer are read by OCR.
 A table continued over the next pages comes back once, on the page where it starts, without the
 header rows the later pages repeat. A merged cell's text is at its top-left position and the
 positions it covers are "".
-
-  --pages LIST     pages to read, e.g. 1,3-5 (default: all)
-  --format FORMAT  json (default): {"file", "pages": [{"page", "tables": [{"bbox", "rows"}]}]};
-                   csv: one RFC 4180 table after another, separated by an empty line
-  --roles          how oplex understands each table instead of its cells: the header rows, each
-                   column's role with its score, margin and evidence, the table's confidence and
-                   the kind of each row (text, for people)
-)";
-
-const char* TablesHelp() {
-  static const std::string help = std::string(kTablesHelpText) + kOcrOptionsHelp;
-  return help.c_str();
-}
+)",
+    R"(--format json (or --json): {"file", "pages": [{"page", "tables": [{"bbox", "rows"}]}]};
+--format csv: one RFC 4180 table after another, separated by an empty line.
+--roles: how oplex understands each table instead of its cells: the header rows, each column's
+role with its score, margin and evidence, the table's confidence and the kind of each row (text,
+for people).
+)"};
 
 // "1,3-5" → {1, 3, 4, 5}.
 std::optional<std::set<int>> ParsePages(const std::string& list) {
@@ -138,48 +131,24 @@ void WriteRoles(const std::vector<PageTables>& pages, const TableRules& rules) {
   }
 }
 
-}  // namespace
-
-int RunTables(const GlobalOptions& global, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << TablesHelp();
-    return kExitOk;
-  }
-  std::string file, format = "json";
+struct TablesOptions {
+  std::string file;
+  std::string format = "json";
   bool roles = false;
   std::set<int> pages;
-  OcrOptions ocr_options;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    std::string error;
-    if (ParseOcrOption(args, &i, &ocr_options, &error)) {
-      if (!error.empty()) return Usage(error, TablesHelp());
-    } else if (a == "--roles") {
-      roles = true;
-    } else if (a == "--pages" || a == "--format") {
-      if (i + 1 >= args.size()) return Usage(a + " needs a value", TablesHelp());
-      const std::string& value = args[++i];
-      if (a == "--format") {
-        format = value;
-        if (format != "json" && format != "csv") {
-          return Usage("--format is json or csv, not '" + format + "'", TablesHelp());
-        }
-      } else {
-        auto parsed = ParsePages(value);
-        if (!parsed)
-          return Usage("--pages takes a list like 1,3-5, not '" + value + "'", TablesHelp());
-        pages = std::move(*parsed);
-      }
-    } else if (!a.empty() && a[0] == '-') {
-      return Usage("unknown option '" + a + "'", TablesHelp());
-    } else if (file.empty()) {
-      file = a;
-    } else {
-      return Usage("one file at a time", TablesHelp());
-    }
+  OcrOptions ocr;
+};
+
+int RunTables(const CLI::App& command, const GlobalOptions& global, const TablesOptions& o) {
+  if (o.file.empty()) return UsageFailure(command, "tables needs a file");
+  if (global.json && o.format == "csv") {
+    return UsageFailure(command, "--format csv and --json: choose one");
   }
-  if (file.empty()) return Usage("no file given", TablesHelp());
-  if (global.json) format = "json";
+  const std::string& file = o.file;
+  const std::string& format = o.format;
+  const bool roles = o.roles;
+  const std::set<int>& pages = o.pages;
+  const OcrOptions& ocr_options = o.ocr;
   auto bytes = ReadSourceFile(file);
   if (!bytes.ok()) {
     std::cerr << "oplex: " << bytes.status().message() << "\n";
@@ -209,6 +178,27 @@ int RunTables(const GlobalOptions& global, const std::vector<std::string>& args)
     WriteJson(file, *tables);
   }
   return kExitOk;
+}
+
+}  // namespace
+
+Command AddTables(CLI::App& app, const GlobalOptions& global) {
+  CLI::App* command = AddCommand(app, kTablesHelp);
+  auto o = std::make_shared<TablesOptions>();
+  command->add_option("FILE", o->file, "a PDF or an image")->type_name("");
+  Checked(command
+              ->add_option_function<std::string>(
+                  "--pages", [o](const std::string& list) { o->pages = *ParsePages(list); },
+                  "pages to read, e.g. 1,3-5 (default: all)")
+              ->type_name("LIST"),
+          [](const std::string& name, const std::string& list) {
+            if (ParsePages(list)) return std::string();
+            return name + " takes a list like 1,3-5, not '" + list + "'";
+          });
+  AddChoice(command, "--format", &o->format, {"json", "csv"}, "json (default) or csv");
+  command->add_flag("--roles", o->roles, "how oplex understands each table (see below)");
+  AddOcrOptions(command, &o->ocr);
+  return [command, o, &global] { return RunTables(*command, global, *o); };
 }
 
 }  // namespace oplex::cli

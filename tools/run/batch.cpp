@@ -1,6 +1,7 @@
 #include "tools/run/batch.h"
 
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <poll.h>
 #include <spdlog/spdlog.h>
 #include <sys/prctl.h>
@@ -9,13 +10,16 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <cstring>
 #include <deque>
 #include <fstream>
+#include <iostream>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <string_view>
 #include <thread>
@@ -44,24 +48,45 @@ void Summarise(const Extraction& e, FileReport* r) {
   r->activities = e.activities.size();
   r->deliverables = e.deliverables.size();
   r->findings = e.findings.size();
+  r->pages = static_cast<size_t>(e.document.pages.value_or(0));
 }
 
-// Walks `folder`: its files into `files`, what is not read into `out`.
-void Walk(const std::filesystem::path& folder, std::vector<std::filesystem::path>* files,
-          Inputs* out) {
+// Whether `file` (under the folder named, `root`) matches one of `globs`, by name or by its path
+// under `root`.
+bool Matches(const std::vector<std::string>& globs, const std::filesystem::path& file,
+             const std::filesystem::path& root) {
+  const std::string name = file.filename().string();
+  const std::string under = file.lexically_relative(root).string();
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& glob) {
+    return fnmatch(glob.c_str(), name.c_str(), 0) == 0 ||
+           fnmatch(glob.c_str(), under.c_str(), FNM_PATHNAME) == 0;
+  });
+}
+
+// Walks `folder` (under the folder named, `root`): its files into `files`, what is not read
+// into `out`.
+void Walk(const std::filesystem::path& folder, const std::filesystem::path& root,
+          const InputFilter& filter, std::vector<std::filesystem::path>* files, Inputs* out) {
   std::error_code ec;
   std::filesystem::directory_iterator it(folder, ec);
   for (; !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
     const std::filesystem::path& path = it->path();
     std::error_code type_ec;
     const bool is_folder = it->is_directory(type_ec);  // a link to a folder too
+    std::string not_a_document;
     if (path.filename().string().starts_with(".")) {
       out->skipped.push_back({path.string(), is_folder ? "hidden folder" : "hidden file"});
     } else if (is_folder && it->is_symlink(type_ec)) {
       out->skipped.push_back(
           {path.string(), "symbolic link to a folder, not followed (name it to read it)"});
     } else if (is_folder) {
-      Walk(path, files, out);
+      Walk(path, root, filter, files, out);
+    } else if (!filter.include.empty() && !Matches(filter.include, path, root)) {
+      out->skipped.push_back({path.string(), "not matched by --include"});
+    } else if (Matches(filter.exclude, path, root)) {
+      out->skipped.push_back({path.string(), "matched by --exclude"});
+    } else if (not_a_document = NotADocument(path); !not_a_document.empty()) {
+      out->skipped.push_back({path.string(), not_a_document});
     } else {
       files->push_back(path);
     }
@@ -72,6 +97,21 @@ void Walk(const std::filesystem::path& folder, std::vector<std::filesystem::path
     r.error = folder.string() + ": folder cannot be read (" + ec.message() + ")";
     out->failed.push_back(std::move(r));
   }
+}
+
+// Standard input, whole, with the limit of a file.
+Result<std::string> ReadStandardInput() {
+  std::string bytes;
+  char buffer[1 << 16];
+  while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
+    bytes.append(buffer, static_cast<size_t>(std::cin.gcount()));
+    if (bytes.size() > kMaxFileBytes) {
+      return Status::InvalidInput("standard input: too large (the limit is " +
+                                  std::to_string(kMaxFileBytes >> 20) + " MB)");
+    }
+  }
+  if (std::cin.bad()) return Status::IoError("standard input: read failed");
+  return bytes;
 }
 
 // A file whose reading threw: a failed report naming it and the reason.
@@ -97,7 +137,7 @@ Done ReadOne(const std::filesystem::path& file, const BatchOptions& options,
   Done d;
   d.report.path = file.string();
   try {
-    auto bytes = ReadSourceFile(file);
+    auto bytes = file == kStandardInput ? ReadStandardInput() : ReadSourceFile(file);
     if (!bytes.ok()) {
       d.report.error = bytes.status().message();
       return d;
@@ -169,7 +209,7 @@ std::string Serialise(const FileReport& r) {
   field(r.kind);
   field(r.institute ? "+" + *r.institute : "-");
   field(r.year ? std::to_string(*r.year) : "");
-  for (size_t n : {r.bytes, r.sections, r.activities, r.deliverables, r.findings}) {
+  for (size_t n : {r.bytes, r.sections, r.activities, r.deliverables, r.findings, r.pages}) {
     field(std::to_string(n));
   }
   return out;
@@ -182,7 +222,7 @@ std::optional<FileReport> Deserialise(const std::string& text, const std::string
        start = end + 1) {
     f.push_back(text.substr(start, end - start));
   }
-  if (f.size() != 11) return std::nullopt;
+  if (f.size() != 12) return std::nullopt;
   const std::optional<int64_t> status = ParseInteger(f[0]);
   if (!status || *status < 0 || *status > static_cast<int64_t>(FileStatus::kFailed)) {
     return std::nullopt;
@@ -195,8 +235,8 @@ std::optional<FileReport> Deserialise(const std::string& text, const std::string
   r.kind = f[3];
   if (f[4].starts_with("+")) r.institute = f[4].substr(1);
   if (auto year = ParseInteger(f[5])) r.year = static_cast<int>(*year);
-  size_t* counts[] = {&r.bytes, &r.sections, &r.activities, &r.deliverables, &r.findings};
-  for (size_t i = 0; i < 5; ++i)
+  size_t* counts[] = {&r.bytes, &r.sections, &r.activities, &r.deliverables, &r.findings, &r.pages};
+  for (size_t i = 0; i < 6; ++i)
     *counts[i] = static_cast<size_t>(ParseInteger(f[6 + i]).value_or(0));
   return r;
 }
@@ -312,14 +352,32 @@ const char* ToString(FileStatus status) {
   return "failed";
 }
 
-Inputs ExpandInputs(const std::vector<std::string>& inputs) {
+std::string NotADocument(const std::filesystem::path& file) {
+  // Data, documentation, code and databases: what sits beside documents in a shared folder.
+  static const std::set<std::string> kNotDocuments = {
+      ".md",   ".markdown", ".rst",     ".json", ".jsonl", ".ndjson", ".tsv", ".csv",   ".xml",
+      ".yaml", ".yml",      ".toml",    ".ini",  ".cfg",   ".log",    ".py",  ".sh",    ".c",
+      ".cc",   ".cpp",      ".h",       ".hpp",  ".js",    ".css",    ".r",   ".ipynb", ".sql",
+      ".db",   ".sqlite",   ".sqlite3", ".zip",  ".gz",    ".tar",    ".exe", ".so"};
+  const std::string name = file.filename().string();
+  if (name.starts_with("README") || name.starts_with("readme")) return "not a document (README)";
+  std::string extension = file.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (kNotDocuments.count(extension)) return "not a document (" + extension + ")";
+  return "";
+}
+
+Inputs ExpandInputs(const std::vector<std::string>& inputs, const InputFilter& filter) {
   Inputs out;
   for (const std::string& input : inputs) {
     std::error_code ec;
     const std::filesystem::path path(input);
-    if (std::filesystem::is_directory(path, ec)) {
+    if (input == kStandardInput) {
+      out.files.push_back(path);
+    } else if (std::filesystem::is_directory(path, ec)) {
       std::vector<std::filesystem::path> found;
-      Walk(path, &found, &out);
+      Walk(path, path, filter, &found, &out);
       std::sort(found.begin(), found.end());
       out.files.insert(out.files.end(), found.begin(), found.end());
     } else if (std::filesystem::exists(path, ec)) {

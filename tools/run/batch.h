@@ -47,13 +47,22 @@ struct FileReport {
   std::optional<int> year;
   size_t bytes = 0;
   size_t sections = 0, activities = 0, deliverables = 0, findings = 0;
+  size_t pages = 0;  // of the document read (0 for a text export without page marks)
   double seconds = 0;
 };
 
-// A path found in a folder and not read, and why ("hidden", "symbolic link to a folder").
+// A path found in a folder and not read, and why ("hidden file", "not a document (.tsv)").
 struct SkippedPath {
   std::string path;
   std::string reason;
+};
+
+// Which files of a folder are read; a file named as an input is always read. Globs are
+// fnmatch(3) patterns matched against a file's name and against its path under the folder
+// named ("2024/*.pdf").
+struct InputFilter {
+  std::vector<std::string> include;  // when not empty, only files matching one of them
+  std::vector<std::string> exclude;  // files matching one of them are not read
 };
 
 // What `inputs` name.
@@ -63,11 +72,20 @@ struct Inputs {
   std::vector<SkippedPath> skipped;
 };
 
-// Files named by `inputs`: files as given, folders walked recursively. In a folder, hidden
-// entries (a name starting with ".") and symbolic links to folders (which may loop) are not
-// read, each listed in `skipped`; a folder that cannot be listed is a failed report naming it.
-// A folder given as an input is walked even when it is a symbolic link.
-Inputs ExpandInputs(const std::vector<std::string>& inputs);
+// The input that names standard input: its bytes are read from there, once.
+inline constexpr char kStandardInput[] = "-";
+
+// Files named by `inputs`: files as given (kStandardInput too), folders walked recursively.
+// In a folder, these are not read, each listed in `skipped` with the reason: hidden entries (a
+// name starting with "."), symbolic links to folders (which may loop), files that are plainly
+// not published documents (a README, Markdown, JSON, TSV, CSV, code, databases: see
+// NotADocument) and files `filter` leaves out. A folder that cannot be listed is a failed report
+// naming it. A folder given as an input is walked even when it is a symbolic link.
+Inputs ExpandInputs(const std::vector<std::string>& inputs, const InputFilter& filter = {});
+
+// Why a file found in a folder is plainly not a document ("not a document (.json)"), or "" when
+// it may be one: work plans and reports come as PDF, images and text or HTML exports.
+std::string NotADocument(const std::filesystem::path& file);
 
 // How the batch reads one document: DocumentPipeline::Process (see there) in oplex.
 using ReadDocument = std::function<Result<Extraction>(const std::filesystem::path& path,

@@ -1,0 +1,208 @@
+// Metadata set by hand (ingest --institute/--year/--kind, --manifest, oplex set) and editions of
+// one plan (oplex documents, compare and report counting one edition, oplex remove), on the seed
+// plans as text exports and as the born-digital PDFs of data/pdf.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "cli_fixture.h"
+#include "json_value.h"
+#include "raw_db.h"
+
+namespace oplex {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::JsonValue;
+using testing::Outcome;
+using testing::ParseJson;
+using testing::RawDb;
+
+class EditionsTest : public testing::CliFixture {
+ protected:
+  static std::string Samples() { return OPLEX_SAMPLES_DIR; }
+  static std::string Pdf(const std::string& name) {
+    return (fs::path(OPLEX_SAMPLES_DIR).parent_path() / "pdf" / name).string();
+  }
+
+  // The AGS 2023 plan three times (text, shaded PDF, PDF with X marks) and the IEEM 2024 plan
+  // twice (text, PDF): each plan of 192 and 318 activities.
+  void IngestEditions() {
+    Outcome r = Oplex("ingest " + Samples() + "/ags-iee-plan-anual-2023.txt " + Samples() +
+                      "/mex-ieem-programa-anual-2024.txt " + Pdf("ags-2023-shaded.pdf") + " " +
+                      Pdf("ieem-2024-numeric.pdf") + " " + Pdf("ags-2023-x.pdf"));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  // The value of `key` in the indicators row of `institute` of `compare --json`.
+  double Coverage(const std::string& institute, const std::string& key) {
+    Outcome r = Oplex("compare --json --part indicators --institute " + institute);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const JsonValue json = ParseJson(r.out);
+    EXPECT_EQ(json["indicators"].array.size(), 1u) << r.out;
+    return json["indicators"].array.empty() ? -1 : json["indicators"].array[0][key].number;
+  }
+};
+
+TEST_F(EditionsTest, APlanStoredAsTextAndPdfsCountsOnceAndSaysWhich) {
+  IngestEditions();
+  EXPECT_EQ(RawDb(db_).One("SELECT count(*) FROM activity"), std::to_string(3 * 192 + 2 * 318));
+  EXPECT_EQ(Coverage("IEE-AGS", "activities"), 192);
+  EXPECT_EQ(Coverage("IEE-AGS", "documents"), 1);
+  EXPECT_EQ(Coverage("IEE-AGS", "editions_not_counted"), 2);
+  EXPECT_EQ(Coverage("IEEM", "activities"), 318);
+  // The counted edition: a born-digital PDF over the text, the newest of two PDFs.
+  Outcome json = Oplex("compare --json --part indicators --institute IEE-AGS");
+  const JsonValue row = ParseJson(json.out)["indicators"].array[0];
+  ASSERT_EQ(row["counted_editions_paths"].array.size(), 1u);
+  EXPECT_EQ(row["counted_editions_paths"].array[0].string, Pdf("ags-2023-x.pdf"));
+  Outcome text = Oplex("compare --part indicators");
+  EXPECT_NE(text.out.find("  counted: " + Pdf("ags-2023-x.pdf") + " (one plan of 3 editions"),
+            std::string::npos)
+      << text.out;
+  // The views count it once as well.
+  RawDb raw(db_);
+  EXPECT_EQ(raw.One("SELECT sum(activities) FROM v_category_share WHERE institute = 'IEE-AGS'"),
+            "192");
+  EXPECT_EQ(raw.One("SELECT count(*) FROM v_indicator_coverage WHERE institute = 'IEE-AGS'"), "1");
+
+  // `oplex documents`: the plan, its three editions, the counted one first.
+  Outcome listed = Oplex("documents --json");
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  std::vector<std::string> ags;
+  for (const JsonValue& d : ParseJson(listed.out).array) {
+    if (d["institute"].string != "IEE-AGS") continue;
+    ags.push_back(d["path"].string + (d["counted"].boolean ? " counted" : ""));
+    EXPECT_EQ(d["editions"].number, 3);
+    EXPECT_EQ(d["title"].string, "Plan Anual de Trabajo 2023");
+  }
+  EXPECT_EQ(
+      ags, (std::vector<std::string>{Pdf("ags-2023-x.pdf") + " counted", Pdf("ags-2023-shaded.pdf"),
+                                     Samples() + "/ags-iee-plan-anual-2023.txt"}));
+  Outcome people = Oplex("documents");
+  EXPECT_NE(people.out.find("IEE-AGS 2023 work_plan  Plan Anual de Trabajo 2023  (3 editions)\n"
+                            "  counted "),
+            std::string::npos)
+      << people.out;
+  EXPECT_NE(people.out.find("5 documents, 2 plans"), std::string::npos) << people.out;
+
+  // The report holds the counted edition and names the others.
+  const fs::path html = dir_ / "report.html";
+  ASSERT_EQ(Oplex("report -o " + html.string()).exit_code, 0);
+  const std::string page = testing::Slurp(html);
+  EXPECT_NE(page.find("also stored, not counted: " + Pdf("ags-2023-shaded.pdf") + ", " + Samples() +
+                      "/ags-iee-plan-anual-2023.txt"),
+            std::string::npos);
+}
+
+TEST_F(EditionsTest, RemovingADocumentTakesEverythingReadFromItInOneGo) {
+  IngestEditions();
+  RawDb raw(db_);
+  const std::string id =
+      raw.One("SELECT id FROM document WHERE path = '" + Pdf("ags-2023-x.pdf") + "'");
+  const std::string shaded =
+      raw.One("SELECT sha256 FROM document WHERE path = '" + Pdf("ags-2023-shaded.pdf") + "'");
+  // By id and by the beginning of a hash; a DOC not held removes nothing.
+  Outcome bad = Oplex("remove " + id + " 999999");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("no document '999999' in the database"), std::string::npos) << bad.err;
+  EXPECT_EQ(raw.One("SELECT count(*) FROM document"), "5");
+
+  Outcome removed = Oplex("remove " + id + " " + shaded.substr(0, 12));
+  ASSERT_EQ(removed.exit_code, 0) << removed.err;
+  EXPECT_EQ(removed.out, "removed 2 documents\n");
+  EXPECT_EQ(raw.One("SELECT count(*) FROM document"), "3");
+  EXPECT_EQ(raw.One("SELECT count(*) FROM activity"), std::to_string(192 + 2 * 318));
+  EXPECT_EQ(raw.One("SELECT count(*) FROM activity_month WHERE activity_id NOT IN "
+                    "(SELECT id FROM activity)"),
+            "0");
+  for (const char* table : {"section", "finding", "stated_total"}) {
+    EXPECT_EQ(raw.One(std::string("SELECT count(*) FROM ") + table +
+                      " WHERE document_id NOT IN (SELECT id FROM document)"),
+              "0")
+        << table;
+  }
+  EXPECT_EQ(raw.One("SELECT count(*) FROM search_text WHERE rowid % 4 = 0 AND rowid / 4 NOT IN "
+                    "(SELECT id FROM activity)"),
+            "0");
+  // The text is now the counted edition.
+  EXPECT_EQ(Coverage("IEE-AGS", "activities"), 192);
+  EXPECT_EQ(Coverage("IEE-AGS", "editions_not_counted"), 0);
+}
+
+TEST_F(EditionsTest, MetadataSetByHandIsTakenAndRecordedAsSuch) {
+  const std::string bcs = Samples() + "/bcs-ieebcs-deoe-pat-2024.txt";
+  Outcome r = Oplex("ingest --institute ieem --year 2023 " + bcs);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("[IEEM 2023 work_plan] 84 activities"), std::string::npos) << r.out;
+  RawDb raw(db_);
+  EXPECT_EQ(raw.One("SELECT institute, year, kind FROM document"), "IEEM|2023|work_plan");
+  EXPECT_EQ(raw.Rows("SELECT field, value, read_value, source FROM document_metadata_set "
+                     "ORDER BY field"),
+            (std::vector<std::string>{"institute|IEEM|IEEBCS|ingest", "year|2023|2024|ingest"}));
+
+  // `oplex set` by path: the year again (what oplex read stays 2024) and the kind.
+  Outcome set = Oplex("set " + bcs + " --year 2024 --kind indicator_report");
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  EXPECT_EQ(raw.One("SELECT institute, year, kind FROM document"), "IEEM|2024|indicator_report");
+  EXPECT_EQ(
+      raw.Rows("SELECT field, value, read_value, source FROM document_metadata_set "
+               "ORDER BY field"),
+      (std::vector<std::string>{"institute|IEEM|IEEBCS|ingest",
+                                "kind|indicator_report|work_plan|set", "year|2024|2024|set"}));
+  // Read again with --force, the document keeps what was set on it.
+  Outcome forced = Oplex("ingest --force " + bcs);
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_NE(forced.out.find("[IEEM 2024 indicator_report] 84 activities"), std::string::npos)
+      << forced.out;
+  EXPECT_EQ(raw.One("SELECT institute, year, kind FROM document"), "IEEM|2024|indicator_report");
+  EXPECT_EQ(raw.One("SELECT count(*) FROM document_metadata_set"), "3");
+  Outcome listed = Oplex("documents");
+  EXPECT_NE(listed.out.find("      kind set by hand (set): indicator_report, read work_plan"),
+            std::string::npos)
+      << listed.out;
+
+  for (const auto& [args, says] : std::vector<std::pair<std::string, std::string>>{
+           {"set " + bcs + " --institute XYZ", "institute 'XYZ' is not in the gazetteer"},
+           {"set " + bcs + " --kind plan", "kind is work_plan"},
+           {"set " + bcs + " --year 24", "--year needs a year like 2024, not '24'"},
+           {"set " + bcs, "set needs what to set"},
+           {"set nothing.txt --year 2024", "no document 'nothing.txt' in the database"},
+           {"ingest --institute XYZ " + bcs, "institute 'XYZ' is not in the gazetteer"}}) {
+    Outcome bad = Oplex(args);
+    EXPECT_EQ(bad.exit_code, 2) << args;
+    EXPECT_NE(bad.err.find(says), std::string::npos) << args << "\n" << bad.err;
+  }
+  EXPECT_EQ(raw.One("SELECT year FROM document"), "2024");
+}
+
+TEST_F(EditionsTest, AManifestSetsEachFilesOwn) {
+  const fs::path manifest = dir_ / "archive.csv";
+  std::ofstream(manifest) << "path,institute,year,kind,title\r\n"
+                          << Samples() << "/bcs-ieebcs-deoe-pat-2024.txt,,2025,,\r\n"
+                          << Samples()
+                          << "/dgo-iepc-indicadores-2024q1.txt,IEPC-DGO,,,\"Indicadores, "
+                             "primer trimestre\"\r\n";
+  Outcome r = Oplex("ingest --manifest " + manifest.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  RawDb raw(db_);
+  EXPECT_EQ(raw.Rows("SELECT institute, year, title FROM document ORDER BY path"),
+            (std::vector<std::string>{
+                "IEEBCS|2025|PROGRAMA ANUAL DE TRABAJO DE LA DIRECCIÓN EJECUTIVA DE ORGANIZACIÓN "
+                "ELECTORAL PARA EL EJERCICIO 2024",
+                "IEPC-DGO|2024|Indicadores, primer trimestre"}));
+  EXPECT_EQ(raw.Rows("SELECT field, source FROM document_metadata_set ORDER BY field"),
+            (std::vector<std::string>{"institute|manifest", "title|manifest", "year|manifest"}));
+
+  std::ofstream(dir_ / "bad.csv") << "path,year\nplan.pdf,20x4\n";
+  Outcome bad = Oplex("ingest --manifest " + (dir_ / "bad.csv").string());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("bad.csv:2: year is a year like 2024, not '20x4'"), std::string::npos)
+      << bad.err;
+}
+
+}  // namespace
+}  // namespace oplex

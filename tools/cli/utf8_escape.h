@@ -1,0 +1,23 @@
+// Text that may hold bytes that are not UTF-8 (a Latin-1 file name on an institute's share, stored
+// as it was), made valid UTF-8 for the outputs that promise it, each such byte escaped so that the
+// raw text can be told back.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace oplex::cli {
+
+// How many bytes the well-formed UTF-8 sequence at text[at] has (1 to 4); 0 when the byte there
+// starts none (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, cut
+// short).
+size_t Utf8SequenceLength(std::string_view text, size_t at);
+
+// `text` with each byte that is not part of well-formed UTF-8 written as "\xHH" (upper-case hex):
+// for CSV and HTML, where a reader sees the name with its odd bytes spelled out. (JSON writes such
+// a byte as "\udcHH", which Python's json and os.fsencode turn back into the byte:
+// tools/cli/json.h.)
+std::string EscapeInvalidUtf8(std::string_view text);
+
+}  // namespace oplex::cli

@@ -22,7 +22,8 @@ Module Load() {
   // Debian's Tesseract runs on OpenMP, which reads OMP_THREAD_LIMIT once, as it loads with the
   // module: without a limit of 1 its threads make OCR several times slower on a small machine.
   setenv("OMP_THREAD_LIMIT", "1", /*overwrite=*/0);
-  if (std::string_view(std::getenv("OMP_THREAD_LIMIT")) != "1") {
+  const char* limit = std::getenv("OMP_THREAD_LIMIT");
+  if (limit == nullptr || std::string_view(limit) != "1") {
     spdlog::warn(
         "OMP_THREAD_LIMIT is not 1: Tesseract's OpenMP threads may make OCR several times "
         "slower (unset it, or set it to 1)");

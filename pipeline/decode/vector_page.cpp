@@ -2,7 +2,6 @@
 
 #include <poppler/GfxState.h>
 #include <poppler/PDFDoc.h>
-#include <poppler/Stream.h>
 #include <poppler/TextOutputDev.h>
 
 #include <algorithm>

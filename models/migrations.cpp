@@ -696,8 +696,8 @@ SELECT d.id AS document_id, d.path AS document_path, d.institute, d.year,
        (SELECT count(*) FROM activity AS a WHERE a.document_id = d.id) AS activities,
        (SELECT count(*) FROM indicator AS i WHERE i.document_id = d.id AND i.subtotal = 0)
          AS indicators,
-       (SELECT count(*) FROM indicator AS i WHERE i.document_id = d.id AND i.activity_id IS NOT NULL)
-         AS indicators_linked,
+       (SELECT count(*) FROM indicator AS i
+        WHERE i.document_id = d.id AND i.activity_id IS NOT NULL) AS indicators_linked,
        (SELECT count(DISTINCT i.activity_id) FROM indicator AS i WHERE i.document_id = d.id)
          AS activities_with_indicator
 FROM document AS d

@@ -72,18 +72,17 @@ void WriteQuantity(Json& j, const std::optional<Quantity>& q) {
 
 constexpr CommandHelp kIngestHelp = {
     "ingest", "read files and folders into the database", "PATH... [options]",
-    R"(Reads files, and folders recursively, into the database: text exports, PDFs, and scans (PDF pages
-without a text layer, PNG, JPEG, TIFF) read by OCR. One transaction per document, so an
+    R"(Reads files, and folders recursively, into the database: text exports, PDFs, and scans (PDF
+pages without a text layer, PNG, JPEG, TIFF) read by OCR. One transaction per document, so an
 interrupted run leaves only whole documents and the next run resumes. A document already stored
-(same content) is skipped unless --force, which replaces it. A file or folder that cannot be
-read gets one error line naming it and the reason; the others are still stored (exit code 1;
-3 when no file could be read).
-A file named is always read; "-" reads standard input. In folders, what is not read gets a
-"skipped" line with the reason (and an entry of "skipped" in --json): hidden entries (".name"),
-symbolic links to folders (name one to read it), files that are plainly not published documents
-(README*, Markdown, JSON, TSV, CSV, XML, YAML, code, databases, archives) and files --include and
---exclude leave out. Their globs are matched against a file's name and its path under the folder
-named ('*.pdf', '2024/*').
+(same content) is skipped unless --force, which replaces it. A file or folder that cannot be read
+gets one error line naming it and the reason; the others are still stored (exit code 1; 3 when no
+file could be read). A file named is always read; "-" reads standard input. In folders, what is not
+read gets a "skipped" line with the reason (and an entry of "skipped" in --json): hidden entries
+(".name"), symbolic links to folders (name one to read it), files that are plainly not published
+documents (README*, Markdown, JSON, TSV, CSV, XML, YAML, code, databases, archives) and files
+--include and --exclude leave out. Their globs are matched against a file's name and its path under
+the folder named ('*.pdf', '2024/*').
 With --timeout or --max-memory, each document is read in a worker process of its own: a worker
 that crashes or passes a limit is one error line naming the file and the cause.
 With --shard K/N, only the files whose content hash falls in shard K of N are read (each file
@@ -381,9 +380,9 @@ namespace {
 
 constexpr CommandHelp kStatsHelp = {
     "stats", "what the database holds, per document", "[options]",
-    R"(What the database holds: documents, sections, activities, indicators (rows of indicator tables),
-events (dated sessions of activity reports), references (agreement codes cited) and findings, and
-per document its institute, year, kind, activities (with how many have known months),
+    R"(What the database holds: documents, sections, activities, indicators (rows of indicator
+tables), events (dated sessions of activity reports), references (agreement codes cited) and
+findings, and per document its institute, year, kind, activities (with how many have known months),
 indicators, events, references and findings.
 )"};
 
@@ -463,12 +462,13 @@ namespace {
 constexpr CommandHelp kShowHelp = {
     "show", "every activity with this code, with its months, quantities and source",
     "CODE [options]",
-    R"(Every stored activity with this code (codes repeat across institutes and groups): its document,
-section path, text, unit, annual and monthly quantities, months (E F M ... letters for scheduled
-months, '.' for unscheduled, "unknown" when the source does not show them; whether they come from
-a grid or from written dates, and months of other years as +YYYY-M), beneficiaries, deliverables,
-responsible, dates, the table's other columns as printed, and where in the source it came from. A
-row that prints no code is found by its position in its table. Exit code 1 when none has it.
+    R"(Every stored activity with this code (codes repeat across institutes and groups): its
+document, section path, text, unit, annual and monthly quantities, months (E F M ... letters for
+scheduled months, '.' for unscheduled, "unknown" when the source does not show them; whether they
+come from a grid or from written dates, and months of other years as +YYYY-M), beneficiaries,
+deliverables, responsible, dates, the table's other columns as printed, and where in the source it
+came from. A row that prints no code is found by its position in its table. Exit code 1 when none
+has it.
 )"};
 
 int RunShow(const CLI::App& command, const GlobalOptions& global, const std::string& code) {

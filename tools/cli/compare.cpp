@@ -1,15 +1,13 @@
 // `oplex compare`: institutes side by side, by category, by month and by indicator coverage.
 // On a terminal three tables with one column group per institute and year; --json one object
-// with the three parts; --csv one part as a tidy table (one row per column and item).
+// with the three parts; --format csv one part as a tidy table (one row per column and item).
 #include "models/compare.h"
 
 #include <spdlog/spdlog.h>
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <variant>
 #include <vector>
@@ -24,11 +22,11 @@ namespace {
 
 constexpr CommandHelp kCompareHelp = {
     "compare", "institutes side by side: by category, by month, by indicator coverage", "[options]",
-    R"(Institutes side by side, one column per institute and year: (1) activities per category of the
-taxonomy, with their share of the column's activities; (2) activities scheduled per month and
-the quantities planned for the month, over the activities whose months the documents show ("—"
-where none does); (3) indicator coverage: documents, work plans, activities, indicators, those
-linked to an activity, activities with an indicator, and work plans without any indicator.
+    R"(Institutes side by side, one column per institute and year: (1) activities per category of
+the taxonomy, with their share of the column's activities; (2) activities scheduled per month and
+the quantities planned for the month, over the activities whose months the documents show ("—" where
+none does); (3) indicator coverage: documents, work plans, activities, indicators, those linked to
+an activity, activities with an indicator, and work plans without any indicator.
 )",
     R"(--format csv writes one part (--part is required), RFC 4180, one row per column and item:
   categories: institute,year,category,label,rank,activities,share
@@ -78,7 +76,7 @@ struct CompareOptions {
   bool Shows(Part p) const { return !part || *part == p; }
 };
 
-// ---- Rows: what --json and --csv print, one list of keys and one row per column and item ----
+// ---- Rows: what --json and --format csv print, one list of keys, one row per column and item ----
 
 using Value = std::variant<std::monostate, int64_t, double, std::string>;  // monostate: unknown
 

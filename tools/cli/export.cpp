@@ -23,8 +23,8 @@ namespace {
 constexpr CommandHelp kExportHelp = {
     "export", "the tables (activities, months, indicators...) as CSV or JSON lines files",
     "-o DIR [options]",
-    R"(Writes tables of the database into DIR (created if missing), one file per table, named after it
-(activities.csv, months.csv...), in UTF-8. Every row of a file is one record of the database.
+    R"(Writes tables of the database into DIR (created if missing), one file per table, named after
+it (activities.csv, months.csv...), in UTF-8. Every row of a file is one record of the database.
 )",
     R"(--format csv: RFC 4180, a header row, CRLF line ends, fields quoted when they hold a comma, a
 quote or a line break (quotes doubled); NULL (unknown) is an empty field, an empty text a quoted

@@ -16,14 +16,14 @@ namespace {
 constexpr CommandHelp kMergeHelp = {
     "merge", "copy the documents of databases IN (shards of `ingest --shard K/N`) into OUT",
     "OUT IN... [options]",
-    R"(Copies the documents of the databases IN (e.g. the shards of `oplex ingest --shard K/N`), with
-all their records, findings and categories, into the database OUT, created when missing (--db is
-not used). A document is its content: one whose content hash OUT already holds is skipped, so
-merging again, or merging databases that overlap, stores every document once. Each IN is merged
-in one transaction, whole or not at all, and is only read. An IN that is missing, not an oplex
+    R"(Copies the documents of the databases IN (e.g. the shards of `oplex ingest --shard K/N`),
+with all their records, findings and categories, into the database OUT, created when missing (--db
+is not used). A document is its content: one whose content hash OUT already holds is skipped, so
+merging again, or merging databases that overlap, stores every document once. Each IN is merged in
+one transaction, whole or not at all, and is only read. An IN that is missing, not an oplex
 database, or of another schema version gets one error line naming it (an older one: open it once
-with this oplex, e.g. `oplex stats --db IN`, which migrates it); the others are still merged
-(exit code 1).
+with this oplex, e.g. `oplex stats --db IN`, which migrates it); the others are still merged (exit
+code 1).
 
 --json prints {database, inputs: [{path, status (merged or failed), documents, present,
 error}], documents, present, failed}: documents copied, and skipped as already present.

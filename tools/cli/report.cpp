@@ -2,9 +2,7 @@
 // self-contained HTML page (tools/cli/html_report.h).
 #include <spdlog/spdlog.h>
 
-#include <charconv>
 #include <chrono>
-#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -22,8 +20,8 @@ namespace {
 constexpr CommandHelp kReportHelp = {
     "report", "one self-contained HTML page: category shares, month heatmaps, indicators, findings",
     "-o FILE.html [options]",
-    R"(Writes one self-contained HTML page (no network needed to open it; open it in any browser): the
-documents, a bar chart of the share of activities in each category with institutes side by side,
+    R"(Writes one self-contained HTML page (no network needed to open it; open it in any browser):
+the documents, a bar chart of the share of activities in each category with institutes side by side,
 per institute a month heatmap of each plan whose months are known (activities grouped by section,
 darker where more is planned), the indicators, and the findings with file, page and line. The file
 is written whole or not at all.

@@ -20,9 +20,9 @@ namespace {
 constexpr CommandHelp kSearchHelp = {
     "search", "activities, indicators, sections and events containing TEXT (accents ignored)",
     "TEXT... [options]",
-    R"(Finds the activities, indicators, sections (programmes, projects, areas) and events (the sessions
-of activity reports) that contain TEXT, best matches first, each with its institute, year, kind,
-code, page (or line, when the source has no page marks), document and a snippet with the match
+    R"(Finds the activities, indicators, sections (programmes, projects, areas) and events (the
+sessions of activity reports) that contain TEXT, best matches first, each with its institute, year,
+kind, code, page (or line, when the source has no page marks), document and a snippet with the match
 highlighted.
 
 Every word of TEXT must be found (in any order) in the code, the text, an indicator's definition,

@@ -72,6 +72,25 @@ TEST(HeadRules, AHeadLabelAcrossTheBodysRuleKeepsItsRules) {
   EXPECT_EQ(grid.cells.size(), 12u);
 }
 
+TEST(HeadRules, AFormLabelEndingFarFromTheBodysRulesKeepsItsRules) {
+  // A label over the code and half the text column (rule at 100, body rules at 20 and 140), its
+  // words starting just right of the body's rule at 20: the rule is no misplaced body rule.
+  Grid grid;
+  grid.ruled = true;
+  grid.xs = {0, 20, 100, 140};
+  grid.ys = {0, 20, 40, 60, 80};
+  grid.bbox = BBox{0, 0, 140, 80};
+  grid.cells.push_back(GridCell{0, 0, 1, 2, BBox{0, 0, 100, 20}, {}});
+  grid.cells.push_back(GridCell{0, 2, 1, 1, BBox{100, 0, 140, 20}, {}});
+  for (int r = 1; r <= 3; ++r) {
+    const double y = 20.0 * r;
+    grid.cells.push_back(GridCell{r, 0, 1, 1, BBox{0, y, 20, y + 20}, {}});
+    grid.cells.push_back(GridCell{r, 1, 1, 2, BBox{20, y, 140, y + 20}, {}});
+  }
+  SnapHeadToBodyColumns(&grid, {Label("Contenido", 21, 95)});
+  EXPECT_EQ(grid.xs.size(), 4u);
+}
+
 TEST(HeadRules, ABodyOfTooFewRowsIsNotEvidence) {
   Grid grid = StaggeredHead();
   std::erase_if(grid.cells, [](const GridCell& c) { return c.row >= 2; });

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 #include <set>
 
 namespace oplex {
@@ -51,14 +52,30 @@ bool BodyDraws(const std::vector<std::vector<int>>& owner, int head, int k) {
   return 2 * drawn > rows - head;
 }
 
-// Whether the head cells on either side of boundary `k` straddle a boundary the body draws
-// (one at least) with their words on one side of it (all of them): their labels stand over the
-// body's columns, not over the head's.
+// The distance from boundary `k` to the nearest boundary the body draws.
+double ToBodyRule(const Grid& grid, const std::vector<std::vector<int>>& owner, int head, int k) {
+  double nearest = std::numeric_limits<double>::infinity();
+  const double x = grid.xs[static_cast<size_t>(k)];
+  for (int j = 0; j < static_cast<int>(grid.xs.size()); ++j) {
+    const bool edge = j == 0 || j + 1 == static_cast<int>(grid.xs.size());
+    if (j != k && (edge || BodyDraws(owner, head, j))) {
+      nearest = std::min(nearest, std::abs(grid.xs[static_cast<size_t>(j)] - x));
+    }
+  }
+  return nearest;
+}
+
+// Whether boundary `k` is a rule the body draws elsewhere: the head cells on either side of it
+// straddle a boundary the body draws (one at least) with their words on one side of it (all of
+// them), and it stands nearer that boundary than half of each cell's width (a rule drawn a few
+// points off, not a form's label over several columns that ends where the body has none).
 bool Contradicted(const Grid& grid, const std::vector<std::vector<int>>& owner, int head, int k,
                   const std::vector<Word>& words) {
   bool straddles = false;
+  const double off = ToBodyRule(grid, owner, head, k);
   for (const GridCell& c : grid.cells) {
     if (c.row >= head || (c.col != k && c.col + c.col_span != k)) continue;
+    if (2 * off >= c.bbox.x1 - c.bbox.x0) return false;
     for (int j = c.col + 1; j < c.col + c.col_span; ++j) {
       if (!BodyDraws(owner, head, j)) continue;
       straddles = true;

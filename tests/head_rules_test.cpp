@@ -73,19 +73,20 @@ TEST(HeadRules, AHeadLabelAcrossTheBodysRuleKeepsItsRules) {
 }
 
 TEST(HeadRules, AFormLabelEndingFarFromTheBodysRulesKeepsItsRules) {
-  // A label over the code and half the text column (rule at 100, body rules at 20 and 140), its
-  // words starting just right of the body's rule at 20: the rule is no misplaced body rule.
+  // A label over the code and half the text column (rule at 100, body rules at 20 and 200), its
+  // words starting just right of the body's rule at 20: moving the rule to the body's nearest,
+  // 20, would leave them outside their cell.
   Grid grid;
   grid.ruled = true;
-  grid.xs = {0, 20, 100, 140};
+  grid.xs = {0, 20, 100, 200};
   grid.ys = {0, 20, 40, 60, 80};
-  grid.bbox = BBox{0, 0, 140, 80};
+  grid.bbox = BBox{0, 0, 200, 80};
   grid.cells.push_back(GridCell{0, 0, 1, 2, BBox{0, 0, 100, 20}, {}});
-  grid.cells.push_back(GridCell{0, 2, 1, 1, BBox{100, 0, 140, 20}, {}});
+  grid.cells.push_back(GridCell{0, 2, 1, 1, BBox{100, 0, 200, 20}, {}});
   for (int r = 1; r <= 3; ++r) {
     const double y = 20.0 * r;
     grid.cells.push_back(GridCell{r, 0, 1, 1, BBox{0, y, 20, y + 20}, {}});
-    grid.cells.push_back(GridCell{r, 1, 1, 2, BBox{20, y, 140, y + 20}, {}});
+    grid.cells.push_back(GridCell{r, 1, 1, 2, BBox{20, y, 200, y + 20}, {}});
   }
   SnapHeadToBodyColumns(&grid, {Label("Contenido", 21, 95)});
   EXPECT_EQ(grid.xs.size(), 4u);

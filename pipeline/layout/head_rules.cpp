@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <limits>
 #include <set>
 
 namespace oplex {
@@ -52,14 +51,15 @@ bool BodyDraws(const std::vector<std::vector<int>>& owner, int head, int k) {
   return 2 * drawn > rows - head;
 }
 
-// The distance from boundary `k` to the nearest boundary the body draws.
-double ToBodyRule(const Grid& grid, const std::vector<std::vector<int>>& owner, int head, int k) {
-  double nearest = std::numeric_limits<double>::infinity();
+// The nearest boundary to boundary `k` that the body draws (or the table's edge).
+double BodyRuleNear(const Grid& grid, const std::vector<std::vector<int>>& owner, int head, int k) {
   const double x = grid.xs[static_cast<size_t>(k)];
+  double nearest = grid.xs.front();
   for (int j = 0; j < static_cast<int>(grid.xs.size()); ++j) {
     const bool edge = j == 0 || j + 1 == static_cast<int>(grid.xs.size());
-    if (j != k && (edge || BodyDraws(owner, head, j))) {
-      nearest = std::min(nearest, std::abs(grid.xs[static_cast<size_t>(j)] - x));
+    const double at = grid.xs[static_cast<size_t>(j)];
+    if (j != k && (edge || BodyDraws(owner, head, j)) && std::abs(at - x) < std::abs(nearest - x)) {
+      nearest = at;
     }
   }
   return nearest;
@@ -67,15 +67,21 @@ double ToBodyRule(const Grid& grid, const std::vector<std::vector<int>>& owner, 
 
 // Whether boundary `k` is a rule the body draws elsewhere: the head cells on either side of it
 // straddle a boundary the body draws (one at least) with their words on one side of it (all of
-// them), and it stands nearer that boundary than half of each cell's width (a rule drawn a few
-// points off, not a form's label over several columns that ends where the body has none).
+// them), and moving the rule to the body's nearest keeps every word of those cells in its cell
+// (a rule drawn a few points off, not a form's label over several columns whose cell would lose
+// its words).
 bool Contradicted(const Grid& grid, const std::vector<std::vector<int>>& owner, int head, int k,
                   const std::vector<Word>& words) {
   bool straddles = false;
-  const double off = ToBodyRule(grid, owner, head, k);
+  const double moved = BodyRuleNear(grid, owner, head, k);
   for (const GridCell& c : grid.cells) {
     if (c.row >= head || (c.col != k && c.col + c.col_span != k)) continue;
-    if (2 * off >= c.bbox.x1 - c.bbox.x0) return false;
+    const double x0 = c.col == k ? moved : c.bbox.x0, x1 = c.col == k ? c.bbox.x1 : moved;
+    for (const Word& w : words) {
+      const double cx = (w.bbox.x0 + w.bbox.x1) / 2, cy = (w.bbox.y0 + w.bbox.y1) / 2;
+      const bool inside = cx >= c.bbox.x0 && cx < c.bbox.x1 && cy >= c.bbox.y0 && cy < c.bbox.y1;
+      if (inside && (cx < x0 || cx >= x1)) return false;
+    }
     for (int j = c.col + 1; j < c.col + c.col_span; ++j) {
       if (!BodyDraws(owner, head, j)) continue;
       straddles = true;

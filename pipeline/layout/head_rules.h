@@ -5,10 +5,10 @@
 // cell straddles two body columns and every label lands one column off the cells it names
 // ("PROYECTO" over the empty sliver right of the projects). A column boundary that only the top
 // rows of a table draw, every row below crosses, and whose head cells straddle a boundary the body
-// draws with every word of those cells on one side of it, and stand nearer it than half their
-// width, is not a column: it is dropped, and the head cells' edges move to the nearest boundary
-// the table keeps. A head cell whose words cross the body's boundary, or whose rule is far from
-// any the body draws (a form's label over several columns), keeps its rules. Run before the page's
+// draws with every word of those cells on one side of it, is not a column when moving it to the
+// body's nearest rule keeps those words in their cells: it is dropped, and the head cells' edges
+// move to the nearest boundary the table keeps. A head cell whose words cross the body's
+// boundary, or would fall out of it (a form's label over several columns), keeps its rules. Run before the page's
 // `words` are given to cells.
 #pragma once
 

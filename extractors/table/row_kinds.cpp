@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <unordered_set>
 
 #include "extractors/codes.h"
 #include "extractors/table/header_band.h"
@@ -44,13 +45,6 @@ bool StartsLowercase(const std::string& text) {
     return std::islower(c) != 0;
   }
   return false;
-}
-
-// "1" over "1.1", "A" over "A-2", "0101" over "010101" (codes of digit pairs).
-bool IsParentCode(const std::string& parent, const std::string& child) {
-  if (CodeWithin(child, parent)) return true;
-  return child.size() > parent.size() + 1 && child.compare(0, parent.size(), parent) == 0 &&
-         (child[parent.size()] == '.' || child[parent.size()] == '-');
 }
 
 // Whether the row repeats the header's labels (the header printed again on a new page). Right
@@ -134,6 +128,36 @@ bool SumsRecordsAbove(const TypedTable& table, size_t r) {
 
 size_t Depth(const std::string& code) { return CodeSegments(code).size(); }
 
+// For each row, whether its code is the parent of a code in a later row ("1" over "1.1", "A" over
+// "A-2", "0101" over "010101": the child's segments go on from the parent's, or the child goes on
+// from the parent's text after a point or a dash), in one pass from the bottom: each code leaves
+// the keys of every parent it may have, so a table of any length is read in linear time.
+std::vector<bool> ParentsOfLaterCodes(const std::vector<std::optional<std::string>>& codes) {
+  std::vector<bool> parents(codes.size(), false);
+  std::unordered_set<std::string>
+      keys;  // "s" + segments of a parent, "p" + a prefix before a . or -
+  bool any_later = false;
+  auto segment_key = [](const std::vector<std::string>& segments, size_t n) {
+    std::string key = "s";
+    for (size_t i = 0; i < n; ++i) key += segments[i] + '\x1f';
+    return key;
+  };
+  for (size_t r = codes.size(); r-- > 0;) {
+    if (!codes[r]) continue;
+    const std::string& code = *codes[r];
+    const std::vector<std::string> segments = CodeSegments(code);
+    parents[r] = segments.empty() ? any_later
+                                  : keys.count(segment_key(segments, segments.size())) > 0 ||
+                                        keys.count("p" + code) > 0;
+    for (size_t n = 1; n < segments.size(); ++n) keys.insert(segment_key(segments, n));
+    for (size_t i = 1; i + 1 < code.size(); ++i) {
+      if (code[i] == '.' || code[i] == '-') keys.insert("p" + code.substr(0, i));
+    }
+    any_later = true;
+  }
+  return parents;
+}
+
 // 1 for codes of digit pairs ("0101"), 2 for dotted or dashed ones ("1.1", "A-2"), 0 otherwise.
 int Family(const std::string& code) {
   if (code.find_first_of(".-") != std::string::npos) return 2;
@@ -197,6 +221,7 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       deepest_family = Family(*code);
     }
   }
+  const std::vector<bool> parents = ParentsOfLaterCodes(codes);
   const bool is_coded = with_text > 0 && (coded >= kCodedShare * static_cast<double>(with_text) ||
                                           (first_coded && coded >= kMinCodedRows));
 
@@ -228,9 +253,7 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       // A section by depth relative to the table's own codes: the parent of a later code, or
       // shallower than the deepest code of its family (a project row whose activities the
       // table holds elsewhere, or on the next page).
-      const bool parent =
-          std::any_of(codes.begin() + static_cast<long>(r) + 1, codes.end(),
-                      [&](const auto& later) { return later && IsParentCode(*codes[r], *later); });
+      const bool parent = parents[r];
       const bool shallower = Depth(*codes[r]) < deepest && Family(*codes[r]) == deepest_family;
       row.kind = parent || shallower ? RowKind::kSection : RowKind::kRecord;
       continue;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <unordered_set>
+#include <utility>
 
 #include "extractors/codes.h"
 #include "extractors/table/header_band.h"
@@ -99,32 +100,46 @@ std::optional<double> NumberIn(const TypedCell& cell) {
   return negative ? -*q->value : *q->value;
 }
 
-// Whether every figure of row `r` is the sum of the same column over the records above it, back
-// to the last section, total or subtotal (the rows already classified): a zone's subtotal.
-bool SumsRecordsAbove(const TypedTable& table, size_t r) {
-  const TypedRow& row = table.rows[r];
-  int summed = 0;
-  for (size_t c = 0; c < row.cells.size(); ++c) {
-    const std::optional<double> value = NumberIn(row.cells[c]);
-    if (!value) continue;
-    double sum = 0;
-    int terms = 0;
-    for (size_t up = r; up-- > table.header.rows;) {
-      const RowKind kind = table.rows[up].kind;
-      if (kind == RowKind::kSection || kind == RowKind::kTotal || kind == RowKind::kSubtotal) {
-        break;
-      }
-      if (kind != RowKind::kRecord || c >= table.rows[up].cells.size()) continue;
-      if (auto n = NumberIn(table.rows[up].cells[c])) {
-        sum += *n;
-        ++terms;
+// The sums of each column's figures over the records since the last section, total or
+// subtotal, kept as rows are classified top to bottom (so a table is read in linear time).
+class RecordSums {
+ public:
+  // Takes a row whose kind is known into the sums.
+  void Take(const TypedRow& row) {
+    const RowKind kind = row.kind;
+    if (kind == RowKind::kSection || kind == RowKind::kTotal || kind == RowKind::kSubtotal) {
+      sums_.clear();
+      return;
+    }
+    if (kind != RowKind::kRecord) return;
+    if (sums_.size() < row.cells.size()) sums_.resize(row.cells.size());
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      if (auto n = NumberIn(row.cells[c])) {
+        sums_[c].first += *n;
+        ++sums_[c].second;
       }
     }
-    if (terms == 0 || std::abs(sum - *value) > kSumSlack) return false;
-    ++summed;
   }
-  return summed > 0;
-}
+
+  // Whether every figure of `row` is the sum of its column over those records: a zone's
+  // subtotal.
+  bool Sums(const TypedRow& row) const {
+    int summed = 0;
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      const std::optional<double> value = NumberIn(row.cells[c]);
+      if (!value) continue;
+      if (c >= sums_.size() || sums_[c].second == 0 ||
+          std::abs(sums_[c].first - *value) > kSumSlack) {
+        return false;
+      }
+      ++summed;
+    }
+    return summed > 0;
+  }
+
+ private:
+  std::vector<std::pair<double, int>> sums_;  // per column: the sum and how many figures
+};
 
 size_t Depth(const std::string& code) { return CodeSegments(code).size(); }
 
@@ -225,7 +240,9 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
   const bool is_coded = with_text > 0 && (coded >= kCodedShare * static_cast<double>(with_text) ||
                                           (first_coded && coded >= kMinCodedRows));
 
+  RecordSums sums;
   for (size_t r = 0; r < table->rows.size(); ++r) {
+    if (r > table->header.rows) sums.Take(table->rows[r - 1]);
     TypedRow& row = table->rows[r];
     if (r < table->header.rows) {
       row.kind = RowKind::kHeader;
@@ -268,7 +285,7 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       continue;
     }
     // In a coded table, a row with no code but figures of its own that sum the records above.
-    if (is_coded && has_text && SumsRecordsAbove(*table, r)) {
+    if (is_coded && has_text && sums.Sums(row)) {
       row.kind = RowKind::kSubtotal;
       continue;
     }

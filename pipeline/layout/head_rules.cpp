@@ -76,20 +76,25 @@ bool Contradicted(const Grid& grid, const std::vector<std::vector<int>>& owner, 
   const double moved = BodyRuleNear(grid, owner, head, k);
   for (const GridCell& c : grid.cells) {
     if (c.row >= head || (c.col != k && c.col + c.col_span != k)) continue;
-    const double x0 = c.col == k ? moved : c.bbox.x0, x1 = c.col == k ? c.bbox.x1 : moved;
+    // The cell's words (their centres in it), and its span once the rule has moved.
+    std::vector<const Word*> inside;
     for (const Word& w : words) {
       const double cx = (w.bbox.x0 + w.bbox.x1) / 2, cy = (w.bbox.y0 + w.bbox.y1) / 2;
-      const bool inside = cx >= c.bbox.x0 && cx < c.bbox.x1 && cy >= c.bbox.y0 && cy < c.bbox.y1;
-      if (inside && (cx < x0 || cx >= x1)) return false;
+      if (cx >= c.bbox.x0 && cx < c.bbox.x1 && cy >= c.bbox.y0 && cy < c.bbox.y1) {
+        inside.push_back(&w);
+      }
+    }
+    const double x0 = c.col == k ? moved : c.bbox.x0, x1 = c.col == k ? c.bbox.x1 : moved;
+    for (const Word* w : inside) {
+      const double cx = (w->bbox.x0 + w->bbox.x1) / 2;
+      if (cx < x0 || cx >= x1) return false;
     }
     for (int j = c.col + 1; j < c.col + c.col_span; ++j) {
       if (!BodyDraws(owner, head, j)) continue;
       straddles = true;
       const double x = grid.xs[static_cast<size_t>(j)];
-      for (const Word& w : words) {
-        const double cx = (w.bbox.x0 + w.bbox.x1) / 2, cy = (w.bbox.y0 + w.bbox.y1) / 2;
-        const bool inside = cx >= c.bbox.x0 && cx < c.bbox.x1 && cy >= c.bbox.y0 && cy < c.bbox.y1;
-        if (inside && w.bbox.x0 < x - kCrossSlack && w.bbox.x1 > x + kCrossSlack) return false;
+      for (const Word* w : inside) {
+        if (w->bbox.x0 < x - kCrossSlack && w->bbox.x1 > x + kCrossSlack) return false;
       }
     }
   }

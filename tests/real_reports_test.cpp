@@ -115,5 +115,21 @@ TEST(RealReports, FisfinHeadRulesOffTheBodysStillLabelTheirColumns) {
   EXPECT_EQ(facilities->percent->raw, "75%");
 }
 
+TEST(RealReports, FisfinMisreadHeaderWordStillNamesTheAchievedColumn) {
+  // Page 6 (upside down): OCR reads the dark header's "ALCANZADA" as "ALGAMZADA". Row No. 72,
+  // "Número de estudiantes que participan en proyectos de vinculación…": META 2025 120 |
+  // PROGRAMADA 120 | ALCANZADA 163 | % AVANCE 136%.
+  const Extraction e = testing::MustProcess(kRealDir + "itsch_poa_eval_fisfin_2025_p6.pdf");
+  const Indicator* students = nullptr;
+  for (const Indicator& i : e.indicators) {
+    if (i.name.find("estudiantes que participan en proyectos") != std::string::npos) students = &i;
+  }
+  ASSERT_NE(students, nullptr);
+  ASSERT_TRUE(students->target && students->programmed && students->progress);
+  EXPECT_EQ(students->target->raw, "120");
+  EXPECT_EQ(students->programmed->raw, "120");
+  EXPECT_EQ(students->progress->raw, "163");
+}
+
 }  // namespace
 }  // namespace oplex

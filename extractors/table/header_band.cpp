@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "extractors/table/misread_labels.h"
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
 
@@ -146,10 +147,15 @@ bool HoldsContent(const std::vector<std::vector<TypedCell>>& rows, size_t band_r
   return false;
 }
 
-// How strongly a run of a header's words names a role: its best weight, or 0 when it names none
-// or is unfinished ("Acciones Sustantivas del").
-double RunWeight(const std::string& run, const TableRules& rules) {
-  const std::string folded = Fold(run);
+// A header cell's words folded, misread ones mended where OCR had doubts (misread_labels.h).
+std::string FoldLabel(const std::string& words, const TypedCell& cell, const TableRules& rules) {
+  return cell.cell->confidence < 1.0 ? MendLabelWords(Fold(words), rules) : Fold(words);
+}
+
+// How strongly a run of a header cell's words names a role: its best weight, or 0 when it names
+// none or is unfinished ("Acciones Sustantivas del").
+double RunWeight(const std::string& run, const TypedCell& cell, const TableRules& rules) {
+  const std::string folded = FoldLabel(run, cell, rules);
   if (rules.UnfinishedLabel(folded)) return 0;
   double best = 0;
   for (const auto& score : rules.ScoreLabel(folded)) best = std::max(best, score.weight);
@@ -160,7 +166,7 @@ double RunWeight(const std::string& run, const TableRules& rules) {
 // strongly; nullopt when there is none, or two are as strong ("PROGRAMADA ALCANZADA % AVANCE"
 // over three columns: "% AVANCE" names the percent more strongly than "AVANCE" the achieved).
 std::optional<std::vector<std::string>> RoleCut(const std::vector<std::string>& words, size_t parts,
-                                                const TableRules& rules) {
+                                                const TypedCell& cell, const TableRules& rules) {
   const size_t n = words.size();
   if (parts < 2 || n < parts || n > kLabelWords) return std::nullopt;
   // The weight of each run of words [from, end), scored once.
@@ -170,7 +176,7 @@ std::optional<std::vector<std::string>> RoleCut(const std::vector<std::string>& 
     if (w < 0) {
       std::string run;
       for (size_t i = from; i < end; ++i) AppendLine(words[i], &run);
-      w = RunWeight(run, rules);
+      w = RunWeight(run, cell, rules);
     }
     return w;
   };
@@ -246,11 +252,12 @@ std::optional<std::string> SplitLabel(const TypedCell& cell,
   std::optional<std::vector<std::string>> cut;
   if (last_line != std::string::npos) {
     title = PlainText(cell.cell->text.substr(0, last_line));
-    cut = RoleCut(WordsOf(PlainText(cell.cell->text.substr(last_line + 1))), filled.size(), rules);
+    cut = RoleCut(WordsOf(PlainText(cell.cell->text.substr(last_line + 1))), filled.size(), cell,
+                  rules);
   }
   if (!cut) {
     title.clear();
-    cut = RoleCut(WordsOf(PlainText(cell.cell->text)), filled.size(), rules);
+    cut = RoleCut(WordsOf(PlainText(cell.cell->text)), filled.size(), cell, rules);
   }
   if (!cut) return std::nullopt;
   const auto at = std::find(filled.begin(), filled.end(), c);
@@ -359,7 +366,7 @@ HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<Type
       if (r + static_cast<size_t>(std::max(1, cell->cell->row_span)) == band.rows &&
           cell->cell->col_span > 1) {
         if (auto part = SplitLabel(*cell, rows, r, c, band.rows, rules)) {
-          folded = Fold(*part);
+          folded = FoldLabel(*part, *cell, rules);
           plain = *part;
         }
       }

@@ -4,6 +4,7 @@
 #include "extractors/table/column_profile.h"
 #include "extractors/table/column_roles.h"
 #include "extractors/table/header_band.h"
+#include "extractors/table/misread_labels.h"
 #include "extractors/table/row_kinds.h"
 
 namespace oplex {
@@ -17,6 +18,7 @@ TypedTable UnderstandTable(const Block& block, const TableRules& rules) {
     cells.push_back(TypeCells(row, rules));
     table.columns = std::max(table.columns, row.cells.size());
   }
+  MendMisreadLabels(&cells, rules);
   table.header = FindHeaderBand(block, cells, rules);
   table.profiles = ProfileColumns(cells, table.header.rows, table.columns);
   AlignLabelsToContent(table.profiles, &table.header);

@@ -1,7 +1,9 @@
 #include "extractors/table/table_rules.h"
 
+#include <algorithm>
 #include <tuple>
 
+#include "pipeline/normalize/edit_distance.h"
 #include "pipeline/tsv.h"
 
 namespace oplex {
@@ -14,6 +16,59 @@ Result<std::shared_ptr<const RE2>> Compile(const std::string& pattern, const Tsv
   auto re = std::make_shared<const RE2>(pattern, options);
   if (!re->ok()) return table.Error(line, "bad pattern: " + re->error());
   return std::shared_ptr<const RE2>(re);
+}
+
+// A word shorter than this is too near too many others to be mended.
+constexpr size_t kMendedLetters = 5;
+// A word of this many letters may be two edits from the word it stands for; shorter ones one.
+constexpr size_t kTwoEditLetters = 8;
+
+bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
+
+// The words of at least kMendedLetters letters a folded pattern spells: runs of letters, where a
+// class of letters is spelled each way and a letter or class followed by `?` with and without
+// it ("alcanzad[oa]s?" spells alcanzado, alcanzada, alcanzados, alcanzadas). What follows an
+// escape (`\d`) or a class with other characters ends a word.
+std::vector<std::string> SpelledWords(std::string_view pattern) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < pattern.size();) {
+    if (pattern[i] == '\\') {
+      i += 2;
+      continue;
+    }
+    if (!IsLetter(pattern[i])) {
+      ++i;
+      continue;
+    }
+    std::vector<std::string> words = {""};
+    while (i < pattern.size()) {
+      std::string_view choices;
+      size_t next = i + 1;
+      if (IsLetter(pattern[i])) {
+        choices = pattern.substr(i, 1);
+      } else if (pattern[i] == '[') {
+        const size_t close = pattern.find(']', i);
+        if (close == std::string_view::npos) break;
+        choices = pattern.substr(i + 1, close - i - 1);
+        if (choices.empty() || !std::all_of(choices.begin(), choices.end(), IsLetter)) break;
+        next = close + 1;
+      } else {
+        break;
+      }
+      const bool optional = next < pattern.size() && pattern[next] == '?';
+      std::vector<std::string> grown;
+      for (const std::string& w : words) {
+        if (optional) grown.push_back(w);
+        for (char c : choices) grown.push_back(w + c);
+      }
+      words = std::move(grown);
+      i = next + (optional ? 1 : 0);
+    }
+    for (std::string& w : words) {
+      if (w.size() >= kMendedLetters) out.push_back(std::move(w));
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -46,12 +101,16 @@ Result<TableRules> TableRules::Load(const std::filesystem::path& data_dir, Extra
       if (auto re = Compile(p, *roles, row.line); !re.ok()) return re.status();
     }
     out.roles_.push_back(RolePattern{*role, weight});
+    for (std::string& word : SpelledWords(pattern)) out.label_words_.push_back(std::move(word));
     // The two sets hold the patterns in the same order as roles_, so a match's index is its
     // pattern's.
     if (out.plain_->Add(pattern, nullptr) < 0 || out.squeezed_->Add(without_spaces, nullptr) < 0) {
       return roles->Error(row.line, "bad pattern");
     }
   }
+  std::sort(out.label_words_.begin(), out.label_words_.end());
+  out.label_words_.erase(std::unique(out.label_words_.begin(), out.label_words_.end()),
+                         out.label_words_.end());
   if (!out.plain_->Compile() || !out.squeezed_->Compile()) {
     return Status::InvalidInput((data_dir / "column_roles.tsv").string() +
                                 ": the patterns do not compile together (too large)");
@@ -131,6 +190,31 @@ std::array<TableRules::HeaderScore, kColumnRoleCount> TableRules::ScoreLabel(
     s.matched = std::string(parts[first_part[k]]);
   }
   return scores;
+}
+
+std::optional<std::string_view> TableRules::NearestLabelWord(std::string_view word) const {
+  if (word.size() < kMendedLetters ||
+      std::binary_search(label_words_.begin(), label_words_.end(), word)) {
+    return std::nullopt;
+  }
+  const size_t most = word.size() >= kTwoEditLetters ? 2 : 1;
+  std::optional<std::string_view> nearest;
+  size_t best = most + 1;
+  bool tie = false;
+  for (const std::string& known : label_words_) {
+    // Words whose lengths differ by more than `most` are further than `most` edits.
+    if (known.size() + most < word.size() || word.size() + most < known.size()) continue;
+    const size_t d = EditDistance(word, known);
+    if (d < best) {
+      best = d;
+      nearest = known;
+      tie = false;
+    } else if (d == best) {
+      tie = true;
+    }
+  }
+  if (tie) return std::nullopt;
+  return nearest;
 }
 
 std::optional<CodedText> TableRules::SplitCode(std::string_view text) const {

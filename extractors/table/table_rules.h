@@ -41,6 +41,11 @@ class TableRules {
   // A folded cell that says total or subtotal ("total", "subtotal", "totales", "total anual").
   bool IsTotalLabel(std::string_view folded) const;
 
+  // The word the role patterns spell (data/column_roles.tsv) that a misread header word stands
+  // for: the one nearest it, at most one edit away for a word of up to seven letters and two from
+  // eight; nullopt for a word they spell, a word under five letters, or two as near.
+  std::optional<std::string_view> NearestLabelWord(std::string_view word) const;
+
   // A folded header label that is not finished: it ends with a word joining it to the next
   // ("acciones sustantivas del").
   bool UnfinishedLabel(std::string_view folded) const;
@@ -61,6 +66,8 @@ class TableRules {
   std::vector<RolePattern> roles_;
   std::shared_ptr<RE2::Set> plain_ = NewSet();
   std::shared_ptr<RE2::Set> squeezed_ = NewSet();
+  // Every word the role patterns spell, sorted, for NearestLabelWord.
+  std::vector<std::string> label_words_;
   std::vector<std::shared_ptr<const RE2>> codes_;
   std::vector<std::shared_ptr<const RE2>> totals_;
   std::vector<std::shared_ptr<const RE2>> unfinished_;

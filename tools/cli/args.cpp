@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "pipeline/normalize/bounded_number.h"
+#include "pipeline/normalize/edit_distance.h"
 
 namespace oplex::cli {
 namespace {
@@ -78,23 +79,6 @@ std::string Alternatives(const std::vector<std::string>& words) {
   return out;
 }
 
-// Edit distance counting a swap of two neighbours as one edit ("ingset" is one from "ingest").
-size_t Distance(const std::string& a, const std::string& b) {
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    for (size_t j = 1; j <= b.size(); ++j) {
-      d[i][j] = std::min(
-          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.size()][b.size()];
-}
-
 // " (did you mean X?)" for the known words nearest `word`: a third of its letters wrong at most,
 // or a beginning of one of them; "" when none is near.
 std::string Suggestion(const std::string& word, const std::vector<std::string>& known) {
@@ -104,7 +88,7 @@ std::string Suggestion(const std::string& word, const std::vector<std::string>& 
   size_t best = most + 1;
   std::vector<std::string> nearest;
   for (const std::string& candidate : known) {
-    size_t d = Distance(bare, candidate);
+    size_t d = EditDistance(bare, candidate);
     if (letters >= 3 && candidate.rfind(bare, 0) == 0) d = 1;  // a beginning of it
     if (d < best) nearest.clear();
     if (d <= std::min(best, most)) {

@@ -115,6 +115,23 @@ TEST(RealReports, FisfinHeadRulesOffTheBodysStillLabelTheirColumns) {
   EXPECT_EQ(facilities->percent->raw, "75%");
 }
 
+TEST(RealReports, FisfinHeaderFootLostOverOneColumnStillEndsTheHeader) {
+  // Page 1: the foot rule of the dark header band is lost over the "No" column, so the header's
+  // cells ran into the first body row and no row of the page was read. Row No. 8 (project
+  // 1.2.1): "Número de Académicos con plaza | META 2025 38 | PROGRAMADA 38 | ALCANZADA 58 | 153%".
+  const Extraction e = testing::MustProcess(kRealDir + "itsch_poa_eval_fisfin_2025_p1-2.pdf");
+  const Indicator* staff = nullptr;
+  for (const Indicator& i : e.indicators) {
+    if (i.name == "Número de Académicos con plaza") staff = &i;
+  }
+  ASSERT_NE(staff, nullptr);
+  EXPECT_EQ(staff->provenance.page, 1);
+  ASSERT_TRUE(staff->target && staff->progress && staff->percent);
+  EXPECT_EQ(staff->target->raw, "38");
+  EXPECT_EQ(staff->progress->raw, "58");
+  EXPECT_EQ(staff->percent->raw, "153%");
+}
+
 TEST(RealReports, FisfinMisreadHeaderWordStillNamesTheAchievedColumn) {
   // Page 6 (upside down): OCR reads the dark header's "ALCANZADA" as "ALGAMZADA". Row No. 72,
   // "Número de estudiantes que participan en proyectos de vinculación…": META 2025 120 |

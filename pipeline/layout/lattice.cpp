@@ -1,6 +1,7 @@
 #include "pipeline/layout/lattice.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 namespace oplex {
@@ -10,6 +11,8 @@ namespace {
 constexpr double kSnap = 2.0;
 // A rule separates two grid cells when it covers this share of their common edge.
 constexpr double kEdgeCover = 0.6;
+// A row boundary whose rules cover this share of the table's width is drawn across it.
+constexpr double kRowAcross = 0.75;
 // A rule that reaches this far past the outermost crossing rules marks an open border.
 constexpr double kOpenBorder = 6.0;
 
@@ -47,14 +50,15 @@ std::vector<double> Cluster(std::vector<double> values) {
   return out;
 }
 
-// Whether some rule at `at` covers most of [from, to].
-bool Covered(const std::vector<Rule>& rules, double at, double from, double to) {
+// Whether some rule at `at` covers at least `share` of [from, to].
+bool Covered(const std::vector<Rule>& rules, double at, double from, double to,
+             double share = kEdgeCover) {
   double covered = 0;
   for (const Rule& r : rules) {
     if (std::abs(r.at - at) > kSnap) continue;
     covered += std::max(0.0, std::min(r.to, to) - std::max(r.from, from));
   }
-  return covered >= kEdgeCover * (to - from);
+  return covered >= share * (to - from);
 }
 
 Grid BuildGrid(const std::vector<Rule>& hs, const std::vector<Rule>& vs) {
@@ -91,19 +95,47 @@ Grid BuildGrid(const std::vector<Rule>& hs, const std::vector<Rule>& vs) {
       }
     }
   }
-  std::vector<int> index(parent.size(), -1);
-  for (int r = 0; r < rows; ++r) {
-    for (int c = 0; c < cols; ++c) {
-      const int root = Find(parent, id(r, c));
-      if (index[root] < 0) {
-        index[root] = static_cast<int>(grid.cells.size());
-        grid.cells.push_back(GridCell{r, c, 1, 1, {}, {}});
-      }
-      GridCell& cell = grid.cells[static_cast<size_t>(index[root])];
-      cell.row_span = std::max(cell.row_span, r - cell.row + 1);
-      cell.col_span = std::max(cell.col_span, c - cell.col + 1);
-    }
+  // Each region no rule divides becomes a cell, spanning the rows and columns it reaches. A
+  // region that is no rectangle and crosses a row boundary drawn across the table (the foot of a
+  // dark header band whose rule the scan lost over one column) is cut there first: a header cell
+  // does not reach into the body.
+  std::vector<int> band(static_cast<size_t>(rows), 0);
+  for (int r = 1; r < rows; ++r) {
+    const bool across = Covered(hs, ys[r], xs.front(), xs.back(), kRowAcross);
+    band[static_cast<size_t>(r)] = band[static_cast<size_t>(r - 1)] + (across ? 1 : 0);
   }
+  std::vector<std::vector<int>> regions(parent.size());
+  for (int i = 0; i < rows * cols; ++i) regions[static_cast<size_t>(Find(parent, i))].push_back(i);
+  for (const std::vector<int>& region : regions) {
+    if (region.empty()) continue;
+    int top = rows, bottom = 0, left = cols, right = 0;
+    for (int i : region) {
+      top = std::min(top, i / cols), bottom = std::max(bottom, i / cols);
+      left = std::min(left, i % cols), right = std::max(right, i % cols);
+    }
+    const bool rectangle =
+        static_cast<int>(region.size()) == (bottom - top + 1) * (right - left + 1);
+    // The region's positions in each band (all of them in one when it is a rectangle).
+    std::map<int, GridCell> pieces;
+    for (int i : region) {
+      const int r = i / cols, c = i % cols;
+      const int key = rectangle ? 0 : band[static_cast<size_t>(r)];
+      auto [at, added] = pieces.try_emplace(key, GridCell{r, c, 1, 1, {}, {}});
+      GridCell& cell = at->second;
+      if (!added) {
+        const int last_row = std::max(cell.row + cell.row_span, r + 1);
+        const int last_col = std::max(cell.col + cell.col_span, c + 1);
+        cell.row = std::min(cell.row, r);
+        cell.col = std::min(cell.col, c);
+        cell.row_span = last_row - cell.row;
+        cell.col_span = last_col - cell.col;
+      }
+    }
+    for (auto& [key, cell] : pieces) grid.cells.push_back(cell);
+  }
+  std::sort(grid.cells.begin(), grid.cells.end(), [](const GridCell& a, const GridCell& b) {
+    return std::pair(a.row, a.col) < std::pair(b.row, b.col);
+  });
   for (GridCell& cell : grid.cells) {
     cell.bbox = BBox{xs[cell.col], ys[cell.row], xs[cell.col + cell.col_span],
                      ys[cell.row + cell.row_span]};

@@ -3,7 +3,9 @@
 // Rules that cross one another form one table. Its column boundaries are the x of its vertical
 // rules, its row boundaries the y of its horizontal rules (rules a little apart are one
 // boundary; rules reaching past the outermost crossing rules add an open border). Between two
-// neighbouring grid cells, a missing stretch of rule means one merged cell.
+// neighbouring grid cells, a missing stretch of rule means one merged cell; a merged region
+// that is no rectangle is cut at the row boundaries drawn across the table (a header cell whose
+// foot rule a scan lost does not run into the body).
 #pragma once
 
 #include <vector>

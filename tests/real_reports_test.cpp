@@ -9,7 +9,9 @@
 //     and (page 4) rules the header band drew off the body's (pipeline/layout/head_rules.h).
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "tests/process_file.h"
 
@@ -18,11 +20,38 @@ namespace {
 
 const std::string kRealDir = std::string(OPLEX_DEFAULT_DATA_DIR) + "/real/";
 
-const Indicator* ByName(const Extraction& e, const std::string& name) {
+// The first indicator that `matches`, or null.
+template <typename Predicate>
+const Indicator* Find(const Extraction& e, Predicate matches) {
   for (const Indicator& i : e.indicators) {
-    if (i.name == name) return &i;
+    if (matches(i)) return &i;
   }
   return nullptr;
+}
+
+const Indicator* ByName(const Extraction& e, const std::string& name) {
+  return Find(e, [&](const Indicator& i) { return i.name == name; });
+}
+
+const Indicator* ByKey(const Extraction& e, const std::string& key) {
+  return Find(e, [&](const Indicator& i) { return i.key == key; });
+}
+
+// The figures of a row as printed; nullopt where the test does not look.
+struct Printed {
+  std::optional<std::string> target, programmed, progress, percent;
+};
+
+void ExpectPrinted(const Indicator* indicator, const Printed& want) {
+  ASSERT_NE(indicator, nullptr);
+  for (const auto& [got, raw] : {std::pair{&indicator->target, &want.target},
+                                 std::pair{&indicator->programmed, &want.programmed},
+                                 std::pair{&indicator->progress, &want.progress},
+                                 std::pair{&indicator->percent, &want.percent}}) {
+    if (!*raw) continue;
+    ASSERT_TRUE(got->has_value()) << indicator->name << ": no figure for " << **raw;
+    EXPECT_EQ((*got)->raw, **raw) << indicator->name;
+  }
 }
 
 TEST(RealReports, IcatechUnitsAndZoneSubtotalsWithTheirCourses) {
@@ -67,10 +96,7 @@ TEST(RealReports, IcatechUnitsAndZoneSubtotalsWithTheirCourses) {
 
 TEST(RealReports, FisfinScanHeaderBandSplitIntoItsColumns) {
   const Extraction e = testing::MustProcess(kRealDir + "itsch_poa_eval_fisfin_2025_p1-2.pdf");
-  const Indicator* terminal = nullptr;
-  for (const Indicator& i : e.indicators) {
-    if (i.key == "29") terminal = &i;
-  }
+  const Indicator* terminal = ByKey(e, "29");
   ASSERT_NE(terminal, nullptr);
   // Page 2, row No. 29: "Índice de eficiencia terminal de licenciatura | META 2025 34%".
   EXPECT_EQ(terminal->name, "Índice de eficiencia terminal de licenciatura");
@@ -85,15 +111,7 @@ TEST(RealReports, FisfinTitleOverThreeLabelsGivesProgrammedAchievedAndPercent) {
   // Page 2's dark header prints "ACUMULADA AL PERIODO" over "PROGRAMADA | ALCANZADA | % AVANCE"
   // in one cell, with no rule between the three; row No. 17 reads 986 | 1220 | 124%.
   const Extraction e = testing::MustProcess(kRealDir + "itsch_poa_eval_fisfin_2025_p1-2.pdf");
-  const Indicator* convocatorias = nullptr;
-  for (const Indicator& i : e.indicators) {
-    if (i.key == "17") convocatorias = &i;
-  }
-  ASSERT_NE(convocatorias, nullptr);
-  ASSERT_TRUE(convocatorias->programmed && convocatorias->progress && convocatorias->percent);
-  EXPECT_EQ(convocatorias->programmed->raw, "986");
-  EXPECT_EQ(convocatorias->progress->raw, "1220");
-  EXPECT_EQ(convocatorias->percent->raw, "124%");
+  ExpectPrinted(ByKey(e, "17"), {.programmed = "986", .progress = "1220", .percent = "124%"});
 }
 
 TEST(RealReports, FisfinHeadRulesOffTheBodysStillLabelTheirColumns) {
@@ -101,18 +119,11 @@ TEST(RealReports, FisfinHeadRulesOffTheBodysStillLabelTheirColumns) {
   // body's, so "PROYECTO" and "INDICADOR NOMBRE" stood over empty slivers and no row was read.
   const Extraction e = testing::MustProcess(kRealDir + "itsch_poa_eval_fisfin_2025_p4.pdf");
   EXPECT_GE(e.indicators.size(), 10u);  // 11 rows on the page
-  const Indicator* facilities = nullptr;
-  for (const Indicator& i : e.indicators) {
-    if (i.name.rfind("Porcentaje de Instalaciones", 0) == 0) facilities = &i;
-  }
-  ASSERT_NE(facilities, nullptr);
+  const Indicator* facilities = Find(
+      e, [](const Indicator& i) { return i.name.rfind("Porcentaje de Instalaciones", 0) == 0; });
   // "META 2025 20% | PROGRAMADA 20% | ALCANZADA 15% | % AVANCE 75%".
-  ASSERT_TRUE(facilities->target && facilities->programmed && facilities->progress &&
-              facilities->percent);
-  EXPECT_EQ(facilities->target->raw, "20%");
-  EXPECT_EQ(facilities->programmed->raw, "20%");
-  EXPECT_EQ(facilities->progress->raw, "15%");
-  EXPECT_EQ(facilities->percent->raw, "75%");
+  ExpectPrinted(facilities,
+                {.target = "20%", .programmed = "20%", .progress = "15%", .percent = "75%"});
 }
 
 TEST(RealReports, FisfinHeaderFootLostOverOneColumnStillEndsTheHeader) {
@@ -120,16 +131,10 @@ TEST(RealReports, FisfinHeaderFootLostOverOneColumnStillEndsTheHeader) {
   // cells ran into the first body row and no row of the page was read. Row No. 8 (project
   // 1.2.1): "Número de Académicos con plaza | META 2025 38 | PROGRAMADA 38 | ALCANZADA 58 | 153%".
   const Extraction e = testing::MustProcess(kRealDir + "itsch_poa_eval_fisfin_2025_p1-2.pdf");
-  const Indicator* staff = nullptr;
-  for (const Indicator& i : e.indicators) {
-    if (i.name == "Número de Académicos con plaza") staff = &i;
-  }
+  const Indicator* staff = ByName(e, "Número de Académicos con plaza");
   ASSERT_NE(staff, nullptr);
   EXPECT_EQ(staff->provenance.page, 1);
-  ASSERT_TRUE(staff->target && staff->progress && staff->percent);
-  EXPECT_EQ(staff->target->raw, "38");
-  EXPECT_EQ(staff->progress->raw, "58");
-  EXPECT_EQ(staff->percent->raw, "153%");
+  ExpectPrinted(staff, {.target = "38", .progress = "58", .percent = "153%"});
 }
 
 TEST(RealReports, FisfinMisreadHeaderWordStillNamesTheAchievedColumn) {
@@ -137,15 +142,10 @@ TEST(RealReports, FisfinMisreadHeaderWordStillNamesTheAchievedColumn) {
   // "Número de estudiantes que participan en proyectos de vinculación…": META 2025 120 |
   // PROGRAMADA 120 | ALCANZADA 163 | % AVANCE 136%.
   const Extraction e = testing::MustProcess(kRealDir + "itsch_poa_eval_fisfin_2025_p6.pdf");
-  const Indicator* students = nullptr;
-  for (const Indicator& i : e.indicators) {
-    if (i.name.find("estudiantes que participan en proyectos") != std::string::npos) students = &i;
-  }
-  ASSERT_NE(students, nullptr);
-  ASSERT_TRUE(students->target && students->programmed && students->progress);
-  EXPECT_EQ(students->target->raw, "120");
-  EXPECT_EQ(students->programmed->raw, "120");
-  EXPECT_EQ(students->progress->raw, "163");
+  const Indicator* students = Find(e, [](const Indicator& i) {
+    return i.name.find("estudiantes que participan en proyectos") != std::string::npos;
+  });
+  ExpectPrinted(students, {.target = "120", .programmed = "120", .progress = "163"});
 }
 
 }  // namespace

@@ -134,22 +134,31 @@ std::vector<TextLine> BuildLines(const std::vector<const Word*>& words) {
     return CenterY(a->bbox) < CenterY(b->bbox);
   });
   std::vector<TextLine> lines;
+  // A word joins the line whose band it overlaps by half its height or the band's: the band is
+  // where the line's words stand on average (their mean top and bottom), not their union, which
+  // one tall box (an accent OCR read as part of the word, a bracket) would stretch over the
+  // next line of a tightly set cell.
+  double top_sum = 0, bottom_sum = 0;
   for (const Word* w : sorted) {
     TextLine* into = nullptr;
     if (!Vertical(*w) && !lines.empty() && !Vertical(*lines.back().words.front())) {
       TextLine& last = lines.back();
-      const double overlap =
-          std::min(last.bbox.y1, w->bbox.y1) - std::max(last.bbox.y0, w->bbox.y0);
-      if (overlap >= 0.5 * std::min(Height(*w), last.bbox.y1 - last.bbox.y0)) into = &last;
+      const double n = static_cast<double>(last.words.size());
+      const double top = top_sum / n, bottom = bottom_sum / n;
+      const double overlap = std::min(bottom, w->bbox.y1) - std::max(top, w->bbox.y0);
+      if (overlap >= 0.5 * std::min(Height(*w), bottom - top)) into = &last;
     }
     if (into == nullptr) {
       lines.push_back(TextLine{{}, w->bbox, 0, true});
       into = &lines.back();
+      top_sum = bottom_sum = 0;
     }
     into->words.push_back(w);
     into->bbox = Union(into->bbox, w->bbox);
     into->font_size = std::max(into->font_size, Em(*w));
     into->bold = into->bold && w->bold;
+    top_sum += w->bbox.y0;
+    bottom_sum += w->bbox.y1;
   }
   for (TextLine& line : lines) {
     std::sort(line.words.begin(), line.words.end(),

@@ -1,6 +1,7 @@
 // Words → lines, and the text of a group of words in reading order.
 //
-// A line is the words of one page that share a baseline band (horizontal text), left to right;
+// A line is the words of one page that share a baseline band (horizontal text: where its words
+// stand on average, so that one tall OCR box does not reach over the next line), left to right;
 // a vertical word (a rotated header) is a line of its own. Lines are split into segments at
 // gaps wider than a column gap, which is what stream tables are built from.
 #pragma once

@@ -1,0 +1,52 @@
+// Words → lines (pipeline/layout/lines.h), on words placed by hand after a cell of the fisfin
+// evaluation's scanned page 2: two lines of 5 pt text set 6 pt apart, where OCR drew one word's
+// box over both (its accent read as part of it).
+#include "pipeline/layout/lines.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/placed_words.h"
+
+namespace oplex {
+namespace {
+
+using testing::WordAt;
+
+std::vector<std::string> LineTexts(const std::vector<Word>& words) {
+  std::vector<const Word*> pointers;
+  for (const Word& w : words) pointers.push_back(&w);
+  std::vector<std::string> out;
+  for (const TextLine& line : BuildLines(pointers)) {
+    out.push_back(LineText(line, 0, line.words.size()));
+  }
+  return out;
+}
+
+TEST(Lines, OneTallBoxDoesNotPullTheNextLineIntoItsOwn) {
+  // "Tasa de variación de la matrícula de" over "educación no escolarizada", the box of
+  // "variación" reaching from the first line's accents down into the second line.
+  const std::vector<Word> words = {
+      WordAt("Tasa", 10, 100, 22, 105),         WordAt("de", 24, 100, 30, 105),
+      WordAt("variación", 32, 98.5, 56, 109),   WordAt("de", 58, 100, 64, 105),
+      WordAt("la", 66, 100, 71, 105),           WordAt("matrícula", 73, 99, 96, 105),
+      WordAt("educación", 10, 106, 36, 111),    WordAt("no", 38, 106, 44, 111),
+      WordAt("escolarizada", 46, 106, 80, 111),
+  };
+  EXPECT_EQ(LineTexts(words), (std::vector<std::string>{"Tasa de variación de la matrícula",
+                                                        "educación no escolarizada"}));
+}
+
+TEST(Lines, WordsOfOneLineStayTogetherWhateverTheirHeights) {
+  const std::vector<Word> words = {
+      WordAt("Número", 10, 100, 30, 106),
+      WordAt("(PAAE)", 32, 99, 50, 107.5),
+      WordAt("y", 52, 101.5, 55, 107),
+  };
+  EXPECT_EQ(LineTexts(words), (std::vector<std::string>{"Número (PAAE) y"}));
+}
+
+}  // namespace
+}  // namespace oplex

@@ -600,5 +600,20 @@ TEST(TableRowKinds, ACodeShallowerThanItsFamilysDeepestIsASection) {
   EXPECT_EQ(code->code, "100101");
 }
 
+TEST(TableRowKinds, AGoalReportingWhatItAchievedIsARecordWhateverItsCodesDepth) {
+  // The fisfin evaluation's scan: OCR read project 1.1.3 as "1.13", shallower than its
+  // neighbours, but the row reports what it achieved: it is a goal, not a project heading.
+  const Block block = TableOf({
+      RowOf({"No", "Indicador", "Meta", "Alcanzada", "% Avance"}),
+      RowOf({"1.1.1", "Modelo Educativo del TecNM implementado", "1", "1", "100%"}),
+      RowOf({"1.13", "Porcentaje de programas acreditados", "43%", "43%", "100%"}),
+      RowOf({"1.2.1", "Número de académicos con plaza", "38", "58", "153%"}),
+  });
+  const TypedTable table = UnderstandTable(block, Rules());
+  ASSERT_EQ(table.rows.size(), 4u);
+  EXPECT_EQ(KindsOf(table), (std::vector<RowKind>{RowKind::kHeader, RowKind::kRecord,
+                                                  RowKind::kRecord, RowKind::kRecord}));
+}
+
 }  // namespace
 }  // namespace oplex

@@ -91,6 +91,14 @@ bool HasFigures(const TypedRow& row) {
   });
 }
 
+// Whether the row writes a figure in the table's achieved column.
+bool ReportsAchievement(const TypedTable& table, const TypedRow& row) {
+  const std::optional<size_t> achieved = table.ColumnOf(ColumnRole::kAchieved);
+  if (!achieved || *achieved >= row.cells.size()) return false;
+  const CellKind kind = row.cells[*achieved].kind;
+  return kind == CellKind::kNumber || kind == CellKind::kPercent || kind == CellKind::kMoney;
+}
+
 std::optional<double> NumberIn(const TypedCell& cell) {
   if (cell.kind != CellKind::kNumber) return std::nullopt;
   const std::string_view text = cell.folded;
@@ -270,8 +278,11 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       // A section by depth relative to the table's own codes: the parent of a later code, or
       // shallower than the deepest code of its family (a project row whose activities the
       // table holds elsewhere, or on the next page).
+      // In a progress table, a row reporting what it achieved is a goal whatever its depth
+      // (a code OCR read without a dot, "1.13" among "1.1.1" and "1.2.1", is no project).
       const bool parent = parents[r];
-      const bool shallower = Depth(*codes[r]) < deepest && Family(*codes[r]) == deepest_family;
+      const bool shallower = Depth(*codes[r]) < deepest && Family(*codes[r]) == deepest_family &&
+                             !ReportsAchievement(*table, row);
       row.kind = parent || shallower ? RowKind::kSection : RowKind::kRecord;
       continue;
     }

@@ -5,8 +5,10 @@
 //   - month labels: in a grid printed as two rows of six, the row naming July to December;
 //   - total: a row whose first cell says total or subtotal (data/row_labels.tsv);
 //   - section: a row whose code is the parent of a later row's code ("1" over "1.1": depth is
-//     relative to the table's own codes, never an absolute shape), or a lone short title
-//     spanning columns in a table whose records fill several;
+//     relative to the table's own codes, never an absolute shape), or shallower than the
+//     deepest code of its family unless it reports what it achieved (a goal of a progress
+//     table whose code lost a dot), or a lone short title spanning columns in a table whose
+//     records fill several;
 //   - continuation: the next line of the record above: a row without the code a coded table
 //     gives its records, or, in an uncoded table, a row whose text goes on in lower case or
 //     opens a new page with the record's other fields empty;

@@ -308,15 +308,19 @@ TEST_F(RobustIngestTest, AWorkerThatCrashesOrPassesALimitFailsItsFileOnly) {
             (in / "slow.txt").string() + ": stopped after 1 s (--timeout 1)");
   ExpectGoodPlanStored();
 
-  // Under the default limits (scaled by the page count) too.
+  // Under the default limits (scaled by the page count) too; one worker, so the file after the
+  // crash is read by the worker started in its place.
   oplex::BatchOptions defaults;
   defaults.db = db_;
+  defaults.jobs = 1;
   ASSERT_EQ(defaults.timeout_seconds, oplex::kScaledLimit);
   ASSERT_EQ(defaults.max_memory_mb, oplex::kScaledLimit);
   fs::copy_file(in / "crash.txt", in / "crash-again.txt");
-  EXPECT_EQ(
-      run(defaults, {"crash-again.txt"})["crash-again.txt"],
-      (in / "crash-again.txt").string() + ": the worker reading it crashed (signal 6, Aborted)");
+  fs::copy_file(kRepro / "stated-total-overflow.txt", in / "after.txt");
+  outcomes = run(defaults, {"crash-again.txt", "after.txt"});
+  EXPECT_EQ(outcomes["crash-again.txt"], (in / "crash-again.txt").string() +
+                                             ": the worker reading it crashed (signal 6, Aborted)");
+  EXPECT_EQ(outcomes["after.txt"], "stored");
 }
 
 TEST_F(RobustIngestTest, WorkerProcessesStoreWhatThreadsStore) {

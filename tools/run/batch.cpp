@@ -2,9 +2,11 @@
 
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <malloc.h>
 #include <poll.h>
 #include <spdlog/spdlog.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -265,32 +267,53 @@ void WriteAll(int fd, const std::string& text) {
   }
 }
 
-// A worker: reads and stores `file`, writes its messages to `fd` and ends, never returning.
-[[noreturn]] void RunWorker(const std::filesystem::path& file, const BatchOptions& options,
-                            const LoadReader& load, int fd) {
-  prctl(PR_SET_PDEATHSIG, SIGKILL);  // a batch killed takes its workers with it
-  FileReport report;
-  report.path = file.string();
-  if (auto reader = load(); !reader.ok()) {
-    report.error = report.path + ": " + reader.status().message();
-  } else if (auto store = Store::Open(options.db); !store.ok()) {
-    report.error = report.path + ": not stored: " + store.status().message();
-  } else {
-    Done d = ReadOne(file, options, *reader, store->get(), [fd](int pages) {
-      WriteAll(fd, Message(kPagesTag, {std::to_string(pages)}));
-    });
-    StoreOne(**store, options.force, &d);
-    report = std::move(d.report);
+// The next document a worker is given: the index of a file, one a line on `fd`, or nullopt
+// when the batch has none left (it closed its end).
+std::optional<size_t> NextTask(int fd) {
+  std::string line;
+  for (char c; read(fd, &c, 1) == 1;) {
+    if (c == '\n') return static_cast<size_t>(ParseInteger(line).value_or(0));
+    line += c;
   }
-  WriteAll(fd, Serialise(report));
+  return std::nullopt;
+}
+
+// A worker of the pool: loads its reader and opens the database once, then reads and stores
+// the documents the batch sends on `tasks` one after another, with its messages to `out`, until
+// the batch has no more. Never returns.
+[[noreturn]] void RunWorker(const std::vector<std::filesystem::path>& files,
+                            const BatchOptions& options, const LoadReader& load, int tasks,
+                            int out) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);  // a batch killed takes its workers with it
+  auto reader = load();
+  auto store = reader.ok() ? Store::Open(options.db) : Result<std::unique_ptr<Store>>(nullptr);
+  for (std::optional<size_t> task; (task = NextTask(tasks)) && *task < files.size();) {
+    const std::filesystem::path& file = files[*task];
+    FileReport report;
+    report.path = file.string();
+    if (!reader.ok()) {
+      report.error = report.path + ": " + reader.status().message();
+    } else if (!store.ok()) {
+      report.error = report.path + ": not stored: " + store.status().message();
+    } else {
+      Done d = ReadOne(file, options, *reader, store->get(), [out](int pages) {
+        WriteAll(out, Message(kPagesTag, {std::to_string(pages)}));
+      });
+      StoreOne(**store, options.force, &d);
+      report = std::move(d.report);
+    }
+    malloc_trim(0);  // what the document took goes back, so the next one is measured alone
+    WriteAll(out, Serialise(report));
+  }
   _exit(0);  // no destructors: what the worker's threads hold is not for them to release
 }
 
-// A worker of RunBatchInWorkers, seen from the batch.
+// A worker of the pool, seen from the batch.
 struct Worker {
-  pid_t pid = 0;
-  int fd = -1;  // its messages come through here
-  size_t file = 0;
+  pid_t pid = -1;              // -1: not running; started when a document waits
+  int tasks = -1;              // documents go to it through here
+  int fd = -1;                 // its messages come through here
+  std::optional<size_t> file;  // the document it reads
   std::chrono::steady_clock::time_point start;
   DocumentLimits limits;  // of a one-page document until the worker counts the pages
   std::string received;   // the start of a message still being written
@@ -375,6 +398,55 @@ FileReport Ended(const Worker& w, int status, const std::string& path) {
   }
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - w.start).count();
   return r;
+}
+
+// Starts `w`: its process, and the channels documents go out and messages come back by. The
+// new process keeps none of the batch's ends of the other workers' channels, so that each
+// worker sees its own end of the batch. False when it cannot be started.
+bool Start(const std::vector<std::filesystem::path>& files, const BatchOptions& options,
+           const LoadReader& load, const std::vector<Worker>& all, Worker* w) {
+  int tasks[2], out[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, tasks) != 0) return false;
+  if (pipe(out) != 0) {
+    close(tasks[0]);
+    close(tasks[1]);
+    return false;
+  }
+  const pid_t pid = fork();
+  if (pid == 0) {
+    for (const Worker& other : all) {
+      if (other.pid < 0) continue;
+      close(other.tasks);
+      close(other.fd);
+    }
+    close(tasks[0]);
+    close(out[0]);
+    RunWorker(files, options, load, tasks[1], out[1]);
+  }
+  close(tasks[1]);
+  close(out[1]);
+  if (pid < 0) {
+    close(tasks[0]);
+    close(out[0]);
+    return false;
+  }
+  fcntl(out[0], F_SETFL, O_NONBLOCK);
+  w->pid = pid;
+  w->tasks = tasks[0];
+  w->fd = out[0];
+  return true;
+}
+
+// Gives document `file` to `w`, which is running and idle. A worker that has ended in the
+// meantime does not get it, and is found ended with it.
+void Give(size_t file, const BatchOptions& options, Worker* w) {
+  const std::string task = std::to_string(file) + "\n";
+  send(w->tasks, task.data(), task.size(), MSG_NOSIGNAL);
+  w->file = file;
+  w->start = std::chrono::steady_clock::now();
+  w->limits = LimitsFor(options.timeout_seconds, options.max_memory_mb, 1);
+  w->report.reset();
+  w->received.clear();
 }
 
 }  // namespace
@@ -488,8 +560,7 @@ Result<std::vector<FileReport>> RunBatchInWorkers(
   // Made (or migrated) once here, not by workers racing each other.
   if (auto store = Store::Open(options.db); !store.ok()) return store.status();
 
-  const auto jobs = static_cast<size_t>(BatchJobs(options));
-  std::vector<Worker> running;
+  std::vector<Worker> workers(std::min<size_t>(BatchJobs(options), files.size()));
   std::vector<FileReport> reports;
   size_t next = 0;
   auto settle = [&](FileReport r) {
@@ -498,48 +569,48 @@ Result<std::vector<FileReport>> RunBatchInWorkers(
     reports.push_back(std::move(r));
   };
   while (reports.size() < files.size()) {
-    while (running.size() < jobs && next < files.size()) {
-      const size_t file = next++;
-      int fds[2];
-      const pid_t pid = pipe(fds) == 0 ? fork() : -1;
-      if (pid == 0) {
-        close(fds[0]);
-        RunWorker(files[file], options, load, fds[1]);
-      }
-      if (pid < 0) {
+    for (Worker& w : workers) {
+      if (w.file || next == files.size()) continue;
+      if (w.pid < 0 && !Start(files, options, load, workers, &w)) {
         FileReport r;
-        r.path = files[file].string();
+        r.path = files[next++].string();
         r.error = r.path + ": no worker could be started (" + std::strerror(errno) + ")";
         settle(std::move(r));
         continue;
       }
-      close(fds[1]);
-      fcntl(fds[0], F_SETFL, O_NONBLOCK);
-      Worker w;
-      w.pid = pid;
-      w.fd = fds[0];
-      w.file = file;
-      w.start = std::chrono::steady_clock::now();
-      w.limits = LimitsFor(options.timeout_seconds, options.max_memory_mb, 1);
-      running.push_back(std::move(w));
+      Give(next++, options, &w);
     }
     std::vector<pollfd> polled;
-    for (const Worker& w : running) polled.push_back(pollfd{w.fd, POLLIN, 0});
+    for (const Worker& w : workers) {
+      if (w.pid >= 0) polled.push_back(pollfd{w.fd, POLLIN, 0});
+    }
     poll(polled.data(), polled.size(), kPollMs);
-    for (auto w = running.begin(); w != running.end();) {
-      const std::string path = files[w->file].string();
-      Receive(options, path, &*w);
-      int status = 0;
-      if (waitpid(w->pid, &status, WNOHANG) == 0) {
-        Police(path, &*w);
-        ++w;
+    for (Worker& w : workers) {
+      if (w.pid < 0) continue;
+      const std::string path = w.file ? files[*w.file].string() : "";
+      Receive(options, path, &w);
+      if (w.file && w.report && w.stopped.empty()) {  // done, and ready for the next
+        settle(Ended(w, 0, path));
+        w.file.reset();
         continue;
       }
-      Receive(options, path, &*w);
-      close(w->fd);
-      settle(Ended(*w, status, path));
-      w = running.erase(w);
+      int status = 0;
+      if (waitpid(w.pid, &status, WNOHANG) == 0) {
+        if (w.file) Police(path, &w);
+        continue;
+      }
+      Receive(options, path, &w);
+      if (w.file) settle(Ended(w, status, path));
+      close(w.tasks);
+      close(w.fd);
+      w = Worker{};  // started again when a document waits
     }
+  }
+  for (Worker& w : workers) {  // each sees the end of its tasks and ends
+    if (w.pid < 0) continue;
+    close(w.tasks);
+    waitpid(w.pid, nullptr, 0);
+    close(w.fd);
   }
   return reports;
 }

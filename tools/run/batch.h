@@ -108,12 +108,13 @@ Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path
 // that what the reader starts (the OCR threads) is the worker's own.
 using LoadReader = std::function<Result<ReadDocument>()>;
 
-// The batch in worker processes, up to `jobs` at once, one per document: each loads its reader,
-// reads its document and stores it (SQLite's locking orders the writers, one transaction per
-// document as in RunBatch), then reports to this process, which calls `on_file`. A worker that
-// crashes (a signal), runs past its document's time or memory limit (options.timeout_seconds,
-// options.max_memory_mb; by default scaled by the page count the worker finds before reading)
-// is killed: its file gets one error naming the cause, and the batch goes on. The calling
+// The batch in a pool of worker processes, up to `jobs` of them: each loads its reader and
+// opens the database once, then takes one document after another over a pipe, reads it and
+// stores it (SQLite's locking orders the writers, one transaction per document as in RunBatch),
+// and reports to this process, which calls `on_file`. A worker that crashes (a signal), runs
+// past its document's time or memory limit (options.timeout_seconds, options.max_memory_mb; by
+// default scaled by the page count the worker finds before reading) is killed: its file gets one
+// error naming the cause, a new worker takes its place, and the batch goes on. The calling
 // process must run no other threads (fork copies only the calling one). Fails as a whole only
 // when the database cannot be opened.
 Result<std::vector<FileReport>> RunBatchInWorkers(

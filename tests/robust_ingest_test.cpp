@@ -343,6 +343,25 @@ TEST_F(RobustIngestTest, WorkerProcessesStoreWhatThreadsStore) {
   EXPECT_EQ(Activities("utf8-stray-bytes-plan.txt"), "84");
 }
 
+TEST_F(RobustIngestTest, WhatLibrariesWriteOnStandardErrorNamesTheFile) {
+  // Read by OCR, the 200-inch page makes Leptonica write "Error in boxClipToRectangle: box
+  // outside rectangle" and "Error in pixScanForForeground: invalid box" on standard error
+  // (checked by hand with --timeout 0 --max-memory 0, where the lines come out as written).
+  const fs::path in = Batch("libraries", {"page-200in.pdf"});
+  const std::string page = (in / "page-200in.pdf").string();
+  Outcome r = Oplex("ingest --ocr always " + in.string());
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  ExpectGoodPlanStored();
+  EXPECT_EQ(CountLines(r.err, "oplex: warning: " + page +
+                                  ": Error in boxClipToRectangle: box "
+                                  "outside rectangle"),
+            1u)
+      << r.err;
+  EXPECT_EQ(CountLines(r.err, "oplex: warning: " + page + ": Error in pixScanForForeground"), 1u)
+      << r.err;
+  EXPECT_EQ(CountLines(r.err, "oplex: warning: " + page + ": "), CountLines(r.err, "")) << r.err;
+}
+
 TEST_F(RobustIngestTest, SkippedPathsAreNamedInTheSummaryAndInJson) {
   const fs::path in = Batch("folders", {});
   const fs::path elsewhere = dir_ / "elsewhere";

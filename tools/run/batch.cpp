@@ -4,6 +4,7 @@
 #include <fnmatch.h>
 #include <malloc.h>
 #include <poll.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -202,6 +203,7 @@ void Log(const FileReport& r) {
 // line breaks inside a field become spaces).
 constexpr char kPagesTag = 'P';   // the document's page count, before it is read
 constexpr char kReportTag = 'R';  // the FileReport, once the document is settled
+constexpr char kLogTag = 'L';     // a line of the worker's log: its level, its text
 
 std::string Message(char tag, std::vector<std::string> fields) {
   std::string out(1, tag);
@@ -267,6 +269,36 @@ void WriteAll(int fd, const std::string& text) {
   }
 }
 
+// The channel a worker's messages go out by, one whole message at a time from any of its threads.
+class Channel {
+ public:
+  explicit Channel(int fd) : fd_(fd) {}
+  void Send(const std::string& message) {
+    std::lock_guard lock(mu_);
+    WriteAll(fd_, message);
+  }
+
+ private:
+  std::mutex mu_;
+  int fd_;
+};
+
+// A worker's log goes to the batch, which logs each line as its own (through the progress bar).
+class LogSink : public spdlog::sinks::base_sink<spdlog::details::null_mutex> {
+ public:
+  explicit LogSink(Channel* channel) : channel_(channel) {}
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& message) override {
+    channel_->Send(Message(kLogTag, {std::to_string(static_cast<int>(message.level)),
+                                     std::string(message.payload.data(), message.payload.size())}));
+  }
+  void flush_() override {}
+
+ private:
+  Channel* channel_;
+};
+
 // The next document a worker is given: the index of a file, one a line on `fd`, or nullopt
 // when the batch has none left (it closed its end).
 std::optional<size_t> NextTask(int fd) {
@@ -285,6 +317,8 @@ std::optional<size_t> NextTask(int fd) {
                             const BatchOptions& options, const LoadReader& load, int tasks,
                             int out) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // a batch killed takes its workers with it
+  Channel channel(out);
+  spdlog::default_logger()->sinks() = {std::make_shared<LogSink>(&channel)};
   auto reader = load();
   auto store = reader.ok() ? Store::Open(options.db) : Result<std::unique_ptr<Store>>(nullptr);
   for (std::optional<size_t> task; (task = NextTask(tasks)) && *task < files.size();) {
@@ -296,14 +330,14 @@ std::optional<size_t> NextTask(int fd) {
     } else if (!store.ok()) {
       report.error = report.path + ": not stored: " + store.status().message();
     } else {
-      Done d = ReadOne(file, options, *reader, store->get(), [out](int pages) {
-        WriteAll(out, Message(kPagesTag, {std::to_string(pages)}));
+      Done d = ReadOne(file, options, *reader, store->get(), [&channel](int pages) {
+        channel.Send(Message(kPagesTag, {std::to_string(pages)}));
       });
       StoreOne(**store, options.force, &d);
       report = std::move(d.report);
     }
     malloc_trim(0);  // what the document took goes back, so the next one is measured alone
-    WriteAll(out, Serialise(report));
+    channel.Send(Serialise(report));
   }
   _exit(0);  // no destructors: what the worker's threads hold is not for them to release
 }
@@ -313,10 +347,12 @@ struct Worker {
   pid_t pid = -1;              // -1: not running; started when a document waits
   int tasks = -1;              // documents go to it through here
   int fd = -1;                 // its messages come through here
+  int err = -1;                // and its standard error: what libraries write there
   std::optional<size_t> file;  // the document it reads
   std::chrono::steady_clock::time_point start;
   DocumentLimits limits;  // of a one-page document until the worker counts the pages
   std::string received;   // the start of a message still being written
+  std::string errors;     // the start of a line of its standard error
   std::optional<FileReport> report;
   std::string stopped;  // why the batch killed it, if it did
 };
@@ -334,8 +370,35 @@ void Receive(const BatchOptions& options, const std::string& path, Worker* w) {
       w->limits = LimitsFor(options.timeout_seconds, options.max_memory_mb, pages);
     } else if (fields[0].size() == 1 && fields[0][0] == kReportTag) {
       w->report = Deserialise(fields, path);
+    } else if (fields[0].size() == 1 && fields[0][0] == kLogTag && fields.size() == 3) {
+      const auto level = ParseInteger(fields[1]).value_or(spdlog::level::err);
+      spdlog::log(static_cast<spdlog::level::level_enum>(
+                      std::clamp<int64_t>(level, spdlog::level::trace, spdlog::level::critical)),
+                  "{}", fields[2]);
     }
     w->received.erase(0, end + 1);
+  }
+}
+
+// Logs the lines `w` has written on its standard error (Tesseract, Leptonica and poppler write
+// there), each named by `path`, the file it is reading ("" when none); `all` takes a last line
+// without its line break too (the worker has ended). Called after its messages are received, so
+// that what it wrote before its report is named by the file the report is for.
+void Relay(const std::string& path, bool all, Worker* w) {
+  char buffer[4096];
+  for (ssize_t n; (n = read(w->err, buffer, sizeof buffer)) > 0;) {
+    w->errors.append(buffer, static_cast<size_t>(n));
+  }
+  for (size_t end;
+       (end = w->errors.find('\n')) != std::string::npos || (all && !w->errors.empty());) {
+    const std::string line = w->errors.substr(0, end);
+    w->errors.erase(0, end == std::string::npos ? end : end + 1);
+    if (line.empty()) continue;
+    if (path.empty()) {
+      spdlog::warn("{}", line);
+    } else {
+      spdlog::warn("{}: {}", path, line);
+    }
   }
 }
 
@@ -405,35 +468,39 @@ FileReport Ended(const Worker& w, int status, const std::string& path) {
 // worker sees its own end of the batch. False when it cannot be started.
 bool Start(const std::vector<std::filesystem::path>& files, const BatchOptions& options,
            const LoadReader& load, const std::vector<Worker>& all, Worker* w) {
-  int tasks[2], out[2];
-  if (socketpair(AF_UNIX, SOCK_STREAM, 0, tasks) != 0) return false;
-  if (pipe(out) != 0) {
-    close(tasks[0]);
-    close(tasks[1]);
-    return false;
-  }
-  const pid_t pid = fork();
+  int tasks[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
+  const pid_t pid =
+      socketpair(AF_UNIX, SOCK_STREAM, 0, tasks) == 0 && pipe(out) == 0 && pipe(err) == 0 ? fork()
+                                                                                          : -1;
   if (pid == 0) {
     for (const Worker& other : all) {
       if (other.pid < 0) continue;
       close(other.tasks);
       close(other.fd);
+      close(other.err);
     }
     close(tasks[0]);
     close(out[0]);
+    close(err[0]);
+    dup2(err[1], STDERR_FILENO);
+    close(err[1]);
     RunWorker(files, options, load, tasks[1], out[1]);
   }
-  close(tasks[1]);
-  close(out[1]);
+  for (int fd : {tasks[1], out[1], err[1]}) {
+    if (fd >= 0) close(fd);
+  }
   if (pid < 0) {
-    close(tasks[0]);
-    close(out[0]);
+    for (int fd : {tasks[0], out[0], err[0]}) {
+      if (fd >= 0) close(fd);
+    }
     return false;
   }
   fcntl(out[0], F_SETFL, O_NONBLOCK);
+  fcntl(err[0], F_SETFL, O_NONBLOCK);
   w->pid = pid;
   w->tasks = tasks[0];
   w->fd = out[0];
+  w->err = err[0];
   return true;
 }
 
@@ -582,13 +649,16 @@ Result<std::vector<FileReport>> RunBatchInWorkers(
     }
     std::vector<pollfd> polled;
     for (const Worker& w : workers) {
-      if (w.pid >= 0) polled.push_back(pollfd{w.fd, POLLIN, 0});
+      if (w.pid < 0) continue;
+      polled.push_back(pollfd{w.fd, POLLIN, 0});
+      polled.push_back(pollfd{w.err, POLLIN, 0});
     }
     poll(polled.data(), polled.size(), kPollMs);
     for (Worker& w : workers) {
       if (w.pid < 0) continue;
       const std::string path = w.file ? files[*w.file].string() : "";
       Receive(options, path, &w);
+      Relay(path, false, &w);
       if (w.file && w.report && w.stopped.empty()) {  // done, and ready for the next
         settle(Ended(w, 0, path));
         w.file.reset();
@@ -600,9 +670,11 @@ Result<std::vector<FileReport>> RunBatchInWorkers(
         continue;
       }
       Receive(options, path, &w);
+      Relay(path, true, &w);
       if (w.file) settle(Ended(w, status, path));
       close(w.tasks);
       close(w.fd);
+      close(w.err);
       w = Worker{};  // started again when a document waits
     }
   }
@@ -610,7 +682,9 @@ Result<std::vector<FileReport>> RunBatchInWorkers(
     if (w.pid < 0) continue;
     close(w.tasks);
     waitpid(w.pid, nullptr, 0);
+    Relay("", true, &w);
     close(w.fd);
+    close(w.err);
   }
   return reports;
 }

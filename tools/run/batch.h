@@ -114,7 +114,9 @@ using LoadReader = std::function<Result<ReadDocument>()>;
 // and reports to this process, which calls `on_file`. A worker that crashes (a signal), runs
 // past its document's time or memory limit (options.timeout_seconds, options.max_memory_mb; by
 // default scaled by the page count the worker finds before reading) is killed: its file gets one
-// error naming the cause, a new worker takes its place, and the batch goes on. The calling
+// error naming the cause, a new worker takes its place, and the batch goes on. A worker's log
+// lines are logged by this process, and each line it writes on standard error (Tesseract,
+// Leptonica and poppler write there) as a warning naming the file it is reading. The calling
 // process must run no other threads (fork copies only the calling one). Fails as a whole only
 // when the database cannot be opened.
 Result<std::vector<FileReport>> RunBatchInWorkers(

@@ -263,7 +263,7 @@ TEST_F(RobustIngestTest, AWorkerThatCrashesOrPassesALimitFailsItsFileOnly) {
     return oplex::ReadDocument(
         [pipeline](const fs::path& path, std::string_view bytes, std::string sha256) {
           const std::string name = path.filename().string();
-          if (name == "crash.txt") std::abort();
+          if (name.starts_with("crash")) std::abort();
           if (name == "slow.txt") std::this_thread::sleep_for(std::chrono::seconds(60));
           if (name == "greedy.txt") {
             std::vector<char> hog(size_t{400} << 20);
@@ -307,6 +307,20 @@ TEST_F(RobustIngestTest, AWorkerThatCrashesOrPassesALimitFailsItsFileOnly) {
   EXPECT_EQ(run(time, {"slow.txt"})["slow.txt"],
             (in / "slow.txt").string() + ": stopped after 1 s (--timeout 1)");
   ExpectGoodPlanStored();
+
+  // Under the default limits (scaled by the page count) too; one worker, so the file after the
+  // crash is read by the worker started in its place.
+  oplex::BatchOptions defaults;
+  defaults.db = db_;
+  defaults.jobs = 1;
+  ASSERT_EQ(defaults.timeout_seconds, oplex::kScaledLimit);
+  ASSERT_EQ(defaults.max_memory_mb, oplex::kScaledLimit);
+  fs::copy_file(in / "crash.txt", in / "crash-again.txt");
+  fs::copy_file(kRepro / "stated-total-overflow.txt", in / "after.txt");
+  outcomes = run(defaults, {"crash-again.txt", "after.txt"});
+  EXPECT_EQ(outcomes["crash-again.txt"], (in / "crash-again.txt").string() +
+                                             ": the worker reading it crashed (signal 6, Aborted)");
+  EXPECT_EQ(outcomes["after.txt"], "stored");
 }
 
 TEST_F(RobustIngestTest, WorkerProcessesStoreWhatThreadsStore) {
@@ -319,7 +333,33 @@ TEST_F(RobustIngestTest, WorkerProcessesStoreWhatThreadsStore) {
   ExpectGoodPlanStored();
   EXPECT_EQ(Activities("utf8-stray-bytes-plan.txt"), "84");
   EXPECT_EQ(Findings("stated-total-overflow.txt", "stated_total_unreadable").size(), 2u);
-  EXPECT_EQ(Oplex("ingest --timeout 0 " + in.string()).exit_code, 2);
+  EXPECT_EQ(Oplex("ingest --timeout -1 " + in.string()).exit_code, 2);
+
+  // Without limits, threads of one process store the same.
+  Outcome threads = Oplex("ingest --force --timeout 0 --max-memory 0 " + in.string());
+  EXPECT_EQ(threads.exit_code, 1) << threads.out << threads.err;
+  EXPECT_NE(threads.out.find("0 stored, 3 replaced, 0 unchanged, 1 failed"), std::string::npos)
+      << threads.out;
+  EXPECT_EQ(Activities("utf8-stray-bytes-plan.txt"), "84");
+}
+
+TEST_F(RobustIngestTest, WhatLibrariesWriteOnStandardErrorNamesTheFile) {
+  // Read by OCR, the 200-inch page makes Leptonica write "Error in boxClipToRectangle: box
+  // outside rectangle" and "Error in pixScanForForeground: invalid box" on standard error
+  // (checked by hand with --timeout 0 --max-memory 0, where the lines come out as written).
+  const fs::path in = Batch("libraries", {"page-200in.pdf"});
+  const std::string page = (in / "page-200in.pdf").string();
+  Outcome r = Oplex("ingest --ocr always " + in.string());
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  ExpectGoodPlanStored();
+  EXPECT_EQ(CountLines(r.err, "oplex: warning: " + page +
+                                  ": Error in boxClipToRectangle: box "
+                                  "outside rectangle"),
+            1u)
+      << r.err;
+  EXPECT_EQ(CountLines(r.err, "oplex: warning: " + page + ": Error in pixScanForForeground"), 1u)
+      << r.err;
+  EXPECT_EQ(CountLines(r.err, "oplex: warning: " + page + ": "), CountLines(r.err, "")) << r.err;
 }
 
 TEST_F(RobustIngestTest, SkippedPathsAreNamedInTheSummaryAndInJson) {

@@ -2,9 +2,12 @@
 
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <malloc.h>
 #include <poll.h>
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -28,6 +31,7 @@
 #include "pipeline/normalize/bounded_number.h"
 #include "pipeline/sha256.h"
 #include "pipeline/source_file.h"
+#include "tools/run/document_limits.h"
 
 namespace oplex {
 namespace {
@@ -123,16 +127,12 @@ Done Crashed(const std::filesystem::path& file, std::string_view reason) {
   return d;
 }
 
-int Jobs(const BatchOptions& options) {
-  return std::max(
-      1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
-}
-
 // One file read: skipped when of another shard or stored (`lookup` may be null), else run
-// through `read`. An
-// exception `read` lets escape costs its file only: one error naming it and the reason.
+// through `read`, after `begin` (when set) is told its page count. An exception `read` lets
+// escape costs its file only: one error naming it and the reason.
 Done ReadOne(const std::filesystem::path& file, const BatchOptions& options,
-             const ReadDocument& read, Store* lookup) {
+             const ReadDocument& read, Store* lookup,
+             const std::function<void(int pages)>& begin = {}) {
   const auto start = std::chrono::steady_clock::now();
   Done d;
   d.report.path = file.string();
@@ -153,11 +153,15 @@ Done ReadOne(const std::filesystem::path& file, const BatchOptions& options,
       d.report.status = FileStatus::kOtherShard;
     } else if (stored) {
       d.report.status = FileStatus::kUnchanged;
-    } else if (auto e = read(file, *bytes, d.report.sha256); e.ok()) {
-      Summarise(*e, &d.report);
-      d.extraction = std::move(*e);
     } else {
-      d.report.error = e.status().message();
+      if (begin) begin(CountPages(*bytes, d.report.path));
+      auto e = read(file, *bytes, d.report.sha256);
+      if (e.ok()) {
+        Summarise(*e, &d.report);
+        d.extraction = std::move(*e);
+      } else {
+        d.report.error = e.status().message();
+      }
     }
   } catch (const std::exception& e) {
     d = Crashed(file, e.what());
@@ -195,91 +199,207 @@ void Log(const FileReport& r) {
   }
 }
 
-// A report as one field per line (line breaks inside a field become spaces), for the pipe from
-// a worker to the batch.
-std::string Serialise(const FileReport& r) {
-  std::string out;
-  auto field = [&out](std::string value) {
-    std::replace(value.begin(), value.end(), '\n', ' ');
-    out += value + "\n";
-  };
-  field(std::to_string(static_cast<int>(r.status)));
-  field(r.error);
-  field(r.sha256);
-  field(r.kind);
-  field(r.institute ? "+" + *r.institute : "-");
-  field(r.year ? std::to_string(*r.year) : "");
-  for (size_t n : {r.bytes, r.sections, r.activities, r.deliverables, r.findings, r.pages}) {
-    field(std::to_string(n));
+// Messages from a worker to the batch, one a line: a tag, then fields separated by tabs (tabs and
+// line breaks inside a field become spaces).
+constexpr char kPagesTag = 'P';   // the document's page count, before it is read
+constexpr char kReportTag = 'R';  // the FileReport, once the document is settled
+constexpr char kLogTag = 'L';     // a line of the worker's log: its level, its text
+
+std::string Message(char tag, std::vector<std::string> fields) {
+  std::string out(1, tag);
+  for (std::string& field : fields) {
+    std::replace_if(
+        field.begin(), field.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+    out += "\t" + field;
   }
-  return out;
+  return out + "\n";
 }
 
-// The report a worker sent for `path`, or nullopt when it sent none whole.
-std::optional<FileReport> Deserialise(const std::string& text, const std::string& path) {
-  std::vector<std::string> f;
-  for (size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos;
-       start = end + 1) {
-    f.push_back(text.substr(start, end - start));
+std::vector<std::string> Fields(std::string_view line) {
+  std::vector<std::string> out;
+  for (size_t start = 0;;) {
+    const size_t end = line.find('\t', start);
+    out.emplace_back(line.substr(start, end - start));
+    if (end == std::string_view::npos) return out;
+    start = end + 1;
   }
-  if (f.size() != 12) return std::nullopt;
-  const std::optional<int64_t> status = ParseInteger(f[0]);
+}
+
+std::string Serialise(const FileReport& r) {
+  std::vector<std::string> fields = {std::to_string(static_cast<int>(r.status)),
+                                     r.error,
+                                     r.sha256,
+                                     r.kind,
+                                     r.institute ? "+" + *r.institute : "-",
+                                     r.year ? std::to_string(*r.year) : ""};
+  for (size_t n : {r.bytes, r.sections, r.activities, r.deliverables, r.findings, r.pages}) {
+    fields.push_back(std::to_string(n));
+  }
+  return Message(kReportTag, std::move(fields));
+}
+
+// The report in `f` (the fields of a kReportTag message, the tag first) for `path`, or nullopt
+// when it is not one.
+std::optional<FileReport> Deserialise(const std::vector<std::string>& f, const std::string& path) {
+  if (f.size() != 13) return std::nullopt;
+  const std::optional<int64_t> status = ParseInteger(f[1]);
   if (!status || *status < 0 || *status > static_cast<int64_t>(FileStatus::kFailed)) {
     return std::nullopt;
   }
   FileReport r;
   r.path = path;
   r.status = static_cast<FileStatus>(*status);
-  r.error = f[1];
-  r.sha256 = f[2];
-  r.kind = f[3];
-  if (f[4].starts_with("+")) r.institute = f[4].substr(1);
-  if (auto year = ParseInteger(f[5])) r.year = static_cast<int>(*year);
+  r.error = f[2];
+  r.sha256 = f[3];
+  r.kind = f[4];
+  if (f[5].starts_with("+")) r.institute = f[5].substr(1);
+  if (auto year = ParseInteger(f[6])) r.year = static_cast<int>(*year);
   size_t* counts[] = {&r.bytes, &r.sections, &r.activities, &r.deliverables, &r.findings, &r.pages};
-  for (size_t i = 0; i < 6; ++i)
-    *counts[i] = static_cast<size_t>(ParseInteger(f[6 + i]).value_or(0));
+  for (size_t i = 0; i < 6; ++i) {
+    *counts[i] = static_cast<size_t>(ParseInteger(f[7 + i]).value_or(0));
+  }
   return r;
 }
 
-// A worker: reads and stores `file`, writes its report to `fd` and ends, never returning.
-[[noreturn]] void RunWorker(const std::filesystem::path& file, const BatchOptions& options,
-                            const LoadReader& load, int fd) {
-  prctl(PR_SET_PDEATHSIG, SIGKILL);  // a batch killed takes its workers with it
-  FileReport report;
-  report.path = file.string();
-  if (auto reader = load(); !reader.ok()) {
-    report.error = report.path + ": " + reader.status().message();
-  } else if (auto store = Store::Open(options.db); !store.ok()) {
-    report.error = report.path + ": not stored: " + store.status().message();
-  } else {
-    Done d = ReadOne(file, options, *reader, store->get());
-    StoreOne(**store, options.force, &d);
-    report = std::move(d.report);
-  }
-  const std::string text = Serialise(report);
+void WriteAll(int fd, const std::string& text) {
   for (size_t written = 0; written < text.size();) {
     const ssize_t n = write(fd, text.data() + written, text.size() - written);
-    if (n <= 0) break;
+    if (n <= 0) return;
     written += static_cast<size_t>(n);
+  }
+}
+
+// The channel a worker's messages go out by, one whole message at a time from any of its threads.
+class Channel {
+ public:
+  explicit Channel(int fd) : fd_(fd) {}
+  void Send(const std::string& message) {
+    std::lock_guard lock(mu_);
+    WriteAll(fd_, message);
+  }
+
+ private:
+  std::mutex mu_;
+  int fd_;
+};
+
+// A worker's log goes to the batch, which logs each line as its own (through the progress bar).
+class LogSink : public spdlog::sinks::base_sink<spdlog::details::null_mutex> {
+ public:
+  explicit LogSink(Channel* channel) : channel_(channel) {}
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& message) override {
+    channel_->Send(Message(kLogTag, {std::to_string(static_cast<int>(message.level)),
+                                     std::string(message.payload.data(), message.payload.size())}));
+  }
+  void flush_() override {}
+
+ private:
+  Channel* channel_;
+};
+
+// The next document a worker is given: the index of a file, one a line on `fd`, or nullopt
+// when the batch has none left (it closed its end).
+std::optional<size_t> NextTask(int fd) {
+  std::string line;
+  for (char c; read(fd, &c, 1) == 1;) {
+    if (c == '\n') return static_cast<size_t>(ParseInteger(line).value_or(0));
+    line += c;
+  }
+  return std::nullopt;
+}
+
+// A worker of the pool: loads its reader and opens the database once, then reads and stores
+// the documents the batch sends on `tasks` one after another, with its messages to `out`, until
+// the batch has no more. Never returns.
+[[noreturn]] void RunWorker(const std::vector<std::filesystem::path>& files,
+                            const BatchOptions& options, const LoadReader& load, int tasks,
+                            int out) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);  // a batch killed takes its workers with it
+  Channel channel(out);
+  spdlog::default_logger()->sinks() = {std::make_shared<LogSink>(&channel)};
+  auto reader = load();
+  auto store = reader.ok() ? Store::Open(options.db) : Result<std::unique_ptr<Store>>(nullptr);
+  for (std::optional<size_t> task; (task = NextTask(tasks)) && *task < files.size();) {
+    const std::filesystem::path& file = files[*task];
+    FileReport report;
+    report.path = file.string();
+    if (!reader.ok()) {
+      report.error = report.path + ": " + reader.status().message();
+    } else if (!store.ok()) {
+      report.error = report.path + ": not stored: " + store.status().message();
+    } else {
+      Done d = ReadOne(file, options, *reader, store->get(), [&channel](int pages) {
+        channel.Send(Message(kPagesTag, {std::to_string(pages)}));
+      });
+      StoreOne(**store, options.force, &d);
+      report = std::move(d.report);
+    }
+    malloc_trim(0);  // what the document took goes back, so the next one is measured alone
+    channel.Send(Serialise(report));
   }
   _exit(0);  // no destructors: what the worker's threads hold is not for them to release
 }
 
-// A worker of RunBatchInWorkers, seen from the batch.
+// A worker of the pool, seen from the batch.
 struct Worker {
-  pid_t pid = 0;
-  int fd = -1;  // its report comes through here
-  size_t file = 0;
+  pid_t pid = -1;              // -1: not running; started when a document waits
+  int tasks = -1;              // documents go to it through here
+  int fd = -1;                 // its messages come through here
+  int err = -1;                // and its standard error: what libraries write there
+  std::optional<size_t> file;  // the document it reads
   std::chrono::steady_clock::time_point start;
-  std::string sent;     // what it has written so far
+  DocumentLimits limits;  // of a one-page document until the worker counts the pages
+  std::string received;   // the start of a message still being written
+  std::string errors;     // the start of a line of its standard error
+  std::optional<FileReport> report;
   std::string stopped;  // why the batch killed it, if it did
 };
 
-// Moves what `fd` holds now into `out`.
-void Drain(int fd, std::string* out) {
+// Reads the messages `w` has written for `path` so far.
+void Receive(const BatchOptions& options, const std::string& path, Worker* w) {
   char buffer[4096];
-  for (ssize_t n; (n = read(fd, buffer, sizeof buffer)) > 0;)
-    out->append(buffer, static_cast<size_t>(n));
+  for (ssize_t n; (n = read(w->fd, buffer, sizeof buffer)) > 0;) {
+    w->received.append(buffer, static_cast<size_t>(n));
+  }
+  for (size_t end; (end = w->received.find('\n')) != std::string::npos;) {
+    const std::vector<std::string> fields = Fields(std::string_view(w->received).substr(0, end));
+    if (fields[0].size() == 1 && fields[0][0] == kPagesTag && fields.size() == 2) {
+      const int pages = static_cast<int>(ParseInteger(fields[1]).value_or(1));
+      w->limits = LimitsFor(options.timeout_seconds, options.max_memory_mb, pages);
+    } else if (fields[0].size() == 1 && fields[0][0] == kReportTag) {
+      w->report = Deserialise(fields, path);
+    } else if (fields[0].size() == 1 && fields[0][0] == kLogTag && fields.size() == 3) {
+      const auto level = ParseInteger(fields[1]).value_or(spdlog::level::err);
+      spdlog::log(static_cast<spdlog::level::level_enum>(
+                      std::clamp<int64_t>(level, spdlog::level::trace, spdlog::level::critical)),
+                  "{}", fields[2]);
+    }
+    w->received.erase(0, end + 1);
+  }
+}
+
+// Logs the lines `w` has written on its standard error (Tesseract, Leptonica and poppler write
+// there), each named by `path`, the file it is reading ("" when none); `all` takes a last line
+// without its line break too (the worker has ended). Called after its messages are received, so
+// that what it wrote before its report is named by the file the report is for.
+void Relay(const std::string& path, bool all, Worker* w) {
+  char buffer[4096];
+  for (ssize_t n; (n = read(w->err, buffer, sizeof buffer)) > 0;) {
+    w->errors.append(buffer, static_cast<size_t>(n));
+  }
+  for (size_t end;
+       (end = w->errors.find('\n')) != std::string::npos || (all && !w->errors.empty());) {
+    const std::string line = w->errors.substr(0, end);
+    w->errors.erase(0, end == std::string::npos ? end : end + 1);
+    if (line.empty()) continue;
+    if (path.empty()) {
+      spdlog::warn("{}", line);
+    } else {
+      spdlog::warn("{}: {}", path, line);
+    }
+  }
 }
 
 // The resident memory a worker holds of its own, in MB (pages it shares with the parent it
@@ -296,28 +416,37 @@ int64_t ResidentMb(pid_t pid) {
   return kb / 1024;
 }
 
+// "the limit for a document of 3 pages", or the option that set it.
+std::string LimitName(bool scaled, const std::string& option, int value, int pages) {
+  if (!scaled) return option + " " + std::to_string(value);
+  return "the limit for a document of " + std::to_string(pages) +
+         (pages == 1 ? " page" : " pages") + "; see " + option;
+}
+
 // Kills `w` when it is past a limit, saying which.
-void Police(const BatchOptions& options, const std::string& path, Worker* w) {
+void Police(const std::string& path, Worker* w) {
   if (!w->stopped.empty()) return;
+  const DocumentLimits& limits = w->limits;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - w->start).count();
-  if (options.timeout_seconds > 0 && seconds > options.timeout_seconds) {
-    w->stopped = path + ": stopped after " + std::to_string(options.timeout_seconds) +
-                 " s (--timeout " + std::to_string(options.timeout_seconds) + ")";
-  } else if (const int64_t mb = options.max_memory_mb > 0 ? ResidentMb(w->pid) : 0;
-             mb > options.max_memory_mb) {
-    w->stopped = path + ": stopped at " + std::to_string(mb) + " MB of memory (--max-memory " +
-                 std::to_string(options.max_memory_mb) + ")";
+  if (limits.timeout_seconds > 0 && seconds > limits.timeout_seconds) {
+    w->stopped = path + ": stopped after " + std::to_string(limits.timeout_seconds) + " s (" +
+                 LimitName(limits.scaled_time, "--timeout", limits.timeout_seconds, limits.pages) +
+                 ")";
+  } else if (const int64_t mb = limits.max_memory_mb > 0 ? ResidentMb(w->pid) : 0;
+             mb > limits.max_memory_mb) {
+    w->stopped =
+        path + ": stopped at " + std::to_string(mb) + " MB of memory (" +
+        LimitName(limits.scaled_memory, "--max-memory", limits.max_memory_mb, limits.pages) + ")";
   }
   if (!w->stopped.empty()) kill(w->pid, SIGKILL);
 }
 
 // The report of a worker that has ended with `status` (as waitpid gives it).
 FileReport Ended(const Worker& w, int status, const std::string& path) {
-  std::optional<FileReport> sent = Deserialise(w.sent, path);
   FileReport r;
-  if (w.stopped.empty() && sent) {
-    r = std::move(*sent);
+  if (w.stopped.empty() && w.report) {
+    r = *w.report;
   } else {
     r.path = path;
     if (!w.stopped.empty()) {
@@ -334,7 +463,65 @@ FileReport Ended(const Worker& w, int status, const std::string& path) {
   return r;
 }
 
+// Starts `w`: its process, and the channels documents go out and messages come back by. The
+// new process keeps none of the batch's ends of the other workers' channels, so that each
+// worker sees its own end of the batch. False when it cannot be started.
+bool Start(const std::vector<std::filesystem::path>& files, const BatchOptions& options,
+           const LoadReader& load, const std::vector<Worker>& all, Worker* w) {
+  int tasks[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
+  const pid_t pid =
+      socketpair(AF_UNIX, SOCK_STREAM, 0, tasks) == 0 && pipe(out) == 0 && pipe(err) == 0 ? fork()
+                                                                                          : -1;
+  if (pid == 0) {
+    for (const Worker& other : all) {
+      if (other.pid < 0) continue;
+      close(other.tasks);
+      close(other.fd);
+      close(other.err);
+    }
+    close(tasks[0]);
+    close(out[0]);
+    close(err[0]);
+    dup2(err[1], STDERR_FILENO);
+    close(err[1]);
+    RunWorker(files, options, load, tasks[1], out[1]);
+  }
+  for (int fd : {tasks[1], out[1], err[1]}) {
+    if (fd >= 0) close(fd);
+  }
+  if (pid < 0) {
+    for (int fd : {tasks[0], out[0], err[0]}) {
+      if (fd >= 0) close(fd);
+    }
+    return false;
+  }
+  fcntl(out[0], F_SETFL, O_NONBLOCK);
+  fcntl(err[0], F_SETFL, O_NONBLOCK);
+  w->pid = pid;
+  w->tasks = tasks[0];
+  w->fd = out[0];
+  w->err = err[0];
+  return true;
+}
+
+// Gives document `file` to `w`, which is running and idle. A worker that has ended in the
+// meantime does not get it, and is found ended with it.
+void Give(size_t file, const BatchOptions& options, Worker* w) {
+  const std::string task = std::to_string(file) + "\n";
+  send(w->tasks, task.data(), task.size(), MSG_NOSIGNAL);
+  w->file = file;
+  w->start = std::chrono::steady_clock::now();
+  w->limits = LimitsFor(options.timeout_seconds, options.max_memory_mb, 1);
+  w->report.reset();
+  w->received.clear();
+}
+
 }  // namespace
+
+int BatchJobs(const BatchOptions& options) {
+  return std::max(
+      1, options.jobs > 0 ? options.jobs : static_cast<int>(std::thread::hardware_concurrency()));
+}
 
 const char* ToString(FileStatus status) {
   switch (status) {
@@ -413,7 +600,7 @@ Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path
   };
   std::vector<std::thread> workers;
   const int threads =
-      std::min<int>(Jobs(options), static_cast<int>(std::max<size_t>(1, files.size())));
+      std::min<int>(BatchJobs(options), static_cast<int>(std::max<size_t>(1, files.size())));
   for (int j = 0; j < threads; ++j) workers.emplace_back(work);
 
   std::vector<FileReport> reports;
@@ -440,8 +627,7 @@ Result<std::vector<FileReport>> RunBatchInWorkers(
   // Made (or migrated) once here, not by workers racing each other.
   if (auto store = Store::Open(options.db); !store.ok()) return store.status();
 
-  const auto jobs = static_cast<size_t>(Jobs(options));
-  std::vector<Worker> running;
+  std::vector<Worker> workers(std::min<size_t>(BatchJobs(options), files.size()));
   std::vector<FileReport> reports;
   size_t next = 0;
   auto settle = [&](FileReport r) {
@@ -450,42 +636,55 @@ Result<std::vector<FileReport>> RunBatchInWorkers(
     reports.push_back(std::move(r));
   };
   while (reports.size() < files.size()) {
-    while (running.size() < jobs && next < files.size()) {
-      const size_t file = next++;
-      int fds[2];
-      const pid_t pid = pipe(fds) == 0 ? fork() : -1;
-      if (pid == 0) {
-        close(fds[0]);
-        RunWorker(files[file], options, load, fds[1]);
-      }
-      if (pid < 0) {
+    for (Worker& w : workers) {
+      if (w.file || next == files.size()) continue;
+      if (w.pid < 0 && !Start(files, options, load, workers, &w)) {
         FileReport r;
-        r.path = files[file].string();
+        r.path = files[next++].string();
         r.error = r.path + ": no worker could be started (" + std::strerror(errno) + ")";
         settle(std::move(r));
         continue;
       }
-      close(fds[1]);
-      fcntl(fds[0], F_SETFL, O_NONBLOCK);
-      running.push_back(Worker{pid, fds[0], file, std::chrono::steady_clock::now(), {}, {}});
+      Give(next++, options, &w);
     }
     std::vector<pollfd> polled;
-    for (const Worker& w : running) polled.push_back(pollfd{w.fd, POLLIN, 0});
+    for (const Worker& w : workers) {
+      if (w.pid < 0) continue;
+      polled.push_back(pollfd{w.fd, POLLIN, 0});
+      polled.push_back(pollfd{w.err, POLLIN, 0});
+    }
     poll(polled.data(), polled.size(), kPollMs);
-    for (auto w = running.begin(); w != running.end();) {
-      const std::string path = files[w->file].string();
-      Drain(w->fd, &w->sent);
-      int status = 0;
-      if (waitpid(w->pid, &status, WNOHANG) == 0) {
-        Police(options, path, &*w);
-        ++w;
+    for (Worker& w : workers) {
+      if (w.pid < 0) continue;
+      const std::string path = w.file ? files[*w.file].string() : "";
+      Receive(options, path, &w);
+      Relay(path, false, &w);
+      if (w.file && w.report && w.stopped.empty()) {  // done, and ready for the next
+        settle(Ended(w, 0, path));
+        w.file.reset();
         continue;
       }
-      Drain(w->fd, &w->sent);
-      close(w->fd);
-      settle(Ended(*w, status, path));
-      w = running.erase(w);
+      int status = 0;
+      if (waitpid(w.pid, &status, WNOHANG) == 0) {
+        if (w.file) Police(path, &w);
+        continue;
+      }
+      Receive(options, path, &w);
+      Relay(path, true, &w);
+      if (w.file) settle(Ended(w, status, path));
+      close(w.tasks);
+      close(w.fd);
+      close(w.err);
+      w = Worker{};  // started again when a document waits
     }
+  }
+  for (Worker& w : workers) {  // each sees the end of its tasks and ends
+    if (w.pid < 0) continue;
+    close(w.tasks);
+    waitpid(w.pid, nullptr, 0);
+    Relay("", true, &w);
+    close(w.fd);
+    close(w.err);
   }
   return reports;
 }

@@ -17,6 +17,7 @@
 
 #include "models/records.h"
 #include "models/status.h"
+#include "tools/run/document_limits.h"
 #include "tools/run/shard.h"
 
 namespace oplex {
@@ -25,13 +26,18 @@ struct BatchOptions {
   std::filesystem::path db;
   bool force = false;  // replace documents already stored
   int jobs = 0;        // worker threads (or processes); 0 = one per core
-  // Limits on the worker process that reads one document, for RunBatchInWorkers; 0: none.
-  int timeout_seconds = 0;
-  int max_memory_mb = 0;  // resident memory, sampled every 50 ms
+  // Limits on the worker process that reads one document, for RunBatchInWorkers: kScaledLimit
+  // scales them by the document's pages (document_limits.h), 0 lifts them, another value holds
+  // for every document.
+  int timeout_seconds = kScaledLimit;
+  int max_memory_mb = kScaledLimit;  // resident memory, sampled every 50 ms
   // When set, only the files whose content hash falls in this shard are read; the others are
   // kOtherShard.
   std::optional<Shard> shard;
 };
+
+// options.jobs, or one per core when 0.
+int BatchJobs(const BatchOptions& options);
 
 // kOtherShard: not read, its content hash falls in another shard than BatchOptions::shard.
 enum class FileStatus { kStored, kReplaced, kUnchanged, kOtherShard, kFailed };
@@ -102,13 +108,17 @@ Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path
 // that what the reader starts (the OCR threads) is the worker's own.
 using LoadReader = std::function<Result<ReadDocument>()>;
 
-// The batch in worker processes, up to `jobs` at once, one per document: each loads its reader,
-// reads its document and stores it (SQLite's locking orders the writers, one transaction per
-// document as in RunBatch), then reports to this process, which calls `on_file`. A worker that
-// crashes (a signal), runs past options.timeout_seconds or past options.max_memory_mb is killed:
-// its file gets one error naming the cause, and the batch goes on. The calling process must run
-// no other threads (fork copies only the calling one). Fails as a whole only when the database
-// cannot be opened.
+// The batch in a pool of worker processes, up to `jobs` of them: each loads its reader and
+// opens the database once, then takes one document after another over a pipe, reads it and
+// stores it (SQLite's locking orders the writers, one transaction per document as in RunBatch),
+// and reports to this process, which calls `on_file`. A worker that crashes (a signal), runs
+// past its document's time or memory limit (options.timeout_seconds, options.max_memory_mb; by
+// default scaled by the page count the worker finds before reading) is killed: its file gets one
+// error naming the cause, a new worker takes its place, and the batch goes on. A worker's log
+// lines are logged by this process, and each line it writes on standard error (Tesseract,
+// Leptonica and poppler write there) as a warning naming the file it is reading. The calling
+// process must run no other threads (fork copies only the calling one). Fails as a whole only
+// when the database cannot be opened.
 Result<std::vector<FileReport>> RunBatchInWorkers(
     const std::vector<std::filesystem::path>& files, const BatchOptions& options,
     const LoadReader& load, const std::function<void(const FileReport&)>& on_file);

@@ -86,6 +86,21 @@ TEST(RealPlans, TecdmxMetasInTwoRowsOfSixMonthsWithTheirAnnualTotal) {
   EXPECT_EQ(*jel->annual->value, 12);  // TOTAL ANUAL, the sum of its months
 }
 
+TEST(RealPlans, TecdmxIndicatorHeaderBrokenOverTwoRowsStillLabelsUnitAndTarget) {
+  // Page 8's indicator table prints "Unid ad de m / edid a" and "Met a del / Indi cador" over
+  // narrow columns; its first row, "Porcentaje de avance de JLT", has the unit
+  // "%Determinaciones Jurisdiccionales" and the target "11.11" (p. 9).
+  const Extraction& e = ReadReal("tecdmx_poa_fichas_2020");
+  const Indicator* jlt = nullptr;
+  for (const Indicator& i : e.indicators) {
+    if (i.name == "Porcentaje de avance de JLT" && i.provenance.page == 9) jlt = &i;
+  }
+  ASSERT_NE(jlt, nullptr);
+  EXPECT_EQ(jlt->unit.value_or(""), "%Determinaciones Jurisdiccionales");
+  ASSERT_TRUE(jlt->target);
+  EXPECT_EQ(jlt->target->raw, "11.11");
+}
+
 TEST(RealPlans, TecdmxAccionesGoOnOverThePageWithoutTheirHeader) {
   const Extraction& e = ReadReal("tecdmx_poa_fichas_2020");
   const Activity* third = ByCode(e, "3");

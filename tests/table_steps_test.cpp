@@ -571,6 +571,27 @@ TEST(TableHeaderBand, ATitleOverTheWholeTableIsNotCutAtAJoiningWord) {
             "contenido y temporalidad del proyecto / acciones sustantivas del proyecto");
 }
 
+TEST(TableHeaderBand, ALabelBrokenOverTwoHeaderRowsNamesItsRole) {
+  // TECDMX's indicator sheets: narrow columns break "Unidad de medida" and "Meta del Indicador"
+  // over the header's two rows ("Unid ad de m" over "edid a").
+  EXPECT_GE(
+      Rules()
+          .ScoreLabel("indicadores / unid ad de m / edid a")[static_cast<size_t>(ColumnRole::kUnit)]
+          .weight,
+      0.5);
+  EXPECT_GE(Rules()
+                .ScoreLabel(
+                    "indicadores / met a del / indicador")[static_cast<size_t>(ColumnRole::kAnnual)]
+                .weight,
+            0.5);
+  // The run of parts is tried only squeezed together: the title alone names no unit.
+  EXPECT_EQ(
+      Rules()
+          .ScoreLabel("indicadores / nombre del indicador")[static_cast<size_t>(ColumnRole::kUnit)]
+          .weight,
+      0);
+}
+
 TEST(TableHeaderBand, ASentenceHoldingARoleWordIsNoHeader) {
   const Block block = TableOf({
       RowOf({"Acciones", "Responsable"}),

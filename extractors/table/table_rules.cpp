@@ -165,23 +165,42 @@ std::array<TableRules::HeaderScore, kColumnRoleCount> TableRules::ScoreLabel(
     }
   }
   parts.insert(parts.end(), without_year.begin(), without_year.end());
+  // Each part squeezed, and each run of neighbouring parts squeezed together: a label a narrow
+  // column broke over two header rows ("Unid ad de m / edid a", "Met a del / Indicador").
   std::vector<std::string> squeezed;
-  for (std::string_view part : parts) {
-    std::string joined(part);
+  std::vector<size_t> squeezed_of;  // the part (or the run's first part) each one came from
+  auto squeeze = [](std::string_view text) {
+    std::string joined(text);
     std::erase(joined, ' ');
-    squeezed.push_back(std::move(joined));
+    std::erase(joined, '/');
+    return joined;
+  };
+  for (size_t i = 0; i < parts.size(); ++i) {
+    squeezed.push_back(squeeze(parts[i]));
+    squeezed_of.push_back(i);
+  }
+  const size_t split_parts = parts.size() - without_year.size();
+  for (size_t first = 1; first < split_parts; ++first) {
+    std::string run = squeezed[first];
+    for (size_t next = first + 1; next < split_parts; ++next) {
+      run += squeezed[next];
+      squeezed.push_back(run);
+      squeezed_of.push_back(first);
+    }
   }
   // For each pattern, the first part it matches (plain or squeezed).
   std::vector<size_t> first_part(roles_.size(), parts.size());
   std::vector<int> hits;
-  for (size_t i = parts.size(); i-- > 0;) {
-    for (const auto& [set, text] : {std::pair{plain_.get(), std::string_view(parts[i])},
-                                    std::pair{squeezed_.get(), std::string_view(squeezed[i])}}) {
-      hits.clear();
-      if (!set->Match(re2::StringPiece(text.data(), text.size()), &hits)) continue;
-      for (int hit : hits) first_part[static_cast<size_t>(hit)] = i;
+  auto take = [&](const RE2::Set& set, std::string_view text, size_t part) {
+    hits.clear();
+    if (!set.Match(re2::StringPiece(text.data(), text.size()), &hits)) return;
+    for (int hit : hits) {
+      size_t& at = first_part[static_cast<size_t>(hit)];
+      at = std::min(at, part);
     }
-  }
+  };
+  for (size_t i = 0; i < parts.size(); ++i) take(*plain_, parts[i], i);
+  for (size_t i = 0; i < squeezed.size(); ++i) take(*squeezed_, squeezed[i], squeezed_of[i]);
   for (size_t k = 0; k < roles_.size(); ++k) {
     const RolePattern& p = roles_[k];
     HeaderScore& s = scores[static_cast<size_t>(p.role)];

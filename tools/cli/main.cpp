@@ -64,8 +64,9 @@ int main(int argc, char** argv) {
 
   const std::vector<std::pair<CLI::App*, Command>> commands = [&] {
     std::vector<std::pair<CLI::App*, Command>> all;
-    for (auto add : {AddIngest, AddStats, AddDocuments, AddShow, AddFindings, AddTables, AddCompare,
-                     AddSearch, AddExport, AddReport, AddSet, AddRemove, AddMerge, AddDump}) {
+    for (auto add :
+         {AddIngest, AddStats, AddDocuments, AddShow, AddFindings, AddTables, AddOcr, AddCompare,
+          AddSearch, AddExport, AddReport, AddSet, AddRemove, AddMerge, AddDump}) {
       Command command = add(app, global);
       all.emplace_back(app.get_subcommands({}).back(), std::move(command));
     }

@@ -44,24 +44,6 @@ Exit codes: 0 done; 1 some input files could not be read (the others were writte
 command line; 3 an output cannot be written or is already there (nothing was written).
 )"};
 
-// "1,3-5" → {1, 3, 4, 5}.
-std::optional<std::set<int>> ParsePages(const std::string& list) {
-  std::set<int> pages;
-  std::stringstream in(list);
-  for (std::string part; std::getline(in, part, ',');) {
-    int from = 0, to = 0;
-    char dash = 0;
-    std::stringstream p(part);
-    if (!(p >> from) || from < 1) return std::nullopt;
-    to = from;
-    if (p >> dash && (dash != '-' || !(p >> to) || to < from)) return std::nullopt;
-    if (!p.eof() && p.peek() != EOF) return std::nullopt;
-    for (int i = from; i <= to; ++i) pages.insert(i);
-  }
-  if (pages.empty()) return std::nullopt;
-  return pages;
-}
-
 // "x0,y0,x1,y1" (points, top-left origin) → the box, x0 < x1 and y0 < y1.
 std::optional<BBox> ParseArea(const std::string& text) {
   std::stringstream in(text);
@@ -282,15 +264,7 @@ Command AddTables(CLI::App& app, const GlobalOptions& global) {
   command->add_option("FILE", o->files, "PDFs or images")->type_name("");
   command->add_option("-o,--output", o->output, "a file, or a folder (see below); default stdout")
       ->type_name("FILE|DIR");
-  Checked(command
-              ->add_option_function<std::string>(
-                  "--pages", [o](const std::string& list) { o->pages = *ParsePages(list); },
-                  "pages to read, e.g. 1,3-5 (default: all)")
-              ->type_name("LIST"),
-          [](const std::string& name, const std::string& list) {
-            if (ParsePages(list)) return std::string();
-            return name + " takes a list like 1,3-5, not '" + list + "'";
-          });
+  AddPages(command, &o->pages);
   Checked(command
               ->add_option_function<std::string>(
                   "--area", [o](const std::string& box) { o->area = ParseArea(box); },

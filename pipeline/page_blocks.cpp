@@ -166,11 +166,13 @@ Result<PageBlocks> ReadImageBlocks(std::string_view bytes, const std::string& na
 }
 
 Result<std::vector<PageTables>> ReadTables(std::string_view bytes, const std::string& name,
-                                           OcrPool* ocr, const std::set<int>& pages) {
+                                           OcrPool* ocr, const std::set<int>& pages,
+                                           const std::string& password) {
   auto read = [&]() -> Result<PageBlocks> {
     if (LooksLikeImage(bytes)) return ReadImageBlocks(bytes, name, ocr, pages);
     PdfOptions options;
     options.always_render = true;
+    options.password = password;
     return ReadPdfBlocks(bytes, name, options, ocr, pages);
   }();
   if (!read.ok()) return read.status();

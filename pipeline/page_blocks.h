@@ -45,8 +45,9 @@ struct PageTables {
 };
 
 // The tables of the asked pages of a PDF or image file; a table continued over the next page
-// comes back once, on the page where it starts.
+// comes back once, on the page where it starts. `password` opens an encrypted PDF.
 Result<std::vector<PageTables>> ReadTables(std::string_view bytes, const std::string& name,
-                                           OcrPool* ocr, const std::set<int>& pages);
+                                           OcrPool* ocr, const std::set<int>& pages,
+                                           const std::string& password = {});
 
 }  // namespace oplex

@@ -208,7 +208,7 @@ class Made {
     }
     html_ = Slurp(page_);
     if (Shell("command -v chromium", dir_).exit_code != 0) {
-      error_ = "chromium is not installed (tools/setup.sh installs it)";
+      error_ = "chromium is not installed (tools/test.sh installs it)";
     }
   }
 

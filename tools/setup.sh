@@ -2,7 +2,7 @@
 # Installs oplex's Debian packages when missing (idempotent, non-interactive) and builds it.
 # Usage: tools/setup.sh [build-dir]   (default: build)
 # OPLEX_EXTRA_PACKAGES (space-separated) adds packages a script needs besides, e.g. the tools a
-# benchmark compares with.
+# benchmark compares with, or the browser the report's tests open it in (tools/test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="${1:-build}"
@@ -10,7 +10,7 @@ BUILD_DIR="${1:-build}"
 PACKAGES=(build-essential cmake pkg-config clang-format sqlite3 python3
   libpoppler-cpp-dev libpoppler-private-dev libtesseract-dev tesseract-ocr-spa libleptonica-dev libicu-dev
   libre2-dev libsqlite3-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev parallel
-  chromium libcli11-dev)
+  libcli11-dev libxlsxwriter-dev)
 read -r -a extra <<<"${OPLEX_EXTRA_PACKAGES:-}"
 PACKAGES+=("${extra[@]}")
 

@@ -1,6 +1,7 @@
 #include "pipeline/decode/ocr_engine.h"
 
 #include <tesseract/baseapi.h>
+#include <tesseract/renderer.h>
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
@@ -42,13 +43,62 @@ std::string TakeText(char* text) {
   return out;
 }
 
+// A document of one of Tesseract's renderers, fed by the engine's TessBaseAPI after each page's
+// recognition.
+class TesseractDocument final : public OcrDocument {
+ public:
+  TesseractDocument(tesseract::TessBaseAPI* api, std::unique_ptr<tesseract::TessResultRenderer> r,
+                    std::string path)
+      : api_(api), renderer_(std::move(r)), path_(std::move(path)) {}
+
+  // Adds the page the engine recognised last, its image shown as `shown`; the engine's own image
+  // is set back, so that what it reads next on the page is read from that image. A page that
+  // cannot be added fails the document's End.
+  void AddRecognized(PIX* shown) {
+    // SetInputImage takes the image it is given: each call gets a reference of its own.
+    PIX* read = api_->GetInputImage();
+    PIX* kept = read != nullptr ? pixClone(read) : nullptr;
+    api_->SetInputImage(pixClone(shown));
+    failed_ = !renderer_->AddImage(api_) || failed_;
+    api_->SetInputImage(kept);
+  }
+
+  Status AddUnreadPage(PIX* shown, int dpi) override {
+    if (shown == nullptr) return Status::InvalidInput("no page image to add to " + path_);
+    // The renderers walk the last recognition: a blank page's gives no words.
+    api_->SetImage(shown);
+    api_->SetSourceResolution(dpi);
+    api_->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
+    const bool recognized = api_->Recognize(nullptr) == 0;
+    if (recognized) AddRecognized(shown);
+    api_->Clear();
+    return recognized ? Status::Ok() : Status::IoError("cannot read a page for " + path_);
+  }
+
+  Status End() override {
+    const bool ended = renderer_->EndDocument();
+    if (ended && renderer_->happy() && !failed_) return Status::Ok();
+    return Status::IoError("cannot write " + path_);
+  }
+
+ private:
+  tesseract::TessBaseAPI* api_;
+  std::unique_ptr<tesseract::TessResultRenderer> renderer_;
+  std::string path_;
+  bool failed_ = false;
+};
+
 // One Tesseract engine (not thread-safe).
 class TesseractEngine final : public OcrEngine {
  public:
   explicit TesseractEngine(std::unique_ptr<tesseract::TessBaseAPI> api) : api_(std::move(api)) {}
   ~TesseractEngine() override { api_->End(); }
 
-  std::vector<Word> Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules) override;
+  std::vector<Word> Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules,
+                         const DocumentPage& also) override;
+  Result<std::unique_ptr<OcrDocument>> BeginDocument(OcrFormat format, const std::string& path,
+                                                     const std::string& title,
+                                                     const std::string& source) override;
   int LegibleLetters(PIX* image, int dpi) override;
   std::vector<Word> ReadNumbers(PIX* image, int dpi, const std::vector<BBox>& cells) override;
   std::vector<Word> ReadDigits(PIX* image, int dpi, const std::vector<BBox>& boxes) override;
@@ -87,12 +137,53 @@ extern "C" __attribute__((visibility("default"))) OcrEngine* oplex_new_ocr_engin
   return new TesseractEngine(std::move(api));
 }
 
-std::vector<Word> TesseractEngine::Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules) {
+Result<std::unique_ptr<OcrDocument>> TesseractEngine::BeginDocument(OcrFormat format,
+                                                                    const std::string& path,
+                                                                    const std::string& title,
+                                                                    const std::string& source) {
+  // A renderer writes to its base name and its own extension: the extension is taken off `path`
+  // when it is the renderer's, and the caller names files with it (see ocr.cpp).
+  const std::string base = path.substr(0, path.rfind('.'));
+  std::unique_ptr<tesseract::TessResultRenderer> renderer;
+  switch (format) {
+    case OcrFormat::kPdf:
+      renderer = std::make_unique<tesseract::TessPDFRenderer>(base.c_str(), api_->GetDatapath());
+      break;
+    case OcrFormat::kAlto:
+      renderer = std::make_unique<tesseract::TessAltoRenderer>(base.c_str());
+      break;
+    case OcrFormat::kHocr:
+      renderer = std::make_unique<tesseract::TessHOcrRenderer>(base.c_str());
+      break;
+    case OcrFormat::kText:
+      renderer = std::make_unique<tesseract::TessTextRenderer>(base.c_str());
+      break;
+  }
+  if (base + "." + renderer->file_extension() != path) {
+    return Status::InvalidInput(path + " does not end in ." + renderer->file_extension());
+  }
+  // The PDF renderer embeds the file named as the page's image when it can read it: the page
+  // it shows is the prepared one, so it is given no name.
+  api_->SetInputName(format == OcrFormat::kPdf ? "" : source.c_str());
+  if (!renderer->BeginDocument(title.c_str()) || !renderer->happy()) {
+    return Status::IoError("cannot write " + path);
+  }
+  return std::unique_ptr<OcrDocument>(
+      std::make_unique<TesseractDocument>(api_.get(), std::move(renderer), path));
+}
+
+std::vector<Word> TesseractEngine::Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules,
+                                        const DocumentPage& also) {
   std::vector<Word> words;
   api_->SetImage(binary);
   api_->SetSourceResolution(dpi);
   api_->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
-  if (api_->Recognize(nullptr) == 0) Collect(dpi, &words);
+  if (api_->Recognize(nullptr) == 0) {
+    Collect(dpi, &words);
+    if (also.document != nullptr) {
+      static_cast<TesseractDocument*>(also.document)->AddRecognized(also.shown);
+    }
+  }
   const double ppp = dpi / 72.0;
 
   // Words across a vertical rule, read again between the rules.

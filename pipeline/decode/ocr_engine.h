@@ -21,6 +21,35 @@
 
 namespace oplex {
 
+// The formats of Tesseract's own renderers (tesseract/renderer.h): a searchable PDF (each page's
+// image under an invisible text layer), ALTO XML, hOCR, plain text.
+enum class OcrFormat { kPdf, kAlto, kHocr, kText };
+
+// A document Tesseract's renderers write, page after page, into one file (OcrEngine::
+// BeginDocument). Pages are added by OcrEngine::Read; the engine must outlive the document.
+class OcrDocument {
+ public:
+  virtual ~OcrDocument() = default;
+  OcrDocument(const OcrDocument&) = delete;
+  OcrDocument& operator=(const OcrDocument&) = delete;
+
+  // Adds a page no words are read on (blank, solid black): its image alone.
+  virtual Status AddUnreadPage(PIX* shown, int dpi) = 0;
+  // Writes the end of the document and closes its file.
+  virtual Status End() = 0;
+
+ protected:
+  OcrDocument() = default;
+};
+
+// What Read adds to a document besides returning the words: the reading of its page pass (before
+// the words it reads again) over `shown`, the page image the document keeps (the size of the
+// image read).
+struct DocumentPage {
+  OcrDocument* document = nullptr;
+  PIX* shown = nullptr;
+};
+
 class OcrEngine {
  public:
   // `language`: Tesseract language codes ("spa", "spa+eng"). kNotSupported, naming the package
@@ -36,8 +65,18 @@ class OcrEngine {
   // `v_rules` (points): the vertical ruling lines of the page, taken out of the image already. A
   // word read across one (the letters "E F M A" of narrow month columns run together) is read
   // again column by column: text does not cross a table's rules.
-  virtual std::vector<Word> Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules) = 0;
-  std::vector<Word> Read(PIX* binary, int dpi) { return Read(binary, dpi, {}); }
+  // `also`: the document the page pass's reading is added to, if any.
+  virtual std::vector<Word> Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules,
+                                 const DocumentPage& also) = 0;
+  std::vector<Word> Read(PIX* binary, int dpi) { return Read(binary, dpi, {}, {}); }
+
+  // Begins a document in `format` written to `path` (the whole file name), titled `title`, of
+  // the pages `source` (a file name, for ALTO's and hOCR's source image) holds. kIoError naming
+  // `path` when it cannot be written.
+  virtual Result<std::unique_ptr<OcrDocument>> BeginDocument(OcrFormat format,
+                                                             const std::string& path,
+                                                             const std::string& title,
+                                                             const std::string& source) = 0;
 
   // The letters of the words of at least kMinTrialLetters letters read with a confidence of at
   // least kTrialConfidence in `image` (any depth), as it is given: text the wrong way up reads

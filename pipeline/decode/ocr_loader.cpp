@@ -17,7 +17,7 @@ struct Module {
   std::string error;  // why it could not be loaded
 };
 
-// The module beside the running program, else where the build put it.
+// The module beside the running program (the build tree), else where an install put it.
 Module Load() {
   // Debian's Tesseract runs on OpenMP, which reads OMP_THREAD_LIMIT once, as it loads with the
   // module: without a limit of 1 its threads make OCR several times slower on a small machine.
@@ -28,16 +28,20 @@ Module Load() {
         "OMP_THREAD_LIMIT is not 1: Tesseract's OpenMP threads may make OCR several times "
         "slower (unset it, or set it to 1)");
   }
-  std::vector<std::filesystem::path> places;
+  Module m;
   std::error_code error;
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
-  if (!error) places.push_back(self.parent_path() / OPLEX_OCR_MODULE_NAME);
-  places.emplace_back(OPLEX_OCR_MODULE);
-  Module m;
-  for (const std::filesystem::path& place : places) {
-    void* handle = dlopen(place.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (error) {
+    m.error = "/proc/self/exe: " + error.message();
+    return m;
+  }
+  // The build tree keeps the module beside the program; an install in PREFIX/lib/oplex.
+  const std::filesystem::path bin = self.parent_path();
+  for (const std::filesystem::path& place :
+       {bin / OPLEX_OCR_MODULE_NAME, bin / OPLEX_OCR_MODULE_FROM_BIN / OPLEX_OCR_MODULE_NAME}) {
+    void* handle = dlopen(place.lexically_normal().c_str(), RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) {
-      if (m.error.empty()) m.error = dlerror();
+      m.error += (m.error.empty() ? "" : "; ") + std::string(dlerror());
       continue;
     }
     m.create = reinterpret_cast<NewOcrEngine>(dlsym(handle, kNewOcrEngine));

@@ -1,5 +1,6 @@
 #include "pipeline/decode/pdf_decoder.h"
 
+#include <goo/GooString.h>
 #include <poppler/Error.h>
 #include <poppler/GlobalParams.h>
 #include <poppler/PDFDoc.h>
@@ -16,6 +17,7 @@
 #include <cstdio>
 #include <limits>
 #include <mutex>
+#include <optional>
 
 #include "pipeline/decode/raster.h"
 #include "pipeline/decode/vector_page.h"
@@ -197,8 +199,11 @@ Result<PdfDocument> PdfDocument::Open(std::string_view bytes, std::string name,
   if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
     return Status::NotSupported(name + ": the PDF is larger than 2 GiB");
   }
+  std::optional<GooString> password;
+  if (!options.password.empty()) password.emplace(options.password);
   auto doc = std::make_unique<PDFDoc>(
-      new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object()));
+      new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object()), password,
+      password);
   const bool locked = !doc->isOk() && doc->getErrorCode() == errEncrypted;
   if (!doc->isOk() && !locked) {
     return Status::Corruption(name + ": not a readable PDF (damaged, truncated or not a PDF)");
@@ -210,7 +215,9 @@ Result<PdfDocument> PdfDocument::Open(std::string_view bytes, std::string name,
     return Status::Corruption(name + ": the PDF is truncated (no end-of-file marker)");
   }
   if (locked) {
-    return Status::InvalidInput(name + ": the PDF is encrypted and needs a password to open");
+    return Status::InvalidInput(name + (options.password.empty()
+                                            ? ": the PDF is encrypted and needs a password to open"
+                                            : ": the password does not open the PDF"));
   }
   if (doc->getNumPages() <= 0) return Status::InvalidInput(name + ": the PDF has no pages");
   return PdfDocument(std::move(doc), bytes, std::move(name), options);
@@ -220,8 +227,8 @@ int PdfDocument::page_count() const { return doc_->getNumPages(); }
 
 Result<std::unique_ptr<poppler::page>> PdfDocument::RenderablePage(int number) {
   if (!renderer_doc_) {
-    renderer_doc_.reset(
-        poppler::document::load_from_raw_data(bytes_.data(), static_cast<int>(bytes_.size())));
+    renderer_doc_.reset(poppler::document::load_from_raw_data(
+        bytes_.data(), static_cast<int>(bytes_.size()), options_.password, options_.password));
   }
   std::unique_ptr<poppler::page> page(renderer_doc_ ? renderer_doc_->create_page(number - 1)
                                                     : nullptr);

@@ -45,6 +45,7 @@ constexpr double kMinAnalysisDpi = 18;
 struct PdfOptions {
   double render_dpi = 72.0;    // resolution of a page rendered to look for rules and fills
   bool always_render = false;  // every page keeps its graphics (drawn or rendered)
+  std::string password;        // opens a PDF encrypted with one (its user or owner password)
 };
 
 class PdfDocument {
@@ -54,7 +55,8 @@ class PdfDocument {
   //   kCorruption    not a readable PDF (damaged beyond repair, garbage), or truncated (no
   //                  end-of-file marker near the end);
   //   kNotSupported  larger than 2 GiB;
-  //   kInvalidInput  encrypted with a user password, or no pages.
+  //   kInvalidInput  encrypted with a user password options.password does not match, or no
+  //                  pages.
   // A PDF encrypted only with an owner password (restrictions, no password to open) is read.
   static Result<PdfDocument> Open(std::string_view bytes, std::string name,
                                   PdfOptions options = {});

@@ -158,7 +158,8 @@ Graphics EraseRules(PIX* binary, double ppp) {
 
 }  // namespace
 
-Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine) {
+Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
+                     OcrDocument* document) {
   Page page;
   page.number = number;
   page.ocr = true;
@@ -168,6 +169,11 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine) {
   if (prepared.gray) {
     page.width = pixGetWidth(prepared.gray.get()) / ppp;
     page.height = pixGetHeight(prepared.gray.get()) / ppp;
+  }
+  if (document != nullptr && (prepared.content != ImageContent::kText || !prepared.binary)) {
+    if (Status s = document->AddUnreadPage(prepared.gray.get(), dpi); !s.ok()) {
+      page.notes.push_back(PageNote{number, "page_unread", "ocr", s.message()});
+    }
   }
   switch (prepared.content) {
     case ImageContent::kBlank:
@@ -192,7 +198,8 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine) {
     return page;
   }
   const Graphics rules = EraseRules(prepared.binary.get(), ppp);
-  page.words = engine.Read(prepared.binary.get(), dpi, rules.v_rules);
+  page.words =
+      engine.Read(prepared.binary.get(), dpi, rules.v_rules, {document, prepared.gray.get()});
   if (page.words.empty()) {
     page.notes.push_back(PageNote{number, "page_unread", "ocr", "OCR found no words"});
     return page;

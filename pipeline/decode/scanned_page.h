@@ -11,6 +11,9 @@
 namespace oplex {
 
 // `image`: the page scanned or rendered at `dpi`; `number`: its 1-based page number.
-Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine);
+// `document`: when given, the page is added to it as the engine read it, over the prepared grey
+// page (upright and straight: the boxes of the words are on it).
+Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
+                     OcrDocument* document = nullptr);
 
 }  // namespace oplex

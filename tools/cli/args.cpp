@@ -180,6 +180,37 @@ CLI::Option* AddChoice(CLI::App* command, const std::string& names, std::string*
   return CheckChoice(command->add_option(names, *value, help)->type_name("WORD"), choices);
 }
 
+// "1,3-5" → {1, 3, 4, 5}.
+std::optional<std::set<int>> ParsePages(const std::string& list) {
+  std::set<int> pages;
+  std::stringstream in(list);
+  for (std::string part; std::getline(in, part, ',');) {
+    int from = 0, to = 0;
+    char dash = 0;
+    std::stringstream p(part);
+    if (!(p >> from) || from < 1) return std::nullopt;
+    to = from;
+    if (p >> dash && (dash != '-' || !(p >> to) || to < from)) return std::nullopt;
+    if (!p.eof() && p.peek() != EOF) return std::nullopt;
+    for (int i = from; i <= to; ++i) pages.insert(i);
+  }
+  if (pages.empty()) return std::nullopt;
+  return pages;
+}
+
+CLI::Option* AddPages(CLI::App* command, std::set<int>* pages) {
+  return Checked(
+      command
+          ->add_option_function<std::string>(
+              "--pages", [pages](const std::string& list) { *pages = *ParsePages(list); },
+              "pages to read, e.g. 1,3-5 (default: all)")
+          ->type_name("LIST"),
+      [](const std::string& name, const std::string& list) {
+        if (ParsePages(list)) return std::string();
+        return name + " takes a list like 1,3-5, not '" + list + "'";
+      });
+}
+
 CLI::Option* AddYear(CLI::App* command, std::optional<int>* year, const std::string& help) {
   CLI::Option* option = command->add_option("--year", *year, help)->type_name("YEAR");
   return Checked(option, [](const std::string& name, const std::string& v) {
@@ -225,6 +256,10 @@ void AddOcrOptions(CLI::App* command, OcrOptions* ocr) {
                       "and image files; always; never")
                   ->type_name("MODE"),
               {"auto", "always", "never"});
+  AddOcrReading(command, ocr);
+}
+
+void AddOcrReading(CLI::App* command, OcrOptions* ocr) {
   AddBounded(command, "--ocr-dpi", &ocr->dpi, kMinOcrDpi, kMaxOcrDpi,
              "resolution PDF pages are rendered at for OCR (default 300)");
   Checked(command

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,8 +75,13 @@ CLI::Option* AddYear(CLI::App* command, std::optional<int>* year, const std::str
 CLI::Option* AddInstitutes(CLI::App* command, std::vector<std::string>* codes,
                            const std::string& help);
 
-// The OCR options `ingest` and `tables` share: --ocr MODE, --ocr-dpi N, --lang L.
+// The OCR options `ingest` and `tables` share: --ocr MODE, and those of AddOcrReading.
 void AddOcrOptions(CLI::App* command, OcrOptions* ocr);
+// How pages are read by OCR (`ocr` reads every page): --ocr-dpi N, --lang L.
+void AddOcrReading(CLI::App* command, OcrOptions* ocr);
+
+// `--pages 1,3-5`: the page numbers into *pages.
+CLI::Option* AddPages(CLI::App* command, std::set<int>* pages);
 
 // Parses the command line into the options bound on `app` and its commands. Returns the exit
 // code when the program should stop here: 0 after --help or --version, kExitUsage after an error

@@ -48,5 +48,6 @@ Command AddDump(CLI::App& app, const GlobalOptions& global);
 Command AddDocuments(CLI::App& app, const GlobalOptions& global);
 Command AddSet(CLI::App& app, const GlobalOptions& global);
 Command AddRemove(CLI::App& app, const GlobalOptions& global);
+Command AddOcr(CLI::App& app, const GlobalOptions& global);
 
 }  // namespace oplex::cli

@@ -11,6 +11,7 @@
 
 #include "tools/cli/args.h"
 #include "tools/cli/commands.h"
+#include "tools/cli/data_dir.h"
 
 namespace {
 
@@ -41,7 +42,7 @@ int main(int argc, char** argv) {
 
   GlobalOptions global;
   if (const char* dir = std::getenv("OPLEX_DATA_DIR")) global.data_dir = dir;
-  if (global.data_dir.empty()) global.data_dir = OPLEX_DEFAULT_DATA_DIR;
+  if (global.data_dir.empty()) global.data_dir = DefaultDataDir();
   bool verbose = false;
 
   CLI::App app("", "oplex");
@@ -51,8 +52,8 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("oplex ") + OPLEX_VERSION, "print the version");
   app.add_option("--db", global.db, "database file (default: oplex.sqlite)")->type_name("FILE");
   app.add_option("--data-dir", global.data_dir,
-                 "vocabularies and patterns (default: the installed data/ folder, or "
-                 "$OPLEX_DATA_DIR)")
+                 "vocabularies and patterns (default: $OPLEX_DATA_DIR, else share/oplex beside "
+                 "the program's bin/)")
       ->type_name("DIR");
   app.add_flag("--json", global.json, "machine-readable output on stdout");
   app.add_flag("-v,--verbose", verbose, "more log detail on stderr");
@@ -63,8 +64,9 @@ int main(int argc, char** argv) {
 
   const std::vector<std::pair<CLI::App*, Command>> commands = [&] {
     std::vector<std::pair<CLI::App*, Command>> all;
-    for (auto add : {AddIngest, AddStats, AddDocuments, AddShow, AddFindings, AddTables, AddCompare,
-                     AddSearch, AddExport, AddReport, AddSet, AddRemove, AddMerge, AddDump}) {
+    for (auto add :
+         {AddIngest, AddStats, AddDocuments, AddShow, AddFindings, AddTables, AddOcr, AddCompare,
+          AddSearch, AddExport, AddReport, AddSet, AddRemove, AddMerge, AddDump}) {
       Command command = add(app, global);
       all.emplace_back(app.get_subcommands({}).back(), std::move(command));
     }

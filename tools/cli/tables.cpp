@@ -1,5 +1,7 @@
-#include <algorithm>
+#include <spdlog/spdlog.h>
+
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -9,175 +11,249 @@
 #include "pipeline/page_blocks.h"
 #include "pipeline/source_file.h"
 #include "tools/cli/args.h"
+#include "tools/cli/atomic_file.h"
 #include "tools/cli/commands.h"
-#include "tools/cli/csv.h"
-#include "tools/cli/json.h"
+#include "tools/cli/table_formats.h"
 
 namespace oplex::cli {
 namespace {
 
 constexpr CommandHelp kTablesHelp = {
-    "tables", "the tables of a PDF or a page image, as JSON or CSV (no database needed)",
-    "FILE [options]",
-    R"(Prints the tables of a PDF or a scanned page image (PNG, JPEG, TIFF): ruled tables from their
+    "tables", "the tables of PDFs or page images: CSV, JSON, Markdown, HTML, xlsx (no database)",
+    "FILE... [options]",
+    R"(Writes the tables of PDFs and scanned page images (PNG, JPEG, TIFF): ruled tables from their
 lines, unruled ones from aligned whitespace; pages without a text layer are read by OCR.
 A table continued over the next pages comes back once, on the page where it starts, without the
-header rows the later pages repeat. A merged cell's text is at its top-left position and the
-positions it covers are "".
+header rows the later pages repeat. A merged cell's text is at its top-left position; the
+positions it covers are "" (HTML and xlsx merge them). Every cell is text as printed.
 )",
-    R"(--format json (or --json): {"file", "pages": [{"page", "tables": [{"bbox", "rows"}]}]};
---format csv: one RFC 4180 table after another, separated by an empty line.
+    R"(Where: stdout without -o; -o FILE writes everything into FILE; -o DIR (an existing folder,
+or a name ending in /, created) writes one file per input file, <stem>.<format>, and with csv
+one file per table, <stem>-p<page>-t<n>.csv. Files already there are kept unless --force.
+--format json (default; or --json): one line per input file, {"file", "pages": [{"page",
+  "tables": [{"bbox", "rows"}]}]} (bbox: x0, y0, x1, y1 in points from the page's top left);
+--format csv: RFC 4180, tables one after another separated by an empty line;
+--format markdown: a pipe table under a heading (file, page, table) each, the first row as header;
+--format html: one page with every table, merged cells spanning what they cover;
+--format xlsx (needs -o): one worksheet per table, named p<page>-t<n> (<stem>-p<page>-t<n> with
+  several input files).
 --roles: how oplex understands each table instead of its cells: the header rows, each column's
 role with its score, margin and evidence, the table's confidence and the kind of each row (text,
 for people).
+Exit codes: 0 done; 1 some input files could not be read (the others were written); 2 bad
+command line; 3 an output cannot be written or is already there (nothing was written).
 )"};
 
-// "1,3-5" → {1, 3, 4, 5}.
-std::optional<std::set<int>> ParsePages(const std::string& list) {
-  std::set<int> pages;
-  std::stringstream in(list);
-  for (std::string part; std::getline(in, part, ',');) {
-    int from = 0, to = 0;
-    char dash = 0;
-    std::stringstream p(part);
-    if (!(p >> from) || from < 1) return std::nullopt;
-    to = from;
-    if (p >> dash && (dash != '-' || !(p >> to) || to < from)) return std::nullopt;
-    if (!p.eof() && p.peek() != EOF) return std::nullopt;
-    for (int i = from; i <= to; ++i) pages.insert(i);
+// "x0,y0,x1,y1" (points, top-left origin) → the box, x0 < x1 and y0 < y1.
+std::optional<BBox> ParseArea(const std::string& text) {
+  std::stringstream in(text);
+  double v[4];
+  for (int i = 0; i < 4; ++i) {
+    if (!(in >> v[i]) || (i < 3 && in.get() != ',')) return std::nullopt;
   }
-  if (pages.empty()) return std::nullopt;
-  return pages;
+  if (!in.eof() && in.peek() != EOF) return std::nullopt;
+  if (v[0] < 0 || v[1] < 0 || v[0] >= v[2] || v[1] >= v[3]) return std::nullopt;
+  return BBox{v[0], v[1], v[2], v[3]};
 }
 
-// A cell as one line: its items ('\n') joined with spaces, as the cell reads on the page.
-std::string Flat(std::string text) {
-  std::replace(text.begin(), text.end(), '\n', ' ');
-  return text;
-}
-
-void WriteCsv(const std::vector<PageTables>& pages) {
-  bool first = true;
-  for (const PageTables& p : pages) {
-    for (const Block& table : p.tables) {
-      if (!first) std::cout << "\r\n";
-      first = false;
-      for (const Row& row : table.rows) {
-        for (size_t i = 0; i < row.cells.size(); ++i) {
-          if (i > 0) std::cout << ',';
-          std::cout << CsvField(Flat(row.cells[i].text));
+void WriteRoles(std::ostream& out, Files files, const TableRules& rules) {
+  for (const FileTables& file : files) {
+    if (files.size() > 1) out << file.path << "\n";
+    for (const PageTables& p : file.pages) {
+      for (size_t t = 0; t < p.tables.size(); ++t) {
+        const TypedTable table = UnderstandTable(p.tables[t], rules);
+        out << "page " << p.page << ", table " << t + 1 << ": " << table.rows.size() << " rows, "
+            << table.header.rows << " header rows, confidence " << table.confidence << "\n";
+        if (table.header.months) out << "  months: a grid of twelve\n";
+        if (!table.header.half_year.empty()) out << "  months: two rows of six\n";
+        for (size_t c = 0; c < table.roles.size(); ++c) {
+          const RoleAssignment& a = table.roles[c];
+          const std::string label = c < table.header.titles.size() ? table.header.titles[c] : "";
+          out << "  column " << c + 1 << " '" << label << "': " << ToString(a.role);
+          if (a.role != ColumnRole::kUnknown) {
+            out << " (score " << a.score << ", margin " << a.margin << "; " << a.evidence << ")";
+          }
+          out << "\n";
         }
-        std::cout << "\r\n";
+        out << "  rows:";
+        for (const TypedRow& row : table.rows) out << ' ' << ToString(row.kind);
+        out << "\n";
       }
-    }
-  }
-}
-
-void WriteJson(const std::string& file, const std::vector<PageTables>& pages) {
-  Json j(std::cout);
-  j.BeginObject();
-  j.Key("file").String(file);
-  j.Key("pages").BeginArray();
-  for (const PageTables& p : pages) {
-    j.BeginObject();
-    j.Key("page").Int(p.page);
-    j.Key("tables").BeginArray();
-    for (const Block& table : p.tables) {
-      j.BeginObject();
-      j.Key("bbox").BeginArray();
-      const BBox box = table.bbox.value_or(BBox{});
-      for (double v : {box.x0, box.y0, box.x1, box.y1}) j.Number(v);
-      j.EndArray();
-      j.Key("rows").BeginArray();
-      for (const Row& row : table.rows) {
-        j.BeginArray();
-        for (const Cell& cell : row.cells) j.String(Flat(cell.text));
-        j.EndArray();
-      }
-      j.EndArray();
-      j.EndObject();
-    }
-    j.EndArray();
-    j.EndObject();
-  }
-  j.EndArray();
-  j.EndObject();
-  std::cout << "\n";
-}
-
-void WriteRoles(const std::vector<PageTables>& pages, const TableRules& rules) {
-  for (const PageTables& p : pages) {
-    for (size_t t = 0; t < p.tables.size(); ++t) {
-      const TypedTable table = UnderstandTable(p.tables[t], rules);
-      std::cout << "page " << p.page << ", table " << t + 1 << ": " << table.rows.size()
-                << " rows, " << table.header.rows << " header rows, confidence " << table.confidence
-                << "\n";
-      if (table.header.months) std::cout << "  months: a grid of twelve\n";
-      if (!table.header.half_year.empty()) std::cout << "  months: two rows of six\n";
-      for (size_t c = 0; c < table.roles.size(); ++c) {
-        const RoleAssignment& a = table.roles[c];
-        const std::string label = c < table.header.titles.size() ? table.header.titles[c] : "";
-        std::cout << "  column " << c + 1 << " '" << label << "': " << ToString(a.role);
-        if (a.role != ColumnRole::kUnknown) {
-          std::cout << " (score " << a.score << ", margin " << a.margin << "; " << a.evidence
-                    << ")";
-        }
-        std::cout << "\n";
-      }
-      std::cout << "  rows:";
-      for (const TypedRow& row : table.rows) std::cout << ' ' << ToString(row.kind);
-      std::cout << "\n";
     }
   }
 }
 
 struct TablesOptions {
-  std::string file;
-  std::string format = "json";
+  std::vector<std::string> files;
+  std::filesystem::path output;
+  std::string format;
+  std::string password;
+  std::optional<BBox> area;
   bool roles = false;
+  bool force = false;
   std::set<int> pages;
   OcrOptions ocr;
 };
 
+// `files` in `format`, or the roles of their tables when `rules` is given (--roles).
+Status WriteFormat(std::ostream& out, const std::string& format, Files files,
+                   const TableRules* rules) {
+  if (rules != nullptr) {
+    WriteRoles(out, files, *rules);
+  } else if (format == "csv") {
+    WriteCsv(out, files);
+  } else if (format == "markdown") {
+    WriteMarkdown(out, files);
+  } else if (format == "html") {
+    WriteHtml(out, files);
+  } else if (format == "xlsx") {
+    return WriteXlsx(out, files);
+  } else {
+    for (const FileTables& file : files) WriteJson(out, file);
+  }
+  return Status::Ok();
+}
+
+// -o names a folder: one that exists, or a name ending in '/'.
+bool IsFolder(const std::filesystem::path& output) {
+  std::error_code ec;
+  return !output.empty() &&
+         (std::filesystem::is_directory(output, ec) || output.string().ends_with('/'));
+}
+
+// One output file and what goes into it.
+struct Output {
+  std::filesystem::path path;
+  std::function<Status(std::ostream&)> write;
+};
+
+// The files -o FILE|DIR asks for: one, or one per input file, or with csv one per table.
+std::vector<Output> PlanOutputs(const std::filesystem::path& to, const std::string& format,
+                                Files read, const TableRules* rules) {
+  auto in_format = [format, rules](const std::filesystem::path& path, Files files) -> Output {
+    return {path, [format, rules, files, path](std::ostream& out) {
+              Status s = WriteFormat(out, format, files, rules);
+              if (s.ok()) return s;
+              return Status::IoError("cannot write " + path.string() + ": " + s.message());
+            }};
+  };
+  if (!IsFolder(to)) return {in_format(to, read)};
+  std::vector<Output> outputs;
+  for (const FileTables& file : read) {
+    if (format == "csv" && rules == nullptr) {
+      for (const PageTables& p : file.pages) {
+        for (size_t t = 0; t < p.tables.size(); ++t) {
+          const Block* table = &p.tables[t];
+          outputs.push_back({to / (file.stem + "-p" + std::to_string(p.page) + "-t" +
+                                   std::to_string(t + 1) + ".csv"),
+                             [table](std::ostream& out) {
+                               WriteCsvTable(out, *table);
+                               return Status::Ok();
+                             }});
+        }
+      }
+    } else {
+      const std::string extension = rules ? "txt" : format == "markdown" ? "md" : format;
+      outputs.push_back(in_format(to / (file.stem + "." + extension), Files(&file, 1)));
+    }
+  }
+  return outputs;
+}
+
 int RunTables(const CLI::App& command, const GlobalOptions& global, const TablesOptions& o) {
-  if (o.file.empty()) return UsageFailure(command, "tables needs a file");
-  if (global.json && o.format == "csv") {
-    return UsageFailure(command, "--format csv and --json: choose one");
+  if (o.files.empty()) return UsageFailure(command, "tables needs a file");
+  if (global.json && !o.format.empty() && o.format != "json") {
+    return UsageFailure(command, "--format " + o.format + " and --json: choose one");
   }
-  const std::string& file = o.file;
-  const std::string& format = o.format;
-  const bool roles = o.roles;
-  const std::set<int>& pages = o.pages;
-  const OcrOptions& ocr_options = o.ocr;
-  auto bytes = ReadSourceFile(file);
-  if (!bytes.ok()) {
-    std::cerr << "oplex: " << bytes.status().message() << "\n";
-    return kExitSomeFailed;
+  const std::string format = o.format.empty() ? "json" : o.format;
+  if (format == "xlsx" && o.output.empty() && !o.roles) {
+    return UsageFailure(command, "--format xlsx needs -o FILE or -o DIR");
   }
-  OcrPool ocr(ocr_options);
-  auto tables = ReadTables(*bytes, file, &ocr, pages);
-  if (!tables.ok()) {
-    std::cerr << "oplex: " << tables.status().message() << "\n";
-    return kExitSomeFailed;
+  if (IsFolder(o.output)) {
+    std::map<std::string, std::string> stems;
+    for (const std::string& file : o.files) {
+      const std::string stem = std::filesystem::path(file).stem().string();
+      const auto [seen, fresh] = stems.emplace(stem, file);
+      if (!fresh) {
+        return UsageFailure(command, seen->second + " and " + file +
+                                         " would write files of the same names in " +
+                                         o.output.string() + ": run them separately");
+      }
+    }
   }
-  if (roles) {
+  std::optional<TableRules> rules;
+  if (o.roles) {
     auto base = ExtractionRules::Load(global.data_dir);
     if (!base.ok()) {
-      std::cerr << "oplex: " << base.status().message() << "\n";
+      spdlog::error("data folder {}: {}", global.data_dir.string(), base.status().message());
       return kExitFatal;
     }
-    auto table_rules = TableRules::Load(global.data_dir, std::move(*base));
-    if (!table_rules.ok()) {
-      std::cerr << "oplex: " << table_rules.status().message() << "\n";
+    auto loaded = TableRules::Load(global.data_dir, std::move(*base));
+    if (!loaded.ok()) {
+      spdlog::error("data folder {}: {}", global.data_dir.string(), loaded.status().message());
       return kExitFatal;
     }
-    WriteRoles(*tables, *table_rules);
-  } else if (format == "csv") {
-    WriteCsv(*tables);
-  } else {
-    WriteJson(file, *tables);
+    rules = std::move(*loaded);
   }
-  return kExitOk;
+
+  OcrPool ocr(o.ocr);
+  std::vector<FileTables> read;
+  int failed = 0;
+  for (const std::string& file : o.files) {
+    auto bytes = ReadSourceFile(file);
+    Result<std::vector<PageTables>> tables =
+        bytes.ok() ? ReadTables(*bytes, file, &ocr, o.pages, o.password) : bytes.status();
+    if (!tables.ok()) {
+      spdlog::error("{}", tables.status().message());
+      ++failed;
+      continue;
+    }
+    FileTables got{file, std::filesystem::path(file).stem().string(), {}};
+    for (PageTables& page : *tables) {
+      if (o.area) {
+        std::erase_if(page.tables, [&](Block& table) { return !CropToArea(*o.area, &table); });
+      }
+      if (!page.tables.empty()) got.pages.push_back(std::move(page));
+    }
+    read.push_back(std::move(got));
+  }
+  const TableRules* roles = rules ? &*rules : nullptr;
+  if (o.output.empty()) {
+    WriteFormat(std::cout, format, read, roles);
+    return failed > 0 ? kExitSomeFailed : kExitOk;
+  }
+
+  if (o.output.string().ends_with('/')) {
+    std::error_code ec;
+    std::filesystem::create_directories(o.output, ec);
+    if (ec) {
+      spdlog::error("cannot make the folder {}: {}", o.output.string(), ec.message());
+      return kExitFatal;
+    }
+  }
+  const std::vector<Output> outputs = PlanOutputs(o.output, format, read, roles);
+  if (!o.force) {
+    std::string existing;
+    size_t count = 0;
+    for (const Output& out : outputs) {
+      std::error_code ec;
+      if (std::filesystem::exists(out.path, ec))
+        existing += (count++ ? ", " : "") + out.path.string();
+    }
+    if (count > 0) {
+      spdlog::error("{} already exist{}; nothing was written (--force overwrites)", existing,
+                    count == 1 ? "s" : "");
+      return kExitFatal;
+    }
+  }
+  for (const Output& out : outputs) {
+    if (Status s = WriteAtomically(out.path, out.write); !s.ok()) {
+      spdlog::error("{}", s.message());
+      return kExitFatal;
+    }
+    if (!global.quiet) std::cout << out.path.string() << "\n";
+  }
+  return failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
 }  // namespace
@@ -185,18 +261,29 @@ int RunTables(const CLI::App& command, const GlobalOptions& global, const Tables
 Command AddTables(CLI::App& app, const GlobalOptions& global) {
   CLI::App* command = AddCommand(app, kTablesHelp);
   auto o = std::make_shared<TablesOptions>();
-  command->add_option("FILE", o->file, "a PDF or an image")->type_name("");
+  command->add_option("FILE", o->files, "PDFs or images")->type_name("");
+  command->add_option("-o,--output", o->output, "a file, or a folder (see below); default stdout")
+      ->type_name("FILE|DIR");
+  AddPages(command, &o->pages);
   Checked(command
               ->add_option_function<std::string>(
-                  "--pages", [o](const std::string& list) { o->pages = *ParsePages(list); },
-                  "pages to read, e.g. 1,3-5 (default: all)")
-              ->type_name("LIST"),
-          [](const std::string& name, const std::string& list) {
-            if (ParsePages(list)) return std::string();
-            return name + " takes a list like 1,3-5, not '" + list + "'";
+                  "--area", [o](const std::string& box) { o->area = ParseArea(box); },
+                  "only what lies inside this box of each page: points from the top left, e.g. "
+                  "0,90,612,400")
+              ->type_name("x0,y0,x1,y1"),
+          [](const std::string& name, const std::string& box) {
+            if (ParseArea(box)) return std::string();
+            return name + " takes x0,y0,x1,y1 in points with x0 < x1 and y0 < y1, not '" + box +
+                   "'";
           });
-  AddChoice(command, "--format", &o->format, {"json", "csv"}, "json (default) or csv");
-  command->add_flag("--roles", o->roles, "how oplex understands each table (see below)");
+  command->add_option("--password", o->password, "opens PDFs encrypted with a password")
+      ->type_name("WORD");
+  CLI::Option* format =
+      AddChoice(command, "--format", &o->format, {"json", "csv", "markdown", "html", "xlsx"},
+                "json (default), csv, markdown, html or xlsx");
+  command->add_flag("--roles", o->roles, "how oplex understands each table (see below)")
+      ->excludes(format);
+  command->add_flag("--force", o->force, "overwrite output files already there");
   AddOcrOptions(command, &o->ocr);
   return [command, o, &global] { return RunTables(*command, global, *o); };
 }

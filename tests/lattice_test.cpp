@@ -1,6 +1,6 @@
-// Ruled grids from a page's rules (pipeline/layout/lattice.h), on rules placed by hand after the
-// fisfin evaluation's scanned page 1: the foot of the dark header band was found over every
-// column but the first, so the header's "No" cell ran down into the first body row.
+// Ruled grids from a page's rules (pipeline/layout/lattice.h), on rules placed by hand after
+// real scans: the fisfin evaluation's page 1, where the foot of the dark header band was found
+// over every column but the first, and the U079 report's faint page 2, whose table came apart.
 #include "pipeline/layout/lattice.h"
 
 #include <gtest/gtest.h>
@@ -88,6 +88,39 @@ TEST(Lattice, ABodyCellSpanningRowsStaysWhole) {
   ASSERT_NE(project, nullptr);
   EXPECT_EQ(project->row_span, 2);
   ExpectCellsTileTheGrid(grids.front());
+}
+
+// A box of rules from x0 to x1 over the rows `ys` (each row boundary drawn across it).
+void AddRuledBox(Graphics* g, double x0, double x1, const std::vector<double>& ys) {
+  for (double y : ys) g->h_rules.push_back(Across(y, x0, x1));
+  g->v_rules.push_back(Down(x0, ys.front(), ys.back()));
+  g->v_rules.push_back(Down(x1, ys.front(), ys.back()));
+}
+
+TEST(Lattice, PiecesOfOneTableAFaintScanBrokeApartAreOneTable) {
+  // The U079 report's page 2: the rows of one table at y 122.6, 151.6, 180 came out as pieces
+  // 0-5 points apart whose rules no longer cross.
+  Graphics g;
+  AddRuledBox(&g, 10, 384, {122.6, 151.6, 179.8});
+  AddRuledBox(&g, 384.5, 424, {122.6, 151.4, 179.8});
+  AddRuledBox(&g, 429.5, 466, {123.1, 151.7, 180.2});
+  const std::vector<Grid> grids = FindLatticeTables(g);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids.front().rows(), 2);
+  // The columns of the pieces, and the 5-point gap between the last two as a column of its own.
+  EXPECT_EQ(grids.front().cols(), 4);
+  ExpectCellsTileTheGrid(grids.front());
+}
+
+TEST(Lattice, TablesSideBySideWithOtherRowsOrFarApartStayApart) {
+  Graphics other_rows;
+  AddRuledBox(&other_rows, 10, 200, {100, 120, 140});
+  AddRuledBox(&other_rows, 204, 400, {100, 130, 160});
+  EXPECT_EQ(FindLatticeTables(other_rows).size(), 2u);
+  Graphics far_apart;
+  AddRuledBox(&far_apart, 10, 200, {100, 120, 140});
+  AddRuledBox(&far_apart, 240, 400, {100, 120, 140});
+  EXPECT_EQ(FindLatticeTables(far_apart).size(), 2u);
 }
 
 }  // namespace

@@ -159,7 +159,7 @@ TEST(RealPlans, CapacitacionMonthsFromWrittenPeriodsAndDates) {
 
 TEST(RealPlans, U079EquipmentRowsWithRepeatedCodes) {
   const Extraction& e = ReadReal("itsch_u079_segundo_informe_2025");
-  // Page 1 holds 11 of the 13 actions; page 2 is faint and its two rows are not read apart.
+  // Page 1 holds 11 of the 13 actions, page 2 the other two.
   int codes_112 = 0;
   for (const Activity& a : e.activities) codes_112 += a.code == "1.1.2" ? 1 : 0;
   EXPECT_EQ(codes_112, 4);  // 1.1.2 is printed on four rows of page 1
@@ -169,6 +169,21 @@ TEST(RealPlans, U079EquipmentRowsWithRepeatedCodes) {
   ASSERT_TRUE(server->annual && server->annual->value);
   EXPECT_EQ(*server->annual->value, 1);  // Cantidad requerida
   EXPECT_FALSE(server->months.known());  // the report shows no schedule
+}
+
+TEST(RealPlans, U079FaintPageTableBrokenIntoPiecesIsReadWhole) {
+  // Page 2 goes on with the equipment table; its faint rules break it into eight pieces side by
+  // side. Its first row: action 1.1.3, "Cleaver, cortadora de presicion para fibra optica…",
+  // Cantidad requerida 1.
+  const Extraction& e = ReadReal("itsch_u079_segundo_informe_2025");
+  const Activity* cleaver = nullptr;
+  for (const Activity& a : e.activities) {
+    if (a.provenance.page == 2 && a.code == "1.1.3") cleaver = &a;
+  }
+  ASSERT_NE(cleaver, nullptr);
+  EXPECT_NE(cleaver->text.find("cortadora de presicion"), std::string::npos) << cleaver->text;
+  ASSERT_TRUE(cleaver->annual && cleaver->annual->value);
+  EXPECT_EQ(*cleaver->annual->value, 1);
 }
 
 }  // namespace

@@ -13,6 +13,8 @@ constexpr double kSnap = 2.0;
 constexpr double kEdgeCover = 0.6;
 // A row boundary whose rules cover this share of the table's width is drawn across it.
 constexpr double kRowAcross = 0.75;
+// Pieces of one table broken apart stand at most this far from each other (points).
+constexpr double kJoinGap = 8.0;
 // A rule that reaches this far past the outermost crossing rules marks an open border.
 constexpr double kOpenBorder = 6.0;
 
@@ -143,6 +145,69 @@ Grid BuildGrid(const std::vector<Rule>& hs, const std::vector<Rule>& vs) {
   return grid;
 }
 
+// The rules of one table.
+struct RuleGroup {
+  std::vector<Rule> h, v;
+};
+
+// The extent of a group's rules, and the y of its horizontal ones (clustered).
+struct GroupShape {
+  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+  std::vector<double> ys;
+};
+
+GroupShape ShapeOf(const RuleGroup& group) {
+  GroupShape shape{1e9, -1e9, 1e9, -1e9, {}};
+  std::vector<double> ys;
+  for (const Rule& h : group.h) {
+    shape.x0 = std::min(shape.x0, h.from), shape.x1 = std::max(shape.x1, h.to);
+    shape.y0 = std::min(shape.y0, h.at), shape.y1 = std::max(shape.y1, h.at);
+    ys.push_back(h.at);
+  }
+  for (const Rule& v : group.v) {
+    shape.x0 = std::min(shape.x0, v.at), shape.x1 = std::max(shape.x1, v.at);
+    shape.y0 = std::min(shape.y0, v.from), shape.y1 = std::max(shape.y1, v.to);
+  }
+  shape.ys = Cluster(std::move(ys));
+  return shape;
+}
+
+// Whether two tables side by side are pieces of one: a faint scan breaks the rules of one table
+// between some of its columns, and the pieces no longer cross. They are when they stand next to
+// each other (kJoinGap at most between them) and every row boundary of the one with fewer is
+// one of the other's: the same rows, cut apart.
+bool PiecesOfOneTable(const GroupShape& a, const GroupShape& b) {
+  const GroupShape& left = a.x0 <= b.x0 ? a : b;
+  const GroupShape& right = a.x0 <= b.x0 ? b : a;
+  const double gap = right.x0 - left.x1;
+  if (gap < -kSnap || gap > kJoinGap) return false;
+  const GroupShape& fewer = a.ys.size() <= b.ys.size() ? a : b;
+  const GroupShape& more = a.ys.size() <= b.ys.size() ? b : a;
+  if (fewer.ys.size() < 2) return false;
+  return std::all_of(fewer.ys.begin(), fewer.ys.end(), [&](double y) {
+    return std::any_of(more.ys.begin(), more.ys.end(),
+                       [&](double other) { return std::abs(other - y) <= kSnap; });
+  });
+}
+
+// Joins the groups that are pieces of one table, until none are.
+void JoinSideBySide(std::vector<RuleGroup>* groups) {
+  for (bool joined = true; joined;) {
+    joined = false;
+    for (size_t i = 0; i < groups->size() && !joined; ++i) {
+      for (size_t j = i + 1; j < groups->size() && !joined; ++j) {
+        if (!PiecesOfOneTable(ShapeOf((*groups)[i]), ShapeOf((*groups)[j]))) continue;
+        RuleGroup& into = (*groups)[i];
+        RuleGroup& from = (*groups)[j];
+        into.h.insert(into.h.end(), from.h.begin(), from.h.end());
+        into.v.insert(into.v.end(), from.v.begin(), from.v.end());
+        groups->erase(groups->begin() + static_cast<long>(j));
+        joined = true;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Grid> FindLatticeTables(const Graphics& graphics) {
@@ -160,23 +225,28 @@ std::vector<Grid> FindLatticeTables(const Graphics& graphics) {
       }
     }
   }
-  std::vector<Grid> grids;
+  std::vector<RuleGroup> groups;
   std::vector<bool> done(static_cast<size_t>(n), false);
   for (int i = 0; i < n; ++i) {
     const int root = Find(parent, i);
     if (done[root]) continue;
     done[root] = true;
-    std::vector<Rule> group_h, group_v;
+    RuleGroup group;
     for (int k = 0; k < n; ++k) {
       if (Find(parent, k) != root) continue;
       if (k < static_cast<int>(hs.size())) {
-        group_h.push_back(hs[k]);
+        group.h.push_back(hs[k]);
       } else {
-        group_v.push_back(vs[k - hs.size()]);
+        group.v.push_back(vs[k - hs.size()]);
       }
     }
-    if (group_h.size() < 2 || group_v.size() < 2) continue;
-    Grid grid = BuildGrid(group_h, group_v);
+    groups.push_back(std::move(group));
+  }
+  JoinSideBySide(&groups);
+  std::vector<Grid> grids;
+  for (const RuleGroup& group : groups) {
+    if (group.h.size() < 2 || group.v.size() < 2) continue;
+    Grid grid = BuildGrid(group.h, group.v);
     if (grid.rows() >= 1 && grid.cols() >= 1) grids.push_back(std::move(grid));
   }
   return grids;

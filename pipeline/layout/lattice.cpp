@@ -150,23 +150,21 @@ struct RuleGroup {
   std::vector<Rule> h, v;
 };
 
-// The extent of a group's rules, and the y of its horizontal ones (clustered).
+// The extent of a group's rules across, and the y of its horizontal ones (clustered).
 struct GroupShape {
-  double x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+  double x0 = 0, x1 = 0;
   std::vector<double> ys;
 };
 
 GroupShape ShapeOf(const RuleGroup& group) {
-  GroupShape shape{1e9, -1e9, 1e9, -1e9, {}};
+  GroupShape shape{1e9, -1e9, {}};
   std::vector<double> ys;
   for (const Rule& h : group.h) {
     shape.x0 = std::min(shape.x0, h.from), shape.x1 = std::max(shape.x1, h.to);
-    shape.y0 = std::min(shape.y0, h.at), shape.y1 = std::max(shape.y1, h.at);
     ys.push_back(h.at);
   }
   for (const Rule& v : group.v) {
     shape.x0 = std::min(shape.x0, v.at), shape.x1 = std::max(shape.x1, v.at);
-    shape.y0 = std::min(shape.y0, v.from), shape.y1 = std::max(shape.y1, v.to);
   }
   shape.ys = Cluster(std::move(ys));
   return shape;
@@ -192,16 +190,23 @@ bool PiecesOfOneTable(const GroupShape& a, const GroupShape& b) {
 
 // Joins the groups that are pieces of one table, until none are.
 void JoinSideBySide(std::vector<RuleGroup>* groups) {
+  std::vector<GroupShape> shapes;
+  for (const RuleGroup& group : *groups) shapes.push_back(ShapeOf(group));
   for (bool joined = true; joined;) {
     joined = false;
-    for (size_t i = 0; i < groups->size() && !joined; ++i) {
-      for (size_t j = i + 1; j < groups->size() && !joined; ++j) {
-        if (!PiecesOfOneTable(ShapeOf((*groups)[i]), ShapeOf((*groups)[j]))) continue;
+    for (size_t i = 0; i < groups->size(); ++i) {
+      for (size_t j = i + 1; j < groups->size();) {
+        if (!PiecesOfOneTable(shapes[i], shapes[j])) {
+          ++j;
+          continue;
+        }
         RuleGroup& into = (*groups)[i];
-        RuleGroup& from = (*groups)[j];
+        const RuleGroup& from = (*groups)[j];
         into.h.insert(into.h.end(), from.h.begin(), from.h.end());
         into.v.insert(into.v.end(), from.v.begin(), from.v.end());
         groups->erase(groups->begin() + static_cast<long>(j));
+        shapes.erase(shapes.begin() + static_cast<long>(j));
+        shapes[i] = ShapeOf(into);
         joined = true;
       }
     }

@@ -277,9 +277,9 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
     if (codes[r]) {
       // A section by depth relative to the table's own codes: the parent of a later code, or
       // shallower than the deepest code of its family (a project row whose activities the
-      // table holds elsewhere, or on the next page).
-      // In a progress table, a row reporting what it achieved is a goal whatever its depth
-      // (a code OCR read without a dot, "1.13" among "1.1.1" and "1.2.1", is no project).
+      // table holds elsewhere, or on the next page); but in a progress table, a row reporting
+      // what it achieved is a goal whatever its depth (a code OCR read without a dot, "1.13"
+      // among "1.1.1" and "1.2.1", is no project).
       const bool parent = parents[r];
       const bool shallower = Depth(*codes[r]) < deepest && Family(*codes[r]) == deepest_family &&
                              !ReportsAchievement(*table, row);

@@ -64,6 +64,9 @@ class ScheduleReader {
     const std::optional<int> year = table_.header.year ? table_.header.year : year_;
     a->months = marks->mask;
     a->months_source = MonthsSource::kGrid;
+    // Sized once: a plan holds thousands of activities, each with its months, until it is stored.
+    a->month_values.reserve(a->month_values.size() + 12 +
+                            (year ? table_.header.next_year.size() : 0));
     for (int m = 0; m < 12; ++m) {
       MonthValue v;
       v.month = m + 1;

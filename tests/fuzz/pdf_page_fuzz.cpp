@@ -3,7 +3,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
-#include <string_view>
 
 #include "tests/fuzz/fuzz_data.h"
 #include "tools/run/document_pipeline.h"
@@ -11,7 +10,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const oplex::DocumentPipeline pipeline = oplex::fuzz::Loaded(oplex::DocumentPipeline::Load(
       OPLEX_DEFAULT_DATA_DIR, oplex::OcrOptions{.mode = oplex::OcrMode::kNever, .workers = 1}));
-  pipeline.Process("fuzz.pdf", std::string_view(reinterpret_cast<const char*>(data), size),
+  pipeline.Process("fuzz.pdf", std::string(reinterpret_cast<const char*>(data), size),
                    std::string(64, '0'), {1});
   return 0;
 }

@@ -186,8 +186,9 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
     return std::make_shared<DocumentPipeline>(std::move(*pipeline));
   };
   auto reader = [](std::shared_ptr<DocumentPipeline> pipeline) -> ReadDocument {
-    return [pipeline](const std::filesystem::path& path, std::string_view bytes,
-                      std::string sha256) { return pipeline->Process(path, bytes, sha256); };
+    return [pipeline](const std::filesystem::path& path, std::string bytes, std::string sha256) {
+      return pipeline->Process(path, std::move(bytes), std::move(sha256));
+    };
   };
   // Loaded here to check the data folder before any file is read; worker processes load their
   // own, after this one's OCR threads are gone (fork copies only the calling thread).

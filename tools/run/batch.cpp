@@ -155,7 +155,7 @@ Done ReadOne(const std::filesystem::path& file, const BatchOptions& options,
       d.report.status = FileStatus::kUnchanged;
     } else {
       if (begin) begin(CountPages(*bytes, d.report.path));
-      auto e = read(file, *bytes, d.report.sha256);
+      auto e = read(file, std::move(*bytes), d.report.sha256);
       if (e.ok()) {
         Summarise(*e, &d.report);
         d.extraction = std::move(*e);

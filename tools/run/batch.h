@@ -12,7 +12,6 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "models/records.h"
@@ -93,9 +92,10 @@ Inputs ExpandInputs(const std::vector<std::string>& inputs, const InputFilter& f
 // it may be one: work plans and reports come as PDF, images and text or HTML exports.
 std::string NotADocument(const std::filesystem::path& file);
 
-// How the batch reads one document: DocumentPipeline::Process (see there) in oplex.
+// How the batch reads one document: DocumentPipeline::Process (see there) in oplex. It takes the
+// file's bytes, so that it can let them go before the document is read through.
 using ReadDocument = std::function<Result<Extraction>(const std::filesystem::path& path,
-                                                      std::string_view bytes, std::string sha256)>;
+                                                      std::string bytes, std::string sha256)>;
 
 // Runs the batch; `on_file` is called from the calling thread after each file is settled. An
 // exception `read` lets escape fails its file only, with an error naming it and the reason.

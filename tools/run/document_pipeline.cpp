@@ -123,10 +123,10 @@ Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& dat
                           std::move(*taxonomy), std::make_shared<OcrPool>(std::move(ocr)));
 }
 
-Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path,
-                                             std::string_view bytes, std::string sha256,
-                                             const std::set<int>& pages) const {
+Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path, std::string bytes,
+                                             std::string sha256, const std::set<int>& pages) const {
   auto laid_out = LayOut(path, bytes, ocr_.get(), pages);
+  std::string().swap(bytes);  // read through: extraction needs only the blocks
   if (!laid_out.ok()) return laid_out.status();
   const std::vector<Block>& blocks = laid_out->blocks;
 

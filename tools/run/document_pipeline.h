@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <set>
-#include <string_view>
+#include <string>
 
 #include "extractors/event_rules.h"
 #include "extractors/indicator_rules.h"
@@ -28,10 +28,11 @@ class DocumentPipeline {
   static Result<DocumentPipeline> Load(const std::filesystem::path& data_dir, OcrOptions ocr = {});
 
   // The extraction of one document, or why it cannot be read. `bytes` is the file's content,
-  // `sha256` its identity (Sha256Hex(bytes), which the caller has already computed to skip
-  // stored documents); `path` names it in messages and in the stored document. `pages` keeps
+  // let go once its pages are laid out (a large PDF need not stay in memory while it is
+  // extracted); `sha256` its identity (Sha256Hex(bytes), which the caller has already computed to
+  // skip stored documents); `path` names it in messages and in the stored document. `pages` keeps
   // only those pages of a PDF or image file (1-based; empty: all).
-  Result<Extraction> Process(const std::filesystem::path& path, std::string_view bytes,
+  Result<Extraction> Process(const std::filesystem::path& path, std::string bytes,
                              std::string sha256, const std::set<int>& pages = {}) const;
 
  private:

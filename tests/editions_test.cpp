@@ -93,8 +93,8 @@ TEST_F(EditionsTest, APlanStoredAsTextAndPdfsCountsOnceAndSaysWhich) {
   const fs::path html = dir_ / "report.html";
   ASSERT_EQ(Oplex("report -o " + html.string()).exit_code, 0);
   const std::string page = testing::Slurp(html);
-  EXPECT_NE(page.find("also stored, not counted: " + Pdf("ags-2023-shaded.pdf") + ", " + Samples() +
-                      "/ags-iee-plan-anual-2023.txt"),
+  EXPECT_NE(page.find("también guardadas, no contadas: " + Pdf("ags-2023-shaded.pdf") + ", " +
+                      Samples() + "/ags-iee-plan-anual-2023.txt"),
             std::string::npos);
 }
 

@@ -1,5 +1,6 @@
 #include "models/documents.h"
 
+#include "models/plan_key.h"
 #include "models/snapshot.h"
 
 namespace oplex {
@@ -52,14 +53,23 @@ Result<int64_t> RemoveDocuments(Store& store, const std::vector<std::string>& sh
   Status s = store.InTransaction([&]() -> Status {
     // The records go with their document: every table's foreign key to it cascades, and the
     // full-text index follows by its triggers, as when a document is replaced.
-    Result<Statement> remove = store.Prepare("DELETE FROM document WHERE sha256 = ? RETURNING id");
+    Result<Statement> remove =
+        store.Prepare("DELETE FROM document WHERE sha256 = ? RETURNING institute, year, kind");
     if (!remove.ok()) return remove.status();
+    std::vector<PlanGroup> left;  // the plans that lost an edition
     for (const std::string& sha256 : sha256s) {
       remove->Bind(1, sha256);
       Result<bool> row = remove->Step();
-      for (; row.ok() && *row; row = remove->Step()) ++removed;
+      for (; row.ok() && *row; row = remove->Step()) {
+        ++removed;
+        left.push_back({remove->OptionalText(0), remove->OptionalInt(1),
+                        DocumentKindFromText(remove->Text(2)).value_or(DocumentKind::kUnknown)});
+      }
       if (!row.ok()) return row.status();
       remove->Reset();
+    }
+    for (const PlanGroup& group : left) {
+      if (Status s = UpdatePlanKeys(store, group); !s.ok()) return s;
     }
     return Status::Ok();
   });

@@ -1,7 +1,7 @@
-// The documents of a database as plans and their editions (schema 9, view v_document_edition):
-// the same plan stored more than once (its text export, its PDF, a scan of it, a corrected
-// re-publication: one institute, year, kind and title) is one plan, and one of its editions is
-// the one counted (born-digital PDF over scan over text, then the newest). Listing and removal.
+// The documents of a database as plans and their editions (view v_document_edition): the same
+// plan stored more than once (its text export, its PDF, a scan of it, a corrected re-publication:
+// one plan key, models/plan_key.h) is one plan, and one of its editions is the one counted
+// (born-digital PDF over scan over text, then the newest). Listing and removal.
 //
 // Functions use the Store's connection: call them on the Store's thread.
 #pragma once
@@ -29,19 +29,20 @@ struct DocumentEdition {
   std::string title;
   std::string source_format;  // text, pdf, pdf+ocr, image
   std::string ingested_at;
-  std::string plan;      // the key its editions share
+  std::string plan;      // the key its editions share ("document ID": a plan of its own)
   int edition_rank = 1;  // 1: the edition counted
   int editions = 1;      // how many the plan has
   int64_t activities = 0, indicators = 0, events = 0;
   std::vector<MetadataSet> set_by_hand;
 };
 
-// Every document, plan by plan (by institute, year, kind and title), each plan's editions from
+// Every document, plan by plan (by institute, year, kind and plan key), each plan's editions from
 // the one counted on.
 Result<std::vector<DocumentEdition>> ListDocuments(Store& store);
 
 // Deletes the documents with these content hashes and everything extracted from them, in one
-// transaction: all or none. Returns how many were deleted.
+// transaction: all or none; the plans they were editions of are keyed anew. Returns how many
+// were deleted.
 Result<int64_t> RemoveDocuments(Store& store, const std::vector<std::string>& sha256s);
 
 }  // namespace oplex

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "models/migrations.h"
+#include "models/plan_key.h"
 #include "models/table_graph.h"
 
 namespace oplex {
@@ -122,6 +123,8 @@ Result<MergeCounts> CopyAll(Store& out) {
     if (!sql.ok()) return sql.status();
     if (Status s = out.Exec(*sql); !s.ok()) return WithContext(s, "table " + node.name);
   }
+  // Editions of one plan may come from different inputs: key the plans anew over them all.
+  if (Status s = UpdateAllPlanKeys(out); !s.ok()) return s;
   return counts;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "models/plan_key.h"
 #include "models/snapshot.h"
 
 namespace oplex {
@@ -68,6 +69,8 @@ Status SetMetadata(Store& store, const std::string& sha256, const MetadataEdit& 
     Result<std::optional<int64_t>> id = store.FindDocument(sha256);
     if (!id.ok()) return id.status();
     if (!*id) return Status::InvalidInput("no document with content " + sha256);
+    Result<PlanGroup> before = PlanGroupOf(store, **id);
+    if (!before.ok()) return before.status();
     const std::string_view by = ToString(source);
     if (edit.institute) {
       if (Status s = SetField(store, **id, "institute", edit.institute, by); !s.ok()) return s;
@@ -83,8 +86,14 @@ Status SetMetadata(Store& store, const std::string& sha256, const MetadataEdit& 
         return s;
       }
     }
-    if (edit.title) return SetField(store, **id, "title", edit.title, by);
-    return Status::Ok();
+    if (edit.title) {
+      if (Status s = SetField(store, **id, "title", edit.title, by); !s.ok()) return s;
+    }
+    // The plans of the group it left and of the one it is in now.
+    if (Status s = UpdatePlanKeys(store, *before); !s.ok()) return s;
+    Result<PlanGroup> after = PlanGroupOf(store, **id);
+    if (!after.ok()) return after.status();
+    return UpdatePlanKeys(store, *after);
   });
 }
 

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "models/plan_key.h"
+
 namespace oplex {
 namespace {
 
@@ -704,7 +706,32 @@ FROM document AS d
 JOIN v_document_edition AS e ON e.document_id = d.id AND e.edition_rank = 1;
 )sql";
 
-constexpr std::array<Migration, 9> kMigrations = {{
+// Editions whose titles read differently (the text export's title runs on into the heading, the
+// PDF's stops at a line break) are one plan by a key computed in C++ (models/plan_key.h: folded
+// titles, one containing the other, reporting periods), which SQL cannot group by: each document
+// stores its plan's key, and the view reads it. NULL: a plan of its own. The keys of documents
+// stored before are computed by the migration's `then`.
+constexpr std::string_view kPlanKeysV10 = R"sql(
+ALTER TABLE document ADD COLUMN plan_key TEXT;
+CREATE INDEX document_plan_key ON document (plan_key);
+
+DROP VIEW v_document_edition;
+CREATE VIEW v_document_edition AS
+WITH keyed AS (
+  SELECT d.*, coalesce(d.plan_key, 'document ' || d.id) AS plan,
+         CASE d.source_format WHEN 'pdf' THEN 0 WHEN 'pdf+ocr' THEN 1 WHEN 'image' THEN 1
+              ELSE 2 END AS richness
+  FROM document AS d)
+SELECT id AS document_id, path AS document_path, institute, year, kind AS document_kind, title,
+       source_format, ingested_at, plan,
+       row_number() OVER edition AS edition_rank,
+       count(*) OVER (PARTITION BY plan) AS editions,
+       first_value(id) OVER edition AS counted_document_id
+FROM keyed
+WINDOW edition AS (PARTITION BY plan ORDER BY richness, ingested_at DESC, id DESC);
+)sql";
+
+constexpr std::array<Migration, 10> kMigrations = {{
     {1, "create the schema", kSchemaV1},
     {2, "store the weeks of month grids and the activities a deliverable spans", kWeeksAndSpansV2},
     {3, "store indicator figures, report dates, session bodies and agreement contexts", kReportsV3},
@@ -717,6 +744,8 @@ constexpr std::array<Migration, 9> kMigrations = {{
     {8, "classify documents as calendars and minutes; store the time and place of events",
      kEventsV8},
     {9, "record metadata set by hand; count one edition of each plan in the views", kEditionsV9},
+    {10, "key each document's plan by its folded title, so that editions titled apart are one",
+     kPlanKeysV10, UpdateAllPlanKeys},
 }};
 
 }  // namespace

@@ -3,20 +3,27 @@
 // A database records the last migration applied to it in `PRAGMA user_version`; opening it
 // applies the ones after that (see Store::Open). A released migration is never edited: a schema
 // change is a new migration appended to the list, so that every existing database can follow.
-// Migration 1 creates everything. Plain constant data; safe to use from any thread.
+// Migration 1 creates everything. A step whose new columns hold what only oplex's C++ computes
+// (schema 10's plan keys) fills them in its `then`, in the same transaction. Plain constant data;
+// safe to use from any thread.
 #pragma once
 
 #include <span>
 #include <string>
 #include <string_view>
 
+#include "models/status.h"
+
 namespace oplex {
+
+class Store;
 
 // One step of the schema's history.
 struct Migration {
   int version;                   // the user_version a database has once this step is applied
   std::string_view description;  // one line, for logs and error messages
   std::string_view sql;          // one or more statements, run inside the migration's transaction
+  Status (*then)(Store&) = nullptr;  // run after `sql`, in the same transaction, when set
 };
 
 // Every migration, by ascending version: 1, 2, 3… with no gaps.

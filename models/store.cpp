@@ -13,6 +13,7 @@
 
 #include "models/metadata.h"
 #include "models/migrations.h"
+#include "models/plan_key.h"
 #include "models/record_writer.h"
 
 namespace oplex {
@@ -364,6 +365,7 @@ Status Store::Migrate() {
     for (const Migration& m : Migrations()) {
       if (m.version <= current) continue;
       Status applied = ExecSql(db_, std::string(m.sql));
+      if (applied.ok() && m.then != nullptr) applied = m.then(*this);
       if (applied.ok()) {
         applied = ExecSql(db_, "PRAGMA user_version = " + std::to_string(m.version));
       }
@@ -414,11 +416,15 @@ Result<Store::PutOutcome> Store::PutInTransaction(const Extraction& e, bool repl
   Result<std::optional<int64_t>> existing = FindDocument(e.document.sha256);
   if (!existing.ok()) return existing.status();
   std::vector<MetadataSet> kept;  // set by hand on the stored copy: kept by its replacement
+  std::optional<PlanGroup> left;  // the stored copy's plan group, which loses an edition
   if (existing->has_value()) {
     if (!replace) return PutOutcome::kUnchanged;
     Result<std::vector<MetadataSet>> set = ListMetadataSet(*this, **existing);
     if (!set.ok()) return set.status();
     kept = std::move(*set);
+    Result<PlanGroup> group = PlanGroupOf(*this, **existing);
+    if (!group.ok()) return group.status();
+    left = std::move(*group);
     Result<Statement> remove = Prepare("DELETE FROM document WHERE id = ?");
     if (!remove.ok()) return remove.status();
     if (Status s = remove->Bind(1, **existing).Run(); !s.ok()) {
@@ -426,10 +432,16 @@ Result<Store::PutOutcome> Store::PutInTransaction(const Extraction& e, bool repl
     }
   }
   if (Status s = WriteExtraction(*this, e); !s.ok()) return s;
+  Result<std::optional<int64_t>> id = FindDocument(e.document.sha256);
+  if (!id.ok()) return id.status();
   if (!kept.empty()) {
-    Result<std::optional<int64_t>> id = FindDocument(e.document.sha256);
-    if (!id.ok()) return id.status();
     if (Status s = RestoreMetadata(*this, id->value_or(0), kept); !s.ok()) return s;
+  }
+  Result<PlanGroup> group = PlanGroupOf(*this, id->value_or(0));
+  if (!group.ok()) return group.status();
+  if (Status s = UpdatePlanKeys(*this, *group); !s.ok()) return s;
+  if (left) {
+    if (Status s = UpdatePlanKeys(*this, *left); !s.ok()) return s;
   }
   return existing->has_value() ? PutOutcome::kReplaced : PutOutcome::kInserted;
 }

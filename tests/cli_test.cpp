@@ -13,6 +13,7 @@
 #include <fstream>
 #include <optional>
 #include <random>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <utility>
@@ -195,6 +196,35 @@ TEST_F(CliTest, HelpAndVersionExitZero) {
     EXPECT_EQ(own.err, "") << command;
   }
   EXPECT_NE(help.out.find("exit codes:"), std::string::npos);
+}
+
+// `text` with its runs of white space as one space, and without Markdown's backticks.
+std::string Plain(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '`') continue;
+    const bool space = c == ' ' || c == '\n' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
+// `oplex --help` lists the exit codes as the README's table has them, word for word.
+TEST_F(CliTest, HelpListsTheExitCodesOfTheReadme) {
+  const std::string readme = Slurp(fs::path(OPLEX_DEFAULT_DATA_DIR).parent_path() / "README.md");
+  const std::string help = Plain(Oplex("--help").out);
+  std::istringstream lines(readme);
+  int codes = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("| `", 0) != 0 || line.size() < 8 || line.compare(4, 4, "` | ") != 0) continue;
+    const std::string code = line.substr(3, 1);
+    const std::string meaning = line.substr(8, line.rfind(" |") - 8);
+    EXPECT_NE(help.find(" " + code + " " + Plain(meaning)), std::string::npos)
+        << "exit code " << code << ": " << meaning << "\nnot in: " << help;
+    ++codes;
+  }
+  EXPECT_EQ(codes, 4);
 }
 
 // Exit code 2: one message style ("oplex: MESSAGE", then where the help is), and a suggestion

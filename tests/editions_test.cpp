@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -84,6 +86,7 @@ TEST_F(EditionsTest, APlanStoredAsTextAndPdfsCountsOnceAndSaysWhich) {
                                      Samples() + "/ags-iee-plan-anual-2023.txt"}));
   Outcome people = Oplex("documents");
   EXPECT_NE(people.out.find("IEE-AGS 2023 work_plan  Plan Anual de Trabajo 2023  (3 editions)\n"
+                            "  plan IEE-AGS 2023 work_plan plan anual de trabajo 2023\n"
                             "  counted "),
             std::string::npos)
       << people.out;
@@ -93,8 +96,8 @@ TEST_F(EditionsTest, APlanStoredAsTextAndPdfsCountsOnceAndSaysWhich) {
   const fs::path html = dir_ / "report.html";
   ASSERT_EQ(Oplex("report -o " + html.string()).exit_code, 0);
   const std::string page = testing::Slurp(html);
-  EXPECT_NE(page.find("also stored, not counted: " + Pdf("ags-2023-shaded.pdf") + ", " + Samples() +
-                      "/ags-iee-plan-anual-2023.txt"),
+  EXPECT_NE(page.find("también guardadas, no contadas: " + Pdf("ags-2023-shaded.pdf") + ", " +
+                      Samples() + "/ags-iee-plan-anual-2023.txt"),
             std::string::npos);
 }
 
@@ -202,6 +205,85 @@ TEST_F(EditionsTest, AManifestSetsEachFilesOwn) {
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("bad.csv:2: year is a year like 2024, not '20x4'"), std::string::npos)
       << bad.err;
+}
+
+// The seed plans as text (data/samples), born-digital PDF (data/pdf) and, for IEEM, a scan
+// (data/scans): each plan counts once in compare and in the report, though the titles the text,
+// the PDF and the scan give read differently (see tests/plan_key_test.cpp). Durango's report has
+// 31 indicators (dgo-iepc-indicadores-2024q1.txt, counted by hand), the IEEM plan 318 activities.
+TEST_F(EditionsTest, TheSeedsAsTextPdfAndScanCountEachPlanOnce) {
+  IngestSamples();
+  Outcome r =
+      Oplex("ingest " + Pdf("dgo-2024q1-indicadores.pdf") + " " + Pdf("ags-2023-cotaprep.pdf") +
+            " " + Pdf("ieem-2024-numeric.pdf") + " " +
+            (fs::path(OPLEX_SAMPLES_DIR).parent_path() / "scans" / "ieem-2024-numeric-300dpi.pdf")
+                .string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Coverage("IEPC-DGO", "indicators"), 31);
+  EXPECT_EQ(Coverage("IEPC-DGO", "documents"), 1);
+  EXPECT_EQ(Coverage("IEPC-DGO", "editions_not_counted"), 1);
+  EXPECT_EQ(Coverage("IEEM", "activities"), 318);
+  EXPECT_EQ(Coverage("IEEM", "editions_not_counted"), 2);
+
+  // One plan per institute, year and kind here; the COTAPREP report's text and PDF are one.
+  Outcome listed = Oplex("documents --json");
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  std::map<std::string, std::set<std::string>> plans;  // institute → plan keys
+  for (const JsonValue& d : ParseJson(listed.out).array) {
+    plans[d["institute"].string + " " + d["kind"].string].insert(d["plan"].string);
+  }
+  for (const auto& [group, keys] : plans) EXPECT_EQ(keys.size(), 1u) << group;
+  EXPECT_EQ(plans["IEPC-DGO indicator_report"],
+            (std::set<std::string>{"IEPC-DGO 2024 indicator_report instituto electoral y de "
+                                   "participacion ciudadana del estado de durango indicadores de "
+                                   "resultados del 01 de enero al 31 de marzo 2024"}));
+  Outcome people = Oplex("documents");
+  EXPECT_NE(people.out.find("(2 editions)\n  plan IEPC-DGO 2024 indicator_report instituto "),
+            std::string::npos)
+      << people.out;
+
+  const fs::path html = dir_ / "report.html";
+  ASSERT_EQ(Oplex("report -o " + html.string()).exit_code, 0);
+  const std::string page = testing::Slurp(html);
+  const size_t indicators = page.find("<table class=\"indicators\"");
+  ASSERT_NE(indicators, std::string::npos);
+  size_t durango = 0;
+  for (size_t at = page.find("<tr data-institute=\"IEPC-DGO\"", indicators);
+       at != std::string::npos; at = page.find("<tr data-institute=\"IEPC-DGO\"", at + 1)) {
+    ++durango;
+  }
+  EXPECT_EQ(durango, 31u);
+}
+
+// Two plans of one institute and year (the BCS directorate's plan, and the same text titled as
+// another unit's) stay two; `oplex set --title` joins them by hand, and they part again when the
+// title is set back.
+TEST_F(EditionsTest, TwoPlansOfOneInstituteAndYearStayTwoUntilJoinedByHand) {
+  const std::string bcs = Samples() + "/bcs-ieebcs-deoe-pat-2024.txt";
+  std::string text = testing::Slurp(bcs);
+  const std::string directorate = "DE LA DIRECCIÓN EJECUTIVA DE ORGANIZACIÓN ELECTORAL";
+  ASSERT_NE(text.find(directorate), std::string::npos);
+  text.replace(text.find(directorate), directorate.size(), "DE LA UNIDAD TÉCNICA DE TRANSPARENCIA");
+  const fs::path other = dir_ / "bcs-utt-pat-2024.txt";
+  std::ofstream(other) << text;
+  Outcome r = Oplex("ingest " + bcs + " " + Pdf("bcs-2024-x.pdf") + " " + other.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Coverage("IEEBCS", "plans"), 2);
+  EXPECT_EQ(Coverage("IEEBCS", "activities"), 2 * 84);
+  EXPECT_EQ(Coverage("IEEBCS", "editions_not_counted"), 1);  // the text of the PDF's plan
+
+  Outcome set = Oplex("set " + other.string() +
+                      " --title \"PROGRAMA ANUAL DE TRABAJO DE LA DIRECCIÓN EJECUTIVA DE "
+                      "ORGANIZACIÓN ELECTORAL PARA EL EJERCICIO 2024\"");
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  EXPECT_EQ(Coverage("IEEBCS", "plans"), 1);
+  EXPECT_EQ(Coverage("IEEBCS", "activities"), 84);
+  EXPECT_EQ(Coverage("IEEBCS", "editions_not_counted"), 2);
+
+  ASSERT_EQ(Oplex("set " + other.string() + " --title \"Programa de la Unidad de Transparencia\"")
+                .exit_code,
+            0);
+  EXPECT_EQ(Coverage("IEEBCS", "plans"), 2);
 }
 
 }  // namespace

@@ -50,8 +50,8 @@ TEST_F(ProgressReportStoreTest, IndicatorsKeepKeysFiguresSubtotalsAndOtherColumn
 
   ASSERT_EQ(Oplex("report -o " + (dir_ / "report.html").string()).exit_code, 0);
   const std::string html = testing::Slurp(dir_ / "report.html");
-  EXPECT_NE(html.find("<th class=\"fig\">Percent</th>"), std::string::npos);
-  EXPECT_NE(html.find("<th>Row</th>"), std::string::npos);  // subtotals marked
+  EXPECT_NE(html.find("<th class=\"fig\">Porcentaje</th>"), std::string::npos);
+  EXPECT_NE(html.find("<th>Fila</th>"), std::string::npos);  // subtotals marked
   EXPECT_NE(html.find("105%"), std::string::npos);
 }
 

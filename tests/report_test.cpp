@@ -6,12 +6,15 @@
 #include <leptonica/allheaders.h>
 #include <sys/stat.h>
 
+#include <array>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
 #include <random>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -138,6 +141,46 @@ int64_t PageRequests(const std::string& netlog) {
   return Count(netlog, "\"network_isolation_key\":\"file://");
 }
 
+// Takes a screenshot of `page` into `png`; returns why it could not, or "".
+std::string TakeScreenshot(const fs::path& dir, const fs::path& page, const fs::path& png) {
+  Outcome shot =
+      Shell(Chromium(dir, "--window-size=" + std::to_string(kShotWidth) + "," +
+                              std::to_string(kShotHeight) + " --screenshot=" + png.string() +
+                              " file://" + page.string()),
+            dir);
+  if (shot.exit_code == 0) return "";
+  return "chromium --screenshot exited with " + std::to_string(shot.exit_code) +
+         (shot.exit_code == 124 ? " (timed out)" : "") + ":\n" + shot.err;
+}
+
+// The pixels of a screenshot, counted by colour (0xRRGGBB); width 0 when it cannot be read.
+struct Pixels {
+  int width = 0, height = 0;
+  std::map<uint32_t, int64_t> colours;
+};
+
+Pixels ReadPixels(const fs::path& png) {
+  Pixels pixels;
+  PIX* read = pixRead(png.c_str());
+  if (read == nullptr) return pixels;
+  PIX* pix = pixConvertTo32(read);
+  pixDestroy(&read);
+  if (pix == nullptr) return pixels;
+  pixels.width = pixGetWidth(pix);
+  pixels.height = pixGetHeight(pix);
+  const l_uint32* data = pixGetData(pix);
+  const int wpl = pixGetWpl(pix);
+  for (int y = 0; y < pixels.height; ++y) {
+    for (int x = 0; x < pixels.width; ++x) {
+      l_int32 r, g, b;
+      extractRGBValues(data[y * wpl + x], &r, &g, &b);
+      ++pixels.colours[(r << 16) | (g << 8) | b];
+    }
+  }
+  pixDestroy(&pix);
+  return pixels;
+}
+
 // What the tests look at, each part made once per process when first asked for (ctest runs each
 // test in a process of its own): the database and report, the DOM Chromium built of the report,
 // and a screenshot.
@@ -163,14 +206,7 @@ class Made {
   std::string Screenshot(fs::path* png) {
     *png = dir_ / "report.png";
     if (fs::exists(*png)) return "";
-    Outcome shot =
-        Shell(Chromium(dir_, "--window-size=" + std::to_string(kShotWidth) + "," +
-                                 std::to_string(kShotHeight) + " --screenshot=" + png->string() +
-                                 " file://" + page_.string()),
-              dir_);
-    if (shot.exit_code == 0) return "";
-    return "chromium --screenshot exited with " + std::to_string(shot.exit_code) +
-           (shot.exit_code == 124 ? " (timed out)" : "") + ":\n" + shot.err;
+    return TakeScreenshot(dir_, page_, *png);
   }
 
   void Remove() { fs::remove_all(dir_); }
@@ -276,8 +312,8 @@ void ReportTest::ExpectHeatmaps(const std::string& markup) {
     const std::string id =
         db_->One(std::string("SELECT id FROM document WHERE path LIKE '%") + export_name + "'");
     EXPECT_EQ(Count(markup, "data-document-id=\"" + id + "\""), 0) << export_name;
-    EXPECT_EQ(Count(markup, std::string("also stored, not counted: ") + OPLEX_SAMPLES_DIR + "/" +
-                                export_name + "</td>"),
+    EXPECT_EQ(Count(markup, std::string("también guardadas, no contadas: ") + OPLEX_SAMPLES_DIR +
+                                "/" + export_name + "</td>"),
               1)
         << export_name;
   }
@@ -311,7 +347,7 @@ void ReportTest::ExpectSeedRows(const std::string& markup) {
   EXPECT_EQ(fill(2), fill(10));
   EXPECT_GT(Lightness(fill(4)), 0) << fill(4);
   EXPECT_LT(Lightness(fill(4)), Lightness(fill(2))) << "30 planned is darker than 18";
-  EXPECT_NE(row.find("planned: Feb 18, Mar 18, Apr 30, May 30, Jun 30, Oct 18, Nov 18, Dec 18"),
+  EXPECT_NE(row.find("programado: Feb 18, Mar 18, Abr 30, May 30, Jun 30, Oct 18, Nov 18, Dic 18"),
             std::string::npos);
 
   // 010402 gives 11 monthly values for 12 months: they cannot be placed, so months are unknown.
@@ -469,24 +505,11 @@ TEST_F(ReportTest, ChromiumChecksSeeAPagesErrorsAndRequests) {
 TEST_F(ReportTest, ScreenshotShowsThePage) {
   fs::path png;
   ASSERT_EQ(Made::Get().Screenshot(&png), "");
-  PIX* read = pixRead(png.c_str());
-  ASSERT_NE(read, nullptr) << "no PNG at " << png;
-  PIX* pix = pixConvertTo32(read);
-  pixDestroy(&read);
-  ASSERT_NE(pix, nullptr);
-  EXPECT_EQ(pixGetWidth(pix), kShotWidth);
-  EXPECT_EQ(pixGetHeight(pix), kShotHeight);
-  std::map<uint32_t, int64_t> colours;
-  const l_uint32* data = pixGetData(pix);
-  const int wpl = pixGetWpl(pix);
-  for (int y = 0; y < pixGetHeight(pix); ++y) {
-    for (int x = 0; x < pixGetWidth(pix); ++x) {
-      l_int32 r, g, b;
-      extractRGBValues(data[y * wpl + x], &r, &g, &b);
-      ++colours[(r << 16) | (g << 8) | b];
-    }
-  }
-  pixDestroy(&pix);
+  Pixels pixels = ReadPixels(png);
+  ASSERT_GT(pixels.width, 0) << "no PNG at " << png;
+  EXPECT_EQ(pixels.width, kShotWidth);
+  EXPECT_EQ(pixels.height, kShotHeight);
+  std::map<uint32_t, int64_t>& colours = pixels.colours;
   int64_t most = 0;
   for (const auto& [colour, n] : colours) most = std::max(most, n);
   // White cards on a grey-blue page hold about 60 %: a blank screenshot is one colour.
@@ -538,6 +561,7 @@ TEST_F(ReportTest, BadRequestsGetClearErrorsAndWriteNothing) {
        "no document of year 2023 for these institutes"},
       {"-o " + out.string() + " --year 20x4" + db, 2, "--year needs a year like 2024, not '20x4'"},
       {"-o " + out.string() + " --colour red" + db, 2, "unknown option '--colour'"},
+      {"-o " + out.string() + " --lang fr" + db, 2, "--lang is es or en, not 'fr'"},
       {"-o " + out.string() + " --db " + (dir / "missing.sqlite").string(), 3, "no such database"},
       {"-o " + (dir / "no-such-folder" / "r.html").string() + db, 3, "cannot write"},
   };
@@ -548,6 +572,203 @@ TEST_F(ReportTest, BadRequestsGetClearErrorsAndWriteNothing) {
   }
   EXPECT_FALSE(fs::exists(out));
   EXPECT_FALSE(fs::exists(dir / "missing.sqlite")) << "a report never creates a database";
+}
+
+// The page's own words, a few of each part of the page: headings, table headers, the heatmaps'
+// month row and legend, the chart's title, the findings' severities, the footer.
+const std::vector<std::string> kSpanishWords = {
+    "<html lang=\"es\"",
+    "<h1>Programas de trabajo comparados</h1>",
+    "institutos y años: todos los institutos, todos los años",
+    "<h2>Documentos</h2>",
+    "<h2>Actividades por categoría</h2>",
+    "<h2>Calendarios mensuales</h2>",
+    "<h2>Indicadores</h2>",
+    "<h2>Hallazgos</h2>",
+    "<th>Instituto</th><th>Año</th><th>Tipo</th><th>Documento</th><th>Formato</th>",
+    "<th class=\"num\">Meses conocidos</th>",
+    "<td>plan de trabajo</td>",
+    ">Actividad</text>",
+    ">Ene</text>",
+    ">Dic</text>",
+    "</span> programado</li>",
+    "meses no mostrados en la fuente",
+    ">Parte de las actividades por categoría</title>",
+    "<th>Gravedad</th>",
+    ">advertencia</span>",
+    "Hecho por oplex",
+};
+const std::vector<std::string> kEnglishWords = {
+    "<html lang=\"en\"",
+    "<h1>Work plans compared</h1>",
+    "institutes and years: all institutes, all years",
+    "<h2>Documents</h2>",
+    "<h2>Activities by category</h2>",
+    "<h2>Month schedules</h2>",
+    "<h2>Indicators</h2>",
+    "<h2>Findings</h2>",
+    "<th>Institute</th><th>Year</th><th>Kind</th><th>Document</th><th>Format</th>",
+    "<th class=\"num\">Months known</th>",
+    "<td>work plan</td>",
+    ">Activity</text>",
+    ">Jan</text>",
+    ">Dec</text>",
+    "</span> scheduled</li>",
+    "months not shown in the source",
+    ">Share of activities by category</title>",
+    "<th>Severity</th>",
+    ">warning</span>",
+    "Made by oplex",
+};
+
+TEST_F(ReportTest, SpanishByDefault) {
+  for (const std::string& words : kSpanishWords) {
+    EXPECT_NE(Html().find(words), std::string::npos) << words;
+  }
+  for (const std::string& words : kEnglishWords) {
+    EXPECT_EQ(Html().find(words), std::string::npos) << words;
+  }
+}
+
+TEST_F(ReportTest, EnglishWithLangEn) {
+  const fs::path out = Made::Get().dir() / "english.html";
+  Outcome r = RunOplex("report --lang en -o " + out.string() + " --db " + Made::Get().db().string(),
+                       Made::Get().dir());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = Slurp(out);
+  for (const std::string& words : kEnglishWords) {
+    EXPECT_NE(html.find(words), std::string::npos) << words;
+  }
+  for (const std::string& words : kSpanishWords) {
+    EXPECT_EQ(html.find(words), std::string::npos) << words;
+  }
+  // The same records in either language: the seed row of ExpectSeedRows, its tooltip in English.
+  const std::string row = HeatmapRow(html, "IEEM", "080105");
+  EXPECT_NE(row.find("planned: Feb 18, Mar 18, Apr 30, May 30, Jun 30, Oct 18, Nov 18, Dec 18"),
+            std::string::npos)
+      << row;
+  EXPECT_EQ(Count(html, "<svg class=\"heatmap\""), Count(Html(), "<svg class=\"heatmap\""));
+  EXPECT_EQ(Count(html, "<tr data-severity="), Count(Html(), "<tr data-severity="));
+
+  const Opened opened = OpenInChromium(Made::Get().dir(), out);
+  ASSERT_EQ(opened.error, "");
+  EXPECT_EQ(ConsoleMessages(opened.console), "");
+  EXPECT_NE(opened.dom.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(opened.dom.find("<h2>Month schedules</h2>"), std::string::npos);
+}
+
+// The findings as the database counts them, kind by kind (the counted editions only): the table of
+// kinds, most frequent first, and a group in the list per kind with as many rows.
+void ExpectFindingKinds(const std::string& markup, oplex::testing::RawDb& db,
+                        const std::string& counted) {
+  const std::vector<std::string> rows = db.Rows(
+      "SELECT f.code, count(*), count(DISTINCT f.document_id) FROM finding AS f JOIN "
+      "document AS d ON d.id = f.document_id" +
+      counted + "GROUP BY f.code ORDER BY count(*) DESC, f.code");
+  ASSERT_GT(rows.size(), 3u);
+  const std::string kinds = Element(markup, "<table class=\"finding-kinds\"", "</table>");
+  const std::string list = Element(markup, "<table class=\"findings\"", "</table>");
+  size_t at = 0;
+  for (const std::string& row : rows) {
+    const size_t bar = row.find('|'), bar2 = row.rfind('|');
+    const std::string code = row.substr(0, bar);
+    const std::string count = row.substr(bar + 1, bar2 - bar - 1);
+    const std::string documents = row.substr(bar2 + 1);
+    const std::string opening = "<tr data-code=\"" + code + "\" data-count=\"" + count + "\">";
+    const size_t found = kinds.find(opening);
+    ASSERT_NE(found, std::string::npos) << opening;
+    EXPECT_GT(found, at) << code << ": the most frequent kinds first";
+    at = found;
+    const std::string summary = Element(kinds, opening, "</tr>");
+    EXPECT_NE(summary.find("<td class=\"num\">" + count + "</td><td class=\"num\">" + documents +
+                           "</td>"),
+              std::string::npos)
+        << summary;
+    EXPECT_NE(summary.find("<a href=\"#findings-" + code + "\">"), std::string::npos) << summary;
+    const std::string group = Element(
+        list,
+        "<tbody class=\"finding-kind\" id=\"findings-" + code + "\" data-code=\"" + code + "\">",
+        "</tbody>");
+    EXPECT_EQ(std::to_string(Count(group, "<tr data-severity=")), count) << code;
+  }
+  EXPECT_EQ(Count(kinds, "<tr data-code="), static_cast<int64_t>(rows.size()));
+  EXPECT_EQ(Count(list, "<tbody class=\"finding-kind\""), static_cast<int64_t>(rows.size()));
+}
+
+TEST_F(ReportTest, FindingsAreGroupedByKindWithTheDatabasesCounts) {
+  ExpectFindingKinds(Html(), *db_, kCounted);
+  // The BCS plan's gap in its numbering (data/pdf/bcs-2024-x.pdf page 5) is in its kind's group.
+  const std::string gaps =
+      Element(Html(), "<tbody class=\"finding-kind\" id=\"findings-numbering_gap\"", "</tbody>");
+  EXPECT_NE(gaps.find("numbering skips from 4.2 to 4.4"), std::string::npos);
+  const Opened& opened = Made::Get().opened();
+  ASSERT_EQ(opened.error, "");
+  ExpectFindingKinds(opened.dom, *db_, kCounted);
+}
+
+// CIELAB (D65) of a colour "#rrggbb".
+std::array<double, 3> Lab(const std::string& hex) {
+  auto linear = [&](size_t at) {
+    const double c = std::stoi(hex.substr(at, 2), nullptr, 16) / 255.0;
+    return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+  };
+  const double r = linear(1), g = linear(3), b = linear(5);
+  auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116; };
+  const double x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+  const double y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
+  const double z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+  return {116 * y - 16, 500 * (x - y), 200 * (y - z)};
+}
+
+// Sixteen series (the BCS plan as the plan of 16 years, through a manifest) get sixteen colours
+// that the eye tells apart, in the chart as Chromium draws it.
+TEST_F(ReportTest, SixteenSeriesHaveSixteenColours) {
+  const fs::path dir = Made::Get().dir() / "sixteen";
+  fs::create_directories(dir);
+  const std::string plan = Slurp(fs::path(OPLEX_SAMPLES_DIR) / "bcs-ieebcs-deoe-pat-2024.txt");
+  std::ofstream manifest(dir / "manifest.csv");
+  manifest << "path,year\n";
+  for (int i = 1; i <= 16; ++i) {
+    const std::string name = "plan-" + std::to_string(i) + ".txt";
+    std::ofstream(dir / name) << plan << std::string(i, '\n');  // another content hash
+    manifest << name << "," << 2000 + i << "\n";
+  }
+  manifest.close();
+  const fs::path db = dir / "sixteen.sqlite", page = dir / "sixteen.html";
+  Outcome ingest = RunOplex(
+      "ingest --manifest " + (dir / "manifest.csv").string() + " --db " + db.string(), dir);
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  Outcome report = RunOplex("report -o " + page.string() + " --db " + db.string(), dir);
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+
+  const std::string chart = Element(Slurp(page), "<svg class=\"category-bars\"", "</svg>");
+  std::vector<std::string> colours;
+  for (size_t at = chart.find("<g class=\"series\""); at != std::string::npos;
+       at = chart.find("<g class=\"series\"", at + 1)) {
+    colours.push_back(AttributeOf(chart.substr(chart.find("<rect", at)), "fill"));
+  }
+  ASSERT_EQ(colours.size(), 16u);
+  EXPECT_EQ(std::set<std::string>(colours.begin(), colours.end()).size(), 16u);
+  for (size_t i = 0; i < colours.size(); ++i) {
+    for (size_t j = i + 1; j < colours.size(); ++j) {
+      const std::array<double, 3> a = Lab(colours[i]), b = Lab(colours[j]);
+      EXPECT_GT(std::hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]), 20)
+          << colours[i] << " and " << colours[j] << " look alike";
+    }
+  }
+  // Each series' bars are drawn in its colour (each has activities in some category).
+  for (const std::string& colour : colours) {
+    EXPECT_GE(Count(chart, "fill=\"" + colour + "\"><title>"), 1) << colour;
+  }
+
+  const fs::path png = dir / "sixteen.png";
+  ASSERT_EQ(TakeScreenshot(dir, page, png), "");
+  Pixels pixels = ReadPixels(png);
+  ASSERT_GT(pixels.width, 0) << "no PNG at " << png;
+  for (const std::string& colour : colours) {
+    // At least a legend swatch's worth (12 × 12 px) of each colour on the screen.
+    EXPECT_GE(pixels.colours[std::stoul(colour.substr(1), nullptr, 16)], 100) << colour;
+  }
 }
 
 }  // namespace

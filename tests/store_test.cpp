@@ -326,7 +326,13 @@ TEST_F(StoreTest, DocumentKindsWidenWithoutLosingRecords) {
       "WHERE type = 'table' AND name = 'document';"
       "PRAGMA writable_schema = RESET; DROP TABLE document_metadata_set;"
       "ALTER TABLE event DROP COLUMN time; ALTER TABLE event DROP COLUMN place;"
-      "DROP VIEW v_document_edition; PRAGMA user_version = 7");
+      // Schema 10's column goes once no view reads it; migration 9 replaces these three views,
+      // so what they say until then does not matter.
+      "DROP VIEW v_category_share; DROP VIEW v_month_load; DROP VIEW v_indicator_coverage;"
+      "DROP VIEW v_document_edition; DROP INDEX document_plan_key;"
+      "ALTER TABLE document DROP COLUMN plan_key; CREATE VIEW v_category_share AS SELECT 1;"
+      "CREATE VIEW v_month_load AS SELECT 1; CREATE VIEW v_indicator_coverage AS SELECT 1;"
+      "PRAGMA user_version = 7");
   EXPECT_EQ(RawDb(db_path_).One("SELECT instr(sql, 'minutes') FROM sqlite_schema WHERE name = "
                                 "'document'"),
             "0");
@@ -377,6 +383,40 @@ TEST_F(StoreTest, OpenMigratesADatabaseOfTheFirstSchema) {
   EXPECT_EQ(raw.One("SELECT count(*) FROM pragma_table_info('activity_month') WHERE name = "
                     "'weeks'"),
             "1");
+}
+
+// A database of schema 9 keyed plans by their exact titles: opened, it is migrated to plan keys
+// computed for the documents it already holds, so that the text and PDF of Durango's report
+// (titled apart) become one plan and a document without a year stays a plan of its own.
+TEST_F(StoreTest, OpenKeysThePlansOfADatabaseOfSchemaNine) {
+  {
+    RawDb raw(db_path_, /*create=*/true);
+    for (const Migration& m : Migrations()) {
+      if (m.version <= 9) raw.Exec(std::string(m.sql));
+    }
+    raw.Exec("PRAGMA user_version = 9");
+    raw.Exec(
+        "INSERT INTO document (id, sha256, path, kind, institute, year, period, title, "
+        "source_format, pipeline_version, ingested_at) VALUES "
+        "(1, 'aa', 'dgo.txt', 'indicator_report', 'IEPC-DGO', 2024, '2024-Q1', 'INSTITUTO "
+        "ELECTORAL Y DE PARTICIPACIÓN CIUDADANA DEL ESTADO DE DURANGO Indicadores de Resultados "
+        "Del 01 de Enero al 31 de Marzo 2024', 'text', '0', '2026-01-01T00:00:00Z'), "
+        "(2, 'bb', 'dgo.pdf', 'indicator_report', 'IEPC-DGO', 2024, '2024-Q1', 'Indicadores de "
+        "Resultados', 'pdf', '0', '2026-01-01T00:00:00Z'), "
+        "(3, 'cc', 'sin-año.txt', 'work_plan', 'IEPC-DGO', NULL, NULL, 'Indicadores de "
+        "Resultados', 'text', '0', '2026-01-01T00:00:00Z')");
+    EXPECT_EQ(raw.One("SELECT count(DISTINCT plan) FROM v_document_edition"), "3");
+  }
+  std::unique_ptr<Store> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->schema_version(), LatestSchemaVersion());
+  RawDb raw(db_path_);
+  EXPECT_EQ(raw.Rows("SELECT id, plan_key IS NULL FROM document ORDER BY id"),
+            (std::vector<std::string>{"1|0", "2|0", "3|1"}));
+  EXPECT_EQ(raw.Rows("SELECT document_id, edition_rank, editions FROM v_document_edition "
+                     "ORDER BY document_id"),
+            (std::vector<std::string>{"1|2|2", "2|1|2", "3|1|1"}));
+  EXPECT_EQ(raw.One("SELECT plan FROM v_document_edition WHERE document_id = 3"), "document 3");
 }
 
 TEST_F(StoreTest, OpenRejectsADatabaseFromANewerSchema) {

@@ -198,17 +198,23 @@ std::optional<std::set<int>> ParsePages(const std::string& list) {
   return pages;
 }
 
-CLI::Option* AddPages(CLI::App* command, std::set<int>* pages) {
-  return Checked(
-      command
-          ->add_option_function<std::string>(
-              "--pages", [pages](const std::string& list) { *pages = *ParsePages(list); },
-              "pages to read, e.g. 1,3-5 (default: all)")
-          ->type_name("LIST"),
-      [](const std::string& name, const std::string& list) {
-        if (ParsePages(list)) return std::string();
-        return name + " takes a list like 1,3-5, not '" + list + "'";
-      });
+void AddFilesToRead(CLI::App* command, FilesToRead* read, const std::string& files_name,
+                    const std::string& output_help, const std::string& output_type) {
+  command->add_option(files_name, read->files, "PDFs or images")->type_name("");
+  command->add_option("-o,--output", read->output, output_help)->type_name(output_type);
+  std::set<int>* pages = &read->pages;
+  Checked(command
+              ->add_option_function<std::string>(
+                  "--pages", [pages](const std::string& list) { *pages = *ParsePages(list); },
+                  "pages to read, e.g. 1,3-5 (default: all)")
+              ->type_name("LIST"),
+          [](const std::string& name, const std::string& list) {
+            if (ParsePages(list)) return std::string();
+            return name + " takes a list like 1,3-5, not '" + list + "'";
+          });
+  command->add_option("--password", read->password, "opens PDFs encrypted with a password")
+      ->type_name("WORD");
+  command->add_flag("--force", read->force, "overwrite output files already there");
 }
 
 CLI::Option* AddYear(CLI::App* command, std::optional<int>* year, const std::string& help) {

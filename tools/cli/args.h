@@ -5,6 +5,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <set>
@@ -80,8 +81,20 @@ void AddOcrOptions(CLI::App* command, OcrOptions* ocr);
 // How pages are read by OCR (`ocr` reads every page): --ocr-dpi N, --lang L.
 void AddOcrReading(CLI::App* command, OcrOptions* ocr);
 
-// `--pages 1,3-5`: the page numbers into *pages.
-CLI::Option* AddPages(CLI::App* command, std::set<int>* pages);
+// What the commands that read PDFs and images into files of their own (`tables`, `ocr`) are
+// given: the files, where to write, which pages, a password, and whether to overwrite.
+struct FilesToRead {
+  std::vector<std::string> files;
+  std::filesystem::path output;
+  std::set<int> pages;  // empty: all
+  std::string password;
+  bool force = false;
+};
+
+// Declares them on `command`: the files as the positional `files_name` ("FILE"), `-o,--output`
+// with its help and type name, `--pages 1,3-5`, `--password WORD`, `--force`.
+void AddFilesToRead(CLI::App* command, FilesToRead* read, const std::string& files_name,
+                    const std::string& output_help, const std::string& output_type);
 
 // Parses the command line into the options bound on `app` and its commands. Returns the exit
 // code when the program should stop here: 0 after --help or --version, kExitUsage after an error

@@ -148,22 +148,4 @@ std::vector<std::string> WrapText(std::string_view text, double width_px, double
   return lines;
 }
 
-std::string DocumentKindLabel(DocumentKind kind) {
-  switch (kind) {
-    case DocumentKind::kWorkPlan:
-      return "work plan";
-    case DocumentKind::kIndicatorReport:
-      return "indicator report";
-    case DocumentKind::kActivityReport:
-      return "activity report";
-    case DocumentKind::kCalendar:
-      return "calendar";
-    case DocumentKind::kMinutes:
-      return "minutes";
-    case DocumentKind::kUnknown:
-      break;
-  }
-  return "document of unknown kind";
-}
-
 }  // namespace oplex::cli

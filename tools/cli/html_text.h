@@ -10,8 +10,6 @@
 #include <string_view>
 #include <vector>
 
-#include "models/records.h"
-
 namespace oplex::cli {
 
 // `text` with & < > " ' written as character references, and control characters other than
@@ -27,8 +25,5 @@ double TextWidth(std::string_view text, double font_px, bool bold = false);
 // white space count as one space.
 std::vector<std::string> WrapText(std::string_view text, double width_px, double font_px, bool bold,
                                   size_t max_lines);
-
-// How the report names a kind of document: "work plan", "indicator report", ...
-std::string DocumentKindLabel(DocumentKind kind);
 
 }  // namespace oplex::cli

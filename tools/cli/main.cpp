@@ -21,14 +21,19 @@ into one SQLite database. Global options go before or after the command; `oplex 
 shows a command's own.
 )";
 
+// The README's table of exit codes, word for word (tests/cli_test.cpp holds them to it).
 constexpr char kExitCodes[] = R"(exit codes:
-  0  everything asked for was done
-  1  some input files or folders could not be ingested (the others were stored), or some
-     databases could not be merged (the others were); show and search: nothing found
-  2  bad command line (an option out of its range, an institute or year the database does not
-     hold, too)
-  3  nothing could be done (database or data folder unusable, no input file could be read,
-     files export would overwrite, an output of export or report that cannot be written)
+  0  everything asked for was done (--help, --version too)
+  1  some input files or folders could not be ingested (the others were stored) or read by
+     tables / ocr (the others were written), some databases could not be merged (the others
+     were), or show / search found nothing
+  2  bad command line: an unknown command or option, a value out of its range, a missing
+     argument, conflicting options, or an institute or year that compare / report are asked for
+     and the database does not hold (the message names what it holds)
+  3  nothing could be done: database or data folder unusable, no input of ingest could be read
+     (a path that does not exist creates no database), export, tables or ocr would overwrite
+     files, the output of export / report / tables / ocr cannot be written, or ocr finds no OCR
+     engine or language
 )";
 
 }  // namespace

@@ -41,13 +41,8 @@ command line; 3 nothing could be done (the OCR engine or language missing, an ou
 be written or is already there).
 )"};
 
-struct OcrCommandOptions {
-  std::vector<std::string> files;
-  std::filesystem::path output;
+struct OcrCommandOptions : FilesToRead {
   std::string format = "pdf";
-  std::string password;
-  bool force = false;
-  std::set<int> pages;
   OcrOptions ocr;
 };
 
@@ -210,15 +205,9 @@ int RunOcr(const CLI::App& command, const GlobalOptions& global, const OcrComman
 Command AddOcr(CLI::App& app, const GlobalOptions& global) {
   CLI::App* command = AddCommand(app, kOcrHelp);
   auto o = std::make_shared<OcrCommandOptions>();
-  command->add_option("IN", o->files, "PDFs or images")->type_name("");
-  command->add_option("-o,--output", o->output, "the file to write (a folder: see below)")
-      ->type_name("OUT");
+  AddFilesToRead(command, o.get(), "IN", "the file to write (a folder: see below)", "OUT");
   AddChoice(command, "--format", &o->format, {"pdf", "alto", "hocr", "txt"},
             "pdf (default), alto, hocr or txt");
-  AddPages(command, &o->pages);
-  command->add_option("--password", o->password, "opens PDFs encrypted with a password")
-      ->type_name("WORD");
-  command->add_flag("--force", o->force, "overwrite output files already there");
   AddOcrReading(command, &o->ocr);
   return [command, o, &global] { return RunOcr(*command, global, *o); };
 }

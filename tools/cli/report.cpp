@@ -24,7 +24,8 @@ constexpr CommandHelp kReportHelp = {
 the documents, a bar chart of the share of activities in each category with institutes side by side,
 per institute a month heatmap of each plan whose months are known (activities grouped by section,
 darker where more is planned), the indicators, and the findings with file, page and line. The file
-is written whole or not at all.
+is written whole or not at all. The page's own words are Spanish unless --lang en asks for English;
+what the documents say is shown as stored.
 )",
     R"(An institute or a year the database does not hold is a usage error (exit code 2) that names
 what it holds.
@@ -42,6 +43,7 @@ std::string NowUtc() {
 struct ReportOptions {
   std::filesystem::path output;
   ReportFilter filter;
+  std::string lang = "es";
 };
 
 int RunReport(const CLI::App& command, const GlobalOptions& global, const ReportOptions& o) {
@@ -68,14 +70,9 @@ int RunReport(const CLI::App& command, const GlobalOptions& global, const Report
     spdlog::error("{}", data.status().message());
     return kExitFatal;
   }
-  std::string scope;
-  for (const std::string& institute : filter.institutes) {
-    scope += (scope.empty() ? "" : ", ") + institute;
-  }
-  if (scope.empty()) scope = "all institutes";
-  scope += filter.year ? ", " + std::to_string(*filter.year) : ", all years";
-
-  const HtmlReport report = RenderHtmlReport(*data, {global.db.string(), NowUtc(), scope});
+  const HtmlReport report = RenderHtmlReport(
+      *data, {global.db.string(), NowUtc(), filter.institutes, filter.year,
+              o.lang == "en" ? ReportLanguage::kEnglish : ReportLanguage::kSpanish});
   if (Status written = WriteAtomically(output,
                                        [&](std::ostream& out) {
                                          out << report.html;
@@ -123,6 +120,8 @@ Command AddReport(CLI::App& app, const GlobalOptions& global) {
   AddInstitutes(command, &o->filter.institutes,
                 "only these institutes (codes as `oplex stats` shows them, e.g. IEEM,IEE-AGS)");
   AddYear(command, &o->filter.year, "only documents of this year");
+  AddChoice(command, "--lang", &o->lang, {"es", "en"},
+            "the language of the page's own words: es (Spanish, the default) or en (English)");
   return [command, o, &global] { return RunReport(*command, global, *o); };
 }
 

@@ -1,5 +1,7 @@
 #include "tools/cli/report_charts.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -9,12 +11,10 @@
 #include <set>
 
 #include "tools/cli/html_text.h"
+#include "tools/cli/report_words.h"
 
 namespace oplex::cli {
 namespace {
-
-constexpr std::array<const char*, 12> kMonthAbbrev = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 // Geometry of a heatmap, in px of its viewBox. Month columns sit on the right; labels fill the
 // rest. Font sizes match the page's CSS for .heatmap text, so the width estimates hold.
@@ -36,10 +36,12 @@ constexpr std::array<int, 3> kLight = {198, 219, 239}, kDark = {8, 69, 148};
 // Where on the ramp a scheduled month without a quantity sits, and the least quantity.
 constexpr double kScheduledShade = 0.55, kLeastShade = 0.15;
 
-// Series colours of the bar chart (Okabe-Ito, distinguishable with colour blindness), repeated
-// when there are more series.
-constexpr std::array<const char*, 7> kSeriesColours = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
-                                                       "#56B4E9", "#D55E00", "#6B6B6B"};
+// Series colours of the bar chart, none repeated up to 16 series: Okabe-Ito's eight first
+// (distinguishable with colour blindness; a grey for its black), then eight of Kelly's colours of
+// maximum contrast; no two closer than 26 in CIELAB (ΔE76). From the 17th series on, repeated.
+constexpr std::array<const char*, 16> kSeriesColours = {
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#6B6B6B", "#F0E442",
+    "#882D17", "#8DB600", "#604E97", "#F99379", "#2B3D26", "#C2B280", "#BE0032", "#1D1D8F"};
 
 std::string Num(double v) {
   char buf[32];
@@ -64,24 +66,25 @@ std::string Shade(double t) {
 }
 
 // "Feb–Jun, Oct–Dec"; "none" for a grid that marks no month.
-std::string MonthRanges(const MonthMask& months) {
+std::string MonthRanges(const MonthMask& months, const ReportWords& words) {
   std::string out;
   for (int m = 1; m <= 12; ++m) {
     if (!months.has(m)) continue;
     int last = m;
     while (last < 12 && months.has(last + 1)) ++last;
     if (!out.empty()) out += ", ";
-    out += kMonthAbbrev[m - 1];
-    if (last > m) out += std::string("–") + kMonthAbbrev[last - 1];
+    out += words.months[m - 1];
+    if (last > m) out += std::string("–") + words.months[last - 1];
     m = last;
   }
-  return out.empty() ? "none" : out;
+  return out.empty() ? words.no_month : out;
 }
 
-std::string Where(const std::optional<int>& page, const std::optional<int>& line) {
+std::string Where(const std::optional<int>& page, const std::optional<int>& line,
+                  const ReportWords& words) {
   std::string out;
-  if (page) out += "page " + std::to_string(*page);
-  if (line) out += (out.empty() ? "line " : ", line ") + std::to_string(*line);
+  if (page) out += words.at_page + std::to_string(*page);
+  if (line) out += (out.empty() ? "" : ", ") + (words.at_line + std::to_string(*line));
   return out;
 }
 
@@ -106,7 +109,8 @@ std::string SectionHeading(const ReportSection& s) {
 // unknown, which one band covers.
 class HeatmapWriter {
  public:
-  explicit HeatmapWriter(double code_width) : code_width_(code_width) {}
+  HeatmapWriter(double code_width, const ReportWords& words)
+      : code_width_(code_width), words_(words) {}
 
   void Heading(const ReportSection& section, size_t level) {
     CloseUnknownBand();
@@ -147,17 +151,18 @@ class HeatmapWriter {
     out_ += "<g" + Attr("class", a.months.known() ? "activity" : "activity months-unknown") +
             Attr("data-code", a.code) + months_attr + ">";
     std::string title = a.code + " " + a.text;
-    if (a.unit) title += "\nunit: " + *a.unit;
-    if (a.annual_raw) title += "\nannual quantity: " + *a.annual_raw;
-    title += "\nmonths: " + (a.months.known() ? MonthRanges(a.months) : "not shown in the source");
+    if (a.unit) title += "\n" + (words_.tip_unit + *a.unit);
+    if (a.annual_raw) title += "\n" + (words_.tip_annual + *a.annual_raw);
+    title += "\n" + (words_.tip_months +
+                     (a.months.known() ? MonthRanges(a.months, words_) : words_.months_not_shown));
     std::string planned;  // one line for the row rather than a title per cell: a smaller file
     for (int m = 1; m <= 12; ++m) {
       if (!a.months.has(m) || !a.planned[m - 1]) continue;
-      planned += (planned.empty() ? "" : ", ") + std::string(kMonthAbbrev[m - 1]) + " " +
+      planned += (planned.empty() ? "" : ", ") + std::string(words_.months[m - 1]) + " " +
                  a.planned[m - 1]->raw;
     }
-    if (!planned.empty()) title += "\nplanned: " + planned;
-    if (a.category_label) title += "\ncategory: " + *a.category_label;
+    if (!planned.empty()) title += "\n" + (words_.tip_planned + planned);
+    if (a.category_label) title += "\n" + (words_.tip_category + *a.category_label);
     title += "\n" + title_where;
     out_ += "<title>" + HtmlEscape(title) + "</title>";
     if (zebra_) {
@@ -218,13 +223,14 @@ class HeatmapWriter {
     const double top = *unknown_top_ + 2, height = unknown_bottom_ - *unknown_top_ - 4;
     out_ += "<g class=\"unknown-band\"><rect" + Attr("x", Num(kGridX + 1)) + Attr("y", Num(top)) +
             Attr("width", Num(12 * kMonthColumn - 2)) + Attr("height", Num(height)) + "/>";
-    out_ += TextLines({"months not shown in the source"}, kGridX + 6 * kMonthColumn,
-                      top + height / 2 + 4, "u") +
-            "</g>";
+    out_ +=
+        TextLines({words_.months_not_shown}, kGridX + 6 * kMonthColumn, top + height / 2 + 4, "u") +
+        "</g>";
     unknown_top_.reset();
   }
 
   double code_width_;
+  const ReportWords& words_;
   double y_ = 4;
   bool zebra_ = false;
   std::optional<double> unknown_top_;
@@ -243,7 +249,7 @@ struct Series {
   std::map<std::optional<std::string>, const CategoryShare*> by_category;
 };
 
-std::vector<Series> SeriesOf(const ReportData& data) {
+std::vector<Series> SeriesOf(const ReportData& data, const ReportWords& words) {
   std::vector<Series> series;
   for (const CategoryShare& share : data.shares) {
     if (series.empty() || series.back().institute != share.institute ||
@@ -252,9 +258,11 @@ std::vector<Series> SeriesOf(const ReportData& data) {
       s.institute = share.institute;
       s.year = share.year;
       s.kind = share.kind;
-      s.label = share.institute.value_or("unrecognised institute") +
+      s.label = share.institute.value_or(words.unrecognised_institute_series) +
                 (share.year ? " " + std::to_string(*share.year) : "");
-      if (share.kind != DocumentKind::kWorkPlan) s.label += " · " + DocumentKindLabel(share.kind);
+      if (share.kind != DocumentKind::kWorkPlan) {
+        s.label += " · " + std::string(KindLabel(words, share.kind));
+      }
       series.push_back(std::move(s));
     }
     series.back().activities += share.activities;
@@ -290,26 +298,27 @@ std::string HeatmapDefs() {
          "</symbol></defs></svg>";
 }
 
-std::string HeatmapMonthsSvg() {
+std::string HeatmapMonthsSvg(const ReportWords& words) {
   std::string out = "<svg class=\"heatmap-months\" aria-hidden=\"true\"" +
                     Attr("viewBox", "0 0 " + Num(kWidth) + " 24") + Attr("width", Num(kWidth)) +
                     Attr("height", "24") + ">";
-  out += TextLines({"Activity"}, kMargin, 17, "col");
+  out += TextLines({words.activity_column}, kMargin, 17, "col");
   for (int m = 0; m < 12; ++m) {
     out += "<text class=\"col\" text-anchor=\"middle\"" +
            Attr("x", Num(kGridX + kMonthColumn * m + kMonthColumn / 2)) + Attr("y", "17") + ">" +
-           kMonthAbbrev[m] + "</text>";
+           words.months[m] + "</text>";
   }
   return out + "</svg>";
 }
 
 std::string HeatmapSvg(const ReportDocument& document,
-                       const std::vector<const ReportActivity*>& activities) {
+                       const std::vector<const ReportActivity*>& activities,
+                       const ReportWords& words) {
   double code_width = 0;
   for (const ReportActivity* a : activities) {
     code_width = std::max(code_width, TextWidth(a->code, kCodeFont));
   }
-  HeatmapWriter writer(std::min(code_width, 110.0) + 8);
+  HeatmapWriter writer(std::min(code_width, 110.0) + 8, words);
   const std::vector<ReportSection>* previous = nullptr;
   size_t known = 0;
   for (const ReportActivity* a : activities) {
@@ -323,44 +332,39 @@ std::string HeatmapSvg(const ReportDocument& document,
     }
     previous = &a->sections;
     std::string where = document.path;
-    if (std::string at = Where(a->page, a->line); !at.empty()) where += ", " + at;
+    if (std::string at = Where(a->page, a->line, words); !at.empty()) where += ", " + at;
     writer.Activity(*a, where);
     known += a->months.known();
   }
   const std::string institute = document.institute.value_or("");
   const std::string year = document.year ? std::to_string(*document.year) : "";
   const std::string title =
-      "Month schedule of " +
-      (institute.empty() ? std::string("an unrecognised institute") : institute) +
-      (year.empty() ? "" : " " + year) + ": " + document.path;
+      fmt::format(fmt::runtime(words.heatmap_title),
+                  (institute.empty() ? words.an_unrecognised_institute : institute) +
+                      (year.empty() ? "" : " " + year),
+                  document.path);
   const std::string description =
-      std::to_string(activities.size()) + " activities in rows, grouped by section, and the 12 " +
-      "months in columns; a shaded cell is a scheduled month, darker where more is planned. " +
-      "Months are known for " + std::to_string(known) + " of them; the others are marked " +
-      "\"months not shown in the source\".";
+      fmt::format(fmt::runtime(words.heatmap_description), activities.size(), known);
   const std::string attributes = Attr("data-institute", institute) + Attr("data-year", year) +
                                  Attr("data-document-id", std::to_string(document.id));
   return writer.Finish("heatmap-" + std::to_string(document.id), attributes, title, description);
 }
 
-std::string HeatmapLegendHtml() {
+std::string HeatmapLegendHtml(const ReportWords& words) {
   std::string gradient;
   for (double t : {kLeastShade, 0.45, 0.75, 1.0}) {
     gradient += "<span class=\"swatch\" style=\"background:" + Shade(t) + "\"></span>";
   }
   return "<ul class=\"heatmap-legend\">"
          "<li><span class=\"swatch\" style=\"background:" +
-         Shade(kScheduledShade) +
-         "\"></span> scheduled</li>"
-         "<li>" +
-         gradient +
-         " planned quantity, from the least to the most of the activity's year</li>"
-         "<li><span class=\"swatch track\"></span> not scheduled</li>"
-         "<li><span class=\"swatch unknown\"></span> months not shown in the source</li></ul>";
+         Shade(kScheduledShade) + "\"></span> " + words.legend_scheduled + "</li><li>" + gradient +
+         " " + words.legend_quantity + "</li><li><span class=\"swatch track\"></span> " +
+         words.legend_not_scheduled + "</li><li><span class=\"swatch unknown\"></span> " +
+         words.months_not_shown + "</li></ul>";
 }
 
-std::string CategoryBarsSvg(const ReportData& data) {
-  const std::vector<Series> series = SeriesOf(data);
+std::string CategoryBarsSvg(const ReportData& data, const ReportWords& words) {
+  const std::vector<Series> series = SeriesOf(data, words);
   if (series.empty()) return "";
   struct Group {
     std::optional<std::string> slug;
@@ -374,7 +378,7 @@ std::string CategoryBarsSvg(const ReportData& data) {
   for (const CategoryInfo& c : data.categories) {
     if (used(c.slug)) groups.push_back({c.slug, c.label});
   }
-  if (used(std::nullopt)) groups.push_back({std::nullopt, "Not yet classified"});
+  if (used(std::nullopt)) groups.push_back({std::nullopt, words.not_classified});
   double largest = 0;
   for (const CategoryShare& s : data.shares) largest = std::max(largest, s.share);
 
@@ -387,8 +391,9 @@ std::string CategoryBarsSvg(const ReportData& data) {
   double x = kMargin, y = 8;
   for (size_t i = 0; i < series.size(); ++i) {
     const Series& s = series[i];
-    std::string text = s.label + " (" + std::to_string(s.activities) + " activities";
-    if (s.documents > 1) text += " in " + std::to_string(s.documents) + " documents";
+    std::string text =
+        s.label + " (" + fmt::format(fmt::runtime(words.series_activities), s.activities);
+    if (s.documents > 1) text += fmt::format(fmt::runtime(words.series_in_documents), s.documents);
     text += ")";
     const double width = 18 + TextWidth(text, kFont) + 22;
     if (x > kMargin && x + width > kWidth - kMargin) {
@@ -436,8 +441,8 @@ std::string CategoryBarsSvg(const ReportData& data) {
               Attr("y", Num(bar_y)) + Attr("width", Num(std::max(length, 1.0))) +
               Attr("height", Num(kBarHeight)) +
               Attr("fill", kSeriesColours[i % kSeriesColours.size()]) + "><title>" +
-              HtmlEscape(s.label + " — " + g.label + ": " + std::to_string(count) + " of " +
-                         std::to_string(s.activities) + " activities (" + percent + ")") +
+              HtmlEscape(fmt::format(fmt::runtime(words.bar_title), s.label, g.label, count,
+                                     s.activities, percent)) +
               "</title></rect>";
       bars += "<text class=\"v\"" + Attr("x", Num(kBarX + std::max(length, 1.0) + 4)) +
               Attr("y", Num(bar_y + kBarHeight - 1)) + ">" + percent + "</text>";
@@ -465,11 +470,10 @@ std::string CategoryBarsSvg(const ReportData& data) {
   return "<svg class=\"category-bars\"" + Attr("data-institutes", institutes) +
          Attr("role", "img") + Attr("aria-labelledby", "category-bars-title category-bars-desc") +
          Attr("viewBox", "0 0 " + Num(kWidth) + " " + Num(height)) + Attr("width", Num(kWidth)) +
-         Attr("height", Num(height)) +
-         "><title id=\"category-bars-title\">Share of activities by category</title>"
-         "<desc id=\"category-bars-desc\">For each category of the taxonomy, one bar per "
-         "institute and year: the share of its activities in that category.</desc>" +
-         legend + grid + bars + "</svg>";
+         Attr("height", Num(height)) + "><title id=\"category-bars-title\">" +
+         HtmlEscape(words.categories_chart_title) + "</title><desc id=\"category-bars-desc\">" +
+         HtmlEscape(words.categories_chart_description) + "</desc>" + legend + grid + bars +
+         "</svg>";
 }
 
 }  // namespace oplex::cli

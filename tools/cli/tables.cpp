@@ -83,15 +83,10 @@ void WriteRoles(std::ostream& out, Files files, const TableRules& rules) {
   }
 }
 
-struct TablesOptions {
-  std::vector<std::string> files;
-  std::filesystem::path output;
+struct TablesOptions : FilesToRead {
   std::string format;
-  std::string password;
   std::optional<BBox> area;
   bool roles = false;
-  bool force = false;
-  std::set<int> pages;
   OcrOptions ocr;
 };
 
@@ -261,10 +256,8 @@ int RunTables(const CLI::App& command, const GlobalOptions& global, const Tables
 Command AddTables(CLI::App& app, const GlobalOptions& global) {
   CLI::App* command = AddCommand(app, kTablesHelp);
   auto o = std::make_shared<TablesOptions>();
-  command->add_option("FILE", o->files, "PDFs or images")->type_name("");
-  command->add_option("-o,--output", o->output, "a file, or a folder (see below); default stdout")
-      ->type_name("FILE|DIR");
-  AddPages(command, &o->pages);
+  AddFilesToRead(command, o.get(), "FILE", "a file, or a folder (see below); default stdout",
+                 "FILE|DIR");
   Checked(command
               ->add_option_function<std::string>(
                   "--area", [o](const std::string& box) { o->area = ParseArea(box); },
@@ -276,14 +269,11 @@ Command AddTables(CLI::App& app, const GlobalOptions& global) {
             return name + " takes x0,y0,x1,y1 in points with x0 < x1 and y0 < y1, not '" + box +
                    "'";
           });
-  command->add_option("--password", o->password, "opens PDFs encrypted with a password")
-      ->type_name("WORD");
   CLI::Option* format =
       AddChoice(command, "--format", &o->format, {"json", "csv", "markdown", "html", "xlsx"},
                 "json (default), csv, markdown, html or xlsx");
   command->add_flag("--roles", o->roles, "how oplex understands each table (see below)")
       ->excludes(format);
-  command->add_flag("--force", o->force, "overwrite output files already there");
   AddOcrOptions(command, &o->ocr);
   return [command, o, &global] { return RunTables(*command, global, *o); };
 }

@@ -1,0 +1,193 @@
+#include "models/plan_key.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "models/snapshot.h"
+#include "models/store.h"
+#include "pipeline/normalize/fold.h"
+
+namespace oplex {
+namespace {
+
+// The fewest words a title needs for another that contains it to be its plan: "Informe" or
+// "Programa anual" alone would join every plan of a year.
+constexpr size_t kLeastContainedWords = 3;
+
+bool Contains(const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+  return shorter.size() >= kLeastContainedWords && shorter.size() < longer.size() &&
+         std::search(longer.begin(), longer.end(), shorter.begin(), shorter.end()) != longer.end();
+}
+
+std::string Joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+// Union-find over the editions.
+class Plans {
+ public:
+  explicit Plans(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), size_t{0}); }
+  size_t Find(size_t i) {
+    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
+    return i;
+  }
+  void Join(size_t a, size_t b) { parent_[Find(a)] = Find(b); }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+}  // namespace
+
+std::vector<std::string> TitleWords(std::string_view title) {
+  std::vector<std::string> words;
+  std::string word;
+  const std::string folded = Fold(title);
+  const int32_t length = static_cast<int32_t>(folded.size());
+  for (int32_t at = 0; at < length;) {
+    const int32_t start = at;
+    UChar32 c = 0;
+    U8_NEXT(folded.data(), at, length, c);
+    if (c >= 0 && u_isalnum(c)) {
+      word.append(folded, start, at - start);
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+std::vector<std::string> PlanTitles(std::span<const PlanEdition> editions) {
+  const size_t n = editions.size();
+  std::vector<std::vector<std::string>> words(n);
+  for (size_t i = 0; i < n; ++i) words[i] = TitleWords(editions[i].title);
+  auto periods_agree = [&](size_t a, size_t b) {
+    return !editions[a].period || !editions[b].period || *editions[a].period == *editions[b].period;
+  };
+  auto same = [&](size_t a, size_t b) { return periods_agree(a, b) && words[a] == words[b]; };
+  auto contains = [&](size_t a, size_t b) {
+    return periods_agree(a, b) && Contains(words[a], words[b]);
+  };
+
+  Plans plans(n);
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      if (same(i, j)) plans.Join(i, j);
+    }
+  }
+  for (size_t s = 0; s < n; ++s) {
+    std::vector<size_t> containers;
+    for (size_t l = 0; l < n; ++l) {
+      if (contains(l, s)) containers.push_back(l);
+    }
+    // Two titles holding this one that are not one plan between them: which is it part of?
+    bool ambiguous = false;
+    for (size_t a = 0; a < containers.size() && !ambiguous; ++a) {
+      for (size_t b = a + 1; b < containers.size() && !ambiguous; ++b) {
+        const size_t x = containers[a], y = containers[b];
+        ambiguous = !same(x, y) && !contains(x, y) && !contains(y, x);
+      }
+    }
+    if (ambiguous) continue;
+    for (size_t l : containers) plans.Join(s, l);
+  }
+
+  // Each plan's title: its longest (then first in order), with its reporting periods after it
+  // when another plan has the same title (the same report for two quarters).
+  std::vector<const std::vector<std::string>*> longest(n, nullptr);
+  std::vector<std::set<std::string>> periods(n);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t plan = plans.Find(i);
+    const std::vector<std::string>*& best = longest[plan];
+    if (best == nullptr || words[i].size() > best->size() ||
+        (words[i].size() == best->size() && words[i] < *best)) {
+      best = &words[i];
+    }
+    if (editions[i].period) periods[plan].insert(*editions[i].period);
+  }
+  std::map<std::string, std::set<size_t>> plans_titled;
+  for (size_t i = 0; i < n; ++i)
+    plans_titled[Joined(*longest[plans.Find(i)])].insert(plans.Find(i));
+  std::vector<std::string> titles(n);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t plan = plans.Find(i);
+    titles[i] = Joined(*longest[plan]);
+    if (plans_titled[titles[i]].size() > 1) {
+      for (const std::string& period : periods[plan]) titles[i] += " " + period;
+    }
+  }
+  return titles;
+}
+
+Status UpdatePlanKeys(Store& store, const PlanGroup& group) {
+  // `IS` compares NULL with NULL as equal: a group missing a part is found too.
+  const std::string where = " WHERE institute IS ?1 AND year IS ?2 AND kind = ?3";
+  const std::string kind = ToString(group.kind);
+  if (!group.institute || !group.year || group.kind == DocumentKind::kUnknown) {
+    Result<Statement> clear = store.Prepare("UPDATE document SET plan_key = NULL" + where);
+    if (!clear.ok()) return clear.status();
+    return clear->Bind(1, group.institute).Bind(2, group.year).Bind(3, kind).Run();
+  }
+  Result<Statement> list =
+      store.Prepare("SELECT id, title, period, plan_key FROM document" + where + " ORDER BY id");
+  if (!list.ok()) return list.status();
+  list->Bind(1, group.institute).Bind(2, group.year).Bind(3, kind);
+  std::vector<int64_t> ids;
+  std::vector<PlanEdition> editions;
+  std::vector<std::optional<std::string>> keys;
+  Status read = ForEachRow(*list, [&]() -> Status {
+    ids.push_back(list->Int64(0));
+    editions.push_back({list->Text(1), list->OptionalText(2)});
+    keys.push_back(list->OptionalText(3));
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
+
+  Result<Statement> update = store.Prepare("UPDATE document SET plan_key = ?2 WHERE id = ?1");
+  if (!update.ok()) return update.status();
+  const std::string prefix = *group.institute + " " + std::to_string(*group.year) + " " + kind;
+  const std::vector<std::string> titles = PlanTitles(editions);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const std::string key = titles[i].empty() ? prefix : prefix + " " + titles[i];
+    if (keys[i] == key) continue;
+    if (Status s = update->Bind(1, ids[i]).Bind(2, key).Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Status UpdateAllPlanKeys(Store& store) {
+  Result<Statement> list = store.Prepare("SELECT DISTINCT institute, year, kind FROM document");
+  if (!list.ok()) return list.status();
+  std::vector<PlanGroup> groups;
+  Status read = ForEachRow(*list, [&]() -> Status {
+    groups.push_back({list->OptionalText(0), list->OptionalInt(1),
+                      DocumentKindFromText(list->Text(2)).value_or(DocumentKind::kUnknown)});
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
+  for (const PlanGroup& group : groups) {
+    if (Status s = UpdatePlanKeys(store, group); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+Result<PlanGroup> PlanGroupOf(Store& store, int64_t id) {
+  Result<Statement> find = store.Prepare("SELECT institute, year, kind FROM document WHERE id = ?");
+  if (!find.ok()) return find.status();
+  Result<bool> row = find->Bind(1, id).Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::InvalidInput("no document " + std::to_string(id));
+  return PlanGroup{find->OptionalText(0), find->OptionalInt(1),
+                   DocumentKindFromText(find->Text(2)).value_or(DocumentKind::kUnknown)};
+}
+
+}  // namespace oplex

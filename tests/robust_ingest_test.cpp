@@ -35,6 +35,7 @@ using oplex::testing::JsonParser;
 using oplex::testing::JsonValue;
 using oplex::testing::Outcome;
 using oplex::testing::RawDb;
+using oplex::testing::Shell;
 
 const fs::path kRepro = fs::path(OPLEX_SAMPLES_DIR).parent_path() / "repro";
 const fs::path kGoodPlan = fs::path(OPLEX_SAMPLES_DIR) / "bcs-ieebcs-deoe-pat-2024.txt";
@@ -341,6 +342,22 @@ TEST_F(RobustIngestTest, WorkerProcessesStoreWhatThreadsStore) {
   EXPECT_NE(threads.out.find("0 stored, 3 replaced, 0 unchanged, 1 failed"), std::string::npos)
       << threads.out;
   EXPECT_EQ(Activities("utf8-stray-bytes-plan.txt"), "84");
+}
+
+TEST_F(RobustIngestTest, ADecompressionBombStopsAtItsTimeLimitAndTheBatchGoesOn) {
+  // The reproducers' bomb-image-3g.pdf, written afresh: a 3 MB page whose image inflates to
+  // 3 GiB. Read without limits it took 3 min 17 s; now it stops at its document's time limit.
+  const fs::path in = Batch("bomb", {});
+  const fs::path bomb = in / "bomb.pdf";
+  const fs::path script =
+      fs::path(OPLEX_DEFAULT_DATA_DIR).parent_path() / "tools" / "fixtures" / "image_bomb_pdf.py";
+  ASSERT_EQ(Shell("python3 " + script.string() + " " + bomb.string(), dir_).exit_code, 0);
+  ASSERT_GT(fs::file_size(bomb), 3'000'000u);
+  Outcome r = Oplex("ingest --timeout 3 " + in.string());
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;  // one file failed, the others were stored
+  EXPECT_EQ(CountLines(r.err, "oplex: error: " + bomb.string() + ": stopped after 3 s"), 1u)
+      << r.err;
+  ExpectGoodPlanStored();
 }
 
 TEST_F(RobustIngestTest, WhatLibrariesWriteOnStandardErrorNamesTheFile) {

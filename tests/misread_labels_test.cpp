@@ -10,6 +10,7 @@
 
 #include "extractors/table/cell_kind.h"
 #include "extractors/table/header_band.h"
+#include "extractors/table/table_reader.h"
 #include "pipeline/normalize/edit_distance.h"
 #include "tests/table_blocks.h"
 
@@ -67,6 +68,24 @@ TEST(MisreadLabels, OnlyWhatOcrDoubtedIsMended) {
     // The cell keeps the words as printed or read.
     EXPECT_EQ(rows[0][1].cell->text, "ALGAMZADA");
   }
+}
+
+TEST(MisreadLabels, AHeaderRepeatedOnTheNextPageIsKnownThoughOcrMisreadIt) {
+  // The header printed again mid-table (a page break), where OCR read "ALCANZADA" right the
+  // first time and "ALGAMZADA" the second.
+  const Block block = TableOf({
+      RowOf({"INDICADOR", "ALCANZADA"}),
+      RowOf({"Porcentaje de egresados incorporados al mercado laboral", "41%"}),
+      RowOf({"Número de convenios vigentes de vinculación", "14"}),
+      RowOf({"Número de registros de propiedad intelectual", "6"}),
+      RowOf({"Marco normativo de vinculación actualizado", "1"}),
+      Read(RowOf({"INDICADOR", "ALGAMZADA"}), 0.6),
+      RowOf({"Número de estudiantes en proyectos de vinculación", "163"}),
+  });
+  const TypedTable table = UnderstandTable(block, Rules());
+  ASSERT_EQ(table.rows.size(), 7u);
+  EXPECT_EQ(table.rows[5].kind, RowKind::kHeader);
+  EXPECT_EQ(table.rows[6].kind, RowKind::kRecord);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include "extractors/codes.h"
 #include "extractors/table/header_band.h"
+#include "extractors/table/misread_labels.h"
 #include "pipeline/normalize/join.h"
 #include "pipeline/normalize/quantity.h"
 
@@ -50,15 +51,19 @@ bool StartsLowercase(const std::string& text) {
 
 // Whether the row repeats the header's labels (the header printed again on a new page). Right
 // under such a row, one label is enough (a group title alone in its row: "CURSOS").
-bool RepeatsHeader(const TypedRow& row, const TypedTable& table, bool under_header) {
+bool RepeatsHeader(const TypedRow& row, const TypedTable& table, bool under_header,
+                   const TableRules& rules) {
   if (table.header.rows == 0) return false;
   size_t same = 0, filled = 0;
   for (size_t c = 0; c < row.cells.size() && c < table.header.labels.size(); ++c) {
     if (row.cells[c].folded.empty()) continue;
     ++filled;
-    // The cell repeats one of the label's parts ("calendario 2023 / e").
+    // The cell repeats one of the label's parts ("calendario 2023 / e"), its misread words
+    // mended as the header's were (misread_labels.h).
     const std::string& label = table.header.labels[c];
-    const std::string& cell = row.cells[c].folded;
+    const std::string cell = row.cells[c].cell->confidence < 1.0
+                                 ? MendLabelWords(row.cells[c].folded, rules)
+                                 : row.cells[c].folded;
     for (size_t at = label.find(cell); at != std::string::npos; at = label.find(cell, at + 1)) {
       const bool starts = at == 0 || (at >= 3 && label.compare(at - 3, 3, " / ") == 0);
       const size_t end = at + cell.size();
@@ -265,7 +270,7 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       continue;
     }
     const bool under_header = r > 0 && table->rows[r - 1].kind == RowKind::kHeader;
-    if (RepeatsHeader(row, *table, under_header)) {
+    if (RepeatsHeader(row, *table, under_header, rules)) {
       row.kind = RowKind::kHeader;
       continue;
     }

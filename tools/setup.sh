@@ -10,7 +10,7 @@ BUILD_DIR="${1:-build}"
 PACKAGES=(build-essential cmake pkg-config clang-format sqlite3 python3
   libpoppler-cpp-dev libpoppler-private-dev libtesseract-dev tesseract-ocr-spa libleptonica-dev libicu-dev
   libre2-dev libsqlite3-dev libspdlog-dev libfmt-dev libgtest-dev libgmock-dev parallel
-  libcli11-dev libxlsxwriter-dev)
+  libcli11-dev libxlsxwriter-dev poppler-utils)
 read -r -a extra <<<"${OPLEX_EXTRA_PACKAGES:-}"
 PACKAGES+=("${extra[@]}")
 

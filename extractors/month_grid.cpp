@@ -82,15 +82,7 @@ std::optional<MonthColumns> FindMisreadInitials(const Row& row, const Extraction
 
 }  // namespace
 
-bool SameColor(Rgb a, Rgb b) {
-  for (int shift : {0, 8, 16}) {
-    if (std::abs(static_cast<int>((a >> shift) & 0xFF) - static_cast<int>((b >> shift) & 0xFF)) >
-        kFillDifference) {
-      return false;
-    }
-  }
-  return true;
-}
+bool SameColor(Rgb a, Rgb b) { return ChannelsWithin(a, b, kFillDifference); }
 
 std::optional<MonthColumns> FindMonthColumns(const Row& row, const ExtractionRules& rules) {
   std::vector<size_t> filled;

@@ -54,24 +54,27 @@ bool StartsLowercase(const std::string& text) {
 bool RepeatsHeader(const TypedRow& row, const TypedTable& table, bool under_header,
                    const TableRules& rules) {
   if (table.header.rows == 0) return false;
-  size_t same = 0, filled = 0;
-  for (size_t c = 0; c < row.cells.size() && c < table.header.labels.size(); ++c) {
-    if (row.cells[c].folded.empty()) continue;
-    ++filled;
-    // The cell repeats one of the label's parts ("calendario 2023 / e"), its misread words
-    // mended as the header's were (misread_labels.h).
-    const std::string& label = table.header.labels[c];
-    const std::string cell = row.cells[c].cell->confidence < 1.0
-                                 ? MendLabelWords(row.cells[c].folded, rules)
-                                 : row.cells[c].folded;
+  // Whether `cell` is one of the label's parts ("calendario 2023 / e").
+  auto is_part = [](const std::string& label, const std::string& cell) {
     for (size_t at = label.find(cell); at != std::string::npos; at = label.find(cell, at + 1)) {
       const bool starts = at == 0 || (at >= 3 && label.compare(at - 3, 3, " / ") == 0);
       const size_t end = at + cell.size();
-      const bool ends = end == label.size() || label.compare(end, 3, " / ") == 0;
-      if (starts && ends) {
-        ++same;
-        break;
-      }
+      if (starts && (end == label.size() || label.compare(end, 3, " / ") == 0)) return true;
+    }
+    return false;
+  };
+  size_t same = 0, filled = 0;
+  for (size_t c = 0; c < row.cells.size() && c < table.header.labels.size(); ++c) {
+    const TypedCell& cell = row.cells[c];
+    if (cell.folded.empty()) continue;
+    ++filled;
+    // A label OCR doubted is tried again with its misread words mended as the header's were
+    // (misread_labels.h); running text is no label.
+    const std::string& label = table.header.labels[c];
+    const bool doubted = cell.cell->confidence < 1.0 && cell.kind == CellKind::kShortLabel;
+    if (is_part(label, cell.folded) ||
+        (doubted && is_part(label, MendLabelWords(cell.folded, rules)))) {
+      ++same;
     }
   }
   return filled >= (under_header ? 1u : 2u) && same * 2 > filled;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,17 @@ struct Word {
 
 // A colour as 0xRRGGBB.
 using Rgb = uint32_t;
+
+// Whether two colours differ by at most `tolerance` in each of red, green and blue.
+inline bool ChannelsWithin(Rgb a, Rgb b, int tolerance) {
+  for (int shift : {0, 8, 16}) {
+    if (std::abs(static_cast<int>((a >> shift) & 0xFF) - static_cast<int>((b >> shift) & 0xFF)) >
+        tolerance) {
+      return false;
+    }
+  }
+  return true;
+}
 
 // A filled rectangle drawn on the page (a shaded cell, a coloured band).
 struct Fill {

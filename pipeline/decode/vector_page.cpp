@@ -74,15 +74,7 @@ Rgb OverWhite(const GfxRGB& rgb, double opacity) {
   return out;
 }
 
-bool Near(Rgb a, Rgb b) {
-  for (int shift : {0, 8, 16}) {
-    if (std::abs(static_cast<int>((a >> shift) & 0xFF) - static_cast<int>((b >> shift) & 0xFF)) >
-        kColorTolerance) {
-      return false;
-    }
-  }
-  return true;
-}
+bool Near(Rgb a, Rgb b) { return ChannelsWithin(a, b, kColorTolerance); }
 
 // The pieces of `a` that `b` leaves uncovered (up to four).
 void Subtract(const BBox& a, const BBox& b, std::vector<Painted>* out, Rgb color) {

@@ -6,7 +6,8 @@
 //     without a number, the header printed again on page 2 and a zone running over the break;
 //   - itsch_poa_eval_fisfin_2025 (pages 1-2): a 300 ppi scan whose shaded header band kept no
 //     rules, so its labels are told apart by the gaps between them (pipeline/layout/unmerge.h),
-//     and (page 4) rules the header band drew off the body's (pipeline/layout/head_rules.h).
+//     (page 4) rules the header band drew off the body's (pipeline/layout/head_rules.h), and
+//     (pages 2-3) a header printed again that OCR read differently (table/header_repeat.h).
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -146,6 +147,25 @@ TEST(RealReports, FisfinMisreadHeaderWordStillNamesTheAchievedColumn) {
     return i.name.find("estudiantes que participan en proyectos") != std::string::npos;
   });
   ExpectPrinted(students, {.target = "120", .programmed = "120", .progress = "163"});
+}
+
+TEST(RealReports, FisfinHeaderPrintedAgainAndMisreadStillLaysThePageUnderTheLastOnesColumns) {
+  // Pages 2-3 of the evaluation (pages 1-2 of this file): page 3 repeats page 2's header, but OCR
+  // lost "PROYECTO" in its dark band and read "INDICADOR HOMBRE" over both the project and the
+  // indicator columns, and the page lies some 7 points aside of page 2. Row No. 36 reads
+  // "Promoción de la equidad y justicia social en el quehacer del TecNM …" (the project) |
+  // "Programa de equidad y justicia social implementado" | 36 | META 2025 1 | PROGRAMADA 1 |
+  // ALCANZADA 1 | 100%.
+  const Extraction e = testing::MustProcess(kRealDir + "itsch_poa_eval_fisfin_2025_p2-3.pdf");
+  const Indicator* equity = ByKey(e, "36");
+  ASSERT_NE(equity, nullptr);
+  EXPECT_EQ(equity->name, "Programa de equidad y justicia social implementado");
+  EXPECT_EQ(equity->provenance.page, 2);
+  ExpectPrinted(equity, {.target = "1", .programmed = "1", .progress = "1", .percent = "100%"});
+  // The projects of page 3 are no indicators.
+  for (const Indicator& i : e.indicators) {
+    EXPECT_NE(i.name.rfind("Promoción de la equidad", 0), 0u) << i.name;
+  }
 }
 
 }  // namespace

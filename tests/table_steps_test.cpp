@@ -508,6 +508,55 @@ TEST(TableJoin, TableWithAColumnOutsideThePreviousOneStaysApart) {
   EXPECT_EQ(tables.size(), 2u);
 }
 
+// A progress table whose header page 2 prints again as OCR read it there: a letter or two
+// misread in some labels, the page lying 7 points right of page 1.
+std::vector<Block> ProgressOverTwoPages(const std::vector<std::string>& second_header) {
+  const std::vector<double> first = {50, 90, 350, 420, 500};
+  const std::vector<double> second = {57, 97, 357, 427, 507};
+  Row header = Boxed(RowOf(second_header, 2), second, 40);
+  return {
+      TableOf({
+          Boxed(RowOf({"No.", "Indicador", "Programada", "Alcanzada"}), first, 100),
+          Boxed(RowOf({"1", "Porcentaje de cursos impartidos", "80%", "75%"}), first, 120),
+      }),
+      TableOf({
+          header,
+          Boxed(RowOf({"2", "Número de docentes capacitados", "40", "52"}, 2), second, 60),
+      }),
+  };
+}
+
+TEST(TableJoin, HeaderPrintedAgainAsOcrMisreadItIsJoinedAndKeptAsHeader) {
+  const std::vector<Block> blocks =
+      ProgressOverTwoPages({"No.", "Indicador", "Programsda", "Alcanzsda"});
+  std::vector<TypedTable> tables = Understood(blocks);
+  ASSERT_EQ(tables[1].header.rows, 1u);
+  JoinContinuedTables(&tables, Rules());
+  ASSERT_EQ(tables.size(), 1u);
+  const TypedTable& joined = tables.front();
+  EXPECT_EQ(KindsOf(joined), (std::vector<RowKind>{RowKind::kHeader, RowKind::kRecord,
+                                                   RowKind::kHeader, RowKind::kRecord}));
+  EXPECT_EQ(joined.rows[3].cells[1].folded, "numero de docentes capacitados");
+  EXPECT_EQ(joined.rows[3].cells[3].folded, "52");
+}
+
+TEST(TableJoin, AnotherHeaderOnTheNextPageStaysApart) {
+  const std::vector<Block> blocks =
+      ProgressOverTwoPages({"Clave", "Curso", "Fecha de inicio", "Responsable"});
+  std::vector<TypedTable> tables = Understood(blocks);
+  JoinContinuedTables(&tables, Rules());
+  EXPECT_EQ(tables.size(), 2u);
+}
+
+TEST(TableJoin, APageWhoseOwnHeaderReadsMoreRolesKeepsIt) {
+  // OCR read page 1's "Alcanzada" as noise; page 2's header names all four columns.
+  std::vector<Block> blocks = ProgressOverTwoPages({"No.", "Indicador", "Programada", "Alcanzada"});
+  blocks[0].rows[0].cells[3].text = "A1c@nz";
+  std::vector<TypedTable> tables = Understood(blocks);
+  JoinContinuedTables(&tables, Rules());
+  EXPECT_EQ(tables.size(), 2u);
+}
+
 TEST(TableHeaderBand, OneCellOverTwoColumnsReadsAsTheirTwoLabels) {
   // A dark header whose rule between Acciones and Responsable the page does not show.
   const Block block = TableOf({

@@ -44,8 +44,11 @@ std::vector<ColumnProfile> ProfileColumns(const std::vector<std::vector<TypedCel
       const TypedCell& cell = rows[r][c];
       ++body;
       p.share[static_cast<size_t>(cell.kind)] += 1;
-      if (cell.cell->bbox) {
-        p.bbox = p.bbox ? Union(*p.bbox, *cell.cell->bbox) : *cell.cell->bbox;
+      if (const auto& box = cell.cell->bbox) {
+        p.bbox = p.bbox ? Union(*p.bbox, *box) : *box;
+        if (!cell.cell->covered && cell.cell->col_span == 1) {
+          p.own_bbox = p.own_bbox ? Union(*p.own_bbox, *box) : *box;
+        }
       }
       if (cell.kind == CellKind::kEmpty || cell.kind == CellKind::kFilled) continue;
       ++p.cells;

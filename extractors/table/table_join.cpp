@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "extractors/table/column_roles.h"
+#include "extractors/table/header_repeat.h"
 #include "extractors/table/row_kinds.h"
 
 namespace oplex {
@@ -23,47 +25,88 @@ std::optional<int> LastPage(const TypedTable& t) {
   return t.rows.empty() ? std::nullopt : t.rows.back().row->page;
 }
 
-// For each column of `next`, the column of `table` its centre falls in; empty when some column
-// has no such column.
-std::vector<size_t> MapColumns(const TypedTable& table, const TypedTable& next) {
+// Where a column's cells stand, left to right: all of them, merged cells and header too (where
+// the column takes cells), or its own cells of one column when it has any (where the cells to
+// place stand; a stray merged cell does not widen it).
+std::optional<std::pair<double, double>> Span(const TypedTable& t, size_t c, bool own) {
+  if (c >= t.profiles.size()) return std::nullopt;
+  const ColumnProfile& p = t.profiles[c];
+  const auto& box = own && p.own_bbox ? p.own_bbox : p.bbox;
+  if (!box) return std::nullopt;
+  return std::pair{box->x0, box->x1};
+}
+
+bool Filled(const TypedRow& row, size_t c) {
+  return c < row.cells.size() && row.cells[c].kind != CellKind::kEmpty;
+}
+
+// Whether some row of the body fills `c` (and `also`, when given).
+bool BodyFills(const TypedTable& t, size_t c, std::optional<size_t> also = std::nullopt) {
+  return std::any_of(
+      t.rows.begin() + static_cast<long>(std::min(t.header.rows, t.rows.size())), t.rows.end(),
+      [&](const TypedRow& row) { return Filled(row, c) && (!also || Filled(row, *also)); });
+}
+
+// For each column of `next`, moved `shift` points left, the column of `table` its centre falls
+// in (-1 for a column with nothing to place); empty when some column has no such column, when
+// the columns would change their order, or when two columns that fall in one fill it in the
+// same row.
+std::vector<size_t> MapColumns(const TypedTable& table, const TypedTable& next, double shift) {
   std::vector<size_t> map;
   for (size_t c = 0; c < next.columns; ++c) {
-    if (c >= next.profiles.size() || !next.profiles[c].bbox) {
-      map.push_back(static_cast<size_t>(-1));  // an empty column: nothing to place
+    const auto mine = Span(next, c, /*own=*/true);
+    if (!BodyFills(next, c) || !mine) {
+      map.push_back(static_cast<size_t>(-1));
       continue;
     }
-    const BBox& mine = *next.profiles[c].bbox;
-    const double centre = (mine.x0 + mine.x1) / 2;
+    const double x0 = mine->first - shift, x1 = mine->second - shift, centre = (x0 + x1) / 2;
     // Of the columns its centre falls in (a merged cell widens a column), the one it overlaps
     // most.
     std::optional<size_t> found;
     double best = 0;
-    for (size_t k = 0; k < table.profiles.size(); ++k) {
-      const auto& box = table.profiles[k].bbox;
-      if (!box || centre < box->x0 || centre > box->x1) continue;
-      const double overlap = std::min(box->x1, mine.x1) - std::max(box->x0, mine.x0) -
-                             std::abs(box->x0 - mine.x0) - std::abs(box->x1 - mine.x1);
+    for (size_t k = 0; k < table.columns; ++k) {
+      const auto box = Span(table, k, /*own=*/false);
+      if (!box || centre < box->first || centre > box->second) continue;
+      const double overlap = std::min(box->second, x1) - std::max(box->first, x0) -
+                             std::abs(box->first - x0) - std::abs(box->second - x1);
       if (!found || overlap > best) {
         found = k;
         best = overlap;
       }
     }
-    if (!found || std::count(map.begin(), map.end(), *found) > 0) return {};
+    if (!found) return {};
+    // Columns keep their order; two share one only when no row fills both.
+    for (size_t other = 0; other < map.size(); ++other) {
+      if (map[other] == static_cast<size_t>(-1)) continue;
+      if (map[other] > *found || (map[other] == *found && BodyFills(next, c, other))) return {};
+    }
     map.push_back(*found);
   }
   return map;
 }
 
-bool Continues(const TypedTable& table, const TypedTable& next) {
+// How many roles a table's header gives its columns. A header printed again on a scan is read
+// differently on each page: a page goes on under the last page's header unless its own reads
+// more (OCR lost a label over there, or here).
+size_t RolesRead(const TypedTable& t) {
+  std::set<ColumnRole> roles;
+  for (const RoleAssignment& a : t.roles) {
+    if (a.role != ColumnRole::kUnknown) roles.insert(a.role);
+  }
+  return roles.size();
+}
+
+// How far right of `table`'s columns those of `next` stand when `next` goes on with `table`:
+// it opens the following page, without a header or under the same header printed again (its
+// column roles then stand on the header words of every page).
+std::optional<double> Continues(const TypedTable& table, const TypedTable& next) {
   const auto text = table.ColumnOf(ColumnRole::kText);
-  if (!text) return false;
-  // The next page's table goes on without a header, or under the same header printed again
-  // (its column roles then stand on the header words of every page).
-  const bool header_repeated = next.header.rows != 0 && next.header.labels == table.header.labels;
-  if (next.header.rows != 0 && !header_repeated) return false;
-  if (!header_repeated && table.roles[*text].score < kHeaderEvidence) return false;
+  if (!text) return std::nullopt;
   const auto last = LastPage(table), first = FirstPage(next);
-  return last && first && *first == *last + 1;
+  if (!last || !first || *first != *last + 1) return std::nullopt;
+  if (next.header.rows != 0) return RepeatedHeaderShift(table, next);
+  if (table.roles[*text].score < kHeaderEvidence) return std::nullopt;
+  return 0.0;
 }
 
 }  // namespace
@@ -71,17 +114,21 @@ bool Continues(const TypedTable& table, const TypedTable& next) {
 void JoinContinuedTables(std::vector<TypedTable>* tables, const TableRules& rules) {
   std::vector<TypedTable> out;
   for (TypedTable& next : *tables) {
-    if (out.empty() || !Continues(out.back(), next)) {
+    const auto shift = out.empty() ? std::nullopt : Continues(out.back(), next);
+    if (!shift) {
       out.push_back(std::move(next));
       continue;
     }
     TypedTable& table = out.back();
-    const std::vector<size_t> map = MapColumns(table, next);
-    if (map.empty()) {
+    const std::vector<size_t> map = MapColumns(table, next, *shift);
+    if (map.empty() || (next.header.rows != 0 && RolesRead(next) > RolesRead(table))) {
       out.push_back(std::move(next));
       continue;
     }
-    for (TypedRow& row : next.rows) {
+    // The header printed again is known to be one, however OCR read it this time.
+    std::vector<size_t> headers;
+    for (size_t r = 0; r < next.rows.size(); ++r) {
+      TypedRow& row = next.rows[r];
       TypedRow laid;
       laid.row = row.row;
       laid.cells.resize(table.columns);
@@ -90,9 +137,11 @@ void JoinContinuedTables(std::vector<TypedTable>* tables, const TableRules& rule
         if (map[c] >= table.columns || row.cells[c].kind == CellKind::kEmpty) continue;
         laid.cells[map[c]] = std::move(row.cells[c]);
       }
+      if (r < next.header.rows) headers.push_back(table.rows.size());
       table.rows.push_back(std::move(laid));
     }
     ClassifyRows(&table, rules);
+    for (size_t r : headers) table.rows[r].kind = RowKind::kHeader;
   }
   *tables = std::move(out);
 }

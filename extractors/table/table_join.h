@@ -1,12 +1,16 @@
-// Step 6 of reading a table: a table continued on the next page without its header is one
-// table with the table it continues.
+// Step 6 of reading a table: a table continued on the next page is one table with the table it
+// continues.
 //
-// A table with no header band that opens its page continues the table just before it when that
-// one ends on the previous page and every column of the new one lies inside a column of the old
-// one (by the x of its centre; the page may have lost or gained a rule). Its rows are re-laid on
-// the old table's columns and appended to it, and the rows are classified again, so a record
-// broken over the page break reads as one. Tables of text exports (no boxes) are never joined
-// here: their layout joins them already.
+// A table that opens its page continues the table just before it when that one ends on the
+// previous page and either it has no header band (the header's roles then must stand on header
+// words), or it prints the same header again (header_repeat.h: as OCR read it there, a label
+// lost or a few letters misread, the page a few points aside) and its own header gives its
+// columns no more roles than the first one's. Every column of the new one must lie inside a
+// column of the old one, in order (by the x of its centre, moved by the pages' shift; the page
+// may have lost or gained a rule; two columns may fall in one when no row fills both). Its body
+// rows are re-laid on the old table's columns and appended to it, and the rows are classified
+// again, so a record broken over the page break reads as one. Tables of text exports (no boxes)
+// are never joined here: their layout joins them already.
 #pragma once
 
 #include <vector>

@@ -95,13 +95,14 @@ struct HeaderBand {
 
 // What a column's cells hold, below the header (column_profile.h).
 struct ColumnProfile {
-  int cells = 0;              // non-empty body cells
-  std::vector<double> share;  // per CellKind, of the body rows
-  double mean_words = 0;      // of its non-empty cells
-  bool increasing = false;    // its numbers or codes grow down the rows
-  double leading_number = 0;  // share of its cells opening with a number ("12 (…)")
-  double distinct = 0;        // share of its non-empty cells whose text no cell above repeats
-  std::optional<BBox> bbox;
+  int cells = 0;                 // non-empty body cells
+  std::vector<double> share;     // per CellKind, of the body rows
+  double mean_words = 0;         // of its non-empty cells
+  bool increasing = false;       // its numbers or codes grow down the rows
+  double leading_number = 0;     // share of its cells opening with a number ("12 (…)")
+  double distinct = 0;           // share of its non-empty cells whose text no cell above repeats
+  std::optional<BBox> bbox;      // its cells, merged ones too, and its header cells of one column
+  std::optional<BBox> own_bbox;  // its body cells of one column
 };
 
 // A column's role with its score, its margin over the runner-up role and why.

@@ -73,14 +73,14 @@ std::vector<Finding> ReplacedBytesFindings(const std::vector<ReplacedBytes>& rep
 }
 
 Result<LaidOut> LayOut(const std::filesystem::path& path, std::string_view bytes, OcrPool* ocr,
-                       const std::set<int>& pages) {
+                       const std::set<int>& pages, const PageLaidOut& on_page) {
   if (LooksLikePdf(bytes)) {
-    auto pdf = ReadPdfBlocks(bytes, path.string(), PdfOptions{}, ocr, pages);
+    auto pdf = ReadPdfBlocks(bytes, path.string(), PdfOptions{}, ocr, pages, on_page);
     if (!pdf.ok()) return pdf.status();
     return FromPages("pdf", std::move(*pdf));
   }
   if (LooksLikeImage(bytes)) {
-    auto image = ReadImageBlocks(bytes, path.string(), ocr, pages);
+    auto image = ReadImageBlocks(bytes, path.string(), ocr, pages, on_page);
     if (!image.ok()) return image.status();
     return FromPages("image", std::move(*image));
   }
@@ -124,8 +124,9 @@ Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& dat
 }
 
 Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path, std::string bytes,
-                                             std::string sha256, const std::set<int>& pages) const {
-  auto laid_out = LayOut(path, bytes, ocr_.get(), pages);
+                                             std::string sha256, const std::set<int>& pages,
+                                             const PageLaidOut& on_page) const {
+  auto laid_out = LayOut(path, bytes, ocr_.get(), pages, on_page);
   std::string().swap(bytes);  // read through: extraction needs only the blocks
   if (!laid_out.ok()) return laid_out.status();
   const std::vector<Block>& blocks = laid_out->blocks;

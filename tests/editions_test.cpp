@@ -47,6 +47,18 @@ class EditionsTest : public testing::CliFixture {
     EXPECT_EQ(json["indicators"].array.size(), 1u) << r.out;
     return json["indicators"].array.empty() ? -1 : json["indicators"].array[0][key].number;
   }
+
+  // The paths of the editions counted for `institute` in `compare --json`.
+  std::vector<std::string> Counted(const std::string& institute) {
+    Outcome r = Oplex("compare --json --part indicators --institute " + institute);
+    const JsonValue json = ParseJson(r.out);
+    std::vector<std::string> paths;
+    for (const JsonValue& row : json["indicators"].array) {
+      for (const JsonValue& path : row["counted_editions_paths"].array)
+        paths.push_back(path.string);
+    }
+    return paths;
+  }
 };
 
 TEST_F(EditionsTest, APlanStoredAsTextAndPdfsCountsOnceAndSaysWhich) {
@@ -57,10 +69,7 @@ TEST_F(EditionsTest, APlanStoredAsTextAndPdfsCountsOnceAndSaysWhich) {
   EXPECT_EQ(Coverage("IEE-AGS", "editions_not_counted"), 2);
   EXPECT_EQ(Coverage("IEEM", "activities"), 318);
   // The counted edition: a born-digital PDF over the text, the newest of two PDFs.
-  Outcome json = Oplex("compare --json --part indicators --institute IEE-AGS");
-  const JsonValue row = ParseJson(json.out)["indicators"].array[0];
-  ASSERT_EQ(row["counted_editions_paths"].array.size(), 1u);
-  EXPECT_EQ(row["counted_editions_paths"].array[0].string, Pdf("ags-2023-x.pdf"));
+  EXPECT_EQ(Counted("IEE-AGS"), std::vector<std::string>{Pdf("ags-2023-x.pdf")});
   Outcome text = Oplex("compare --part indicators");
   EXPECT_NE(text.out.find("  counted: " + Pdf("ags-2023-x.pdf") + " (one plan of 3 editions"),
             std::string::npos)
@@ -253,6 +262,27 @@ TEST_F(EditionsTest, TheSeedsAsTextPdfAndScanCountEachPlanOnce) {
     ++durango;
   }
   EXPECT_EQ(durango, 31u);
+}
+
+// The BCS plan as its office PDF (84 activities, the 4 indicators of its MIR page), as text (the
+// same, months unknown) and, ingested last, as a reportlab rendering whose indicator table is not
+// read (84 activities, no indicator): the office PDF counts though it is older, and compare says
+// the 4 indicators are the plan's.
+TEST_F(EditionsTest, ThePoorerEditionIsNotCountedThoughItIsTheNewest) {
+  const std::string office = Pdf("bcs-2024-x.pdf");
+  const std::string reportlab = Pdf("reportlab/bcs-2024-helvetica-a4-fills.pdf");
+  ASSERT_EQ(Oplex("ingest " + office + " " + Samples() + "/bcs-ieebcs-deoe-pat-2024.txt").exit_code,
+            0);
+  ASSERT_EQ(Oplex("ingest " + reportlab).exit_code, 0);
+  EXPECT_EQ(Coverage("IEEBCS", "plans"), 1);
+  EXPECT_EQ(Coverage("IEEBCS", "indicators"), 4);
+  EXPECT_EQ(Coverage("IEEBCS", "editions_not_counted"), 2);
+  EXPECT_EQ(Counted("IEEBCS"), std::vector<std::string>{office});
+  // Next the reportlab PDF (short of indicators, as the text is of months, but a PDF), the text.
+  EXPECT_EQ(RawDb(db_).Rows("SELECT document_path, shortfalls FROM v_document_edition "
+                            "ORDER BY edition_rank"),
+            (std::vector<std::string>{office + "|0", reportlab + "|1",
+                                      Samples() + "/bcs-ieebcs-deoe-pat-2024.txt|1"}));
 }
 
 // Two plans of one institute and year (the BCS directorate's plan, and the same text titled as

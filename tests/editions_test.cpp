@@ -216,23 +216,46 @@ TEST_F(EditionsTest, AManifestSetsEachFilesOwn) {
       << bad.err;
 }
 
-// The seed plans as text (data/samples), born-digital PDF (data/pdf) and, for IEEM, a scan
-// (data/scans): each plan counts once in compare and in the report, though the titles the text,
-// the PDF and the scan give read differently (see tests/plan_key_test.cpp). Durango's report has
-// 31 indicators (dgo-iepc-indicadores-2024q1.txt, counted by hand), the IEEM plan 318 activities.
+// The seed plans as text (data/samples), born-digital PDF (data/pdf) and scan (data/scans): each
+// plan counts once in compare and in the report, though the titles the text, the PDF and the scan
+// give read differently (see tests/plan_key_test.cpp), and though the scans are three pages from
+// the middle of their plans: the IEEM scan's running head names its institute and title; the BCS
+// scan names no title (its "Programa Anual de Trabajo 2025" is an activity) but its institute in a
+// table ("INE-IEEBCS"); the Aguascalientes scan names neither (the INE only in a deliverable), so
+// it is an excerpt, its activities those of the plan. Durango's report has 31 indicators
+// (dgo-iepc-indicadores-2024q1.txt, counted by hand), the plans 192, 84 and 318 activities.
 TEST_F(EditionsTest, TheSeedsAsTextPdfAndScanCountEachPlanOnce) {
   IngestSamples();
+  const fs::path scans = fs::path(OPLEX_SAMPLES_DIR).parent_path() / "scans";
   Outcome r =
       Oplex("ingest " + Pdf("dgo-2024q1-indicadores.pdf") + " " + Pdf("ags-2023-cotaprep.pdf") +
-            " " + Pdf("ieem-2024-numeric.pdf") + " " +
-            (fs::path(OPLEX_SAMPLES_DIR).parent_path() / "scans" / "ieem-2024-numeric-300dpi.pdf")
-                .string());
+            " " + Pdf("ieem-2024-numeric.pdf") + " " + Pdf("ags-2023-shaded.pdf") + " " +
+            Pdf("bcs-2024-x.pdf") + " " + (scans / "ieem-2024-numeric-300dpi.pdf").string() + " " +
+            (scans / "ags-2023-shaded-200dpi.pdf").string() + " " +
+            (scans / "bcs-2024-x-300dpi.pdf").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ags-2023-shaded-200dpi.pdf  [? 2023 work_plan]"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("bcs-2024-x-300dpi.pdf  [IEEBCS 2024 work_plan]"), std::string::npos)
+      << r.out;
   EXPECT_EQ(Coverage("IEPC-DGO", "indicators"), 31);
   EXPECT_EQ(Coverage("IEPC-DGO", "documents"), 1);
   EXPECT_EQ(Coverage("IEPC-DGO", "editions_not_counted"), 1);
   EXPECT_EQ(Coverage("IEEM", "activities"), 318);
   EXPECT_EQ(Coverage("IEEM", "editions_not_counted"), 2);
+  EXPECT_EQ(Coverage("IEEBCS", "activities"), 84);
+  EXPECT_EQ(Coverage("IEEBCS", "editions_not_counted"), 2);
+  EXPECT_EQ(Coverage("IEE-AGS", "activities"), 192);
+  // The plan's text and scan, the COTAPREP report's text.
+  EXPECT_EQ(Coverage("IEE-AGS", "editions_not_counted"), 3);
+  // Nothing else is counted: every activity counted is one of the three plans'.
+  Outcome all = Oplex("compare --json --part indicators");
+  const JsonValue compared = ParseJson(all.out);
+  double counted = 0;
+  for (const JsonValue& column : compared["columns"].array) {
+    counted += column["activities"].number;
+  }
+  EXPECT_EQ(counted, 192 + 84 + 318) << all.out;
 
   // One plan per institute, year and kind here; the COTAPREP report's text and PDF are one.
   Outcome listed = Oplex("documents --json");
@@ -242,6 +265,8 @@ TEST_F(EditionsTest, TheSeedsAsTextPdfAndScanCountEachPlanOnce) {
     plans[d["institute"].string + " " + d["kind"].string].insert(d["plan"].string);
   }
   for (const auto& [group, keys] : plans) EXPECT_EQ(keys.size(), 1u) << group;
+  EXPECT_EQ(plans[" work_plan"],  // the excerpt, without an institute
+            (std::set<std::string>{"IEE-AGS 2023 work_plan plan anual de trabajo 2023"}));
   EXPECT_EQ(plans["IEPC-DGO indicator_report"],
             (std::set<std::string>{"IEPC-DGO 2024 indicator_report instituto electoral y de "
                                    "participacion ciudadana del estado de durango indicadores de "

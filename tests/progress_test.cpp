@@ -32,9 +32,9 @@ class ProgressTest : public testing::CliFixture {
   }
 };
 
-// The "reading" lines of `ingest --json` for the 17 pages of the BCS PDF, in order, each "P/17",
-// before the PDF's result line; the other lines (results and summary) in `results`.
-std::vector<std::string> ReadingLines(const std::string& out, const std::string& pdf,
+// The "reading" lines of `ingest --json`, all of `paged` (the one paged document read), in order,
+// each "READ/PAGES", before its result line; the other lines (results and summary) in `results`.
+std::vector<std::string> ReadingLines(const std::string& out, const std::string& paged,
                                       std::vector<JsonValue>* results) {
   std::vector<std::string> reading;
   std::istringstream in(out);
@@ -44,17 +44,20 @@ std::vector<std::string> ReadingLines(const std::string& out, const std::string&
       results->push_back(std::move(json));
       continue;
     }
-    EXPECT_EQ(json["path"].string, pdf);
-    EXPECT_TRUE(results->empty()) << "a page read after the PDF was settled";
+    EXPECT_EQ(json["path"].string, paged);
+    EXPECT_TRUE(results->empty()) << "a page read after the document was settled";
     reading.push_back(std::to_string(static_cast<int>(json["pages_read"].number)) + "/" +
                       std::to_string(static_cast<int>(json["pages"].number)));
   }
   return reading;
 }
 
-std::vector<std::string> PagesOf17() {
+// "0/N" (begun) to "N/N".
+std::vector<std::string> PagesOf(int n) {
   std::vector<std::string> pages;
-  for (int page = 0; page <= 17; ++page) pages.push_back(std::to_string(page) + "/17");
+  for (int page = 0; page <= n; ++page) {
+    pages.push_back(std::to_string(page) + "/" + std::to_string(n));
+  }
   return pages;
 }
 
@@ -65,7 +68,7 @@ TEST_F(ProgressTest, WithJsonEachFileIsALineAndTheSummaryTheLast) {
   ASSERT_EQ(r.exit_code, 1) << r.err;
   std::vector<JsonValue> lines;
   // The worker process reading the PDF tells each page as it is laid out (the text has none).
-  EXPECT_EQ(ReadingLines(r.out, Pdf(), &lines), PagesOf17());
+  EXPECT_EQ(ReadingLines(r.out, Pdf(), &lines), PagesOf(17));
   ASSERT_EQ(lines.size(), 4u) << r.out;
   EXPECT_EQ(lines[0]["path"].string, Pdf());
   EXPECT_EQ(lines[0]["status"].string, "stored");
@@ -78,11 +81,23 @@ TEST_F(ProgressTest, WithJsonEachFileIsALineAndTheSummaryTheLast) {
   EXPECT_EQ(lines[3]["failed"].number, 1);
 }
 
+// The pages OCR reads are told as they are laid out too: a two-page TIFF scan, read in a worker.
+TEST_F(ProgressTest, EachPageOcrReadsIsTold) {
+  const std::string tiff =
+      (fs::path(OPLEX_SAMPLES_DIR).parent_path() / "scans" / "ags-2023-x-pages7-8.tif").string();
+  Outcome r = Oplex("ingest --json --jobs 1 " + tiff);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<JsonValue> lines;
+  EXPECT_EQ(ReadingLines(r.out, tiff, &lines), PagesOf(2));
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_EQ(lines[0]["pages"].number, 2);
+}
+
 TEST_F(ProgressTest, ReadingInThreadsTellsThePagesToo) {
   Outcome r = Oplex("ingest --json --timeout 0 --max-memory 0 " + Pdf());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<JsonValue> lines;
-  EXPECT_EQ(ReadingLines(r.out, Pdf(), &lines), PagesOf17());
+  EXPECT_EQ(ReadingLines(r.out, Pdf(), &lines), PagesOf(17));
   ASSERT_EQ(lines.size(), 2u) << r.out;
   EXPECT_EQ(lines[0]["status"].string, "stored");
 }

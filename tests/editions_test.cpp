@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -287,6 +288,41 @@ TEST_F(EditionsTest, TheSeedsAsTextPdfAndScanCountEachPlanOnce) {
     ++durango;
   }
   EXPECT_EQ(durango, 31u);
+}
+
+// Pages cut from the middle of the Aguascalientes plan's text (its "PRESIDENCIA" and "SECRETARÍA
+// EJECUTIVA" tables, 11 activities, no title, the INE named in a deliverable) are an excerpt: a
+// plan of its own while no plan holds its activities, then the plan's edition once the plan is
+// stored (whichever comes first), and a plan of its own again when the plan is removed.
+TEST_F(EditionsTest, AnExcerptJoinsThePlanHoldingItsActivities) {
+  std::istringstream text(testing::Slurp(Samples() + "/ags-iee-plan-anual-2023.txt"));
+  std::string excerpt;
+  bool in = false;
+  for (std::string line; std::getline(text, line);) {
+    if (line == "PRESIDENCIA") in = true;
+    if (in) excerpt += line + "\n";
+    if (line.starts_with("1.11 ")) break;
+  }
+  const fs::path file = dir_ / "ags-pages-7-8.txt";
+  std::ofstream(file) << excerpt;
+  Outcome r = Oplex("ingest " + file.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("[? 2023 unknown] 11 activities"), std::string::npos) << r.out;
+  RawDb raw(db_);
+  const std::string key =
+      "SELECT coalesce(plan_key, 'own') FROM document WHERE path = '" + file.string() + "'";
+  EXPECT_EQ(raw.One(key), "own");
+  EXPECT_EQ(raw.One("SELECT code FROM finding WHERE code = 'institute_unknown'"),
+            "institute_unknown");
+
+  const std::string plan = Samples() + "/ags-iee-plan-anual-2023.txt";
+  ASSERT_EQ(Oplex("ingest " + plan).exit_code, 0);
+  EXPECT_EQ(raw.One(key), "IEE-AGS 2023 work_plan plan anual de trabajo 2023");
+  EXPECT_EQ(Coverage("IEE-AGS", "activities"), 192);
+  EXPECT_EQ(Coverage("IEE-AGS", "editions_not_counted"), 1);
+
+  ASSERT_EQ(Oplex("remove " + plan).exit_code, 0);
+  EXPECT_EQ(raw.One(key), "own");
 }
 
 // The BCS plan as its office PDF (84 activities, the 4 indicators of its MIR page), as text (the

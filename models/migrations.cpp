@@ -737,7 +737,8 @@ WINDOW edition AS (PARTITION BY plan ORDER BY richness, ingested_at DESC, id DES
 // what was extracted from them first: an edition short of the plan's best by more than a tenth
 // in activities, activities with their months, indicators or events ranks below one that is
 // short in fewer of them; editions within a tenth of each other (an OCR reading that lost a row)
-// are ranked by format and date as before.
+// are ranked by format and date as before. The plan keys of the documents stored are computed
+// again, for the rules added with it (models/plan_key.h: an untitled edition, an excerpt).
 constexpr std::string_view kExtractedRankV11 = R"sql(
 DROP VIEW v_document_edition;
 CREATE VIEW v_document_edition AS
@@ -785,7 +786,7 @@ constexpr std::array<Migration, 11> kMigrations = {{
     {10, "key each document's plan by its folded title, so that editions titled apart are one",
      kPlanKeysV10, UpdateAllPlanKeys},
     {11, "rank the editions of a plan by what was extracted from them, then by format and date",
-     kExtractedRankV11},
+     kExtractedRankV11, UpdateAllPlanKeys},
 }};
 
 }  // namespace

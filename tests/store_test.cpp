@@ -419,6 +419,28 @@ TEST_F(StoreTest, OpenKeysThePlansOfADatabaseOfSchemaNine) {
   EXPECT_EQ(raw.One("SELECT plan FROM v_document_edition WHERE document_id = 3"), "document 3");
 }
 
+// A database of schema 10 keyed an untitled edition (a partial scan) as a plan apart: opened, its
+// keys are computed again, and it is its group's one plan's.
+TEST_F(StoreTest, OpenKeysAgainTheUntitledEditionsOfADatabaseOfSchemaTen) {
+  {
+    RawDb raw(db_path_, /*create=*/true);
+    for (const Migration& m : Migrations()) {
+      if (m.version <= 10) raw.Exec(std::string(m.sql));
+    }
+    raw.Exec("PRAGMA user_version = 10");
+    raw.Exec(
+        "INSERT INTO document (id, sha256, path, kind, institute, year, title, source_format, "
+        "pipeline_version, ingested_at, plan_key) VALUES "
+        "(1, 'aa', 'plan.pdf', 'work_plan', 'IEEM', 2024, 'Programa Anual 2024', 'pdf', '0', "
+        "'2026-01-01T00:00:00Z', 'IEEM 2024 work_plan programa anual 2024'), "
+        "(2, 'bb', 'scan.pdf', 'work_plan', 'IEEM', 2024, '', 'pdf+ocr', '0', "
+        "'2026-01-01T00:00:00Z', 'IEEM 2024 work_plan')");
+  }
+  ASSERT_NE(OpenStore(), nullptr);
+  EXPECT_EQ(RawDb(db_path_).Rows("SELECT DISTINCT plan_key FROM document"),
+            std::vector<std::string>{"IEEM 2024 work_plan programa anual 2024"});
+}
+
 // Editions are ranked by what was extracted from them before their format and date (schema 11):
 // one plan as a text export (10 activities, months unknown), a newer born-digital excerpt of it
 // (3 activities with their months), a scan that lost one activity (9 of 10 with months: within a

@@ -14,7 +14,8 @@ Result<std::vector<DocumentEdition>> ListDocuments(Store& store) {
         "  (SELECT count(*) FROM indicator AS i WHERE i.document_id = d.id), "
         "  (SELECT count(*) FROM event AS v WHERE v.document_id = d.id) "
         "FROM document AS d JOIN v_document_edition AS e ON e.document_id = d.id "
-        "ORDER BY d.institute IS NULL, d.institute, d.year IS NULL, d.year, d.kind, e.plan, "
+        "JOIN document AS c ON c.id = e.counted_document_id "  // a plan's place is its counted's
+        "ORDER BY c.institute IS NULL, c.institute, c.year IS NULL, c.year, c.kind, e.plan, "
         "  e.edition_rank");
     if (!list.ok()) return list.status();
     std::vector<DocumentEdition> out;

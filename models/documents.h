@@ -1,7 +1,8 @@
 // The documents of a database as plans and their editions (view v_document_edition): the same
 // plan stored more than once (its text export, its PDF, a scan of it, a corrected re-publication:
 // one plan key, models/plan_key.h) is one plan, and one of its editions is the one counted
-// (born-digital PDF over scan over text, then the newest). Listing and removal.
+// (the most complete by what was extracted from it, then born-digital PDF over scan over text,
+// then the newest). Listing and removal.
 //
 // Functions use the Store's connection: call them on the Store's thread.
 #pragma once

@@ -731,7 +731,46 @@ FROM keyed
 WINDOW edition AS (PARTITION BY plan ORDER BY richness, ingested_at DESC, id DESC);
 )sql";
 
-constexpr std::array<Migration, 10> kMigrations = {{
+// Among the editions of one plan the counted one was the richest format, then the newest: a newer
+// born-digital rendering that lost a table (no indicators where the other PDF read 4) or a
+// partial scan (three pages of a plan) was counted over the whole. Editions are now ranked by
+// what was extracted from them first: an edition short of the plan's best by more than a tenth
+// in activities, activities with their months, indicators or events ranks below one that is
+// short in fewer of them; editions within a tenth of each other (an OCR reading that lost a row)
+// are ranked by format and date as before. The plan keys of the documents stored are computed
+// again, for the rules added with it (models/plan_key.h: an untitled edition, an excerpt).
+constexpr std::string_view kExtractedRankV11 = R"sql(
+DROP VIEW v_document_edition;
+CREATE VIEW v_document_edition AS
+WITH counted AS (
+  SELECT d.*, coalesce(d.plan_key, 'document ' || d.id) AS plan,
+         CASE d.source_format WHEN 'pdf' THEN 0 WHEN 'pdf+ocr' THEN 1 WHEN 'image' THEN 1
+              ELSE 2 END AS richness,
+         (SELECT count(*) FROM activity AS a WHERE a.document_id = d.id) AS activities,
+         (SELECT count(*) FROM activity AS a
+          WHERE a.document_id = d.id AND a.months_mask IS NOT NULL) AS scheduled,
+         (SELECT count(*) FROM indicator AS i WHERE i.document_id = d.id AND i.subtotal = 0)
+           AS indicators,
+         (SELECT count(*) FROM event AS v WHERE v.document_id = d.id) AS events
+  FROM document AS d),
+measured AS (
+  SELECT *,
+         (activities < 0.9 * max(activities) OVER same_plan) +
+         (scheduled < 0.9 * max(scheduled) OVER same_plan) +
+         (indicators < 0.9 * max(indicators) OVER same_plan) +
+         (events < 0.9 * max(events) OVER same_plan) AS shortfalls
+  FROM counted
+  WINDOW same_plan AS (PARTITION BY plan))
+SELECT id AS document_id, path AS document_path, institute, year, kind AS document_kind, title,
+       source_format, ingested_at, plan, activities, scheduled, indicators, events, shortfalls,
+       row_number() OVER edition AS edition_rank,
+       count(*) OVER (PARTITION BY plan) AS editions,
+       first_value(id) OVER edition AS counted_document_id
+FROM measured
+WINDOW edition AS (PARTITION BY plan ORDER BY shortfalls, richness, ingested_at DESC, id DESC);
+)sql";
+
+constexpr std::array<Migration, 11> kMigrations = {{
     {1, "create the schema", kSchemaV1},
     {2, "store the weeks of month grids and the activities a deliverable spans", kWeeksAndSpansV2},
     {3, "store indicator figures, report dates, session bodies and agreement contexts", kReportsV3},
@@ -746,6 +785,8 @@ constexpr std::array<Migration, 10> kMigrations = {{
     {9, "record metadata set by hand; count one edition of each plan in the views", kEditionsV9},
     {10, "key each document's plan by its folded title, so that editions titled apart are one",
      kPlanKeysV10, UpdateAllPlanKeys},
+    {11, "rank the editions of a plan by what was extracted from them, then by format and date",
+     kExtractedRankV11, UpdateAllPlanKeys},
 }};
 
 }  // namespace

@@ -30,6 +30,70 @@ std::string Joined(const std::vector<std::string>& words) {
   return out;
 }
 
+// An excerpt (a document missing its institute, year or kind: pages of a plan whose title and
+// heading are not among them) joins a plan only when it has at least this many activities, and
+// this share of them is found in the plan: the same code, with this share of their words.
+constexpr size_t kLeastExcerptActivities = 3;
+constexpr double kExcerptFound = 0.8;
+constexpr double kExcerptWords = 0.8;
+
+bool SameActivity(const std::set<std::string>& excerpt, const std::vector<std::string>& plan) {
+  if (excerpt.empty()) return false;
+  const std::set<std::string> words(plan.begin(), plan.end());
+  const auto found = std::count_if(excerpt.begin(), excerpt.end(),
+                                   [&](const std::string& w) { return words.contains(w); });
+  return static_cast<double>(found) >= kExcerptWords * static_cast<double>(excerpt.size());
+}
+
+// The key of the plan document `id` of `group` (missing its institute, year or kind) is an
+// excerpt of: the one plan of documents that know all three, agree with what it knows, and hold
+// its activities (see above); nullopt when none or more than one do.
+Result<std::optional<std::string>> ExcerptPlan(Store& store, int64_t id, const PlanGroup& group) {
+  Result<Statement> own = store.Prepare("SELECT code, text FROM activity WHERE document_id = ?");
+  if (!own.ok()) return own.status();
+  own->Bind(1, id);
+  std::multimap<std::string, size_t> by_code;
+  std::vector<std::set<std::string>> words;
+  Status read = ForEachRow(*own, [&]() -> Status {
+    const std::vector<std::string> text = TitleWords(own->Text(1));
+    by_code.emplace(own->Text(0), words.size());
+    words.emplace_back(text.begin(), text.end());
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
+  if (words.size() < kLeastExcerptActivities) return std::optional<std::string>();
+
+  Result<Statement> plans = store.Prepare(
+      "SELECT DISTINCT o.plan_key, b.code, b.text FROM activity AS a "
+      "JOIN activity AS b ON b.code = a.code AND b.document_id <> a.document_id "
+      "JOIN document AS o ON o.id = b.document_id "
+      "WHERE a.document_id = ?1 AND o.plan_key IS NOT NULL AND o.institute IS NOT NULL "
+      "AND o.year IS NOT NULL AND o.kind <> 'unknown' AND (?2 IS NULL OR o.institute = ?2) "
+      "AND (?3 IS NULL OR o.year = ?3) AND (?4 = 'unknown' OR o.kind = ?4)");
+  if (!plans.ok()) return plans.status();
+  plans->Bind(1, id).Bind(2, group.institute).Bind(3, group.year).Bind(4, ToString(group.kind));
+  std::map<std::string, std::set<size_t>> found;  // plan key → the activities found in it
+  read = ForEachRow(*plans, [&]() -> Status {
+    const std::vector<std::string> text = TitleWords(plans->Text(2));
+    const auto [first, last] = by_code.equal_range(plans->Text(1));
+    for (auto it = first; it != last; ++it) {
+      if (SameActivity(words[it->second], text)) found[plans->Text(0)].insert(it->second);
+    }
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
+  std::optional<std::string> key;
+  for (const auto& [plan, activities] : found) {
+    if (static_cast<double>(activities.size()) <
+        kExcerptFound * static_cast<double>(words.size())) {
+      continue;
+    }
+    if (key) return std::optional<std::string>();  // two plans: which is it?
+    key = plan;
+  }
+  return key;
+}
+
 // Union-find over the editions.
 class Plans {
  public:
@@ -100,6 +164,18 @@ std::vector<std::string> PlanTitles(std::span<const PlanEdition> editions) {
     if (ambiguous) continue;
     for (size_t l : containers) plans.Join(s, l);
   }
+  // An edition without a title (pages from the middle of a plan: a partial scan) is the one plan
+  // of its institute, year and kind, when there is one and its periods agree.
+  std::set<size_t> titled;
+  for (size_t i = 0; i < n; ++i) {
+    if (!words[i].empty()) titled.insert(plans.Find(i));
+  }
+  for (size_t u = 0; u < n && titled.size() == 1; ++u) {
+    if (!words[u].empty()) continue;
+    bool agree = true;
+    for (size_t t = 0; t < n; ++t) agree = agree && (words[t].empty() || periods_agree(u, t));
+    if (agree) plans.Join(u, *titled.begin());
+  }
 
   // Each plan's title: its longest (then first in order), with its reporting periods after it
   // when another plan has the same title (the same report for two quarters).
@@ -128,14 +204,65 @@ std::vector<std::string> PlanTitles(std::span<const PlanEdition> editions) {
   return titles;
 }
 
+namespace {
+
+// The keys of a group missing its institute, year or kind: each document's excerpt plan, or NULL.
+Status UpdateExcerptKeys(Store& store, const PlanGroup& group, const std::string& where) {
+  Result<Statement> list = store.Prepare("SELECT id FROM document" + where);
+  if (!list.ok()) return list.status();
+  list->Bind(1, group.institute).Bind(2, group.year).Bind(3, ToString(group.kind));
+  std::vector<int64_t> ids;
+  Status read = ForEachRow(*list, [&]() -> Status {
+    ids.push_back(list->Int64(0));
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
+  Result<Statement> update = store.Prepare("UPDATE document SET plan_key = ?2 WHERE id = ?1");
+  if (!update.ok()) return update.status();
+  for (int64_t id : ids) {
+    Result<std::optional<std::string>> key = ExcerptPlan(store, id, group);
+    if (!key.ok()) return key.status();
+    if (Status s = update->Bind(1, id).Bind(2, *key).Run(); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// UpdatePlanKeys for each group `list` gives (institute, year, kind).
+Status UpdateGroups(Store& store, Statement& list) {
+  std::vector<PlanGroup> groups;
+  Status read = ForEachRow(list, [&]() -> Status {
+    groups.push_back({list.OptionalText(0), list.OptionalInt(1),
+                      DocumentKindFromText(list.Text(2)).value_or(DocumentKind::kUnknown)});
+    return Status::Ok();
+  });
+  if (!read.ok()) return read;
+  for (const PlanGroup& g : groups) {
+    if (Status s = UpdatePlanKeys(store, g); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// After the plans of `group` (which knows its institute, year and kind) changed: the keys of the
+// groups missing a part that agree with it, whose excerpts may be of its plans.
+Status UpdateExcerptsOf(Store& store, const PlanGroup& group) {
+  Result<Statement> list = store.Prepare(
+      "SELECT DISTINCT institute, year, kind FROM document "
+      "WHERE (institute IS NULL OR year IS NULL OR kind = 'unknown') "
+      "AND (institute IS NULL OR institute = ?1) AND (year IS NULL OR year = ?2) "
+      "AND (kind = 'unknown' OR kind = ?3)");
+  if (!list.ok()) return list.status();
+  list->Bind(1, group.institute).Bind(2, group.year).Bind(3, ToString(group.kind));
+  return UpdateGroups(store, *list);
+}
+
+}  // namespace
+
 Status UpdatePlanKeys(Store& store, const PlanGroup& group) {
   // `IS` compares NULL with NULL as equal: a group missing a part is found too.
   const std::string where = " WHERE institute IS ?1 AND year IS ?2 AND kind = ?3";
   const std::string kind = ToString(group.kind);
   if (!group.institute || !group.year || group.kind == DocumentKind::kUnknown) {
-    Result<Statement> clear = store.Prepare("UPDATE document SET plan_key = NULL" + where);
-    if (!clear.ok()) return clear.status();
-    return clear->Bind(1, group.institute).Bind(2, group.year).Bind(3, kind).Run();
+    return UpdateExcerptKeys(store, group, where);
   }
   Result<Statement> list =
       store.Prepare("SELECT id, title, period, plan_key FROM document" + where + " ORDER BY id");
@@ -161,23 +288,13 @@ Status UpdatePlanKeys(Store& store, const PlanGroup& group) {
     if (keys[i] == key) continue;
     if (Status s = update->Bind(1, ids[i]).Bind(2, key).Run(); !s.ok()) return s;
   }
-  return Status::Ok();
+  return UpdateExcerptsOf(store, group);
 }
 
 Status UpdateAllPlanKeys(Store& store) {
   Result<Statement> list = store.Prepare("SELECT DISTINCT institute, year, kind FROM document");
   if (!list.ok()) return list.status();
-  std::vector<PlanGroup> groups;
-  Status read = ForEachRow(*list, [&]() -> Status {
-    groups.push_back({list->OptionalText(0), list->OptionalInt(1),
-                      DocumentKindFromText(list->Text(2)).value_or(DocumentKind::kUnknown)});
-    return Status::Ok();
-  });
-  if (!read.ok()) return read;
-  for (const PlanGroup& group : groups) {
-    if (Status s = UpdatePlanKeys(store, group); !s.ok()) return s;
-  }
-  return Status::Ok();
+  return UpdateGroups(store, *list);
 }
 
 Result<PlanGroup> PlanGroupOf(Store& store, int64_t id) {

@@ -12,10 +12,16 @@
 //     de Resultados" in "Instituto Electoral … Indicadores de Resultados del 01 de enero al 31 de
 //     marzo 2024";
 // except that a title found in two titles that are not one plan between them joins neither: it
-// cannot tell which it belongs to. Plans join transitively. A plan's key is its institute, year,
-// kind and the longest folded title among its editions (its periods after it when another plan
-// has the same title), so it does not depend on the order the documents were stored in. Titles
-// set by hand (`oplex set --title`) join plans the rules miss.
+// cannot tell which it belongs to; and an edition without a title (pages from the middle of the
+// plan) is the plan of its group when the group has one. Plans join transitively.
+//
+// A document missing its institute, year or kind (pages of a plan without its title page, whose
+// heading names no institute) is an excerpt of the one plan, of documents knowing all three and
+// agreeing with what it knows, that holds four in five of its activities (at least 3: the same
+// code, with four in five of their words); with none or two such plans it is a plan of its own. A
+// plan's key is its institute, year, kind and the longest folded title among its editions (its
+// periods after it when another plan has the same title), so it does not depend on the order the
+// documents were stored in. Titles set by hand (`oplex set --title`) join plans the rules miss.
 //
 // Functions taking a Store use its connection: call them on the Store's thread, inside the
 // caller's write transaction.
@@ -56,8 +62,9 @@ struct PlanGroup {
   DocumentKind kind = DocumentKind::kUnknown;
 };
 
-// Sets `plan_key` of every document of `group` from the rules above; NULL (a plan of its own) for
-// a group missing its institute, year or kind.
+// Sets `plan_key` of every document of `group` from the rules above: for a group missing its
+// institute, year or kind, each document's excerpt plan or NULL (a plan of its own); for another,
+// its plans, and then the excerpt plans of the groups missing a part that agree with it.
 Status UpdatePlanKeys(Store& store, const PlanGroup& group);
 
 // UpdatePlanKeys for every group in the database.

@@ -33,7 +33,8 @@ Result<bool> NeedsOcr(PdfDocument& pdf, const Page& page, OcrMode mode) {
 // workers. At most `window` pages wait at once, which bounds the page images in memory.
 class PageQueue {
  public:
-  PageQueue(size_t window, PageBlocks* out) : window_(window), out_(out) {}
+  PageQueue(size_t window, PageBlocks* out, const PageLaidOut& on_page)
+      : window_(window), out_(out), on_page_(on_page) {}
 
   Status Add(Page page) {
     queue_.emplace_back(std::move(page));
@@ -74,12 +75,15 @@ class PageQueue {
       if (page.ocr) ++out_->ocr_pages;
       out_->notes.insert(out_->notes.end(), page.notes.begin(), page.notes.end());
       layout_.AddPage(page);
+      if (on_page_) on_page_(++laid_out_);
     }
     return Status::Ok();
   }
 
   size_t window_;
   PageBlocks* out_;
+  const PageLaidOut& on_page_;
+  int laid_out_ = 0;
   PdfLayout layout_;
   std::deque<Pending> queue_;
 };
@@ -95,14 +99,15 @@ Status CheckPages(const std::string& name, int count, const std::set<int>& pages
 }  // namespace
 
 Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name,
-                                 PdfOptions options, OcrPool* ocr, const std::set<int>& pages) {
+                                 PdfOptions options, OcrPool* ocr, const std::set<int>& pages,
+                                 const PageLaidOut& on_page) {
   auto pdf = PdfDocument::Open(bytes, name, options);
   if (!pdf.ok()) return pdf.status();
   if (Status s = CheckPages(name, pdf->page_count(), pages); !s.ok()) return s;
   const OcrMode mode = ocr != nullptr ? ocr->options().mode : OcrMode::kNever;
   PageBlocks out;
   out.page_count = pdf->page_count();
-  PageQueue queue(Window(ocr), &out);
+  PageQueue queue(Window(ocr), &out, on_page);
   int read = 0, damaged = 0;
   for (int number = 1; number <= pdf->page_count(); ++number) {
     if (!pages.empty() && pages.count(number) == 0) continue;
@@ -135,7 +140,7 @@ Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name
 }
 
 Result<PageBlocks> ReadImageBlocks(std::string_view bytes, const std::string& name, OcrPool* ocr,
-                                   const std::set<int>& pages) {
+                                   const std::set<int>& pages, const PageLaidOut& on_page) {
   if (ocr == nullptr || ocr->options().mode == OcrMode::kNever) {
     return Status::NotSupported(name + ": an image can only be read by OCR, which is off");
   }
@@ -144,7 +149,7 @@ Result<PageBlocks> ReadImageBlocks(std::string_view bytes, const std::string& na
   if (Status s = CheckPages(name, image->page_count(), pages); !s.ok()) return s;
   PageBlocks out;
   out.page_count = image->page_count();
-  PageQueue queue(Window(ocr), &out);
+  PageQueue queue(Window(ocr), &out, on_page);
   for (int number = 1; number <= image->page_count(); ++number) {
     auto next = image->NextPage();
     if (!next.ok()) return next.status();

@@ -10,6 +10,7 @@
 // the tables (what people use Tabula or Camelot for), with every asked page rendered.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -29,15 +30,21 @@ struct PageBlocks {
   std::vector<PageNote> notes;
 };
 
+// Called as each page is laid out, in page order, with how many pages are laid out so far: the
+// progress of a long document (an hour of OCR) while it is read.
+using PageLaidOut = std::function<void(int pages_laid_out)>;
+
 // `ocr`: the workers for pages that need OCR; null reads text layers only (as OcrMode::kNever).
 // `pages`: 1-based page numbers to read; empty reads all. Pages past the end are an error.
 Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name,
-                                 PdfOptions options, OcrPool* ocr, const std::set<int>& pages = {});
+                                 PdfOptions options, OcrPool* ocr, const std::set<int>& pages = {},
+                                 const PageLaidOut& on_page = {});
 
 // An image file (PNG, JPEG, TIFF…), every page read by OCR. kNotSupported when `ocr` is null or
 // its mode is kNever.
 Result<PageBlocks> ReadImageBlocks(std::string_view bytes, const std::string& name, OcrPool* ocr,
-                                   const std::set<int>& pages = {});
+                                   const std::set<int>& pages = {},
+                                   const PageLaidOut& on_page = {});
 
 struct PageTables {
   int page = 0;

@@ -484,6 +484,94 @@ TEST_F(ClassifierTest, CalendarsAndMinutes) {
             DocumentKind::kMinutes);
 }
 
+// The opening of the BCS plan's Cronograma pages (data/scans/bcs-2024-x-300dpi.pdf, as OCR reads
+// them): a kind phrase in a table's body is an activity, not the title; the institute named in a
+// table ("Calendario de colaboración INE-IEEBCS") is the state's.
+TEST_F(ClassifierTest, AKindPhraseInATableBodyIsNoTitle) {
+  const Classification c = ClassifyOpening(
+      {{"7. Cronograma", false},
+       {"A continuación, se presenta la calendarización de las actividades de la DEOE, "
+        "correspondiente al periodo de enero a diciembre del ejercicio 2024.",
+        false},
+       {"Objetivo / línea de acción Ene Feb Mar Abr May Jun Jul Ago Sep Oct Nov Dic", false},
+       {"2.1 Dar cumplimiento a los compromisos programados y asignados a la DEOE, en el "
+        "Calendario de colaboración INE-IEEBCS. X X X",
+        true},
+       {"9.1 Elaborar y presentar el proyecto de Programa Anual de Trabajo 2025 correspondiente "
+        "a la DEOE X",
+        true}},
+      "scan.pdf", vocab());
+  EXPECT_EQ(c.kind, DocumentKind::kUnknown);
+  EXPECT_EQ(c.title, "");
+  EXPECT_EQ(c.year, 2024);
+  EXPECT_EQ(c.institute, "IEEBCS");
+  // The same lines outside a table: the activity reads as a title, as it did.
+  std::vector<std::string> prose = {"7. Cronograma",
+                                    "9.1 Elaborar el proyecto de Programa Anual de Trabajo 2025"};
+  EXPECT_EQ(Classify(prose, "scan.pdf", vocab()).kind, DocumentKind::kWorkPlan);
+}
+
+// Pages from the middle of the Aguascalientes plan (data/scans/ags-2023-shaded-200dpi.pdf): the
+// INE is named in a deliverable, the state institute nowhere. No institute, rather than the INE.
+TEST_F(ClassifierTest, TheIneCitedBelowTheHeadingIsNoPublisher) {
+  const Classification c = ClassifyOpening(
+      {{"EJE 1 EJE 2 EJE 3 EJE 4", false},
+       {"Todas aquellas actividades que desarrolla el Instituto en tiempo no electoral.", false},
+       {"PRESIDENCIA", false},
+       {"ACTIVIDAD CALENDARIO 2023 ENTREGABLES", false},
+       {"1.2 Tramitar y dar seguimiento a las solicitudes. • Informe de actividades de "
+        "vinculación con el Instituto Nacional Electoral.",
+        true}},
+      "ags-2023-shaded-200dpi.pdf", vocab());
+  EXPECT_EQ(c.institute, std::nullopt);
+  EXPECT_TRUE(c.ine_only_cited);
+  EXPECT_EQ(c.kind, DocumentKind::kUnknown);
+}
+
+// What the opening left unknown, from the records: a schedule of activities makes a work plan,
+// and the year its months fall in is the document's; what stays unknown gets a finding.
+TEST_F(ClassifierTest, RecordsCompleteTheKindAndYearAndNameWhatStaysUnknown) {
+  Extraction e;
+  for (int i = 0; i < 3; ++i) {
+    Activity a;
+    a.months = MonthMask::FromBits(0b11);
+    for (int month : {1, 2}) {
+      MonthValue m;
+      m.month = month;
+      m.year = 2023;
+      m.marked = true;
+      a.month_values.push_back(m);
+    }
+    e.activities.push_back(a);
+  }
+  Classification opening;
+  opening.ine_only_cited = true;
+  ClassifyByRecords(opening, &e);
+  EXPECT_EQ(e.document.kind, DocumentKind::kWorkPlan);
+  EXPECT_EQ(e.document.year, 2023);
+  std::vector<std::string> codes;
+  for (const Finding& f : e.findings) {
+    codes.push_back(f.code);
+    EXPECT_EQ(f.severity, Severity::kInfo);
+  }
+  EXPECT_EQ(codes, (std::vector<std::string>{"kind_from_tables", "year_from_tables",
+                                             "institute_unknown"}));
+  EXPECT_NE(e.findings[2].message.find("the INE is named only below the heading"),
+            std::string::npos);
+
+  // Two scheduled activities are no schedule: the kind stays unknown; no year is read from months
+  // without one, and an institute nobody named is no guess refused.
+  Extraction few;
+  few.activities.assign(e.activities.begin(), e.activities.begin() + 2);
+  few.activities[0].month_values.clear();
+  few.activities[1].month_values.clear();
+  ClassifyByRecords(Classification{}, &few);
+  EXPECT_EQ(few.document.kind, DocumentKind::kUnknown);
+  EXPECT_EQ(few.document.year, std::nullopt);
+  ASSERT_EQ(few.findings.size(), 1u);
+  EXPECT_EQ(few.findings[0].code, "kind_unknown");
+}
+
 TEST_F(ClassifierTest, NothingKnownStaysUnknown) {
   const Classification c = Classify({"Lista de asistencia", "Orden del día"}, "a.pdf", vocab());
   EXPECT_EQ(c.kind, DocumentKind::kUnknown);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,18 @@ class EditionsTest : public testing::CliFixture {
     EXPECT_EQ(json["indicators"].array.size(), 1u) << r.out;
     return json["indicators"].array.empty() ? -1 : json["indicators"].array[0][key].number;
   }
+
+  // The paths of the editions counted for `institute` in `compare --json`.
+  std::vector<std::string> Counted(const std::string& institute) {
+    Outcome r = Oplex("compare --json --part indicators --institute " + institute);
+    const JsonValue json = ParseJson(r.out);
+    std::vector<std::string> paths;
+    for (const JsonValue& row : json["indicators"].array) {
+      for (const JsonValue& path : row["counted_editions_paths"].array)
+        paths.push_back(path.string);
+    }
+    return paths;
+  }
 };
 
 TEST_F(EditionsTest, APlanStoredAsTextAndPdfsCountsOnceAndSaysWhich) {
@@ -57,10 +70,7 @@ TEST_F(EditionsTest, APlanStoredAsTextAndPdfsCountsOnceAndSaysWhich) {
   EXPECT_EQ(Coverage("IEE-AGS", "editions_not_counted"), 2);
   EXPECT_EQ(Coverage("IEEM", "activities"), 318);
   // The counted edition: a born-digital PDF over the text, the newest of two PDFs.
-  Outcome json = Oplex("compare --json --part indicators --institute IEE-AGS");
-  const JsonValue row = ParseJson(json.out)["indicators"].array[0];
-  ASSERT_EQ(row["counted_editions_paths"].array.size(), 1u);
-  EXPECT_EQ(row["counted_editions_paths"].array[0].string, Pdf("ags-2023-x.pdf"));
+  EXPECT_EQ(Counted("IEE-AGS"), std::vector<std::string>{Pdf("ags-2023-x.pdf")});
   Outcome text = Oplex("compare --part indicators");
   EXPECT_NE(text.out.find("  counted: " + Pdf("ags-2023-x.pdf") + " (one plan of 3 editions"),
             std::string::npos)
@@ -207,23 +217,46 @@ TEST_F(EditionsTest, AManifestSetsEachFilesOwn) {
       << bad.err;
 }
 
-// The seed plans as text (data/samples), born-digital PDF (data/pdf) and, for IEEM, a scan
-// (data/scans): each plan counts once in compare and in the report, though the titles the text,
-// the PDF and the scan give read differently (see tests/plan_key_test.cpp). Durango's report has
-// 31 indicators (dgo-iepc-indicadores-2024q1.txt, counted by hand), the IEEM plan 318 activities.
+// The seed plans as text (data/samples), born-digital PDF (data/pdf) and scan (data/scans): each
+// plan counts once in compare and in the report, though the titles the text, the PDF and the scan
+// give read differently (see tests/plan_key_test.cpp), and though the scans are three pages from
+// the middle of their plans: the IEEM scan's running head names its institute and title; the BCS
+// scan names no title (its "Programa Anual de Trabajo 2025" is an activity) but its institute in a
+// table ("INE-IEEBCS"); the Aguascalientes scan names neither (the INE only in a deliverable), so
+// it is an excerpt, its activities those of the plan. Durango's report has 31 indicators
+// (dgo-iepc-indicadores-2024q1.txt, counted by hand), the plans 192, 84 and 318 activities.
 TEST_F(EditionsTest, TheSeedsAsTextPdfAndScanCountEachPlanOnce) {
   IngestSamples();
+  const fs::path scans = fs::path(OPLEX_SAMPLES_DIR).parent_path() / "scans";
   Outcome r =
       Oplex("ingest " + Pdf("dgo-2024q1-indicadores.pdf") + " " + Pdf("ags-2023-cotaprep.pdf") +
-            " " + Pdf("ieem-2024-numeric.pdf") + " " +
-            (fs::path(OPLEX_SAMPLES_DIR).parent_path() / "scans" / "ieem-2024-numeric-300dpi.pdf")
-                .string());
+            " " + Pdf("ieem-2024-numeric.pdf") + " " + Pdf("ags-2023-shaded.pdf") + " " +
+            Pdf("bcs-2024-x.pdf") + " " + (scans / "ieem-2024-numeric-300dpi.pdf").string() + " " +
+            (scans / "ags-2023-shaded-200dpi.pdf").string() + " " +
+            (scans / "bcs-2024-x-300dpi.pdf").string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ags-2023-shaded-200dpi.pdf  [? 2023 work_plan]"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("bcs-2024-x-300dpi.pdf  [IEEBCS 2024 work_plan]"), std::string::npos)
+      << r.out;
   EXPECT_EQ(Coverage("IEPC-DGO", "indicators"), 31);
   EXPECT_EQ(Coverage("IEPC-DGO", "documents"), 1);
   EXPECT_EQ(Coverage("IEPC-DGO", "editions_not_counted"), 1);
   EXPECT_EQ(Coverage("IEEM", "activities"), 318);
   EXPECT_EQ(Coverage("IEEM", "editions_not_counted"), 2);
+  EXPECT_EQ(Coverage("IEEBCS", "activities"), 84);
+  EXPECT_EQ(Coverage("IEEBCS", "editions_not_counted"), 2);
+  EXPECT_EQ(Coverage("IEE-AGS", "activities"), 192);
+  // The plan's text and scan, the COTAPREP report's text.
+  EXPECT_EQ(Coverage("IEE-AGS", "editions_not_counted"), 3);
+  // Nothing else is counted: every activity counted is one of the three plans'.
+  Outcome all = Oplex("compare --json --part indicators");
+  const JsonValue compared = ParseJson(all.out);
+  double counted = 0;
+  for (const JsonValue& column : compared["columns"].array) {
+    counted += column["activities"].number;
+  }
+  EXPECT_EQ(counted, 192 + 84 + 318) << all.out;
 
   // One plan per institute, year and kind here; the COTAPREP report's text and PDF are one.
   Outcome listed = Oplex("documents --json");
@@ -233,6 +266,8 @@ TEST_F(EditionsTest, TheSeedsAsTextPdfAndScanCountEachPlanOnce) {
     plans[d["institute"].string + " " + d["kind"].string].insert(d["plan"].string);
   }
   for (const auto& [group, keys] : plans) EXPECT_EQ(keys.size(), 1u) << group;
+  EXPECT_EQ(plans[" work_plan"],  // the excerpt, without an institute
+            (std::set<std::string>{"IEE-AGS 2023 work_plan plan anual de trabajo 2023"}));
   EXPECT_EQ(plans["IEPC-DGO indicator_report"],
             (std::set<std::string>{"IEPC-DGO 2024 indicator_report instituto electoral y de "
                                    "participacion ciudadana del estado de durango indicadores de "
@@ -253,6 +288,62 @@ TEST_F(EditionsTest, TheSeedsAsTextPdfAndScanCountEachPlanOnce) {
     ++durango;
   }
   EXPECT_EQ(durango, 31u);
+}
+
+// Pages cut from the middle of the Aguascalientes plan's text (its "PRESIDENCIA" and "SECRETARÍA
+// EJECUTIVA" tables, 11 activities, no title, the INE named in a deliverable) are an excerpt: a
+// plan of its own while no plan holds its activities, then the plan's edition once the plan is
+// stored (whichever comes first), and a plan of its own again when the plan is removed.
+TEST_F(EditionsTest, AnExcerptJoinsThePlanHoldingItsActivities) {
+  std::istringstream text(testing::Slurp(Samples() + "/ags-iee-plan-anual-2023.txt"));
+  std::string excerpt;
+  bool in = false;
+  for (std::string line; std::getline(text, line);) {
+    if (line == "PRESIDENCIA") in = true;
+    if (in) excerpt += line + "\n";
+    if (line.starts_with("1.11 ")) break;
+  }
+  const fs::path file = dir_ / "ags-pages-7-8.txt";
+  std::ofstream(file) << excerpt;
+  Outcome r = Oplex("ingest " + file.string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("[? 2023 unknown] 11 activities"), std::string::npos) << r.out;
+  RawDb raw(db_);
+  const std::string key =
+      "SELECT coalesce(plan_key, 'own') FROM document WHERE path = '" + file.string() + "'";
+  EXPECT_EQ(raw.One(key), "own");
+  EXPECT_EQ(raw.One("SELECT code FROM finding WHERE code = 'institute_unknown'"),
+            "institute_unknown");
+
+  const std::string plan = Samples() + "/ags-iee-plan-anual-2023.txt";
+  ASSERT_EQ(Oplex("ingest " + plan).exit_code, 0);
+  EXPECT_EQ(raw.One(key), "IEE-AGS 2023 work_plan plan anual de trabajo 2023");
+  EXPECT_EQ(Coverage("IEE-AGS", "activities"), 192);
+  EXPECT_EQ(Coverage("IEE-AGS", "editions_not_counted"), 1);
+
+  ASSERT_EQ(Oplex("remove " + plan).exit_code, 0);
+  EXPECT_EQ(raw.One(key), "own");
+}
+
+// The BCS plan as its office PDF (84 activities, the 4 indicators of its MIR page), as text (the
+// same, months unknown) and, ingested last, as a reportlab rendering whose indicator table is not
+// read (84 activities, no indicator): the office PDF counts though it is older, and compare says
+// the 4 indicators are the plan's.
+TEST_F(EditionsTest, ThePoorerEditionIsNotCountedThoughItIsTheNewest) {
+  const std::string office = Pdf("bcs-2024-x.pdf");
+  const std::string reportlab = Pdf("reportlab/bcs-2024-helvetica-a4-fills.pdf");
+  ASSERT_EQ(Oplex("ingest " + office + " " + Samples() + "/bcs-ieebcs-deoe-pat-2024.txt").exit_code,
+            0);
+  ASSERT_EQ(Oplex("ingest " + reportlab).exit_code, 0);
+  EXPECT_EQ(Coverage("IEEBCS", "plans"), 1);
+  EXPECT_EQ(Coverage("IEEBCS", "indicators"), 4);
+  EXPECT_EQ(Coverage("IEEBCS", "editions_not_counted"), 2);
+  EXPECT_EQ(Counted("IEEBCS"), std::vector<std::string>{office});
+  // Next the reportlab PDF (short of indicators, as the text is of months, but a PDF), the text.
+  EXPECT_EQ(RawDb(db_).Rows("SELECT document_path, shortfalls FROM v_document_edition "
+                            "ORDER BY edition_rank"),
+            (std::vector<std::string>{office + "|0", reportlab + "|1",
+                                      Samples() + "/bcs-ieebcs-deoe-pat-2024.txt|1"}));
 }
 
 // Two plans of one institute and year (the BCS directorate's plan, and the same text titled as

@@ -28,6 +28,21 @@ TEST(PlanKey, TitleWordsFoldAccentsCasePunctuationAndSpaces) {
   EXPECT_TRUE(TitleWords(" .,; ").empty());
 }
 
+// An edition without a title (pages from the middle of a plan) is the one plan of its group;
+// with two plans in the group, it cannot tell which and stays its own, as it does when its period
+// differs from the plan's.
+TEST(PlanKey, AnUntitledEditionIsTheOnePlanOfItsGroup) {
+  const std::vector<PlanEdition> scan = {{"Plan Anual de Trabajo 2023", "2023"},
+                                         {"", std::nullopt}};
+  EXPECT_EQ(PlanTitles(scan),
+            (std::vector<std::string>{"plan anual de trabajo 2023", "plan anual de trabajo 2023"}));
+  EXPECT_EQ(PlanCount({{"Programa de la Dirección de Organización", std::nullopt},
+                       {"Programa de la Unidad de Transparencia", std::nullopt},
+                       {"", std::nullopt}}),
+            3u);
+  EXPECT_EQ(PlanCount({{"Informe de indicadores", "2024-Q1"}, {"", "2024-Q2"}}), 2u);
+}
+
 TEST(PlanKey, TheSameTitleWrittenDifferentlyIsOnePlan) {
   EXPECT_EQ(PlanCount({{"Plan Anual de Trabajo 2023", "2023"},
                        {"PLAN ANUAL DE TRABAJO, 2023.", "2023"},

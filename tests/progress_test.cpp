@@ -1,6 +1,8 @@
 // What `oplex ingest` says while it runs: each file's result as it completes (a JSON line each
-// with --json, then the summary), and on a terminal a bar at the bottom of stderr with the log
-// lines written above it, never onto it (run under script(1), which gives the program a terminal).
+// with --json, then the summary), each page of a PDF as it is laid out (a "reading" line with
+// --json, told by the worker process reading it or by the reading thread), and on a terminal a bar
+// at the bottom of stderr with the log lines written above it, never onto it (run under script(1),
+// which gives the program a terminal).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -30,14 +32,43 @@ class ProgressTest : public testing::CliFixture {
   }
 };
 
+// The "reading" lines of `ingest --json`, all of `paged` (the one paged document read), in order,
+// each "READ/PAGES", before its result line; the other lines (results and summary) in `results`.
+std::vector<std::string> ReadingLines(const std::string& out, const std::string& paged,
+                                      std::vector<JsonValue>* results) {
+  std::vector<std::string> reading;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    JsonValue json = ParseJson(line);
+    if (!json.Has("status") || json["status"].string != "reading") {
+      results->push_back(std::move(json));
+      continue;
+    }
+    EXPECT_EQ(json["path"].string, paged);
+    EXPECT_TRUE(results->empty()) << "a page read after the document was settled";
+    reading.push_back(std::to_string(static_cast<int>(json["pages_read"].number)) + "/" +
+                      std::to_string(static_cast<int>(json["pages"].number)));
+  }
+  return reading;
+}
+
+// "0/N" (begun) to "N/N".
+std::vector<std::string> PagesOf(int n) {
+  std::vector<std::string> pages;
+  for (int page = 0; page <= n; ++page) {
+    pages.push_back(std::to_string(page) + "/" + std::to_string(n));
+  }
+  return pages;
+}
+
 TEST_F(ProgressTest, WithJsonEachFileIsALineAndTheSummaryTheLast) {
   std::ofstream(dir_ / "empty.txt").close();
   Outcome r =
       Oplex("ingest --json --jobs 1 " + Pdf() + " " + Text() + " " + (dir_ / "empty.txt").string());
   ASSERT_EQ(r.exit_code, 1) << r.err;
   std::vector<JsonValue> lines;
-  std::istringstream in(r.out);
-  for (std::string line; std::getline(in, line);) lines.push_back(ParseJson(line));
+  // The worker process reading the PDF tells each page as it is laid out (the text has none).
+  EXPECT_EQ(ReadingLines(r.out, Pdf(), &lines), PagesOf(17));
   ASSERT_EQ(lines.size(), 4u) << r.out;
   EXPECT_EQ(lines[0]["path"].string, Pdf());
   EXPECT_EQ(lines[0]["status"].string, "stored");
@@ -48,6 +79,27 @@ TEST_F(ProgressTest, WithJsonEachFileIsALineAndTheSummaryTheLast) {
   EXPECT_NE(lines[2]["error"].string.find("empty"), std::string::npos);
   EXPECT_EQ(lines[3]["stored"].number, 2);
   EXPECT_EQ(lines[3]["failed"].number, 1);
+}
+
+// The pages OCR reads are told as they are laid out too: a two-page TIFF scan, read in a worker.
+TEST_F(ProgressTest, EachPageOcrReadsIsTold) {
+  const std::string tiff =
+      (fs::path(OPLEX_SAMPLES_DIR).parent_path() / "scans" / "ags-2023-x-pages7-8.tif").string();
+  Outcome r = Oplex("ingest --json --jobs 1 " + tiff);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<JsonValue> lines;
+  EXPECT_EQ(ReadingLines(r.out, tiff, &lines), PagesOf(2));
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_EQ(lines[0]["pages"].number, 2);
+}
+
+TEST_F(ProgressTest, ReadingInThreadsTellsThePagesToo) {
+  Outcome r = Oplex("ingest --json --timeout 0 --max-memory 0 " + Pdf());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<JsonValue> lines;
+  EXPECT_EQ(ReadingLines(r.out, Pdf(), &lines), PagesOf(17));
+  ASSERT_EQ(lines.size(), 2u) << r.out;
+  EXPECT_EQ(lines[0]["status"].string, "stored");
 }
 
 TEST_F(ProgressTest, OnATerminalLogLinesGoAboveTheBar) {
@@ -63,6 +115,9 @@ TEST_F(ProgressTest, OnATerminalLogLinesGoAboveTheBar) {
   EXPECT_NE(screen.find("] 1/3 files, 17 pages, "), std::string::npos) << screen;
   EXPECT_NE(screen.find(" pages/s, ~"), std::string::npos) << screen;
   EXPECT_NE(screen.find(" left  bcs-2024-x.pdf"), std::string::npos) << screen;
+  // Before the PDF is settled the bar has its pages, and the document with its last page.
+  EXPECT_NE(screen.find("] 0/3 files, 17 pages, "), std::string::npos) << screen;
+  EXPECT_NE(screen.find(" left  bcs-2024-x.pdf 17/17"), std::string::npos) << screen;
   // Every line written while the bar is up starts on a cleared line: the log's error (in colour
   // on a terminal), each file's result as it completes, the summary.
   const size_t error = screen.find((dir_ / "empty.txt").string() + ": empty file");

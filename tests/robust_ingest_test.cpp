@@ -233,7 +233,7 @@ TEST_F(RobustIngestTest, AnExceptionInOneDocumentFailsThatFileOnly) {
   const std::vector<fs::path> files = {in / "good.txt", in / "stated-total-overflow.txt"};
   auto reports = oplex::RunBatch(
       files, options,
-      [&](const fs::path& path, std::string bytes, std::string sha256) {
+      [&](const fs::path& path, std::string bytes, std::string sha256, const oplex::PageLaidOut&) {
         if (path.filename() == "stated-total-overflow.txt") throw std::out_of_range("stoll");
         return pipeline->Process(path, std::move(bytes), std::move(sha256));
       },
@@ -261,18 +261,18 @@ TEST_F(RobustIngestTest, AWorkerThatCrashesOrPassesALimitFailsItsFileOnly) {
     auto loaded = oplex::DocumentPipeline::Load(OPLEX_DEFAULT_DATA_DIR);
     if (!loaded.ok()) return loaded.status();
     auto pipeline = std::make_shared<oplex::DocumentPipeline>(std::move(*loaded));
-    return oplex::ReadDocument(
-        [pipeline](const fs::path& path, std::string bytes, std::string sha256) {
-          const std::string name = path.filename().string();
-          if (name.starts_with("crash")) std::abort();
-          if (name == "slow.txt") std::this_thread::sleep_for(std::chrono::seconds(60));
-          if (name == "greedy.txt") {
-            std::vector<char> hog(size_t{400} << 20);
-            std::memset(hog.data(), 1, hog.size());
-            std::this_thread::sleep_for(std::chrono::seconds(60));
-          }
-          return pipeline->Process(path, std::move(bytes), std::move(sha256));
-        });
+    return oplex::ReadDocument([pipeline](const fs::path& path, std::string bytes,
+                                          std::string sha256, const oplex::PageLaidOut&) {
+      const std::string name = path.filename().string();
+      if (name.starts_with("crash")) std::abort();
+      if (name == "slow.txt") std::this_thread::sleep_for(std::chrono::seconds(60));
+      if (name == "greedy.txt") {
+        std::vector<char> hog(size_t{400} << 20);
+        std::memset(hog.data(), 1, hog.size());
+        std::this_thread::sleep_for(std::chrono::seconds(60));
+      }
+      return pipeline->Process(path, std::move(bytes), std::move(sha256));
+    });
   };
   // Each limit in a batch of its own, so that a slow machine cannot trade one for the other.
   auto run = [&](const oplex::BatchOptions& options, const std::vector<std::string>& names) {

@@ -419,6 +419,65 @@ TEST_F(StoreTest, OpenKeysThePlansOfADatabaseOfSchemaNine) {
   EXPECT_EQ(raw.One("SELECT plan FROM v_document_edition WHERE document_id = 3"), "document 3");
 }
 
+// A database of schema 10 keyed an untitled edition (a partial scan) as a plan apart: opened, its
+// keys are computed again, and it is its group's one plan's.
+TEST_F(StoreTest, OpenKeysAgainTheUntitledEditionsOfADatabaseOfSchemaTen) {
+  {
+    RawDb raw(db_path_, /*create=*/true);
+    for (const Migration& m : Migrations()) {
+      if (m.version <= 10) raw.Exec(std::string(m.sql));
+    }
+    raw.Exec("PRAGMA user_version = 10");
+    raw.Exec(
+        "INSERT INTO document (id, sha256, path, kind, institute, year, title, source_format, "
+        "pipeline_version, ingested_at, plan_key) VALUES "
+        "(1, 'aa', 'plan.pdf', 'work_plan', 'IEEM', 2024, 'Programa Anual 2024', 'pdf', '0', "
+        "'2026-01-01T00:00:00Z', 'IEEM 2024 work_plan programa anual 2024'), "
+        "(2, 'bb', 'scan.pdf', 'work_plan', 'IEEM', 2024, '', 'pdf+ocr', '0', "
+        "'2026-01-01T00:00:00Z', 'IEEM 2024 work_plan')");
+  }
+  ASSERT_NE(OpenStore(), nullptr);
+  EXPECT_EQ(RawDb(db_path_).Rows("SELECT DISTINCT plan_key FROM document"),
+            std::vector<std::string>{"IEEM 2024 work_plan programa anual 2024"});
+}
+
+// Editions are ranked by what was extracted from them before their format and date (schema 11):
+// one plan as a text export (10 activities, months unknown), a newer born-digital excerpt of it
+// (3 activities with their months), a scan that lost one activity (9 of 10 with months: within a
+// tenth) and the newest born-digital PDF, which lost its 2 indicators.
+TEST_F(StoreTest, TheEditionCountedIsTheMostCompleteThenTheRichestFormat) {
+  ASSERT_NE(OpenStore(), nullptr);
+  RawDb raw(db_path_);
+  raw.Exec(
+      "INSERT INTO document (id, sha256, path, kind, institute, year, title, source_format, "
+      "pipeline_version, ingested_at, plan_key) VALUES "
+      "(1, 'aa', 'plan.txt', 'work_plan', 'IEEM', 2024, 'Plan', 'text', '0', "
+      "'2026-01-01T00:00:00Z', 'IEEM 2024 work_plan plan'), "
+      "(2, 'bb', 'pages-9-11.pdf', 'work_plan', 'IEEM', 2024, '', 'pdf', '0', "
+      "'2026-01-04T00:00:00Z', 'IEEM 2024 work_plan plan'), "
+      "(3, 'cc', 'scan.pdf', 'work_plan', 'IEEM', 2024, 'Plan', 'pdf+ocr', '0', "
+      "'2026-01-02T00:00:00Z', 'IEEM 2024 work_plan plan'), "
+      "(4, 'dd', 'plan.pdf', 'work_plan', 'IEEM', 2024, 'Plan', 'pdf', '0', "
+      "'2026-01-03T00:00:00Z', 'IEEM 2024 work_plan plan')");
+  raw.Exec(
+      "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) "
+      "INSERT INTO activity (document_id, code, text, months_mask, extractor, confidence) "
+      "SELECT 1, 'c' || i, 'a', NULL, 't', 1 FROM n UNION ALL "
+      "SELECT 2, 'c' || i, 'a', 1, 't', 1 FROM n WHERE i <= 3 UNION ALL "
+      "SELECT 3, 'c' || i, 'a', 1, 't', 1 FROM n WHERE i <= 9 UNION ALL "
+      "SELECT 4, 'c' || i, 'a', 1, 't', 1 FROM n");
+  raw.Exec(
+      "INSERT INTO indicator (document_id, name, extractor, confidence) VALUES "
+      "(1, 'i1', 't', 1), (1, 'i2', 't', 1), (3, 'i1', 't', 1), (3, 'i2', 't', 1)");
+  // Shortfalls: the text lacks months (0 of 10), the excerpt activities, months and indicators,
+  // the newest PDF indicators; the scan none (9 is nine tenths of 10).
+  EXPECT_EQ(
+      raw.Rows("SELECT document_id, activities, scheduled, indicators, shortfalls, "
+               "edition_rank FROM v_document_edition ORDER BY edition_rank"),
+      (std::vector<std::string>{"3|9|9|2|0|1", "4|10|10|0|1|2", "1|10|0|2|1|3", "2|3|3|0|3|4"}));
+  EXPECT_EQ(raw.One("SELECT DISTINCT counted_document_id FROM v_document_edition"), "3");
+}
+
 TEST_F(StoreTest, OpenRejectsADatabaseFromANewerSchema) {
   { ASSERT_NE(OpenStore(), nullptr); }
   const int newer = LatestSchemaVersion() + 1;

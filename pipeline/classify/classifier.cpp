@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -238,11 +239,11 @@ DateEvidence FindDateEvidence(std::string_view folded) {
 // The leading lines as one text, folded, with the map from folded bytes back to lines.
 class LeadingText {
  public:
-  explicit LeadingText(const std::vector<std::string>& lines) : lines_(lines) {
-    for (const std::string& line : lines) {
+  explicit LeadingText(const std::vector<LeadingLine>& lines) : lines_(lines) {
+    for (const LeadingLine& line : lines) {
       if (!source_.empty()) source_.push_back('\n');
       line_starts_.push_back(source_.size());
-      source_ += line;
+      source_ += line.text;
     }
     folded_ = FoldWithOffsets(source_);
   }
@@ -250,7 +251,8 @@ class LeadingText {
   const std::string& folded() const { return folded_.text; }
   const std::string& source() const { return source_; }
   size_t line_count() const { return lines_.size(); }
-  const std::string& line(size_t i) const { return lines_[i]; }
+  const std::string& line(size_t i) const { return lines_[i].text; }
+  bool in_table_body(size_t i) const { return lines_[i].in_table_body; }
 
   size_t SourceOffset(size_t folded_offset) const { return folded_.offsets[folded_offset]; }
 
@@ -275,7 +277,7 @@ class LeadingText {
         folded_.offsets.begin());
   }
 
-  const std::vector<std::string>& lines_;
+  const std::vector<LeadingLine>& lines_;
   std::string source_;
   std::vector<size_t> line_starts_;
   FoldedText folded_;
@@ -287,14 +289,23 @@ struct KindMatch {
   size_t end = 0;
 };
 
-std::optional<KindMatch> FindKind(const std::string& folded, const Vocabulary& vocab) {
+// The first kind phrase of the text outside table bodies.
+std::optional<KindMatch> FindKind(const LeadingText& text, const Vocabulary& vocab) {
   std::optional<KindMatch> best;
+  const std::string& folded = text.folded();
   const re2::StringPiece input(folded);
   for (const Vocabulary::KindPattern& pattern : vocab.kind_patterns()) {
     re2::StringPiece match;
-    if (!pattern.regex->Match(input, 0, input.size(), RE2::UNANCHORED, &match, 1)) continue;
-    const auto begin = static_cast<size_t>(match.data() - folded.data());
-    if (!best || begin < best->begin) best = KindMatch{pattern.kind, begin, begin + match.size()};
+    for (size_t from = 0;
+         pattern.regex->Match(input, from, input.size(), RE2::UNANCHORED, &match, 1);) {
+      const auto begin = static_cast<size_t>(match.data() - folded.data());
+      if (!text.in_table_body(text.LineOf(begin))) {
+        if (!best || begin < best->begin)
+          best = KindMatch{pattern.kind, begin, begin + match.size()};
+        break;
+      }
+      from = text.FoldedEnd(text.LineOf(begin));  // the next line
+    }
   }
   return best;
 }
@@ -384,13 +395,13 @@ std::optional<size_t> InstituteFromFileName(std::string_view file_name, const Vo
 }
 
 struct InstituteChoice {
-  size_t institute = 0;
+  std::optional<size_t> institute;
   double confidence = 0;
+  bool ine_only_cited = false;
 };
 
-std::optional<InstituteChoice> ChooseInstitute(const LeadingText& text, size_t heading_last_line,
-                                               std::string_view file_name,
-                                               const Vocabulary& vocab) {
+InstituteChoice ChooseInstitute(const LeadingText& text, size_t heading_last_line,
+                                std::string_view file_name, const Vocabulary& vocab) {
   const auto& institutes = vocab.institutes();
   const std::optional<size_t> from_file_name = InstituteFromFileName(file_name, vocab);
   const std::vector<Vocabulary::InstituteMention> mentions = vocab.FindInstitutes(text.folded());
@@ -403,12 +414,14 @@ std::optional<InstituteChoice> ChooseInstitute(const LeadingText& text, size_t h
   const auto best =
       std::min_element(mentions.begin(), mentions.end(),
                        [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
-  if (best == mentions.end()) {
-    if (!from_file_name) return std::nullopt;
-    return InstituteChoice{*from_file_name, 0.5};
+  // The INE below the heading is cited, as every state's documents cite it: no publisher.
+  const bool ine_only_cited =
+      best != mentions.end() && institutes[best->institute].national && tier(*best) == 1;
+  if (best == mentions.end() || ine_only_cited) {
+    if (!from_file_name) return InstituteChoice{std::nullopt, 0, ine_only_cited};
+    return InstituteChoice{*from_file_name, 0.5, ine_only_cited};
   }
-  const bool national = institutes[best->institute].national;
-  double confidence = tier(*best) == 0 ? 0.95 : (national ? 0.6 : 0.8);
+  double confidence = tier(*best) == 0 ? 0.95 : 0.8;
   if (best->acronym) confidence -= 0.1;
   const bool rival = std::any_of(mentions.begin(), mentions.end(), [&](const auto& m) {
     return m.institute != best->institute && tier(m) == tier(*best) &&
@@ -416,18 +429,18 @@ std::optional<InstituteChoice> ChooseInstitute(const LeadingText& text, size_t h
   });
   if (rival) confidence -= 0.15;
   if (from_file_name == best->institute) confidence = std::min(1.0, confidence + 0.05);
-  return InstituteChoice{best->institute, confidence};
+  return InstituteChoice{best->institute, confidence, false};
 }
 
 }  // namespace
 
-Classification Classify(const std::vector<std::string>& leading_lines, std::string_view file_name,
-                        const Vocabulary& vocab) {
+Classification ClassifyOpening(const std::vector<LeadingLine>& leading_lines,
+                               std::string_view file_name, const Vocabulary& vocab) {
   Classification result;
   const LeadingText text(leading_lines);
   if (text.line_count() == 0) return result;
 
-  const std::optional<KindMatch> kind = FindKind(text.folded(), vocab);
+  const std::optional<KindMatch> kind = FindKind(text, vocab);
   size_t heading_last_line = std::min(text.line_count(), kMinHeadingLines) - 1;
   DateEvidence date;
   if (kind) {
@@ -460,12 +473,68 @@ Classification Classify(const std::vector<std::string>& leading_lines, std::stri
   result.year = date.year;
   result.period = date.period;
 
-  if (const std::optional<InstituteChoice> choice =
-          ChooseInstitute(text, heading_last_line, file_name, vocab)) {
-    result.institute = vocab.institutes()[choice->institute].code;
-    result.institute_confidence = choice->confidence;
+  const InstituteChoice choice = ChooseInstitute(text, heading_last_line, file_name, vocab);
+  if (choice.institute) {
+    result.institute = vocab.institutes()[*choice.institute].code;
+    result.institute_confidence = choice.confidence;
   }
+  result.ine_only_cited = choice.ine_only_cited;
   return result;
+}
+
+Classification Classify(const std::vector<std::string>& leading_lines, std::string_view file_name,
+                        const Vocabulary& vocab) {
+  std::vector<LeadingLine> lines;
+  lines.reserve(leading_lines.size());
+  for (const std::string& line : leading_lines) lines.emplace_back(line, false);
+  return ClassifyOpening(lines, file_name, vocab);
+}
+
+void ClassifyByRecords(const Classification& opening, Extraction* e) {
+  DocumentInfo& doc = e->document;
+  auto note = [&](const char* code, std::string message) {
+    Finding f;
+    f.severity = Severity::kInfo;
+    f.code = code;
+    f.message = std::move(message);
+    f.provenance.extractor = "classify";
+    e->findings.push_back(std::move(f));
+  };
+  const auto scheduled = static_cast<size_t>(
+      std::count_if(e->activities.begin(), e->activities.end(),
+                    [](const Activity& a) { return a.months.known() && a.months.bits() != 0; }));
+  if (doc.kind == DocumentKind::kUnknown && scheduled >= kScheduledActivities) {
+    doc.kind = DocumentKind::kWorkPlan;
+    note("kind_from_tables", "work plan: no title names the kind, and its tables schedule " +
+                                 std::to_string(scheduled) + " activities by month");
+  }
+  if (!doc.year) {
+    std::map<int, size_t> months_in;  // scheduled months by the year they fall in
+    for (const Activity& a : e->activities) {
+      for (const MonthValue& m : a.month_values) {
+        if (m.year && (m.marked || m.planned)) ++months_in[*m.year];
+      }
+    }
+    const auto most = std::max_element(months_in.begin(), months_in.end(),
+                                       [](auto& a, auto& b) { return a.second < b.second; });
+    if (most != months_in.end()) {
+      doc.year = most->first;
+      note("year_from_tables",
+           "year " + std::to_string(most->first) + ": no title or heading gives one, and " +
+               std::to_string(most->second) + " of the months its tables schedule fall in it");
+    }
+  }
+  if (doc.kind == DocumentKind::kUnknown) {
+    note("kind_unknown",
+         "kind unknown: no title names it (a work plan, a report, indicators, a calendar, "
+         "minutes) and its tables schedule no activities; oplex set DOC --kind sets it");
+  }
+  if (!doc.institute && opening.ine_only_cited) {
+    note("institute_unknown",
+         "institute unknown: the INE is named only below the heading, as every state's documents "
+         "cite it, and no state institute is named, nor in the file name; oplex set DOC "
+         "--institute sets it");
+  }
 }
 
 }  // namespace oplex

@@ -41,8 +41,8 @@ plans without indicators (plans_without_indicators_paths) and of the editions co
 stored more than once (counted_editions_paths).
 
 A plan stored more than once (its text, PDF and scan; a corrected re-publication: documents of one
-institute, year, kind and title) counts once, by its richest edition (a born-digital PDF over a
-scan over text, then the newest): documents, activities and the rest count that edition,
+institute, year, kind and title) counts once, by its richest edition (the most complete by what was extracted from it; then
+a born-digital PDF over a scan over text, then the newest): documents, activities and the rest count that edition,
 "Editions not counted" the others, and a line names each edition counted.
 
 An institute or a year the database does not hold is a usage error (exit code 2) that names what

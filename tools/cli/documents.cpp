@@ -20,12 +20,15 @@ constexpr CommandHelp kDocumentsHelp = {
     R"(Lists the stored documents plan by plan, each plan with its key. Documents of one institute,
 year and kind whose titles are the same once folded (accents, case, punctuation and spaces aside),
 or one of which holds the other's (three words or more), are editions of one plan (its text
-export, its PDF, a scan of it, a corrected re-publication), unless their reporting periods differ:
-compare, report and the views count one edition per plan, the richest (a born-digital PDF over a
-scan over a text export, then the newest), marked "counted". Each document shows its id, source
-format, activities, indicators, events and path, and the metadata set by hand (with what oplex
-had read). A document without an institute, year or kind is a plan of its own. `oplex set DOC
---title` joins plans the rules keep apart.
+export, its PDF, a scan of it, a corrected re-publication), unless their reporting periods differ;
+an edition without a title is the plan of its institute, year and kind when there is one.
+Compare, report and the views count one edition per plan, the richest (the most complete by what
+was extracted from it; then a born-digital PDF over a scan over a text export, then the newest),
+marked "counted". Each document shows its id, source format, activities, indicators, events and
+path, and the metadata set by hand (with what oplex had read). A document without an institute,
+year or kind (pages of a plan without its title page) is an excerpt of the one plan that holds
+four in five of its activities (same code, four in five of their words), else a plan of its own.
+`oplex set DOC --title` joins plans the rules keep apart.
 )",
     R"(--json prints an array of {id, path, sha256, institute, year, kind, title, source_format,
 ingested_at, plan, edition, editions, counted, activities, indicators, events, set_by_hand:

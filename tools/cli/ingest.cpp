@@ -158,6 +158,19 @@ std::string ResultLine(const FileReport& r, bool json) {
   return line.str() + "\n";
 }
 
+// A document being read, as a JSON line: its path, "reading", the pages laid out and its pages.
+std::string ReadingLine(const PageProgress& p) {
+  std::ostringstream line;
+  Json j(line);
+  j.BeginObject();
+  j.Key("path").String(p.path);
+  j.Key("status").String("reading");
+  j.Key("pages_read").Int(p.pages_laid_out);
+  j.Key("pages").Int(p.pages);
+  j.EndObject();
+  return line.str() + "\n";
+}
+
 int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOptions& o) {
   Result<MetadataEdit> edit = CheckEdit(o.metadata, global.data_dir);
   if (!edit.ok()) return UsageFailure(command, edit.status().message());
@@ -186,8 +199,9 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
     return std::make_shared<DocumentPipeline>(std::move(*pipeline));
   };
   auto reader = [](std::shared_ptr<DocumentPipeline> pipeline) -> ReadDocument {
-    return [pipeline](const std::filesystem::path& path, std::string bytes, std::string sha256) {
-      return pipeline->Process(path, std::move(bytes), std::move(sha256));
+    return [pipeline](const std::filesystem::path& path, std::string bytes, std::string sha256,
+                      const PageLaidOut& on_page) {
+      return pipeline->Process(path, std::move(bytes), std::move(sha256), {}, on_page);
     };
   };
   // Loaded here to check the data folder before any file is read; worker processes load their
@@ -229,6 +243,9 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
     progress->Settled(r, print ? ResultLine(r, global.json) : "");
     reports.push_back(std::move(r));
   };
+  auto on_page = [&](const PageProgress& p) {
+    progress->Reading(p, global.json ? ReadingLine(p) : "");
+  };
   // No file to read: no database is created for nothing.
   auto ran = files.empty() ? Result<std::vector<FileReport>>(std::vector<FileReport>())
              : in_workers  ? RunBatchInWorkers(
@@ -238,8 +255,8 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
                                   if (!own.ok()) return own.status();
                                   return reader(*own);
                                 },
-                                 on_file)
-                          : RunBatch(files, options, reader(*pipeline), on_file);
+                                 on_file, on_page)
+                          : RunBatch(files, options, reader(*pipeline), on_file, on_page);
   progress.reset();
   if (!ran.ok()) {
     spdlog::error("{}", ran.status().message());

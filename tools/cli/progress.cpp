@@ -23,6 +23,14 @@ class BarSink : public spdlog::sinks::base_sink<spdlog::details::null_mutex> {
 };
 
 constexpr int kWidth = 24;  // of the bar itself
+// A page redraws the bar at most this often (a born-digital PDF lays out hundreds a second).
+constexpr std::chrono::milliseconds kPageRedraw{100};
+
+uintmax_t FileSize(const std::string& path) {
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : size;
+}
 
 }  // namespace
 
@@ -55,20 +63,36 @@ Progress::~Progress() {
 
 void Progress::Clear() { std::fputs("\r\033[K", stderr); }
 
+int64_t Progress::PagesRead() const {
+  int64_t pages_read = pages_done_;
+  for (const auto& [_, reading] : reading_) pages_read += reading.pages_laid_out;
+  return pages_read;
+}
+
+double Progress::Share() const {
+  const int64_t pages_read = PagesRead();
+  if (pages_begun_ > 0 && bytes_begun_ > 0) {
+    const double pages_not_begun = static_cast<double>(bytes_ - std::min(bytes_, bytes_begun_)) *
+                                   static_cast<double>(pages_begun_) /
+                                   static_cast<double>(bytes_begun_);
+    return static_cast<double>(pages_read) / (static_cast<double>(pages_begun_) + pages_not_begun);
+  }
+  if (bytes_ > 0) return static_cast<double>(bytes_done_) / static_cast<double>(bytes_);
+  return files_ > 0 ? static_cast<double>(files_done_) / static_cast<double>(files_) : 1;
+}
+
 void Progress::Draw() {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const double share =
-      bytes_ > 0
-          ? static_cast<double>(bytes_done_) / static_cast<double>(bytes_)
-          : (files_ > 0 ? static_cast<double>(files_done_) / static_cast<double>(files_) : 1);
+  const double share = Share();
+  const int64_t pages_read = PagesRead();
   const int filled = static_cast<int>(std::min(1.0, share) * kWidth);
   std::string line = "[" + std::string(filled, '#') + std::string(kWidth - filled, ' ') + "] " +
                      std::to_string(files_done_) + "/" + std::to_string(files_) + " files, " +
-                     std::to_string(pages_done_) + " pages";
-  if (pages_done_ > 0 && seconds > 0) {
+                     std::to_string(pages_read) + " pages";
+  if (pages_read > 0 && seconds > 0) {
     char rate[32];
-    std::snprintf(rate, sizeof rate, ", %.1f pages/s", static_cast<double>(pages_done_) / seconds);
+    std::snprintf(rate, sizeof rate, ", %.1f pages/s", static_cast<double>(pages_read) / seconds);
     line += rate;
   }
   if (share > 0 && share < 1) line += ", " + TimeLeft(seconds * (1 - share) / share);
@@ -78,13 +102,36 @@ void Progress::Draw() {
   std::fflush(stderr);
 }
 
+void Progress::Begun(const std::string& path, int pages) {
+  bytes_begun_ += FileSize(path);
+  pages_begun_ += pages;
+}
+
+void Progress::Reading(const PageProgress& progress, const std::string& line) {
+  std::lock_guard lock(mu_);
+  auto [at, begun] = reading_.try_emplace(progress.path, progress);
+  if (begun) Begun(progress.path, progress.pages);
+  at->second = progress;
+  last_ = std::filesystem::path(progress.path).filename().string() + " " +
+          std::to_string(progress.pages_laid_out) + "/" + std::to_string(progress.pages);
+  const auto now = std::chrono::steady_clock::now();
+  const bool redraw =
+      bar_ && (!line.empty() || now - drawn_ >= kPageRedraw || progress.pages_laid_out == 0 ||
+               progress.pages_laid_out == progress.pages);
+  if (redraw) {
+    drawn_ = now;
+    Clear();
+  }
+  std::cout << line << std::flush;
+  if (redraw) Draw();
+}
+
 void Progress::Settled(const FileReport& report, const std::string& line) {
   std::lock_guard lock(mu_);
   ++files_done_;
-  std::error_code ec;
-  const uintmax_t size = std::filesystem::file_size(report.path, ec);
-  if (!ec) bytes_done_ += size;
+  bytes_done_ += FileSize(report.path);
   pages_done_ += report.pages;
+  if (reading_.erase(report.path) == 0) Begun(report.path, static_cast<int>(report.pages));
   last_ = std::filesystem::path(report.path).filename().string();
   if (bar_) Clear();
   std::cout << line << std::flush;

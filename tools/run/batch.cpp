@@ -28,6 +28,8 @@
 #include <thread>
 
 #include "models/store.h"
+#include "pipeline/decode/image_decoder.h"
+#include "pipeline/decode/pdf_decoder.h"
 #include "pipeline/normalize/bounded_number.h"
 #include "pipeline/sha256.h"
 #include "pipeline/source_file.h"
@@ -128,11 +130,11 @@ Done Crashed(const std::filesystem::path& file, std::string_view reason) {
 }
 
 // One file read: skipped when of another shard or stored (`lookup` may be null), else run
-// through `read`, after `begin` (when set) is told its page count. An exception `read` lets
-// escape costs its file only: one error naming it and the reason.
+// through `read`, `on_page` (when set) told of its page count first (0 for a text export) and of
+// its pages as they are laid out. An exception `read` lets escape costs its file only: one error
+// naming it and the reason.
 Done ReadOne(const std::filesystem::path& file, const BatchOptions& options,
-             const ReadDocument& read, Store* lookup,
-             const std::function<void(int pages)>& begin = {}) {
+             const ReadDocument& read, Store* lookup, const OnPage& on_page) {
   const auto start = std::chrono::steady_clock::now();
   Done d;
   d.report.path = file.string();
@@ -154,8 +156,13 @@ Done ReadOne(const std::filesystem::path& file, const BatchOptions& options,
     } else if (stored) {
       d.report.status = FileStatus::kUnchanged;
     } else {
-      if (begin) begin(CountPages(*bytes, d.report.path));
-      auto e = read(file, std::move(*bytes), d.report.sha256);
+      const bool paged = on_page && (LooksLikePdf(*bytes) || LooksLikeImage(*bytes));
+      PageProgress progress{d.report.path, 0, paged ? CountPages(*bytes, d.report.path) : 0};
+      if (on_page) on_page(progress);
+      auto e = read(file, std::move(*bytes), d.report.sha256, [&](int laid_out) {
+        progress.pages_laid_out = laid_out;
+        if (on_page) on_page(progress);
+      });
       if (e.ok()) {
         Summarise(*e, &d.report);
         d.extraction = std::move(*e);
@@ -201,7 +208,7 @@ void Log(const FileReport& r) {
 
 // Messages from a worker to the batch, one a line: a tag, then fields separated by tabs (tabs and
 // line breaks inside a field become spaces).
-constexpr char kPagesTag = 'P';   // the document's page count, before it is read
+constexpr char kPagesTag = 'P';   // the document's page count and the pages laid out so far
 constexpr char kReportTag = 'R';  // the FileReport, once the document is settled
 constexpr char kLogTag = 'L';     // a line of the worker's log: its level, its text
 
@@ -330,8 +337,9 @@ std::optional<size_t> NextTask(int fd) {
     } else if (!store.ok()) {
       report.error = report.path + ": not stored: " + store.status().message();
     } else {
-      Done d = ReadOne(file, options, *reader, store->get(), [&channel](int pages) {
-        channel.Send(Message(kPagesTag, {std::to_string(pages)}));
+      Done d = ReadOne(file, options, *reader, store->get(), [&channel](const PageProgress& p) {
+        channel.Send(
+            Message(kPagesTag, {std::to_string(p.pages), std::to_string(p.pages_laid_out)}));
       });
       StoreOne(**store, options.force, &d);
       report = std::move(d.report);
@@ -357,17 +365,22 @@ struct Worker {
   std::string stopped;  // why the batch killed it, if it did
 };
 
-// Reads the messages `w` has written for `path` so far.
-void Receive(const BatchOptions& options, const std::string& path, Worker* w) {
+// Reads the messages `w` has written for `path` so far; `on_page` (when set) hears where it is.
+void Receive(const BatchOptions& options, const std::string& path, const OnPage& on_page,
+             Worker* w) {
   char buffer[4096];
   for (ssize_t n; (n = read(w->fd, buffer, sizeof buffer)) > 0;) {
     w->received.append(buffer, static_cast<size_t>(n));
   }
   for (size_t end; (end = w->received.find('\n')) != std::string::npos;) {
     const std::vector<std::string> fields = Fields(std::string_view(w->received).substr(0, end));
-    if (fields[0].size() == 1 && fields[0][0] == kPagesTag && fields.size() == 2) {
+    if (fields[0].size() == 1 && fields[0][0] == kPagesTag && fields.size() == 3) {
       const int pages = static_cast<int>(ParseInteger(fields[1]).value_or(1));
-      w->limits = LimitsFor(options.timeout_seconds, options.max_memory_mb, pages);
+      const int laid_out = static_cast<int>(ParseInteger(fields[2]).value_or(0));
+      if (laid_out == 0) {
+        w->limits = LimitsFor(options.timeout_seconds, options.max_memory_mb, std::max(1, pages));
+      }
+      if (on_page && pages > 0) on_page({path, laid_out, pages});
     } else if (fields[0].size() == 1 && fields[0][0] == kReportTag) {
       w->report = Deserialise(fields, path);
     } else if (fields[0].size() == 1 && fields[0][0] == kLogTag && fields.size() == 3) {
@@ -581,7 +594,8 @@ Inputs ExpandInputs(const std::vector<std::string>& inputs, const InputFilter& f
 
 Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path>& files,
                                          const BatchOptions& options, const ReadDocument& read,
-                                         const std::function<void(const FileReport&)>& on_file) {
+                                         const std::function<void(const FileReport&)>& on_file,
+                                         const OnPage& on_page) {
   auto store = Store::Open(options.db);
   if (!store.ok()) return store.status();
 
@@ -589,10 +603,16 @@ Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path
   std::mutex mu;
   std::condition_variable ready;
   std::deque<Done> done;
+  OnPage paged;  // a text export has no pages to tell
+  if (on_page) {
+    paged = [&](const PageProgress& p) {
+      if (p.pages > 0) on_page(p);
+    };
+  }
   auto work = [&] {
     auto lookup = Store::Open(options.db);
     for (size_t i = next++; i < files.size(); i = next++) {
-      Done d = ReadOne(files[i], options, read, lookup.ok() ? lookup->get() : nullptr);
+      Done d = ReadOne(files[i], options, read, lookup.ok() ? lookup->get() : nullptr, paged);
       std::lock_guard<std::mutex> lock(mu);
       done.push_back(std::move(d));
       ready.notify_one();
@@ -623,7 +643,8 @@ Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path
 
 Result<std::vector<FileReport>> RunBatchInWorkers(
     const std::vector<std::filesystem::path>& files, const BatchOptions& options,
-    const LoadReader& load, const std::function<void(const FileReport&)>& on_file) {
+    const LoadReader& load, const std::function<void(const FileReport&)>& on_file,
+    const OnPage& on_page) {
   // Made (or migrated) once here, not by workers racing each other.
   if (auto store = Store::Open(options.db); !store.ok()) return store.status();
 
@@ -657,7 +678,7 @@ Result<std::vector<FileReport>> RunBatchInWorkers(
     for (Worker& w : workers) {
       if (w.pid < 0) continue;
       const std::string path = w.file ? files[*w.file].string() : "";
-      Receive(options, path, &w);
+      Receive(options, path, on_page, &w);
       Relay(path, false, &w);
       if (w.file && w.report && w.stopped.empty()) {  // done, and ready for the next
         settle(Ended(w, 0, path));
@@ -669,7 +690,7 @@ Result<std::vector<FileReport>> RunBatchInWorkers(
         if (w.file) Police(path, &w);
         continue;
       }
-      Receive(options, path, &w);
+      Receive(options, path, on_page, &w);
       Relay(path, true, &w);
       if (w.file) settle(Ended(w, status, path));
       close(w.tasks);

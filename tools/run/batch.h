@@ -16,6 +16,7 @@
 
 #include "models/records.h"
 #include "models/status.h"
+#include "pipeline/page_blocks.h"
 #include "tools/run/document_limits.h"
 #include "tools/run/shard.h"
 
@@ -93,16 +94,29 @@ Inputs ExpandInputs(const std::vector<std::string>& inputs, const InputFilter& f
 std::string NotADocument(const std::filesystem::path& file);
 
 // How the batch reads one document: DocumentPipeline::Process (see there) in oplex. It takes the
-// file's bytes, so that it can let them go before the document is read through.
-using ReadDocument = std::function<Result<Extraction>(const std::filesystem::path& path,
-                                                      std::string bytes, std::string sha256)>;
+// file's bytes, so that it can let them go before the document is read through, and tells
+// `on_page` of each page as it is laid out.
+using ReadDocument =
+    std::function<Result<Extraction>(const std::filesystem::path& path, std::string bytes,
+                                     std::string sha256, const PageLaidOut& on_page)>;
 
-// Runs the batch; `on_file` is called from the calling thread after each file is settled. An
-// exception `read` lets escape fails its file only, with an error naming it and the reason.
-// Fails as a whole only when the database cannot be opened.
+// Where the reading of a document is: `pages_laid_out` of its `pages` (0 when it begins, its page
+// count known and nothing laid out yet; a text export has no pages and gives none of these).
+struct PageProgress {
+  std::string path;
+  int pages_laid_out = 0;
+  int pages = 0;
+};
+using OnPage = std::function<void(const PageProgress&)>;
+
+// Runs the batch; `on_file` is called from the calling thread after each file is settled,
+// `on_page` (when set) from the reading threads as a document begins and as each of its pages is
+// laid out. An exception `read` lets escape fails its file only, with an error naming it and the
+// reason. Fails as a whole only when the database cannot be opened.
 Result<std::vector<FileReport>> RunBatch(const std::vector<std::filesystem::path>& files,
                                          const BatchOptions& options, const ReadDocument& read,
-                                         const std::function<void(const FileReport&)>& on_file);
+                                         const std::function<void(const FileReport&)>& on_file,
+                                         const OnPage& on_page = {});
 
 // How a worker process gets its reader: called once in each worker, after it has started, so
 // that what the reader starts (the OCR threads) is the worker's own.
@@ -111,16 +125,18 @@ using LoadReader = std::function<Result<ReadDocument>()>;
 // The batch in a pool of worker processes, up to `jobs` of them: each loads its reader and
 // opens the database once, then takes one document after another over a pipe, reads it and
 // stores it (SQLite's locking orders the writers, one transaction per document as in RunBatch),
-// and reports to this process, which calls `on_file`. A worker that crashes (a signal), runs
-// past its document's time or memory limit (options.timeout_seconds, options.max_memory_mb; by
-// default scaled by the page count the worker finds before reading) is killed: its file gets one
-// error naming the cause, a new worker takes its place, and the batch goes on. A worker's log
-// lines are logged by this process, and each line it writes on standard error (Tesseract,
-// Leptonica and poppler write there) as a warning naming the file it is reading. The calling
-// process must run no other threads (fork copies only the calling one). Fails as a whole only
-// when the database cannot be opened.
+// and reports to this process, which calls `on_file`, and `on_page` (when set) as a document
+// begins and as each of its pages is laid out, the worker telling it page by page. A worker that
+// crashes (a signal), runs past its document's time or memory limit (options.timeout_seconds,
+// options.max_memory_mb; by default scaled by the page count the worker finds before reading) is
+// killed: its file gets one error naming the cause, a new worker takes its place, and the batch
+// goes on. A worker's log lines are logged by this process, and each line it writes on standard
+// error (Tesseract, Leptonica and poppler write there) as a warning naming the file it is reading.
+// The calling process must run no other threads (fork copies only the calling one). Fails as a
+// whole only when the database cannot be opened.
 Result<std::vector<FileReport>> RunBatchInWorkers(
     const std::vector<std::filesystem::path>& files, const BatchOptions& options,
-    const LoadReader& load, const std::function<void(const FileReport&)>& on_file);
+    const LoadReader& load, const std::function<void(const FileReport&)>& on_file,
+    const OnPage& on_page = {});
 
 }  // namespace oplex

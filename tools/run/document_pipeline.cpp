@@ -73,14 +73,14 @@ std::vector<Finding> ReplacedBytesFindings(const std::vector<ReplacedBytes>& rep
 }
 
 Result<LaidOut> LayOut(const std::filesystem::path& path, std::string_view bytes, OcrPool* ocr,
-                       const std::set<int>& pages) {
+                       const std::set<int>& pages, const PageLaidOut& on_page) {
   if (LooksLikePdf(bytes)) {
-    auto pdf = ReadPdfBlocks(bytes, path.string(), PdfOptions{}, ocr, pages);
+    auto pdf = ReadPdfBlocks(bytes, path.string(), PdfOptions{}, ocr, pages, on_page);
     if (!pdf.ok()) return pdf.status();
     return FromPages("pdf", std::move(*pdf));
   }
   if (LooksLikeImage(bytes)) {
-    auto image = ReadImageBlocks(bytes, path.string(), ocr, pages);
+    auto image = ReadImageBlocks(bytes, path.string(), ocr, pages, on_page);
     if (!image.ok()) return image.status();
     return FromPages("image", std::move(*image));
   }
@@ -90,12 +90,13 @@ Result<LaidOut> LayOut(const std::filesystem::path& path, std::string_view bytes
                  ReplacedBytesFindings(decoded->replaced)};
 }
 
-std::vector<std::string> LeadingLines(const std::vector<Block>& blocks) {
-  std::vector<std::string> lines;
+std::vector<LeadingLine> LeadingLines(const std::vector<Block>& blocks) {
+  std::vector<LeadingLine> lines;
   for (const Block& b : blocks) {
     for (const Row& r : b.rows) {
       std::string joined = r.Joined();
-      if (!joined.empty()) lines.push_back(std::move(joined));
+      const bool body = b.kind == BlockKind::kTable && &r != &b.rows.front();
+      if (!joined.empty()) lines.emplace_back(std::move(joined), body);
       if (lines.size() == kLeadingLines) return lines;
     }
   }
@@ -124,8 +125,9 @@ Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& dat
 }
 
 Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path, std::string bytes,
-                                             std::string sha256, const std::set<int>& pages) const {
-  auto laid_out = LayOut(path, bytes, ocr_.get(), pages);
+                                             std::string sha256, const std::set<int>& pages,
+                                             const PageLaidOut& on_page) const {
+  auto laid_out = LayOut(path, bytes, ocr_.get(), pages, on_page);
   std::string().swap(bytes);  // read through: extraction needs only the blocks
   if (!laid_out.ok()) return laid_out.status();
   const std::vector<Block>& blocks = laid_out->blocks;
@@ -136,7 +138,7 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path, 
   doc.path = path.string();
   doc.source_format = laid_out->source_format;
   doc.pages = laid_out->pages;
-  Classification c = Classify(LeadingLines(blocks), path.filename().string(), vocab_);
+  Classification c = ClassifyOpening(LeadingLines(blocks), path.filename().string(), vocab_);
   doc.kind = c.kind;
   doc.institute = c.institute;
   doc.year = c.year;
@@ -146,6 +148,7 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path, 
   e.findings = std::move(laid_out->findings);
   const DocumentTables tables =
       ExtractActivities(blocks, rules_, table_rules_, vocab_, doc.year, &e);
+  ClassifyByRecords(c, &e);
   ExtractStatedTotals(blocks, rules_, &e);
   const std::vector<const Row*> read = MapIndicators(tables.tables, ReportingPeriod(blocks),
                                                      table_rules_, indicator_rules_, vocab_, &e);

@@ -18,6 +18,7 @@
 #include "models/status.h"
 #include "pipeline/classify/taxonomy.h"
 #include "pipeline/decode/ocr_pool.h"
+#include "pipeline/page_blocks.h"
 #include "pipeline/vocab.h"
 
 namespace oplex {
@@ -31,9 +32,11 @@ class DocumentPipeline {
   // let go once its pages are laid out (a large PDF need not stay in memory while it is
   // extracted); `sha256` its identity (Sha256Hex(bytes), which the caller has already computed to
   // skip stored documents); `path` names it in messages and in the stored document. `pages` keeps
-  // only those pages of a PDF or image file (1-based; empty: all).
+  // only those pages of a PDF or image file (1-based; empty: all). `on_page` is told of each page
+  // of a PDF or image file as it is laid out (see PageLaidOut).
   Result<Extraction> Process(const std::filesystem::path& path, std::string bytes,
-                             std::string sha256, const std::set<int>& pages = {}) const;
+                             std::string sha256, const std::set<int>& pages = {},
+                             const PageLaidOut& on_page = {}) const;
 
  private:
   DocumentPipeline(Vocabulary vocab, ExtractionRules rules, TableRules table_rules,

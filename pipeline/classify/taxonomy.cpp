@@ -1,12 +1,15 @@
 #include "pipeline/classify/taxonomy.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <numeric>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -69,7 +72,20 @@ Result<std::vector<Taxonomy::Category>> LoadCategories(const fs::path& path) {
   return categories;
 }
 
+RE2::Options RuleOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_case_sensitive(false);
+  options.set_longest_match(true);
+  return options;
+}
+
 }  // namespace
+
+struct Taxonomy::RuleSet {
+  RuleSet() : set(RuleOptions(), RE2::UNANCHORED) {}
+  RE2::Set set;  // pattern i is rules_[i]'s
+};
 
 const char* Taxonomy::ToString(Evidence evidence) {
   switch (evidence) {
@@ -140,17 +156,22 @@ Result<Taxonomy> Taxonomy::Load(const fs::path& data_dir) {
                                         "', which folded text never does (write it as '" +
                                         Fold(unfolded) + "')");
     }
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_case_sensitive(false);
-    options.set_longest_match(true);
-    auto regex = std::make_shared<const RE2>(pattern, options);
+    auto regex = std::make_shared<const RE2>(pattern, RuleOptions());
     if (!regex->ok()) {
       return table->Error(row.line, "bad pattern '" + pattern + "': " + regex->error());
     }
     rule.regex = std::move(regex);
     taxonomy.rules_.push_back(std::move(rule));
   }
+  auto rule_set = std::make_shared<RuleSet>();
+  for (const Rule& rule : taxonomy.rules_) {
+    // Each pattern compiled alone above, so it compiles in the set too.
+    rule_set->set.Add(rule.regex->pattern(), nullptr);
+  }
+  if (!rule_set->set.Compile()) {
+    return Status::Internal(table->name + ": the taxonomy's rules do not compile as one set");
+  }
+  taxonomy.rule_set_ = std::move(rule_set);
   return taxonomy;
 }
 
@@ -159,7 +180,16 @@ std::optional<Taxonomy::Hit> Taxonomy::BestHit(std::string_view folded, bool in_
   // Smaller is better: higher priority, then an earlier start, then a longer match.
   using Key = std::tuple<int, size_t, std::ptrdiff_t>;
   Key best_key;
-  for (size_t i = 0; i < rules_.size(); ++i) {
+  std::vector<int> matching;
+  RE2::Set::ErrorInfo error;
+  if (!rule_set_->set.Match(folded, &matching, &error) && error.kind != RE2::Set::kNoError) {
+    // The automaton ran out of memory on this text: every rule is tried.
+    matching.resize(rules_.size());
+    std::iota(matching.begin(), matching.end(), 0);
+  }
+  std::sort(matching.begin(), matching.end());  // rules_ order decides ties
+  for (const int position : matching) {
+    const auto i = static_cast<size_t>(position);
     const Rule& rule = rules_[i];
     if (rule.scope == (in_section ? Scope::kText : Scope::kSection)) continue;
     re2::StringPiece match;

@@ -34,8 +34,9 @@ namespace oplex {
 
 class DocumentWriter {
  public:
-  // Activities held before they are written in one statement.
-  static constexpr size_t kActivityBatch = 256;
+  // Activities held before they are written in one statement. 256 saved 2 % of the time of a
+  // 15,000-activity plan and cost 1.5 MB more for the statement, whatever the document's size.
+  static constexpr size_t kActivityBatch = 64;
 
   DocumentWriter(const DocumentWriter&) = delete;
   DocumentWriter& operator=(const DocumentWriter&) = delete;

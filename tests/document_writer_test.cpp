@@ -74,13 +74,14 @@ class DocumentWriterTest : public ::testing::Test {
 };
 
 TEST_F(DocumentWriterTest, ActivitiesPastOneBatchKeepTheirOrderMonthsAndLinks) {
-  const size_t count = 2 * DocumentWriter::kActivityBatch + 3;
+  static_assert(DocumentWriter::kActivityBatch == 64, "the figures below are for batches of 64");
+  const size_t count = 131;  // two batches and three
   std::unique_ptr<DocumentWriter> writer = Begin(Plan('a'));
   ASSERT_NE(writer, nullptr);
   for (size_t i = 0; i < count; ++i) ASSERT_TRUE(writer->AddActivity(Numbered(i)).ok()) << i;
   Deliverable report;
   report.text = "Informe";
-  report.activity = DocumentWriter::kActivityBatch + 44;  // A301 with batches of 256
+  report.activity = 108;  // A109, in the second batch
   report.spanned = {0, count - 1};
   ASSERT_TRUE(writer->AddDeliverable(report).ok());
   Finding gap;
@@ -92,29 +93,29 @@ TEST_F(DocumentWriterTest, ActivitiesPastOneBatchKeepTheirOrderMonthsAndLinks) {
   EXPECT_EQ(*committed, Store::PutOutcome::kInserted);
 
   RawDb db(dir_ / "oplex.db");
-  EXPECT_EQ(db.Count("activity"), 515);
-  EXPECT_EQ(db.Count("activity_month"), 515 * 12);
+  EXPECT_EQ(db.Count("activity"), 131);
+  EXPECT_EQ(db.Count("activity_month"), 131 * 12);
   // In the order added, one id after the other.
   EXPECT_EQ(db.One("SELECT code FROM activity ORDER BY id LIMIT 1"), "A1");
-  EXPECT_EQ(db.One("SELECT code FROM activity ORDER BY id DESC LIMIT 1"), "A515");
-  EXPECT_EQ(db.One("SELECT max(id) - min(id) FROM activity"), "514");
-  // A257, the first of the second batch: page 257, marked in May only (index 256, 256 % 12 = 4).
+  EXPECT_EQ(db.One("SELECT code FROM activity ORDER BY id DESC LIMIT 1"), "A131");
+  EXPECT_EQ(db.One("SELECT max(id) - min(id) FROM activity"), "130");
+  // A65, the first of the second batch: page 65, marked in May only (index 64, 64 % 12 = 4).
   EXPECT_EQ(db.One("SELECT a.page, a.months_mask, a.months_source, group_concat(m.month) FROM "
                    "activity AS a JOIN activity_month AS m ON m.activity_id = a.id "
-                   "WHERE a.code = 'A257' AND m.marked = 1"),
-            "257|16|grid|5");
+                   "WHERE a.code = 'A65' AND m.marked = 1"),
+            "65|16|grid|5");
   EXPECT_EQ(db.One("SELECT a.code FROM deliverable AS d JOIN activity AS a ON a.id = "
                    "d.activity_id"),
-            "A301");
+            "A109");
   EXPECT_EQ(db.Rows("SELECT a.code FROM activity_deliverable AS l JOIN activity AS a ON a.id = "
                     "l.activity_id ORDER BY a.id"),
-            (std::vector<std::string>{"A1", "A301", "A515"}));
+            (std::vector<std::string>{"A1", "A109", "A131"}));
   EXPECT_EQ(db.One("SELECT a.code FROM finding AS f JOIN activity AS a ON a.id = f.activity_id"),
-            "A515");
+            "A131");
   // The full-text index has every activity, the last batch's too.
-  EXPECT_EQ(db.One("SELECT count(*) FROM search_text WHERE kind = 'activity'"), "515");
-  EXPECT_EQ(db.One("SELECT record_id = (SELECT id FROM activity WHERE code = 'A515') FROM "
-                   "search_text WHERE search_text MATCH '\"actividad 515\"'"),
+  EXPECT_EQ(db.One("SELECT count(*) FROM search_text WHERE kind = 'activity'"), "131");
+  EXPECT_EQ(db.One("SELECT record_id = (SELECT id FROM activity WHERE code = 'A131') FROM "
+                   "search_text WHERE search_text MATCH '\"actividad 131\"'"),
             "1");
 }
 

@@ -11,10 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "models/metadata.h"
+#include "models/document_writer.h"
 #include "models/migrations.h"
-#include "models/plan_key.h"
-#include "models/record_writer.h"
 
 namespace oplex {
 namespace {
@@ -54,6 +52,22 @@ Status ExecSql(sqlite3* db, const std::string& sql) {
   return status;
 }
 
+// Ends the write transaction open on `db`: COMMIT when `result` is a success, else (or when the
+// COMMIT fails) ROLLBACK. Returns `result`, or what failed in ending it.
+Status EndWrite(sqlite3* db, Status result) {
+  Status ended = result.ok() ? ExecSql(db, "COMMIT") : Status::Ok();
+  if (result.ok() && ended.ok()) return result;
+  // SQLite ends the transaction by itself after some errors (a full disk, an I/O error); a
+  // ROLLBACK then would only add a misleading "no transaction is active".
+  if (!sqlite3_get_autocommit(db)) {
+    if (Status rolled_back = ExecSql(db, "ROLLBACK"); !rolled_back.ok()) {
+      const Status& cause = result.ok() ? ended : result;
+      return WithContext(rolled_back, "rolling back after \"" + cause.message() + "\"");
+    }
+  }
+  return result.ok() ? ended : result;
+}
+
 // Runs `body` (returning a Result) between BEGIN IMMEDIATE and COMMIT and rolls back when it or
 // the COMMIT fails. IMMEDIATE takes the write lock up front: a deferred transaction that reads
 // first and writes later can fail with SQLITE_BUSY mid-way, which busy_timeout cannot retry.
@@ -61,18 +75,9 @@ template <typename Body>
 auto InWriteTransaction(sqlite3* db, Body&& body) -> decltype(body()) {
   if (Status begun = ExecSql(db, "BEGIN IMMEDIATE"); !begun.ok()) return begun;
   auto result = body();
-  Status ended = result.ok() ? ExecSql(db, "COMMIT") : Status::Ok();
-  if (result.ok() && ended.ok()) return result;
-  // SQLite ends the transaction by itself after some errors (a full disk, an I/O error); a
-  // ROLLBACK then would only add a misleading "no transaction is active".
-  if (!sqlite3_get_autocommit(db)) {
-    if (Status rolled_back = ExecSql(db, "ROLLBACK"); !rolled_back.ok()) {
-      const Status& cause = result.ok() ? ended : result.status();
-      return WithContext(rolled_back, "rolling back after \"" + cause.message() + "\"");
-    }
-  }
-  if (!result.ok()) return result;
-  return ended;
+  Status ended = EndWrite(db, result.status());
+  if (!ended.ok()) return ended;
+  return result;
 }
 
 }  // namespace
@@ -409,41 +414,22 @@ Result<std::optional<int64_t>> Store::FindDocument(const std::string& sha256) {
 }
 
 Result<Store::PutOutcome> Store::Put(const Extraction& e, bool replace) {
-  return InWriteTransaction(db_, [&] { return PutInTransaction(e, replace); });
+  Result<std::unique_ptr<DocumentWriter>> writer = BeginDocument(e.document, replace);
+  if (!writer.ok()) return writer.status();
+  if (*writer == nullptr) return PutOutcome::kUnchanged;
+  if (Status s = WriteExtraction(**writer, e); !s.ok()) return s;  // rolled back by the writer
+  return (*writer)->Commit();
 }
 
-Result<Store::PutOutcome> Store::PutInTransaction(const Extraction& e, bool replace) {
-  Result<std::optional<int64_t>> existing = FindDocument(e.document.sha256);
-  if (!existing.ok()) return existing.status();
-  std::vector<MetadataSet> kept;  // set by hand on the stored copy: kept by its replacement
-  std::optional<PlanGroup> left;  // the stored copy's plan group, which loses an edition
-  if (existing->has_value()) {
-    if (!replace) return PutOutcome::kUnchanged;
-    Result<std::vector<MetadataSet>> set = ListMetadataSet(*this, **existing);
-    if (!set.ok()) return set.status();
-    kept = std::move(*set);
-    Result<PlanGroup> group = PlanGroupOf(*this, **existing);
-    if (!group.ok()) return group.status();
-    left = std::move(*group);
-    Result<Statement> remove = Prepare("DELETE FROM document WHERE id = ?");
-    if (!remove.ok()) return remove.status();
-    if (Status s = remove->Bind(1, **existing).Run(); !s.ok()) {
-      return WithContext(s, "removing the stored copy of " + e.document.path);
-    }
-  }
-  if (Status s = WriteExtraction(*this, e); !s.ok()) return s;
-  Result<std::optional<int64_t>> id = FindDocument(e.document.sha256);
-  if (!id.ok()) return id.status();
-  if (!kept.empty()) {
-    if (Status s = RestoreMetadata(*this, id->value_or(0), kept); !s.ok()) return s;
-  }
-  Result<PlanGroup> group = PlanGroupOf(*this, id->value_or(0));
-  if (!group.ok()) return group.status();
-  if (Status s = UpdatePlanKeys(*this, *group); !s.ok()) return s;
-  if (left) {
-    if (Status s = UpdatePlanKeys(*this, *left); !s.ok()) return s;
-  }
-  return existing->has_value() ? PutOutcome::kReplaced : PutOutcome::kInserted;
+Result<std::unique_ptr<DocumentWriter>> Store::BeginDocument(const DocumentInfo& document,
+                                                             bool replace) {
+  if (Status begun = ExecSql(db_, "BEGIN IMMEDIATE"); !begun.ok()) return begun;
+  Result<std::unique_ptr<DocumentWriter>> writer = DocumentWriter::Start(*this, document, replace);
+  if (writer.ok() && *writer != nullptr) return writer;  // the writer ends the transaction
+  if (Status ended = EndTransaction(writer.status()); !ended.ok()) return ended;
+  return writer;
 }
+
+Status Store::EndTransaction(Status result) { return EndWrite(db_, std::move(result)); }
 
 }  // namespace oplex

@@ -1,8 +1,9 @@
-// The SQLite store: writes one Extraction per document and gives read-side code its connection.
+// The SQLite store: writes one document at a time (a whole Extraction with Put, or record by
+// record through the DocumentWriter of BeginDocument) and gives read-side code its connection.
 //
 // A document is identified by the SHA-256 of its content, so storing it again is a no-op unless
-// the caller asks to replace it, and an interrupted batch resumes where it stopped. Each Put is
-// one transaction: a document is stored whole or not at all.
+// the caller asks to replace it, and an interrupted batch resumes where it stopped. Each document
+// is one transaction: it is stored whole or not at all.
 //
 // The file stands alone after every write: the store keeps SQLite's rollback journal (DELETE
 // mode), never WAL, so no -wal or -shm file is left beside it and a copy of the file alone, on
@@ -30,6 +31,8 @@ struct sqlite3;
 struct sqlite3_stmt;
 
 namespace oplex {
+
+class DocumentWriter;
 
 // A prepared SQL statement on a Store's connection; finalized when destroyed. Move-only.
 //
@@ -127,6 +130,12 @@ class Store {
   // kInternal (whatever built `e` is wrong), a full disk or a lock held too long kIoError.
   Result<PutOutcome> Put(const Extraction& e, bool replace);
 
+  // Opens the write transaction of one document and writes its row: the DocumentWriter that
+  // writes its records and commits (see document_writer.h). When a document with this hash is
+  // stored: null (nothing written, the transaction ended) unless `replace`, in which case the
+  // stored copy and all its records are deleted first, inside the transaction. Failures as Put's.
+  Result<std::unique_ptr<DocumentWriter>> BeginDocument(const DocumentInfo& document, bool replace);
+
   // Runs `body` in one write transaction (BEGIN IMMEDIATE … COMMIT): when it or the commit
   // fails, the transaction is rolled back and the failure returned.
   Status InTransaction(const std::function<Status()>& body);
@@ -145,7 +154,10 @@ class Store {
   };
   Result<Header> ReadHeader();
   Status Migrate();
-  Result<PutOutcome> PutInTransaction(const Extraction& e, bool replace);
+  // Ends the write transaction BeginDocument opened: COMMIT when `result` is a success, else
+  // ROLLBACK; returns `result` or what failed in ending it.
+  Status EndTransaction(Status result);
+  friend class DocumentWriter;
 
   sqlite3* db_;
   int schema_version_ = 0;

@@ -34,6 +34,15 @@ TEST(FoldTest, CollapsesWhiteSpaceIncludingNbsp) {
   EXPECT_EQ(Fold(""), "");
 }
 
+TEST(FoldTest, AsciiControlsAreSpacesAndPunctuationStays) {
+  EXPECT_EQ(Fold("A\x01"
+                 "B\x7F"
+                 "C\x1F\x0B"
+                 "D"),
+            "a b c d");
+  EXPECT_EQ(Fold("Meta: 4,060 (100%) #1 ~x_y [Z]{@}"), "meta: 4,060 (100%) #1 ~x_y [z]{@}");
+}
+
 TEST(FoldTest, LigaturesAndInvisibleCharacters) {
   EXPECT_EQ(Fold("\xEF\xAC\x81nes"), "fines");        // ﬁ ligature
   EXPECT_EQ(Fold("elec\xC2\xADtoral"), "electoral");  // soft hyphen

@@ -422,7 +422,9 @@ TEST(SpanishDates, TextThatIsNoDate) {
        {"Proceso Electoral Local 2023-2024", "clave alfanumérica CG-A-28/23", "INE/CG825/2022",
         "cada uno de los partidos", "primer bimestre de noviembre-diciembre", "30 días de mayo",
         "en mil novecientos noventa y ocho de enero", "1/2/2023/4", "14 de sep. de 2023",
-        "Anexo 18.5", "el 12 y el 14"}) {
+        "Anexo 18.5", "el 12 y el 14",
+        // Days in words with no month and no figures.
+        "los días veinte y veintiuno del mes", "del primero al quince"}) {
     EXPECT_EQ(Dates(FindDates(text, 2023)), std::vector<std::string>{}) << text;
   }
 }

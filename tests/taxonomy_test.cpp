@@ -184,6 +184,21 @@ TEST_F(TaxonomyRules, SharedBetweenThreads) {
   EXPECT_EQ(mismatches, std::vector<int>(4, 0));
 }
 
+TEST_F(TaxonomyDataDir, RulesTooManyForOneAutomatonAreEachTried) {
+  // 3,000 rules, more than the automaton that finds the matching ones has memory for.
+  std::string rules;
+  for (int i = 0; i < 3000; ++i) {
+    const std::string n = std::to_string(i);
+    rules += "alfa\ta.r" + n + "\tboth\t1\tpalabra" + n + " (uno|dos|tres|cuatro)\n";
+  }
+  rules += "gamma\tg.fin\tboth\t2\tultima regla\n";
+  WriteTaxonomy(rules);
+  const Taxonomy taxonomy = MustLoad();
+  EXPECT_EQ(taxonomy.Classify("Palabra2999 TRES").rule, "a.r2999");
+  EXPECT_EQ(taxonomy.Classify("palabra17 dos y la última regla").rule, "g.fin");
+  EXPECT_EQ(taxonomy.Classify("palabra17 cinco").rule, "");
+}
+
 // --- What Load rejects -------------------------------------------------------------------------
 
 using TaxonomyLoad = TaxonomyDataDir;

@@ -134,6 +134,11 @@ class Taxonomy {
 
   std::vector<Category> categories_;
   std::vector<Rule> rules_;
+  // Every rule's pattern in one automaton (taxonomy.cpp): one pass over a text tells which rules
+  // match it, so that only those are run for their match. Null when the rules do not fit its
+  // memory: each is then run on every text.
+  struct RuleSet;
+  std::shared_ptr<const RuleSet> rule_set_;
 };
 
 // The titles of the sections holding `activity` (its section and that section's ancestors),

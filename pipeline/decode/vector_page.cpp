@@ -492,10 +492,12 @@ std::vector<Word> Words(TextOutputDev& dev) {
   std::vector<Word> words;
   const std::unique_ptr<TextWordList> list = dev.makeWordList();
   if (!list) return words;
+  words.reserve(static_cast<size_t>(list->getLength()));
   for (int i = 0; i < list->getLength(); ++i) {
     const TextWord* t = list->get(i);
     Word w;
     const int length = t->getLength();
+    if (t->getRotation() % 2 == 0 && length > 1) w.glyphs.reserve(static_cast<size_t>(length));
     for (int j = 0; j < length; ++j) {
       const Unicode u = *t->getChar(j);
       if (u == 0) continue;

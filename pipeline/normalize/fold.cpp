@@ -90,6 +90,17 @@ void FoldInto(std::string_view utf8, std::string* out, std::vector<size_t>* offs
   icu::UnicodeString decomposition;
   for (int32_t i = 0; i < length;) {
     const auto source = static_cast<size_t>(i);
+    // ASCII, most of a Spanish text, decomposes to itself and needs no character tables: white
+    // space and controls are spaces, letters are lower-cased (the same as the loop below gives).
+    if (const uint8_t byte = bytes[i]; byte < 0x80) {
+      if (byte <= 0x20 || byte == 0x7F) {
+        sink.Space(source);
+      } else {
+        sink.Char(byte >= 'A' && byte <= 'Z' ? byte + ('a' - 'A') : byte, source);
+      }
+      ++i;
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(bytes, i, length, c);
     if (c < 0) c = 0xFFFD;

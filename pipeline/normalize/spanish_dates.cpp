@@ -459,6 +459,13 @@ std::string CivilDate::Iso() const {
 std::vector<DateMention> FindDates(std::string_view text, std::optional<int> default_year) {
   const FoldedText folded = FoldWithOffsets(text);
   const Tokens t(folded.text);
+  // A date has figures or a month's name (a day alone counts only before a date with a month):
+  // a text with neither has none, and its words need not be read as days.
+  bool figures_or_month = false;
+  for (size_t i = 0; i < t.size() && !figures_or_month; ++i) {
+    figures_or_month = AllDigits(t[i].text) || MonthAt(t, i).has_value();
+  }
+  if (!figures_or_month) return {};
   std::vector<Item> items;
   for (size_t i = 0; i < t.size();) {
     if (std::optional<Item> item = ItemAt(t, i)) {

@@ -146,13 +146,17 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path, 
   doc.title = c.title;
 
   e.findings = std::move(laid_out->findings);
-  const DocumentTables tables =
-      ExtractActivities(blocks, rules_, table_rules_, vocab_, doc.year, &e);
-  ClassifyByRecords(c, &e);
-  ExtractStatedTotals(blocks, rules_, &e);
-  const std::vector<const Row*> read = MapIndicators(tables.tables, ReportingPeriod(blocks),
-                                                     table_rules_, indicator_rules_, vocab_, &e);
-  ExtractIndicators(blocks, read, indicator_rules_, rules_, vocab_, &e);
+  {
+    // The typed tables (a copy of every table's cells) go once the indicators are read, before
+    // the extractors that follow read the blocks again.
+    const DocumentTables tables =
+        ExtractActivities(blocks, rules_, table_rules_, vocab_, doc.year, &e);
+    ClassifyByRecords(c, &e);
+    ExtractStatedTotals(blocks, rules_, &e);
+    const std::vector<const Row*> read = MapIndicators(tables.tables, ReportingPeriod(blocks),
+                                                       table_rules_, indicator_rules_, vocab_, &e);
+    ExtractIndicators(blocks, read, indicator_rules_, rules_, vocab_, &e);
+  }
   ReadIndicatorSheets(blocks, table_rules_, indicator_rules_, vocab_, &e);
   ExtractDocumentDate(blocks, &e);
   ExtractMinutesMeeting(blocks, event_rules_, &e);

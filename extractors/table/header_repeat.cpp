@@ -61,16 +61,17 @@ bool SameLabel(const Label& a, const Label& b) {
 std::vector<std::pair<size_t, size_t>> Align(const std::vector<Label>& a,
                                              const std::vector<Label>& b) {
   const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<bool>> same(n, std::vector<bool>(m));
   std::vector<std::vector<size_t>> best(n + 1, std::vector<size_t>(m + 1, 0));
   for (size_t i = n; i-- > 0;) {
     for (size_t j = m; j-- > 0;) {
-      best[i][j] =
-          SameLabel(a[i], b[j]) ? best[i + 1][j + 1] + 1 : std::max(best[i + 1][j], best[i][j + 1]);
+      same[i][j] = SameLabel(a[i], b[j]);
+      best[i][j] = same[i][j] ? best[i + 1][j + 1] + 1 : std::max(best[i + 1][j], best[i][j + 1]);
     }
   }
   std::vector<std::pair<size_t, size_t>> pairs;
   for (size_t i = 0, j = 0; i < n && j < m;) {
-    if (SameLabel(a[i], b[j]) && best[i][j] == best[i + 1][j + 1] + 1) {
+    if (same[i][j] && best[i][j] == best[i + 1][j + 1] + 1) {
       pairs.emplace_back(i++, j++);
     } else if (best[i + 1][j] >= best[i][j + 1]) {
       ++i;

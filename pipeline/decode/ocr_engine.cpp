@@ -3,9 +3,11 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/renderer.h>
 #include <tesseract/resultiterator.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
-#include <cctype>
+
+#include "pipeline/normalize/utf8.h"
 
 namespace oplex {
 namespace {
@@ -23,7 +25,7 @@ constexpr double kMaxLineInches = 0.3;
 constexpr double kStripPadInches = 0.02;
 // The reading trial counts the letters of words at least this long read with at least this
 // confidence (0..100): short words and low confidence are what text the wrong way up gives.
-constexpr int kMinTrialLetters = 3;
+constexpr size_t kMinTrialLetters = 3;
 constexpr float kTrialConfidence = 80;
 // What a cell known to hold a number is read with.
 constexpr char kNumberGlyphs[] = "0123456789.,$%-";
@@ -252,11 +254,8 @@ int TesseractEngine::LegibleLetters(PIX* image, int dpi) {
     if (it) {
       do {
         const std::string text = TakeText(it->GetUTF8Text(tesseract::RIL_WORD));
-        // A letter is an ASCII letter or the first byte of an accented one.
-        const auto letters = std::count_if(text.begin(), text.end(), [](char c) {
-          const auto u = static_cast<unsigned char>(c);
-          return std::isalpha(u) != 0 || u >= 0xC0;
-        });
+        size_t letters = 0;
+        for (size_t i = 0; i < text.size();) letters += u_isalpha(NextCodePoint(text, &i)) ? 1 : 0;
         if (letters >= kMinTrialLetters &&
             it->Confidence(tesseract::RIL_WORD) >= kTrialConfidence) {
           legible += static_cast<int>(letters);

@@ -27,4 +27,36 @@ inline bool StartsUppercase(std::string_view s) {
   return c >= 0 && u_isupper(c);
 }
 
+// How many bytes the well-formed UTF-8 sequence at text[at] has (1 to 4); 0 when the byte there
+// starts none (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, cut
+// short).
+inline size_t Utf8SequenceLength(std::string_view text, size_t at) {
+  auto end = static_cast<int32_t>(at);
+  UChar32 c = 0;
+  U8_NEXT(text.data(), end, static_cast<int32_t>(text.size()), c);
+  return c < 0 ? 0 : static_cast<size_t>(end) - at;
+}
+
+// The code point at byte `*i` of `s`, `*i` advanced past it. A byte that does not start valid
+// UTF-8 is taken as Latin-1, one byte (text from a file whose encoding is not declared).
+inline UChar32 NextCodePoint(std::string_view s, size_t* i) {
+  auto at = static_cast<int32_t>(*i);
+  UChar32 c = 0;
+  U8_NEXT(s.data(), at, static_cast<int32_t>(s.size()), c);
+  if (c < 0) {
+    c = static_cast<unsigned char>(s[*i]);
+    at = static_cast<int32_t>(*i) + 1;
+  }
+  *i = static_cast<size_t>(at);
+  return c;
+}
+
+// How many code points the text holds (a byte that is not valid UTF-8 counts as one): the
+// characters a terminal or a spreadsheet shows for Latin text.
+inline size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++n) NextCodePoint(s, &i);
+  return n;
+}
+
 }  // namespace oplex

@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "pipeline/normalize/utf8.h"
 #include "tools/cli/args.h"
 #include "tools/cli/commands.h"
 #include "tools/cli/csv.h"
@@ -249,12 +250,8 @@ void WriteCsv(const Comparison& c, Part part) {
 
 // ---- Text tables for a terminal ----
 
-// Characters on screen: UTF-8 continuation bytes take no column (the labels are Latin text).
-size_t Width(const std::string& text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
+// Characters on screen: one column a code point (the labels are Latin text).
+size_t Width(const std::string& text) { return CodePoints(text); }
 
 std::string PadLeft(const std::string& text, size_t width) {
   const size_t w = Width(text);

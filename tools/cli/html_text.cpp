@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 
+#include "pipeline/normalize/utf8.h"
 #include "tools/cli/utf8_escape.h"
 
 namespace oplex::cli {
@@ -26,30 +27,7 @@ constexpr int kOtherWidth = 780;
 constexpr std::string_view kLatin1Base =
     "AAAAAAACEEEEIIIIDNOOOOO?OUUUUYPsaaaaaaaceeeeiiiidnooooo?ouuuuypy";
 
-// The code point at `*i` (advanced past it); a byte that does not start valid UTF-8 is taken
-// as Latin-1, one byte.
-char32_t NextCodePoint(std::string_view s, size_t* i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char lead = byte(*i);
-  size_t length = lead < 0x80         ? 1
-                  : (lead >> 5) == 6  ? 2
-                  : (lead >> 4) == 14 ? 3
-                  : (lead >> 3) == 30 ? 4
-                                      : 0;
-  if (length == 0 || *i + length > s.size()) length = 1;
-  char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
-  for (size_t k = 1; k < length; ++k) {
-    if ((byte(*i + k) & 0xC0) != 0x80) {
-      ++*i;
-      return lead;
-    }
-    cp = (cp << 6) | (byte(*i + k) & 0x3F);
-  }
-  *i += length;
-  return cp;
-}
-
-double CodePointWidth(char32_t cp) {
+double CodePointWidth(UChar32 cp) {
   if (cp >= 0xC0 && cp <= 0xFF && kLatin1Base[cp - 0xC0] != '?') cp = kLatin1Base[cp - 0xC0];
   if (cp >= 0x20 && cp < 0x7F) return kAsciiWidths[cp - 0x20] / 1000.0;
   if (cp == 0xA0) return kAsciiWidths[0] / 1000.0;

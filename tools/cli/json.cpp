@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "tools/cli/utf8_escape.h"
+#include "pipeline/normalize/utf8.h"
 
 namespace oplex::cli {
 

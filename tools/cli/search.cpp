@@ -9,6 +9,7 @@
 #include <iostream>
 #include <limits>
 
+#include "pipeline/normalize/utf8.h"
 #include "pipeline/search_terms.h"
 #include "tools/cli/args.h"
 #include "tools/cli/commands.h"
@@ -47,12 +48,6 @@ std::string Where(const SearchHit& hit) {
   if (hit.page) return "page " + std::to_string(*hit.page);
   if (hit.line) return "line " + std::to_string(*hit.line);
   return "";
-}
-
-size_t CodePoints(const std::string& utf8) {
-  size_t n = 0;
-  for (unsigned char c : utf8) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 void WriteJson(const std::vector<SearchHit>& hits) {

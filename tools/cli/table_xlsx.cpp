@@ -11,6 +11,7 @@
 #include <fstream>
 #include <set>
 
+#include "pipeline/normalize/utf8.h"
 #include "tools/cli/table_formats.h"
 #include "tools/cli/utf8_escape.h"
 
@@ -29,12 +30,6 @@ std::string FirstChars(const std::string& text, size_t n) {
     at += std::max<size_t>(Utf8SequenceLength(text, at), 1);
   }
   return text.substr(0, std::min(at, text.size()));
-}
-
-size_t Chars(const std::string& text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 // A name Excel takes for the sheet of table `n` of `page`: the stem (with several files) cut to
@@ -77,7 +72,7 @@ lxw_error WriteSheet(lxw_worksheet* sheet, lxw_format* merged, const Block& tabl
       std::string text = EscapeInvalidUtf8(cell.text);
       std::replace(text.begin(), text.end(), '\n', ' ');
       text = FirstChars(text, kCellMax);
-      widths[c] = std::max(widths[c], Chars(text) / std::max<size_t>(cell.col_span, 1));
+      widths[c] = std::max(widths[c], CodePoints(text) / std::max<size_t>(cell.col_span, 1));
       const auto row = static_cast<lxw_row_t>(r);
       const auto col = static_cast<lxw_col_t>(c);
       const lxw_row_t last_row = std::min(r + std::max(cell.row_span, 1), table.rows.size()) - 1;

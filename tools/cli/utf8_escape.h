@@ -9,11 +9,6 @@
 
 namespace oplex::cli {
 
-// How many bytes the well-formed UTF-8 sequence at text[at] has (1 to 4); 0 when the byte there
-// starts none (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, cut
-// short).
-size_t Utf8SequenceLength(std::string_view text, size_t at);
-
 // `text` with each byte that is not part of well-formed UTF-8 written as "\xHH" (upper-case hex):
 // for CSV and HTML, where a reader sees the name with its odd bytes spelled out. (JSON writes such
 // a byte as "\udcHH", which Python's json and os.fsencode turn back into the byte:

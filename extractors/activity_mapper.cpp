@@ -76,7 +76,7 @@ class Mapper {
         year_(year),
         out_(*out),
         first_of_table_(out->activities.size()),
-        headings_(&out->sections) {
+        headings_(&out->sections, rules.base()) {
     for (const Section& s : table.headings) headings_.Open(s);
   }
 
@@ -202,7 +202,7 @@ class Mapper {
       if (!c.folded.empty()) AppendLine(CellText(c), &title);
     }
     Section s;
-    s.kind = SectionKind::kArea;
+    s.kind = section_kind::kArea;
     if (auto coded = RowCode(row, table_, rules_)) {
       s.code = coded->code;
       if (!coded->text.empty()) title = coded->text;

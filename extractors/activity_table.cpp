@@ -78,7 +78,7 @@ struct DeliverableSpan {
 class Walker {
  public:
   Walker(const ExtractionRules& rules, const Vocabulary& vocab, Extraction* out)
-      : rules_(rules), vocab_(vocab), out_(out), sections_(&out->sections) {}
+      : rules_(rules), vocab_(vocab), out_(out), sections_(&out->sections, rules) {}
 
   WalkedBlocks Run(const std::vector<Block>& blocks, const std::vector<const TypedTable*>& typed,
                    const std::vector<bool>& running_heads) {
@@ -213,7 +213,7 @@ class Walker {
     Flush();
     if (level->role == CodeRole::kSection) {
       Section s;
-      s.kind = *level->kind;
+      s.kind = level->kind;
       s.code = coded->code;
       s.title = title;
       s.provenance = RowProvenance(row, kActivityTableExtractor);

@@ -167,7 +167,7 @@ class Mapper {
   // A section titled `value` (its leading code apart), opened at `row`.
   void Open(const std::string& value, const TypedRow& row) {
     Section s;
-    s.kind = SectionKind::kProyecto;
+    s.kind = section_kind::kProyecto;
     s.title = value;
     if (auto coded = LeadingCode(value)) {
       s.code = coded->code;

@@ -24,14 +24,42 @@ Result<std::shared_ptr<const RE2>> Compile(const std::string& pattern,
   return std::shared_ptr<const RE2>(re);
 }
 
-std::optional<SectionKind> ParseKind(std::string_view s) {
-  static const std::map<std::string_view, SectionKind> kKinds = {
-      {"eje", SectionKind::kEje},     {"subprograma", SectionKind::kSubprograma},
-      {"area", SectionKind::kArea},   {"proyecto", SectionKind::kProyecto},
-      {"grupo", SectionKind::kGrupo}, {"objetivo", SectionKind::kObjetivo}};
-  auto it = kKinds.find(s);
-  if (it == kKinds.end()) return std::nullopt;
-  return it->second;
+using SectionRanks = std::map<std::string, int, std::less<>>;
+
+// data/section_kinds.tsv: each kind once, a lowercase slug, ranked 1 or deeper.
+Result<SectionRanks> LoadSectionKinds(const std::filesystem::path& file) {
+  static const RE2 kSlug("[a-z][a-z0-9_]*");
+  auto table = ReadTsv(file, {"kind", "rank"});
+  if (!table.ok()) return table.status();
+  SectionRanks out;
+  for (const TsvRow& row : table->rows) {
+    const std::string& kind = table->Get(row, "kind");
+    if (!RE2::FullMatch(kind, kSlug)) {
+      return table->Error(row.line, "section kind '" + kind + "' is not a lowercase slug");
+    }
+    const std::optional<int64_t> rank = ParseInteger(table->Get(row, "rank"));
+    if (!rank || *rank < 1 || *rank > 9) return table->Error(row.line, "rank must be 1..9");
+    if (!out.emplace(kind, static_cast<int>(*rank)).second) {
+      return table->Error(row.line, "section kind '" + kind + "' declared twice");
+    }
+  }
+  for (const char* named : kSectionKindsNamedInCode) {
+    if (!out.contains(named)) {
+      return Status::InvalidInput(file.string() + ": the extractors name the section kind '" +
+                                  std::string(named) + "', which it does not declare");
+    }
+  }
+  return out;
+}
+
+// A kind a vocabulary names, checked against section_kinds.tsv.
+Status CheckKind(const SectionRanks& kinds, const TsvTable& table, const TsvRow& row) {
+  const std::string& kind = table.Get(row, "kind");
+  if (kinds.contains(kind)) return Status::Ok();
+  std::string known;
+  for (const auto& [name, rank] : kinds) known += (known.empty() ? "" : ", ") + name;
+  return table.Error(
+      row.line, "unknown section kind '" + kind + "' (section_kinds.tsv declares " + known + ")");
 }
 
 std::optional<StatedTotal::What> ParseWhat(std::string_view s) {
@@ -57,17 +85,16 @@ std::optional<HeaderRole> ParseRole(std::string_view s) {
   return it->second;
 }
 
-Result<std::vector<SectionPattern>> LoadSectionPatterns(const std::filesystem::path& file) {
+Result<std::vector<SectionPattern>> LoadSectionPatterns(const std::filesystem::path& file,
+                                                        const SectionRanks& kinds) {
   auto table = ReadTsv(file, {"kind", "pattern"});
   if (!table.ok()) return table.status();
   std::vector<SectionPattern> out;
   for (const TsvRow& row : table->rows) {
-    auto kind = ParseKind(table->Get(row, "kind"));
-    if (!kind)
-      return table->Error(row.line, "unknown section kind '" + table->Get(row, "kind") + "'");
+    if (Status known = CheckKind(kinds, *table, row); !known.ok()) return known;
     auto re = Compile(table->Get(row, "pattern"), file, row.line);
     if (!re.ok()) return re.status();
-    out.push_back(SectionPattern{*kind, *re});
+    out.push_back(SectionPattern{table->Get(row, "kind"), *re});
   }
   return out;
 }
@@ -87,10 +114,16 @@ std::optional<SectionMatch> MatchSection(const std::vector<SectionPattern>& patt
 
 Result<ExtractionRules> ExtractionRules::Load(const std::filesystem::path& data_dir) {
   ExtractionRules rules;
-  auto headings = LoadSectionPatterns(data_dir / "headings.tsv");
+  auto kinds = LoadSectionKinds(data_dir / "section_kinds.tsv");
+  if (!kinds.ok()) return kinds.status();
+  rules.section_ranks_ = std::move(*kinds);
+  for (const auto& [kind, rank] : rules.section_ranks_) {
+    rules.innermost_rank_ = std::max(rules.innermost_rank_, rank);
+  }
+  auto headings = LoadSectionPatterns(data_dir / "headings.tsv", rules.section_ranks_);
   if (!headings.ok()) return headings.status();
   rules.headings_ = std::move(*headings);
-  auto titles = LoadSectionPatterns(data_dir / "table_titles.tsv");
+  auto titles = LoadSectionPatterns(data_dir / "table_titles.tsv", rules.section_ranks_);
   if (!titles.ok()) return titles.status();
   rules.titles_ = std::move(*titles);
 
@@ -100,12 +133,12 @@ Result<ExtractionRules> ExtractionRules::Load(const std::filesystem::path& data_
   for (const TsvRow& row : codes->rows) {
     auto re = Compile(codes->Get(row, "pattern"), codes_file, row.line);
     if (!re.ok()) return re.status();
-    CodeLevel level{*re, CodeRole::kActivity, std::nullopt};
+    CodeLevel level{*re, CodeRole::kActivity, ""};
     const std::string& role = codes->Get(row, "role");
     if (role == "section") {
+      if (Status known = CheckKind(rules.section_ranks_, *codes, row); !known.ok()) return known;
       level.role = CodeRole::kSection;
-      level.kind = ParseKind(codes->Get(row, "kind"));
-      if (!level.kind) return codes->Error(row.line, "unknown section kind");
+      level.kind = codes->Get(row, "kind");
     } else if (role != "activity") {
       return codes->Error(row.line, "role must be activity or section");
     }
@@ -148,6 +181,11 @@ Result<ExtractionRules> ExtractionRules::Load(const std::filesystem::path& data_
     rules.totals_.emplace_back(*what, *re);
   }
   return rules;
+}
+
+int ExtractionRules::SectionRank(std::string_view kind) const {
+  auto it = section_ranks_.find(kind);
+  return it == section_ranks_.end() ? innermost_rank_ : it->second;
 }
 
 std::optional<SectionMatch> ExtractionRules::MatchHeading(std::string_view line) const {

@@ -1,13 +1,15 @@
 // ExtractionRules: the vocabularies and patterns that drive the extractors, loaded once from
-// data/ (headings.tsv, table_titles.tsv, code_levels.tsv, table_headers.tsv, months.tsv,
-// month_marks.tsv, stated_totals.tsv). Immutable after Load; safe to share across threads
-// (RE2 objects are thread-safe for matching).
+// data/ (section_kinds.tsv, headings.tsv, table_titles.tsv, code_levels.tsv, table_headers.tsv,
+// months.tsv, month_marks.tsv, stated_totals.tsv). Immutable after Load; safe to share across
+// threads (RE2 objects are thread-safe for matching).
 #pragma once
 
 #include <re2/re2.h>
 
 #include <array>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -22,12 +24,12 @@ namespace oplex {
 
 // A pattern that names a section: with two groups (code, title), with one group (title).
 struct SectionPattern {
-  SectionKind kind;
+  std::string kind;  // of section_kinds.tsv
   std::shared_ptr<const RE2> re;
 };
 
 struct SectionMatch {
-  SectionKind kind;
+  std::string kind;
   std::string code;
   std::string title;
 };
@@ -37,7 +39,7 @@ enum class CodeRole { kActivity, kSection };
 struct CodeLevel {
   std::shared_ptr<const RE2> re;
   CodeRole role;
-  std::optional<SectionKind> kind;  // for kSection
+  std::string kind;  // for kSection
 };
 
 enum class HeaderRole {
@@ -56,6 +58,9 @@ class ExtractionRules {
  public:
   static Result<ExtractionRules> Load(const std::filesystem::path& data_dir);
 
+  // How deep a section of `kind` stands (1 for the outermost levels), as section_kinds.tsv
+  // ranks it; a kind it does not declare stands innermost.
+  int SectionRank(std::string_view kind) const;
   // A paragraph that is a section heading.
   std::optional<SectionMatch> MatchHeading(std::string_view line) const;
   // A paragraph that titles the activity table below it.
@@ -80,6 +85,8 @@ class ExtractionRules {
   std::vector<StatedCount> StatedTotalsIn(std::string_view folded) const;
 
  private:
+  std::map<std::string, int, std::less<>> section_ranks_;  // by kind
+  int innermost_rank_ = 1;
   std::vector<SectionPattern> headings_;
   std::vector<SectionPattern> titles_;
   std::vector<CodeLevel> codes_;

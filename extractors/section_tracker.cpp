@@ -4,24 +4,9 @@
 
 namespace oplex {
 
-int Rank(SectionKind kind) {
-  switch (kind) {
-    case SectionKind::kEje:
-    case SectionKind::kSubprograma:
-    case SectionKind::kGrupo:
-      return 1;
-    case SectionKind::kArea:
-      return 2;
-    case SectionKind::kProyecto:
-    case SectionKind::kObjetivo:
-      return 3;
-  }
-  return 3;
-}
-
 void SectionTracker::Open(Section section) {
-  int rank = Rank(section.kind);
-  while (!open_.empty() && Rank(open_.back().section.kind) >= rank) open_.pop_back();
+  const int rank = rules_.SectionRank(section.kind);
+  while (!open_.empty() && rules_.SectionRank(open_.back().section.kind) >= rank) open_.pop_back();
   open_.push_back(Open_{std::move(section), std::nullopt});
 }
 

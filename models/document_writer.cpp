@@ -365,7 +365,7 @@ Status DocumentWriter::AddSection(const Section& section) {
     Statement& insert = statement(kSection);
     insert.Bind(1, document_id_)
         .Bind(2, *parent)
-        .Bind(3, ToString(section.kind))
+        .Bind(3, section.kind)
         .Bind(4, section.code)
         .Bind(5, section.title);
     BindProvenance(insert, 6, section.provenance);

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "models/plan_key.h"
+#include "models/store.h"
 
 namespace oplex {
 namespace {
@@ -770,7 +771,41 @@ FROM measured
 WINDOW edition AS (PARTITION BY plan ORDER BY shortfalls, richness, ingested_at DESC, id DESC);
 )sql";
 
-constexpr std::array<Migration, 11> kMigrations = {{
+// Schema 12: section kinds are an open vocabulary (data/section_kinds.tsv), so the section table
+// no longer lists them. SQLite's ALTER TABLE cannot change a CHECK constraint, and rebuilding the
+// table would cascade through every activity under a section; for a constraint loosened, which
+// no stored row can break, SQLite documents editing the table's definition in sqlite_schema
+// (https://sqlite.org/lang_altertable.html, "making other kinds of table schema changes"): the
+// edit here, the schema version bump after it (OpenSectionKinds).
+constexpr char kOpenSectionKindsV12[] = R"sql(
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema
+SET sql = replace(sql,
+  'CHECK (kind IN (''eje'', ''subprograma'', ''area'', ''proyecto'', ''grupo'', ''objetivo''))',
+  'CHECK (kind <> '''')')
+WHERE type = 'table' AND name = 'section';
+)sql";
+
+// The rest of schema 12's edit: checks it took, then makes every connection (this one too)
+// read the schema again, as SQLite's procedure asks, before schema editing is switched off.
+Status OpenSectionKinds(Store& store) {
+  Result<Statement> read = store.Prepare(
+      "SELECT (SELECT instr(sql, 'kind IN (') FROM sqlite_schema WHERE type = 'table' AND "
+      "name = 'section'), (SELECT schema_version FROM pragma_schema_version)");
+  if (!read.ok()) return read.status();
+  Result<bool> row = read->Step();
+  if (!row.ok()) return row.status();
+  if (!*row || read->Int64(0) != 0) {
+    return Status::Corruption("the section table's definition is not the one oplex wrote");
+  }
+  const int64_t version = read->Int64(1);
+  if (Status s = store.Exec("PRAGMA schema_version = " + std::to_string(version + 1)); !s.ok()) {
+    return s;
+  }
+  return store.Exec("PRAGMA writable_schema = OFF");
+}
+
+constexpr std::array<Migration, 12> kMigrations = {{
     {1, "create the schema", kSchemaV1},
     {2, "store the weeks of month grids and the activities a deliverable spans", kWeeksAndSpansV2},
     {3, "store indicator figures, report dates, session bodies and agreement contexts", kReportsV3},
@@ -787,6 +822,8 @@ constexpr std::array<Migration, 11> kMigrations = {{
      kPlanKeysV10, UpdateAllPlanKeys},
     {11, "rank the editions of a plan by what was extracted from them, then by format and date",
      kExtractedRankV11, UpdateAllPlanKeys},
+    {12, "take the kinds of section from data/section_kinds.tsv instead of a fixed list",
+     kOpenSectionKindsV12, OpenSectionKinds},
 }};
 
 }  // namespace

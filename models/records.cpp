@@ -8,24 +8,6 @@ const char* ToString(MonthsSource source) {
   return source == MonthsSource::kGrid ? "grid" : "dates";
 }
 
-const char* ToString(SectionKind kind) {
-  switch (kind) {
-    case SectionKind::kEje:
-      return "eje";
-    case SectionKind::kSubprograma:
-      return "subprograma";
-    case SectionKind::kArea:
-      return "area";
-    case SectionKind::kProyecto:
-      return "proyecto";
-    case SectionKind::kGrupo:
-      return "grupo";
-    case SectionKind::kObjetivo:
-      return "objetivo";
-  }
-  return "area";
-}
-
 const char* ToString(Severity severity) {
   switch (severity) {
     case Severity::kInfo:

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -64,13 +65,20 @@ struct Quantity {
   std::string raw;
 };
 
-enum class SectionKind { kEje, kSubprograma, kArea, kProyecto, kGrupo, kObjetivo };
-const char* ToString(SectionKind kind);
+// The kinds of section are an open vocabulary, data/section_kinds.tsv (with their ranks). These
+// are the ones the extractors name themselves; the vocabulary must declare them.
+namespace section_kind {
+inline constexpr char kArea[] = "area";  // also a band that titles the rows below it in a table
+inline constexpr char kProyecto[] = "proyecto";  // also a project over its indicators
+inline constexpr char kSubprograma[] = "subprograma";
+}  // namespace section_kind
+inline constexpr std::array<const char*, 3> kSectionKindsNamedInCode = {
+    section_kind::kArea, section_kind::kProyecto, section_kind::kSubprograma};
 
 // A node of the document's own hierarchy (eje > área, subprograma > área > proyecto,
 // grupo > objetivo). `parent` indexes Extraction::sections.
 struct Section {
-  SectionKind kind = SectionKind::kArea;
+  std::string kind = section_kind::kArea;  // of data/section_kinds.tsv
   std::string code;  // as written ("01", "0101", "1"); empty when the document gives none
   std::string title;
   std::optional<size_t> parent;

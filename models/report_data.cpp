@@ -110,26 +110,20 @@ struct SectionNode {
 
 Status ReadSections(Store& store, const ReportFilter& filter,
                     std::map<int64_t, SectionNode>* sections) {
-  return ReadFiltered(
-      store,
-      "SELECT s.id, s.parent_id, s.kind, s.code, s.title FROM section AS s "
-      "JOIN document AS d ON d.id = s.document_id WHERE 1" +
-          FilterSql(filter, "d.institute", "d.year", "d.id"),
-      filter, [&](const Statement& row) -> Status {
-        SectionNode node;
-        node.section.id = row.Int64(0);
-        node.parent = row.OptionalInt64(1);
-        const std::string kind = row.Text(2);
-        std::optional<SectionKind> parsed =
-            FromText(kind, {SectionKind::kEje, SectionKind::kSubprograma, SectionKind::kArea,
-                            SectionKind::kProyecto, SectionKind::kGrupo, SectionKind::kObjetivo});
-        if (!parsed) return UnknownName("section kind", kind);
-        node.section.kind = *parsed;
-        node.section.code = row.Text(3);
-        node.section.title = row.Text(4);
-        (*sections)[node.section.id] = std::move(node);
-        return Status::Ok();
-      });
+  return ReadFiltered(store,
+                      "SELECT s.id, s.parent_id, s.kind, s.code, s.title FROM section AS s "
+                      "JOIN document AS d ON d.id = s.document_id WHERE 1" +
+                          FilterSql(filter, "d.institute", "d.year", "d.id"),
+                      filter, [&](const Statement& row) -> Status {
+                        SectionNode node;
+                        node.section.id = row.Int64(0);
+                        node.parent = row.OptionalInt64(1);
+                        node.section.kind = row.Text(2);
+                        node.section.code = row.Text(3);
+                        node.section.title = row.Text(4);
+                        (*sections)[node.section.id] = std::move(node);
+                        return Status::Ok();
+                      });
 }
 
 // The section `id` and its ancestors, root first. The schema's foreign keys keep the chain inside

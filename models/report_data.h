@@ -50,7 +50,7 @@ struct ReportDocument {
 // A section an activity sits in, as the document titles it.
 struct ReportSection {
   int64_t id = 0;
-  SectionKind kind = SectionKind::kArea;
+  std::string kind;  // of data/section_kinds.tsv
   std::string code;  // empty when the document gives none
   std::string title;
 };

@@ -39,8 +39,7 @@ std::string SectionPath(const Extraction& e, std::optional<size_t> index) {
   std::string path;
   while (index) {
     const Section& s = e.sections[*index];
-    path = std::string(ToString(s.kind)) + " " + s.code + " " + s.title +
-           (path.empty() ? "" : " > ") + path;
+    path = s.kind + " " + s.code + " " + s.title + (path.empty() ? "" : " > ") + path;
     index = s.parent;
   }
   return path;

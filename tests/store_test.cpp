@@ -84,20 +84,20 @@ Extraction IeemSample(const std::string& sha256) {
   e.document.title = "Programa Anual de Actividades 2024";
 
   Section subprogram;
-  subprogram.kind = SectionKind::kSubprograma;
+  subprogram.kind = "subprograma";
   subprogram.code = "01";
   subprogram.title = "Secretaría Ejecutiva";
   subprogram.provenance = Line(200);
   subprogram.provenance.page = 12;
   subprogram.provenance.bbox = BBox{56.5, 100.25, 540, 118};
   Section requests;
-  requests.kind = SectionKind::kProyecto;
+  requests.kind = "proyecto";
   requests.code = "0101";
   requests.title = "Atención de solicitudes";
   requests.parent = 0;
   requests.provenance = Line(205);
   Section budget;
-  budget.kind = SectionKind::kProyecto;
+  budget.kind = "proyecto";
   budget.code = "0102";
   budget.title = "Integración de la programación y presupuestación de actividades";
   budget.parent = 0;
@@ -439,6 +439,46 @@ TEST_F(StoreTest, OpenKeysAgainTheUntitledEditionsOfADatabaseOfSchemaTen) {
   ASSERT_NE(OpenStore(), nullptr);
   EXPECT_EQ(RawDb(db_path_).Rows("SELECT DISTINCT plan_key FROM document"),
             std::vector<std::string>{"IEEM 2024 work_plan programa anual 2024"});
+}
+
+// A database of schema 11 listed the six kinds of section in a CHECK: opened, the list is gone
+// (kinds come from data/section_kinds.tsv), its sections and the activities under them stay, a
+// section of a kind declared later is stored, and a kind left empty is still refused.
+TEST_F(StoreTest, OpenLetsADatabaseOfSchemaElevenStoreSectionsOfNewKinds) {
+  {
+    RawDb raw(db_path_, /*create=*/true);
+    for (const Migration& m : Migrations()) {
+      if (m.version <= 11) raw.Exec(std::string(m.sql));
+    }
+    raw.Exec("PRAGMA user_version = 11");
+    raw.Exec(
+        "INSERT INTO document (id, sha256, path, kind, title, source_format, pipeline_version, "
+        "ingested_at) VALUES (1, 'aa', 'plan.pdf', 'work_plan', 'Plan', 'pdf', '0', "
+        "'2026-01-01T00:00:00Z')");
+    raw.Exec(
+        "INSERT INTO section (id, document_id, kind, code, title, extractor, confidence) "
+        "VALUES (1, 1, 'eje', '1', 'Fortalecimiento', 'test', 1)");
+    raw.Exec(
+        "INSERT INTO activity (id, document_id, section_id, code, text, extractor, confidence) "
+        "VALUES (1, 1, 1, '1.1', 'Instalar', 'test', 1)");
+    EXPECT_TRUE(raw.Rows("INSERT INTO section (document_id, kind, code, title, extractor, "
+                         "confidence) VALUES (1, 'componente', '2', 'Difusión', 'test', 1) "
+                         "RETURNING id")
+                    .empty());
+  }
+  ASSERT_NE(OpenStore(), nullptr);
+  RawDb raw(db_path_);
+  EXPECT_EQ(raw.One("PRAGMA user_version"), std::to_string(LatestSchemaVersion()));
+  EXPECT_EQ(raw.One("PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(raw.One("SELECT section_id FROM activity WHERE id = 1"), "1");
+  EXPECT_EQ(raw.Rows("INSERT INTO section (document_id, parent_id, kind, code, title, extractor, "
+                     "confidence) VALUES (1, 1, 'componente', '2', 'Difusión', 'test', 1) "
+                     "RETURNING kind"),
+            std::vector<std::string>{"componente"});
+  EXPECT_TRUE(raw.Rows("INSERT INTO section (document_id, kind, code, title, extractor, "
+                       "confidence) VALUES (1, '', '3', 'Sin nivel', 'test', 1) RETURNING id")
+                  .empty());
+  EXPECT_EQ(raw.One("SELECT count(*) FROM section"), "2");
 }
 
 // Editions are ranked by what was extracted from them before their format and date (schema 11):

@@ -118,8 +118,9 @@ int64_t Count(const Extraction& e, const StatedTotal& t) {
     for (const Activity& a : e.activities) n += CodeWithin(a.code, t.scope_code);
     return n;
   }
-  const SectionKind kind =
-      t.what == StatedTotal::What::kProyectos ? SectionKind::kProyecto : SectionKind::kSubprograma;
+  const std::string_view kind = t.what == StatedTotal::What::kProyectos
+                                    ? section_kind::kProyecto
+                                    : section_kind::kSubprograma;
   for (const Section& s : e.sections) {
     n += s.kind == kind && CodeWithin(s.code, t.scope_code);
   }

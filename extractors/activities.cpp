@@ -33,7 +33,7 @@ DocumentTables ExtractActivities(const std::vector<Block>& blocks, const Extract
     }
   }
   JoinContinuedTables(&read.tables, table_rules);
-  MapActivities(read.tables, table_rules, year, out);
+  MapActivities(read.tables, table_rules, vocab, year, out);
   return read;
 }
 

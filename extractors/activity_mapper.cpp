@@ -6,6 +6,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "extractors/misread_unit.h"
 #include "extractors/provenance.h"
 #include "extractors/record_schedule.h"
 #include "extractors/section_tracker.h"
@@ -70,9 +71,11 @@ struct Draft {
 
 class Mapper {
  public:
-  Mapper(const TypedTable& table, const TableRules& rules, std::optional<int> year, Extraction* out)
+  Mapper(const TypedTable& table, const TableRules& rules, const Vocabulary& vocab,
+         std::optional<int> year, Extraction* out)
       : table_(table),
         rules_(rules),
+        vocab_(vocab),
         year_(year),
         out_(*out),
         first_of_table_(out->activities.size()),
@@ -266,6 +269,7 @@ class Mapper {
     a.provenance = OfRows(d.rows, TextConfidence(d));
     a.section = section_ ? section_ : headings_.Current();
     std::vector<std::string> deliverables;
+    std::optional<MendedUnit> misread_unit;
     for (size_t c = 0; c < table_.roles.size(); ++c) {
       if (c == text_) continue;
       const ColumnRole role = table_.roles[c].role;
@@ -274,7 +278,8 @@ class Mapper {
       if (value.empty()) continue;
       switch (role) {
         case ColumnRole::kUnit:
-          a.unit = value;
+          misread_unit = MendMisreadUnit(d.rows, c, value, vocab_, "activity " + a.code);
+          a.unit = misread_unit ? misread_unit->unit : value;
           continue;
         case ColumnRole::kAnnual:
           a.annual = LeadingQuantity(value);
@@ -326,6 +331,11 @@ class Mapper {
     }
     out_.activities.push_back(std::move(a));
     const size_t index = out_.activities.size() - 1;
+    if (misread_unit) {
+      misread_unit->finding.activity = index;
+      misread_unit->finding.provenance = out_.activities[index].provenance;
+      out_.findings.push_back(std::move(misread_unit->finding));
+    }
     for (std::string& text : deliverables) {
       Deliverable del;
       del.text = std::move(text);
@@ -351,6 +361,7 @@ class Mapper {
 
   const TypedTable& table_;
   const TableRules& rules_;
+  const Vocabulary& vocab_;
   std::optional<int> year_;
   Extraction& out_;
   size_t text_ = 0;
@@ -364,8 +375,8 @@ class Mapper {
 }  // namespace
 
 void MapActivities(const std::vector<TypedTable>& tables, const TableRules& rules,
-                   std::optional<int> year, Extraction* out) {
-  for (const TypedTable& table : tables) Mapper(table, rules, year, out).Run();
+                   const Vocabulary& vocab, std::optional<int> year, Extraction* out) {
+  for (const TypedTable& table : tables) Mapper(table, rules, vocab, year, out).Run();
 }
 
 }  // namespace oplex

@@ -26,14 +26,15 @@
 #include "extractors/table/table_rules.h"
 #include "extractors/table/typed_table.h"
 #include "models/records.h"
+#include "pipeline/vocab.h"
 
 namespace oplex {
 
 inline constexpr char kActivityMapperExtractor[] = "activity_mapper";
 
 // Maps each table of `tables` into `out`. `year` is the document's year, for dates that write
-// none.
+// none. `vocab` mends units OCR misread (misread_unit.h).
 void MapActivities(const std::vector<TypedTable>& tables, const TableRules& rules,
-                   std::optional<int> year, Extraction* out);
+                   const Vocabulary& vocab, std::optional<int> year, Extraction* out);
 
 }  // namespace oplex

@@ -8,6 +8,7 @@
 
 #include "extractors/codes.h"
 #include "extractors/figure.h"
+#include "extractors/misread_unit.h"
 #include "extractors/provenance.h"
 #include "extractors/table/column_roles.h"
 #include "extractors/table/row_kinds.h"
@@ -214,9 +215,13 @@ class Mapper {
     ind.progress = FigureOf(rows, achieved_);
     ind.percent = FigureOf(rows, percent_);
     ind.budget = FigureOf(rows, budget_);
+    std::optional<MendedUnit> misread_unit;
     if (unit_) {
       const std::string unit = ColumnText(rows, *unit_);
-      if (!unit.empty()) ind.unit = unit;
+      if (!unit.empty()) {
+        misread_unit = MendMisreadUnit(rows, *unit_, unit, vocab_, "indicator '" + ind.name + "'");
+        ind.unit = misread_unit ? misread_unit->unit : unit;
+      }
     } else {
       ind.unit = group_unit_;
     }
@@ -250,6 +255,10 @@ class Mapper {
     for (const Row* r : layout) confidence = std::min(confidence, LowestConfidence(*r));
     ind.provenance = RowsProvenance(layout, kIndicatorMapperExtractor, confidence);
     previous_ = Carried{ind.level, ind.objective};
+    if (misread_unit) {
+      misread_unit->finding.provenance = ind.provenance;
+      out_.findings.push_back(std::move(misread_unit->finding));
+    }
     out_.indicators.push_back(std::move(ind));
   }
 

@@ -1,12 +1,15 @@
 #include "pipeline/vocab.h"
 
 #include <re2/re2.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <map>
 #include <set>
 #include <utility>
 
+#include "pipeline/normalize/edit_distance.h"
 #include "pipeline/normalize/fold.h"
 #include "pipeline/tsv.h"
 
@@ -34,8 +37,10 @@ std::string TermKey(std::string_view text) {
 }
 
 // units.tsv and frequencies.tsv: a canonical term and its variants, all mapped by TermKey.
-Result<std::unordered_map<std::string, std::string>> LoadTerms(const fs::path& path,
-                                                               const std::string& column) {
+// `spellings`, when given, receives every spelling by its key.
+Result<std::unordered_map<std::string, std::string>> LoadTerms(
+    const fs::path& path, const std::string& column,
+    std::vector<std::pair<std::string, std::string>>* spellings_by_key = nullptr) {
   Result<TsvTable> table = ReadTsv(path, {column, "variants"});
   if (!table.ok()) return table.status();
   std::unordered_map<std::string, std::string> terms;
@@ -49,6 +54,8 @@ Result<std::unordered_map<std::string, std::string>> LoadTerms(const fs::path& p
       if (!inserted && it->second != canonical) {
         return table->Error(row.line, "'" + spelling + "' already spells '" + it->second + "'");
       }
+      if (spellings_by_key != nullptr && inserted)
+        spellings_by_key->emplace_back(it->first, spelling);
     }
   }
   return terms;
@@ -148,7 +155,7 @@ Result<Vocabulary> Vocabulary::Load(const fs::path& data_dir) {
   }
 
   Result<std::unordered_map<std::string, std::string>> units =
-      LoadTerms(data_dir / "units.tsv", "unit");
+      LoadTerms(data_dir / "units.tsv", "unit", &vocab.unit_spellings_);
   if (!units.ok()) return units.status();
   vocab.units_ = std::move(units).value();
 
@@ -168,6 +175,39 @@ std::optional<std::string> Vocabulary::CanonicalUnit(std::string_view text) cons
   const auto it = units_.find(TermKey(text));
   if (it == units_.end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<std::string> Vocabulary::MisreadUnit(std::string_view read) const {
+  const std::string key = TermKey(read);
+  if (key.empty() || units_.contains(key)) return std::nullopt;
+  const size_t most = key.size() >= kTwoEditUnitLetters ? 2 : 1;
+  const std::string* nearest = nullptr;
+  const std::string* nearest_key = nullptr;
+  size_t best = most + 1;
+  bool tie = false;  // as near two units (singular and plural of one unit are no tie)
+  for (const auto& [known, spelling] : unit_spellings_) {
+    if (std::max(known.size(), key.size()) < kMendedUnitLetters) continue;
+    // Keys whose lengths differ by more than `most` are further than `most` edits.
+    if (known.size() + most < key.size() || key.size() + most < known.size()) continue;
+    const size_t d = EditDistance(key, known);
+    if (d > most) continue;
+    if (d < best) {
+      best = d;
+      nearest = &spelling;
+      nearest_key = &known;
+      tie = false;
+    } else if (d == best && units_.at(*nearest_key) != units_.at(known)) {
+      tie = true;
+    }
+  }
+  if (nearest == nullptr || tie) return std::nullopt;
+  // Written as the document writes its units: in lowercase when it used no capital.
+  const icu::Locale spanish("es");
+  const icu::UnicodeString as_read = icu::UnicodeString::fromUTF8(read);
+  if (icu::UnicodeString(as_read).toLower(spanish) != as_read) return *nearest;
+  std::string lowered;
+  icu::UnicodeString::fromUTF8(*nearest).toLower(spanish).toUTF8String(lowered);
+  return lowered;
 }
 
 std::optional<std::string> Vocabulary::CanonicalFrequency(std::string_view text) const {

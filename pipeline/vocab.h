@@ -82,7 +82,17 @@ class Vocabulary {
   // breaks "Men sual"). nullopt otherwise.
   std::optional<std::string> CanonicalUnit(std::string_view text) const;
 
-  // Same, for frequencies ("Trimestral" → "trimestral", "por única vez" → "única vez").
+  // The unit a reading OCR doubted stands for when it spells none ("pleza", "peza": pieza): the
+  // one spelling of units.tsv nearest it, spaces aside and folded, within one edit (two from
+  // kTwoEditUnitLetters letters), where either has at least kMendedUnitLetters letters and no
+  // other spelling is as near. As units.tsv writes it, or in lowercase when the reading has no
+  // capital. nullopt when the reading spells a unit already or none is that near.
+  static constexpr size_t kMendedUnitLetters = 5;
+  static constexpr size_t kTwoEditUnitLetters = 8;
+  std::optional<std::string> MisreadUnit(std::string_view read) const;
+
+  // Same as CanonicalUnit, for frequencies ("Trimestral" → "trimestral", "por única vez" →
+  // "única vez").
   std::optional<std::string> CanonicalFrequency(std::string_view text) const;
 
   // In file order.
@@ -108,6 +118,7 @@ class Vocabulary {
   std::vector<InstituteForm> institute_forms_;
   // Spelling (folded, spaces out) → canonical term.
   std::unordered_map<std::string, std::string> units_;
+  std::vector<std::pair<std::string, std::string>> unit_spellings_;  // key, spelling
   std::unordered_map<std::string, std::string> frequencies_;
   std::vector<KindPattern> kind_patterns_;
 };

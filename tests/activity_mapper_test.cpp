@@ -33,7 +33,7 @@ Extraction Map(const std::vector<Block>& blocks, std::optional<int> year) {
   for (const Block& block : blocks) tables.push_back(UnderstandTable(block, Rules()));
   JoinContinuedTables(&tables, Rules());
   Extraction e;
-  MapActivities(tables, Rules(), year, &e);
+  MapActivities(tables, Rules(), testing::VocabularyOf(), year, &e);
   return e;
 }
 

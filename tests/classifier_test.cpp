@@ -118,6 +118,24 @@ TEST_F(ClassifierTest, UnitsMatchIgnoringCaseAccentsAndNumber) {
   EXPECT_EQ(vocab().CanonicalUnit("Reporte mensual"), std::nullopt);
 }
 
+// Units as OCR misread them on itsch_u079's scanned report ("pleza", "peza" for the printed
+// "pieza"), and readings that must stay as read: a unit already, a word two edits from any unit
+// ("pera"), a short word one edit from a short unit ("acto": acta), one as near two units.
+TEST_F(ClassifierTest, MisreadUnitsAreTheOneUnitSpellingOneEditAway) {
+  EXPECT_EQ(vocab().MisreadUnit("pleza"), "pieza");
+  EXPECT_EQ(vocab().MisreadUnit("peza"), "pieza");
+  EXPECT_EQ(vocab().MisreadUnit("Reuniónes"), std::nullopt);  // spells "Reuniones" already
+  EXPECT_EQ(vocab().MisreadUnit("REUNIONFS"), "Reuniones");   // capitals: as units.tsv writes it
+  EXPECT_EQ(vocab().MisreadUnit("reunlón"), "reunión");
+  EXPECT_EQ(vocab().MisreadUnit("Base de Dalos"), "Base de Datos");
+  EXPECT_EQ(vocab().MisreadUnit("pieza"), std::nullopt);
+  EXPECT_EQ(vocab().MisreadUnit("pera"), std::nullopt);
+  EXPECT_EQ(vocab().MisreadUnit("acto"), std::nullopt);
+  EXPECT_EQ(vocab().MisreadUnit("Cursa"), "Curso");        // "Cursos" is two edits away
+  EXPECT_EQ(vocab().MisreadUnit("gesion"), std::nullopt);  // as near "gestión" as "sesión"
+  EXPECT_EQ(vocab().MisreadUnit(""), std::nullopt);
+}
+
 TEST_F(ClassifierTest, Frequencies) {
   EXPECT_EQ(vocab().CanonicalFrequency("Trimestral"), "trimestral");
   EXPECT_EQ(vocab().CanonicalFrequency("BIMESTRAL"), "bimestral");

@@ -167,6 +167,35 @@ TEST(IndicatorMapper, ASectionRowIsTheSectionOfTheIndicatorsUnderIt) {
   EXPECT_EQ(e.indicators[1].section, 0u);
 }
 
+// A scanned progress table whose unit cells OCR read with doubt: "Infcrmes" misreads
+// "Informes" and is stored so, with a finding that keeps the reading; "Reportes" spells a unit
+// and stays; a reading OCR did not doubt is never mended.
+TEST(IndicatorMapper, AUnitOcrMisreadIsMendedWithAFinding) {
+  Block block = TableOf({
+      RowOf({"Nombre del indicador", "Unidad de medida", "Meta", "Resultado"}),
+      RowOf({"Informes de actividades entregados", "Infcrmes", "4", "4"}),
+      RowOf({"Reportes de avance publicados", "Reportes", "12", "11"}),
+      RowOf({"Dictámenes emitidos", "Dictamenez", "6", "6"}),
+  });
+  block.rows[1].cells[1].confidence = 0.62;
+  block.rows[2].cells[1].confidence = 0.9;
+  Extraction e;
+  MapIndicators({UnderstandTable(block, Rules())}, std::nullopt, Rules(), IndicatorRulesOf(),
+                VocabularyOf(), &e);
+  ASSERT_EQ(e.indicators.size(), 3u);
+  EXPECT_EQ(e.indicators[0].unit, "Informes");
+  EXPECT_EQ(e.indicators[1].unit, "Reportes");
+  EXPECT_EQ(e.indicators[2].unit, "Dictamenez");  // read without doubt: kept as read
+  std::vector<const Finding*> misread;
+  for (const Finding& f : e.findings) {
+    if (f.code == "unit_misread") misread.push_back(&f);
+  }
+  ASSERT_EQ(misread.size(), 1u);
+  EXPECT_EQ(misread[0]->raw_text, "Infcrmes");
+  EXPECT_EQ(misread[0]->severity, Severity::kInfo);
+  EXPECT_NE(misread[0]->message.find("Informes de actividades entregados"), std::string::npos);
+}
+
 TEST(IndicatorMapper, APlanWithoutAnAchievedColumnGivesNoIndicator) {
   const Block block = TableOf({
       RowOf({"No.", "Actividad", "Meta anual"}),
@@ -207,7 +236,7 @@ TEST(IndicatorMapper, ASheetOfIndicatorsGivesEachFieldFromItsColumn) {
   EXPECT_FALSE(e.indicators[1].baseline->value);
   // And no activity comes from it.
   Extraction activities;
-  MapActivities({table}, Rules(), 2024, &activities);
+  MapActivities({table}, Rules(), VocabularyOf(), 2024, &activities);
   EXPECT_TRUE(activities.activities.empty());
 }
 

@@ -171,6 +171,26 @@ TEST(RealPlans, U079EquipmentRowsWithRepeatedCodes) {
   EXPECT_FALSE(server->months.known());  // the report shows no schedule
 }
 
+// Every "Unidad de medida" cell of the equipment table prints "pieza"; OCR reads some of them
+// "pleza" or "peza". Those are stored as "pieza", each with a finding that keeps the reading.
+TEST(RealPlans, U079UnitsOcrMisreadAreMendedWithAFinding) {
+  const Extraction& e = ReadReal("itsch_u079_segundo_informe_2025");
+  const Activity* server = ByText(e, "Servidor para rack con procesador");
+  ASSERT_NE(server, nullptr);
+  EXPECT_EQ(server->unit, "pieza");
+  int pieza = 0, mended = 0;
+  for (const Activity& a : e.activities) pieza += a.unit == "pieza" ? 1 : 0;
+  for (const Finding& f : e.findings) {
+    if (f.code != "unit_misread") continue;
+    ++mended;
+    ASSERT_TRUE(f.activity.has_value());
+    EXPECT_EQ(e.activities[*f.activity].unit, "pieza");
+    EXPECT_TRUE(f.raw_text == "pleza" || f.raw_text == "peza") << f.raw_text;
+  }
+  EXPECT_GE(pieza, 10);  // of 13; one cell OCR reads "pera", two edits away, and stays so
+  EXPECT_GE(mended, 5);
+}
+
 TEST(RealPlans, U079FaintPageTableBrokenIntoPiecesIsReadWhole) {
   // Page 2 goes on with the equipment table; its faint rules break it into eight pieces side by
   // side. Its first row: action 1.1.3, "Cleaver, cortadora de presicion para fibra optica…",

@@ -74,7 +74,7 @@ TEST(WeekGrid, MonthsAfterDecemberAreTheNextYearsWithTheirWeeks) {
   ASSERT_TRUE(table.header.months.has_value());
   ASSERT_EQ(table.header.next_year.size(), 1u);  // January of the next year
   Extraction e;
-  MapActivities({table}, Rules(), 2024, &e);
+  MapActivities({table}, Rules(), testing::VocabularyOf(), 2024, &e);
   ASSERT_EQ(e.activities.size(), 1u);
   const Activity& a = e.activities[0];
   EXPECT_EQ(a.months.bits(), (1u << 10) | (1u << 11));  // November and December 2024
@@ -103,7 +103,7 @@ TEST(WeekGrid, AGridEndingInDecemberHasNoNextYear) {
   ASSERT_TRUE(table.header.months.has_value());
   EXPECT_TRUE(table.header.next_year.empty());
   Extraction e;
-  MapActivities({table}, Rules(), 2024, &e);
+  MapActivities({table}, Rules(), testing::VocabularyOf(), 2024, &e);
   ASSERT_EQ(e.activities.size(), 1u);
   EXPECT_EQ(e.activities[0].months.bits(), 1u);
   for (const MonthValue& v : e.activities[0].month_values) EXPECT_EQ(v.year, 2024);

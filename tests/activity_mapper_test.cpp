@@ -321,5 +321,69 @@ TEST(ActivityMapper, RecordBrokenOverAPageReadsAsOneActivity) {
   EXPECT_EQ(e.activities[1].provenance.page, 2);
 }
 
+// A coded table with a month grid over two pages, as a browser prints it (Chromium, data/pdf/
+// chromium): the row 1.2 does not fit at page 1's foot; its rest goes on page 2 under the head
+// printed again, with no code and the row's fills painted again (Mar, Apr).
+std::vector<Block> SplitRowOverTwoPages(const std::string& first_part,
+                                        const std::vector<int>& rest_months) {
+  std::vector<double> edges = {40, 70, 330};
+  for (int m = 1; m <= 12; ++m) edges.push_back(330 + 18 * m);
+  const std::vector<std::string> head = {"Clave", "Actividad", "Ene", "Feb", "Mar", "Abr", "May",
+                                         "Jun",   "Jul",       "Ago", "Sep", "Oct", "Nov", "Dic"};
+  const auto row = [&](const std::string& code, const std::string& text,
+                       const std::vector<int>& months, int page, double top) {
+    std::vector<std::string> texts(14);
+    texts[0] = code;
+    texts[1] = text;
+    std::vector<Rgb> fills(14, kWhite);
+    for (int m : months) fills[static_cast<size_t>(m) + 1] = kGrey;
+    return Filled(Boxed(RowOf(texts, page), edges, top), fills);
+  };
+  return {
+      TableOf({
+          Boxed(RowOf(head), edges, 100),
+          row("1.1", "Generar el informe trimestral de actividades.", {1, 4, 7, 10}, 1, 120),
+          row("1.2", first_part, {3, 4}, 1, 140),
+      }),
+      TableOf({
+          Boxed(RowOf(head, 2), edges, 40),
+          row("", "Aguascalientes u otras autoridades jurisdiccionales competentes.", rest_months,
+              2, 60),
+          row("1.3", "Recibir las solicitudes de registro de partidos políticos locales.", {6}, 2,
+              80),
+      }),
+  };
+}
+
+TEST(ActivityMapper, RowSplitOverAPageWithItsFillsPaintedAgainIsOneActivity) {
+  const Extraction e = Map(SplitRowOverTwoPages("Informar al Consejo de las resoluciones "
+                                                "dictadas por el Tribunal Electoral del Estado de",
+                                                {3, 4}),
+                           2023);
+  ASSERT_EQ(e.activities.size(), 3u);
+  EXPECT_EQ(e.activities[1].code, "1.2");
+  EXPECT_EQ(e.activities[1].text,
+            "Informar al Consejo de las resoluciones dictadas por el Tribunal Electoral del "
+            "Estado de Aguascalientes u otras autoridades jurisdiccionales competentes.");
+  EXPECT_EQ(e.activities[1].months.bits(), Bits({3, 4}));
+  EXPECT_EQ(e.activities[2].code, "1.3");
+}
+
+// The same rows where 1.2 ends its sentence on page 1, or where the row on page 2 fills other
+// months: a record whose code is missing, not the rest of 1.2.
+TEST(ActivityMapper, UncodedRowOpeningAPageWithASentenceOrAScheduleOfItsOwnIsARecord) {
+  const Extraction ended =
+      Map(SplitRowOverTwoPages("Informar al Consejo de las resoluciones del Tribunal Electoral.",
+                               {3, 4}),
+          2023);
+  EXPECT_EQ(ended.activities.size(), 4u);
+  const Extraction other = Map(
+      SplitRowOverTwoPages("Informar al Consejo de las resoluciones dictadas por el Tribunal", {9}),
+      2023);
+  ASSERT_EQ(other.activities.size(), 4u);
+  EXPECT_FALSE(other.activities[2].code_printed);
+  EXPECT_EQ(other.activities[2].months.bits(), Bits({9}));
+}
+
 }  // namespace
 }  // namespace oplex

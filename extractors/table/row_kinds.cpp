@@ -99,6 +99,52 @@ bool HasFigures(const TypedRow& row) {
   });
 }
 
+// Whether the text stops mid-sentence: it ends in a letter, a digit or a comma, not in a full
+// stop, a colon or a closing mark.
+bool StopsMidSentence(const std::string& text) {
+  const size_t last = text.find_last_not_of(" \n");
+  if (last == std::string::npos) return false;
+  const auto c = static_cast<unsigned char>(text[last]);
+  return std::isalnum(c) != 0 || c >= 0x80 || c == ',';
+}
+
+// The month cells a row fills or marks, by column.
+std::vector<bool> Scheduled(const TypedTable& table, const TypedRow& row) {
+  std::vector<bool> out(row.cells.size(), false);
+  for (size_t c = 0; c < row.cells.size(); ++c) {
+    const CellKind kind = row.cells[c].kind;
+    out[c] = table.roles[c].role == ColumnRole::kMonth &&
+             (kind == CellKind::kFilled || kind == CellKind::kMark);
+  }
+  return out;
+}
+
+// Whether row r, printing no code, is the rest of the record above, broken over a page break:
+// it is the first row of its page after the header printed again, the record's text stops
+// mid-sentence on the page before, and r repeats that record's schedule (a browser or a word
+// processor paints a split row's fills on both pages, so the part below looks like a record).
+bool RestOfRecordOverPage(const TypedTable& table, size_t r, size_t text) {
+  const TypedRow& row = table.rows[r];
+  size_t up = r;
+  while (up-- > table.header.rows && table.rows[up].kind != RowKind::kRecord &&
+         table.rows[up].kind != RowKind::kContinuation) {
+  }
+  if (up < table.header.rows || up >= r) return false;
+  const TypedRow& above = table.rows[up];
+  if (!above.row->page || !row.row->page || *row.row->page != *above.row->page + 1) return false;
+  if (text >= above.cells.size() || !StopsMidSentence(above.cells[text].cell->text)) return false;
+  // The record's schedule: its rows from the record row down to `up`.
+  std::vector<bool> record(row.cells.size(), false);
+  for (size_t k = up + 1; k-- > table.header.rows;) {
+    const std::vector<bool> marks = Scheduled(table, table.rows[k]);
+    for (size_t c = 0; c < record.size() && c < marks.size(); ++c)
+      record[c] = record[c] || marks[c];
+    if (table.rows[k].kind == RowKind::kRecord) break;
+  }
+  const std::vector<bool> own = Scheduled(table, row);
+  return std::find(own.begin(), own.end(), true) != own.end() && own == record;
+}
+
 // Whether the row writes a figure in the table's achieved column.
 bool ReportsAchievement(const TypedTable& table, const TypedRow& row) {
   const std::optional<size_t> achieved = table.ColumnOf(ColumnRole::kAchieved);
@@ -306,6 +352,10 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
     // In a coded table, a row with no code but figures of its own that sum the records above.
     if (is_coded && has_text && sums.Sums(row)) {
       row.kind = RowKind::kSubtotal;
+      continue;
+    }
+    if (is_coded && has_text && RestOfRecordOverPage(*table, r, *text)) {
+      row.kind = RowKind::kContinuation;
       continue;
     }
     // One that does not sum them is a record whose code is missing (or, like a year, no code

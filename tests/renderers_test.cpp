@@ -1,7 +1,10 @@
-// The seed work plans laid out by a second, non-office renderer (reportlab: built-in Times,
-// Helvetica and Courier; Legal, A4 and landscape pages; other header words and code styles),
-// committed in data/pdf/reportlab with the schedules tools/fixtures/render_reportlab.py gave
-// them. Each fixture goes through the document pipeline as `oplex ingest` runs it; the test
+// The seed work plans laid out by renderers other than the office suite, committed with the
+// schedules their tools gave them: reportlab (data/pdf/reportlab, tools/fixtures/
+// render_reportlab.py: built-in Times, Helvetica and Courier; Legal, A4 and landscape pages;
+// other header words and code styles) and Chromium printing a web page (data/pdf/chromium,
+// tools/fixtures/render_chromium.py: DejaVu Sans, a table head repeated on each page, rows split
+// over page breaks, month names written upwards). Each fixture goes through the document
+// pipeline as `oplex ingest` runs it; the test
 // reports how many of the expected activities it finds (by the start of their text), how many
 // carry the printed code, the scheduled months and, for quantities, the printed monthly values,
 // and holds each figure at what the pipeline reads today.
@@ -25,7 +28,8 @@ using testing::ExpectedRow;
 using testing::ExpectedTsv;
 using testing::MonthlyText;
 
-const std::string kDir = std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/reportlab/";
+const std::string kReportlab = std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/reportlab/";
+const std::string kChromium = std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/chromium/";
 
 // What the pipeline reads of one fixture, counted against its expected rows.
 struct Reading {
@@ -39,9 +43,9 @@ struct Reading {
   std::string misses;     // the first differences, for the failure message
 };
 
-Reading Read(const std::string& name) {
-  const Extraction e = testing::MustProcess(kDir + name + ".pdf");
-  const std::vector<ExpectedRow> expected = ExpectedTsv(kDir + name + ".expected.tsv");
+Reading Read(const std::string& name, const std::string& dir = kReportlab) {
+  const Extraction e = testing::MustProcess(dir + name + ".pdf");
+  const std::vector<ExpectedRow> expected = ExpectedTsv(dir + name + ".expected.tsv");
   Reading r;
   r.expected = expected.size();
   r.activities = e.activities.size();
@@ -92,7 +96,7 @@ Reading Read(const std::string& name) {
       }
     }
   }
-  std::cout << "[ reportlab ] " << name << ": activities " << r.activities << ", found " << r.found
+  std::cout << "[ renderers ] " << name << ": activities " << r.activities << ", found " << r.found
             << "/" << r.expected << ", codes " << r.codes << ", months exact " << r.months
             << (r.monthly ? ", monthly exact " + std::to_string(r.monthly) : "")
             << ", in a section " << r.sectioned << "\n";
@@ -149,6 +153,31 @@ TEST(ReportlabSeedPlans, IeemClaveColumnAndMonthlyQuantities) {
   EXPECT_EQ(r.found, r.expected) << r.misses;
   EXPECT_EQ(r.months, r.expected) << r.misses;
   EXPECT_EQ(r.monthly, r.expected) << r.misses;
+}
+
+// Chromium's print of a web page: Clave | Descripción de la actividad | Programación 2023 over
+// Ene…Dic, months filled green. A row that does not fit at a page's foot goes on under the head
+// repeated on the next page, its cells' fills painted on both pages (1.36 "…del Estado de" /
+// "Aguascalientes u otras autoridades…"): the part below is the rest of 1.36, not a record of its
+// own. Every activity is read once, with its code, its months and its section.
+TEST(ChromiumSeedPlans, AguascalientesRowsSplitOverPagesWithTheirFills) {
+  const Reading r = Read("ags-2023-chromium-fills", kChromium);
+  EXPECT_EQ(r.activities, 192u);
+  EXPECT_EQ(r.found, r.expected) << r.misses;
+  EXPECT_EQ(r.codes, r.expected) << r.misses;
+  EXPECT_EQ(r.months, r.expected) << r.misses;
+  EXPECT_EQ(r.sectioned, r.expected);
+}
+
+// The same plan with the month names (Enero…Diciembre) written upwards in their header cells
+// and the scheduled months marked X.
+TEST(ChromiumSeedPlans, AguascalientesUpwardMonthNamesAndXMarks) {
+  const Reading r = Read("ags-2023-chromium-rotated", kChromium);
+  EXPECT_EQ(r.activities, 192u);
+  EXPECT_EQ(r.found, r.expected) << r.misses;
+  EXPECT_EQ(r.codes, r.expected) << r.misses;
+  EXPECT_EQ(r.months, r.expected) << r.misses;
+  EXPECT_EQ(r.sectioned, r.expected);
 }
 
 }  // namespace

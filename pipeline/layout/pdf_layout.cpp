@@ -17,8 +17,6 @@ namespace {
 
 // Running heads and page numbers live in this share of the page at its top and bottom.
 constexpr double kMarginBand = 0.1;
-// Two tables have the same columns when their boundaries are this close (points).
-constexpr double kSameColumn = 4.0;
 // A page repeats at most this many header rows of a continued table.
 constexpr size_t kMaxHeaderRows = 4;
 // Wrapped lines of a paragraph: at most this far apart, in font sizes.
@@ -101,14 +99,6 @@ std::set<std::string> MarginKeys(const std::vector<Block>& blocks, double page_h
   return keys;
 }
 
-bool SameColumns(const std::vector<double>& a, const std::vector<double>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::abs(a[i] - b[i]) > kSameColumn) return false;
-  }
-  return true;
-}
-
 bool SameRow(const Row& a, const Row& b) {
   if (a.cells.size() != b.cells.size()) return false;
   for (size_t i = 0; i < a.cells.size(); ++i) {
@@ -150,10 +140,40 @@ std::vector<Word> SplitAtCells(const Word& w, Grid& grid) {
   return parts;
 }
 
+// The ruled table that opens the page (`top`) or closes it: nothing but running heads or feet
+// in the margin stand above or below it.
+Grid* EdgeGrid(std::vector<Grid>& grids, const std::vector<TextLine>& lines, const Page& page,
+               bool top) {
+  Grid* edge = nullptr;
+  for (Grid& g : grids) {
+    if (edge == nullptr || (top ? g.bbox.y0 < edge->bbox.y0 : g.bbox.y1 > edge->bbox.y1)) edge = &g;
+  }
+  if (edge == nullptr) return nullptr;
+  for (const TextLine& l : lines) {
+    const bool beyond =
+        top ? l.bbox.y1 <= edge->bbox.y0 && l.bbox.y1 > kMarginBand * page.height
+            : l.bbox.y0 >= edge->bbox.y1 && l.bbox.y0 < (1 - kMarginBand) * page.height;
+    if (beyond) return nullptr;
+  }
+  return edge;
+}
+
+// Whether a stream table is the first thing on its page, running heads aside.
+bool OpensPage(const StreamTable& table, const std::vector<TextLine>& lines,
+               const std::vector<Grid>& grids, const Page& page) {
+  const double top = table.grid.bbox.y0;
+  for (size_t i = 0; i < table.first_line; ++i) {
+    if (lines[i].bbox.y1 > kMarginBand * page.height) return false;
+  }
+  return std::none_of(grids.begin(), grids.end(), [&](const Grid& g) { return g.bbox.y0 < top; });
+}
+
 }  // namespace
 
 std::vector<Block> LayoutPage(const Page& page, int* next_line,
-                              const std::vector<double>& continued) {
+                              const std::vector<double>& continued,
+                              const std::vector<double>& closing, FootCells* foot,
+                              std::vector<std::string>* carried) {
   std::vector<Grid> grids;
   std::vector<const Word*> loose;
   if (page.graphics) {
@@ -181,7 +201,15 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line,
   }
   for (Grid& g : grids) SplitCellsWordsDivide(&g);
   const std::vector<TextLine> lines = BuildLines(loose);
+  if (foot != nullptr) {
+    Grid* opening = EdgeGrid(grids, lines, page, /*top=*/true);
+    if (opening != nullptr && carried != nullptr) *carried = ReadAcrossBreak(*foot, opening);
+    const Grid* closing_grid = EdgeGrid(grids, lines, page, /*top=*/false);
+    *foot = closing_grid != nullptr ? CellsAtFoot(*closing_grid) : FootCells{};
+  }
   std::vector<StreamTable> streams = FindStreamTables(lines);
+  if (!closing.empty() && !streams.empty() && OpensPage(streams.front(), lines, grids, page))
+    LayOnColumns(lines, closing, &streams.front());
 
   std::vector<Item> items;
   for (const Grid& g : grids) items.push_back(Item{g.bbox.y0, &g});
@@ -225,7 +253,21 @@ void PdfLayout::AddPage(const Page& page) {
   if (page.number == last_page_ + 1 && last > 0 && blocks_[last - 1].kind == BlockKind::kTable) {
     continued = blocks_[last - 1].columns;
   }
-  Append(LayoutPage(page, &next_line_, continued), page);
+  // The columns of the table that closed the page before: nothing but its running foot below it.
+  const bool closed = std::all_of(blocks_.begin() + static_cast<long>(last), blocks_.end(),
+                                  [&](const Block& b) { return InMargin(b, page.height); });
+  if (page.number != last_page_ + 1) foot_ = FootCells{};
+  std::vector<std::string> carried;
+  std::vector<Block> page_blocks = LayoutPage(
+      page, &next_line_, continued, closed ? continued : std::vector<double>{}, &foot_, &carried);
+  // The cells of the last table's last row, read again over the break.
+  if (last > 0 && blocks_[last - 1].kind == BlockKind::kTable) {
+    std::vector<Cell>& cells = blocks_[last - 1].rows.back().cells;
+    for (size_t c = 0; c < carried.size() && c < cells.size(); ++c) {
+      if (!carried[c].empty()) cells[c].text = carried[c];
+    }
+  }
+  Append(std::move(page_blocks), page);
   last_page_ = page.number;
 }
 

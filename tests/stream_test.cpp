@@ -141,6 +141,26 @@ TEST(StreamTables, AHeaderAloneAtAPagesFootTakesTheRowsOpeningTheNextPage) {
             (std::vector<std::string>{"Pleno en", "", "L", "O", "P", "T", "V", ""}));
 }
 
+TEST(StreamTables, AHeaderAtAPagesFootThatNoTableTakesReadsAsParagraphs) {
+  // The same two lines at the foot of a page followed by running text, and at the end of the
+  // document: a paragraph, as the page's other lines.
+  std::vector<Word> foot;
+  AddHeader(711.3, &foot);
+  std::vector<Word> text;
+  AddLine(40, "Texto@30-90 corrido@96-170 arriba.@176-250", &text);
+  PdfLayout layout;
+  layout.AddPage(PageOf(3, foot));
+  layout.AddPage(PageOf(4, text));
+  layout.AddPage(PageOf(5, foot));
+  const std::vector<Block> blocks = layout.Finish();
+  EXPECT_TRUE(TablesOf(blocks).empty());
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[0].text(), "Denominación UM EN FE MA AB MA JU de la Meta E B R R Y N");
+  EXPECT_EQ(blocks[0].rows.front().page, 3);
+  EXPECT_EQ(blocks[1].text(), "Texto corrido arriba.");
+  EXPECT_EQ(blocks[2].rows.front().page, 5);
+}
+
 TEST(StreamTables, TwoLinesInTheMiddleOfAPageAreNoTable) {
   // The same header with a paragraph under it: two lines make a table only at a page's foot.
   std::vector<Word> words;

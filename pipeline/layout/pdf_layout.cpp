@@ -28,6 +28,7 @@ struct Item {
   double top = 0;
   const Grid* grid = nullptr;                   // a table
   std::vector<const TextLine*> paragraph = {};  // or a paragraph's lines
+  std::vector<Block> held = {};  // a header alone at the page's foot: its lines as paragraphs
 };
 
 // A line that opens with one word set apart by a column gap ("13.3   Remitir …"): a list item.
@@ -140,6 +141,22 @@ std::vector<Word> SplitAtCells(const Word& w, Grid& grid) {
   return parts;
 }
 
+// The paragraphs lines [first, last) read as, wrapped lines joined as on the rest of the page.
+std::vector<Block> HeldParagraphs(const std::vector<TextLine>& lines, size_t first, size_t last,
+                                  double right, double left, const Page& page, int* next_line) {
+  std::vector<std::vector<const TextLine*>> paragraphs;
+  for (size_t i = first; i < last; ++i) {
+    if (!paragraphs.empty() && WrapsInto(paragraphs.back(), lines[i], right, left)) {
+      paragraphs.back().push_back(&lines[i]);
+    } else {
+      paragraphs.push_back({&lines[i]});
+    }
+  }
+  std::vector<Block> blocks;
+  for (const auto& p : paragraphs) blocks.push_back(Paragraph(p, page, next_line));
+  return blocks;
+}
+
 // The ruled table that opens the page (`top`) or closes it: nothing but running heads or feet
 // in the margin stand above or below it.
 Grid* EdgeGrid(std::vector<Grid>& grids, const std::vector<TextLine>& lines, const Page& page,
@@ -220,7 +237,12 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line,
   size_t stream = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (stream < streams.size() && i >= streams[stream].first_line) {
-      i = streams[stream++].last_line - 1;
+      const StreamTable& s = streams[stream++];
+      if (s.foot_header) {
+        Item& table = items[grids.size() + stream - 1];
+        table.held = HeldParagraphs(lines, s.first_line, s.last_line, right, left, page, next_line);
+      }
+      i = s.last_line - 1;
       continue;
     }
     const bool joins = !items.empty() && !items.back().paragraph.empty() &&
@@ -237,6 +259,7 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line,
   for (const Item& item : items) {
     blocks.push_back(item.grid != nullptr ? ToBlock(*item.grid, page, next_line)
                                           : Paragraph(item.paragraph, page, next_line));
+    blocks.back().held_paragraphs = item.held;
   }
   return blocks;
 }
@@ -271,6 +294,22 @@ void PdfLayout::AddPage(const Page& page) {
   last_page_ = page.number;
 }
 
+void PdfLayout::ReadHeldHeader() {
+  for (size_t i = blocks_.size(); i-- > 0 && blocks_[i].rows.front().page == last_page_;) {
+    if (blocks_[i].held_paragraphs.empty()) continue;
+    std::vector<Block> paragraphs = std::move(blocks_[i].held_paragraphs);
+    blocks_.erase(blocks_.begin() + static_cast<long>(i));
+    blocks_.insert(blocks_.begin() + static_cast<long>(i),
+                   std::make_move_iterator(paragraphs.begin()),
+                   std::make_move_iterator(paragraphs.end()));
+  }
+}
+
+std::vector<Block> PdfLayout::Finish() {
+  ReadHeldHeader();
+  return std::move(blocks_);
+}
+
 void PdfLayout::Append(std::vector<Block> page_blocks, const Page& page) {
   // Running heads and feet: in the margin, and the same on the other page but for numbers (a
   // bare page number has no text left). A heading that happens to close a page is not one.
@@ -299,8 +338,10 @@ void PdfLayout::Append(std::vector<Block> page_blocks, const Page& page) {
     table.rows.insert(table.rows.end(),
                       std::make_move_iterator(rows.begin() + static_cast<long>(repeated)),
                       std::make_move_iterator(rows.end()));
+    table.held_paragraphs.clear();
     page_blocks.erase(page_blocks.begin() + static_cast<long>(first));
   }
+  ReadHeldHeader();
   blocks_.insert(blocks_.end(), std::make_move_iterator(page_blocks.begin()),
                  std::make_move_iterator(page_blocks.end()));
 }

@@ -26,10 +26,12 @@ class PdfLayout {
   // Lays out the page and appends its blocks.
   void AddPage(const Page& page);
   // The blocks of every page added, in reading order.
-  std::vector<Block> Finish() { return std::move(blocks_); }
+  std::vector<Block> Finish();
 
  private:
   void Append(std::vector<Block> page_blocks, const Page& page);
+  // A header held at the foot of the page before that no table took: read as paragraphs.
+  void ReadHeldHeader();
   std::vector<Block> blocks_;
   int next_line_ = 1;
   int last_page_ = 0;  // the page added last: only the next page can continue its table

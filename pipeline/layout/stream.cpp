@@ -256,17 +256,19 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
       if (k == lines.size() || !multi[k] || !Close(lines[k - 1], lines[k])) break;
       j = k;
     }
-    // A short run that closes the page: a table's header whose body opens the next page (laid
-    // on its columns there: LayOnColumns, and joined to it by the layout).
-    const bool closes_page = j == lines.size() && count >= kMinFootLines;
+    // A short run of lines of cells that closes the page: a table's header whose body opens the
+    // next page (laid on its columns there: LayOnColumns, and joined to it by the layout).
+    const bool closes_page = j == lines.size() && count >= kMinFootLines && j - i == static_cast<size_t>(count);
     if (count >= kMinTableLines || closes_page) {
       std::vector<double> xs = Columns(lines, i, j, multi);
       // The last row's wrapped lines, which start right of the first column or fill two columns.
       while (xs.size() >= 3 && j < lines.size() && !multi[j] && Close(lines[j - 1], lines[j]) &&
              (lines[j].bbox.x0 >= xs[1] || FillsColumns(lines[j], xs)))
         ++j;
-      if (xs.size() >= 3)
-        tables.push_back(StreamTable{BuildGrid(lines, i, j, std::move(xs)), i, j});
+      if (xs.size() >= 3) {
+        tables.push_back(
+            StreamTable{BuildGrid(lines, i, j, std::move(xs)), i, j, count < kMinTableLines});
+      }
     }
     i = j;
   }

@@ -19,6 +19,7 @@ namespace oplex {
 struct StreamTable {
   Grid grid;
   size_t first_line = 0, last_line = 0;  // the lines it was built from, [first, last)
+  bool foot_header = false;  // fewer lines than a table needs, at the page's foot: a header
 };
 
 std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines);

@@ -6,7 +6,8 @@
 //   - tecdmx_poa_fichas_2020 p.4: a ficha squeezed into half the page, whose ruled cells break
 //     words at the cell's edge without a hyphen ("%Dete/rminac/iones/Jurisdi/cciona/les"), read
 //     whole, while wrapped words keep their space ("Denominación / de la Meta"); p.13: a number
-//     broken after its point ("11." over "11").
+//     broken after its point ("11." over "11"); pp.22-23: such a cell broken over the page break
+//     ("…Jurisdi/cciona" at the foot of p.22, "les" at the top of p.23), read whole.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -86,15 +87,28 @@ TEST(RealLayout, TecdmxWordsBrokenAtACellsEdgeAreWhole) {
   EXPECT_EQ(header->cells[0].text, "Denominación de la Meta");
 }
 
+// The row of `tables` whose first cell reads `text`.
+const Row* RowNamed(const std::vector<Block>& tables, const std::string& text) {
+  for (const Block& t : tables) {
+    for (const Row& row : t.rows) {
+      if (!row.cells.empty() && row.cells[0].text == text) return &row;
+    }
+  }
+  return nullptr;
+}
+
+TEST(RealLayout, TecdmxCellBrokenOverThePageBreakIsReadWhole) {
+  const std::vector<Block> tables = Tables("tecdmx_poa_fichas_2020", 22, 23);
+  const Row* jldc = RowNamed(tables, "Elaboración de proyectos JLDC");
+  ASSERT_NE(jldc, nullptr);
+  EXPECT_EQ(jldc->page, 22);
+  EXPECT_EQ(jldc->cells[1].text, "%Determinaciones Jurisdiccionales");
+}
+
 TEST(RealLayout, TecdmxNumberBrokenAfterItsPointIsOneNumber) {
   // p.13: the indicator's goal "11.11" in a cell too narrow for it, printed "11." over "11".
   const std::vector<Block> tables = Tables("tecdmx_poa_fichas_2020", 13, 13);
-  const Row* jlt = nullptr;
-  for (const Block& t : tables) {
-    for (const Row& row : t.rows) {
-      if (!row.cells.empty() && row.cells[0].text == "Porcentaje de avance de JLT") jlt = &row;
-    }
-  }
+  const Row* jlt = RowNamed(tables, "Porcentaje de avance de JLT");
   ASSERT_NE(jlt, nullptr);
   EXPECT_EQ(jlt->cells.back().text, "11.11");
 }

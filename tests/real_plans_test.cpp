@@ -4,7 +4,9 @@
 //   - cpc_programa_trabajo_2021_22: a Word table (Proyecto | Acción | Producto o evidencia |
 //     Cantidad o porcentaje) whose rows print no number and no schedule;
 //   - tecdmx_poa_fichas_2020: metas with their months in two rows of six and a TOTAL ANUAL row,
-//     and numbered acciones continued on the next page without their header;
+//     and numbered acciones continued on the next page without their header; the unruled META
+//     PRINCIPAL tables, one whose header stands alone at the foot of p.3 over its row on p.4,
+//     one broken over pp.21-22;
 //   - itse_pada_2023: a cronograma of shaded months whose activities are numbered "1.-";
 //   - itsch_capacitacion_2020: a scanned, sideways training programme whose months are written
 //     as periods and dates ("Febrero- junio de 2020", "6 y 7 de agosto de 2020");
@@ -71,19 +73,48 @@ TEST(RealPlans, CpcRowsWithoutNumbersOrScheduleAreActivitiesByPosition) {
   EXPECT_EQ(*integrity->annual->value, 25);
 }
 
+// Each month of an activity planned at 1, twelve in all.
+void ExpectOneEachMonth(const Activity& a) {
+  EXPECT_EQ(a.months.bits(), 0x0FFF);
+  ASSERT_EQ(a.month_values.size(), 12u);
+  for (const MonthValue& v : a.month_values) {
+    ASSERT_TRUE(v.planned && v.planned->value) << v.month;
+    EXPECT_EQ(*v.planned->value, 1) << v.month;
+  }
+  ASSERT_TRUE(a.annual && a.annual->value);
+  EXPECT_EQ(*a.annual->value, 12);  // TOTAL ANUAL, the sum of its months
+}
+
 TEST(RealPlans, TecdmxMetasInTwoRowsOfSixMonthsWithTheirAnnualTotal) {
   const Extraction& e = ReadReal("tecdmx_poa_fichas_2020");
   const Activity* jel = ByText(e, "JEL");
   ASSERT_NE(jel, nullptr);
   EXPECT_EQ(jel->unit.value_or(""), "%Determinaciones Jurisdiccionales");
-  EXPECT_EQ(jel->months.bits(), 0x0FFF);
-  ASSERT_EQ(jel->month_values.size(), 12u);
-  for (const MonthValue& v : jel->month_values) {
-    ASSERT_TRUE(v.planned && v.planned->value) << v.month;
-    EXPECT_EQ(*v.planned->value, 1) << v.month;
+  ExpectOneEachMonth(*jel);
+}
+
+TEST(RealPlans, TecdmxUnruledMetaPrincipalTablesOverThePageBreak) {
+  // p.3 ends with the header "META PRINCIPAL / Denominación de la Meta | UM | EN FE MA AB MA JU"
+  // (no rules, the month letters about a font size apart); p.4 opens with its one row: "Asuntos
+  // resueltos …" over eleven lines, 1 under every month, TOTAL ANUAL 12. (Its unit, "Asunt" over
+  // "o", is read as two words: nothing on the page tells a word broken at the column's edge from
+  // two words.) p.21 prints the header and "Elaboración de / proyectos para" (1 from January to
+  // June); p.22 goes on with "su discusión en / Sesión / Plenaria.", the labels of July to
+  // December over two lines ("JU" over "L") and 1 under each.
+  const Extraction& e = ReadReal("tecdmx_poa_fichas_2020");
+  const std::map<std::string, std::string> metas = {
+      {"Asuntos resueltos",
+       "Asuntos resueltos por el Pleno en materia de medios de impugnación, controversias y "
+       "procedimientos especiales sancionadores en sesión."},
+      {"Elaboración de proyectos para",
+       "Elaboración de proyectos para su discusión en Sesión Plenaria."},
+  };
+  for (const auto& [opening, text] : metas) {
+    const Activity* meta = ByText(e, opening);
+    ASSERT_NE(meta, nullptr) << opening;
+    EXPECT_EQ(meta->text, text);
+    ExpectOneEachMonth(*meta);
   }
-  ASSERT_TRUE(jel->annual && jel->annual->value);
-  EXPECT_EQ(*jel->annual->value, 12);  // TOTAL ANUAL, the sum of its months
 }
 
 TEST(RealPlans, TecdmxIndicatorHeaderBrokenOverTwoRowsStillLabelsUnitAndTarget) {

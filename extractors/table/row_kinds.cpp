@@ -34,6 +34,58 @@ size_t Filled(const TypedRow& row) {
                                            [](const TypedCell& c) { return !Empty(c); }));
 }
 
+// The cell standing where a split row has nothing.
+TypedCell EmptyCell() {
+  static const Cell kEmpty;
+  return TypedCell{&kEmpty, CellKind::kEmpty, "", 0};
+}
+
+// The cells of July to December that two rows read together, a label printed over two lines
+// ("JU" over "L"); empty when they do not, or when the upper row reads them alone.
+std::vector<size_t> StackedSecondHalf(const TypedRow& upper, const TypedRow& lower,
+                                      const TableRules& rules) {
+  if (!MonthRun(upper.cells, 7, 6, rules.base()).empty()) return {};
+  std::vector<TypedCell> stacked = upper.cells;
+  for (size_t c = 0; c < stacked.size() && c < lower.cells.size(); ++c)
+    stacked[c].folded = upper.cells[c].folded + lower.cells[c].folded;
+  return MonthRun(stacked, 7, 6, rules.base());
+}
+
+// The row with only the cells `keep` says to keep.
+TypedRow Part(const TypedRow& row, const std::vector<size_t>& cells, bool keep) {
+  TypedRow part = row;
+  for (size_t c = 0; c < part.cells.size(); ++c) {
+    const bool listed = std::find(cells.begin(), cells.end(), c) != cells.end();
+    if (listed != keep) part.cells[c] = EmptyCell();
+  }
+  return part;
+}
+
+// In a grid printed as two rows of six without rules, each line is a row: the labels of July to
+// December stand over two lines, and a record's text goes on beside them ("resueltos por el" |
+// "o" | "JU" | "AG" …, then "Pleno en" | | "L" | "O" …). Each such row is cut in two: its text
+// first, as lines of the record, then the two rows of labels, which read as one row of labels.
+void SeparateStackedLabels(TypedTable* table, const TableRules& rules) {
+  if (table->header.half_year.empty()) return;
+  std::vector<TypedRow>& rows = table->rows;
+  for (size_t r = table->header.rows; r + 1 < rows.size(); ++r) {
+    const std::vector<size_t> labels = StackedSecondHalf(rows[r], rows[r + 1], rules);
+    if (labels.empty()) continue;
+    const TypedRow upper = rows[r], lower = rows[r + 1];
+    const bool beside = Filled(Part(upper, labels, false)) + Filled(Part(lower, labels, false)) > 0;
+    if (!beside) continue;
+    std::vector<TypedRow> parts;
+    for (const TypedRow* row : {&upper, &lower}) {
+      if (Filled(Part(*row, labels, false)) > 0) parts.push_back(Part(*row, labels, false));
+    }
+    parts.push_back(Part(upper, labels, true));
+    parts.push_back(Part(lower, labels, true));
+    rows.erase(rows.begin() + static_cast<long>(r), rows.begin() + static_cast<long>(r) + 2);
+    rows.insert(rows.begin() + static_cast<long>(r), parts.begin(), parts.end());
+    r += parts.size() - 1;
+  }
+}
+
 const TypedCell* FirstNonEmpty(const TypedRow& row) {
   for (const TypedCell& c : row.cells) {
     if (!Empty(c) && c.kind != CellKind::kFilled) return &c;
@@ -228,7 +280,10 @@ std::vector<bool> ParentsOfLaterCodes(const std::vector<std::optional<std::strin
                                         keys.count("p" + code) > 0;
     for (size_t n = 1; n < segments.size(); ++n) keys.insert(segment_key(segments, n));
     for (size_t i = 1; i + 1 < code.size(); ++i) {
-      if (code[i] == '.' || code[i] == '-') keys.insert("p" + code.substr(0, i));
+      if (code[i] != '.' && code[i] != '-') continue;
+      std::string key = "p";
+      key.append(code, 0, i);
+      keys.insert(std::move(key));
     }
     any_later = true;
   }
@@ -274,6 +329,7 @@ std::optional<CodedText> RowCode(const TypedRow& row, const TypedTable& table,
 }
 
 void ClassifyRows(TypedTable* table, const TableRules& rules) {
+  SeparateStackedLabels(table, rules);
   const std::optional<size_t> text = table->ColumnOf(ColumnRole::kText);
   std::vector<std::optional<std::string>> codes(table->rows.size());
   size_t with_text = 0, coded = 0;
@@ -314,7 +370,13 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       row.kind = RowKind::kSpacer;
       continue;
     }
-    if (!table->header.half_year.empty() && !MonthRun(row.cells, 7, 6, rules.base()).empty()) {
+    const bool stacked_labels =
+        (r + 1 < table->rows.size() &&
+         !StackedSecondHalf(row, table->rows[r + 1], rules).empty()) ||
+        (r > table->header.rows && table->rows[r - 1].kind == RowKind::kMonthLabels &&
+         !StackedSecondHalf(table->rows[r - 1], row, rules).empty());
+    if (!table->header.half_year.empty() &&
+        (!MonthRun(row.cells, 7, 6, rules.base()).empty() || stacked_labels)) {
       row.kind = RowKind::kMonthLabels;
       continue;
     }
@@ -368,11 +430,15 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       row.kind = RowKind::kContinuation;
       continue;
     }
-    const TypedRow* above = nullptr;
+    const TypedRow *above = nullptr, *record = nullptr;
+    bool labels_since_record = false;
     for (size_t up = r; up-- > table->header.rows;) {
-      if (table->rows[up].kind == RowKind::kRecord ||
-          table->rows[up].kind == RowKind::kContinuation) {
+      const RowKind kind = table->rows[up].kind;
+      if (above == nullptr && (kind == RowKind::kRecord || kind == RowKind::kContinuation))
         above = &table->rows[up];
+      labels_since_record |= kind == RowKind::kMonthLabels;
+      if (kind == RowKind::kRecord) {
+        record = &table->rows[up];
         break;
       }
     }
@@ -385,8 +451,15 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       row.kind = RowKind::kHeader;
       continue;
     }
-    if (above != nullptr &&
-        (StartsLowercase(lead) || (new_page && OtherFieldsEmpty(row, *table, *text)))) {
+    // In a grid printed as two rows of six, a record runs on to the labels of July to December
+    // printed under its first half: a line of text before them is the record's (its text
+    // wrapping in a table without rules, a row per line).
+    const bool before_labels = !table->header.half_year.empty() && record != nullptr &&
+                               !labels_since_record && OtherFieldsEmpty(row, *table, *text);
+    // Under the labels of July to December: the second half of the record above them.
+    const bool second_half = r > 0 && table->rows[r - 1].kind == RowKind::kMonthLabels;
+    if (above != nullptr && (StartsLowercase(lead) || before_labels || second_half ||
+                             (new_page && OtherFieldsEmpty(row, *table, *text)))) {
       row.kind = RowKind::kContinuation;
       continue;
     }

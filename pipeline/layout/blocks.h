@@ -48,6 +48,10 @@ struct Block {
   std::vector<Row> rows;
   std::optional<BBox> bbox;     // on its first page, for PDF and OCR sources
   std::vector<double> columns;  // a table's column boundaries (x, points), left to right
+  // A table of a header's lines alone at its page's foot (stream.h), while laying out: the
+  // paragraphs those lines read as, which stand in its place unless the next page's table goes
+  // on under it. Empty for any other block.
+  std::vector<Block> held_paragraphs;
 
   const std::string& text() const { return rows.front().cells.front().text; }
 };

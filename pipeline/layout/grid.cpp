@@ -1,6 +1,7 @@
 #include "pipeline/layout/grid.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "pipeline/layout/lines.h"
 
@@ -57,6 +58,16 @@ Rgb ColorUnder(const BBox& box, const Graphics& graphics) {
       cover.begin(), cover.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   if (best != cover.end() && best->second >= kFillCover * area) return best->first;
   return graphics.background;
+}
+
+bool SameColumns(const std::vector<double>& a, const std::vector<double>& b) {
+  // Boundaries this close (points) are one.
+  constexpr double kSameColumn = 4.0;
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::abs(a[i] - b[i]) > kSameColumn) return false;
+  }
+  return true;
 }
 
 Block ToBlock(const Grid& grid, const Page& page, int* next_line) {

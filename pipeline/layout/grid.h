@@ -38,6 +38,9 @@ struct Grid {
 // rendered. `next_line` numbers the rows (reading order across the document).
 Block ToBlock(const Grid& grid, const Page& page, int* next_line);
 
+// Whether two tables have the same columns: as many, each boundary within a few points.
+bool SameColumns(const std::vector<double>& a, const std::vector<double>& b);
+
 // The colour under a box: the fill covering most of it, or the page background.
 Rgb ColorUnder(const BBox& box, const Graphics& graphics);
 

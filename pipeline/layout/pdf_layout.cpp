@@ -17,8 +17,6 @@ namespace {
 
 // Running heads and page numbers live in this share of the page at its top and bottom.
 constexpr double kMarginBand = 0.1;
-// Two tables have the same columns when their boundaries are this close (points).
-constexpr double kSameColumn = 4.0;
 // A page repeats at most this many header rows of a continued table.
 constexpr size_t kMaxHeaderRows = 4;
 // Wrapped lines of a paragraph: at most this far apart, in font sizes.
@@ -30,6 +28,7 @@ struct Item {
   double top = 0;
   const Grid* grid = nullptr;                   // a table
   std::vector<const TextLine*> paragraph = {};  // or a paragraph's lines
+  std::vector<Block> held = {};  // a header alone at the page's foot: its lines as paragraphs
 };
 
 // A line that opens with one word set apart by a column gap ("13.3   Remitir …"): a list item.
@@ -101,14 +100,6 @@ std::set<std::string> MarginKeys(const std::vector<Block>& blocks, double page_h
   return keys;
 }
 
-bool SameColumns(const std::vector<double>& a, const std::vector<double>& b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::abs(a[i] - b[i]) > kSameColumn) return false;
-  }
-  return true;
-}
-
 bool SameRow(const Row& a, const Row& b) {
   if (a.cells.size() != b.cells.size()) return false;
   for (size_t i = 0; i < a.cells.size(); ++i) {
@@ -150,10 +141,56 @@ std::vector<Word> SplitAtCells(const Word& w, Grid& grid) {
   return parts;
 }
 
+// The paragraphs lines [first, last) read as, wrapped lines joined as on the rest of the page.
+std::vector<Block> HeldParagraphs(const std::vector<TextLine>& lines, size_t first, size_t last,
+                                  double right, double left, const Page& page, int* next_line) {
+  std::vector<std::vector<const TextLine*>> paragraphs;
+  for (size_t i = first; i < last; ++i) {
+    if (!paragraphs.empty() && WrapsInto(paragraphs.back(), lines[i], right, left)) {
+      paragraphs.back().push_back(&lines[i]);
+    } else {
+      paragraphs.push_back({&lines[i]});
+    }
+  }
+  std::vector<Block> blocks;
+  for (const auto& p : paragraphs) blocks.push_back(Paragraph(p, page, next_line));
+  return blocks;
+}
+
+// The ruled table that opens the page (`top`) or closes it: nothing but running heads or feet
+// in the margin stand above or below it.
+Grid* EdgeGrid(std::vector<Grid>& grids, const std::vector<TextLine>& lines, const Page& page,
+               bool top) {
+  Grid* edge = nullptr;
+  for (Grid& g : grids) {
+    if (edge == nullptr || (top ? g.bbox.y0 < edge->bbox.y0 : g.bbox.y1 > edge->bbox.y1)) edge = &g;
+  }
+  if (edge == nullptr) return nullptr;
+  for (const TextLine& l : lines) {
+    const bool beyond =
+        top ? l.bbox.y1 <= edge->bbox.y0 && l.bbox.y1 > kMarginBand * page.height
+            : l.bbox.y0 >= edge->bbox.y1 && l.bbox.y0 < (1 - kMarginBand) * page.height;
+    if (beyond) return nullptr;
+  }
+  return edge;
+}
+
+// Whether a stream table is the first thing on its page, running heads aside.
+bool OpensPage(const StreamTable& table, const std::vector<TextLine>& lines,
+               const std::vector<Grid>& grids, const Page& page) {
+  const double top = table.grid.bbox.y0;
+  for (size_t i = 0; i < table.first_line; ++i) {
+    if (lines[i].bbox.y1 > kMarginBand * page.height) return false;
+  }
+  return std::none_of(grids.begin(), grids.end(), [&](const Grid& g) { return g.bbox.y0 < top; });
+}
+
 }  // namespace
 
 std::vector<Block> LayoutPage(const Page& page, int* next_line,
-                              const std::vector<double>& continued) {
+                              const std::vector<double>& continued,
+                              const std::vector<double>& closing, FootCells* foot,
+                              std::vector<std::string>* carried) {
   std::vector<Grid> grids;
   std::vector<const Word*> loose;
   if (page.graphics) {
@@ -181,7 +218,15 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line,
   }
   for (Grid& g : grids) SplitCellsWordsDivide(&g);
   const std::vector<TextLine> lines = BuildLines(loose);
+  if (foot != nullptr) {
+    Grid* opening = EdgeGrid(grids, lines, page, /*top=*/true);
+    if (opening != nullptr && carried != nullptr) *carried = ReadAcrossBreak(*foot, opening);
+    const Grid* closing_grid = EdgeGrid(grids, lines, page, /*top=*/false);
+    *foot = closing_grid != nullptr ? CellsAtFoot(*closing_grid) : FootCells{};
+  }
   std::vector<StreamTable> streams = FindStreamTables(lines);
+  if (!closing.empty() && !streams.empty() && OpensPage(streams.front(), lines, grids, page))
+    LayOnColumns(lines, closing, &streams.front());
 
   std::vector<Item> items;
   for (const Grid& g : grids) items.push_back(Item{g.bbox.y0, &g});
@@ -192,7 +237,12 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line,
   size_t stream = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (stream < streams.size() && i >= streams[stream].first_line) {
-      i = streams[stream++].last_line - 1;
+      const StreamTable& s = streams[stream++];
+      if (s.foot_header) {
+        Item& table = items[grids.size() + stream - 1];
+        table.held = HeldParagraphs(lines, s.first_line, s.last_line, right, left, page, next_line);
+      }
+      i = s.last_line - 1;
       continue;
     }
     const bool joins = !items.empty() && !items.back().paragraph.empty() &&
@@ -209,6 +259,7 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line,
   for (const Item& item : items) {
     blocks.push_back(item.grid != nullptr ? ToBlock(*item.grid, page, next_line)
                                           : Paragraph(item.paragraph, page, next_line));
+    blocks.back().held_paragraphs = item.held;
   }
   return blocks;
 }
@@ -225,8 +276,38 @@ void PdfLayout::AddPage(const Page& page) {
   if (page.number == last_page_ + 1 && last > 0 && blocks_[last - 1].kind == BlockKind::kTable) {
     continued = blocks_[last - 1].columns;
   }
-  Append(LayoutPage(page, &next_line_, continued), page);
+  // The columns of the table that closed the page before: nothing but its running foot below it.
+  const bool closed = std::all_of(blocks_.begin() + static_cast<long>(last), blocks_.end(),
+                                  [&](const Block& b) { return InMargin(b, page.height); });
+  if (page.number != last_page_ + 1) foot_ = FootCells{};
+  std::vector<std::string> carried;
+  std::vector<Block> page_blocks = LayoutPage(
+      page, &next_line_, continued, closed ? continued : std::vector<double>{}, &foot_, &carried);
+  // The cells of the last table's last row, read again over the break.
+  if (last > 0 && blocks_[last - 1].kind == BlockKind::kTable) {
+    std::vector<Cell>& cells = blocks_[last - 1].rows.back().cells;
+    for (size_t c = 0; c < carried.size() && c < cells.size(); ++c) {
+      if (!carried[c].empty()) cells[c].text = carried[c];
+    }
+  }
+  Append(std::move(page_blocks), page);
   last_page_ = page.number;
+}
+
+void PdfLayout::ReadHeldHeader() {
+  for (size_t i = blocks_.size(); i-- > 0 && blocks_[i].rows.front().page == last_page_;) {
+    if (blocks_[i].held_paragraphs.empty()) continue;
+    std::vector<Block> paragraphs = std::move(blocks_[i].held_paragraphs);
+    blocks_.erase(blocks_.begin() + static_cast<long>(i));
+    blocks_.insert(blocks_.begin() + static_cast<long>(i),
+                   std::make_move_iterator(paragraphs.begin()),
+                   std::make_move_iterator(paragraphs.end()));
+  }
+}
+
+std::vector<Block> PdfLayout::Finish() {
+  ReadHeldHeader();
+  return std::move(blocks_);
 }
 
 void PdfLayout::Append(std::vector<Block> page_blocks, const Page& page) {
@@ -257,8 +338,10 @@ void PdfLayout::Append(std::vector<Block> page_blocks, const Page& page) {
     table.rows.insert(table.rows.end(),
                       std::make_move_iterator(rows.begin() + static_cast<long>(repeated)),
                       std::make_move_iterator(rows.end()));
+    table.held_paragraphs.clear();
     page_blocks.erase(page_blocks.begin() + static_cast<long>(first));
   }
+  ReadHeldHeader();
   blocks_.insert(blocks_.end(), std::make_move_iterator(page_blocks.begin()),
                  std::make_move_iterator(page_blocks.end()));
 }

@@ -2,12 +2,17 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace oplex {
 namespace {
 
 // A table has at least this many lines with column gaps, and two columns.
 constexpr int kMinTableLines = 3;
+// ... or this many at the foot of a page.
+constexpr int kMinFootLines = 2;
+// A word of a line laid on known columns may reach this many font sizes over a boundary.
+constexpr double kOverhangEm = 0.5;
 // Lines further apart than this many line heights are not one table.
 constexpr double kMaxLineGap = 1.5;
 // A column gap may be crossed by this share of the table's lines (a long title, a stray cell).
@@ -18,6 +23,60 @@ constexpr double kSameSizeSlack = 0.5;
 constexpr size_t kMaxWrappedLines = 4;
 // The narrowest gap between columns, in font sizes.
 constexpr double kMinGutterEm = 0.5;
+// A row of labels that sets columns by itself: at least this many short labels ...
+constexpr size_t kMinLadderLabels = 4;
+// ... of at most this many characters ...
+constexpr size_t kMaxLadderLabelChars = 3;
+// ... whose centres step evenly: each step within this share of the first one ...
+constexpr double kLadderStepSlack = 0.15;
+// ... and which stand apart: words stand apart, further than a word space (a quarter to a third
+// of a font size), when this many font sizes lie between them.
+constexpr double kApartEm = 0.4;
+// A ladder's gap may be crossed by this share of the table's lines, and by one line always.
+constexpr double kLadderCrossingShare = 0.25;
+
+// How many code points a word has.
+size_t Chars(const std::string& text) {
+  size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+double Centre(const Word& w) { return (w.bbox.x0 + w.bbox.x1) / 2; }
+
+// A word's font size, or its height where the source gives none.
+double Em(const Word& w) { return w.font_size > 0 ? w.font_size : w.bbox.y1 - w.bbox.y0; }
+
+// Whether words [first, last) of a line are a ladder: short labels at an even step, each apart
+// from the next by more than a word space ("EN FE MA AB MA JU", month or week letters over their
+// columns). Such a row is a header set closer than a column gap; each label heads a column.
+bool Ladder(const TextLine& line, size_t first, size_t last) {
+  if (last - first < kMinLadderLabels) return false;
+  const double step = Centre(*line.words[first + 1]) - Centre(*line.words[first]);
+  for (size_t i = first; i < last; ++i) {
+    const Word& w = *line.words[i];
+    if (Chars(w.text) > kMaxLadderLabelChars) return false;
+    if (i == first) continue;
+    const Word& prev = *line.words[i - 1];
+    const double em = std::max(Em(w), Em(prev));
+    if (w.bbox.x0 - prev.bbox.x1 < kApartEm * em) return false;
+    if (std::abs(Centre(w) - Centre(prev) - step) > kLadderStepSlack * step) return false;
+  }
+  return true;
+}
+
+// A line's cells: its segments (lines.h), a ladder cut into one cell per label.
+std::vector<std::pair<size_t, size_t>> Cells(const TextLine& line) {
+  std::vector<std::pair<size_t, size_t>> cells;
+  for (const auto& [a, b] : Segments(line)) {
+    if (!Ladder(line, a, b)) {
+      cells.emplace_back(a, b);
+      continue;
+    }
+    for (size_t i = a; i < b; ++i) cells.emplace_back(i, i + 1);
+  }
+  return cells;
+}
 
 // Line b goes on the table of line a: close below it, in the same size of type (a heading in
 // larger type under a table is not its last row).
@@ -26,7 +85,46 @@ bool Close(const TextLine& a, const TextLine& b) {
          std::abs(a.font_size - b.font_size) <= kSameSizeSlack;
 }
 
-// Column boundaries where the segments of the multi-column lines leave the page empty.
+// The gaps between a line's cells, as x intervals.
+std::vector<std::pair<double, double>> Gutters(const TextLine& line) {
+  std::vector<std::pair<double, double>> gutters;
+  const auto cells = Cells(line);
+  for (size_t k = 1; k < cells.size(); ++k) {
+    gutters.emplace_back(line.words[cells[k - 1].second - 1]->bbox.x1,
+                         line.words[cells[k].first]->bbox.x0);
+  }
+  return gutters;
+}
+
+// A body line's cells under the table's first line (its header, when it has one): two words that
+// stand apart in a gap of the first line are in two cells too, however narrow the gap (a table
+// set so tight that a cell's text nearly touches the next column: "Elaboración de  porce" under
+// "Denominación   UM").
+std::vector<std::pair<size_t, size_t>> CellsUnder(
+    const TextLine& line, const std::vector<std::pair<double, double>>& head_gutters) {
+  std::vector<std::pair<size_t, size_t>> cells;
+  for (const auto& [a, b] : Cells(line)) {
+    size_t from = a;
+    for (size_t k = a + 1; k < b; ++k) {
+      const double x0 = line.words[k - 1]->bbox.x1, x1 = line.words[k]->bbox.x0;
+      const double em = std::max(Em(*line.words[k - 1]), Em(*line.words[k]));
+      const bool under_gap = x1 - x0 >= kApartEm * em &&
+                             std::any_of(head_gutters.begin(), head_gutters.end(), [&](auto g) {
+                               return std::min(x1, g.second) > std::max(x0, g.first);
+                             });
+      if (!under_gap) continue;
+      cells.emplace_back(from, k);
+      from = k;
+    }
+    cells.emplace_back(from, b);
+  }
+  return cells;
+}
+
+// Column boundaries where the cells of the multi-column lines leave the page empty. The gaps a
+// header sets (the first line's gaps between cells, a ladder's gaps: see Ladder) divide columns
+// however narrow; a ladder's gaps even when a line or two cross them (a total's label over two
+// month columns).
 std::vector<double> Columns(const std::vector<TextLine>& lines, size_t first, size_t last,
                             const std::vector<bool>& multi) {
   double left = lines[first].bbox.x0, right = lines[first].bbox.x1, em = 0;
@@ -41,28 +139,63 @@ std::vector<double> Columns(const std::vector<TextLine>& lines, size_t first, si
   }
   const int width = static_cast<int>(std::ceil(right - left)) + 1;
   std::vector<int> cover(static_cast<size_t>(width), 0);
+  std::vector<bool> set_gap(static_cast<size_t>(width), false);
+  std::vector<bool> ladder_gap(static_cast<size_t>(width), false);
+  auto at = [&](double x) { return std::clamp(static_cast<int>(x - left), 0, width - 1); };
+  const std::vector<std::pair<double, double>> head = Gutters(lines[first]);
+  for (const auto& [x0, x1] : head) {
+    for (int x = at(x0); x < at(x1); ++x) set_gap[static_cast<size_t>(x)] = true;
+  }
   for (size_t i = first; i < last; ++i) {
     if (!multi[i]) continue;
-    for (const auto& [a, b] : Segments(lines[i])) {
-      const int from = static_cast<int>(std::floor(lines[i].words[a]->bbox.x0 - left));
-      const int to = static_cast<int>(std::ceil(lines[i].words[b - 1]->bbox.x1 - left));
-      for (int x = std::max(0, from); x < std::min(width, to); ++x) ++cover[static_cast<size_t>(x)];
+    const TextLine& line = lines[i];
+    for (const auto& [a, b] : i == first ? Cells(line) : CellsUnder(line, head)) {
+      for (int x = at(line.words[a]->bbox.x0); x < at(line.words[b - 1]->bbox.x1); ++x)
+        ++cover[static_cast<size_t>(x)];
+    }
+    for (const auto& [a, b] : Segments(line)) {
+      if (!Ladder(line, a, b)) continue;
+      for (size_t k = a + 1; k < b; ++k) {
+        for (int x = at(line.words[k - 1]->bbox.x1); x < at(line.words[k]->bbox.x0); ++x)
+          set_gap[static_cast<size_t>(x)] = ladder_gap[static_cast<size_t>(x)] = true;
+      }
     }
   }
   const int allowed = static_cast<int>(kCrossingShare * count);
+  const int ladder_allowed = std::max(1, static_cast<int>(kLadderCrossingShare * count));
+  auto open = [&](int x) {
+    const auto i = static_cast<size_t>(x);
+    return cover[i] <= (ladder_gap[i] ? ladder_allowed : allowed);
+  };
   std::vector<double> xs{left};
   for (int x = 0; x < width;) {
-    if (cover[static_cast<size_t>(x)] > allowed) {
+    if (!open(x)) {
       ++x;
       continue;
     }
     int end = x;
-    while (end < width && cover[static_cast<size_t>(end)] <= allowed) ++end;
-    if (x > 0 && end < width && end - x >= kMinGutterEm * em) xs.push_back(left + (x + end) / 2.0);
+    while (end < width && open(end)) ++end;
+    const bool wide = end - x >= kMinGutterEm * em || set_gap[static_cast<size_t>((x + end) / 2)];
+    if (x > 0 && end < width && wide) xs.push_back(left + (x + end) / 2.0);
     x = end;
   }
   xs.push_back(right);
   return xs;
+}
+
+// Whether a line's words fill two or more columns, each inside its own (a word may reach over a
+// boundary by kOverhangEm: a cell's text wider than its column's gap).
+bool FillsColumns(const TextLine& line, const std::vector<double>& xs) {
+  std::vector<size_t> filled;
+  for (const Word* w : line.words) {
+    const double slack = kOverhangEm * Em(*w);
+    const auto c =
+        static_cast<size_t>(std::upper_bound(xs.begin(), xs.end(), Centre(*w)) - xs.begin());
+    if (c == 0 || c == xs.size() || w->bbox.x0 < xs[c - 1] - slack || w->bbox.x1 > xs[c] + slack)
+      return false;
+    if (filled.empty() || filled.back() != c) filled.push_back(c);
+  }
+  return filled.size() >= 2;
 }
 
 Grid BuildGrid(const std::vector<TextLine>& lines, size_t first, size_t last,
@@ -97,40 +230,74 @@ Grid BuildGrid(const std::vector<TextLine>& lines, size_t first, size_t last,
 
 std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
   std::vector<bool> multi(lines.size());
-  for (size_t i = 0; i < lines.size(); ++i) multi[i] = Segments(lines[i]).size() >= 2;
+  for (size_t i = 0; i < lines.size(); ++i) multi[i] = Cells(lines[i]).size() >= 2;
   std::vector<StreamTable> tables;
   for (size_t i = 0; i < lines.size();) {
     if (!multi[i]) {
       ++i;
       continue;
     }
-    size_t j = i + 1;
+    size_t j = i + 1, last_multi = i;
     int count = 1;
     while (j < lines.size() && Close(lines[j - 1], lines[j])) {
       if (multi[j]) {
+        last_multi = j;
         ++count, ++j;
         continue;
       }
-      // Wrapped lines of a cell, when the table goes on after them.
+      // Wrapped lines of a cell, when the table goes on after them: a few, or any number that
+      // keep left of the second cell of the row above (a long text in a narrow first column).
+      const double second_cell =
+          lines[last_multi].words[Cells(lines[last_multi])[1].first]->bbox.x0;
       size_t k = j;
-      while (k < lines.size() && k - j < kMaxWrappedLines && !multi[k] &&
-             Close(lines[k - 1], lines[k]))
+      while (k < lines.size() && !multi[k] && Close(lines[k - 1], lines[k]) &&
+             (k - j < kMaxWrappedLines || lines[k].bbox.x1 < second_cell))
         ++k;
       if (k == lines.size() || !multi[k] || !Close(lines[k - 1], lines[k])) break;
       j = k;
     }
-    if (count >= kMinTableLines) {
+    // A short run of lines of cells that closes the page: a table's header whose body opens the
+    // next page (laid on its columns there: LayOnColumns, and joined to it by the layout).
+    const bool closes_page = j == lines.size() && count >= kMinFootLines && j - i == static_cast<size_t>(count);
+    if (count >= kMinTableLines || closes_page) {
       std::vector<double> xs = Columns(lines, i, j, multi);
-      // The last row's wrapped lines, which start right of the first column.
+      // The last row's wrapped lines, which start right of the first column or fill two columns.
       while (xs.size() >= 3 && j < lines.size() && !multi[j] && Close(lines[j - 1], lines[j]) &&
-             lines[j].bbox.x0 >= xs[1])
+             (lines[j].bbox.x0 >= xs[1] || FillsColumns(lines[j], xs)))
         ++j;
-      if (xs.size() >= 3)
-        tables.push_back(StreamTable{BuildGrid(lines, i, j, std::move(xs)), i, j});
+      if (xs.size() >= 3) {
+        tables.push_back(
+            StreamTable{BuildGrid(lines, i, j, std::move(xs)), i, j, count < kMinTableLines});
+      }
     }
     i = j;
   }
   return tables;
+}
+
+bool LayOnColumns(const std::vector<TextLine>& lines, const std::vector<double>& xs,
+                  StreamTable* table) {
+  if (xs.size() < 3) return false;
+  const Grid& grid = table->grid;
+  std::optional<size_t> previous;
+  for (int c = 0; c < grid.cols(); ++c) {
+    std::vector<double> centres;
+    for (int r = 0; r < grid.rows(); ++r) {
+      for (const Word* w : grid.cells[static_cast<size_t>(r * grid.cols() + c)].words)
+        centres.push_back(Centre(*w));
+    }
+    if (centres.empty()) continue;
+    std::nth_element(centres.begin(), centres.begin() + static_cast<long>(centres.size() / 2),
+                     centres.end());
+    const double middle = centres[centres.size() / 2];
+    if (middle < xs.front() || middle >= xs.back()) return false;
+    const auto into =
+        static_cast<size_t>(std::upper_bound(xs.begin(), xs.end(), middle) - xs.begin());
+    if (previous && into <= *previous) return false;
+    previous = into;
+  }
+  table->grid = BuildGrid(lines, table->first_line, table->last_line, xs);
+  return true;
 }
 
 }  // namespace oplex

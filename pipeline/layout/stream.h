@@ -1,8 +1,12 @@
 // Stream tables: tables without ruling lines, found from aligned whitespace.
 //
 // A run of at least three lines split by column gaps (with wrapped single-segment lines between
-// them) is a table candidate. Its columns are where the run's segments leave the page empty
-// (nearly every line agrees); each line is a row, each word goes to the column of its centre.
+// them), or of two that close the page (a header whose body opens the next one), is a table
+// candidate. Its columns are where the run's segments leave the page empty (nearly every line
+// agrees); each line is a row, each word goes to the column of its centre. A header may set
+// columns closer than a column gap: a row of short labels at an even step (month letters about
+// a font size apart) is a label per column, and a gap of the first line divides the body's
+// words that stand apart under it.
 #pragma once
 
 #include <vector>
@@ -15,8 +19,17 @@ namespace oplex {
 struct StreamTable {
   Grid grid;
   size_t first_line = 0, last_line = 0;  // the lines it was built from, [first, last)
+  bool foot_header = false;  // fewer lines than a table needs, at the page's foot: a header
 };
 
 std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines);
+
+// Lays `table` again on the columns `xs` of the table it goes on from (the one that closed the
+// page before: its header may stand there alone, and this page's columns, found from fewer
+// lines, stand elsewhere) when its columns fall in order into distinct columns of `xs` (each
+// where the middle of its words stands: a total's label reaching over two columns does not move
+// it). Returns whether it did.
+bool LayOnColumns(const std::vector<TextLine>& lines, const std::vector<double>& xs,
+                  StreamTable* table);
 
 }  // namespace oplex

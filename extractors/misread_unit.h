@@ -1,7 +1,9 @@
-// A unit of measure OCR misread, mended for the record mappers (activity_mapper.h,
-// indicator_mapper.h): where OCR doubted a word of the unit column's cells, a reading that spells
-// no unit of data/units.tsv but misspells one (Vocabulary::MisreadUnit: "pleza" for pieza) is
-// taken as that unit, and an info finding `unit_misread` keeps the reading.
+// A unit of measure misread, mended for the record mappers (activity_mapper.h,
+// indicator_mapper.h), with an info finding `unit_misread` that keeps the reading:
+//  - a word of a unit of data/units.tsv broken by a cell's gap ("porce ntajes": Vocabulary::
+//    BrokenUnit), in any source;
+//  - where OCR doubted a word of the unit column's cells, a reading that spells no unit but
+//    misspells one ("pleza" for pieza: Vocabulary::MisreadUnit).
 #pragma once
 
 #include <optional>

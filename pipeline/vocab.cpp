@@ -201,12 +201,30 @@ std::optional<std::string> Vocabulary::MisreadUnit(std::string_view read) const 
     }
   }
   if (nearest == nullptr || tie) return std::nullopt;
+  return SpelledAsRead(*nearest, read);
+}
+
+std::optional<std::string> Vocabulary::BrokenUnit(std::string_view read) const {
+  const std::string key = TermKey(read);
+  const auto spelled = std::find_if(unit_spellings_.begin(), unit_spellings_.end(),
+                                    [&](const auto& s) { return s.first == key; });
+  if (spelled == unit_spellings_.end()) return std::nullopt;
+  // Spaced as the unit is: no word of it broken.
+  const auto words = [](std::string_view text) {
+    std::string folded = Fold(text);
+    return static_cast<size_t>(std::count(folded.begin(), folded.end(), ' '));
+  };
+  if (words(read) <= words(spelled->second)) return std::nullopt;
+  return SpelledAsRead(spelled->second, read);
+}
+
+std::string Vocabulary::SpelledAsRead(const std::string& spelling, std::string_view read) {
   // Written as the document writes its units: in lowercase when it used no capital.
   const icu::Locale spanish("es");
   const icu::UnicodeString as_read = icu::UnicodeString::fromUTF8(read);
-  if (icu::UnicodeString(as_read).toLower(spanish) != as_read) return *nearest;
+  if (icu::UnicodeString(as_read).toLower(spanish) != as_read) return spelling;
   std::string lowered;
-  icu::UnicodeString::fromUTF8(*nearest).toLower(spanish).toUTF8String(lowered);
+  icu::UnicodeString::fromUTF8(spelling).toLower(spanish).toUTF8String(lowered);
   return lowered;
 }
 

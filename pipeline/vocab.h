@@ -91,6 +91,11 @@ class Vocabulary {
   static constexpr size_t kTwoEditUnitLetters = 8;
   std::optional<std::string> MisreadUnit(std::string_view read) const;
 
+  // The unit a reading spells once a space a cell's gap put inside a word is dropped ("porce
+  // ntajes": porcentajes), written as MisreadUnit writes it; nullopt when the reading spells no
+  // unit that way or is spaced as the unit is.
+  std::optional<std::string> BrokenUnit(std::string_view read) const;
+
   // Same as CanonicalUnit, for frequencies ("Trimestral" → "trimestral", "por única vez" →
   // "única vez").
   std::optional<std::string> CanonicalFrequency(std::string_view text) const;
@@ -113,6 +118,9 @@ class Vocabulary {
   };
 
   Vocabulary() = default;
+
+  // `spelling` as units.tsv writes it, or in lowercase when `read` has no capital.
+  static std::string SpelledAsRead(const std::string& spelling, std::string_view read);
 
   std::vector<Institute> institutes_;
   std::vector<InstituteForm> institute_forms_;

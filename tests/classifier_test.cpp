@@ -136,6 +136,16 @@ TEST_F(ClassifierTest, MisreadUnitsAreTheOneUnitSpellingOneEditAway) {
   EXPECT_EQ(vocab().MisreadUnit(""), std::nullopt);
 }
 
+// Units as an unruled table of tecdmx_poa_fichas_2020 breaks them at a column gap ("porce
+// ntajes", "Asunt o"); a unit spaced as it is written, or no unit once joined, stays as read.
+TEST_F(ClassifierTest, UnitsBrokenByACellGapAreJoined) {
+  EXPECT_EQ(vocab().BrokenUnit("porce ntajes"), "porcentajes");
+  EXPECT_EQ(vocab().BrokenUnit("Asunt o"), "Asunto");
+  EXPECT_EQ(vocab().BrokenUnit("Base de Datos"), std::nullopt);
+  EXPECT_EQ(vocab().BrokenUnit("porcentajes"), std::nullopt);
+  EXPECT_EQ(vocab().BrokenUnit("Determinaciones Jurisdi ccionales"), std::nullopt);
+}
+
 TEST_F(ClassifierTest, Frequencies) {
   EXPECT_EQ(vocab().CanonicalFrequency("Trimestral"), "trimestral");
   EXPECT_EQ(vocab().CanonicalFrequency("BIMESTRAL"), "bimestral");

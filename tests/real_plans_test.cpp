@@ -14,7 +14,6 @@
 //     their columns, with codes that repeat (1.1.1, 1.1.2 …) and no schedule.
 #include <gtest/gtest.h>
 
-#include <map>
 #include <string>
 
 #include "tests/process_file.h"
@@ -96,23 +95,29 @@ TEST(RealPlans, TecdmxMetasInTwoRowsOfSixMonthsWithTheirAnnualTotal) {
 TEST(RealPlans, TecdmxUnruledMetaPrincipalTablesOverThePageBreak) {
   // p.3 ends with the header "META PRINCIPAL / Denominación de la Meta | UM | EN FE MA AB MA JU"
   // (no rules, the month letters about a font size apart); p.4 opens with its one row: "Asuntos
-  // resueltos …" over eleven lines, 1 under every month, TOTAL ANUAL 12. (Its unit, "Asunt" over
-  // "o", is read as two words: nothing on the page tells a word broken at the column's edge from
-  // two words.) p.21 prints the header and "Elaboración de / proyectos para" (1 from January to
-  // June); p.22 goes on with "su discusión en / Sesión / Plenaria.", the labels of July to
-  // December over two lines ("JU" over "L") and 1 under each.
+  // resueltos …" over eleven lines, 1 under every month, TOTAL ANUAL 12. Its unit, "Asunt" over
+  // "o", is read as two words (nothing on the page tells a word broken at the column's edge from
+  // two words), which units.tsv joins: "Asunto". p.21 prints the header and "Elaboración de /
+  // proyectos para" (1 from January to June); p.22 goes on with "su discusión en / Sesión /
+  // Plenaria.", the labels of July to December over two lines ("JU" over "L") and 1 under each;
+  // its unit "porce / ntajes" is "porcentajes".
   const Extraction& e = ReadReal("tecdmx_poa_fichas_2020");
-  const std::map<std::string, std::string> metas = {
+  struct Meta {
+    std::string opening, text, unit;
+  };
+  const std::vector<Meta> metas = {
       {"Asuntos resueltos",
        "Asuntos resueltos por el Pleno en materia de medios de impugnación, controversias y "
-       "procedimientos especiales sancionadores en sesión."},
+       "procedimientos especiales sancionadores en sesión.",
+       "Asunto"},
       {"Elaboración de proyectos para",
-       "Elaboración de proyectos para su discusión en Sesión Plenaria."},
+       "Elaboración de proyectos para su discusión en Sesión Plenaria.", "porcentajes"},
   };
-  for (const auto& [opening, text] : metas) {
-    const Activity* meta = ByText(e, opening);
-    ASSERT_NE(meta, nullptr) << opening;
-    EXPECT_EQ(meta->text, text);
+  for (const Meta& want : metas) {
+    const Activity* meta = ByText(e, want.opening);
+    ASSERT_NE(meta, nullptr) << want.opening;
+    EXPECT_EQ(meta->text, want.text);
+    EXPECT_EQ(meta->unit, want.unit);
     ExpectOneEachMonth(*meta);
   }
 }

@@ -103,16 +103,23 @@ Reading Read(const std::string& name, const std::string& dir = kReportlab) {
   return r;
 }
 
+// The AGS plan read whole: its 192 activities, each once, with its code (or none where none is
+// printed), its months and its área.
+void ExpectTheWholeAgsPlan(const Reading& r) {
+  EXPECT_EQ(r.expected, 192u);
+  EXPECT_EQ(r.activities, r.expected);
+  EXPECT_EQ(r.found, r.expected) << r.misses;
+  EXPECT_EQ(r.codes, r.expected) << r.misses;
+  EXPECT_EQ(r.months, r.expected) << r.misses;
+  EXPECT_EQ(r.sectioned, r.expected);
+}
+
 // Times on Legal; the code in a `No.` column of its own, the month letters E F M… under
 // CALENDARIO 2023, scheduled months marked X. Every activity, code and month is read (3.1 too,
 // alone in its table), each under the heading of its área.
 TEST(ReportlabSeedPlans, AguascalientesNumberColumnAndXMarks) {
   const Reading r = Read("ags-2023-times-legal-x");
-  EXPECT_EQ(r.activities, 192u);
-  EXPECT_EQ(r.found, r.expected) << r.misses;
-  EXPECT_EQ(r.months, r.expected) << r.misses;
-  EXPECT_EQ(r.codes, r.expected) << r.misses;
-  EXPECT_EQ(r.sectioned, r.expected);
+  ExpectTheWholeAgsPlan(r);
 }
 
 // Helvetica on A4; rows without codes, scheduled months filled in two shades alternating row by
@@ -121,11 +128,7 @@ TEST(ReportlabSeedPlans, AguascalientesNumberColumnAndXMarks) {
 // where a fill is a fill.
 TEST(ReportlabSeedPlans, AguascalientesUncodedRowsTwoShadeFills) {
   const Reading r = Read("ags-2023-helvetica-a4-uncoded");
-  EXPECT_EQ(r.activities, 192u);
-  EXPECT_EQ(r.found, r.expected) << r.misses;
-  EXPECT_EQ(r.months, r.expected) << r.misses;
-  EXPECT_EQ(r.codes, r.expected) << r.misses;
-  EXPECT_EQ(r.sectioned, r.expected);
+  ExpectTheWholeAgsPlan(r);
 }
 
 // Helvetica on A4, the cronograma on A4 landscape as Acciones | Responsable | Ene…Dic with the
@@ -162,22 +165,14 @@ TEST(ReportlabSeedPlans, IeemClaveColumnAndMonthlyQuantities) {
 // own. Every activity is read once, with its code, its months and its section.
 TEST(ChromiumSeedPlans, AguascalientesRowsSplitOverPagesWithTheirFills) {
   const Reading r = Read("ags-2023-chromium-fills", kChromium);
-  EXPECT_EQ(r.activities, 192u);
-  EXPECT_EQ(r.found, r.expected) << r.misses;
-  EXPECT_EQ(r.codes, r.expected) << r.misses;
-  EXPECT_EQ(r.months, r.expected) << r.misses;
-  EXPECT_EQ(r.sectioned, r.expected);
+  ExpectTheWholeAgsPlan(r);
 }
 
 // The same plan with the month names (Enero…Diciembre) written upwards in their header cells
 // and the scheduled months marked X.
 TEST(ChromiumSeedPlans, AguascalientesUpwardMonthNamesAndXMarks) {
   const Reading r = Read("ags-2023-chromium-rotated", kChromium);
-  EXPECT_EQ(r.activities, 192u);
-  EXPECT_EQ(r.found, r.expected) << r.misses;
-  EXPECT_EQ(r.codes, r.expected) << r.misses;
-  EXPECT_EQ(r.months, r.expected) << r.misses;
-  EXPECT_EQ(r.sectioned, r.expected);
+  ExpectTheWholeAgsPlan(r);
 }
 
 }  // namespace

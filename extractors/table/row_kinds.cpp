@@ -370,13 +370,15 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       row.kind = RowKind::kSpacer;
       continue;
     }
-    const bool stacked_labels =
-        (r + 1 < table->rows.size() &&
-         !StackedSecondHalf(row, table->rows[r + 1], rules).empty()) ||
-        (r > table->header.rows && table->rows[r - 1].kind == RowKind::kMonthLabels &&
-         !StackedSecondHalf(table->rows[r - 1], row, rules).empty());
+    // Only a grid printed as two rows of six has labels of July to December in its body.
+    const auto stacked_labels = [&] {
+      return (r + 1 < table->rows.size() &&
+              !StackedSecondHalf(row, table->rows[r + 1], rules).empty()) ||
+             (r > table->header.rows && table->rows[r - 1].kind == RowKind::kMonthLabels &&
+              !StackedSecondHalf(table->rows[r - 1], row, rules).empty());
+    };
     if (!table->header.half_year.empty() &&
-        (!MonthRun(row.cells, 7, 6, rules.base()).empty() || stacked_labels)) {
+        (!MonthRun(row.cells, 7, 6, rules.base()).empty() || stacked_labels())) {
       row.kind = RowKind::kMonthLabels;
       continue;
     }

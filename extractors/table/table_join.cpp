@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 
 #include "extractors/table/column_roles.h"
@@ -113,20 +114,24 @@ std::optional<double> Continues(const TypedTable& table, const TypedTable& next)
 
 void JoinContinuedTables(std::vector<TypedTable>* tables, const TableRules& rules) {
   std::vector<TypedTable> out;
+  // Per table of `out`, the rows of the headers printed again on the pages joined to it (none:
+  // nothing joined); its rows are classified again once every page is joined.
+  std::vector<std::optional<std::vector<size_t>>> repeated;
   for (TypedTable& next : *tables) {
     const auto shift = out.empty() ? std::nullopt : Continues(out.back(), next);
     if (!shift) {
       out.push_back(std::move(next));
+      repeated.emplace_back();
       continue;
     }
     TypedTable& table = out.back();
     const std::vector<size_t> map = MapColumns(table, next, *shift);
     if (map.empty() || (next.header.rows != 0 && RolesRead(next) > RolesRead(table))) {
       out.push_back(std::move(next));
+      repeated.emplace_back();
       continue;
     }
-    // The header printed again is known to be one, however OCR read it this time.
-    std::vector<size_t> headers;
+    std::vector<size_t>& headers = repeated.back().emplace();
     for (size_t r = 0; r < next.rows.size(); ++r) {
       TypedRow& row = next.rows[r];
       TypedRow laid;
@@ -140,8 +145,12 @@ void JoinContinuedTables(std::vector<TypedTable>* tables, const TableRules& rule
       if (r < next.header.rows) headers.push_back(table.rows.size());
       table.rows.push_back(std::move(laid));
     }
-    ClassifyRows(&table, rules);
-    for (size_t r : headers) table.rows[r].kind = RowKind::kHeader;
+  }
+  for (size_t t = 0; t < out.size(); ++t) {
+    if (!repeated[t]) continue;
+    ClassifyRows(&out[t], rules);
+    // The header printed again is known to be one, however OCR read it on its page.
+    for (size_t r : *repeated[t]) out[t].rows[r].kind = RowKind::kHeader;
   }
   *tables = std::move(out);
 }

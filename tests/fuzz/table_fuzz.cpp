@@ -101,7 +101,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const oplex::Block block = TableOf(in);
   const std::vector<oplex::TypedTable> tables = {oplex::UnderstandTable(block, rules)};
   oplex::Extraction activities;
-  oplex::MapActivities(tables, rules, year, &activities);
+  oplex::MapActivities(tables, rules, vocab, year, &activities);
   oplex::Extraction indicators;
   oplex::MapIndicators(tables, period, rules, indicator_rules, vocab, &indicators);
   return 0;

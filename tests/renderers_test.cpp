@@ -2,12 +2,12 @@
 // schedules their tools gave them: reportlab (data/pdf/reportlab, tools/fixtures/
 // render_reportlab.py: built-in Times, Helvetica and Courier; Legal, A4 and landscape pages;
 // other header words and code styles) and Chromium printing a web page (data/pdf/chromium,
-// tools/fixtures/render_chromium.py: DejaVu Sans, a table head repeated on each page, rows split
-// over page breaks, month names written upwards). Each fixture goes through the document
-// pipeline as `oplex ingest` runs it; the test
-// reports how many of the expected activities it finds (by the start of their text), how many
-// carry the printed code, the scheduled months and, for quantities, the printed monthly values,
-// and holds each figure at what the pipeline reads today.
+// tools/fixtures/render_chromium.py: DejaVu Sans and Liberation Serif, a table head repeated on
+// each page, rows split over page breaks, month names written upwards). Each fixture goes through
+// the document pipeline as `oplex ingest` runs it; the test reports how many of the expected
+// activities it finds (by the start of their text), how many carry the printed code, the scheduled
+// months and, for quantities, the printed monthly values, and holds each figure at what the
+// pipeline reads today.
 #include <gtest/gtest.h>
 
 #include <iostream>
@@ -173,6 +173,21 @@ TEST(ChromiumSeedPlans, AguascalientesRowsSplitOverPagesWithTheirFills) {
 TEST(ChromiumSeedPlans, AguascalientesUpwardMonthNamesAndXMarks) {
   const Reading r = Read("ags-2023-chromium-rotated", kChromium);
   ExpectTheWholeAgsPlan(r);
+}
+
+// The IEEM plan printed by Chromium on Legal landscape in Liberation Serif: quantity tables
+// headed Clave | Descripción de la actividad | Unidad de medida | Meta anual | Ene…Dic, each
+// project a shaded row across the table. Every activity is read with its code, its months, its
+// printed monthly figures and its section.
+TEST(ChromiumSeedPlans, IeemQuantityTablesOnLegalLandscape) {
+  const Reading r = Read("ieem-2024-chromium-legal", kChromium);
+  EXPECT_EQ(r.expected, 318u);
+  EXPECT_EQ(r.activities, r.expected);
+  EXPECT_EQ(r.found, r.expected) << r.misses;
+  EXPECT_EQ(r.codes, r.expected) << r.misses;
+  EXPECT_EQ(r.months, r.expected) << r.misses;
+  EXPECT_EQ(r.monthly, r.expected) << r.misses;
+  EXPECT_EQ(r.sectioned, r.expected);
 }
 
 }  // namespace

@@ -180,28 +180,16 @@ std::optional<std::string> Vocabulary::CanonicalUnit(std::string_view text) cons
 std::optional<std::string> Vocabulary::MisreadUnit(std::string_view read) const {
   const std::string key = TermKey(read);
   if (key.empty() || units_.contains(key)) return std::nullopt;
-  const size_t most = key.size() >= kTwoEditUnitLetters ? 2 : 1;
-  const std::string* nearest = nullptr;
-  const std::string* nearest_key = nullptr;
-  size_t best = most + 1;
-  bool tie = false;  // as near two units (singular and plural of one unit are no tie)
-  for (const auto& [known, spelling] : unit_spellings_) {
-    if (std::max(known.size(), key.size()) < kMendedUnitLetters) continue;
-    // Keys whose lengths differ by more than `most` are further than `most` edits.
-    if (known.size() + most < key.size() || key.size() + most < known.size()) continue;
-    const size_t d = EditDistance(key, known);
-    if (d > most) continue;
-    if (d < best) {
-      best = d;
-      nearest = &spelling;
-      nearest_key = &known;
-      tie = false;
-    } else if (d == best && units_.at(*nearest_key) != units_.at(known)) {
-      tie = true;
-    }
-  }
-  if (nearest == nullptr || tie) return std::nullopt;
-  return SpelledAsRead(*nearest, read);
+  const auto key_of = [&](size_t i) { return std::string_view(unit_spellings_[i].first); };
+  const std::optional<size_t> nearest = NearestWithin(
+      key, key.size() >= kTwoEditUnitLetters ? 2 : 1, unit_spellings_.size(), key_of,
+      [&](size_t i) { return std::max(key_of(i).size(), key.size()) >= kMendedUnitLetters; },
+      // The singular and the plural of one unit are no tie.
+      [&](size_t i, size_t j) {
+        return units_.at(unit_spellings_[i].first) == units_.at(unit_spellings_[j].first);
+      });
+  if (!nearest) return std::nullopt;
+  return SpelledAsRead(unit_spellings_[*nearest].second, read);
 }
 
 std::optional<std::string> Vocabulary::BrokenUnit(std::string_view read) const {

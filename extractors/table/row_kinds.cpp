@@ -34,12 +34,6 @@ size_t Filled(const TypedRow& row) {
                                            [](const TypedCell& c) { return !Empty(c); }));
 }
 
-// The cell standing where a split row has nothing.
-TypedCell EmptyCell() {
-  static const Cell kEmpty;
-  return TypedCell{&kEmpty, CellKind::kEmpty, "", 0};
-}
-
 // The cells of July to December that two rows read together, a label printed over two lines
 // ("JU" over "L"); empty when they do not, or when the upper row reads them alone.
 std::vector<size_t> StackedSecondHalf(const TypedRow& upper, const TypedRow& lower,
@@ -56,7 +50,7 @@ TypedRow Part(const TypedRow& row, const std::vector<size_t>& cells, bool keep) 
   TypedRow part = row;
   for (size_t c = 0; c < part.cells.size(); ++c) {
     const bool listed = std::find(cells.begin(), cells.end(), c) != cells.end();
-    if (listed != keep) part.cells[c] = EmptyCell();
+    if (listed != keep) part.cells[c] = TypedCell{&EmptyCell(), CellKind::kEmpty, "", 0};
   }
   return part;
 }

@@ -12,12 +12,6 @@
 namespace oplex {
 namespace {
 
-// The cell standing where a re-laid row has nothing.
-const Cell& EmptyCell() {
-  static const Cell kEmpty;
-  return kEmpty;
-}
-
 std::optional<int> FirstPage(const TypedTable& t) {
   return t.rows.empty() ? std::nullopt : t.rows.front().row->page;
 }
@@ -115,8 +109,9 @@ std::optional<double> Continues(const TypedTable& table, const TypedTable& next)
 void JoinContinuedTables(std::vector<TypedTable>* tables, const TableRules& rules) {
   std::vector<TypedTable> out;
   // Per table of `out`, the rows of the headers printed again on the pages joined to it (none:
-  // nothing joined); its rows are classified again once every page is joined.
-  std::vector<std::optional<std::vector<size_t>>> repeated;
+  // nothing joined); its rows are classified again once every page is joined. Rows are known by
+  // the layout's row they stand for: classifying may cut a row in parts.
+  std::vector<std::optional<std::set<const Row*>>> repeated;
   for (TypedTable& next : *tables) {
     const auto shift = out.empty() ? std::nullopt : Continues(out.back(), next);
     if (!shift) {
@@ -131,7 +126,8 @@ void JoinContinuedTables(std::vector<TypedTable>* tables, const TableRules& rule
       repeated.emplace_back();
       continue;
     }
-    std::vector<size_t>& headers = repeated.back().emplace();
+    if (!repeated.back()) repeated.back().emplace();
+    std::set<const Row*>& headers = *repeated.back();
     for (size_t r = 0; r < next.rows.size(); ++r) {
       TypedRow& row = next.rows[r];
       TypedRow laid;
@@ -142,7 +138,7 @@ void JoinContinuedTables(std::vector<TypedTable>* tables, const TableRules& rule
         if (map[c] >= table.columns || row.cells[c].kind == CellKind::kEmpty) continue;
         laid.cells[map[c]] = std::move(row.cells[c]);
       }
-      if (r < next.header.rows) headers.push_back(table.rows.size());
+      if (r < next.header.rows) headers.insert(row.row);
       table.rows.push_back(std::move(laid));
     }
   }
@@ -150,7 +146,9 @@ void JoinContinuedTables(std::vector<TypedTable>* tables, const TableRules& rule
     if (!repeated[t]) continue;
     ClassifyRows(&out[t], rules);
     // The header printed again is known to be one, however OCR read it on its page.
-    for (size_t r : *repeated[t]) out[t].rows[r].kind = RowKind::kHeader;
+    for (TypedRow& row : out[t].rows) {
+      if (repeated[t]->contains(row.row)) row.kind = RowKind::kHeader;
+    }
   }
   *tables = std::move(out);
 }

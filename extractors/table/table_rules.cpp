@@ -216,24 +216,12 @@ std::optional<std::string_view> TableRules::NearestLabelWord(std::string_view wo
       std::binary_search(label_words_.begin(), label_words_.end(), word)) {
     return std::nullopt;
   }
-  const size_t most = word.size() >= kTwoEditLetters ? 2 : 1;
-  std::optional<std::string_view> nearest;
-  size_t best = most + 1;
-  bool tie = false;
-  for (const std::string& known : label_words_) {
-    // Words whose lengths differ by more than `most` are further than `most` edits.
-    if (known.size() + most < word.size() || word.size() + most < known.size()) continue;
-    const size_t d = EditDistance(word, known);
-    if (d < best) {
-      best = d;
-      nearest = known;
-      tie = false;
-    } else if (d == best) {
-      tie = true;
-    }
-  }
-  if (tie) return std::nullopt;
-  return nearest;
+  const std::optional<size_t> nearest = NearestWithin(
+      word, word.size() >= kTwoEditLetters ? 2 : 1, label_words_.size(),
+      [&](size_t i) { return std::string_view(label_words_[i]); }, [](size_t) { return true; },
+      [](size_t, size_t) { return false; });
+  if (!nearest) return std::nullopt;
+  return label_words_[*nearest];
 }
 
 std::optional<CodedText> TableRules::SplitCode(std::string_view text) const {

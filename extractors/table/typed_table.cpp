@@ -70,4 +70,9 @@ bool TypedTable::HoldsIndicators() const {
   return false;
 }
 
+const Cell& EmptyCell() {
+  static const Cell kEmpty;
+  return kEmpty;
+}
+
 }  // namespace oplex

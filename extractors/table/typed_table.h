@@ -41,6 +41,10 @@ struct TypedCell {
   int words = 0;
 };
 
+// The cell that stands where a row laid anew (on another page's columns, or cut in parts) has
+// nothing.
+const Cell& EmptyCell();
+
 // What a column means. Months are not a role of the scoring: the header band finds them.
 enum class ColumnRole {
   kUnknown,  // headed, but no role fits: kept as an attribute of each record

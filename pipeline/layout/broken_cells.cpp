@@ -1,12 +1,12 @@
 #include "pipeline/layout/broken_cells.h"
 
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
 
 #include "pipeline/layout/lines.h"
+#include "pipeline/normalize/utf8.h"
 
 namespace oplex {
 namespace {
@@ -18,10 +18,8 @@ bool OpensLowercase(const std::vector<const Word*>& words) {
   const std::vector<TextLine> lines = BuildLines(words);
   if (lines.empty()) return false;
   const std::string& text = lines.front().words.front()->text;
-  int32_t i = 0;
-  UChar32 c = -1;
-  U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
-  return c >= 0 && u_islower(c);
+  size_t at = 0;
+  return !text.empty() && u_islower(NextCodePoint(text, &at));
 }
 
 // How far apart the lines of a cell's words stand: the last two lines' tops, or one line's

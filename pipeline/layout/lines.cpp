@@ -25,8 +25,6 @@ double CenterY(const BBox& b) { return (b.y0 + b.y1) / 2; }
 
 bool Vertical(const Word& w) { return w.rotation % 2 == 1; }
 
-double Em(const Word& w) { return w.font_size > 0 ? w.font_size : Height(w); }
-
 // The bullet the text opens with, if any (its length in bytes).
 size_t BulletLength(const std::string& text) {
   for (const char* b : kBullets) {
@@ -127,6 +125,8 @@ bool EndsSentence(const std::string& text) {
 }
 
 }  // namespace
+
+double Em(const Word& w) { return w.font_size > 0 ? w.font_size : Height(w); }
 
 std::vector<TextLine> BuildLines(const std::vector<const Word*>& words) {
   std::vector<const Word*> sorted = words;

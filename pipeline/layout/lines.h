@@ -25,6 +25,9 @@ struct TextLine {
 
 std::vector<TextLine> BuildLines(const std::vector<const Word*>& words);
 
+// A word's font size, or its height where the source gives none.
+double Em(const Word& w);
+
 // Runs of words separated by column gaps (indices into line.words, [first, last)).
 std::vector<std::pair<size_t, size_t>> Segments(const TextLine& line);
 

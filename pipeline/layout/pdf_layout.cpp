@@ -118,7 +118,7 @@ Grid* GridAt(std::vector<Grid>& grids, double x, double y) {
 // A word that spreads over several cells of its table, cut into one word per cell (the letters
 // of neighbouring cells drawn as one word); nothing when it lies in one cell.
 std::vector<Word> SplitAtCells(const Word& w, Grid& grid) {
-  const double em = w.font_size > 0 ? w.font_size : w.bbox.y1 - w.bbox.y0;
+  const double em = Em(w);
   const double y = (w.bbox.y0 + w.bbox.y1) / 2;
   auto column = [&](const Glyph& g) {
     return grid.At(g.x0 + std::min(g.x1 - g.x0, 0.6 * em) / 2, y);

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <optional>
 
+#include "pipeline/normalize/utf8.h"
+
 namespace oplex {
 namespace {
 
@@ -35,17 +37,7 @@ constexpr double kApartEm = 0.4;
 // A ladder's gap may be crossed by this share of the table's lines, and by one line always.
 constexpr double kLadderCrossingShare = 0.25;
 
-// How many code points a word has.
-size_t Chars(const std::string& text) {
-  size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 double Centre(const Word& w) { return (w.bbox.x0 + w.bbox.x1) / 2; }
-
-// A word's font size, or its height where the source gives none.
-double Em(const Word& w) { return w.font_size > 0 ? w.font_size : w.bbox.y1 - w.bbox.y0; }
 
 // Whether words [first, last) of a line are a ladder: short labels at an even step, each apart
 // from the next by more than a word space ("EN FE MA AB MA JU", month or week letters over their
@@ -55,7 +47,7 @@ bool Ladder(const TextLine& line, size_t first, size_t last) {
   const double step = Centre(*line.words[first + 1]) - Centre(*line.words[first]);
   for (size_t i = first; i < last; ++i) {
     const Word& w = *line.words[i];
-    if (Chars(w.text) > kMaxLadderLabelChars) return false;
+    if (CodePoints(w.text) > kMaxLadderLabelChars) return false;
     if (i == first) continue;
     const Word& prev = *line.words[i - 1];
     const double em = std::max(Em(w), Em(prev));
@@ -258,7 +250,8 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
     }
     // A short run of lines of cells that closes the page: a table's header whose body opens the
     // next page (laid on its columns there: LayOnColumns, and joined to it by the layout).
-    const bool closes_page = j == lines.size() && count >= kMinFootLines && j - i == static_cast<size_t>(count);
+    const bool closes_page =
+        j == lines.size() && count >= kMinFootLines && j - i == static_cast<size_t>(count);
     if (count >= kMinTableLines || closes_page) {
       std::vector<double> xs = Columns(lines, i, j, multi);
       // The last row's wrapped lines, which start right of the first column or fill two columns.
@@ -275,9 +268,9 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
   return tables;
 }
 
-bool LayOnColumns(const std::vector<TextLine>& lines, const std::vector<double>& xs,
+void LayOnColumns(const std::vector<TextLine>& lines, const std::vector<double>& xs,
                   StreamTable* table) {
-  if (xs.size() < 3) return false;
+  if (xs.size() < 3) return;
   const Grid& grid = table->grid;
   std::optional<size_t> previous;
   for (int c = 0; c < grid.cols(); ++c) {
@@ -290,14 +283,13 @@ bool LayOnColumns(const std::vector<TextLine>& lines, const std::vector<double>&
     std::nth_element(centres.begin(), centres.begin() + static_cast<long>(centres.size() / 2),
                      centres.end());
     const double middle = centres[centres.size() / 2];
-    if (middle < xs.front() || middle >= xs.back()) return false;
+    if (middle < xs.front() || middle >= xs.back()) return;
     const auto into =
         static_cast<size_t>(std::upper_bound(xs.begin(), xs.end(), middle) - xs.begin());
-    if (previous && into <= *previous) return false;
+    if (previous && into <= *previous) return;
     previous = into;
   }
   table->grid = BuildGrid(lines, table->first_line, table->last_line, xs);
-  return true;
 }
 
 }  // namespace oplex

@@ -28,8 +28,8 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines);
 // page before: its header may stand there alone, and this page's columns, found from fewer
 // lines, stand elsewhere) when its columns fall in order into distinct columns of `xs` (each
 // where the middle of its words stands: a total's label reaching over two columns does not move
-// it). Returns whether it did.
-bool LayOnColumns(const std::vector<TextLine>& lines, const std::vector<double>& xs,
+// it).
+void LayOnColumns(const std::vector<TextLine>& lines, const std::vector<double>& xs,
                   StreamTable* table);
 
 }  // namespace oplex

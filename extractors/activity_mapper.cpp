@@ -69,16 +69,35 @@ struct Draft {
   std::optional<Quantity> total;  // a total row right under it
 };
 
+// The activities of earlier tables that printed no schedule, in order: the only ones a later
+// schedule may list again (Mapper::FindSame). Kept apart so that a long plan whose every row is
+// scheduled is not searched again for each of its rows.
+class Unscheduled {
+ public:
+  // Takes in the activities added since the last call.
+  void CatchUp(const std::vector<Activity>& activities) {
+    for (; seen_ < activities.size(); ++seen_) {
+      if (!activities[seen_].months.known()) indices_.push_back(seen_);
+    }
+  }
+  const std::vector<size_t>& indices() const { return indices_; }
+
+ private:
+  size_t seen_ = 0;
+  std::vector<size_t> indices_;
+};
+
 class Mapper {
  public:
+  // `unscheduled`: the activities of `out` before this table's without a schedule.
   Mapper(const TypedTable& table, const TableRules& rules, const Vocabulary& vocab,
-         std::optional<int> year, Extraction* out)
+         std::optional<int> year, const Unscheduled& unscheduled, Extraction* out)
       : table_(table),
         rules_(rules),
         vocab_(vocab),
         year_(year),
+        unscheduled_(unscheduled),
         out_(*out),
-        first_of_table_(out->activities.size()),
         headings_(&out->sections, rules.base()) {
     for (const Section& s : table.headings) headings_.Open(s);
   }
@@ -112,7 +131,7 @@ class Mapper {
           if (draft) Flush(*draft);
           draft = Draft{};
           draft->rows.push_back(&row);
-          draft->code = RowCode(row, table_, rules_);
+          draft->code = row.code;
           draft->position = ++position;
           second_half = false;
           draft->second_half.push_back(false);
@@ -206,7 +225,7 @@ class Mapper {
     }
     Section s;
     s.kind = section_kind::kArea;
-    if (auto coded = RowCode(row, table_, rules_)) {
+    if (const std::optional<CodedText>& coded = row.code) {
       s.code = coded->code;
       if (!coded->text.empty()) title = coded->text;
     }
@@ -336,6 +355,17 @@ class Mapper {
       misread_unit->finding.provenance = out_.activities[index].provenance;
       out_.findings.push_back(std::move(misread_unit->finding));
     }
+    if (const std::string& read = d.rows.front()->code_as_read; !read.empty()) {
+      Finding f;
+      f.severity = Severity::kInfo;
+      f.code = "code_misread";
+      f.message = "activity " + out_.activities[index].code + ": code read by OCR as '" + read +
+                  "', taken in the shape of the table's other codes";
+      f.raw_text = read;
+      f.activity = index;
+      f.provenance = out_.activities[index].provenance;
+      out_.findings.push_back(std::move(f));
+    }
     for (std::string& text : deliverables) {
       Deliverable del;
       del.text = std::move(text);
@@ -350,9 +380,9 @@ class Mapper {
   // schedule listing again the activities a table above described.
   std::optional<size_t> FindSame(const Activity& a) const {
     if (!a.months.known()) return std::nullopt;
-    for (size_t i = 0; i < first_of_table_; ++i) {
+    for (size_t i : unscheduled_.indices()) {
       const Activity& e = out_.activities[i];
-      if (e.months.known()) continue;
+      if (e.months.known()) continue;  // given by a schedule since
       if (e.code_printed && a.code_printed && e.code != a.code) continue;
       if (SameWording(e.text, a.text, kSameText)) return i;
     }
@@ -363,9 +393,9 @@ class Mapper {
   const TableRules& rules_;
   const Vocabulary& vocab_;
   std::optional<int> year_;
+  const Unscheduled& unscheduled_;
   Extraction& out_;
   size_t text_ = 0;
-  size_t first_of_table_ = 0;  // activities before this index came from earlier tables
   double confidence_ = 1;
   // The headings above the table, materialised only when a record attaches to them.
   SectionTracker headings_;
@@ -376,7 +406,11 @@ class Mapper {
 
 void MapActivities(const std::vector<TypedTable>& tables, const TableRules& rules,
                    const Vocabulary& vocab, std::optional<int> year, Extraction* out) {
-  for (const TypedTable& table : tables) Mapper(table, rules, vocab, year, out).Run();
+  Unscheduled unscheduled;
+  for (const TypedTable& table : tables) {
+    unscheduled.CatchUp(out->activities);
+    Mapper(table, rules, vocab, year, unscheduled, out).Run();
+  }
 }
 
 }  // namespace oplex

@@ -234,12 +234,38 @@ TEST(RealPlans, U079FaintPageTableBrokenIntoPiecesIsReadWhole) {
   const Extraction& e = ReadReal("itsch_u079_segundo_informe_2025");
   const Activity* cleaver = nullptr;
   for (const Activity& a : e.activities) {
-    if (a.provenance.page == 2 && a.code == "1.1.3") cleaver = &a;
+    if (a.provenance.page == 2 && a.text.find("cortadora de presicion") != std::string::npos) {
+      cleaver = &a;
+    }
   }
   ASSERT_NE(cleaver, nullptr);
-  EXPECT_NE(cleaver->text.find("cortadora de presicion"), std::string::npos) << cleaver->text;
+  EXPECT_EQ(cleaver->code, "1.1.3");
   ASSERT_TRUE(cleaver->annual && cleaver->annual->value);
   EXPECT_EQ(*cleaver->annual->value, 1);
+}
+
+// Page 2's second row prints action 1.1.3 ("Probador De Red Óptica, Reflectómetro…", one
+// pieza); OCR loses a dot of its code and reads "1.13", which alone on that page (one other
+// code) keeps the shape OCR gave it. The table joined over both pages prints eleven codes of
+// three digits, every one as "1.1.x": the row is action 1.1.3, with a finding keeping "1.13".
+TEST(RealPlans, U079CodeWithALostDotTakesTheShapeOfTheTablesCodes) {
+  const Extraction& e = ReadReal("itsch_u079_segundo_informe_2025");
+  const Activity* tester = nullptr;
+  for (const Activity& a : e.activities) {
+    if (a.provenance.page == 2 && a.text.find("De Tiempo") != std::string::npos) tester = &a;
+  }
+  ASSERT_NE(tester, nullptr);
+  EXPECT_EQ(tester->code, "1.1.3");
+  EXPECT_EQ(tester->unit, "pieza");
+  int misread = 0;
+  for (const Finding& f : e.findings) {
+    if (f.code != "code_misread") continue;
+    ++misread;
+    EXPECT_EQ(f.raw_text, "1.13");
+    ASSERT_TRUE(f.activity.has_value());
+    EXPECT_EQ(&e.activities[*f.activity], tester);
+  }
+  EXPECT_EQ(misread, 1);
 }
 
 }  // namespace

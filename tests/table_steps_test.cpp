@@ -14,6 +14,7 @@
 #include "extractors/table/column_profile.h"
 #include "extractors/table/column_roles.h"
 #include "extractors/table/header_band.h"
+#include "extractors/table/lost_dots.h"
 #include "extractors/table/row_kinds.h"
 #include "extractors/table/table_join.h"
 #include "extractors/table/table_reader.h"
@@ -433,6 +434,33 @@ TEST(TableRowKinds, HeaderRepeatedMidTableIsHeader) {
   EXPECT_EQ(KindsOf(table),
             (std::vector<RowKind>{RowKind::kHeader, RowKind::kRecord, RowKind::kRecord,
                                   RowKind::kHeader, RowKind::kRecord}));
+}
+
+using Codes = std::vector<std::optional<std::string>>;
+
+TEST(TableLostDots, ACodeOcrDoubtedTakesTheShapeOfTheTablesCodes) {
+  const Codes codes = {"1.1.1", "1.1.2", std::nullopt, "1.13", "1.1.4"};
+  EXPECT_EQ(CodesWithLostDots(codes, {true, true, false, true, true}),
+            (Codes{std::nullopt, std::nullopt, std::nullopt, "1.1.3", std::nullopt}));
+  // Digits run together take the dots too.
+  EXPECT_EQ(CodesWithLostDots({"112", "1.1.1", "1.1.3"}, {true, true, true}),
+            (Codes{"1.1.2", std::nullopt, std::nullopt}));
+}
+
+TEST(TableLostDots, CodesStandAsReadWithoutEvidence) {
+  // A born-digital code is as printed.
+  EXPECT_EQ(CodesWithLostDots({"1.1.1", "1.1.2", "1.13"}, {false, false, false}), Codes(3));
+  // Two codes of one shape are codes of their own: "1.12" and "1.13" under "1".
+  EXPECT_EQ(CodesWithLostDots({"1.1.1", "1.1.2", "1.12", "1.13"}, {true, true, true, true}),
+            Codes(4));
+  // One other code of the deeper shape is not enough.
+  EXPECT_EQ(CodesWithLostDots({"1.1.2", "1.13"}, {true, true}), Codes(2));
+  // Two deeper shapes as common as each other: no telling which.
+  EXPECT_EQ(CodesWithLostDots({"1.2.34", "1.2.35", "1.23.4", "1.23.5", "1.234"},
+                              {true, true, true, true, true}),
+            Codes(5));
+  // Codes of other writings are no shape.
+  EXPECT_EQ(CodesWithLostDots({"A.1.1", "A.1.2", "A.13"}, {true, true, true}), Codes(3));
 }
 
 TEST(TableRowCode, CodeOpeningTheTextCell) {

@@ -8,6 +8,7 @@
 
 #include "extractors/codes.h"
 #include "extractors/table/header_band.h"
+#include "extractors/table/lost_dots.h"
 #include "extractors/table/misread_labels.h"
 #include "pipeline/normalize/join.h"
 #include "pipeline/normalize/quantity.h"
@@ -293,6 +294,30 @@ int Family(const std::string& code) {
   return digits && code.size() % 2 == 0 && code.size() >= 4 ? 1 : 0;
 }
 
+// The codes of rows OCR doubted that lost a dot, as the table's other codes show them
+// (lost_dots.h): in each row and in `codes`.
+void MendLostDots(TypedTable* table, std::vector<std::optional<std::string>>* codes) {
+  std::vector<bool> doubted(codes->size(), false);
+  for (const ColumnRole role : {ColumnRole::kCode, ColumnRole::kText}) {
+    const std::optional<size_t> column = table->ColumnOf(role);
+    if (!column) continue;
+    for (size_t r = 0; r < codes->size(); ++r) {
+      const std::vector<TypedCell>& cells = table->rows[r].cells;
+      if (*column < cells.size() && !Empty(cells[*column]) && cells[*column].cell->confidence < 1) {
+        doubted[r] = true;
+      }
+    }
+  }
+  const std::vector<std::optional<std::string>> mended = CodesWithLostDots(*codes, doubted);
+  for (size_t r = 0; r < mended.size(); ++r) {
+    if (!mended[r]) continue;
+    TypedRow& row = table->rows[r];
+    row.code_as_read = row.code->code;
+    row.code->code = *mended[r];
+    (*codes)[r] = *mended[r];
+  }
+}
+
 }  // namespace
 
 std::optional<CodedText> RowCode(const TypedRow& row, const TypedTable& table,
@@ -330,12 +355,14 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
   bool first_coded = false;  // the first row with text prints a code
   for (size_t r = table->header.rows; r < table->rows.size(); ++r) {
     TypedRow& row = table->rows[r];
-    if (auto c = RowCode(row, *table, rules)) codes[r] = c->code;
+    row.code = RowCode(row, *table, rules);
+    if (row.code) codes[r] = row.code->code;
     if (text && *text < row.cells.size() && !Empty(row.cells[*text])) {
       if (with_text++ == 0) first_coded = codes[r].has_value();
       coded += codes[r] ? 1 : 0;
     }
   }
+  MendLostDots(table, &codes);
   // Coded: most rows print a code, or (a table without rules, one row per line of text) the
   // first row does and others do too.
   // The deepest code of the table, and its family (how its segments are written: all-digit

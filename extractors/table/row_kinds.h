@@ -13,6 +13,8 @@
 //     gives its records, or, in an uncoded table, a row whose text goes on in lower case or
 //     opens a new page with the record's other fields empty;
 //   - record: any other row with text in the text column (or a code).
+// Each row's code is read with its kind (TypedRow::code), a code OCR doubted that lost a dot in
+// the shape of the table's other codes (lost_dots.h).
 #pragma once
 
 #include <optional>
@@ -28,7 +30,7 @@ namespace oplex {
 std::optional<CodedText> RowCode(const TypedRow& row, const TypedTable& table,
                                  const TableRules& rules);
 
-// Sets the kind of every row of `table` below its header band.
+// Sets the kind and the code of every row of `table` below its header band.
 void ClassifyRows(TypedTable* table, const TableRules& rules);
 
 }  // namespace oplex

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/codes.h"
 #include "extractors/month_grid.h"
 #include "pipeline/layout/blocks.h"
 
@@ -134,6 +135,11 @@ struct TypedRow {
   const Row* row = nullptr;
   RowKind kind = RowKind::kSpacer;
   std::vector<TypedCell> cells;  // one per column of the table
+  // The code the row prints (in the code column, or opening its text cell) as the table reads
+  // it, set with its kind (row_kinds.h); and, when that code had a dot OCR lost, the code as OCR
+  // read it ("1.13" for "1.1.3", lost_dots.h).
+  std::optional<CodedText> code;
+  std::string code_as_read;
 };
 
 struct TypedTable {

@@ -3,11 +3,11 @@
 // render_reportlab.py: built-in Times, Helvetica and Courier; Legal, A4 and landscape pages;
 // other header words and code styles) and Chromium printing a web page (data/pdf/chromium,
 // tools/fixtures/render_chromium.py: DejaVu Sans and Liberation Serif, a table head repeated on
-// each page, rows split over page breaks, month names written upwards). Each fixture goes through
-// the document pipeline as `oplex ingest` runs it; the test reports how many of the expected
-// activities it finds (by the start of their text), how many carry the printed code, the scheduled
-// months and, for quantities, the printed monthly values, and holds each figure at what the
-// pipeline reads today.
+// each page, rows split over page breaks, month names written upwards, a cronograma by week). Each
+// fixture goes through the document pipeline as `oplex ingest` runs it; the test reports how many
+// of the expected activities it finds (by the start of their text), how many carry the printed
+// code, the scheduled months and, for quantities, the printed monthly values, and holds each figure
+// at what the pipeline reads today.
 #include <gtest/gtest.h>
 
 #include <iostream>
@@ -166,6 +166,29 @@ TEST(ReportlabSeedPlans, IeemClaveColumnAndMonthlyQuantities) {
 TEST(ChromiumSeedPlans, AguascalientesRowsSplitOverPagesWithTheirFills) {
   const Reading r = Read("ags-2023-chromium-fills", kChromium);
   ExpectTheWholeAgsPlan(r);
+}
+
+// The BCS plan printed by Chromium on A4 landscape, its cronograma by week: Clave | Objetivo /
+// línea de acción | Enero…Diciembre, each month over its four weeks numbered 1–48, the weeks of
+// a scheduled month (one to four of them) filled orange, objective rows shaded across the table;
+// the lines of action listed first in Clave | LÍNEA DE ACCIÓN tables. Every line of action is
+// read once, with its code and the months its weeks fall in.
+TEST(ChromiumSeedPlans, BajaCaliforniaSurCronogramaByWeek) {
+  const Reading r = Read("bcs-2024-chromium-weeks", kChromium);
+  EXPECT_EQ(r.activities, r.expected);
+  EXPECT_EQ(r.found, r.expected) << r.misses;
+  EXPECT_EQ(r.codes, r.expected) << r.misses;
+  EXPECT_EQ(r.months, r.expected) << r.misses;
+  // B.3 ("Realizar la evaluación del desempeño…", p.8) fills weeks 33–35, 38–39, 41 and 46–48:
+  // each month keeps which of its weeks.
+  const Extraction e = testing::MustProcess(kChromium + "bcs-2024-chromium-weeks.pdf");
+  std::vector<std::string> weeks;
+  for (const Activity& a : e.activities) {
+    if (a.code != "B.3") continue;
+    for (const MonthValue& m : a.month_values) weeks.push_back(m.weeks);
+  }
+  EXPECT_EQ(weeks, (std::vector<std::string>{"0000", "0000", "0000", "0000", "0000", "0000", "0000",
+                                             "0000", "1110", "0110", "1000", "0111"}));
 }
 
 // The same plan with the month names (Enero…Diciembre) written upwards in their header cells

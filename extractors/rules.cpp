@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "pipeline/normalize/bounded_number.h"
@@ -213,12 +214,38 @@ bool ExtractionRules::HasRole(std::string_view folded_cell, HeaderRole role) con
   return false;
 }
 
-std::vector<int> ExtractionRules::MonthsOf(std::string_view folded_token) const {
+std::vector<int> ExtractionRules::FormsOf(std::string_view form) const {
   std::vector<int> out;
   for (int m = 0; m < 12; ++m) {
-    if (month_forms_[m].count(std::string(folded_token))) out.push_back(m + 1);
+    if (month_forms_[m].count(std::string(form))) out.push_back(m + 1);
   }
   return out;
+}
+
+ExtractionRules::MonthToken ExtractionRules::ReadMonthToken(std::string_view folded_token) const {
+  MonthToken out{FormsOf(folded_token), std::nullopt};
+  if (!out.months.empty()) return out;
+  // The shortest month before a year: "ene 2023", "ene-23", "enero/2023", "01/2023"; OCR and
+  // squeezed columns run them together ("ene2023").
+  static const RE2 kDated(R"(^(.+?)([ /.'-]?)((?:19|20)\d\d|\d\d)$)");
+  std::string month, separator, year;
+  if (!RE2::FullMatch(folded_token, kDated, &month, &separator, &year)) return out;
+  const bool numeric =
+      std::all_of(month.begin(), month.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+  if (numeric && (separator.empty() || year.size() != 4)) return out;
+  out.months = FormsOf(month);
+  if (!out.months.empty()) {
+    out.year = std::atoi(year.c_str()) + (year.size() == 2 ? 2000 : 0);
+  }
+  return out;
+}
+
+std::vector<int> ExtractionRules::MonthsOf(std::string_view folded_token) const {
+  return ReadMonthToken(folded_token).months;
+}
+
+std::optional<int> ExtractionRules::YearOfMonth(std::string_view folded_token) const {
+  return ReadMonthToken(folded_token).year;
 }
 
 bool ExtractionRules::IsMark(std::string_view folded_cell) const {

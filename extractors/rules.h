@@ -69,8 +69,13 @@ class ExtractionRules {
   std::optional<CodeLevel> MatchCode(std::string_view code) const;
   // A bar OCR read for a slash counts as the slash.
   bool HasRole(std::string_view folded_cell, HeaderRole role) const;
-  // Month numbers (1..12) the folded token can name; empty when it names none.
+  // Month numbers (1..12) the folded token can name; empty when it names none. A month may
+  // write its year after it, as spreadsheets label month columns: "ene 2023", "ene-23",
+  // "enero/2023", "01/2023" (a month written as a number takes a year of four digits).
   std::vector<int> MonthsOf(std::string_view folded_token) const;
+  // The year a month token writes after its month (two digits are 20yy); nullopt when it
+  // writes none or names no month.
+  std::optional<int> YearOfMonth(std::string_view folded_token) const;
   // A glyph that marks a month cell (folded text), or a run of them ("xx": a lone X as OCR may
   // read it).
   bool IsMark(std::string_view folded_cell) const;
@@ -91,6 +96,13 @@ class ExtractionRules {
   std::vector<SectionPattern> titles_;
   std::vector<CodeLevel> codes_;
   std::vector<std::pair<HeaderRole, std::shared_ptr<const RE2>>> headers_;
+  // The month forms a token names, the year it writes after them aside.
+  struct MonthToken {
+    std::vector<int> months;
+    std::optional<int> year;
+  };
+  MonthToken ReadMonthToken(std::string_view folded_token) const;
+  std::vector<int> FormsOf(std::string_view form) const;
   std::array<std::set<std::string>, 12> month_forms_;
   std::set<std::string> marks_;
   std::vector<std::pair<StatedTotal::What, std::shared_ptr<const RE2>>> totals_;

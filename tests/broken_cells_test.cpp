@@ -79,5 +79,40 @@ TEST(BrokenCells, ACellOpeningWithACapitalOrOtherColumnsStaysWhereItIs) {
   EXPECT_TRUE(ReadAcrossBreak(foot, &other).empty());
 }
 
+// A spreadsheet's schedule labels its month columns "ene-23", "feb-23"…: in lower case. A page
+// opening with the table's header printed again goes on no cell of the page before, though its
+// month labels open in lower case (the last row's marks stay "X").
+TEST(BrokenCells, TheHeaderPrintedAgainOnTheNextPageGoesOnNoCell) {
+  const std::vector<Word> page = {
+      WordAt("Clave", 30.0, 40.0, 60.0, 50.0),  WordAt("ene-23", 205.0, 40.0, 235.0, 50.0),
+      WordAt("1.19", 30.0, 700.0, 50.0, 710.0), WordAt("X", 235.0, 700.0, 240.0, 710.0),
+      WordAt("Clave", 30.0, 40.0, 60.0, 50.0),  WordAt("ene-23", 205.0, 40.0, 235.0, 50.0),
+      WordAt("1.20", 30.0, 60.0, 50.0, 70.0),
+  };
+  Grid foot = OneRow(36.0, 56.0);  // the header, then the last row of the page
+  foot.ys.push_back(720.0);
+  for (int c = 0; c < 2; ++c) {
+    foot.cells.push_back(
+        GridCell{1, c, 1, 1, BBox{kColumns[c], 690.0, kColumns[c + 1], 720.0}, {}});
+  }
+  foot.cells[0].words = {&page[0]};
+  foot.cells[1].words = {&page[1]};
+  foot.cells[2].words = {&page[2]};
+  foot.cells[3].words = {&page[3]};
+  Grid next = OneRow(36.0, 56.0);
+  next.cells[0].words = {&page[4]};
+  next.cells[1].words = {&page[5]};
+  EXPECT_TRUE(ReadAcrossBreak(CellsAtFoot(foot), &next).empty());
+  EXPECT_EQ(next.cells[1].words.size(), 1u);
+  // Its first row of records does go on a cell broken over the break.
+  const Word rest = WordAt("les", 222.9, 40.0, 252.3, 50.0);
+  Grid body = OneRow(36.0, 56.0);
+  body.cells[0].words = {&page[6]};
+  body.cells[1].words = {&rest};
+  const std::vector<std::string> texts = ReadAcrossBreak(CellsAtFoot(foot), &body);
+  ASSERT_EQ(texts.size(), 2u);
+  EXPECT_EQ(texts[1], "X les");
+}
+
 }  // namespace
 }  // namespace oplex

@@ -62,6 +62,31 @@ TEST(MonthMarks, BlurredXsAsOcrReadsThem) {
   for (const char* text : {"e", "ene", "s/c", "-", "0"}) EXPECT_FALSE(rules->IsMark(text)) << text;
 }
 
+// Spreadsheets label month columns with their year, formatted as dates: "ene-23", "Ene 2023",
+// "Enero/2023", "01/2023" (folded here). Each names its month; a month written as a number
+// takes a year of four digits and a separator, so a code or a count ("1-23", "012023") is none.
+TEST(MonthTokens, AMonthWithItsYearNamesTheMonth) {
+  auto rules = ExtractionRules::Load(OPLEX_DEFAULT_DATA_DIR);
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  const struct {
+    const char* token;
+    int month;
+    int year;
+  } dated[] = {{"ene-23", 1, 2023},  {"ene 2023", 1, 2023},   {"enero/2023", 1, 2023},
+               {"01/2023", 1, 2023}, {"sept. 2024", 9, 2024}, {"dic.23", 12, 2023},
+               {"ene2023", 1, 2023}};
+  for (const auto& d : dated) {
+    EXPECT_EQ(rules->MonthsOf(d.token), std::vector<int>{d.month}) << d.token;
+    EXPECT_EQ(rules->YearOfMonth(d.token), d.year) << d.token;
+  }
+  EXPECT_EQ(rules->MonthsOf("mayo"), std::vector<int>{5});
+  EXPECT_EQ(rules->YearOfMonth("mayo"), std::nullopt);
+  for (const char* none : {"1-23", "012023", "1 23", "2023", "mayor 2023", "x 2023"}) {
+    EXPECT_TRUE(rules->MonthsOf(none).empty()) << none;
+    EXPECT_EQ(rules->YearOfMonth(none), std::nullopt) << none;
+  }
+}
+
 Row CellsOf(std::vector<std::string> texts, int page) {
   Row row;
   for (std::string& t : texts) row.cells.push_back(Cell{std::move(t)});

@@ -3,11 +3,11 @@
 // render_reportlab.py: built-in Times, Helvetica and Courier; Legal, A4 and landscape pages;
 // other header words and code styles) and Chromium printing a web page (data/pdf/chromium,
 // tools/fixtures/render_chromium.py: DejaVu Sans and Liberation Serif, a table head repeated on
-// each page, rows split over page breaks, month names written upwards, a cronograma by week). Each
-// fixture goes through the document pipeline as `oplex ingest` runs it; the test reports how many
-// of the expected activities it finds (by the start of their text), how many carry the printed
-// code, the scheduled months and, for quantities, the printed monthly values, and holds each figure
-// at what the pipeline reads today.
+// each page, rows split over page breaks, month names written upwards or labelled as dates, a
+// cronograma by week). Each fixture goes through the document pipeline as `oplex ingest` runs
+// it; the test reports how many of the expected activities it finds (by the start of their
+// text), how many carry the printed code, the scheduled months and, for quantities, the printed
+// monthly values, and holds each figure at what the pipeline reads today.
 #include <gtest/gtest.h>
 
 #include <iostream>
@@ -165,6 +165,15 @@ TEST(ReportlabSeedPlans, IeemClaveColumnAndMonthlyQuantities) {
 // own. Every activity is read once, with its code, its months and its section.
 TEST(ChromiumSeedPlans, AguascalientesRowsSplitOverPagesWithTheirFills) {
   const Reading r = Read("ags-2023-chromium-fills", kChromium);
+  ExpectTheWholeAgsPlan(r);
+}
+
+// The same plan with one header row whose month columns are labelled as a spreadsheet formats
+// dates: "ene-23" … "dic-23", in lower case, the head printed again on every page, months marked
+// X. Every month is read (the labels name their months with the year), and the head at the top
+// of a page goes on no cell of the row above it.
+TEST(ChromiumSeedPlans, AguascalientesMonthsLabelledAsDates) {
+  const Reading r = Read("ags-2023-chromium-dated", kChromium);
   ExpectTheWholeAgsPlan(r);
 }
 

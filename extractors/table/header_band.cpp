@@ -33,6 +33,18 @@ std::optional<int> YearIn(const std::string& folded) {
 
 bool IsDated(CellKind k) { return k == CellKind::kDate || k == CellKind::kPeriod; }
 
+// The year every month of the grid writes after it ("ene-23" … "dic-23"), if they all write one.
+std::optional<int> YearOfMonths(const Row& row, const MonthColumns& months,
+                                const ExtractionRules& rules) {
+  std::optional<int> year;
+  for (const auto& [first, last] : months) {
+    const std::optional<int> own = rules.YearOfMonth(Fold(row.cells[first].text));
+    if (!own || (year && *own != *year)) return std::nullopt;
+    year = own;
+  }
+  return year;
+}
+
 // Whether most filled cells of column `c` below row `r` write dates or periods.
 bool DatesBelow(const std::vector<std::vector<TypedCell>>& rows, size_t r, size_t c) {
   int filled = 0, dated = 0;
@@ -376,8 +388,10 @@ HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<Type
     }
     if (!band.months) {
       band.months = FindMonthColumns(block.rows[r], rules.base());
-      if (band.months)
+      if (band.months) {
         band.next_year = MonthsAfter(block.rows[r], band.months->back().second, rules);
+        if (!band.year) band.year = YearOfMonths(block.rows[r], *band.months, rules.base());
+      }
     }
     if (!band.months && band.half_year.empty()) {
       band.half_year = MonthRun(rows[r], 1, 6, rules.base());

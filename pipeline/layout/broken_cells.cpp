@@ -31,6 +31,26 @@ double Pitch(const std::vector<const Word*>& words) {
   return kLinePitch * (last.bbox.y1 - last.bbox.y0);
 }
 
+// The words of a cell as one line of text, for comparing cells.
+std::string Joined(const std::vector<const Word*>& words) {
+  std::string out;
+  for (const Word* w : words) out += (out.empty() ? "" : " ") + w->text;
+  return out;
+}
+
+// Whether the first row of `grid` prints `head` again: every cell it fills, at least two, holds
+// the text of the same column of `head`.
+bool RepeatsHead(const std::vector<std::string>& head, const Grid& grid) {
+  int same = 0;
+  for (const GridCell& cell : grid.cells) {
+    if (cell.row != 0 || cell.words.empty()) continue;
+    const auto c = static_cast<size_t>(cell.col);
+    if (c >= head.size() || Joined(cell.words) != head[c]) return false;
+    ++same;
+  }
+  return same >= 2;
+}
+
 }  // namespace
 
 FootCells CellsAtFoot(const Grid& grid) {
@@ -39,7 +59,9 @@ FootCells CellsAtFoot(const Grid& grid) {
   foot.xs = grid.xs;
   foot.words.resize(static_cast<size_t>(grid.cols()));
   foot.boxes.resize(static_cast<size_t>(grid.cols()));
+  foot.head.resize(static_cast<size_t>(grid.cols()));
   for (const GridCell& cell : grid.cells) {
+    if (cell.row == 0) foot.head[static_cast<size_t>(cell.col)] = Joined(cell.words);
     if (cell.row != grid.rows() - 1 || cell.row_span != 1 || cell.col_span != 1) continue;
     const auto c = static_cast<size_t>(cell.col);
     for (const Word* w : cell.words) foot.words[c].push_back(*w);
@@ -50,7 +72,10 @@ FootCells CellsAtFoot(const Grid& grid) {
 
 std::vector<std::string> ReadAcrossBreak(const FootCells& foot, Grid* grid) {
   std::vector<std::string> texts;
-  if (foot.xs.empty() || !grid->ruled || !SameColumns(foot.xs, grid->xs)) return texts;
+  if (foot.xs.empty() || !grid->ruled || !SameColumns(foot.xs, grid->xs) ||
+      RepeatsHead(foot.head, *grid)) {
+    return texts;
+  }
   texts.resize(foot.words.size());
   for (GridCell& cell : grid->cells) {
     const auto c = static_cast<size_t>(cell.col);

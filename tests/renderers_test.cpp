@@ -3,11 +3,12 @@
 // render_reportlab.py: built-in Times, Helvetica and Courier; Legal, A4 and landscape pages;
 // other header words and code styles) and Chromium printing a web page (data/pdf/chromium,
 // tools/fixtures/render_chromium.py: DejaVu Sans and Liberation Serif, a table head repeated on
-// each page, rows split over page breaks, month names written upwards or labelled as dates, a
-// cronograma by week). Each fixture goes through the document pipeline as `oplex ingest` runs
-// it; the test reports how many of the expected activities it finds (by the start of their
-// text), how many carry the printed code, the scheduled months and, for quantities, the printed
-// monthly values, and holds each figure at what the pipeline reads today.
+// each page, rows split over page breaks, month names written upwards or labelled as dates,
+// tables without borders, a cronograma by week). Each fixture goes through the document
+// pipeline as `oplex ingest` runs it; the test reports how many of the expected activities it
+// finds (by the start of their text), how many carry the printed code, the scheduled months and,
+// for quantities, the printed monthly values, and holds each figure at what the pipeline reads
+// today.
 #include <gtest/gtest.h>
 
 #include <iostream>
@@ -174,6 +175,15 @@ TEST(ChromiumSeedPlans, AguascalientesRowsSplitOverPagesWithTheirFills) {
 // of a page goes on no cell of the row above it.
 TEST(ChromiumSeedPlans, AguascalientesMonthsLabelledAsDates) {
   const Reading r = Read("ags-2023-chromium-dated", kChromium);
+  ExpectTheWholeAgsPlan(r);
+}
+
+// The same plan on Letter with its tables drawn without borders, as a word processor sets them:
+// cells padded 5.4 pt, columns as wide as their content (the month labels evenly apart, their
+// centres not), a bold header over Clave | Descripción de la actividad | Ene…Dic, months marked
+// X; rows whose text wraps over up to seven lines, and parts of the plan with one activity.
+TEST(ChromiumSeedPlans, AguascalientesTablesWithoutBorders) {
+  const Reading r = Read("ags-2023-chromium-unruled", kChromium);
   ExpectTheWholeAgsPlan(r);
 }
 

@@ -85,11 +85,16 @@ Page PageOf(int number, std::vector<Word> words) {
   return page;
 }
 
+// The tables of page `number` holding `words`, laid out alone.
+std::vector<Block> TablesOnPage(int number, std::vector<Word> words) {
+  int next_line = 1;
+  return TablesOf(LayoutPage(PageOf(number, std::move(words)), &next_line));
+}
+
 TEST(StreamTables, ARowOfEvenlySpacedShortLabelsSetsColumnsThoughTheirGapsAreNarrow) {
   // "JU AG SE OC NO DIC": less than a column gap apart (DIC within half a font size of NO), a
   // label over each month column.
-  int next_line = 1;
-  const std::vector<Block> tables = TablesOf(LayoutPage(PageOf(4, Page4Words()), &next_line));
+  const std::vector<Block> tables = TablesOnPage(4, Page4Words());
   ASSERT_EQ(tables.size(), 1u);
   const Block& t = tables.front();
   ASSERT_EQ(t.rows.size(), 4u);
@@ -107,8 +112,7 @@ TEST(StreamTables, AHeaderGapDividesCellsThatNearlyTouch) {
   AddHeader(681.3, &words);
   AddLine(744.2, "Elaboración@30.0-156.7 de@163.3-190.0 porce@207.6-267.6" + kOnes, &words);
   AddLine(774.2, "proyectos@30.0-134.0 para@140.7-188.7 ntajes@205.6-269.6", &words);
-  int next_line = 1;
-  const std::vector<Block> tables = TablesOf(LayoutPage(PageOf(21, words), &next_line));
+  const std::vector<Block> tables = TablesOnPage(21, words);
   ASSERT_EQ(tables.size(), 1u);
   const Block& t = tables.front();
   ASSERT_EQ(t.rows.size(), 4u);
@@ -166,8 +170,121 @@ TEST(StreamTables, TwoLinesInTheMiddleOfAPageAreNoTable) {
   std::vector<Word> words;
   AddHeader(300, &words);
   AddLine(400, "Texto@30-90 corrido@96-170 debajo.@176-250", &words);
-  int next_line = 1;
-  EXPECT_TRUE(TablesOf(LayoutPage(PageOf(3, words), &next_line)).empty());
+  EXPECT_TRUE(TablesOnPage(3, words).empty());
+}
+
+// Tables a web page or a word processor sets without borders, columns as wide as their
+// labels (words placed where Chromium prints the AGS plan so, in 8.5-point type): the month
+// labels stand evenly apart (10.8 pt between each label and the next), but not their centres.
+void AddTypeLine(double top, const std::string& spec, bool bold, std::vector<Word>* out) {
+  const size_t from = out->size();
+  AddLine(top, spec, out);
+  for (size_t i = from; i < out->size(); ++i) {
+    (*out)[i].bbox.y1 = top + 9.3;
+    (*out)[i].bold = bold;
+  }
+}
+
+const char kMonthHeader[] =
+    "Clave@54.1-78.8 Actividad@89.6-131.8 Ene@248.8-265.3 Feb@276.1-292.4 Mar@303.2-320.5 "
+    "Abr@331.2-347.1 May@357.9-376.2 Jun@387.0-401.3 Jul@412.1-423.5 Ago@434.3-451.7 "
+    "Sep@462.5-479.4 Oct@490.2-505.5 Nov@516.3-533.7 Dic@544.5-558.6";
+// An X under each of the twelve months.
+const char kTwelveMarks[] =
+    " X@254.3-259.8 X@281.5-287.0 X@309.1-314.5 X@336.4-341.9 X@364.3-369.8 X@391.4-396.9 "
+    "X@415.1-420.6 X@440.3-445.7 X@468.2-473.7 X@495.1-500.6 X@522.3-527.7 X@548.8-554.3";
+
+// The part of the plan with one activity (3.1, "Suministrar el financiamiento estatal / a
+// Partidos Políticos.", every month marked) under its bold header.
+std::vector<Word> OneActivityPart(bool bold_header) {
+  std::vector<Word> words;
+  AddTypeLine(465.1, kMonthHeader, bold_header, &words);
+  AddTypeLine(477.1,
+              std::string("3.1@54.1-66.9 Suministrar@89.6-135.8 el@138.3-145.4 "
+                          "financiamiento@148.0-207.6 estatal@210.1-237.5") +
+                  kTwelveMarks,
+              false, &words);
+  AddTypeLine(486.8, "a@89.6-94.5 Partidos@97.0-129.1 Políticos.@131.7-166.9", false, &words);
+  return words;
+}
+
+TEST(StreamTables, ABoldHeaderOfEvenlySpacedLabelsOverOneRowIsATable) {
+  const std::vector<Block> tables = TablesOnPage(16, OneActivityPart(true));
+  ASSERT_EQ(tables.size(), 1u);
+  const Block& t = tables.front();
+  ASSERT_GE(t.rows.size(), 2u);
+  const std::vector<std::string> header = Texts(t.rows[0]);
+  ASSERT_EQ(header.size(), 14u);
+  EXPECT_EQ(header[2], "Ene");
+  EXPECT_EQ(header[13], "Dic");
+  const std::vector<std::string> row = Texts(t.rows[1]);
+  ASSERT_EQ(row.size(), 14u);
+  EXPECT_EQ(row[0], "3.1");
+  EXPECT_EQ(row[1].rfind("Suministrar el financiamiento estatal", 0), 0u) << row[1];
+  for (size_t m = 2; m < 14; ++m) EXPECT_EQ(row[m], "X") << m;
+}
+
+TEST(StreamTables, LabelsAsWideAsTheirColumnsCloserThanAColumnGapSetColumns) {
+  // The same plan with 2 points of padding: 4 points between the labels, less than a column gap,
+  // their centres 16.9 to 21.1 points apart (Jul is narrow, May wide).
+  std::vector<Word> words;
+  AddTypeLine(43.6,
+              "Clave@51.0-75.0 Actividad@95.0-140.0 Ene@326.9-343.5 Feb@347.5-363.8 "
+              "Mar@367.7-385.0 Abr@389.0-404.9 May@408.9-427.2 Jun@431.2-445.5 Jul@449.5-460.9 "
+              "Ago@464.9-482.3 Sep@486.3-503.2 Oct@507.2-522.5 Nov@526.5-543.9 Dic@547.9-562.0",
+              true, &words);
+  AddTypeLine(60,
+              "1.101@51.0-72.0 Realizar@95.0-130.0 la@132.5-140.0 X@415.0-421.0 X@436.0-441.0 "
+              "X@452.0-458.0 X@471.0-476.0 X@492.0-497.0 X@512.0-518.0 X@532.0-538.0 "
+              "X@552.0-558.0",
+              false, &words);
+  AddTypeLine(75,
+              "1.102@51.0-72.0 Generar@95.0-130.0 X@353.0-358.0 X@374.0-379.0 X@394.0-400.0 "
+              "X@415.0-421.0 X@436.0-441.0",
+              false, &words);
+  AddTypeLine(90,
+              "1.103@51.0-72.0 Participar@95.0-140.0 X@374.0-379.0 X@394.0-400.0 X@415.0-421.0 "
+              "X@471.0-476.0 X@492.0-497.0",
+              false, &words);
+  const std::vector<Block> tables = TablesOnPage(10, words);
+  ASSERT_EQ(tables.size(), 1u);
+  const Block& t = tables.front();
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(Texts(t.rows[0]),
+            (std::vector<std::string>{"Clave", "Actividad", "Ene", "Feb", "Mar", "Abr", "May",
+                                      "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"}));
+  EXPECT_EQ(Texts(t.rows[2]), (std::vector<std::string>{"1.102", "Generar", "", "X", "X", "X", "X",
+                                                        "X", "", "", "", "", "", ""}));
+}
+
+TEST(StreamTables, TheSameLinesUnderAHeaderInTheirOwnTypeAreNoTable) {
+  // Without the contrast of type, two lines of cells in the middle of a page stay paragraphs.
+  EXPECT_TRUE(TablesOnPage(16, OneActivityPart(false)).empty());
+}
+
+TEST(StreamTables, ARowWhoseTextWrapsOverManyLinesInItsCellKeepsTheTableGoing) {
+  // 1.32's text runs over seven lines of its column; 1.33 and 1.34 follow in the same table.
+  std::vector<Word> words;
+  AddTypeLine(100, kMonthHeader, true, &words);
+  double top = 112;
+  AddTypeLine(top, "1.31@54.1-70.0 Elaborar@89.6-125.0 la@127.5-135.0" + std::string(kTwelveMarks),
+              false, &words);
+  top += 12;
+  AddTypeLine(top, "1.32@54.1-70.0 Realizar@89.6-125.0 las@127.5-140.0 X@495.1-500.6", false,
+              &words);
+  for (int k = 0; k < 6; ++k) {
+    top += 9.75;
+    AddTypeLine(top, "solicitudes@89.6-135.0 de@137.5-147.0 registro@149.5-185.0", false, &words);
+  }
+  top += 12;
+  AddTypeLine(top, "1.33@54.1-70.0 Requerir@89.6-125.0 X@522.3-527.7", false, &words);
+  top += 12;
+  AddTypeLine(top, "1.34@54.1-70.0 Resolver@89.6-125.0 X@548.8-554.3", false, &words);
+  const std::vector<Block> tables = TablesOnPage(7, words);
+  ASSERT_EQ(tables.size(), 1u);
+  const Block& t = tables.front();
+  EXPECT_EQ(t.rows.back().cells.front().text, "1.34");
+  EXPECT_EQ(t.rows.back().cells.back().text, "X");
 }
 
 }  // namespace

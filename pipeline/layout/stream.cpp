@@ -29,7 +29,9 @@ constexpr double kMinGutterEm = 0.5;
 constexpr size_t kMinLadderLabels = 4;
 // ... of at most this many characters ...
 constexpr size_t kMaxLadderLabelChars = 3;
-// ... whose centres step evenly: each step within this share of the first one ...
+// ... whose centres step evenly (columns of one width), or whose gaps do (columns as wide as
+// their labels, as a web page or a word processor sizes them): each step within this share of
+// the first one ...
 constexpr double kLadderStepSlack = 0.15;
 // ... and which stand apart: words stand apart, further than a word space (a quarter to a third
 // of a font size), when this many font sizes lie between them.
@@ -42,9 +44,16 @@ double Centre(const Word& w) { return (w.bbox.x0 + w.bbox.x1) / 2; }
 // Whether words [first, last) of a line are a ladder: short labels at an even step, each apart
 // from the next by more than a word space ("EN FE MA AB MA JU", month or week letters over their
 // columns). Such a row is a header set closer than a column gap; each label heads a column.
+// Whether each step is within kLadderStepSlack of the first.
+bool Even(const std::vector<double>& steps) {
+  return std::all_of(steps.begin(), steps.end(), [&](double step) {
+    return std::abs(step - steps.front()) <= kLadderStepSlack * steps.front();
+  });
+}
+
 bool Ladder(const TextLine& line, size_t first, size_t last) {
   if (last - first < kMinLadderLabels) return false;
-  const double step = Centre(*line.words[first + 1]) - Centre(*line.words[first]);
+  std::vector<double> centre_steps, gaps;
   for (size_t i = first; i < last; ++i) {
     const Word& w = *line.words[i];
     if (CodePoints(w.text) > kMaxLadderLabelChars) return false;
@@ -52,9 +61,22 @@ bool Ladder(const TextLine& line, size_t first, size_t last) {
     const Word& prev = *line.words[i - 1];
     const double em = std::max(Em(w), Em(prev));
     if (w.bbox.x0 - prev.bbox.x1 < kApartEm * em) return false;
-    if (std::abs(Centre(w) - Centre(prev) - step) > kLadderStepSlack * step) return false;
+    centre_steps.push_back(Centre(w) - Centre(prev));
+    gaps.push_back(w.bbox.x0 - prev.bbox.x1);
   }
-  return true;
+  return Even(centre_steps) || Even(gaps);
+}
+
+// Whether a line holds a ladder of labels: short words in a row, evenly spaced, each a cell of
+// its own or run together by gaps too narrow to part cells.
+bool HasLadder(const TextLine& line) {
+  size_t start = 0;
+  for (size_t k = 0; k <= line.words.size(); ++k) {
+    if (k < line.words.size() && CodePoints(line.words[k]->text) <= kMaxLadderLabelChars) continue;
+    if (Ladder(line, start, k)) return true;
+    start = k + 1;
+  }
+  return false;
 }
 
 // A line's cells: its segments (lines.h), a ladder cut into one cell per label.
@@ -218,6 +240,22 @@ Grid BuildGrid(const std::vector<TextLine>& lines, size_t first, size_t last,
   return grid;
 }
 
+// Whether `line` (one cell's text wrapped) stands inside one cell of `row`: left of the second
+// cell (a long text in the first column), or from a later cell's left edge (a word's overhang
+// aside) to short of the next cell.
+bool InsideACell(const TextLine& line, const TextLine& row) {
+  const std::vector<std::pair<size_t, size_t>> cells = Cells(row);
+  for (size_t c = 0; c < cells.size(); ++c) {
+    const Word& opening = *row.words[cells[c].first];
+    const bool from_edge =
+        c == 0 || line.bbox.x0 >= opening.bbox.x0 - kOverhangEm * Em(*line.words.front());
+    const bool short_of_next =
+        c + 1 == cells.size() || line.bbox.x1 < row.words[cells[c + 1].first]->bbox.x0;
+    if (from_edge && short_of_next) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
@@ -238,12 +276,10 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
         continue;
       }
       // Wrapped lines of a cell, when the table goes on after them: a few, or any number that
-      // keep left of the second cell of the row above (a long text in a narrow first column).
-      const double second_cell =
-          lines[last_multi].words[Cells(lines[last_multi])[1].first]->bbox.x0;
+      // stay inside one cell of the row above (a long text in its column).
       size_t k = j;
       while (k < lines.size() && !multi[k] && Close(lines[k - 1], lines[k]) &&
-             (k - j < kMaxWrappedLines || lines[k].bbox.x1 < second_cell))
+             (k - j < kMaxWrappedLines || InsideACell(lines[k], lines[last_multi])))
         ++k;
       if (k == lines.size() || !multi[k] || !Close(lines[k - 1], lines[k])) break;
       j = k;
@@ -252,15 +288,18 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
     // next page (laid on its columns there: LayOnColumns, and joined to it by the layout).
     const bool closes_page =
         j == lines.size() && count >= kMinFootLines && j - i == static_cast<size_t>(count);
-    if (count >= kMinTableLines || closes_page) {
+    // A header whose labels stand as a ladder, set in bold over lines in regular type, sets the
+    // columns of even one row under it (a part of a plan with one activity).
+    const bool headed = count >= 2 && HasLadder(lines[i]) && lines[i].bold && !lines[i + 1].bold;
+    if (count >= kMinTableLines || closes_page || headed) {
       std::vector<double> xs = Columns(lines, i, j, multi);
       // The last row's wrapped lines, which start right of the first column or fill two columns.
       while (xs.size() >= 3 && j < lines.size() && !multi[j] && Close(lines[j - 1], lines[j]) &&
              (lines[j].bbox.x0 >= xs[1] || FillsColumns(lines[j], xs)))
         ++j;
       if (xs.size() >= 3) {
-        tables.push_back(
-            StreamTable{BuildGrid(lines, i, j, std::move(xs)), i, j, count < kMinTableLines});
+        tables.push_back(StreamTable{BuildGrid(lines, i, j, std::move(xs)), i, j,
+                                     count < kMinTableLines && closes_page});
       }
     }
     i = j;

@@ -187,6 +187,13 @@ TEST(ChromiumSeedPlans, AguascalientesTablesWithoutBorders) {
   ExpectTheWholeAgsPlan(r);
 }
 
+// The fills version shown sideways: each page's /Rotate turned a quarter (odd pages) or three
+// quarters (even pages) clockwise, the content as printed. Read turned upright, it reads whole.
+TEST(ChromiumSeedPlans, AguascalientesPagesShownSideways) {
+  const Reading r = Read("ags-2023-chromium-sideways", kChromium);
+  ExpectTheWholeAgsPlan(r);
+}
+
 // The BCS plan printed by Chromium on A4 landscape, its cronograma by week: Clave | Objetivo /
 // línea de acción | Enero…Diciembre, each month over its four weeks numbered 1–48, the weeks of
 // a scheduled month (one to four of them) filled orange, objective rows shaded across the table;

@@ -9,7 +9,10 @@
 //   - vector/searchable-scan.pdf (Tesseract's PDF of a scanned page): words over an image, no
 //     vectors, so the page is rendered and its rules read from pixels;
 //   - icatech_poa_avance_2017_t1.pdf page 2 (a spreadsheet export, data/real): no stroke at all,
-//     every border a filled rectangle 0.72 or 1.32 pt thick (82 of them).
+//     every border a filled rectangle 0.72 or 1.32 pt thick (82 of them);
+//   - chromium/ags-2023-chromium-sideways.pdf: chromium/ags-2023-chromium-fills.pdf with each
+//     page's /Rotate set by qpdf to 90 (odd pages) or 270 (even pages), the content unchanged:
+//     a viewer shows the plan sideways.
 #include "pipeline/decode/vector_page.h"
 
 #include <gtest/gtest.h>
@@ -118,6 +121,49 @@ TEST(VectorPage, ShadingsDashesAndClips) {
   for (size_t i = 0; i < want.size(); ++i) EXPECT_NEAR(ys[i], want[i], 0.01);
   EXPECT_NEAR(g.h_rules[2].y1 - g.h_rules[2].y0, 0.4, 0.01);
   EXPECT_EQ(g.v_rules.size(), 5u);
+}
+
+// Read turned upright, a sideways page gives the words, boxes and fills of the same page shown
+// upright: page 1 is turned three quarters (its text ran top to bottom), page 2 one quarter.
+TEST(VectorPage, APageShownSidewaysIsReadTurnedUpright) {
+  for (const int number : {1, 2}) {
+    Page sideways, upright;
+    const Graphics turned =
+        Drawn(kPdfDir + "chromium/ags-2023-chromium-sideways.pdf", number, &sideways);
+    const Graphics plain =
+        Drawn(kPdfDir + "chromium/ags-2023-chromium-fills.pdf", number, &upright);
+    EXPECT_EQ(sideways.turned, number == 1 ? 270 : 90);
+    EXPECT_EQ(upright.turned, 0);
+    EXPECT_NEAR(sideways.width, upright.width, 0.01);
+    EXPECT_NEAR(sideways.height, upright.height, 0.01);
+    ASSERT_EQ(sideways.words.size(), upright.words.size());
+    for (size_t i = 0; i < upright.words.size(); ++i) {
+      EXPECT_EQ(sideways.words[i].text, upright.words[i].text);
+      EXPECT_EQ(sideways.words[i].rotation, 0);
+      EXPECT_NEAR(sideways.words[i].bbox.x0, upright.words[i].bbox.x0, 0.01);
+      EXPECT_NEAR(sideways.words[i].bbox.y0, upright.words[i].bbox.y0, 0.01);
+    }
+    EXPECT_EQ(turned.fills.size(), plain.fills.size());
+    EXPECT_EQ(turned.h_rules.size(), plain.h_rules.size());
+    EXPECT_EQ(turned.v_rules.size(), plain.v_rules.size());
+  }
+}
+
+TEST(VectorPage, TheTurnFollowsMostOfThePagesLetters) {
+  const auto word = [](const std::string& text, int rotation) {
+    Word w;
+    w.text = text;
+    w.rotation = rotation;
+    return w;
+  };
+  // Month names written upwards over an upright table stay as they are.
+  EXPECT_EQ(UprightTurn({word("Enero", 3), word("Febrero", 3), word("Elaborar el informe", 0),
+                         word("Revisar las actas del consejo", 0)}),
+            0);
+  EXPECT_EQ(UprightTurn({word("Elaborar el informe", 1), word("Enero", 0)}), 270);
+  EXPECT_EQ(UprightTurn({word("Elaborar el informe", 3), word("Enero", 0)}), 90);
+  EXPECT_EQ(UprightTurn({word("Elaborar el informe", 2)}), 180);
+  EXPECT_EQ(UprightTurn({}), 0);
 }
 
 TEST(VectorPage, APageWhoseTextLiesOnAnImageIsReadFromPixels) {

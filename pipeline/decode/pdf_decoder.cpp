@@ -141,10 +141,24 @@ std::string Inches(const poppler::page& page) {
   return buffer;
 }
 
+// poppler-cpp's name for a turn of `degrees` clockwise (0, 90, 180, 270).
+poppler::rotation_enum Rotation(int degrees) {
+  switch (degrees) {
+    case 90:
+      return poppler::rotate_90;
+    case 180:
+      return poppler::rotate_180;
+    case 270:
+      return poppler::rotate_270;
+    default:
+      return poppler::rotate_0;
+  }
+}
+
 // The page's rules and fills, from a rendering at `dpi`, or at the lower resolution that keeps a
 // poster-sized page within kMaxAnalysisPixels; a page that would need less than
 // kMinAnalysisDpi is not rendered. Either is said in `notes`.
-std::optional<Graphics> Render(const poppler::page& page, int number,
+std::optional<Graphics> Render(const poppler::page& page, int number, int turned,
                                const std::vector<Word>& words, double dpi,
                                std::vector<PageNote>* notes) {
   const double capped = CappedDpi(page, dpi, kMaxAnalysisPixels);
@@ -166,7 +180,7 @@ std::optional<Graphics> Render(const poppler::page& page, int number,
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
   renderer.set_line_mode(poppler::page_renderer::line_solid);
-  poppler::image image = renderer.render_page(&page, dpi, dpi);
+  poppler::image image = renderer.render_page(&page, dpi, dpi, -1, -1, -1, -1, Rotation(turned));
   if (!image.is_valid() || image.format() != poppler::image::format_gray8) return std::nullopt;
   GrayView view;
   view.data = reinterpret_cast<const uint8_t*>(image.const_data());
@@ -247,8 +261,13 @@ Result<Page> PdfDocument::ReadPage(int number) {
   out.number = number;
   out.width = doc_->getPageCropWidth(number);
   out.height = doc_->getPageCropHeight(number);
-  if (doc_->getPageRotate(number) % 180 != 0) std::swap(out.width, out.height);
   VectorPage drawn = ReadVectorPage(*doc_, number);
+  // A page that shows its text sideways is read turned upright.
+  if (const int turn = UprightTurn(drawn.words); turn != 0) {
+    drawn = ReadVectorPage(*doc_, number, turn);
+    out.turned = turn;
+  }
+  if ((doc_->getPageRotate(number) + out.turned) % 180 != 0) std::swap(out.width, out.height);
   const bool on_images = TextOnImages(drawn);
   out.words = std::move(drawn.words);
   // A table that filled the page before may go on here without a header.
@@ -258,7 +277,7 @@ Result<Page> PdfDocument::ReadPage(int number) {
       // The page's text lies on pictures and it draws nothing: its rules are pixels.
       auto page = RenderablePage(number);
       if (!page.ok()) return page.status();
-      out.graphics = Render(**page, number, out.words, options_.render_dpi, &out.notes);
+      out.graphics = Render(**page, number, out.turned, out.words, options_.render_dpi, &out.notes);
     } else {
       out.graphics = std::move(drawn.graphics);
     }
@@ -280,7 +299,7 @@ Result<double> PdfDocument::InkBeyondText(const Page& page) {
   // A coarse rendering is enough to see whether there is a picture of a page.
   constexpr int kDpi = 36;
   constexpr int kInk = 160;  // darker than this is ink
-  auto image = RenderGray(page.number, kDpi);
+  auto image = RenderGray(page.number, kDpi, page.turned);
   if (!image.ok()) return image.status();
   PIX* pix = image->get();
   const double ppp = pixGetXRes(pix) / 72.0;
@@ -296,7 +315,7 @@ Result<double> PdfDocument::InkBeyondText(const Page& page) {
   return w * h > 0 ? static_cast<double>(inked) / (static_cast<double>(w) * h) : 0.0;
 }
 
-Result<PixPtr> PdfDocument::RenderGray(int number, int dpi) {
+Result<PixPtr> PdfDocument::RenderGray(int number, int dpi, int turned) {
   const PopplerScope reports(name_);
   auto renderable = RenderablePage(number);
   if (!renderable.ok()) return renderable.status();
@@ -307,7 +326,8 @@ Result<PixPtr> PdfDocument::RenderGray(int number, int dpi) {
   renderer.set_image_format(poppler::image::format_gray8);
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  const poppler::image image = renderer.render_page(page.get(), dpi, dpi);
+  const poppler::image image =
+      renderer.render_page(page.get(), dpi, dpi, -1, -1, -1, -1, Rotation(turned));
   if (!image.is_valid() || image.format() != poppler::image::format_gray8) {
     return Status::Corruption(name_ + ": page " + std::to_string(number) + " cannot be rendered");
   }

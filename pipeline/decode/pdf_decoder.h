@@ -80,8 +80,9 @@ class PdfDocument {
 
   // Page `number` as an 8-bit grey image at `dpi`, smoothed like a scan, for OCR. A page too
   // large for kMaxRenderPixels at `dpi` is rendered at the resolution that fits; the image
-  // carries the resolution used (pixGetXRes).
-  Result<PixPtr> RenderGray(int number, int dpi);
+  // carries the resolution used (pixGetXRes). `turned`: as Page::turned, degrees clockwise
+  // beyond the page's own rotation.
+  Result<PixPtr> RenderGray(int number, int dpi, int turned = 0);
 
  private:
   PdfDocument(std::unique_ptr<PDFDoc> doc, std::string_view bytes, std::string name,

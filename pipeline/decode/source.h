@@ -86,6 +86,10 @@ struct Page {
   std::optional<Graphics> graphics;  // nullopt when the page was not rendered (no table on it)
   bool ocr = false;                  // the words were read by OCR from an image of the page
   std::vector<PageNote> notes;       // what could not be read on the page
+  // Degrees clockwise (0, 90, 180, 270) a PDF page was turned beyond its own rotation so that
+  // its text reads upright (a page that shows its table sideways); its boxes are on the turned
+  // page, and so is any rendering of it.
+  int turned = 0;
 };
 
 // A run of bytes of a text export that are not UTF-8, read as one U+FFFD each.

@@ -5,6 +5,7 @@
 #include <poppler/TextOutputDev.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -533,17 +534,31 @@ std::vector<Word> Words(TextOutputDev& dev) {
 
 }  // namespace
 
-VectorPage ReadVectorPage(PDFDoc& doc, int number) {
+VectorPage ReadVectorPage(PDFDoc& doc, int number, int turn) {
   PageDevice dev;
-  // As poppler-cpp's text_list(): 72 DPI, the page's own rotation, its crop box, annotations.
-  doc.displayPageSlice(&dev, number, 72, 72, 0, false, false, false, -1, -1, -1, -1);
+  // As poppler-cpp's text_list(): 72 DPI, the page's own rotation (and the turn), its crop box,
+  // annotations.
+  doc.displayPageSlice(&dev, number, 72, 72, turn, false, false, false, -1, -1, -1, -1);
   VectorPage out;
   out.words = Words(dev);
   double width = doc.getPageCropWidth(number), height = doc.getPageCropHeight(number);
-  if (doc.getPageRotate(number) % 180 != 0) std::swap(width, height);
+  if ((doc.getPageRotate(number) + turn) % 180 != 0) std::swap(width, height);
   out.graphics = dev.TakeGraphics(out.words, width, height);
   out.images = dev.TakeImages();
   return out;
+}
+
+int UprightTurn(const std::vector<Word>& words) {
+  std::array<size_t, 4> letters{};
+  size_t all = 0;
+  for (const Word& w : words) {
+    letters[static_cast<size_t>(w.rotation & 3)] += w.text.size();
+    all += w.text.size();
+  }
+  for (size_t r = 1; r < 4; ++r) {
+    if (2 * letters[r] > all) return static_cast<int>((4 - r) * 90);
+  }
+  return 0;
 }
 
 bool TextOnImages(const VectorPage& page) {

@@ -35,8 +35,15 @@ struct VectorPage {
   std::vector<BBox> images;
 };
 
-// Page `number` (1-based) of `doc`, which must be open. Not thread-safe: one PDFDoc per thread.
-VectorPage ReadVectorPage(PDFDoc& doc, int number);
+// Page `number` (1-based) of `doc`, which must be open, turned `turn` degrees clockwise (0, 90,
+// 180, 270) beyond its own rotation. Not thread-safe: one PDFDoc per thread.
+VectorPage ReadVectorPage(PDFDoc& doc, int number, int turn = 0);
+
+// The turn (degrees clockwise) that sets a page's text upright: where more than half of its
+// letters run in one direction other than left to right (a table laid out sideways, its headers
+// and all), the turn that brings them left to right; 0 otherwise (a few headers written upwards
+// over an upright table).
+int UprightTurn(const std::vector<Word>& words);
 
 // Whether most of `page`'s words lie on its images while it draws no rules nor fills: a picture
 // of a page or a table under a text layer, whose rules are pixels.

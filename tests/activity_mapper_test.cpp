@@ -184,6 +184,41 @@ TEST(ActivityMapper, MonthsFromAPeriodColumnInTheYearItNames) {
   }
 }
 
+// A column whose header names no role ("Meses de ejecución") but whose every cell lists months
+// is the schedule, however many months a cell lists: the months are stored as derived from
+// what the row writes.
+TEST(ActivityMapper, AnUnheadedColumnListingMonthsIsTheSchedule) {
+  const Extraction e = Map(
+      {TableOf({
+          RowOf({"Clave", "Actividad", "Meses de ejecución"}),
+          RowOf({"1.1", "Dar trámite a los requerimientos de las áreas", "Marzo, Abril y Agosto"}),
+          RowOf({"1.2", "Tramitar las solicitudes de información",
+                 "Enero, Febrero, Marzo, Abril, Mayo, Junio, Julio, Agosto, Septiembre, Octubre, "
+                 "Noviembre y Diciembre"}),
+          RowOf({"1.3", "Publicar las obligaciones de transparencia", "Abril"}),
+      })},
+      2023);
+  ASSERT_EQ(e.activities.size(), 3u);
+  EXPECT_EQ(e.activities[0].months.bits(), Bits({3, 4, 8}));
+  EXPECT_EQ(e.activities[0].months_source, MonthsSource::kDates);
+  EXPECT_EQ(e.activities[1].months.bits(), 0x0FFF);
+  EXPECT_EQ(e.activities[2].months.bits(), Bits({4}));
+}
+
+// Under a header naming nothing, a column of words that happen to hold a month is no schedule.
+TEST(ActivityMapper, AnUnheadedColumnOfOtherWordsIsNoSchedule) {
+  const Extraction e =
+      Map({TableOf({
+              RowOf({"Clave", "Actividad", "Observaciones"}),
+              RowOf({"1.1", "Dar trámite a los requerimientos", "Se reprogramó para marzo"}),
+              RowOf({"1.2", "Tramitar las solicitudes", "Sin cambios"}),
+          })},
+          2023);
+  ASSERT_EQ(e.activities.size(), 2u);
+  EXPECT_FALSE(e.activities[0].months.known());
+  EXPECT_FALSE(e.activities[1].months.known());
+}
+
 TEST(ActivityMapper, StartAndEndDatesGiveIsoDatesAndTheMonthsBetween) {
   const Extraction e =
       Map({TableOf({

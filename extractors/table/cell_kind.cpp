@@ -21,7 +21,8 @@ namespace {
 constexpr int kShortLabelWords = 3;
 // A date fills its cell when at most this many bytes of the cell are not the date ("el ", ".").
 constexpr size_t kDateSlack = 4;
-// A period is short ("Febrero- junio de 2020"); a longer text naming a month is running text.
+// A period is short ("Febrero- junio de 2020"), or a list of months however long; a longer text
+// naming a month is running text.
 constexpr int kPeriodWords = 8;
 constexpr int kAnyYear = 2000;
 
@@ -61,6 +62,24 @@ bool MayNameADate(const std::string& folded) {
                      [&](std::string_view stem) { return folded.find(stem) != std::string::npos; });
 }
 
+// A list of months however long ("enero, abril, julio y octubre de 2023"): every word a month
+// named in full, a year, or a word that joins them.
+bool MonthList(const std::string& folded) {
+  std::istringstream in(folded);
+  int months = 0;
+  for (std::string word; in >> word;) {
+    while (!word.empty() && (word.back() == ',' || word.back() == '.' || word.back() == ';'))
+      word.pop_back();
+    if (word.empty() || word == "y" || word == "e" || word == "a" || word == "al" || word == "de" ||
+        word == "del" || word == "-")
+      continue;
+    const bool year = word.size() == 4 && std::all_of(word.begin(), word.end(), ::isdigit);
+    if (!year && !MonthOfWord(word, false)) return false;
+    months += year ? 0 : 1;
+  }
+  return months > 0;
+}
+
 bool IsMonthToken(const std::string& folded, const ExtractionRules& rules) {
   std::string joined;  // "en e" as a squeezed column prints "ene"
   for (char c : folded) {
@@ -98,7 +117,7 @@ CellKind KindOf(const Cell& cell, const std::string& folded, const std::optional
   if (IsMonthToken(folded, rules.base())) return CellKind::kMonth;
   const int words = CountWords(folded);
   // Dates and periods are short and write a figure or a month: nothing else is searched.
-  if (words <= kPeriodWords && MayNameADate(folded)) {
+  if ((words <= kPeriodWords || MonthList(folded)) && MayNameADate(folded)) {
     const std::vector<DateMention> dates = FindDates(cell.text, std::nullopt);
     if (dates.size() == 1 && dates.front().raw.size() + kDateSlack >= PlainText(cell.text).size()) {
       return CellKind::kDate;

@@ -28,6 +28,10 @@ constexpr double kContentTextScore = 0.45;
 constexpr double kContentNamesShare = 0.8;
 constexpr double kContentNamesDistinct = 0.95;
 constexpr double kContentNamesWords = 2.0;
+// A period column found by content alone: at least this many cells, every one a period or a
+// date, scored as a text column found so.
+constexpr int kContentPeriodCells = 2;
+constexpr double kContentPeriodScore = 0.45;
 
 double Share(const ColumnProfile& p, CellKind k) {
   return p.share.empty() ? 0.0 : p.share[static_cast<size_t>(k)];
@@ -85,7 +89,7 @@ double ContentFit(ColumnRole role, const ColumnProfile& p) {
     case ColumnRole::kEndDate:
       return of({CellKind::kDate});
     case ColumnRole::kPeriod:
-      return of({CellKind::kPeriod, CellKind::kDate});
+      return of({CellKind::kPeriod, CellKind::kDate, CellKind::kMonth});
     case ColumnRole::kUnknown:
     case ColumnRole::kMonth:
       return 0;
@@ -253,6 +257,24 @@ std::vector<RoleAssignment> AssignRoles(const HeaderBand& band,
       text = c;
       break;
     }
+  }
+  // No header names the schedule: in a table with neither a month grid nor a dated column, a
+  // column right of the text whose filled cells all write periods or dates ("Enero, Abril y
+  // Julio", "01/03/2023") is its period.
+  const bool dated = std::any_of(out.begin(), out.end(), [](const RoleAssignment& a) {
+    return a.role == ColumnRole::kMonth || a.role == ColumnRole::kPeriod ||
+           a.role == ColumnRole::kStartDate || a.role == ColumnRole::kEndDate;
+  });
+  for (size_t c = text ? *text + 1 : n; !dated && c < n; ++c) {
+    const ColumnProfile& p = profiles[c];
+    if (out[c].role != ColumnRole::kUnknown || p.cells < kContentPeriodCells) continue;
+    const double fit = ContentFit(ColumnRole::kPeriod, p);
+    if (fit < 1.0) continue;
+    out[c].role = ColumnRole::kPeriod;
+    out[c].score = kContentPeriodScore;
+    out[c].margin = kContentPeriodScore;
+    out[c].evidence = "no header names it; " + Percent(fit) + " periods or dates";
+    break;
   }
   // No header names the code: a numbering just left of the text column is its code.
   for (size_t c = 0; c < n; ++c) {

@@ -224,7 +224,10 @@ std::vector<int> ExtractionRules::FormsOf(std::string_view form) const {
 
 ExtractionRules::MonthToken ExtractionRules::ReadMonthToken(std::string_view folded_token) const {
   MonthToken out{FormsOf(folded_token), std::nullopt};
-  if (!out.months.empty()) return out;
+  if (!out.months.empty() || folded_token.empty() ||
+      std::isdigit(static_cast<unsigned char>(folded_token.back())) == 0) {
+    return out;
+  }
   // The shortest month before a year: "ene 2023", "ene-23", "enero/2023", "01/2023"; OCR and
   // squeezed columns run them together ("ene2023").
   static const RE2 kDated(R"(^(.+?)([ /.'-]?)((?:19|20)\d\d|\d\d)$)");

@@ -64,15 +64,17 @@ bool MayNameADate(const std::string& folded) {
 
 // A list of months however long ("enero, abril, julio y octubre de 2023"): every word a month
 // named in full, a year, or a word that joins them.
-bool MonthList(const std::string& folded) {
-  std::istringstream in(folded);
+bool MonthList(std::string_view folded) {
   int months = 0;
-  for (std::string word; in >> word;) {
-    while (!word.empty() && (word.back() == ',' || word.back() == '.' || word.back() == ';'))
-      word.pop_back();
+  size_t at = 0;
+  while (at < folded.size()) {
+    const size_t end = std::min(folded.find_first_of(" ,.;", at), folded.size());
+    const std::string_view word = folded.substr(at, end - at);
+    at = end + 1;
     if (word.empty() || word == "y" || word == "e" || word == "a" || word == "al" || word == "de" ||
-        word == "del" || word == "-")
+        word == "del" || word == "-") {
       continue;
+    }
     const bool year = word.size() == 4 && std::all_of(word.begin(), word.end(), ::isdigit);
     if (!year && !MonthOfWord(word, false)) return false;
     months += year ? 0 : 1;
@@ -117,7 +119,7 @@ CellKind KindOf(const Cell& cell, const std::string& folded, const std::optional
   if (IsMonthToken(folded, rules.base())) return CellKind::kMonth;
   const int words = CountWords(folded);
   // Dates and periods are short and write a figure or a month: nothing else is searched.
-  if ((words <= kPeriodWords || MonthList(folded)) && MayNameADate(folded)) {
+  if (MayNameADate(folded) && (words <= kPeriodWords || MonthList(folded))) {
     const std::vector<DateMention> dates = FindDates(cell.text, std::nullopt);
     if (dates.size() == 1 && dates.front().raw.size() + kDateSlack >= PlainText(cell.text).size()) {
       return CellKind::kDate;

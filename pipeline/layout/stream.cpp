@@ -44,16 +44,14 @@ double Centre(const Word& w) { return (w.bbox.x0 + w.bbox.x1) / 2; }
 // Whether words [first, last) of a line are a ladder: short labels at an even step, each apart
 // from the next by more than a word space ("EN FE MA AB MA JU", month or week letters over their
 // columns). Such a row is a header set closer than a column gap; each label heads a column.
-// Whether each step is within kLadderStepSlack of the first.
-bool Even(const std::vector<double>& steps) {
-  return std::all_of(steps.begin(), steps.end(), [&](double step) {
-    return std::abs(step - steps.front()) <= kLadderStepSlack * steps.front();
-  });
-}
-
 bool Ladder(const TextLine& line, size_t first, size_t last) {
   if (last - first < kMinLadderLabels) return false;
-  std::vector<double> centre_steps, gaps;
+  // Steps between the labels' centres, and gaps between their edges: either even will do, each
+  // within kLadderStepSlack of the first.
+  const Word& a = *line.words[first];
+  const Word& b = *line.words[first + 1];
+  const double step = Centre(b) - Centre(a), gap = b.bbox.x0 - a.bbox.x1;
+  bool even_steps = true, even_gaps = true;
   for (size_t i = first; i < last; ++i) {
     const Word& w = *line.words[i];
     if (CodePoints(w.text) > kMaxLadderLabelChars) return false;
@@ -61,10 +59,10 @@ bool Ladder(const TextLine& line, size_t first, size_t last) {
     const Word& prev = *line.words[i - 1];
     const double em = std::max(Em(w), Em(prev));
     if (w.bbox.x0 - prev.bbox.x1 < kApartEm * em) return false;
-    centre_steps.push_back(Centre(w) - Centre(prev));
-    gaps.push_back(w.bbox.x0 - prev.bbox.x1);
+    even_steps = even_steps && std::abs(Centre(w) - Centre(prev) - step) <= kLadderStepSlack * step;
+    even_gaps = even_gaps && std::abs(w.bbox.x0 - prev.bbox.x1 - gap) <= kLadderStepSlack * gap;
   }
-  return Even(centre_steps) || Even(gaps);
+  return even_steps || even_gaps;
 }
 
 // Whether a line holds a ladder of labels: short words in a row, evenly spaced, each a cell of

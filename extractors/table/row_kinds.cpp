@@ -356,6 +356,7 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
   for (size_t r = table->header.rows; r < table->rows.size(); ++r) {
     TypedRow& row = table->rows[r];
     row.code = RowCode(row, *table, rules);
+    row.code_as_read.clear();
     if (row.code) codes[r] = row.code->code;
     if (text && *text < row.cells.size() && !Empty(row.cells[*text])) {
       if (with_text++ == 0) first_coded = codes[r].has_value();

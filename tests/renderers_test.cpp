@@ -104,33 +104,74 @@ Reading Read(const std::string& name, const std::string& dir = kReportlab) {
   return r;
 }
 
-// The AGS plan read whole: its 192 activities, each once, with its code (or none where none is
-// printed), its months and its área.
-void ExpectTheWholeAgsPlan(const Reading& r) {
-  EXPECT_EQ(r.expected, 192u);
+// Every expected row read once, with its code (or none where none is printed) and its months.
+void ExpectEveryRowRead(const Reading& r) {
   EXPECT_EQ(r.activities, r.expected);
   EXPECT_EQ(r.found, r.expected) << r.misses;
   EXPECT_EQ(r.codes, r.expected) << r.misses;
   EXPECT_EQ(r.months, r.expected) << r.misses;
+}
+
+// The AGS plan read whole: its 192 activities as ExpectEveryRowRead, each in its área.
+void ExpectTheWholeAgsPlan(const Reading& r) {
+  EXPECT_EQ(r.expected, 192u);
+  ExpectEveryRowRead(r);
   EXPECT_EQ(r.sectioned, r.expected);
 }
 
-// Times on Legal; the code in a `No.` column of its own, the month letters E F M… under
-// CALENDARIO 2023, scheduled months marked X. Every activity, code and month is read (3.1 too,
-// alone in its table), each under the heading of its área.
-TEST(ReportlabSeedPlans, AguascalientesNumberColumnAndXMarks) {
-  const Reading r = Read("ags-2023-times-legal-x");
-  ExpectTheWholeAgsPlan(r);
+// The AGS plan as each renderer lays it out. Every layout reads whole (ExpectTheWholeAgsPlan).
+struct AgsLayout {
+  const char* fixture;  // in data/pdf/reportlab or data/pdf/chromium
+  bool chromium;
+  const char* name;  // the test's name
+};
+
+class AgsLayouts : public ::testing::TestWithParam<AgsLayout> {};
+
+TEST_P(AgsLayouts, ReadWhole) {
+  const AgsLayout& layout = GetParam();
+  ExpectTheWholeAgsPlan(Read(layout.fixture, layout.chromium ? kChromium : kReportlab));
 }
 
-// Helvetica on A4; rows without codes, scheduled months filled in two shades alternating row by
-// row. Every row is read as uncoded, with its months: the tables shaded #D9D9D9/#7F7F7F, whose
-// darker fill is the colour of the rules (#808080), are read from the vectors the page draws,
-// where a fill is a fill.
-TEST(ReportlabSeedPlans, AguascalientesUncodedRowsTwoShadeFills) {
-  const Reading r = Read("ags-2023-helvetica-a4-uncoded");
-  ExpectTheWholeAgsPlan(r);
-}
+INSTANTIATE_TEST_SUITE_P(
+    SeedPlans, AgsLayouts,
+    ::testing::Values(
+        // Times on Legal; the code in a `No.` column of its own, the month letters E F M… under
+        // CALENDARIO 2023, scheduled months marked X. Every activity, code and month is read (3.1
+        // too, alone in its table), each under the heading of its área.
+        AgsLayout{"ags-2023-times-legal-x", false, "AguascalientesNumberColumnAndXMarks"},
+        // Helvetica on A4; rows without codes, scheduled months filled in two shades alternating
+        // row by row. Every row is read as uncoded, with its months: the tables shaded
+        // #D9D9D9/#7F7F7F, whose darker fill is the colour of the rules (#808080), are read from
+        // the vectors the page draws, where a fill is a fill.
+        AgsLayout{"ags-2023-helvetica-a4-uncoded", false, "AguascalientesUncodedRowsTwoShadeFills"},
+        // Chromium's print of a web page: Clave | Descripción de la actividad | Programación 2023
+        // over Ene…Dic, months filled green. A row that does not fit at a page's foot goes on under
+        // the head repeated on the next page, its cells' fills painted on both pages (1.36 "…del
+        // Estado de" / "Aguascalientes u otras autoridades…"): the part below is the rest of 1.36,
+        // not a record of its own. Every activity is read once, with its code, its months and its
+        // section.
+        AgsLayout{"ags-2023-chromium-fills", true,
+                  "AguascalientesRowsSplitOverPagesWithTheirFills"},
+        // The same plan with one header row whose month columns are labelled as a spreadsheet
+        // formats dates: "ene-23" … "dic-23", in lower case, the head printed again on every page,
+        // months marked X. Every month is read (the labels name their months with the year), and
+        // the head at the top of a page goes on no cell of the row above it.
+        AgsLayout{"ags-2023-chromium-dated", true, "AguascalientesMonthsLabelledAsDates"},
+        // The same plan on Letter with its tables drawn without borders, as a word processor sets
+        // them: cells padded 5.4 pt, columns as wide as their content (the month labels evenly
+        // apart, their centres not), a bold header over Clave | Descripción de la actividad |
+        // Ene…Dic, months marked X; rows whose text wraps over up to seven lines, and parts of the
+        // plan with one activity.
+        AgsLayout{"ags-2023-chromium-unruled", true, "AguascalientesTablesWithoutBorders"},
+        // The fills version shown sideways: each page's /Rotate turned a quarter (odd pages) or
+        // three quarters (even pages) clockwise, the content as printed. Read turned upright, it
+        // reads whole.
+        AgsLayout{"ags-2023-chromium-sideways", true, "AguascalientesPagesShownSideways"},
+        // The same plan with the month names (Enero…Diciembre) written upwards in their header
+        // cells and the scheduled months marked X.
+        AgsLayout{"ags-2023-chromium-rotated", true, "AguascalientesUpwardMonthNamesAndXMarks"}),
+    [](const ::testing::TestParamInfo<AgsLayout>& info) { return std::string(info.param.name); });
 
 // Helvetica on A4, the cronograma on A4 landscape as Acciones | Responsable | Ene…Dic with the
 // code at the start of the Acciones cell (`A.1`), objective rows spanning Acciones and
@@ -139,10 +180,7 @@ TEST(ReportlabSeedPlans, AguascalientesUncodedRowsTwoShadeFills) {
 // as the two labels it runs together.
 TEST(ReportlabSeedPlans, BajaCaliforniaSurLetteredCodesAndFilledCronograma) {
   const Reading r = Read("bcs-2024-helvetica-a4-fills");
-  EXPECT_EQ(r.activities, r.expected);
-  EXPECT_EQ(r.found, r.expected) << r.misses;
-  EXPECT_EQ(r.codes, r.expected) << r.misses;
-  EXPECT_EQ(r.months, r.expected) << r.misses;
+  ExpectEveryRowRead(r);
 }
 
 // Courier; quantity tables on Legal landscape headed Clave | Descripción de la actividad |
@@ -151,47 +189,9 @@ TEST(ReportlabSeedPlans, BajaCaliforniaSurLetteredCodesAndFilledCronograma) {
 // than the activities' 100101) are sections, not activities.
 TEST(ReportlabSeedPlans, IeemClaveColumnAndMonthlyQuantities) {
   const Reading r = Read("ieem-2024-courier-legal-quantities");
-  EXPECT_EQ(r.activities, r.expected);
-  EXPECT_EQ(r.codes, r.expected) << r.misses;
-  EXPECT_EQ(r.sectioned, r.expected);
-  EXPECT_EQ(r.found, r.expected) << r.misses;
-  EXPECT_EQ(r.months, r.expected) << r.misses;
+  ExpectEveryRowRead(r);
   EXPECT_EQ(r.monthly, r.expected) << r.misses;
-}
-
-// Chromium's print of a web page: Clave | Descripción de la actividad | Programación 2023 over
-// Ene…Dic, months filled green. A row that does not fit at a page's foot goes on under the head
-// repeated on the next page, its cells' fills painted on both pages (1.36 "…del Estado de" /
-// "Aguascalientes u otras autoridades…"): the part below is the rest of 1.36, not a record of its
-// own. Every activity is read once, with its code, its months and its section.
-TEST(ChromiumSeedPlans, AguascalientesRowsSplitOverPagesWithTheirFills) {
-  const Reading r = Read("ags-2023-chromium-fills", kChromium);
-  ExpectTheWholeAgsPlan(r);
-}
-
-// The same plan with one header row whose month columns are labelled as a spreadsheet formats
-// dates: "ene-23" … "dic-23", in lower case, the head printed again on every page, months marked
-// X. Every month is read (the labels name their months with the year), and the head at the top
-// of a page goes on no cell of the row above it.
-TEST(ChromiumSeedPlans, AguascalientesMonthsLabelledAsDates) {
-  const Reading r = Read("ags-2023-chromium-dated", kChromium);
-  ExpectTheWholeAgsPlan(r);
-}
-
-// The same plan on Letter with its tables drawn without borders, as a word processor sets them:
-// cells padded 5.4 pt, columns as wide as their content (the month labels evenly apart, their
-// centres not), a bold header over Clave | Descripción de la actividad | Ene…Dic, months marked
-// X; rows whose text wraps over up to seven lines, and parts of the plan with one activity.
-TEST(ChromiumSeedPlans, AguascalientesTablesWithoutBorders) {
-  const Reading r = Read("ags-2023-chromium-unruled", kChromium);
-  ExpectTheWholeAgsPlan(r);
-}
-
-// The fills version shown sideways: each page's /Rotate turned a quarter (odd pages) or three
-// quarters (even pages) clockwise, the content as printed. Read turned upright, it reads whole.
-TEST(ChromiumSeedPlans, AguascalientesPagesShownSideways) {
-  const Reading r = Read("ags-2023-chromium-sideways", kChromium);
-  ExpectTheWholeAgsPlan(r);
+  EXPECT_EQ(r.sectioned, r.expected);
 }
 
 // The BCS plan printed by Chromium on A4 landscape, its cronograma by week: Clave | Objetivo /
@@ -201,10 +201,7 @@ TEST(ChromiumSeedPlans, AguascalientesPagesShownSideways) {
 // read once, with its code and the months its weeks fall in.
 TEST(ChromiumSeedPlans, BajaCaliforniaSurCronogramaByWeek) {
   const Reading r = Read("bcs-2024-chromium-weeks", kChromium);
-  EXPECT_EQ(r.activities, r.expected);
-  EXPECT_EQ(r.found, r.expected) << r.misses;
-  EXPECT_EQ(r.codes, r.expected) << r.misses;
-  EXPECT_EQ(r.months, r.expected) << r.misses;
+  ExpectEveryRowRead(r);
   // B.3 ("Realizar la evaluación del desempeño…", p.8) fills weeks 33–35, 38–39, 41 and 46–48:
   // each month keeps which of its weeks.
   const Extraction e = testing::MustProcess(kChromium + "bcs-2024-chromium-weeks.pdf");
@@ -217,13 +214,6 @@ TEST(ChromiumSeedPlans, BajaCaliforniaSurCronogramaByWeek) {
                                              "0000", "1110", "0110", "1000", "0111"}));
 }
 
-// The same plan with the month names (Enero…Diciembre) written upwards in their header cells
-// and the scheduled months marked X.
-TEST(ChromiumSeedPlans, AguascalientesUpwardMonthNamesAndXMarks) {
-  const Reading r = Read("ags-2023-chromium-rotated", kChromium);
-  ExpectTheWholeAgsPlan(r);
-}
-
 // The IEEM plan printed by Chromium on Legal landscape in Liberation Serif: quantity tables
 // headed Clave | Descripción de la actividad | Unidad de medida | Meta anual | Ene…Dic, each
 // project a shaded row across the table. Every activity is read with its code, its months, its
@@ -231,10 +221,7 @@ TEST(ChromiumSeedPlans, AguascalientesUpwardMonthNamesAndXMarks) {
 TEST(ChromiumSeedPlans, IeemQuantityTablesOnLegalLandscape) {
   const Reading r = Read("ieem-2024-chromium-legal", kChromium);
   EXPECT_EQ(r.expected, 318u);
-  EXPECT_EQ(r.activities, r.expected);
-  EXPECT_EQ(r.found, r.expected) << r.misses;
-  EXPECT_EQ(r.codes, r.expected) << r.misses;
-  EXPECT_EQ(r.months, r.expected) << r.misses;
+  ExpectEveryRowRead(r);
   EXPECT_EQ(r.monthly, r.expected) << r.misses;
   EXPECT_EQ(r.sectioned, r.expected);
 }

@@ -103,6 +103,13 @@ TEST(OcrScans, MultiPageBilevelTiff) {
 // under its shaded header they take the fills' shade (raster_test.cpp has the two cases).
 TEST(OcrScans, ShadedAgsAt200DpiWithATurnedPage) { ExpectOnTarget("ags-2023-shaded-200dpi.pdf"); }
 
+// Tables without borders (Chromium's print of the plan), scanned at 200 DPI: OCR reads one body
+// size from 11.1 to 12.9 points and a line in capitals larger still; before the sizes were
+// grouped by their natural breaks (font_sizes.h) and a larger line inside the text column was
+// taken as a cell's text (stream.cpp), the tables broke into pieces and 7 of the 192
+// activities were read.
+TEST(OcrScans, UnruledTablesAt200Dpi) { ExpectOnTarget("ags-2023-unruled-200dpi.pdf"); }
+
 // On the photo, the light rules of rows 1.39 and 1.44 break up when binarized: OCR's boxes of
 // the words set close to them cover them (kept whole: raster_test.cpp,
 // ARowRuleUnderWordsBoxesStaysWhole), and OCR reads their fragments as flat "words" ("A", "ely"),

@@ -287,5 +287,44 @@ TEST(StreamTables, ARowWhoseTextWrapsOverManyLinesInItsCellKeepsTheTableGoing) {
   EXPECT_EQ(t.rows.back().cells.back().text, "X");
 }
 
+// The plan's p.18 as OCR reads it from a scan (no bold; each line's size measured anew): 2.29's
+// third line, in capitals and descenders ("empresas y Organismos"), comes out 13 % larger than
+// the others.
+std::vector<Word> ScannedRowsWithALargerLine(double left_of_larger) {
+  std::vector<Word> words;
+  AddTypeLine(100, kMonthHeader, false, &words);
+  AddTypeLine(112, "2.29@54.1-70.0 Realizar@89.6-125.0 gestiones@127.5-160.0 X@495.1-500.6", false,
+              &words);
+  AddTypeLine(122.5, "universidades,@89.6-140.0 o@142.5-146.0", false, &words);
+  const size_t larger = words.size();
+  AddTypeLine(133, "empresas@89.6-125.0 y@127.5-131.0 Organismos@133.5-175.0", false, &words);
+  for (size_t i = larger; i < words.size(); ++i) {
+    const double shift = left_of_larger - 89.6;
+    words[i].bbox.x0 += shift, words[i].bbox.x1 += shift;
+    words[i].font_size = 10.6;
+  }
+  AddTypeLine(143.5, "Públicos@89.6-120.0 Locales@122.5-150.0", false, &words);
+  AddTypeLine(156, "2.30@54.1-70.0 Elaborar@89.6-125.0 X@522.3-527.7", false, &words);
+  AddTypeLine(168, "2.31@54.1-70.0 Realizar@89.6-125.0 X@548.8-554.3", false, &words);
+  return words;
+}
+
+TEST(StreamTables, AWrappedLineReadLargerInsideItsColumnKeepsTheTableGoing) {
+  const std::vector<Block> tables = TablesOnPage(18, ScannedRowsWithALargerLine(89.6));
+  ASSERT_EQ(tables.size(), 1u);
+  const Block& t = tables.front();
+  EXPECT_EQ(t.rows.front().cells.front().text, "Clave");
+  EXPECT_EQ(t.rows.back().cells.front().text, "2.31");
+}
+
+TEST(StreamTables, ALargerLineAtTheFirstColumnsEdgeEndsTheTable) {
+  // The same line from the first column's edge, where a heading stands, is no cell's text: the
+  // table breaks there (the header and 2.29 too few lines for a table; 2.30 and 2.31, closing the
+  // page, a table on their own).
+  const std::vector<Block> tables = TablesOnPage(18, ScannedRowsWithALargerLine(54.1));
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables.front().rows.front().cells.front().text, "2.30");
+}
+
 }  // namespace
 }  // namespace oplex

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "pipeline/decode/code_dots.h"
+#include "pipeline/decode/font_sizes.h"
 #include "pipeline/decode/image_prep.h"
 #include "pipeline/decode/numeric_cells.h"
 #include "pipeline/decode/raster.h"
@@ -20,34 +21,6 @@ constexpr int kScanShadeTolerance = 8;
 constexpr int kRuleMargin = 2;
 // The borders of a low row (month letters) are looked for down to this height (points).
 constexpr double kShortRulePoints = 5.0;
-// Font sizes read from one page that differ by less than this share are one size.
-constexpr double kSameSizeShare = 0.12;
-
-// OCR measures each line's size a little differently; layout compares sizes to tell headings
-// from body text and rows of one table apart, so the sizes of a page are grouped into the few
-// it really uses, each word taking its group's median.
-void GroupFontSizes(std::vector<Word>* words) {
-  std::vector<double> sizes;
-  for (const Word& w : *words) sizes.push_back(w.font_size);
-  std::sort(sizes.begin(), sizes.end());
-  std::vector<std::pair<double, double>> groups;  // [first, last] size of each group
-  std::vector<double> medians;
-  for (size_t i = 0; i < sizes.size();) {
-    size_t j = i;
-    while (j < sizes.size() && sizes[j] <= sizes[i] * (1 + kSameSizeShare)) ++j;
-    groups.emplace_back(sizes[i], sizes[j - 1]);
-    medians.push_back(sizes[(i + j) / 2]);
-    i = j;
-  }
-  for (Word& w : *words) {
-    for (size_t g = 0; g < groups.size(); ++g) {
-      if (w.font_size >= groups[g].first && w.font_size <= groups[g].second) {
-        w.font_size = medians[g];
-        break;
-      }
-    }
-  }
-}
 
 // The most common grey level of the page: its paper.
 int PaperShade(PIX* gray) {

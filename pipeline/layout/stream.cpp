@@ -90,11 +90,15 @@ std::vector<std::pair<size_t, size_t>> Cells(const TextLine& line) {
   return cells;
 }
 
-// Line b goes on the table of line a: close below it, in the same size of type (a heading in
-// larger type under a table is not its last row).
-bool Close(const TextLine& a, const TextLine& b) {
-  return b.bbox.y0 - a.bbox.y1 <= kMaxLineGap * std::max(a.font_size, b.font_size) &&
-         std::abs(a.font_size - b.font_size) <= kSameSizeSlack;
+// Line b stands close enough below line a to go on its table.
+bool Near(const TextLine& a, const TextLine& b) {
+  return b.bbox.y0 - a.bbox.y1 <= kMaxLineGap * std::max(a.font_size, b.font_size);
+}
+
+// Lines a and b are set in one size of type (a heading in larger type under a table is not its
+// last row).
+bool SameSize(const TextLine& a, const TextLine& b) {
+  return std::abs(a.font_size - b.font_size) <= kSameSizeSlack;
 }
 
 // The gaps between a line's cells, as x intervals.
@@ -238,12 +242,12 @@ Grid BuildGrid(const std::vector<TextLine>& lines, size_t first, size_t last,
   return grid;
 }
 
-// Whether `line` (one cell's text wrapped) stands inside one cell of `row`: left of the second
-// cell (a long text in the first column), or from a later cell's left edge (a word's overhang
-// aside) to short of the next cell.
-bool InsideACell(const TextLine& line, const TextLine& row) {
+// Whether `line` (one cell's text wrapped) stands inside one cell of `row`, from its cell
+// `first_cell` on: left of the second cell (a long text in the first column), or from a later
+// cell's left edge (a word's overhang aside) to short of the next cell.
+bool InsideACell(const TextLine& line, const TextLine& row, size_t first_cell = 0) {
   const std::vector<std::pair<size_t, size_t>> cells = Cells(row);
-  for (size_t c = 0; c < cells.size(); ++c) {
+  for (size_t c = first_cell; c < cells.size(); ++c) {
     const Word& opening = *row.words[cells[c].first];
     const bool from_edge =
         c == 0 || line.bbox.x0 >= opening.bbox.x0 - kOverhangEm * Em(*line.words.front());
@@ -252,6 +256,15 @@ bool InsideACell(const TextLine& line, const TextLine& row) {
     if (from_edge && short_of_next) return true;
   }
   return false;
+}
+
+// Whether `line`, not parted into cells, is a cell's text of `row` wrapped: in the row's size of
+// type, a few lines or any number inside one cell (`wrapped`: the lines before it so wrapped);
+// or, in any size, inside a cell right of the first (OCR reads the size of each line anew, and
+// one in capitals and descenders comes out larger: "empresas y Organismos").
+bool WrapsCell(const TextLine& line, const TextLine& row, size_t wrapped) {
+  if (SameSize(line, row)) return wrapped < kMaxWrappedLines || InsideACell(line, row);
+  return InsideACell(line, row, 1);
 }
 
 }  // namespace
@@ -267,19 +280,21 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
     }
     size_t j = i + 1, last_multi = i;
     int count = 1;
-    while (j < lines.size() && Close(lines[j - 1], lines[j])) {
+    while (j < lines.size() && Near(lines[j - 1], lines[j])) {
       if (multi[j]) {
+        if (!SameSize(lines[last_multi], lines[j])) break;
         last_multi = j;
         ++count, ++j;
         continue;
       }
-      // Wrapped lines of a cell, when the table goes on after them: a few, or any number that
-      // stay inside one cell of the row above (a long text in its column).
+      // Wrapped lines of a cell, when the table goes on after them (WrapsCell).
       size_t k = j;
-      while (k < lines.size() && !multi[k] && Close(lines[k - 1], lines[k]) &&
-             (k - j < kMaxWrappedLines || InsideACell(lines[k], lines[last_multi])))
+      while (k < lines.size() && !multi[k] && Near(lines[k - 1], lines[k]) &&
+             WrapsCell(lines[k], lines[last_multi], k - j))
         ++k;
-      if (k == lines.size() || !multi[k] || !Close(lines[k - 1], lines[k])) break;
+      if (k == lines.size() || !multi[k] || !Near(lines[k - 1], lines[k]) ||
+          !SameSize(lines[last_multi], lines[k]))
+        break;
       j = k;
     }
     // A short run of lines of cells that closes the page: a table's header whose body opens the
@@ -291,9 +306,12 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
     const bool headed = count >= 2 && lines[i].bold && !lines[i + 1].bold && HasLadder(lines[i]);
     if (count >= kMinTableLines || closes_page || headed) {
       std::vector<double> xs = Columns(lines, i, j, multi);
-      // The last row's wrapped lines, which start right of the first column or fill two columns.
-      while (xs.size() >= 3 && j < lines.size() && !multi[j] && Close(lines[j - 1], lines[j]) &&
-             (lines[j].bbox.x0 >= xs[1] || FillsColumns(lines[j], xs)))
+      // The last row's wrapped lines, which start right of the first column or fill two columns
+      // in the row's size, or stand inside a cell right of the first in any (WrapsCell).
+      while (xs.size() >= 3 && j < lines.size() && !multi[j] && Near(lines[j - 1], lines[j]) &&
+             ((SameSize(lines[last_multi], lines[j]) &&
+               (lines[j].bbox.x0 >= xs[1] || FillsColumns(lines[j], xs))) ||
+              InsideACell(lines[j], lines[last_multi], 1)))
         ++j;
       if (xs.size() >= 3) {
         tables.push_back(StreamTable{BuildGrid(lines, i, j, std::move(xs)), i, j,

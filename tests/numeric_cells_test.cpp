@@ -54,10 +54,10 @@ TEST(NumericCells, EmptyCellsWithAGlyphAndDigitsReadAsLetters) {
       NumericCellsToRead(t.graphics, t.words, t.binary.get(), 1.0);
   ASSERT_EQ(cells.size(), 2u);
   // Row 2's "o", to replace.
-  ASSERT_TRUE(cells[0].word.has_value());
-  EXPECT_EQ(t.words[*cells[0].word].text, "o");
+  ASSERT_EQ(cells[0].words.size(), 1u);
+  EXPECT_EQ(t.words[cells[0].words[0]].text, "o");
   // Row 3's unread glyph, with a margin, inside its cell's rules.
-  EXPECT_FALSE(cells[1].word.has_value());
+  EXPECT_TRUE(cells[1].words.empty());
   EXPECT_GE(cells[1].box.x0, 131);
   EXPECT_LE(cells[1].box.x0, 150);
   EXPECT_GE(cells[1].box.y0, 51);
@@ -91,6 +91,36 @@ TEST(NumericCells, NumbersReadReplaceTheirCellsWords) {
   std::vector<Word> unchanged = t.words;
   PutNumbers(cells, {}, &unchanged);
   EXPECT_EQ(unchanged.size(), t.words.size());
+}
+
+// A column of codes (No. | ACTIVIDAD) as OCR reads the AGS plan set in Times at 200 dpi: "1."
+// read as "L", a dot as "'" or "+", a code split in two words.
+TEST(NumericCells, CodesReadAsLettersOrSplitInWords) {
+  Graphics graphics;
+  for (double y = 10; y <= 230; y += 20) graphics.h_rules.push_back(BBox{10, y, 151, y + 1});
+  for (double x : {10, 40, 150}) graphics.v_rules.push_back(BBox{x, 10, x + 1, 231});
+  std::vector<Word> words = {
+      At("No.", 15, 15, 30, 25), At("ACTIVIDAD", 50, 15, 100, 25),  // the header
+      At("L", 15, 35, 19, 45),   At("12", 24, 35, 35, 45),          // 1.12
+      At("'", 14, 55, 15, 65),   At("+41", 18, 55, 35, 65),         // 1.11
+      At("1.", 15, 75, 21, 85),  At("17", 25, 75, 35, 85),          // 1.17
+      At("L", 15, 95, 19, 105),  At("IS", 24, 95, 35, 105)};        // 1.15: no digit
+  // Six codes read as printed, rows 6 to 11.
+  for (const char* code : {"1.10", "1.20", "1.21", "1.22", "1.23", "1.24"}) {
+    const double top = 115 + 20 * static_cast<double>(words.size() - 10);
+    words.push_back(At(code, 15, top, 35, top + 10));
+  }
+  PixPtr binary(pixCreate(200, 250, 1));
+  const std::vector<NumericCell> cells = NumericCellsToRead(graphics, words, binary.get(), 1.0);
+  ASSERT_EQ(cells.size(), 3u);
+  EXPECT_EQ(cells[0].words, (std::vector<size_t>{2, 3}));
+  EXPECT_EQ(cells[1].words, (std::vector<size_t>{4, 5}));
+  EXPECT_EQ(cells[2].words, (std::vector<size_t>{6, 7}));
+  // Read again, the words of each cell give way to what was read.
+  std::vector<Word> read = words;
+  PutNumbers(cells, {At("1.12", 15, 35, 35, 45)}, &read);
+  EXPECT_EQ(read.size(), words.size() - 1);
+  EXPECT_EQ(read.back().text, "1.12");
 }
 
 TEST(NumericCells, WhatReadsAsANumber) {

@@ -447,6 +447,15 @@ TEST(TableLostDots, ACodeOcrDoubtedTakesTheShapeOfTheTablesCodes) {
             (Codes{"1.1.2", std::nullopt, std::nullopt}));
 }
 
+TEST(TableLostDots, ACommaReadForADotTakesTheDotTheTablesCodesShow) {
+  // The AGS plan set in Times and scanned at 200 dpi: "1.19" read again digits-only as "1,19".
+  EXPECT_EQ(CodesWithLostDots({"1.18", "1,19", "1.21"}, {true, true, true}),
+            (Codes{std::nullopt, "1.19", std::nullopt}));
+  // Without two codes of its shape written with dots, or read without doubt, it stands.
+  EXPECT_EQ(CodesWithLostDots({"1.18", "1,19", "1.1.1"}, {true, true, true}), Codes(3));
+  EXPECT_EQ(CodesWithLostDots({"1.18", "1,19", "1.21"}, {true, false, true}), Codes(3));
+}
+
 TEST(TableLostDots, CodesStandAsReadWithoutEvidence) {
   // A born-digital code is as printed.
   EXPECT_EQ(CodesWithLostDots({"1.1.1", "1.1.2", "1.13"}, {false, false, false}), Codes(3));

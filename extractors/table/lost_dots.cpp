@@ -11,10 +11,11 @@ namespace {
 struct Shape {
   std::string digits;
   std::vector<bool> dot_after;
+  bool comma = false;  // one of its dots is read as a comma ("1,19")
 };
 
-// The shape of a code of digits with single dots between them ("1.13", "1.1.3", "113");
-// nullopt for any other code ("1.", "A.1", "1..2").
+// The shape of a code of digits with single dots (or commas) between them ("1.13", "1.1.3",
+// "113", "1,19"); nullopt for any other code ("1.", "A.1", "1..2").
 std::optional<Shape> ShapeOf(const std::string& code) {
   Shape s;
   for (size_t i = 0; i < code.size(); ++i) {
@@ -24,10 +25,12 @@ std::optional<Shape> ShapeOf(const std::string& code) {
       s.dot_after.push_back(false);
       continue;
     }
-    const bool between_digits = c == '.' && !s.digits.empty() && i + 1 < code.size() &&
+    const bool between_digits = (c == '.' || c == ',') && !s.digits.empty() &&
+                                i + 1 < code.size() &&
                                 std::isdigit(static_cast<unsigned char>(code[i + 1])) != 0;
     if (!between_digits) return std::nullopt;
     s.dot_after.back() = true;
+    s.comma = s.comma || c == ',';
   }
   if (s.digits.empty()) return std::nullopt;
   return s;
@@ -60,12 +63,18 @@ std::vector<std::optional<std::string>> CodesWithLostDots(
   std::map<std::vector<bool>, int> count;  // per shape (its length is its number of digits)
   for (size_t r = 0; r < codes.size(); ++r) {
     if (codes[r]) shapes[r] = ShapeOf(*codes[r]);
-    if (shapes[r]) ++count[shapes[r]->dot_after];
+    if (shapes[r] && !shapes[r]->comma) ++count[shapes[r]->dot_after];
   }
   std::vector<std::optional<std::string>> out(codes.size());
   for (size_t r = 0; r < codes.size(); ++r) {
-    if (!shapes[r] || !doubted[r] || count[shapes[r]->dot_after] != 1) continue;
+    if (!shapes[r] || !doubted[r]) continue;
     const std::vector<bool>& own = shapes[r]->dot_after;
+    // A comma read for a dot, where the table's codes show that shape with dots.
+    if (shapes[r]->comma) {
+      if (count[own] >= kShapeCodes) out[r] = Written(shapes[r]->digits, own);
+      continue;
+    }
+    if (count[own] != 1) continue;
     const std::vector<bool>* best = nullptr;
     int best_count = 0;
     bool tie = false;

@@ -1,4 +1,5 @@
-// Codes of a scanned table whose dot OCR lost, read in the shape the table's other codes show.
+// Codes of a scanned table whose dot OCR lost or misread, read in the shape the table's other
+// codes show.
 //
 // On a small scan a code's dot is a few pale pixels; OCR may read "1.1.3" as "1.13". Decode
 // puts dots back from what one page shows (pipeline/decode/code_dots.h); a code on a page that
@@ -6,7 +7,9 @@
 // joined over its pages, shows the shape of its codes: a code OCR doubted, alone in the table in
 // its shape (its digits and where its dots fall), whose dots are part of a shape that at least
 // kShapeCodes of the table's codes with as many digits show, takes that shape. A table that
-// prints "1.12" and "1.13" as codes of their own keeps them: neither is alone in its shape.
+// prints "1.12" and "1.13" as codes of their own keeps them: neither is alone in its shape. A
+// code OCR doubted that reads a comma for a dot ("1,19") takes the dot when kShapeCodes of the
+// table's codes show its shape with dots.
 #pragma once
 
 #include <optional>

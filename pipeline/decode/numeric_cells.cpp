@@ -88,20 +88,42 @@ BBox AroundGlyph(const BBox& glyph, const BBox& cell) {
               std::min(cell.x1, glyph.x1 + kReadMargin), std::min(cell.y1, glyph.y1 + kReadMargin)};
 }
 
-// Whether a word in a column of numbers is a number OCR misread: digits, and the letters most
-// often read for them ("O" and "o" for 0, "l", "I" and "|" for 1), with one such letter at least.
-// A word that is text ("S/C", "N/A") is left as it is.
-bool LooksLikeDigits(const std::string& text) {
+// Whether the words of a cell in a column of numbers are a number OCR misread: digits, and the
+// letters and marks most often read for them ("O" and "o" for 0; "l", "I", "|" and "i" for 1;
+// "L" for "1."; "'", "+" and "!" for specks, a dot or a 1), with one such letter at least, or
+// digits split in two words or more. Text ("S/C", "N/A", "No.") is left as it is.
+bool LooksLikeDigits(const std::vector<Word>& words, const std::vector<size_t>& inside) {
   bool letter = false;
-  for (char c : text) {
-    if (std::strchr("oOlI|", c) != nullptr && c != '\0') {
-      letter = true;
-    } else if (std::isdigit(static_cast<unsigned char>(c)) == 0 &&
-               (c == '\0' || std::strchr(",.", c) == nullptr)) {
-      return false;
+  for (size_t k : inside) {
+    for (char c : words[k].text) {
+      if (c != '\0' && std::strchr("oOlLIi|'+!", c) != nullptr) {
+        letter = true;
+      } else if (std::isdigit(static_cast<unsigned char>(c)) == 0 &&
+                 (c == '\0' || std::strchr(",.", c) == nullptr)) {
+        return false;
+      }
     }
   }
-  return letter;
+  return letter || inside.size() > 1;
+}
+
+// Whether one of the words `inside` holds a digit.
+bool HoldsADigit(const std::vector<Word>& words, const std::vector<size_t>& inside) {
+  return std::any_of(inside.begin(), inside.end(), [&](size_t k) {
+    return std::any_of(words[k].text.begin(), words[k].text.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+  });
+}
+
+// The box around the words `inside`.
+BBox BoxOf(const std::vector<Word>& words, const std::vector<size_t>& inside) {
+  BBox box = words[inside.front()].bbox;
+  for (size_t k : inside) {
+    const BBox& b = words[k].bbox;
+    box = BBox{std::min(box.x0, b.x0), std::min(box.y0, b.y0), std::max(box.x1, b.x1),
+               std::max(box.y1, b.y1)};
+  }
+  return box;
 }
 
 }  // namespace
@@ -166,10 +188,10 @@ std::vector<NumericCell> NumericCellsToRead(const Graphics& graphics,
       }
       if (inside.empty()) {
         if (auto glyph = GlyphIn(binary, cell, ppp)) {
-          cells.push_back(NumericCell{AroundGlyph(*glyph, cell), std::nullopt});
+          cells.push_back(NumericCell{AroundGlyph(*glyph, cell), {}});
         }
-      } else if (inside.size() == 1 && row_has_number && LooksLikeDigits(words[inside[0]].text)) {
-        cells.push_back(NumericCell{AroundGlyph(words[inside[0]].bbox, cell), inside[0]});
+      } else if ((row_has_number || HoldsADigit(words, inside)) && LooksLikeDigits(words, inside)) {
+        cells.push_back(NumericCell{AroundGlyph(BoxOf(words, inside), cell), inside});
       }
     }
   }
@@ -186,7 +208,7 @@ void PutNumbers(const std::vector<NumericCell>& cells, std::vector<Word> numbers
       return x >= c.box.x0 && x <= c.box.x1 && y >= c.box.y0 && y <= c.box.y1;
     });
     if (cell == cells.end()) continue;
-    if (cell->word) replaced[*cell->word] = true;
+    for (size_t k : cell->words) replaced[k] = true;
     read.push_back(std::move(n));
   }
   std::vector<Word> kept;

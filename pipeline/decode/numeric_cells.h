@@ -5,8 +5,10 @@
 // cross it) are read again with the engine restricted to digits (OcrEngine::ReadNumbers):
 //   - a cell with a glyph's worth of ink but no word: the page pass missed a number there (a lone
 //     "0" set flush against its cell's right rule, partly erased with the rule);
-//   - a cell whose one word is digits and the letters OCR takes for them ("o" for 0, "l" for 1),
-//     in a row that holds a number elsewhere (a header's month letter "O" is left alone).
+//   - a cell whose words are digits and the letters and marks OCR takes for them ("o" for 0, "l"
+//     for 1, "L" for "1." in Times, "'" and "+" for specks and a dot), with one such letter at
+//     least or a number split in words ("L 12", "1. 17" for 1.12 and 1.17), holding a digit or in
+//     a row that holds a number (a header's month letter "O" is left alone).
 #pragma once
 
 #include <optional>
@@ -20,8 +22,8 @@
 namespace oplex {
 
 struct NumericCell {
-  BBox box;                    // its inside, clear of its rules (points)
-  std::optional<size_t> word;  // the index of the word it holds, to replace
+  BBox box;                   // its inside, clear of its rules (points)
+  std::vector<size_t> words;  // the indices of the words it holds, to replace
 };
 
 // `graphics`: the page's rules; `words`: what OCR read; `binary`: the page as OCR read it, at

@@ -121,6 +121,12 @@ TEST(NumericCells, CodesReadAsLettersOrSplitInWords) {
   PutNumbers(cells, {At("1.12", 15, 35, 35, 45)}, &read);
   EXPECT_EQ(read.size(), words.size() - 1);
   EXPECT_EQ(read.back().text, "1.12");
+  // The cells where nothing was read are read again across their line, from rule to rule.
+  EXPECT_EQ(UnreadWordCells(cells, {At("1.12", 15, 35, 35, 45)}), (std::vector<size_t>{1, 2}));
+  EXPECT_LE(cells[1].line.x0, 14);
+  EXPECT_GE(cells[1].line.x1, 38);
+  EXPECT_GE(cells[1].line.y0, 51);
+  EXPECT_LE(cells[1].line.y1, 69);
 }
 
 TEST(NumericCells, WhatReadsAsANumber) {

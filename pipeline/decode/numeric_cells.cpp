@@ -88,6 +88,13 @@ BBox AroundGlyph(const BBox& glyph, const BBox& cell) {
               std::min(cell.x1, glyph.x1 + kReadMargin), std::min(cell.y1, glyph.y1 + kReadMargin)};
 }
 
+// The line of `words` across `cell`, with a margin above and below: where the ink OCR boxed in
+// no word (the "1." of "1.11" whose dot was noise) is read with them.
+BBox AcrossCell(const BBox& words, const BBox& cell) {
+  return BBox{cell.x0, std::max(cell.y0, words.y0 - kReadMargin), cell.x1,
+              std::min(cell.y1, words.y1 + kReadMargin)};
+}
+
 // Whether the words of a cell in a column of numbers are a number OCR misread: digits, and the
 // letters and marks most often read for them ("O" and "o" for 0; "l", "I", "|" and "i" for 1;
 // "L" for "1."; "'", "+" and "!" for specks, a dot or a 1), with one such letter at least, or
@@ -188,14 +195,30 @@ std::vector<NumericCell> NumericCellsToRead(const Graphics& graphics,
       }
       if (inside.empty()) {
         if (auto glyph = GlyphIn(binary, cell, ppp)) {
-          cells.push_back(NumericCell{AroundGlyph(*glyph, cell), {}});
+          const BBox box = AroundGlyph(*glyph, cell);
+          cells.push_back(NumericCell{box, {}, box});
         }
       } else if ((row_has_number || HoldsADigit(words, inside)) && LooksLikeDigits(words, inside)) {
-        cells.push_back(NumericCell{AroundGlyph(BoxOf(words, inside), cell), inside});
+        const BBox box = BoxOf(words, inside);
+        cells.push_back(NumericCell{AroundGlyph(box, cell), inside, AcrossCell(box, cell)});
       }
     }
   }
   return cells;
+}
+
+std::vector<size_t> UnreadWordCells(const std::vector<NumericCell>& cells,
+                                    const std::vector<Word>& numbers) {
+  std::vector<size_t> unread;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    const BBox& b = cells[i].box;
+    const bool read = std::any_of(numbers.begin(), numbers.end(), [&](const Word& n) {
+      const double x = (n.bbox.x0 + n.bbox.x1) / 2, y = (n.bbox.y0 + n.bbox.y1) / 2;
+      return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
+    });
+    if (!read && !cells[i].words.empty()) unread.push_back(i);
+  }
+  return unread;
 }
 
 void PutNumbers(const std::vector<NumericCell>& cells, std::vector<Word> numbers,

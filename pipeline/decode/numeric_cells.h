@@ -22,8 +22,9 @@
 namespace oplex {
 
 struct NumericCell {
-  BBox box;                   // its inside, clear of its rules (points)
+  BBox box;                   // where it is read: its glyph or words, inside its rules (points)
   std::vector<size_t> words;  // the indices of the words it holds, to replace
+  BBox line;                  // its words' line across the cell, to read when `box` reads nothing
 };
 
 // `graphics`: the page's rules; `words`: what OCR read; `binary`: the page as OCR read it, at
@@ -31,6 +32,11 @@ struct NumericCell {
 std::vector<NumericCell> NumericCellsToRead(const Graphics& graphics,
                                             const std::vector<Word>& words, PIX* binary,
                                             double ppp);
+
+// The cells of `cells` holding words where none of `numbers` was read: read again across their
+// `line`, the ink OCR boxed in no word is read with their words.
+std::vector<size_t> UnreadWordCells(const std::vector<NumericCell>& cells,
+                                    const std::vector<Word>& numbers);
 
 // Puts the `numbers` read in `cells` among the page's `words`, in place of the words they
 // replace; a cell where no number was read keeps its word.

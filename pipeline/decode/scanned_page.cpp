@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "pipeline/decode/code_dots.h"
 #include "pipeline/decode/font_sizes.h"
 #include "pipeline/decode/image_prep.h"
 #include "pipeline/decode/numeric_cells.h"
+#include "pipeline/decode/ocr_noise.h"
 #include "pipeline/decode/raster.h"
 
 namespace oplex {
@@ -183,13 +185,23 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
   Graphics& g = *page.graphics;
   g.h_rules.insert(g.h_rules.end(), rules.h_rules.begin(), rules.h_rules.end());
   g.v_rules.insert(g.v_rules.end(), rules.v_rules.begin(), rules.v_rules.end());
+  DropOcrNoise(g.fills, &page.words);
   // Cells of columns of numbers read again digits-only, from the grey page (their rules still in
   // it, but outside the cells read), where no erased rule has cut into a number.
-  const std::vector<NumericCell> cells =
-      NumericCellsToRead(g, page.words, prepared.binary.get(), ppp);
+  std::vector<NumericCell> cells = NumericCellsToRead(g, page.words, prepared.binary.get(), ppp);
   std::vector<BBox> boxes;
   for (const NumericCell& c : cells) boxes.push_back(c.box);
-  PutNumbers(cells, engine.ReadNumbers(prepared.gray.get(), dpi, boxes), &page.words);
+  std::vector<Word> numbers = engine.ReadNumbers(prepared.gray.get(), dpi, boxes);
+  // A misread cell read to nothing around its words is read again across its width.
+  std::vector<BBox> lines;
+  for (size_t i : UnreadWordCells(cells, numbers)) {
+    cells[i].box = cells[i].line;
+    lines.push_back(cells[i].line);
+  }
+  std::vector<Word> across = engine.ReadNumbers(prepared.gray.get(), dpi, lines);
+  numbers.insert(numbers.end(), std::make_move_iterator(across.begin()),
+                 std::make_move_iterator(across.end()));
+  PutNumbers(cells, std::move(numbers), &page.words);
   // Codes whose dots OCR dropped: their digits read again without the dots.
   const std::vector<CodeWord> codes = CodesToRead(g, page.words, prepared.gray.get(), ppp);
   if (!codes.empty()) {

@@ -1,0 +1,60 @@
+#include "pipeline/decode/ocr_noise.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+#include "pipeline/normalize/utf8.h"
+
+namespace oplex {
+namespace {
+
+// A fill's box covers at least this share of a word's box: the word stands on it.
+constexpr double kOnFillShare = 0.5;
+
+// Whether `text` is rule marks and specks alone.
+bool MarksAlone(const std::string& text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const UChar32 c = NextCodePoint(text, &i);
+    if (c == 0x2014 || c == 0x2013) continue;  // em and en dashes
+    if (c >= 0x80 ||
+        std::string_view("|.,;:'`_-=~").find(static_cast<char>(c)) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return !text.empty();
+}
+
+// The grey of a fill: the mean of its channels.
+int Grey(Rgb color) {
+  return static_cast<int>(((color >> 16) & 0xFF) + ((color >> 8) & 0xFF) + (color & 0xFF)) / 3;
+}
+
+bool OnADarkFill(const Word& w, const std::vector<Fill>& fills) {
+  const double area = (w.bbox.x1 - w.bbox.x0) * (w.bbox.y1 - w.bbox.y0);
+  if (area <= 0) return false;
+  return std::any_of(fills.begin(), fills.end(), [&](const Fill& f) {
+    if (Grey(f.color) >= kDarkFill) return false;
+    const double x = std::min(w.bbox.x1, f.bbox.x1) - std::max(w.bbox.x0, f.bbox.x0);
+    const double y = std::min(w.bbox.y1, f.bbox.y1) - std::max(w.bbox.y0, f.bbox.y0);
+    return x > 0 && y > 0 && x * y >= kOnFillShare * area;
+  });
+}
+
+bool IsNoise(const Word& w, const std::vector<Fill>& fills) {
+  if (w.confidence < kNoiseConfidence && MarksAlone(w.text)) return true;
+  if (w.confidence >= kFillNoiseConfidence || CodePoints(w.text) > kNoiseLetters) return false;
+  const bool digit = std::any_of(w.text.begin(), w.text.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
+  return !digit && OnADarkFill(w, fills);
+}
+
+}  // namespace
+
+void DropOcrNoise(const std::vector<Fill>& fills, std::vector<Word>* words) {
+  std::erase_if(*words, [&](const Word& w) { return IsNoise(w, fills); });
+}
+
+}  // namespace oplex

@@ -1,0 +1,31 @@
+// Words OCR reads where a scanned page shows no text, taken out before layout.
+//
+// The engine makes "words" of what is not text: the fragments of a rule ("|", "—", "_—_—_"), a
+// dark band's edge and the specks around it ("'", "."), and the edges and grain of a dark filled
+// cell ("a", "nn", "ec" inside a Gantt bar). Left in, they fill empty cells, glue themselves to
+// header labels ("Feb —", "Sep Ñ") so that the month columns go unnamed, and make a filled
+// month cell read as text. The engine's own doubt tells them from text:
+//   - a word of rule marks and specks alone (| . , ; : ' ` _ - = ~ and dashes), read with a
+//     confidence under kNoiseConfidence;
+//   - a short word without a digit (at most kNoiseLetters code points), read with a confidence
+//     under kFillNoiseConfidence, standing for the most part on a dark fill (darker than
+//     kDarkFill), where no dark text can be read.
+// Words read with confidence stay, whatever they are: a dash a cell prints for "none", an X.
+#pragma once
+
+#include <vector>
+
+#include "pipeline/decode/source.h"
+
+namespace oplex {
+
+inline constexpr double kNoiseConfidence = 0.6;
+inline constexpr double kFillNoiseConfidence = 0.5;
+inline constexpr size_t kNoiseLetters = 3;
+// A fill darker than this grey (0..255) is dark: text on it is set light, if any.
+inline constexpr int kDarkFill = 128;
+
+// Takes out of `words` those that are noise, given the page's `fills`.
+void DropOcrNoise(const std::vector<Fill>& fills, std::vector<Word>* words);
+
+}  // namespace oplex

@@ -1,0 +1,64 @@
+// Words OCR makes of what is no text, taken out (pipeline/decode/ocr_noise.h). The words and
+// fills are those OCR and the raster found on p.10 of the BCS cronograma laid out by reportlab
+// (dark header band 0x363636 with white labels, Gantt bars 0x676767) and scanned at 200 dpi.
+#include "pipeline/decode/ocr_noise.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "tests/placed_words.h"
+
+namespace oplex {
+namespace {
+
+Word Read(const std::string& text, double x0, double y0, double x1, double y1, double confidence) {
+  Word w = testing::WordAt(text, x0, y0, x1, y1);
+  w.confidence = confidence;
+  return w;
+}
+
+std::vector<std::string> Texts(const std::vector<Word>& words) {
+  std::vector<std::string> out;
+  for (const Word& w : words) out.push_back(w.text);
+  return out;
+}
+
+const std::vector<Fill> kFills = {
+    Fill{BBox{31, 37, 811, 49}, 0x363636},   // the header band
+    Fill{BBox{728, 36, 784, 42}, 0x676767},  // a bar's shade where the band's edge is grainy
+    Fill{BBox{510, 50, 588, 66}, 0x676767},  // F.1's bar, February to April
+    Fill{BBox{503, 52, 509, 67}, 0xBDBDBD},  // a rule's blur beside it
+    Fill{BBox{31, 107, 811, 127}, 0xE8E8E8}  // a section row, light
+};
+
+TEST(OcrNoise, MarksAndDoubtedLettersOnDarkFillsGo) {
+  std::vector<Word> words = {
+      Read("A", 728, 37, 784, 42, 0.16),     // the band's grain, on a bar's shade
+      Read("|", 793, 36, 812, 42, 0.54),     // a rule's fragment
+      Read("\u2014", 31, 49, 45, 50, 0.35),  // the band's lower edge
+      Read("_\u2014_\u2014_", 60, 49, 120, 50, 0.2),
+      Read("ec", 520, 52, 540, 60, 0.33),  // inside F.1's bar
+  };
+  DropOcrNoise(kFills, &words);
+  EXPECT_TRUE(words.empty()) << ::testing::PrintToString(Texts(words));
+}
+
+TEST(OcrNoise, TextReadWithConfidenceOrOffDarkFillsStays) {
+  std::vector<Word> words = {
+      Read("Ene", 484, 40, 497, 46, 0.97),     // a white label on the dark band
+      Read("l", 503, 52, 509, 67, 0.63),       // read with confidence, on a light shade
+      Read("\u2014", 600, 80, 606, 86, 0.95),  // a dash printed for "none"
+      Read("X", 620, 80, 626, 86, 0.4),        // a doubted mark in a white cell
+      Read("X", 640, 110, 646, 120, 0.4),      // ... and in a light shaded row
+      Read("7", 530, 55, 536, 62, 0.3),        // a digit, even doubted on a bar
+      Read("Elaborar", 49, 48, 77, 63, 0.3),   // a word longer than noise
+  };
+  const std::vector<std::string> before = Texts(words);
+  DropOcrNoise(kFills, &words);
+  EXPECT_EQ(Texts(words), before);
+}
+
+}  // namespace
+}  // namespace oplex

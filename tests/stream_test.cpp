@@ -262,6 +262,20 @@ TEST(StreamTables, TheSameLinesUnderAHeaderInTheirOwnTypeAreNoTable) {
   EXPECT_TRUE(TablesOnPage(16, OneActivityPart(false)).empty());
 }
 
+TEST(StreamTables, AHeaderPrintedAgainOnThePageOverOneRowIsATable) {
+  // As OCR reads a scan (no bold): the one-activity part, then the next part under the same
+  // header. The header printed twice tells it from a line of text.
+  std::vector<Word> words = OneActivityPart(false);
+  AddTypeLine(520, kMonthHeader, false, &words);
+  AddTypeLine(532, "4.1@54.1-66.9 Elaborar@89.6-125.0 X@254.3-259.8", false, &words);
+  AddTypeLine(544, "4.2@54.1-66.9 Integrar@89.6-125.0 X@281.5-287.0", false, &words);
+  const std::vector<Block> tables = TablesOnPage(16, words);
+  ASSERT_EQ(tables.size(), 2u);
+  ASSERT_GE(tables[0].rows.size(), 2u);
+  EXPECT_EQ(tables[0].rows[1].cells.front().text, "3.1");
+  EXPECT_EQ(tables[1].rows.back().cells.front().text, "4.2");
+}
+
 TEST(StreamTables, ARowWhoseTextWrapsOverManyLinesInItsCellKeepsTheTableGoing) {
   // 1.32's text runs over seven lines of its column; 1.33 and 1.34 follow in the same table.
   std::vector<Word> words;

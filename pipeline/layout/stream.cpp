@@ -267,6 +267,17 @@ bool WrapsCell(const TextLine& line, const TextLine& row, size_t wrapped) {
   return InsideACell(line, row, 1);
 }
 
+// Whether another line of the page reads word for word as line `i` (a header printed over each
+// part of a plan).
+bool PrintedAgain(const std::vector<TextLine>& lines, size_t i) {
+  const auto same = [&](const TextLine& other) {
+    return &other != &lines[i] && other.words.size() == lines[i].words.size() &&
+           std::equal(other.words.begin(), other.words.end(), lines[i].words.begin(),
+                      [](const Word* a, const Word* b) { return a->text == b->text; });
+  };
+  return std::any_of(lines.begin(), lines.end(), same);
+}
+
 }  // namespace
 
 std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
@@ -301,9 +312,11 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
     // next page (laid on its columns there: LayOnColumns, and joined to it by the layout).
     const bool closes_page =
         j == lines.size() && count >= kMinFootLines && j - i == static_cast<size_t>(count);
-    // A header whose labels stand as a ladder, set in bold over lines in regular type, sets the
-    // columns of even one row under it (a part of a plan with one activity).
-    const bool headed = count >= 2 && lines[i].bold && !lines[i + 1].bold && HasLadder(lines[i]);
+    // A header whose labels stand as a ladder, set in bold over lines in regular type or printed
+    // again elsewhere on the page (OCR tells no bold), sets the columns of even one row under it
+    // (a part of a plan with one activity).
+    const bool headed = count >= 2 && HasLadder(lines[i]) &&
+                        ((lines[i].bold && !lines[i + 1].bold) || PrintedAgain(lines, i));
     if (count >= kMinTableLines || closes_page || headed) {
       std::vector<double> xs = Columns(lines, i, j, multi);
       // The last row's wrapped lines, which start right of the first column or fill two columns

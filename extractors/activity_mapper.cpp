@@ -27,6 +27,9 @@ constexpr size_t kListRows = 3;
 constexpr double kListWords = 4.0;
 // Two activity texts are the same when this share of their words agree.
 constexpr double kSameText = 0.6;
+// ... and, when OCR read them (a code misread on one side: "1.1" for I.1), under two codes at
+// this one.
+constexpr double kSameTextOtherCode = 0.85;
 
 std::string CellText(const TypedCell& c) { return PlainText(c.cell->text); }
 
@@ -338,6 +341,17 @@ class Mapper {
     if (auto same = FindSame(a)) {
       // The same activity listed again by a schedule: the schedule adds its months and code.
       Activity& e = out_.activities[*same];
+      if (e.code_printed && a.code_printed && e.code != a.code) {
+        Finding f;
+        f.severity = Severity::kInfo;
+        f.code = "code_misread";
+        f.message = "activity " + e.code + ": its schedule's row, worded the same, reads code '" +
+                    a.code + "' (OCR); the months are joined to it";
+        f.raw_text = a.code;
+        f.activity = *same;
+        f.provenance = a.provenance;
+        out_.findings.push_back(std::move(f));
+      }
       if (a.text.size() > e.text.size()) e.text = a.text;  // the fuller wording
       e.months = a.months;
       e.month_values = std::move(a.month_values);
@@ -380,13 +394,18 @@ class Mapper {
   // schedule listing again the activities a table above described.
   std::optional<size_t> FindSame(const Activity& a) const {
     if (!a.months.known()) return std::nullopt;
+    std::optional<size_t> misread;  // the same wording under a code OCR may have misread
     for (size_t i : unscheduled_.indices()) {
       const Activity& e = out_.activities[i];
       if (e.months.known()) continue;  // given by a schedule since
-      if (e.code_printed && a.code_printed && e.code != a.code) continue;
+      if (e.code_printed && a.code_printed && e.code != a.code) {
+        const bool doubted = e.provenance.confidence < 1 || a.provenance.confidence < 1;
+        if (!misread && doubted && SameWording(e.text, a.text, kSameTextOtherCode)) misread = i;
+        continue;
+      }
       if (SameWording(e.text, a.text, kSameText)) return i;
     }
-    return std::nullopt;
+    return misread;
   }
 
   const TypedTable& table_;

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -164,6 +165,41 @@ TEST(ActivityMapper, ActivityListedAgainInAScheduleGetsItsMonthsOnce) {
   EXPECT_EQ(e.activities[0].responsible, "Comunicación Social");
   EXPECT_EQ(e.activities[0].months.bits(), Bits({6}));
   EXPECT_EQ(e.activities[0].months_source, MonthsSource::kGrid);
+}
+
+// BCS lists its activities, then schedules them by code. On a scan OCR may read a code one way
+// in the list and another in the schedule ("I.1" and "1.1"): worded the same, the schedule's row
+// is still the listed activity, with a finding. Printed so (no OCR), two codes are two
+// activities.
+TEST(ActivityMapper, AScheduleRowWhoseCodeOcrMisreadJoinsTheListedActivityWordedTheSame) {
+  const std::vector<std::string> header = {"Clave", "Actividad", "Ene", "Feb", "Mar", "Abr", "May",
+                                           "Jun",   "Jul",       "Ago", "Sep", "Oct", "Nov", "Dic"};
+  std::vector<std::string> marked(14);
+  marked[0] = "1.1";
+  marked[1] = "Presentar el proyecto de Programa Anual de Trabajo de la DEOE a la COE";
+  marked[4] = marked[5] = "X";
+  const auto tables = [&](double confidence) {
+    std::vector<Block> out = {
+        TableOf(
+            {RowOf({"Clave", "Línea de acción"}),
+             RowOf({"I.1",
+                    "Presentar el proyecto de Programa Anual de Trabajo de la DEOE a la COE"})}),
+        TableOf({RowOf(header), RowOf(marked)})};
+    for (Block& b : out) {
+      for (Row& r : b.rows) {
+        for (Cell& c : r.cells) c.confidence = confidence;
+      }
+    }
+    return out;
+  };
+  const Extraction scanned = Map(tables(0.9), 2024);
+  ASSERT_EQ(scanned.activities.size(), 1u);
+  EXPECT_EQ(scanned.activities[0].code, "I.1");
+  EXPECT_EQ(scanned.activities[0].months.bits(), Bits({3, 4}));
+  EXPECT_TRUE(std::any_of(scanned.findings.begin(), scanned.findings.end(), [](const Finding& f) {
+    return f.code == "code_misread" && f.raw_text == "1.1";
+  }));
+  EXPECT_EQ(Map(tables(1.0), 2024).activities.size(), 2u);
 }
 
 TEST(ActivityMapper, MonthsFromAPeriodColumnInTheYearItNames) {

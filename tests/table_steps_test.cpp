@@ -469,7 +469,18 @@ TEST(TableLostDots, CodesStandAsReadWithoutEvidence) {
                               {true, true, true, true, true}),
             Codes(5));
   // Codes of other writings are no shape.
-  EXPECT_EQ(CodesWithLostDots({"A.1.1", "A.1.2", "A.13"}, {true, true, true}), Codes(3));
+  EXPECT_EQ(CodesWithLostDots({"A-1.1", "A-1.2", "A-13"}, {true, true, true}), Codes(3));
+}
+
+TEST(TableLostDots, LetteredCodesTakeTheirTablesShapeAndCapitals) {
+  // The BCS cronograma by week scanned at 200 dpi: "J.1" read "J1", "C.1" read "c.1".
+  EXPECT_EQ(CodesWithLostDots({"J1", "J.2", "I.1", "c.1", "C.2", "C.3"},
+                              {true, true, true, true, true, true}),
+            (Codes{"J.1", std::nullopt, std::nullopt, "C.1", std::nullopt, std::nullopt}));
+  EXPECT_EQ(CodesWithLostDots({"A.1.1", "A.1.2", "A.13"}, {true, true, true}),
+            (Codes{std::nullopt, std::nullopt, "A.1.3"}));
+  // Lettered and numbered codes are shapes apart: "1.1" and "1.2" give "J1" no dot.
+  EXPECT_EQ(CodesWithLostDots({"J1", "1.1", "1.2"}, {true, true, true}), Codes(3));
 }
 
 TEST(TableRowCode, CodeOpeningTheTextCell) {

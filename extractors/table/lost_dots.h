@@ -8,8 +8,10 @@
 // its shape (its digits and where its dots fall), whose dots are part of a shape that at least
 // kShapeCodes of the table's codes with as many digits show, takes that shape. A table that
 // prints "1.12" and "1.13" as codes of their own keeps them: neither is alone in its shape. A
-// code OCR doubted that reads a comma for a dot ("1,19") takes the dot when kShapeCodes of the
-// table's codes show its shape with dots.
+// code OCR doubted that reads a comma for a dot ("1,19") or its letters in lower case ("c.1")
+// is written with the dot and capitals when kShapeCodes of the table's codes show its shape so.
+// Codes opened by letters ("J.1": "J1" read for it) have shapes of their own, apart from those
+// of digits alone.
 #pragma once
 
 #include <optional>

@@ -129,6 +129,23 @@ TEST(NumericCells, CodesReadAsLettersOrSplitInWords) {
   EXPECT_LE(cells[1].line.y1, 69);
 }
 
+TEST(NumericCells, NumbersFarApartInOneCellAreNumbersOfTheirOwn) {
+  // IEEM's monthly figures scanned: the rule between June and July lost, one ruled "cell" holds
+  // June's 0 and July's 1, a column apart. They are not one number split: not read again.
+  Graphics graphics;
+  for (double y = 10; y <= 90; y += 20) graphics.h_rules.push_back(BBox{10, y, 101, y + 1});
+  for (double x : {10, 100}) graphics.v_rules.push_back(BBox{x, 10, x + 1, 91});
+  const std::vector<Word> words = {At("0", 20, 15, 26, 25), At("1", 70, 15, 75, 25),
+                                   At("5", 20, 35, 26, 45), At("12", 70, 35, 80, 45),
+                                   At("7", 20, 55, 26, 65), At("3", 70, 55, 75, 65),
+                                   At("1", 20, 75, 25, 85), At("4", 27, 75, 32, 85)};
+  PixPtr binary(pixCreate(120, 100, 1));
+  const std::vector<NumericCell> cells = NumericCellsToRead(graphics, words, binary.get(), 1.0);
+  // Only the last row's "1 4", split within a digit's height, is read again.
+  ASSERT_EQ(cells.size(), 1u);
+  EXPECT_EQ(cells[0].words, (std::vector<size_t>{6, 7}));
+}
+
 TEST(NumericCells, WhatReadsAsANumber) {
   for (const char* n : {"0", "1,000", "$65,018", "25%", "0.5", "-3"}) EXPECT_TRUE(IsNumberText(n));
   for (const char* t : {"", "o", "S/C", "1a", "$", "N/A"}) EXPECT_FALSE(IsNumberText(t)) << t;

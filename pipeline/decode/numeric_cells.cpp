@@ -95,11 +95,28 @@ BBox AcrossCell(const BBox& words, const BBox& cell) {
               std::min(cell.y1, words.y1 + kReadMargin)};
 }
 
+// Whether the words `inside` stand as one word split: on one line, each within its height of the
+// next ("L 12"). Words further apart are numbers of their own (a column whose rule the scan
+// lost holds two months' figures: "0" and "1").
+bool OneWordSplit(const std::vector<Word>& words, std::vector<size_t> inside) {
+  std::sort(inside.begin(), inside.end(),
+            [&](size_t a, size_t b) { return words[a].bbox.x0 < words[b].bbox.x0; });
+  for (size_t i = 1; i < inside.size(); ++i) {
+    const BBox& a = words[inside[i - 1]].bbox;
+    const BBox& b = words[inside[i]].bbox;
+    const double height = std::max(a.y1 - a.y0, b.y1 - b.y0);
+    const bool one_line = std::min(a.y1, b.y1) > std::max(a.y0, b.y0);
+    if (!one_line || b.x0 - a.x1 > height) return false;
+  }
+  return true;
+}
+
 // Whether the words of a cell in a column of numbers are a number OCR misread: digits, and the
 // letters and marks most often read for them ("O" and "o" for 0; "l", "I", "|" and "i" for 1;
 // "L" for "1."; "'", "+" and "!" for specks, a dot or a 1), with one such letter at least, or
-// digits split in two words or more. Text ("S/C", "N/A", "No.") is left as it is.
+// digits split in two words or more (OneWordSplit). Text ("S/C", "N/A", "No.") is left as it is.
 bool LooksLikeDigits(const std::vector<Word>& words, const std::vector<size_t>& inside) {
+  if (inside.size() > 1 && !OneWordSplit(words, inside)) return false;
   bool letter = false;
   for (size_t k : inside) {
     for (char c : words[k].text) {

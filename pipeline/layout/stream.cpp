@@ -315,8 +315,9 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
     // A header whose labels stand as a ladder, set in bold over lines in regular type or printed
     // again elsewhere on the page (OCR tells no bold), sets the columns of even one row under it
     // (a part of a plan with one activity).
-    const bool headed = count >= 2 && HasLadder(lines[i]) &&
-                        ((lines[i].bold && !lines[i + 1].bold) || PrintedAgain(lines, i));
+    const bool headed = count >= 2 &&
+                        ((lines[i].bold && !lines[i + 1].bold) || PrintedAgain(lines, i)) &&
+                        HasLadder(lines[i]);
     if (count >= kMinTableLines || closes_page || headed) {
       std::vector<double> xs = Columns(lines, i, j, multi);
       // The last row's wrapped lines, which start right of the first column or fill two columns

@@ -62,12 +62,36 @@ TEST(FontSizes, SizesAPointApartStayApart) {
 }
 
 TEST(FontSizes, ARunOfReadingsTooWideForOneSizeIsCutAtItsWidestStep) {
-  // No step over 5 %, but 25 % from the first reading to the last: two sizes, parted between
-  // 10.8 and 11.3.
-  std::vector<Word> words =
-      WordsOfSizes({{10.0, 1}, {10.4, 1}, {10.8, 1}, {11.3, 1}, {11.7, 1}, {12.1, 1}, {12.5, 1}});
+  // No step over 5 %, but 35 % from the first reading to the last: two sizes, parted between
+  // 11.3 and 11.9.
+  std::vector<Word> words = WordsOfSizes(
+      {{10.0, 1}, {10.4, 1}, {10.8, 1}, {11.3, 1}, {11.9, 1}, {12.4, 1}, {12.9, 1}, {13.5, 1}});
   GroupFontSizes(&words);
-  EXPECT_EQ(SizesOf(words), (std::set<double>{10.4, 12.1}));
+  EXPECT_EQ(SizesOf(words), (std::set<double>{10.8, 12.9}));
+}
+
+TEST(FontSizes, OneBodySizeWithLinesReadLargerStaysOneSize) {
+  // P.19 of the unruled AGS plan scanned at 300 dpi: the body read from 11.1 to 12.9 and a few
+  // lines at 13.3 and 13.6, headings at 15.3 and 16.5. At a 20 % span the run was cut at 11.67
+  // | 12.00, inside the body, and its table broke between rows of the two halves.
+  std::vector<Word> words = WordsOfSizes({{11.12, 51},
+                                          {11.24, 3},
+                                          {11.33, 2},
+                                          {11.46, 11},
+                                          {11.67, 146},
+                                          {12.00, 38},
+                                          {12.22, 36},
+                                          {12.33, 24},
+                                          {12.44, 46},
+                                          {12.67, 5},
+                                          {12.89, 2},
+                                          {13.25, 3},
+                                          {13.58, 1},
+                                          {15.33, 6},
+                                          {15.61, 3},
+                                          {16.47, 6}});
+  GroupFontSizes(&words);
+  EXPECT_EQ(SizesOf(words), (std::set<double>{11.67, 15.33, 16.47}));  // two heading sizes
 }
 
 }  // namespace

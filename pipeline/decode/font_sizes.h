@@ -17,8 +17,10 @@ namespace oplex {
 
 // A reading this share above the next smaller one is another size.
 inline constexpr double kSizeStepShare = 0.05;
-// One size's readings span at most this share of the smallest.
-inline constexpr double kSameSizeShare = 0.2;
+// One size's readings span at most this share of the smallest: OCR reads one body size over
+// ±8 % (11.1 to 12.9 points at 200 dpi, and a few lines in capitals and descenders up to 13.6
+// at 300), and at 20 % a run that wide was cut inside the body size.
+inline constexpr double kSameSizeShare = 0.3;
 
 void GroupFontSizes(std::vector<Word>* words);
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <sstream>
 
@@ -75,7 +76,9 @@ bool MonthList(std::string_view folded) {
         word == "del" || word == "-") {
       continue;
     }
-    const bool year = word.size() == 4 && std::all_of(word.begin(), word.end(), ::isdigit);
+    const bool year = word.size() == 4 && std::all_of(word.begin(), word.end(), [](char c) {
+                        return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                      });
     if (!year && !MonthOfWord(word, false)) return false;
     months += year ? 0 : 1;
   }

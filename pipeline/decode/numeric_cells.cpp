@@ -142,11 +142,7 @@ bool HoldsADigit(const std::vector<Word>& words, const std::vector<size_t>& insi
 // The box around the words `inside`.
 BBox BoxOf(const std::vector<Word>& words, const std::vector<size_t>& inside) {
   BBox box = words[inside.front()].bbox;
-  for (size_t k : inside) {
-    const BBox& b = words[k].bbox;
-    box = BBox{std::min(box.x0, b.x0), std::min(box.y0, b.y0), std::max(box.x1, b.x1),
-               std::max(box.y1, b.y1)};
-  }
+  for (size_t k : inside) box = Union(box, words[k].bbox);
   return box;
 }
 

@@ -77,8 +77,12 @@ struct DeliverableSpan {
 
 class Walker {
  public:
+  // `out` may hold activities already (the pages before, read earlier): a schedule may name them.
   Walker(const ExtractionRules& rules, const Vocabulary& vocab, Extraction* out)
-      : rules_(rules), vocab_(vocab), out_(out), sections_(&out->sections, rules) {}
+      : rules_(rules), vocab_(vocab), out_(out), sections_(&out->sections, rules) {
+    for (size_t i = 0; i < out->activities.size(); ++i)
+      by_code_[out->activities[i].code].push_back(i);
+  }
 
   WalkedBlocks Run(const std::vector<Block>& blocks, const std::vector<const TypedTable*>& typed,
                    const std::vector<bool>& running_heads) {

@@ -33,8 +33,9 @@ Result<bool> NeedsOcr(PdfDocument& pdf, const Page& page, OcrMode mode) {
 // workers. At most `window` pages wait at once, which bounds the page images in memory.
 class PageQueue {
  public:
-  PageQueue(size_t window, PageBlocks* out, const PageLaidOut& on_page)
-      : window_(window), out_(out), on_page_(on_page) {}
+  PageQueue(size_t window, PageBlocks* out, const PageLaidOut& on_page,
+            const BlocksSettled& on_blocks)
+      : window_(window), out_(out), on_page_(on_page), on_blocks_(on_blocks) {}
 
   Status Add(Page page) {
     queue_.emplace_back(std::move(page));
@@ -46,7 +47,11 @@ class PageQueue {
   }
   Status Finish() {
     if (Status s = Release(/*all=*/true); !s.ok()) return s;
-    out_->blocks = layout_.Finish();
+    if (on_blocks_) {
+      on_blocks_(layout_.Finish());
+    } else {
+      out_->blocks = layout_.Finish();
+    }
     return Status::Ok();
   }
 
@@ -76,6 +81,11 @@ class PageQueue {
       out_->notes.insert(out_->notes.end(), page.notes.begin(), page.notes.end());
       layout_.AddPage(page);
       if (on_page_) on_page_(++laid_out_);
+      if (on_blocks_) {
+        if (std::vector<Block> settled = layout_.TakeSettled(); !settled.empty()) {
+          on_blocks_(std::move(settled));
+        }
+      }
     }
     return Status::Ok();
   }
@@ -83,6 +93,7 @@ class PageQueue {
   size_t window_;
   PageBlocks* out_;
   const PageLaidOut& on_page_;
+  const BlocksSettled& on_blocks_;
   int laid_out_ = 0;
   PdfLayout layout_;
   std::deque<Pending> queue_;
@@ -100,14 +111,14 @@ Status CheckPages(const std::string& name, int count, const std::set<int>& pages
 
 Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name,
                                  PdfOptions options, OcrPool* ocr, const std::set<int>& pages,
-                                 const PageLaidOut& on_page) {
+                                 const PageLaidOut& on_page, const BlocksSettled& on_blocks) {
   auto pdf = PdfDocument::Open(bytes, name, options);
   if (!pdf.ok()) return pdf.status();
   if (Status s = CheckPages(name, pdf->page_count(), pages); !s.ok()) return s;
   const OcrMode mode = ocr != nullptr ? ocr->options().mode : OcrMode::kNever;
   PageBlocks out;
   out.page_count = pdf->page_count();
-  PageQueue queue(Window(ocr), &out, on_page);
+  PageQueue queue(Window(ocr), &out, on_page, on_blocks);
   int read = 0, damaged = 0;
   for (int number = 1; number <= pdf->page_count(); ++number) {
     if (!pages.empty() && pages.count(number) == 0) continue;
@@ -140,7 +151,8 @@ Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name
 }
 
 Result<PageBlocks> ReadImageBlocks(std::string_view bytes, const std::string& name, OcrPool* ocr,
-                                   const std::set<int>& pages, const PageLaidOut& on_page) {
+                                   const std::set<int>& pages, const PageLaidOut& on_page,
+                                   const BlocksSettled& on_blocks) {
   if (ocr == nullptr || ocr->options().mode == OcrMode::kNever) {
     return Status::NotSupported(name + ": an image can only be read by OCR, which is off");
   }
@@ -149,7 +161,7 @@ Result<PageBlocks> ReadImageBlocks(std::string_view bytes, const std::string& na
   if (Status s = CheckPages(name, image->page_count(), pages); !s.ok()) return s;
   PageBlocks out;
   out.page_count = image->page_count();
-  PageQueue queue(Window(ocr), &out, on_page);
+  PageQueue queue(Window(ocr), &out, on_page, on_blocks);
   for (int number = 1; number <= image->page_count(); ++number) {
     auto next = image->NextPage();
     if (!next.ok()) return next.status();

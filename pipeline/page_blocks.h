@@ -34,17 +34,23 @@ struct PageBlocks {
 // progress of a long document (an hour of OCR) while it is read.
 using PageLaidOut = std::function<void(int pages_laid_out)>;
 
+// Called with the blocks that have settled (pdf_layout.h: no later page can change them), in
+// reading order, as the pages are laid out, and with the rest at the end: a long document is
+// handed on a few pages at a time instead of whole. When set, PageBlocks::blocks stays empty.
+using BlocksSettled = std::function<void(std::vector<Block> settled)>;
+
 // `ocr`: the workers for pages that need OCR; null reads text layers only (as OcrMode::kNever).
 // `pages`: 1-based page numbers to read; empty reads all. Pages past the end are an error.
 Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name,
                                  PdfOptions options, OcrPool* ocr, const std::set<int>& pages = {},
-                                 const PageLaidOut& on_page = {});
+                                 const PageLaidOut& on_page = {},
+                                 const BlocksSettled& on_blocks = {});
 
 // An image file (PNG, JPEG, TIFF…), every page read by OCR. kNotSupported when `ocr` is null or
 // its mode is kNever.
 Result<PageBlocks> ReadImageBlocks(std::string_view bytes, const std::string& name, OcrPool* ocr,
-                                   const std::set<int>& pages = {},
-                                   const PageLaidOut& on_page = {});
+                                   const std::set<int>& pages = {}, const PageLaidOut& on_page = {},
+                                   const BlocksSettled& on_blocks = {});
 
 struct PageTables {
   int page = 0;

@@ -305,6 +305,17 @@ void PdfLayout::ReadHeldHeader() {
   }
 }
 
+std::vector<Block> PdfLayout::TakeSettled() {
+  auto open = std::find_if(blocks_.begin(), blocks_.end(), [&](const Block& b) {
+    return std::any_of(b.rows.begin(), b.rows.end(),
+                       [&](const Row& r) { return !r.page || *r.page + 1 >= last_page_; });
+  });
+  std::vector<Block> settled(std::make_move_iterator(blocks_.begin()),
+                             std::make_move_iterator(open));
+  blocks_.erase(blocks_.begin(), open);
+  return settled;
+}
+
 std::vector<Block> PdfLayout::Finish() {
   ReadHeldHeader();
   return std::move(blocks_);

@@ -8,7 +8,8 @@
 // dropped; an unruled table that opens a page is first laid on the columns of the table that
 // closed the page before, when its columns fall into them, and a ruled cell going on over the
 // break is read whole (broken_cells.h). Pages are added one at a time, so only one page's words
-// (and copies of the last row's) are ever held.
+// (and copies of the last row's) are ever held, and the blocks that have settled can be taken
+// while later pages are still to come.
 #pragma once
 
 #include <set>
@@ -25,7 +26,11 @@ class PdfLayout {
  public:
   // Lays out the page and appends its blocks.
   void AddPage(const Page& page);
-  // The blocks of every page added, in reading order.
+  // The blocks no later page can change any more, in reading order, taken out of the layout: those
+  // whose rows all lie two pages or more before the page added last (a page can only go on with
+  // the table the page before closed, or the one before that under a page of running heads).
+  std::vector<Block> TakeSettled();
+  // The blocks of every page added and not taken yet, in reading order.
   std::vector<Block> Finish();
 
  private:

@@ -16,6 +16,7 @@
 #include "pipeline/layout/text_layout.h"
 #include "pipeline/page_blocks.h"
 #include "pipeline/validate/validator.h"
+#include "tools/run/document_windows.h"
 
 namespace oplex {
 namespace {
@@ -25,25 +26,16 @@ constexpr size_t kLeadingLines = 80;
 // A few stray bytes get a finding each; a file full of them gets a count past these.
 constexpr size_t kReplacedFindings = 20;
 
-// What layout made of a document, whatever its format.
-struct LaidOut {
-  std::string source_format;
-  std::optional<int> pages;
-  std::vector<Block> blocks;
-  std::vector<Finding> findings;  // what decoding could not read
-};
-
-LaidOut FromPages(std::string source_format, PageBlocks read) {
-  // A PDF some of whose pages were scans says so: their records carry OCR confidences.
-  if (source_format == "pdf" && read.ocr_pages > 0) source_format = "pdf+ocr";
-  LaidOut out{std::move(source_format), read.page_count, std::move(read.blocks), {}};
-  for (const PageNote& note : read.notes) {
+// What decoding could not read, page by page.
+std::vector<Finding> PageFindings(const std::vector<PageNote>& notes) {
+  std::vector<Finding> out;
+  for (const PageNote& note : notes) {
     Finding f;
     f.code = note.code;
     f.message = "page " + std::to_string(note.page) + ": " + note.message;
     f.provenance.page = note.page;
     f.provenance.extractor = note.extractor;
-    out.findings.push_back(std::move(f));
+    out.push_back(std::move(f));
   }
   return out;
 }
@@ -70,24 +62,6 @@ std::vector<Finding> ReplacedBytesFindings(const std::vector<ReplacedBytes>& rep
     out.push_back(std::move(f));
   }
   return out;
-}
-
-Result<LaidOut> LayOut(const std::filesystem::path& path, std::string_view bytes, OcrPool* ocr,
-                       const std::set<int>& pages, const PageLaidOut& on_page) {
-  if (LooksLikePdf(bytes)) {
-    auto pdf = ReadPdfBlocks(bytes, path.string(), PdfOptions{}, ocr, pages, on_page);
-    if (!pdf.ok()) return pdf.status();
-    return FromPages("pdf", std::move(*pdf));
-  }
-  if (LooksLikeImage(bytes)) {
-    auto image = ReadImageBlocks(bytes, path.string(), ocr, pages, on_page);
-    if (!image.ok()) return image.status();
-    return FromPages("image", std::move(*image));
-  }
-  auto decoded = DecodeText(bytes, path.string());
-  if (!decoded.ok()) return decoded.status();
-  return LaidOut{decoded->source_format, decoded->page_count, LayoutText(*decoded),
-                 ReplacedBytesFindings(decoded->replaced)};
 }
 
 std::vector<LeadingLine> LeadingLines(const std::vector<Block>& blocks) {
@@ -124,44 +98,79 @@ Result<DocumentPipeline> DocumentPipeline::Load(const std::filesystem::path& dat
                           std::move(*taxonomy), std::make_shared<OcrPool>(std::move(ocr)));
 }
 
-Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path, std::string bytes,
-                                             std::string sha256, const std::set<int>& pages,
-                                             const PageLaidOut& on_page) const {
-  auto laid_out = LayOut(path, bytes, ocr_.get(), pages, on_page);
-  std::string().swap(bytes);  // read through: extraction needs only the blocks
-  if (!laid_out.ok()) return laid_out.status();
-  const std::vector<Block>& blocks = laid_out->blocks;
-
-  Extraction e;
-  DocumentInfo& doc = e.document;
-  doc.sha256 = std::move(sha256);
-  doc.path = path.string();
-  doc.source_format = laid_out->source_format;
-  doc.pages = laid_out->pages;
-  Classification c = ClassifyOpening(LeadingLines(blocks), path.filename().string(), vocab_);
-  doc.kind = c.kind;
-  doc.institute = c.institute;
-  doc.year = c.year;
-  doc.period = c.period;
-  doc.title = c.title;
-
-  e.findings = std::move(laid_out->findings);
+void DocumentPipeline::ExtractWindow(const std::vector<Block>& blocks, WindowPlace place,
+                                     const std::filesystem::path& path, Opening* opening,
+                                     Extraction* e) const {
+  DocumentInfo& doc = e->document;
+  if (place.first) {
+    opening->classification =
+        ClassifyOpening(LeadingLines(blocks), path.filename().string(), vocab_);
+    opening->period = ReportingPeriod(blocks);
+    const Classification& c = opening->classification;
+    doc.kind = c.kind;
+    doc.institute = c.institute;
+    doc.year = c.year;
+    doc.period = c.period;
+    doc.title = c.title;
+  }
   {
     // The typed tables (a copy of every table's cells) go once the indicators are read, before
     // the extractors that follow read the blocks again.
     const DocumentTables tables =
-        ExtractActivities(blocks, rules_, table_rules_, vocab_, doc.year, &e);
-    ClassifyByRecords(c, &e);
-    ExtractStatedTotals(blocks, rules_, &e);
-    const std::vector<const Row*> read = MapIndicators(tables.tables, ReportingPeriod(blocks),
-                                                       table_rules_, indicator_rules_, vocab_, &e);
-    ExtractIndicators(blocks, read, indicator_rules_, rules_, vocab_, &e);
+        ExtractActivities(blocks, rules_, table_rules_, vocab_, opening->classification.year, e);
+    ClassifyByRecords(opening->classification, e);
+    ExtractStatedTotals(blocks, rules_, e);
+    const std::vector<const Row*> read =
+        MapIndicators(tables.tables, opening->period, table_rules_, indicator_rules_, vocab_, e);
+    ExtractIndicators(blocks, read, indicator_rules_, rules_, vocab_, e);
   }
-  ReadIndicatorSheets(blocks, table_rules_, indicator_rules_, vocab_, &e);
-  ExtractDocumentDate(blocks, &e);
-  ExtractMinutesMeeting(blocks, event_rules_, &e);
-  ExtractTableEvents(blocks, event_rules_, &e);
-  ExtractReportEvents(blocks, event_rules_, vocab_, &e);
+  ReadIndicatorSheets(blocks, table_rules_, indicator_rules_, vocab_, e);
+  if (place.first && place.last) ExtractDocumentDate(blocks, e);
+  if (place.first) ExtractMinutesMeeting(blocks, event_rules_, e);
+  ExtractTableEvents(blocks, event_rules_, e);
+  ExtractReportEvents(blocks, event_rules_, vocab_, e);
+}
+
+Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path, std::string bytes,
+                                             std::string sha256, const std::set<int>& pages,
+                                             const PageLaidOut& on_page) const {
+  Opening opening;
+  DocumentWindows windows(window_pages_,
+                          [&](const std::vector<Block>& blocks, WindowPlace place, Extraction* e) {
+                            ExtractWindow(blocks, place, path, &opening, e);
+                          });
+  auto take = [&](std::vector<Block> settled) { windows.Add(std::move(settled)); };
+  std::string source_format;
+  std::optional<int> page_count;
+  std::vector<Finding> findings;  // what decoding could not read
+  if (LooksLikePdf(bytes) || LooksLikeImage(bytes)) {
+    auto read =
+        LooksLikePdf(bytes)
+            ? ReadPdfBlocks(bytes, path.string(), PdfOptions{}, ocr_.get(), pages, on_page, take)
+            : ReadImageBlocks(bytes, path.string(), ocr_.get(), pages, on_page, take);
+    if (!read.ok()) return read.status();
+    // A PDF some of whose pages were scans says so: their records carry OCR confidences.
+    source_format = LooksLikePdf(bytes) ? (read->ocr_pages > 0 ? "pdf+ocr" : "pdf") : "image";
+    page_count = read->page_count;
+    findings = PageFindings(read->notes);
+  } else {
+    auto decoded = DecodeText(bytes, path.string());
+    if (!decoded.ok()) return decoded.status();
+    source_format = decoded->source_format;
+    page_count = decoded->page_count;
+    findings = ReplacedBytesFindings(decoded->replaced);
+    take(LayoutText(*decoded));
+  }
+  std::string().swap(bytes);  // read through: what is left to extract needs only the blocks
+  Extraction e = windows.Finish();
+  if (windows.windowed()) ExtractDocumentDate(windows.bookends(), &e);
+  DocumentInfo& doc = e.document;
+  doc.sha256 = std::move(sha256);
+  doc.path = path.string();
+  doc.source_format = std::move(source_format);
+  doc.pages = page_count;
+  e.findings.insert(e.findings.begin(), std::make_move_iterator(findings.begin()),
+                    std::make_move_iterator(findings.end()));
   ClassifyActivities(taxonomy_, &e);
   Validate(&e);
   return e;

@@ -1,5 +1,7 @@
 // DocumentPipeline: every stage, in order, for one document:
 //   decode → layout → classify → extract → categorize activities → validate.
+// A paged document longer than kWindowPages is extracted a window of pages at a time as layout
+// settles them (document_windows.h), so that its laid-out pages are not all held at once.
 // It only wires the stages; it holds the vocabularies and rules they share, loaded once, and the
 // OCR workers.
 // Process is const and thread-safe: one DocumentPipeline serves all worker threads.
@@ -16,10 +18,13 @@
 #include "extractors/table/table_rules.h"
 #include "models/records.h"
 #include "models/status.h"
+#include "pipeline/classify/classifier.h"
 #include "pipeline/classify/taxonomy.h"
 #include "pipeline/decode/ocr_pool.h"
+#include "pipeline/normalize/spanish_dates.h"
 #include "pipeline/page_blocks.h"
 #include "pipeline/vocab.h"
+#include "tools/run/document_windows.h"
 
 namespace oplex {
 
@@ -29,16 +34,31 @@ class DocumentPipeline {
   static Result<DocumentPipeline> Load(const std::filesystem::path& data_dir, OcrOptions ocr = {});
 
   // The extraction of one document, or why it cannot be read. `bytes` is the file's content,
-  // let go once its pages are laid out (a large PDF need not stay in memory while it is
-  // extracted); `sha256` its identity (Sha256Hex(bytes), which the caller has already computed to
-  // skip stored documents); `path` names it in messages and in the stored document. `pages` keeps
-  // only those pages of a PDF or image file (1-based; empty: all). `on_page` is told of each page
-  // of a PDF or image file as it is laid out (see PageLaidOut).
+  // let go once all its pages are laid out; `sha256` its identity (Sha256Hex(bytes), which the
+  // caller has already computed to skip stored documents); `path` names it in messages and in the
+  // stored document. `pages` keeps only those pages of a PDF or image file (1-based; empty: all).
+  // `on_page` is told of each page of a PDF or image file as it is laid out (see PageLaidOut).
   Result<Extraction> Process(const std::filesystem::path& path, std::string bytes,
                              std::string sha256, const std::set<int>& pages = {},
                              const PageLaidOut& on_page = {}) const;
 
+  // A document longer than this many pages is extracted a window of about as many pages at a
+  // time (document_windows.h), so that memory does not grow with its pages. 0: always whole.
+  static constexpr int kWindowPages = 64;
+  void set_window_pages(int pages) { window_pages_ = pages; }
+
  private:
+  // What the opening window of a document says about all of it.
+  struct Opening {
+    Classification classification;
+    std::optional<DatePeriod> period;  // the period a report covers (reporting_period.h)
+  };
+
+  // Extracts one window of the document (its opening one first) into `e`, which holds the
+  // records of the windows before.
+  void ExtractWindow(const std::vector<Block>& blocks, WindowPlace place,
+                     const std::filesystem::path& path, Opening* opening, Extraction* e) const;
+
   DocumentPipeline(Vocabulary vocab, ExtractionRules rules, TableRules table_rules,
                    IndicatorRules indicator_rules, EventRules event_rules, Taxonomy taxonomy,
                    std::shared_ptr<OcrPool> ocr)
@@ -56,6 +76,7 @@ class DocumentPipeline {
   EventRules event_rules_;
   Taxonomy taxonomy_;
   std::shared_ptr<OcrPool> ocr_;
+  int window_pages_ = kWindowPages;
 };
 
 }  // namespace oplex

@@ -1,0 +1,73 @@
+// A long document extracted a window of pages at a time, so that its laid-out pages (their words,
+// cells and typed tables) are not all held at once.
+//
+// Blocks come in as layout settles them (page_blocks.h). Once those waiting span `pages` pages,
+// they are cut into a window where nothing reads across the cut: between two paragraphs, so no
+// table (nor a table continued on the next page, which layout has joined into one block) is split
+// (after 2 × `pages` with no such place, the cut falls after any paragraph, then anywhere).
+//
+// Each window is extracted by the caller's `extract` into the document's records (so it sees the
+// records before it), after a context of blocks it re-reads: the blocks after the last record of
+// the window before (headings its records stand under, the table it may go on, cut to its first
+// and last rows) and the headings of the sections still open there. What the context yields again
+// is dropped (window_merge.h). A document shorter than a window is one window, extracted as it
+// always was.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "models/records.h"
+#include "pipeline/layout/blocks.h"
+
+namespace oplex {
+
+// Where a window stands in its document.
+struct WindowPlace {
+  bool first = true;  // it opens the document
+  bool last = true;   // it closes the document
+};
+
+class DocumentWindows {
+ public:
+  // Extracts `blocks` (a window after its context) into `document`, which holds the records of
+  // the windows before.
+  using Extract = std::function<void(const std::vector<Block>& blocks, WindowPlace place,
+                                     Extraction* document)>;
+
+  DocumentWindows(int pages, Extract extract) : pages_(pages), extract_(std::move(extract)) {}
+
+  // Takes blocks as they settle, in reading order; extracts a window when one is full.
+  void Add(std::vector<Block> settled);
+  // Extracts what is left; the document's records, in the order of its windows.
+  Extraction Finish();
+
+  // The blocks of the document's opening window up to its first running text, and the last
+  // paragraphs of its closing one (document_date.h reads a date line there); valid after Finish.
+  const std::vector<Block>& bookends() const { return bookends_; }
+  // Whether the document was read in more than one window.
+  bool windowed() const { return windows_ > 1; }
+
+ private:
+  // The pages `blocks` spans.
+  static int PagesSpanned(const std::vector<Block>& blocks);
+  // Where to end the window in pending_: an index past its first block, or 0 to wait.
+  size_t Cut() const;
+  // Extracts pending_[0, end) after the context, appends its records and keeps the next context.
+  void ExtractWindow(size_t end, bool last);
+  // Keeps the last paragraphs among the last `own` blocks of `read` as the closing bookends.
+  void KeepClosing(const std::vector<Block>& read, size_t own);
+  // The blocks the next window re-reads first.
+  std::vector<Block> NextContext(const std::vector<Block>& window) const;
+
+  int pages_;
+  Extract extract_;
+  std::vector<Block> pending_;  // settled, not extracted yet
+  std::vector<Block> context_;  // re-read before the next window
+  Extraction document_;
+  std::vector<Block> bookends_;
+  int windows_ = 0;
+};
+
+}  // namespace oplex

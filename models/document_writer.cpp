@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "models/merge.h"
 #include "models/migrations.h"
 
 namespace oplex {
@@ -391,6 +392,64 @@ Status DocumentWriter::AddActivity(Activity activity) {
       /*flush=*/false);
 }
 
+Status DocumentWriter::CopyRecords(const std::string& schema) {
+  return Guarded([&]() -> Status {
+    Result<Statement> from = store_.Prepare("SELECT id FROM " + schema + ".document");
+    if (!from.ok()) return from.status();
+    Result<bool> row = from->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::InvalidInput("the spilled records name no document");
+    const int64_t id = from->Int64(0);
+    from->Reset();
+    return CopyDocumentRecords(store_, schema, id, document_id_);
+  });
+}
+
+Status DocumentWriter::UpdateSchedule(size_t index, const Activity& a) {
+  return Guarded([&]() -> Status {
+    const std::string where = Where("activities", index, a.code);
+    Result<std::optional<int64_t>> id = RowIdOf(index, activity_ids_, "activities");
+    if (!id.ok()) return WithContext(id.status(), where);
+    if (a.category) {
+      if (Status s = WriteCategory(*a.category); !s.ok()) return WithContext(s, where);
+    }
+    Result<Statement> update = store_.Prepare(
+        "UPDATE activity SET code = ?, code_printed = ?, text = ?, months_mask = ?, "
+        "months_source = ?, category = ?, category_rule = ?, category_evidence = ? WHERE id = ?");
+    if (!update.ok()) return update.status();
+    update->Bind(1, a.code).Bind(2, a.code_printed ? 1 : 0).Bind(3, a.text);
+    if (a.months.known()) {
+      update->Bind(4, static_cast<int64_t>(a.months.bits()));
+    } else {
+      update->BindNull(4);
+    }
+    if (a.months_source) {
+      update->Bind(5, std::string_view(ToString(*a.months_source)));
+    } else {
+      update->BindNull(5);
+    }
+    if (a.category) {
+      update->Bind(6, a.category->slug).Bind(8, a.category->evidence);
+      if (a.category->rule.empty()) {
+        update->BindNull(7);
+      } else {
+        update->Bind(7, a.category->rule);
+      }
+    } else {
+      update->BindNull(6).BindNull(7).BindNull(8);
+    }
+    if (Status s = update->Bind(9, **id).Run(); !s.ok()) return WithContext(s, where);
+    for (const char* table : {"activity_month", "activity_calendar_month"}) {
+      Result<Statement> clear =
+          store_.Prepare("DELETE FROM " + std::string(table) + " WHERE activity_id = ?");
+      if (!clear.ok()) return clear.status();
+      if (Status s = clear->Bind(1, **id).Run(); !s.ok()) return WithContext(s, where);
+    }
+    if (Status s = WriteMonths(**id, a); !s.ok()) return WithContext(s, where);
+    return Status::Ok();
+  });
+}
+
 Status DocumentWriter::WriteHeld() {
   if (held_.empty()) return Status::Ok();
   if (!max_activity_id_) {
@@ -466,9 +525,8 @@ Status DocumentWriter::WriteCategory(const ActivityCategory& c) {
 }
 
 // The months of the schedule's first year go to activity_month (the grid as the plan prints it);
-// every month whose year is known goes to activity_calendar_month too. Then the attributes and
-// the beneficiaries.
-Status DocumentWriter::WriteActivityParts(int64_t id, const Activity& a) {
+// every month whose year is known goes to activity_calendar_month too.
+Status DocumentWriter::WriteMonths(int64_t id, const Activity& a) {
   Statement& month = statement(kMonth);
   Statement& calendar = statement(kCalendar);
   const std::optional<int> first_year =
@@ -498,6 +556,12 @@ Status DocumentWriter::WriteActivityParts(int64_t id, const Activity& a) {
     BindProvenance(month, 10, m.provenance);
     if (Status s = month.Run(); !s.ok()) return WithContext(s, "month " + std::to_string(m.month));
   }
+  return Status::Ok();
+}
+
+// The months, then the attributes and the beneficiaries.
+Status DocumentWriter::WriteActivityParts(int64_t id, const Activity& a) {
+  if (Status s = WriteMonths(id, a); !s.ok()) return s;
   if (Status s = InsertAttributes(statement(kActivityAttribute), id, a.attributes); !s.ok()) {
     return s;
   }

@@ -46,12 +46,20 @@ class DocumentWriter {
   // naming the record ("activities[12] (1.3)"); after any failure every later call fails too.
   Status AddSection(const Section& section);
   Status AddActivity(Activity activity);  // held until its batch is written
+  // Writes again what a later schedule gives activity `index`, added before: its code, text,
+  // months (with their source) and category.
+  Status UpdateSchedule(size_t index, const Activity& activity);
   Status AddDeliverable(const Deliverable& deliverable);
   Status AddStatedTotal(const StatedTotal& total);
   Status AddIndicator(const Indicator& indicator);
   Status AddEvent(const Event& event);
   Status AddReference(const Reference& reference);
   Status AddFinding(const Finding& finding);
+
+  // Copies the records of the one document of the database attached as `schema` (written by a
+  // DocumentWriter of this oplex: a long document's records spilled as they were read) as this
+  // document's. Instead of the Add calls, not with them.
+  Status CopyRecords(const std::string& schema);
 
   // Writes what is held, restores the metadata set by hand on a replaced copy, updates the plan
   // keys of the document's plan group (and of the group a replaced copy left), and commits.
@@ -75,6 +83,7 @@ class DocumentWriter {
   Status WriteHeld();
   Status WriteActivityRows(size_t first, size_t count, Statement& insert);
   Status WriteActivityParts(int64_t id, const Activity& a);
+  Status WriteMonths(int64_t id, const Activity& a);
   Status WriteCategory(const ActivityCategory& category);
   Statement& statement(size_t which) { return statements_[which]; }
 

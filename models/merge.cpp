@@ -55,11 +55,13 @@ Status CheckSchema(Store& out) {
   return Status::Ok();
 }
 
-// The INSERT … SELECT that copies the rows of `node` the merge takes: ids moved past the
-// output's own by `offsets` (per table), shared rows only where their key is new, document rows
-// only for a new content hash, other rows only when their owner was copied by this merge.
+// The INSERT … SELECT that copies the rows of `node` the merge takes from the database attached as
+// `input`: ids moved past the output's own by `offsets` (per table), shared rows only where their
+// key is new, document rows only for a new content hash, other rows only when their owner was
+// copied by this merge.
 Result<std::string> CopySql(const TableNode& node, const std::vector<TableNode>& graph,
-                            const std::map<std::string, int64_t>& offsets) {
+                            const std::map<std::string, int64_t>& offsets,
+                            const std::string& input) {
   auto moved = [&](const std::string& column, const std::string& table) {
     auto offset = offsets.find(table);
     return offset == offsets.end()
@@ -80,7 +82,7 @@ Result<std::string> CopySql(const TableNode& node, const std::vector<TableNode>&
     values += (values.empty() ? "" : ", ") + value;
   }
   std::string sql = "INSERT INTO main." + Quoted(node.name) + " (" + columns + ") SELECT " +
-                    values + " FROM " + kInput + "." + Quoted(node.name);
+                    values + " FROM " + input + "." + Quoted(node.name);
   if (node.shared) return sql + " WHERE true ON CONFLICT DO NOTHING";
   if (node.name == kDocumentTable) {
     return sql + " WHERE sha256 NOT IN (SELECT sha256 FROM main.document)";
@@ -94,6 +96,19 @@ Result<std::string> CopySql(const TableNode& node, const std::vector<TableNode>&
   const std::string floor = std::to_string(offsets.at(owner.table));
   return sql + " WHERE " + moved(owner.column, owner.table) + " IN (SELECT " + Quoted(owner.to) +
          " FROM main." + Quoted(owner.table) + " WHERE " + Quoted(owner.to) + " > " + floor + ")";
+}
+
+// The largest id of each table of `graph` with ids in the output: what copied ids move past.
+Result<std::map<std::string, int64_t>> Offsets(Store& out, const std::vector<TableNode>& graph) {
+  std::map<std::string, int64_t> offsets;
+  for (const TableNode& node : graph) {
+    if (node.shared || !node.id) continue;
+    Result<int64_t> top = One(
+        out, "SELECT coalesce(max(" + Quoted(*node.id) + "), 0) FROM main." + Quoted(node.name));
+    if (!top.ok()) return top.status();
+    offsets[node.name] = *top;
+  }
+  return offsets;
 }
 
 // The merge of the attached input, inside the caller's transaction.
@@ -110,16 +125,10 @@ Result<MergeCounts> CopyAll(Store& out) {
   counts.documents = *fresh;
   counts.present = *all - *fresh;
 
-  std::map<std::string, int64_t> offsets;
+  Result<std::map<std::string, int64_t>> offsets = Offsets(out, *graph);
+  if (!offsets.ok()) return offsets.status();
   for (const TableNode& node : *graph) {
-    if (node.shared || !node.id) continue;
-    Result<int64_t> top = One(
-        out, "SELECT coalesce(max(" + Quoted(*node.id) + "), 0) FROM main." + Quoted(node.name));
-    if (!top.ok()) return top.status();
-    offsets[node.name] = *top;
-  }
-  for (const TableNode& node : *graph) {
-    Result<std::string> sql = CopySql(node, *graph, offsets);
+    Result<std::string> sql = CopySql(node, *graph, *offsets, kInput);
     if (!sql.ok()) return sql.status();
     if (Status s = out.Exec(*sql); !s.ok()) return WithContext(s, "table " + node.name);
   }
@@ -129,6 +138,21 @@ Result<MergeCounts> CopyAll(Store& out) {
 }
 
 }  // namespace
+
+Status CopyDocumentRecords(Store& out, const std::string& schema, int64_t from, int64_t to) {
+  Result<std::vector<TableNode>> graph = ReadTableGraph(out, "main");
+  if (!graph.ok()) return graph.status();
+  Result<std::map<std::string, int64_t>> offsets = Offsets(out, *graph);
+  if (!offsets.ok()) return offsets.status();
+  (*offsets)[std::string(kDocumentTable)] = to - from;
+  for (const TableNode& node : *graph) {
+    if (node.name == kDocumentTable) continue;  // written already, as `to`
+    Result<std::string> sql = CopySql(node, *graph, *offsets, schema);
+    if (!sql.ok()) return sql.status();
+    if (Status s = out.Exec(*sql); !s.ok()) return WithContext(s, "table " + node.name);
+  }
+  return Status::Ok();
+}
 
 Result<MergeCounts> MergeDatabase(Store& out, const std::filesystem::path& input) {
   const std::string context = "cannot merge " + input.string();

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <string>
 
 #include "models/status.h"
 #include "models/store.h"
@@ -27,5 +28,11 @@ struct MergeCounts {
 // an oplex database, or of another schema version than `out` (kNotSupported; an older one is
 // migrated by opening it with this oplex, e.g. `oplex stats --db IN`).
 Result<MergeCounts> MergeDatabase(Store& out, const std::filesystem::path& input);
+
+// Inside the caller's write transaction: the records of document `from` of the database attached
+// to `out` as `schema` (of `out`'s schema version) copied into `out` as those of document `to`,
+// whose row `out` holds already, ids renumbered after `out`'s own, with the shared rows
+// (institutes, categories) `out` lacks. For a database holding that one document only.
+Status CopyDocumentRecords(Store& out, const std::string& schema, int64_t from, int64_t to);
 
 }  // namespace oplex

@@ -49,19 +49,12 @@ bool SameActivity(const std::set<std::string>& excerpt, const std::vector<std::s
 // excerpt of: the one plan of documents that know all three, agree with what it knows, and hold
 // its activities (see above); nullopt when none or more than one do.
 Result<std::optional<std::string>> ExcerptPlan(Store& store, int64_t id, const PlanGroup& group) {
-  Result<Statement> own = store.Prepare("SELECT code, text FROM activity WHERE document_id = ?");
-  if (!own.ok()) return own.status();
-  own->Bind(1, id);
-  std::multimap<std::string, size_t> by_code;
-  std::vector<std::set<std::string>> words;
-  Status read = ForEachRow(*own, [&]() -> Status {
-    const std::vector<std::string> text = TitleWords(own->Text(1));
-    by_code.emplace(own->Text(0), words.size());
-    words.emplace_back(text.begin(), text.end());
-    return Status::Ok();
-  });
-  if (!read.ok()) return read;
-  if (words.size() < kLeastExcerptActivities) return std::optional<std::string>();
+  Result<Statement> count = store.Prepare("SELECT count(*) FROM activity WHERE document_id = ?");
+  if (!count.ok()) return count.status();
+  Result<bool> counted = count->Bind(1, id).Step();
+  if (!counted.ok()) return counted.status();
+  const auto activities = static_cast<size_t>(count->Int64(0));
+  if (activities < kLeastExcerptActivities) return std::optional<std::string>();
 
   Result<Statement> plans = store.Prepare(
       "SELECT DISTINCT o.plan_key, b.code, b.text FROM activity AS a "
@@ -72,20 +65,35 @@ Result<std::optional<std::string>> ExcerptPlan(Store& store, int64_t id, const P
       "AND (?3 IS NULL OR o.year = ?3) AND (?4 = 'unknown' OR o.kind = ?4)");
   if (!plans.ok()) return plans.status();
   plans->Bind(1, id).Bind(2, group.institute).Bind(3, group.year).Bind(4, ToString(group.kind));
-  std::map<std::string, std::set<size_t>> found;  // plan key → the activities found in it
-  read = ForEachRow(*plans, [&]() -> Status {
+  Result<Statement> own =
+      store.Prepare("SELECT id, text FROM activity WHERE document_id = ? AND code = ?");
+  if (!own.ok()) return own.status();
+  // The excerpt's activities of each code some plan shares, read as the plans name them: an
+  // excerpt of thousands of activities that no plan shares costs nothing.
+  std::map<std::string, std::vector<std::pair<int64_t, std::set<std::string>>>> by_code;
+  std::map<std::string, std::set<int64_t>> found;  // plan key → the activities found in it
+  Status read = ForEachRow(*plans, [&]() -> Status {
+    const std::string code = plans->Text(1);
+    auto [mine, fresh] = by_code.try_emplace(code);
+    if (fresh) {
+      own->Bind(1, id).Bind(2, code);
+      Status listed = ForEachRow(*own, [&]() -> Status {
+        const std::vector<std::string> text = TitleWords(own->Text(1));
+        mine->second.emplace_back(own->Int64(0), std::set<std::string>(text.begin(), text.end()));
+        return Status::Ok();
+      });
+      if (!listed.ok()) return listed;
+    }
     const std::vector<std::string> text = TitleWords(plans->Text(2));
-    const auto [first, last] = by_code.equal_range(plans->Text(1));
-    for (auto it = first; it != last; ++it) {
-      if (SameActivity(words[it->second], text)) found[plans->Text(0)].insert(it->second);
+    for (const auto& [activity, words] : mine->second) {
+      if (SameActivity(words, text)) found[plans->Text(0)].insert(activity);
     }
     return Status::Ok();
   });
   if (!read.ok()) return read;
   std::optional<std::string> key;
-  for (const auto& [plan, activities] : found) {
-    if (static_cast<double>(activities.size()) <
-        kExcerptFound * static_cast<double>(words.size())) {
+  for (const auto& [plan, in_plan] : found) {
+    if (static_cast<double>(in_plan.size()) < kExcerptFound * static_cast<double>(activities)) {
       continue;
     }
     if (key) return std::optional<std::string>();  // two plans: which is it?

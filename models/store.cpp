@@ -421,6 +421,28 @@ Result<Store::PutOutcome> Store::Put(const Extraction& e, bool replace) {
   return (*writer)->Commit();
 }
 
+Result<Store::PutOutcome> Store::PutSpilled(const DocumentInfo& document,
+                                            const std::filesystem::path& spilled, bool replace) {
+  constexpr char kSpilled[] = "spilled";
+  {
+    Result<Statement> attach = Prepare(std::string("ATTACH DATABASE ?1 AS ") + kSpilled);
+    if (!attach.ok()) return attach.status();
+    if (Status s = attach->Bind(1, spilled.string()).Run(); !s.ok()) {
+      return WithContext(s, "spilled records " + spilled.string());
+    }
+  }  // no statement may be open when it is detached
+  Result<PutOutcome> put = [&]() -> Result<PutOutcome> {
+    Result<std::unique_ptr<DocumentWriter>> writer = BeginDocument(document, replace);
+    if (!writer.ok()) return writer.status();
+    if (*writer == nullptr) return PutOutcome::kUnchanged;
+    if (Status s = (*writer)->CopyRecords(kSpilled); !s.ok()) return s;  // rolled back
+    return (*writer)->Commit();
+  }();
+  const Status detached = Exec(std::string("DETACH DATABASE ") + kSpilled);
+  if (put.ok() && !detached.ok()) return detached;
+  return put;
+}
+
 Result<std::unique_ptr<DocumentWriter>> Store::BeginDocument(const DocumentInfo& document,
                                                              bool replace) {
   if (Status begun = ExecSql(db_, "BEGIN IMMEDIATE"); !begun.ok()) return begun;

@@ -130,6 +130,12 @@ class Store {
   // kInternal (whatever built `e` is wrong), a full disk or a lock held too long kIoError.
   Result<PutOutcome> Put(const Extraction& e, bool replace);
 
+  // As Put, for a document whose records were written as it was read to a database of their own
+  // at `spilled` (one document, this oplex's schema): `document` (what the whole document came to
+  // say of itself) and the records copied from there, in one transaction. `spilled` is only read.
+  Result<PutOutcome> PutSpilled(const DocumentInfo& document, const std::filesystem::path& spilled,
+                                bool replace);
+
   // Opens the write transaction of one document and writes its row: the DocumentWriter that
   // writes its records and commits (see document_writer.h). When a document with this hash is
   // stored: null (nothing written, the transaction ended) unless `replace`, in which case the

@@ -3,10 +3,13 @@
 // indicators, events and findings. Checked on real layouts by making the window a few pages long.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "models/store.h"
 #include "tests/process_file.h"
 
 namespace oplex {
@@ -95,6 +98,114 @@ TEST(DocumentWindows, RealLayoutsReadInWindowsGiveTheSameRecords) {
   ExpectSameRecords(kData + "/pdf/ags-2023-shaded.pdf", 4);
   ExpectSameRecords(kData + "/real/tecdmx_poa_fichas_2020.pdf", 6);
   ExpectSameRecords(kData + "/real/itse_pada_2023.pdf", 4);
+}
+
+// What a database holds, row by row, named by content (page and line), not by row ids: the same
+// for the same records however they were written.
+std::multiset<std::string> Stored(const std::filesystem::path& db) {
+  auto store = Store::Open(db);
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  if (!store.ok()) return {};
+  const char* queries[] = {
+      "SELECT 'document ' || kind || quote(institute) || quote(year) || quote(period) || title || "
+      "quote(pages) || source_format || quote(date) || quote(plan_key) FROM document",
+      "SELECT 'section ' || s.kind || s.code || s.title || quote(s.page) || quote(s.line) || "
+      "quote(p.title) FROM section s LEFT JOIN section p ON p.id = s.parent_id",
+      "SELECT 'activity ' || a.code || a.text || quote(a.unit) || quote(a.annual_raw) || "
+      "quote(a.months_mask) || quote(a.page) || quote(a.line) || quote(a.category) || "
+      "a.code_printed || quote(a.months_source) || quote(a.responsible) || quote(s.title) || "
+      "a.confidence FROM activity a LEFT JOIN section s ON s.id = a.section_id",
+      "SELECT 'month ' || a.line || ' ' || m.month || quote(m.planned_raw) || m.marked || "
+      "quote(m.weeks) || quote(m.calendar_year) || quote(m.page) || quote(m.bbox_x0) "
+      "FROM activity_month m JOIN activity a ON a.id = m.activity_id",
+      "SELECT 'calendar ' || a.line || ' ' || c.year || ' ' || c.month || c.marked "
+      "FROM activity_calendar_month c JOIN activity a ON a.id = c.activity_id",
+      "SELECT 'attribute ' || a.line || ' ' || t.position || t.header || t.value "
+      "FROM activity_attribute t JOIN activity a ON a.id = t.activity_id",
+      "SELECT 'deliverable ' || d.text || quote(d.page) || quote(d.line) || quote(a.line) "
+      "FROM deliverable d LEFT JOIN activity a ON a.id = d.activity_id",
+      "SELECT 'finding ' || f.severity || f.code || f.message || f.raw_text || quote(f.page) || "
+      "quote(f.line) || quote(a.line) FROM finding f LEFT JOIN activity a ON a.id = f.activity_id",
+      "SELECT 'indicator ' || i.name || quote(i.page) || quote(i.line) || quote(s.title) || "
+      "quote(a.line) FROM indicator i LEFT JOIN section s ON s.id = i.section_id "
+      "LEFT JOIN activity a ON a.id = i.activity_id",
+      "SELECT 'event ' || kind || quote(date) || quote(page) || quote(line) FROM event",
+      "SELECT 'total ' || what || value || quote(page) || quote(line) FROM stated_total",
+      "SELECT 'category ' || slug || label || rank FROM category",
+  };
+  std::multiset<std::string> rows;
+  for (const char* sql : queries) {
+    auto query = (*store)->Prepare(sql);
+    EXPECT_TRUE(query.ok()) << sql;
+    if (!query.ok()) continue;
+    for (auto row = query->Step(); row.ok() && *row; row = query->Step()) {
+      rows.insert(query->Text(0));
+    }
+  }
+  return rows;
+}
+
+// Files in `folder` but the database.
+std::vector<std::string> Leftovers(const std::filesystem::path& folder) {
+  std::vector<std::string> out;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().filename() != "spilled.sqlite" && entry.path().filename() != "whole.sqlite") {
+      out.push_back(entry.path().filename().string());
+    }
+  }
+  return out;
+}
+
+void ExpectSpilledStoredAsWhole(const std::string& path, int window_pages) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("oplex-spill-test-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto pipeline = DocumentPipeline::Load(OPLEX_DEFAULT_DATA_DIR);
+  ASSERT_TRUE(pipeline.ok());
+  pipeline->set_window_pages(window_pages);
+  const std::string bytes = testing::ReadBytes(path);
+  {
+    auto whole = pipeline->Process(path, bytes, Sha256Hex(bytes));
+    ASSERT_TRUE(whole.ok()) << whole.status().ToString();
+    auto store = Store::Open(dir / "whole.sqlite");
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->Put(*whole, false).ok());
+  }
+  {
+    const std::string prefix = (dir / "spilled.sqlite.spill-").string();
+    auto read = pipeline->Read(path, bytes, Sha256Hex(bytes), {}, {}, prefix);
+    ASSERT_TRUE(read.ok()) << read.status().ToString();
+    ASSERT_NE(read->spill, nullptr) << path << " was not spilled";
+    EXPECT_EQ(Leftovers(dir).size(), 1u);  // the scratch database, while the spill lives
+    auto store = Store::Open(dir / "spilled.sqlite");
+    ASSERT_TRUE(store.ok());
+    auto put = (*store)->PutSpilled(read->extraction.document, read->spill->path(), false);
+    ASSERT_TRUE(put.ok()) << put.status().ToString();
+    EXPECT_EQ(*put, Store::PutOutcome::kInserted);
+  }
+  EXPECT_EQ(Leftovers(dir), std::vector<std::string>{}) << "the scratch database stays behind";
+  const std::multiset<std::string> whole = Stored(dir / "whole.sqlite");
+  const std::multiset<std::string> spilled = Stored(dir / "spilled.sqlite");
+  EXPECT_GT(whole.size(), 100u);
+  std::vector<std::string> only_whole, only_spilled;
+  std::set_difference(whole.begin(), whole.end(), spilled.begin(), spilled.end(),
+                      std::back_inserter(only_whole));
+  std::set_difference(spilled.begin(), spilled.end(), whole.begin(), whole.end(),
+                      std::back_inserter(only_spilled));
+  EXPECT_EQ(only_whole, std::vector<std::string>{}) << path << ": stored whole only";
+  EXPECT_EQ(only_spilled, std::vector<std::string>{}) << path << ": stored from the spill only";
+  std::filesystem::remove_all(dir);
+}
+
+// Read in windows and spilled window by window, a document is stored as it is when read in
+// windows and kept whole in memory: every activity, month, finding and section. BCS lists its
+// activities in one window and schedules them in a later one (the listed rows are written again).
+TEST(DocumentWindows, RecordsSpilledAsWindowsSettleAreStoredAsWhole) {
+  ExpectSpilledStoredAsWhole(kData + "/pdf/bcs-2024-x.pdf", 4);
+  ExpectSpilledStoredAsWhole(kData + "/pdf/ieem-2024-numeric.pdf", 8);
+  ExpectSpilledStoredAsWhole(kData + "/real/tecdmx_poa_fichas_2020.pdf", 6);
+  ExpectSpilledStoredAsWhole(kData + "/real/itse_pada_2023.pdf", 4);
 }
 
 }  // namespace

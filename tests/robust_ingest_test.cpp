@@ -233,9 +233,10 @@ TEST_F(RobustIngestTest, AnExceptionInOneDocumentFailsThatFileOnly) {
   const std::vector<fs::path> files = {in / "good.txt", in / "stated-total-overflow.txt"};
   auto reports = oplex::RunBatch(
       files, options,
-      [&](const fs::path& path, std::string bytes, std::string sha256, const oplex::PageLaidOut&) {
+      [&](const fs::path& path, std::string bytes, std::string sha256,
+          const oplex::PageLaidOut& on_page, const std::string& spill_prefix) {
         if (path.filename() == "stated-total-overflow.txt") throw std::out_of_range("stoll");
-        return pipeline->Process(path, std::move(bytes), std::move(sha256));
+        return pipeline->Read(path, std::move(bytes), std::move(sha256), {}, on_page, spill_prefix);
       },
       [](const oplex::FileReport&) {});
   ASSERT_TRUE(reports.ok()) << reports.status().ToString();
@@ -262,7 +263,8 @@ TEST_F(RobustIngestTest, AWorkerThatCrashesOrPassesALimitFailsItsFileOnly) {
     if (!loaded.ok()) return loaded.status();
     auto pipeline = std::make_shared<oplex::DocumentPipeline>(std::move(*loaded));
     return oplex::ReadDocument([pipeline](const fs::path& path, std::string bytes,
-                                          std::string sha256, const oplex::PageLaidOut&) {
+                                          std::string sha256, const oplex::PageLaidOut& on_page,
+                                          const std::string& spill_prefix) {
       const std::string name = path.filename().string();
       if (name.starts_with("crash")) std::abort();
       if (name == "slow.txt") std::this_thread::sleep_for(std::chrono::seconds(60));
@@ -271,7 +273,7 @@ TEST_F(RobustIngestTest, AWorkerThatCrashesOrPassesALimitFailsItsFileOnly) {
         std::memset(hog.data(), 1, hog.size());
         std::this_thread::sleep_for(std::chrono::seconds(60));
       }
-      return pipeline->Process(path, std::move(bytes), std::move(sha256));
+      return pipeline->Read(path, std::move(bytes), std::move(sha256), {}, on_page, spill_prefix);
     });
   };
   // Each limit in a batch of its own, so that a slow machine cannot trade one for the other.

@@ -259,12 +259,16 @@ std::string SectionPathText(const Extraction& extraction, const Activity& activi
   return text;
 }
 
+void ClassifyActivity(const Taxonomy& taxonomy, Extraction* extraction, size_t index) {
+  Activity& a = extraction->activities[index];
+  Taxonomy::Classification c = taxonomy.Classify(a.text, SectionPathText(*extraction, a));
+  a.category = ActivityCategory{std::move(c.category), std::move(c.label), static_cast<int>(c.rank),
+                                std::move(c.rule), Taxonomy::ToString(c.evidence)};
+}
+
 void ClassifyActivities(const Taxonomy& taxonomy, Extraction* extraction) {
-  for (Activity& a : extraction->activities) {
-    Taxonomy::Classification c = taxonomy.Classify(a.text, SectionPathText(*extraction, a));
-    a.category =
-        ActivityCategory{std::move(c.category), std::move(c.label), static_cast<int>(c.rank),
-                         std::move(c.rule), Taxonomy::ToString(c.evidence)};
+  for (size_t i = 0; i < extraction->activities.size(); ++i) {
+    ClassifyActivity(taxonomy, extraction, i);
   }
 }
 

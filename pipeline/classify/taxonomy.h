@@ -148,5 +148,7 @@ std::string SectionPathText(const Extraction& extraction, const Activity& activi
 
 // Sets the category of every activity of `extraction`, from its text and its sections' titles.
 void ClassifyActivities(const Taxonomy& taxonomy, Extraction* extraction);
+// The same for activity `index` alone.
+void ClassifyActivity(const Taxonomy& taxonomy, Extraction* extraction, size_t index);
 
 }  // namespace oplex

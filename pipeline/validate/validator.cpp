@@ -25,33 +25,31 @@ Provenance Prov(const Provenance& from) {
   return p;
 }
 
-void CheckMonthSums(Extraction* e) {
-  for (size_t i = 0; i < e->activities.size(); ++i) {
-    const Activity& a = e->activities[i];
-    if (!a.annual || !a.annual->value || a.month_values.size() != 12) continue;
-    double sum = 0;
-    bool complete = true;
-    for (const MonthValue& m : a.month_values) {
-      if (!m.planned || !m.planned->value) {
-        complete = false;
-        break;
-      }
-      sum += *m.planned->value;
+void CheckMonthSum(Extraction* e, size_t i) {
+  const Activity& a = e->activities[i];
+  if (!a.annual || !a.annual->value || a.month_values.size() != 12) return;
+  double sum = 0;
+  bool complete = true;
+  for (const MonthValue& m : a.month_values) {
+    if (!m.planned || !m.planned->value) {
+      complete = false;
+      break;
     }
-    const double annual = *a.annual->value;
-    if (!complete || std::fabs(sum - annual) <= kSumTolerance * std::max(1.0, std::fabs(annual))) {
-      continue;
-    }
-    Finding f;
-    f.code = "months_sum_mismatch";
-    f.message = "activity " + a.code + ": monthly quantities add up to " + Number(sum) +
-                ", the annual quantity is " + Number(annual);
-    f.raw_text = a.annual->raw;
-    for (const MonthValue& m : a.month_values) f.raw_text += " " + m.planned->raw;
-    f.activity = i;
-    f.provenance = Prov(a.provenance);
-    e->findings.push_back(std::move(f));
+    sum += *m.planned->value;
   }
+  const double annual = *a.annual->value;
+  if (!complete || std::fabs(sum - annual) <= kSumTolerance * std::max(1.0, std::fabs(annual))) {
+    return;
+  }
+  Finding f;
+  f.code = "months_sum_mismatch";
+  f.message = "activity " + a.code + ": monthly quantities add up to " + Number(sum) +
+              ", the annual quantity is " + Number(annual);
+  f.raw_text = a.annual->raw;
+  for (const MonthValue& m : a.month_values) f.raw_text += " " + m.planned->raw;
+  f.activity = i;
+  f.provenance = Prov(a.provenance);
+  e->findings.push_back(std::move(f));
 }
 
 // The outermost section above `index`, used to keep numbering groups apart.
@@ -153,24 +151,22 @@ std::string Where(const Provenance& p) {
   return where;
 }
 
-void CheckConfidence(Extraction* e) {
-  for (size_t i = 0; i < e->activities.size(); ++i) {
-    const Activity& a = e->activities[i];
-    auto doubt = [&](const std::string& what, const Provenance& p, const std::string& raw) {
-      Finding f;
-      f.code = "ocr_low_confidence";
-      f.message = "activity " + a.code + ": " + what + " read by OCR with confidence " +
-                  Number(std::round(p.confidence * 100) / 100) + "; check it against " + Where(p);
-      f.raw_text = raw;
-      f.activity = i;
-      f.provenance = Prov(p);
-      e->findings.push_back(std::move(f));
-    };
-    if (a.provenance.confidence < kLowConfidence) doubt("code and text", a.provenance, a.text);
-    for (const MonthValue& m : a.month_values) {
-      if (m.planned && m.provenance.confidence < kLowConfidence) {
-        doubt("the quantity of month " + std::to_string(m.month), m.provenance, m.planned->raw);
-      }
+void CheckConfidence(Extraction* e, size_t i) {
+  const Activity& a = e->activities[i];
+  auto doubt = [&](const std::string& what, const Provenance& p, const std::string& raw) {
+    Finding f;
+    f.code = "ocr_low_confidence";
+    f.message = "activity " + a.code + ": " + what + " read by OCR with confidence " +
+                Number(std::round(p.confidence * 100) / 100) + "; check it against " + Where(p);
+    f.raw_text = raw;
+    f.activity = i;
+    f.provenance = Prov(p);
+    e->findings.push_back(std::move(f));
+  };
+  if (a.provenance.confidence < kLowConfidence) doubt("code and text", a.provenance, a.text);
+  for (const MonthValue& m : a.month_values) {
+    if (m.planned && m.provenance.confidence < kLowConfidence) {
+      doubt("the quantity of month " + std::to_string(m.month), m.provenance, m.planned->raw);
     }
   }
 }
@@ -190,12 +186,23 @@ void CheckSomethingRead(Extraction* e) {
 
 }  // namespace
 
-void Validate(Extraction* extraction) {
+void ValidateActivity(Extraction* extraction, size_t index) {
+  CheckMonthSum(extraction, index);
+  CheckConfidence(extraction, index);
+}
+
+void ValidateDocument(Extraction* extraction) {
   CheckSomethingRead(extraction);
-  CheckMonthSums(extraction);
   CheckNumbering(extraction);
   CheckStatedTotals(extraction);
-  CheckConfidence(extraction);
+}
+
+void Validate(Extraction* extraction) {
+  CheckSomethingRead(extraction);
+  for (size_t i = 0; i < extraction->activities.size(); ++i) CheckMonthSum(extraction, i);
+  CheckNumbering(extraction);
+  CheckStatedTotals(extraction);
+  for (size_t i = 0; i < extraction->activities.size(); ++i) CheckConfidence(extraction, i);
 }
 
 }  // namespace oplex

@@ -15,6 +15,8 @@
 // Nothing is corrected: the data stays as the source shows it. Pure function of the extraction.
 #pragma once
 
+#include <cstddef>
+
 #include "models/records.h"
 
 namespace oplex {
@@ -24,5 +26,12 @@ inline constexpr char kValidator[] = "validator";
 inline constexpr double kLowConfidence = 0.6;
 
 void Validate(Extraction* extraction);
+
+// Validate in two parts, for a document read a window at a time: the checks of one activity
+// against itself (months_sum_mismatch, ocr_low_confidence), run as each activity is read, and
+// those of the records against each other (numbering_gap, duplicate_code,
+// stated_total_mismatch, no_records), run once the document is read.
+void ValidateActivity(Extraction* extraction, size_t index);
+void ValidateDocument(Extraction* extraction);
 
 }  // namespace oplex

@@ -43,18 +43,39 @@ constexpr int kPollMs = 50;
 
 struct Done {
   FileReport report;
-  std::optional<Extraction> extraction;
+  std::optional<DocumentRead> read;
 };
 
-void Summarise(const Extraction& e, FileReport* r) {
+void Summarise(const DocumentRead& read, FileReport* r) {
+  const Extraction& e = read.extraction;
   r->kind = ToString(e.document.kind);
   r->institute = e.document.institute;
   r->year = e.document.year;
   r->sections = e.sections.size();
   r->activities = e.activities.size();
-  r->deliverables = e.deliverables.size();
-  r->findings = e.findings.size();
+  r->deliverables = e.deliverables.size() + (read.spill ? read.spill->deliverables() : 0);
+  r->findings = e.findings.size() + (read.spill ? read.spill->findings() : 0);
   r->pages = static_cast<size_t>(e.document.pages.value_or(0));
+}
+
+// Where the process `pid` spills the records of a long document it reads into `db`: beside it.
+std::string SpillPrefix(const std::filesystem::path& db, pid_t pid) {
+  return db.string() + ".spill-" + std::to_string(pid) + "-";
+}
+
+// Removes what the worker `pid`, killed or crashed, may have left of a spill.
+void RemoveSpills(const std::filesystem::path& db, pid_t pid) {
+  const std::string prefix = std::filesystem::path(SpillPrefix(db, pid)).filename().string();
+  std::error_code ec;
+  const std::filesystem::path folder =
+      db.has_parent_path() ? db.parent_path() : std::filesystem::path(".");
+  for (auto it = std::filesystem::directory_iterator(folder, ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    if (it->path().filename().string().starts_with(prefix)) {
+      std::error_code removed;
+      std::filesystem::remove(it->path(), removed);
+    }
+  }
 }
 
 // Whether `file` (under the folder named, `root`) matches one of `globs`, by name or by its path
@@ -159,13 +180,16 @@ Done ReadOne(const std::filesystem::path& file, const BatchOptions& options,
       const bool paged = on_page && (LooksLikePdf(*bytes) || LooksLikeImage(*bytes));
       PageProgress progress{d.report.path, 0, paged ? CountPages(*bytes, d.report.path) : 0};
       if (on_page) on_page(progress);
-      auto e = read(file, std::move(*bytes), d.report.sha256, [&](int laid_out) {
-        progress.pages_laid_out = laid_out;
-        if (on_page) on_page(progress);
-      });
+      auto e = read(
+          file, std::move(*bytes), d.report.sha256,
+          [&](int laid_out) {
+            progress.pages_laid_out = laid_out;
+            if (on_page) on_page(progress);
+          },
+          SpillPrefix(options.db, getpid()));
       if (e.ok()) {
         Summarise(*e, &d.report);
-        d.extraction = std::move(*e);
+        d.read = std::move(*e);
       } else {
         d.report.error = e.status().message();
       }
@@ -182,8 +206,17 @@ Done ReadOne(const std::filesystem::path& file, const BatchOptions& options,
 
 // Writes the extraction of `d`, if any, and settles its status.
 void StoreOne(Store& store, bool force, Done* d) {
-  if (!d->extraction) return;
-  auto put = store.Put(*d->extraction, force);
+  if (!d->read) return;
+  DocumentRead& read = *d->read;
+  Result<Store::PutOutcome> put = Store::PutOutcome::kUnchanged;
+  if (read.spill) {
+    const DocumentInfo document = std::move(read.extraction.document);
+    read.extraction = Extraction{};  // what the spill holds need not stay while it is copied
+    put = store.PutSpilled(document, read.spill->path(), force);
+  } else {
+    put = store.Put(read.extraction, force);
+  }
+  d->read.reset();  // and the spill's scratch database with it
   if (!put.ok()) {
     d->report.status = FileStatus::kFailed;
     d->report.error = d->report.path + ": not stored: " + put.status().message();
@@ -693,6 +726,7 @@ Result<std::vector<FileReport>> RunBatchInWorkers(
       Receive(options, path, on_page, &w);
       Relay(path, true, &w);
       if (w.file) settle(Ended(w, status, path));
+      RemoveSpills(options.db, w.pid);
       close(w.tasks);
       close(w.fd);
       close(w.err);

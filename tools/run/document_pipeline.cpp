@@ -17,6 +17,7 @@
 #include "pipeline/page_blocks.h"
 #include "pipeline/validate/validator.h"
 #include "tools/run/document_windows.h"
+#include "tools/run/settled_records.h"
 
 namespace oplex {
 namespace {
@@ -134,12 +135,28 @@ void DocumentPipeline::ExtractWindow(const std::vector<Block>& blocks, WindowPla
 Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path, std::string bytes,
                                              std::string sha256, const std::set<int>& pages,
                                              const PageLaidOut& on_page) const {
+  Result<DocumentRead> read =
+      Read(path, std::move(bytes), std::move(sha256), pages, on_page, /*spill_prefix=*/"");
+  if (!read.ok()) return read.status();
+  return std::move(read->extraction);
+}
+
+Result<DocumentRead> DocumentPipeline::Read(const std::filesystem::path& path, std::string bytes,
+                                            std::string sha256, const std::set<int>& pages,
+                                            const PageLaidOut& on_page,
+                                            const std::string& spill_prefix) const {
+  DocumentInfo identity;
+  identity.sha256 = std::move(sha256);
+  identity.path = path.string();
+  SettledRecords settled(taxonomy_, spill_prefix, identity);
   Opening opening;
-  DocumentWindows windows(window_pages_,
-                          [&](const std::vector<Block>& blocks, WindowPlace place, Extraction* e) {
-                            ExtractWindow(blocks, place, path, &opening, e);
-                          });
-  auto take = [&](std::vector<Block> settled) { windows.Add(std::move(settled)); };
+  DocumentWindows windows(
+      window_pages_,
+      [&](const std::vector<Block>& blocks, WindowPlace place, Extraction* e) {
+        ExtractWindow(blocks, place, path, &opening, e);
+      },
+      [&](Extraction* e, const RecordCounts& before) { settled.Settle(e, before); });
+  auto take = [&](std::vector<Block> blocks) { windows.Add(std::move(blocks)); };
   std::string source_format;
   std::optional<int> page_count;
   std::vector<Finding> findings;  // what decoding could not read
@@ -162,18 +179,27 @@ Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path, 
     take(LayoutText(*decoded));
   }
   std::string().swap(bytes);  // read through: what is left to extract needs only the blocks
-  Extraction e = windows.Finish();
-  if (windows.windowed()) ExtractDocumentDate(windows.bookends(), &e);
+  DocumentRead out;
+  Extraction& e = out.extraction;
+  e = windows.Finish();
   DocumentInfo& doc = e.document;
-  doc.sha256 = std::move(sha256);
-  doc.path = path.string();
+  doc.sha256 = std::move(identity.sha256);
+  doc.path = std::move(identity.path);
   doc.source_format = std::move(source_format);
   doc.pages = page_count;
   e.findings.insert(e.findings.begin(), std::make_move_iterator(findings.begin()),
                     std::make_move_iterator(findings.end()));
-  ClassifyActivities(taxonomy_, &e);
-  Validate(&e);
-  return e;
+  if (windows.windowed()) {
+    // Each window's activities were categorized and checked as it settled.
+    ExtractDocumentDate(windows.bookends(), &e);
+    ValidateDocument(&e);
+    if (Status s = settled.Finish(&e); !s.ok()) return s;
+    out.spill = settled.TakeSpill();
+  } else {
+    ClassifyActivities(taxonomy_, &e);
+    Validate(&e);
+  }
+  return out;
 }
 
 }  // namespace oplex

@@ -25,6 +25,7 @@
 #include "pipeline/page_blocks.h"
 #include "pipeline/vocab.h"
 #include "tools/run/document_windows.h"
+#include "tools/run/record_spill.h"
 
 namespace oplex {
 
@@ -41,6 +42,13 @@ class DocumentPipeline {
   Result<Extraction> Process(const std::filesystem::path& path, std::string bytes,
                              std::string sha256, const std::set<int>& pages = {},
                              const PageLaidOut& on_page = {}) const;
+
+  // Process for `oplex ingest`: a document read in windows writes its records, as each window
+  // settles, to a scratch database named `spill_prefix` and six characters more (empty: never
+  // spilled; see RecordSpill::Create), which Store::PutSpilled stores from.
+  Result<DocumentRead> Read(const std::filesystem::path& path, std::string bytes,
+                            std::string sha256, const std::set<int>& pages,
+                            const PageLaidOut& on_page, const std::string& spill_prefix) const;
 
   // A document longer than this many pages is extracted a window of about as many pages at a
   // time (document_windows.h), so that memory does not grow with its pages. 0: always whole.

@@ -5,7 +5,6 @@
 
 #include "extractors/document_date.h"
 #include "extractors/sentences.h"
-#include "tools/run/window_merge.h"
 
 namespace oplex {
 namespace {
@@ -105,6 +104,7 @@ void DocumentWindows::ExtractWindow(size_t end, bool last) {
   const RecordCounts before = CountRecords(document_);
   extract_(read, place, &document_);
   DropContextRecords(before, context, &document_);
+  settled_(&document_, before);
   if (last) return KeepClosing(read, own);
   context_ = NextContext(read);
 }

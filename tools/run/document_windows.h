@@ -20,6 +20,7 @@
 
 #include "models/records.h"
 #include "pipeline/layout/blocks.h"
+#include "tools/run/window_merge.h"
 
 namespace oplex {
 
@@ -36,7 +37,12 @@ class DocumentWindows {
   using Extract = std::function<void(const std::vector<Block>& blocks, WindowPlace place,
                                      Extraction* document)>;
 
-  DocumentWindows(int pages, Extract extract) : pages_(pages), extract_(std::move(extract)) {}
+  // Told of each window of a document read in more than one, once its records are the
+  // document's: `before` counts the records the document held before it.
+  using Settled = std::function<void(Extraction* document, const RecordCounts& before)>;
+
+  DocumentWindows(int pages, Extract extract, Settled settled)
+      : pages_(pages), extract_(std::move(extract)), settled_(std::move(settled)) {}
 
   // Takes blocks as they settle, in reading order; extracts a window when one is full.
   void Add(std::vector<Block> settled);
@@ -63,6 +69,7 @@ class DocumentWindows {
 
   int pages_;
   Extract extract_;
+  Settled settled_;
   std::vector<Block> pending_;  // settled, not extracted yet
   std::vector<Block> context_;  // re-read before the next window
   Extraction document_;

@@ -22,6 +22,23 @@ Activity Kept(const Activity& a) {
   return k;
 }
 
+// Drops the schema's triggers and the indexes it declares (not those of its keys).
+Status DropDerived(Store& store) {
+  Result<Statement> list = store.Prepare(
+      "SELECT type, name FROM sqlite_schema WHERE type = 'trigger' OR "
+      "(type = 'index' AND sql IS NOT NULL)");
+  if (!list.ok()) return list.status();
+  std::vector<std::string> drops;
+  for (Result<bool> row = list->Step(); row.ok() && *row; row = list->Step()) {
+    drops.push_back("DROP " + list->Text(0) + " \"" + list->Text(1) + "\"");
+  }
+  list->Reset();
+  for (const std::string& drop : drops) {
+    if (Status s = store.Exec(drop); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<RecordSpill>> RecordSpill::Create(const std::string& prefix,
@@ -41,11 +58,16 @@ Result<std::unique_ptr<RecordSpill>> RecordSpill::Create(const std::string& pref
   };
   Result<std::unique_ptr<Store>> store = Store::Open(path);
   if (!store.ok()) return fail(store.status());
-  // Scratch: nothing to keep through a crash, so no journal on disk and no waiting on it.
-  if (Status s = (*store)->Exec("PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF");
+  // Scratch: nothing to keep through a crash, so no journal on disk and no waiting on it; no
+  // foreign keys checked twice (the writer checks its indexes, the output checks the copy); no
+  // index but the keys (the copy reads whole tables) and no full-text index (its triggers are all
+  // the schema's triggers; the output's own index the records as they are copied in).
+  if (Status s = (*store)->Exec(
+          "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF");
       !s.ok()) {
     return fail(s);
   }
+  if (Status s = DropDerived(**store); !s.ok()) return fail(s);
   Result<std::unique_ptr<DocumentWriter>> writer =
       (*store)->BeginDocument(document, /*replace=*/false);
   if (!writer.ok()) return fail(writer.status());

@@ -114,22 +114,28 @@ Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name
                                  const PageLaidOut& on_page, const BlocksSettled& on_blocks) {
   auto pdf = PdfDocument::Open(bytes, name, options);
   if (!pdf.ok()) return pdf.status();
-  if (Status s = CheckPages(name, pdf->page_count(), pages); !s.ok()) return s;
+  return ReadPdfBlocks(*pdf, name, ocr, pages, on_page, on_blocks);
+}
+
+Result<PageBlocks> ReadPdfBlocks(PdfDocument& pdf, const std::string& name, OcrPool* ocr,
+                                 const std::set<int>& pages, const PageLaidOut& on_page,
+                                 const BlocksSettled& on_blocks) {
+  if (Status s = CheckPages(name, pdf.page_count(), pages); !s.ok()) return s;
   const OcrMode mode = ocr != nullptr ? ocr->options().mode : OcrMode::kNever;
   PageBlocks out;
-  out.page_count = pdf->page_count();
+  out.page_count = pdf.page_count();
   PageQueue queue(Window(ocr), &out, on_page, on_blocks);
   int read = 0, damaged = 0;
-  for (int number = 1; number <= pdf->page_count(); ++number) {
+  for (int number = 1; number <= pdf.page_count(); ++number) {
     if (!pages.empty() && pages.count(number) == 0) continue;
-    auto page = pdf->ReadPage(number);
+    auto page = pdf.ReadPage(number);
     if (!page.ok()) return page.status();
     ++read;
-    auto needs_ocr = NeedsOcr(*pdf, *page, mode);
+    auto needs_ocr = NeedsOcr(pdf, *page, mode);
     if (!needs_ocr.ok()) return needs_ocr.status();
     Status added = Status::Ok();
     if (*needs_ocr) {
-      auto image = pdf->RenderGray(number, ocr->options().dpi);
+      auto image = pdf.RenderGray(number, ocr->options().dpi);
       if (!image.ok()) return image.status();
       const int dpi = pixGetXRes(image->get());
       added = queue.Add(ocr->Read(std::move(*image), dpi, number));

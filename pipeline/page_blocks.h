@@ -46,6 +46,11 @@ Result<PageBlocks> ReadPdfBlocks(std::string_view bytes, const std::string& name
                                  const PageLaidOut& on_page = {},
                                  const BlocksSettled& on_blocks = {});
 
+// The same for a PDF opened already (PdfDocument::OpenFile: read from its file as needed).
+Result<PageBlocks> ReadPdfBlocks(PdfDocument& pdf, const std::string& name, OcrPool* ocr,
+                                 const std::set<int>& pages = {}, const PageLaidOut& on_page = {},
+                                 const BlocksSettled& on_blocks = {});
+
 // An image file (PNG, JPEG, TIFF…), every page read by OCR. kNotSupported when `ocr` is null or
 // its mode is kNever.
 Result<PageBlocks> ReadImageBlocks(std::string_view bytes, const std::string& name, OcrPool* ocr,

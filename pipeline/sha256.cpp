@@ -48,19 +48,32 @@ void Compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
 
 }  // namespace
 
-std::string Sha256Hex(std::string_view bytes) {
-  std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+Sha256::Sha256()
+    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+         0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+
+void Sha256::Update(std::string_view bytes) {
   const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
-  size_t full = bytes.size() / 64;
-  for (size_t i = 0; i < full; ++i) Compress(h, data + 64 * i);
+  size_t at = 0;
+  length_ += bytes.size();
+  if (held_ > 0) {
+    while (held_ < 64 && at < bytes.size()) block_[held_++] = data[at++];
+    if (held_ < 64) return;
+    Compress(h_, block_.data());
+    held_ = 0;
+  }
+  for (; at + 64 <= bytes.size(); at += 64) Compress(h_, data + at);
+  while (at < bytes.size()) block_[held_++] = data[at++];
+}
+
+std::string Sha256::HexDigest() {
   unsigned char tail[128] = {};
-  size_t rest = bytes.size() % 64;
-  for (size_t i = 0; i < rest; ++i) tail[i] = data[64 * full + i];
-  tail[rest] = 0x80;
-  size_t tail_len = rest < 56 ? 64 : 128;
-  uint64_t bits = static_cast<uint64_t>(bytes.size()) * 8;
+  for (size_t i = 0; i < held_; ++i) tail[i] = block_[i];
+  tail[held_] = 0x80;
+  const size_t tail_len = held_ < 56 ? 64 : 128;
+  const uint64_t bits = static_cast<uint64_t>(length_) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_len - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+  std::array<uint32_t, 8> h = h_;
   Compress(h, tail);
   if (tail_len == 128) Compress(h, tail + 64);
   static const char* kHex = "0123456789abcdef";
@@ -69,6 +82,12 @@ std::string Sha256Hex(std::string_view bytes) {
     for (int shift = 28; shift >= 0; shift -= 4) out.push_back(kHex[(word >> shift) & 0xF]);
   }
   return out;
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  Sha256 sha;
+  sha.Update(bytes);
+  return sha.HexDigest();
 }
 
 }  // namespace oplex

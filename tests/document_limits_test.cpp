@@ -23,7 +23,15 @@ std::string Bytes(const fs::path& path) {
   return bytes.str();
 }
 
-int Pages(const fs::path& path) { return CountPages(Bytes(path), path.string()); }
+// As the batch counts them: a PDF from its file, anything else from its bytes; and a PDF from its
+// bytes too (standard input), which must count the same.
+int Pages(const fs::path& path) {
+  auto source = OpenSourceFile(path);
+  EXPECT_TRUE(source.ok()) << path;
+  const int counted = CountPages(*source, path.string());
+  EXPECT_EQ(CountPages(SourceOf(Bytes(path)), path.string()), counted) << path;
+  return counted;
+}
 
 TEST(CountPages, APdfsPagesAnImagesPagesAndOneForTheRest) {
   EXPECT_EQ(Pages(kData / "pdf" / "ags-2023-shaded.pdf"), 15);
@@ -31,7 +39,7 @@ TEST(CountPages, APdfsPagesAnImagesPagesAndOneForTheRest) {
   EXPECT_EQ(Pages(kData / "scans" / "ags-2023-x-pages7-8.tif"), 2);
   EXPECT_EQ(Pages(kData / "scans" / "ags-2023-x-page9-photo.png"), 1);
   EXPECT_EQ(Pages(kData / "samples" / "bcs-ieebcs-deoe-pat-2024.txt"), 1);
-  EXPECT_EQ(CountPages("%PDF-1.4\nnot a PDF after all", "broken.pdf"), 1);
+  EXPECT_EQ(CountPages(SourceOf("%PDF-1.4\nnot a PDF after all"), "broken.pdf"), 1);
 }
 
 TEST(LimitsFor, ScaledByPagesUnlessAnOptionSetsThem) {

@@ -174,7 +174,10 @@ void ExpectSpilledStoredAsWhole(const std::string& path, int window_pages) {
   }
   {
     const std::string prefix = (dir / "spilled.sqlite.spill-").string();
-    auto read = pipeline->Read(path, bytes, Sha256Hex(bytes), {}, {}, prefix);
+    auto source = OpenSourceFile(path);
+    ASSERT_TRUE(source.ok()) << source.status().ToString();
+    ASSERT_TRUE(source->pdf_file.has_value()) << path;  // read from the file, as ingest does
+    auto read = pipeline->Read(path, std::move(*source), {}, {}, prefix);
     ASSERT_TRUE(read.ok()) << read.status().ToString();
     ASSERT_NE(read->spill, nullptr) << path << " was not spilled";
     EXPECT_EQ(Leftovers(dir).size(), 1u);  // the scratch database, while the spill lives

@@ -233,10 +233,10 @@ TEST_F(RobustIngestTest, AnExceptionInOneDocumentFailsThatFileOnly) {
   const std::vector<fs::path> files = {in / "good.txt", in / "stated-total-overflow.txt"};
   auto reports = oplex::RunBatch(
       files, options,
-      [&](const fs::path& path, std::string bytes, std::string sha256,
-          const oplex::PageLaidOut& on_page, const std::string& spill_prefix) {
+      [&](const fs::path& path, oplex::Source source, const oplex::PageLaidOut& on_page,
+          const std::string& spill_prefix) {
         if (path.filename() == "stated-total-overflow.txt") throw std::out_of_range("stoll");
-        return pipeline->Read(path, std::move(bytes), std::move(sha256), {}, on_page, spill_prefix);
+        return pipeline->Read(path, std::move(source), {}, on_page, spill_prefix);
       },
       [](const oplex::FileReport&) {});
   ASSERT_TRUE(reports.ok()) << reports.status().ToString();
@@ -262,8 +262,8 @@ TEST_F(RobustIngestTest, AWorkerThatCrashesOrPassesALimitFailsItsFileOnly) {
     auto loaded = oplex::DocumentPipeline::Load(OPLEX_DEFAULT_DATA_DIR);
     if (!loaded.ok()) return loaded.status();
     auto pipeline = std::make_shared<oplex::DocumentPipeline>(std::move(*loaded));
-    return oplex::ReadDocument([pipeline](const fs::path& path, std::string bytes,
-                                          std::string sha256, const oplex::PageLaidOut& on_page,
+    return oplex::ReadDocument([pipeline](const fs::path& path, oplex::Source source,
+                                          const oplex::PageLaidOut& on_page,
                                           const std::string& spill_prefix) {
       const std::string name = path.filename().string();
       if (name.starts_with("crash")) std::abort();
@@ -273,7 +273,7 @@ TEST_F(RobustIngestTest, AWorkerThatCrashesOrPassesALimitFailsItsFileOnly) {
         std::memset(hog.data(), 1, hog.size());
         std::this_thread::sleep_for(std::chrono::seconds(60));
       }
-      return pipeline->Read(path, std::move(bytes), std::move(sha256), {}, on_page, spill_prefix);
+      return pipeline->Read(path, std::move(source), {}, on_page, spill_prefix);
     });
   };
   // Each limit in a batch of its own, so that a slow machine cannot trade one for the other.

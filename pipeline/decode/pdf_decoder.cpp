@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <limits>
 #include <mutex>
 #include <optional>
@@ -199,12 +200,36 @@ bool LooksLikePdf(std::string_view bytes) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
 
-PdfDocument::PdfDocument(std::unique_ptr<PDFDoc> doc, std::string_view bytes, std::string name,
-                         PdfOptions options)
-    : doc_(std::move(doc)), bytes_(bytes), name_(std::move(name)), options_(options) {}
+PdfDocument::PdfDocument(std::unique_ptr<PDFDoc> doc, std::string_view bytes,
+                         std::filesystem::path file, std::string name, PdfOptions options)
+    : doc_(std::move(doc)),
+      bytes_(bytes),
+      file_(std::move(file)),
+      name_(std::move(name)),
+      options_(options) {}
 PdfDocument::PdfDocument(PdfDocument&&) noexcept = default;
 PdfDocument& PdfDocument::operator=(PdfDocument&&) noexcept = default;
 PdfDocument::~PdfDocument() = default;
+
+Status PdfDocument::CheckOpened(PDFDoc& doc, std::string_view tail, const std::string& name,
+                                const PdfOptions& options) {
+  const bool locked = !doc.isOk() && doc.getErrorCode() == errEncrypted;
+  if (!doc.isOk() && !locked) {
+    return Status::Corruption(name + ": not a readable PDF (damaged, truncated or not a PDF)");
+  }
+  // poppler rebuilds a damaged cross-reference table, so a cut-off file may still open: its
+  // last pages would be silently missing.
+  if (tail.find("%%EOF") == std::string_view::npos) {
+    return Status::Corruption(name + ": the PDF is truncated (no end-of-file marker)");
+  }
+  if (locked) {
+    return Status::InvalidInput(name + (options.password.empty()
+                                            ? ": the PDF is encrypted and needs a password to open"
+                                            : ": the password does not open the PDF"));
+  }
+  if (doc.getNumPages() <= 0) return Status::InvalidInput(name + ": the PDF has no pages");
+  return Status::Ok();
+}
 
 Result<PdfDocument> PdfDocument::Open(std::string_view bytes, std::string name,
                                       PdfOptions options) {
@@ -218,31 +243,43 @@ Result<PdfDocument> PdfDocument::Open(std::string_view bytes, std::string name,
   auto doc = std::make_unique<PDFDoc>(
       new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object()), password,
       password);
-  const bool locked = !doc->isOk() && doc->getErrorCode() == errEncrypted;
-  if (!doc->isOk() && !locked) {
-    return Status::Corruption(name + ": not a readable PDF (damaged, truncated or not a PDF)");
-  }
-  // poppler rebuilds a damaged cross-reference table, so a cut-off file may still open: its
-  // last pages would be silently missing.
   const size_t tail = bytes.size() > kEofWindow ? bytes.size() - kEofWindow : 0;
-  if (bytes.substr(tail).find("%%EOF") == std::string_view::npos) {
-    return Status::Corruption(name + ": the PDF is truncated (no end-of-file marker)");
+  if (Status s = CheckOpened(*doc, bytes.substr(tail), name, options); !s.ok()) return s;
+  return PdfDocument(std::move(doc), bytes, {}, std::move(name), options);
+}
+
+Result<PdfDocument> PdfDocument::OpenFile(const std::filesystem::path& file, std::string name,
+                                          PdfOptions options) {
+  RoutePopplerMessages();
+  const PopplerScope reports(name);
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(file, ec);
+  if (ec) return Status::IoError(name + ": " + ec.message());
+  if (size > static_cast<std::uintmax_t>(std::numeric_limits<int>::max())) {
+    return Status::NotSupported(name + ": the PDF is larger than 2 GiB");
   }
-  if (locked) {
-    return Status::InvalidInput(name + (options.password.empty()
-                                            ? ": the PDF is encrypted and needs a password to open"
-                                            : ": the password does not open the PDF"));
-  }
-  if (doc->getNumPages() <= 0) return Status::InvalidInput(name + ": the PDF has no pages");
-  return PdfDocument(std::move(doc), bytes, std::move(name), options);
+  std::string tail(std::min<std::uintmax_t>(size, kEofWindow), '\0');
+  std::ifstream in(file, std::ios::binary);
+  in.seekg(static_cast<std::streamoff>(size - tail.size()));
+  in.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+  if (!in) return Status::IoError(name + ": cannot be read");
+  std::optional<GooString> password;
+  if (!options.password.empty()) password.emplace(options.password);
+  auto doc =
+      std::make_unique<PDFDoc>(std::make_unique<GooString>(file.string()), password, password);
+  if (Status s = CheckOpened(*doc, tail, name, options); !s.ok()) return s;
+  return PdfDocument(std::move(doc), {}, file, std::move(name), options);
 }
 
 int PdfDocument::page_count() const { return doc_->getNumPages(); }
 
 Result<std::unique_ptr<poppler::page>> PdfDocument::RenderablePage(int number) {
   if (!renderer_doc_) {
-    renderer_doc_.reset(poppler::document::load_from_raw_data(
-        bytes_.data(), static_cast<int>(bytes_.size()), options_.password, options_.password));
+    renderer_doc_.reset(file_.empty() ? poppler::document::load_from_raw_data(
+                                            bytes_.data(), static_cast<int>(bytes_.size()),
+                                            options_.password, options_.password)
+                                      : poppler::document::load_from_file(
+                                            file_.string(), options_.password, options_.password));
   }
   std::unique_ptr<poppler::page> page(renderer_doc_ ? renderer_doc_->create_page(number - 1)
                                                     : nullptr);

@@ -15,6 +15,7 @@
 // PdfDocument per thread.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -60,6 +61,10 @@ class PdfDocument {
   // A PDF encrypted only with an owner password (restrictions, no password to open) is read.
   static Result<PdfDocument> Open(std::string_view bytes, std::string name,
                                   PdfOptions options = {});
+  // The same, for a PDF poppler reads from `file` as it needs it (nothing held but what a page
+  // asks for); `file` must stay as it is while the document lives.
+  static Result<PdfDocument> OpenFile(const std::filesystem::path& file, std::string name,
+                                      PdfOptions options = {});
 
   PdfDocument(PdfDocument&&) noexcept;
   PdfDocument& operator=(PdfDocument&&) noexcept;
@@ -85,12 +90,17 @@ class PdfDocument {
   Result<PixPtr> RenderGray(int number, int dpi, int turned = 0);
 
  private:
-  PdfDocument(std::unique_ptr<PDFDoc> doc, std::string_view bytes, std::string name,
-              PdfOptions options);
+  PdfDocument(std::unique_ptr<PDFDoc> doc, std::string_view bytes, std::filesystem::path file,
+              std::string name, PdfOptions options);
+  // Checks what opened: readable, complete (`tail`, its last bytes, hold the end-of-file mark),
+  // not locked, with pages.
+  static Status CheckOpened(PDFDoc& doc, std::string_view tail, const std::string& name,
+                            const PdfOptions& options);
   // Page `number` through poppler-cpp, which renders (its document opened on first use).
   Result<std::unique_ptr<poppler::page>> RenderablePage(int number);
   std::unique_ptr<PDFDoc> doc_;
-  std::string_view bytes_;
+  std::string_view bytes_;      // the PDF in memory; or
+  std::filesystem::path file_;  // the file it is read from
   std::unique_ptr<poppler::document> renderer_doc_;
   std::string name_;
   PdfOptions options_;

@@ -199,9 +199,9 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
     return std::make_shared<DocumentPipeline>(std::move(*pipeline));
   };
   auto reader = [](std::shared_ptr<DocumentPipeline> pipeline) -> ReadDocument {
-    return [pipeline](const std::filesystem::path& path, std::string bytes, std::string sha256,
-                      const PageLaidOut& on_page, const std::string& spill_prefix) {
-      return pipeline->Read(path, std::move(bytes), std::move(sha256), {}, on_page, spill_prefix);
+    return [pipeline](const std::filesystem::path& path, Source source, const PageLaidOut& on_page,
+                      const std::string& spill_prefix) {
+      return pipeline->Read(path, std::move(source), {}, on_page, spill_prefix);
     };
   };
   // Loaded here to check the data folder before any file is read; worker processes load their

@@ -127,7 +127,7 @@ void Walk(const std::filesystem::path& folder, const std::filesystem::path& root
 }
 
 // Standard input, whole, with the limit of a file.
-Result<std::string> ReadStandardInput() {
+Result<Source> ReadStandardInput() {
   std::string bytes;
   char buffer[1 << 16];
   while (std::cin.read(buffer, sizeof buffer) || std::cin.gcount() > 0) {
@@ -138,7 +138,7 @@ Result<std::string> ReadStandardInput() {
     }
   }
   if (std::cin.bad()) return Status::IoError("standard input: read failed");
-  return bytes;
+  return SourceOf(std::move(bytes));
 }
 
 // A file whose reading threw: a failed report naming it and the reason.
@@ -160,13 +160,13 @@ Done ReadOne(const std::filesystem::path& file, const BatchOptions& options,
   Done d;
   d.report.path = file.string();
   try {
-    auto bytes = file == kStandardInput ? ReadStandardInput() : ReadSourceFile(file);
-    if (!bytes.ok()) {
-      d.report.error = bytes.status().message();
+    auto source = file == kStandardInput ? ReadStandardInput() : OpenSourceFile(file);
+    if (!source.ok()) {
+      d.report.error = source.status().message();
       return d;
     }
-    d.report.bytes = bytes->size();
-    d.report.sha256 = Sha256Hex(*bytes);
+    d.report.bytes = source->size;
+    d.report.sha256 = source->sha256;
     std::optional<int64_t> stored;
     if (!options.force && lookup != nullptr) {
       auto found = lookup->FindDocument(d.report.sha256);
@@ -177,11 +177,12 @@ Done ReadOne(const std::filesystem::path& file, const BatchOptions& options,
     } else if (stored) {
       d.report.status = FileStatus::kUnchanged;
     } else {
-      const bool paged = on_page && (LooksLikePdf(*bytes) || LooksLikeImage(*bytes));
-      PageProgress progress{d.report.path, 0, paged ? CountPages(*bytes, d.report.path) : 0};
+      const bool paged = on_page && (source->pdf_file || LooksLikePdf(source->bytes) ||
+                                     LooksLikeImage(source->bytes));
+      PageProgress progress{d.report.path, 0, paged ? CountPages(*source, d.report.path) : 0};
       if (on_page) on_page(progress);
       auto e = read(
-          file, std::move(*bytes), d.report.sha256,
+          file, std::move(*source),
           [&](int laid_out) {
             progress.pages_laid_out = laid_out;
             if (on_page) on_page(progress);

@@ -95,13 +95,14 @@ Inputs ExpandInputs(const std::vector<std::string>& inputs, const InputFilter& f
 std::string NotADocument(const std::filesystem::path& file);
 
 // How the batch reads one document: DocumentPipeline::Read (see there) in oplex. It takes the
-// file's bytes, so that it can let them go before the document is read through, and tells
+// file's content (a PDF left in its file: OpenSourceFile), so that it can let it go before the
+// document is read through, and tells
 // `on_page` of each page as it is laid out. A long document's records may be spilled to a scratch
 // database named `spill_prefix` and a few characters more (beside the database, named after it
 // and the process), then stored from there (Store::PutSpilled).
-using ReadDocument = std::function<Result<DocumentRead>(
-    const std::filesystem::path& path, std::string bytes, std::string sha256,
-    const PageLaidOut& on_page, const std::string& spill_prefix)>;
+using ReadDocument = std::function<Result<DocumentRead>(const std::filesystem::path& path,
+                                                        Source source, const PageLaidOut& on_page,
+                                                        const std::string& spill_prefix)>;
 
 // Where the reading of a document is: `pages_laid_out` of its `pages` (0 when it begins, its page
 // count known and nothing laid out yet; a text export has no pages and gives none of these).

@@ -26,9 +26,11 @@ DocumentLimits LimitsFor(int timeout_option, int memory_option, int pages) {
   return limits;
 }
 
-int CountPages(std::string_view bytes, const std::string& name) {
-  if (LooksLikePdf(bytes)) {
-    auto pdf = PdfDocument::Open(bytes, name);
+int CountPages(const Source& source, const std::string& name) {
+  const std::string& bytes = source.bytes;
+  if (source.pdf_file || LooksLikePdf(bytes)) {
+    auto pdf = source.pdf_file ? PdfDocument::OpenFile(*source.pdf_file, name)
+                               : PdfDocument::Open(bytes, name);
     return pdf.ok() ? std::max(1, pdf->page_count()) : 1;
   }
   if (LooksLikeImage(bytes)) {

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/source_file.h"
+
 namespace oplex {
 
 // The value of BatchOptions::timeout_seconds and max_memory_mb that scales the limit by the
@@ -40,6 +42,6 @@ DocumentLimits LimitsFor(int timeout_option, int memory_option, int pages);
 // The pages of a document, cheaply, before it is read: a PDF's page count from its cross
 // reference table, an image file's pages (a TIFF may hold several), 1 for text and for what
 // cannot be opened.
-int CountPages(std::string_view bytes, const std::string& name);
+int CountPages(const Source& source, const std::string& name);
 
 }  // namespace oplex

@@ -135,18 +135,21 @@ void DocumentPipeline::ExtractWindow(const std::vector<Block>& blocks, WindowPla
 Result<Extraction> DocumentPipeline::Process(const std::filesystem::path& path, std::string bytes,
                                              std::string sha256, const std::set<int>& pages,
                                              const PageLaidOut& on_page) const {
-  Result<DocumentRead> read =
-      Read(path, std::move(bytes), std::move(sha256), pages, on_page, /*spill_prefix=*/"");
+  Source source;
+  source.size = bytes.size();
+  source.bytes = std::move(bytes);
+  source.sha256 = std::move(sha256);
+  Result<DocumentRead> read = Read(path, std::move(source), pages, on_page, /*spill_prefix=*/"");
   if (!read.ok()) return read.status();
   return std::move(read->extraction);
 }
 
-Result<DocumentRead> DocumentPipeline::Read(const std::filesystem::path& path, std::string bytes,
-                                            std::string sha256, const std::set<int>& pages,
-                                            const PageLaidOut& on_page,
+Result<DocumentRead> DocumentPipeline::Read(const std::filesystem::path& path, Source source,
+                                            const std::set<int>& pages, const PageLaidOut& on_page,
                                             const std::string& spill_prefix) const {
+  std::string& bytes = source.bytes;
   DocumentInfo identity;
-  identity.sha256 = std::move(sha256);
+  identity.sha256 = std::move(source.sha256);
   identity.path = path.string();
   SettledRecords settled(taxonomy_, spill_prefix, identity);
   Opening opening;
@@ -160,14 +163,23 @@ Result<DocumentRead> DocumentPipeline::Read(const std::filesystem::path& path, s
   std::string source_format;
   std::optional<int> page_count;
   std::vector<Finding> findings;  // what decoding could not read
-  if (LooksLikePdf(bytes) || LooksLikeImage(bytes)) {
-    auto read =
-        LooksLikePdf(bytes)
-            ? ReadPdfBlocks(bytes, path.string(), PdfOptions{}, ocr_.get(), pages, on_page, take)
-            : ReadImageBlocks(bytes, path.string(), ocr_.get(), pages, on_page, take);
+  if (source.pdf_file || LooksLikePdf(bytes) || LooksLikeImage(bytes)) {
+    Result<PageBlocks> read = [&]() -> Result<PageBlocks> {
+      if (source.pdf_file) {
+        auto pdf = PdfDocument::OpenFile(*source.pdf_file, path.string());
+        if (!pdf.ok()) return pdf.status();
+        return ReadPdfBlocks(*pdf, path.string(), ocr_.get(), pages, on_page, take);
+      }
+      if (LooksLikePdf(bytes)) {
+        return ReadPdfBlocks(bytes, path.string(), PdfOptions{}, ocr_.get(), pages, on_page, take);
+      }
+      return ReadImageBlocks(bytes, path.string(), ocr_.get(), pages, on_page, take);
+    }();
     if (!read.ok()) return read.status();
     // A PDF some of whose pages were scans says so: their records carry OCR confidences.
-    source_format = LooksLikePdf(bytes) ? (read->ocr_pages > 0 ? "pdf+ocr" : "pdf") : "image";
+    source_format = source.pdf_file || LooksLikePdf(bytes)
+                        ? (read->ocr_pages > 0 ? "pdf+ocr" : "pdf")
+                        : "image";
     page_count = read->page_count;
     findings = PageFindings(read->notes);
   } else {

@@ -23,6 +23,7 @@
 #include "pipeline/decode/ocr_pool.h"
 #include "pipeline/normalize/spanish_dates.h"
 #include "pipeline/page_blocks.h"
+#include "pipeline/source_file.h"
 #include "pipeline/vocab.h"
 #include "tools/run/document_windows.h"
 #include "tools/run/record_spill.h"
@@ -43,12 +44,13 @@ class DocumentPipeline {
                              std::string sha256, const std::set<int>& pages = {},
                              const PageLaidOut& on_page = {}) const;
 
-  // Process for `oplex ingest`: a document read in windows writes its records, as each window
-  // settles, to a scratch database named `spill_prefix` and six characters more (empty: never
-  // spilled; see RecordSpill::Create), which Store::PutSpilled stores from.
-  Result<DocumentRead> Read(const std::filesystem::path& path, std::string bytes,
-                            std::string sha256, const std::set<int>& pages,
-                            const PageLaidOut& on_page, const std::string& spill_prefix) const;
+  // Process for `oplex ingest`, from `source` (a PDF read from its file as needed:
+  // OpenSourceFile): a document read in windows writes its records, as each window settles, to a
+  // scratch database named `spill_prefix` and six characters more (empty: never spilled; see
+  // RecordSpill::Create), which Store::PutSpilled stores from.
+  Result<DocumentRead> Read(const std::filesystem::path& path, Source source,
+                            const std::set<int>& pages, const PageLaidOut& on_page,
+                            const std::string& spill_prefix) const;
 
   // A document longer than this many pages is extracted a window of about as many pages at a
   // time (document_windows.h), so that memory does not grow with its pages. 0: always whole.

@@ -8,6 +8,7 @@
 #include "extractors/minutes_meeting.h"
 #include "extractors/report_events.h"
 #include "extractors/reporting_period.h"
+#include "extractors/sentences.h"
 #include "extractors/stated_totals.h"
 #include "extractors/table_events.h"
 #include "pipeline/classify/classifier.h"
@@ -126,7 +127,18 @@ void DocumentPipeline::ExtractWindow(const std::vector<Block>& blocks, WindowPla
     ExtractIndicators(blocks, read, indicator_rules_, rules_, vocab_, e);
   }
   ReadIndicatorSheets(blocks, table_rules_, indicator_rules_, vocab_, e);
-  if (place.first && place.last) ExtractDocumentDate(blocks, e);
+  if (place.first && place.last) {
+    ExtractDocumentDate(blocks, e);
+  } else if (place.first) {
+    // The document's date line stands in its opening or among its last paragraphs: the opening
+    // is read now, the last paragraphs once the document is (DocumentWindows::closing).
+    const size_t findings = e->findings.size();
+    const std::vector<Block> first_blocks(
+        blocks.begin(),
+        blocks.begin() + static_cast<long>(std::min(OpeningBlockCount(blocks), blocks.size())));
+    ExtractDocumentDate(first_blocks, e);
+    opening->dated = e->document.date.has_value() || e->findings.size() > findings;
+  }
   if (place.first) ExtractMinutesMeeting(blocks, event_rules_, e);
   ExtractTableEvents(blocks, event_rules_, e);
   ExtractReportEvents(blocks, event_rules_, vocab_, e);
@@ -203,7 +215,7 @@ Result<DocumentRead> DocumentPipeline::Read(const std::filesystem::path& path, S
                     std::make_move_iterator(findings.end()));
   if (windows.windowed()) {
     // Each window's activities were categorized and checked as it settled.
-    ExtractDocumentDate(windows.bookends(), &e);
+    if (!opening.dated) ExtractDocumentDate(windows.closing(), &e);
     ValidateDocument(&e);
     if (Status s = settled.Finish(&e); !s.ok()) return s;
     out.spill = settled.TakeSpill();

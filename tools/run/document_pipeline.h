@@ -62,6 +62,7 @@ class DocumentPipeline {
   struct Opening {
     Classification classification;
     std::optional<DatePeriod> period;  // the period a report covers (reporting_period.h)
+    bool dated = false;  // its opening gave the document's date line (document_date.h)
   };
 
   // Extracts one window of the document (its opening one first) into `e`, which holds the

@@ -4,7 +4,6 @@
 #include <set>
 
 #include "extractors/document_date.h"
-#include "extractors/sentences.h"
 
 namespace oplex {
 namespace {
@@ -83,13 +82,8 @@ void DocumentWindows::ExtractWindow(size_t end, bool last) {
   pending_.erase(pending_.begin(), pending_.begin() + static_cast<long>(end));
   const WindowPlace place{windows_ == 0, last};
   ++windows_;
-  if (place.first) {
-    const size_t opening = std::min(OpeningBlockCount(window), window.size());
-    bookends_.assign(window.begin(), window.begin() + static_cast<long>(opening));
-  }
   if (place.first && place.last) {
     extract_(window, place, &document_);
-    bookends_.clear();
     return;
   }
   std::vector<Block> read = std::move(context_);
@@ -114,7 +108,7 @@ void DocumentWindows::KeepClosing(const std::vector<Block>& read, size_t own) {
   for (size_t i = read.size(); i-- > read.size() - own && closing.size() < kClosingParagraphs;) {
     if (IsParagraph(read[i])) closing.push_back(&read[i]);
   }
-  for (auto it = closing.rbegin(); it != closing.rend(); ++it) bookends_.push_back(**it);
+  for (auto it = closing.rbegin(); it != closing.rend(); ++it) closing_.push_back(**it);
 }
 
 std::vector<Block> DocumentWindows::NextContext(const std::vector<Block>& window) const {
@@ -122,8 +116,9 @@ std::vector<Block> DocumentWindows::NextContext(const std::vector<Block>& window
   const std::set<int> headings(open.begin(), open.end());
   // The block of the window's last record: what follows it may be the next window's heading,
   // and a table of the next window may go on from it or from a table after it.
-  std::optional<int> last_line = LastRecordLine(document_);
-  size_t tail = window.size();
+  // None stands in this window: what follows is its end.
+  const std::optional<int> last_line = LastRecordLine(document_);
+  size_t tail = 0;
   for (size_t i = window.size(); last_line && i-- > 0;) {
     if (std::any_of(window[i].rows.begin(), window[i].rows.end(), [&](const Row& r) {
           return r.first_line <= *last_line && *last_line <= std::max(r.first_line, r.last_line);
@@ -132,7 +127,6 @@ std::vector<Block> DocumentWindows::NextContext(const std::vector<Block>& window
       break;
     }
   }
-  if (!last_line) tail = 0;
   tail = std::max(tail, window.size() > kContextBlocks ? window.size() - kContextBlocks : 0);
   std::vector<Block> context;
   for (size_t i = 0; i < window.size(); ++i) {

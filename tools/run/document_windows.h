@@ -49,9 +49,9 @@ class DocumentWindows {
   // Extracts what is left; the document's records, in the order of its windows.
   Extraction Finish();
 
-  // The blocks of the document's opening window up to its first running text, and the last
-  // paragraphs of its closing one (document_date.h reads a date line there); valid after Finish.
-  const std::vector<Block>& bookends() const { return bookends_; }
+  // The last paragraphs of the document's closing window (document_date.h reads a date line
+  // there), when it was read in more than one; valid after Finish.
+  const std::vector<Block>& closing() const { return closing_; }
   // Whether the document was read in more than one window.
   bool windowed() const { return windows_ > 1; }
 
@@ -62,7 +62,7 @@ class DocumentWindows {
   size_t Cut() const;
   // Extracts pending_[0, end) after the context, appends its records and keeps the next context.
   void ExtractWindow(size_t end, bool last);
-  // Keeps the last paragraphs among the last `own` blocks of `read` as the closing bookends.
+  // Keeps the last paragraphs among the last `own` blocks of `read` as the closing ones.
   void KeepClosing(const std::vector<Block>& read, size_t own);
   // The blocks the next window re-reads first.
   std::vector<Block> NextContext(const std::vector<Block>& window) const;
@@ -73,7 +73,7 @@ class DocumentWindows {
   std::vector<Block> pending_;  // settled, not extracted yet
   std::vector<Block> context_;  // re-read before the next window
   Extraction document_;
-  std::vector<Block> bookends_;
+  std::vector<Block> closing_;
   int windows_ = 0;
 };
 

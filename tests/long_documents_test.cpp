@@ -85,6 +85,17 @@ TEST_F(LongDocumentsTest, APlanOfThreeWindowsIsStoredWholeAndItsScratchDatabaseR
                    "AND kind = 'activity'"),
             db.One("SELECT count(*) FROM activity WHERE text LIKE '%informe%'"));
   EXPECT_EQ(Scratch(), std::vector<std::string>{});
+
+  // Read again with --force, the stored copy is replaced by the spilled one: once, whole.
+  const Outcome again = Oplex("ingest --force " + pdf.string());
+  ASSERT_EQ(again.exit_code, 0) << again.out << again.err;
+  RawDb after(db_);
+  EXPECT_EQ(after.Count("document"), 1);
+  EXPECT_EQ(after.Count("activity"), static_cast<int64_t>(drawn.size()));
+  EXPECT_EQ(after.Count("activity_month"), 12 * static_cast<int64_t>(drawn.size()));
+  EXPECT_EQ(after.One("SELECT count(*) FROM search_text WHERE kind = 'activity'"),
+            std::to_string(drawn.size()));
+  EXPECT_EQ(Scratch(), std::vector<std::string>{});
 }
 
 TEST_F(LongDocumentsTest, AWorkerKilledWhileSpillingLeavesNoScratchDatabase) {

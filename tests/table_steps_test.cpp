@@ -70,6 +70,18 @@ Block FiveColumnPlan() {
   });
 }
 
+TEST(TableCellKind, AListOfMonthsHoweverLongIsAPeriod) {
+  // Longer than a period's usual few words, but every word a month in full, a year, a dash or a
+  // word that joins them.
+  EXPECT_EQ(KindOf("enero, febrero, abril, mayo, julio, agosto, octubre y noviembre de 2023"),
+            CellKind::kPeriod);
+  EXPECT_EQ(KindOf("enero; febrero; marzo; abril; mayo; junio; julio; agosto o septiembre"),
+            CellKind::kPeriod);
+  // A word of something else makes it text, whatever the months around it.
+  EXPECT_EQ(KindOf("enero, febrero, marzo, abril, mayo, junio, julio y agosto informes"),
+            CellKind::kText);
+}
+
 TEST(TableCellKind, CodesOfAnyShapeAreCodes) {
   for (const char* code : {"1.1.2", "A.1", "III.2", "DEOE-01", "1.-"}) {
     EXPECT_EQ(KindOf(code), CellKind::kCode) << code;

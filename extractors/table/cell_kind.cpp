@@ -64,23 +64,13 @@ bool MayNameADate(const std::string& folded) {
 }
 
 // A list of months however long ("enero, abril, julio y octubre de 2023"): every word a month
-// named in full, a year, or a word that joins them.
-bool MonthList(std::string_view folded) {
+// named in full, a year, a dash, or a word that joins them (data/label_words.tsv).
+bool MonthList(const std::string& folded, const TableRules& rules) {
   int months = 0;
-  size_t at = 0;
-  while (at < folded.size()) {
-    const size_t end = std::min(folded.find_first_of(" ,.;", at), folded.size());
-    const std::string_view word = folded.substr(at, end - at);
-    at = end + 1;
-    if (word.empty() || word == "y" || word == "e" || word == "a" || word == "al" || word == "de" ||
-        word == "del" || word == "-") {
-      continue;
-    }
-    const bool year = word.size() == 4 && std::all_of(word.begin(), word.end(), [](char c) {
-                        return std::isdigit(static_cast<unsigned char>(c)) != 0;
-                      });
-    if (!year && !MonthOfWord(word, false)) return false;
-    months += year ? 0 : 1;
+  for (const ScheduleToken& t : ScheduleTokens(folded)) {
+    if (t.year || t.text == "-" || rules.UnfinishedLabel(t.text)) continue;
+    if (!MonthOfWord(t.text, false)) return false;  // a month named in full
+    ++months;
   }
   return months > 0;
 }
@@ -122,7 +112,7 @@ CellKind KindOf(const Cell& cell, const std::string& folded, const std::optional
   if (IsMonthToken(folded, rules.base())) return CellKind::kMonth;
   const int words = CountWords(folded);
   // Dates and periods are short and write a figure or a month: nothing else is searched.
-  if (MayNameADate(folded) && (words <= kPeriodWords || MonthList(folded))) {
+  if (MayNameADate(folded) && (words <= kPeriodWords || MonthList(folded, rules))) {
     const std::vector<DateMention> dates = FindDates(cell.text, std::nullopt);
     if (dates.size() == 1 && dates.front().raw.size() + kDateSlack >= PlainText(cell.text).size()) {
       return CellKind::kDate;

@@ -20,18 +20,14 @@ bool IsRangeWord(std::string_view word) {
   return word == "-" || word == "a" || word == "al" || word == "hasta";
 }
 
-struct Token {
-  std::string text;
-  std::optional<int> month;
-  std::optional<int> year;
-};
+}  // namespace
 
-std::vector<Token> Tokens(const std::string& folded) {
-  std::vector<Token> out;
+std::vector<ScheduleToken> ScheduleTokens(const std::string& folded) {
+  std::vector<ScheduleToken> out;
   std::string word;
   auto flush = [&] {
     if (word.empty()) return;
-    Token t;
+    ScheduleToken t;
     t.text = word;
     t.month = MonthOfToken(word);
     if (word.size() == 4 && std::all_of(word.begin(), word.end(), ::isdigit)) {
@@ -42,9 +38,9 @@ std::vector<Token> Tokens(const std::string& folded) {
     word.clear();
   };
   for (char c : folded) {
-    if (c == '-' || c == '/' || c == ',' || c == ' ' || c == '.') {
+    if (c == '-' || c == '/' || c == ',' || c == ';' || c == ' ' || c == '.') {
       flush();
-      if (c == '-') out.push_back(Token{"-", std::nullopt, std::nullopt});
+      if (c == '-') out.push_back(ScheduleToken{"-", std::nullopt, std::nullopt});
     } else {
       word += c;
     }
@@ -52,6 +48,8 @@ std::vector<Token> Tokens(const std::string& folded) {
   flush();
   return out;
 }
+
+namespace {
 
 void Mark(int year, int month, TextSchedule* out) {
   out->months[year] |= static_cast<uint16_t>(1u << (month - 1));
@@ -100,16 +98,16 @@ std::optional<TextSchedule> FromDates(std::string_view text, std::optional<int> 
 std::optional<TextSchedule> ReadScheduleText(std::string_view text,
                                              std::optional<int> default_year) {
   if (auto dated = FromDates(text, default_year)) return dated;
-  const std::vector<Token> tokens = Tokens(Fold(text));
+  const std::vector<ScheduleToken> tokens = ScheduleTokens(Fold(text));
   std::optional<int> year = default_year;
-  for (const Token& t : tokens) {
+  for (const ScheduleToken& t : tokens) {
     if (t.year) year = t.year;  // the year the text writes (the last one, as in "enero de 2020")
   }
   if (!year) return std::nullopt;
   TextSchedule out;
   std::optional<int> previous;  // the last month named, waiting for a possible range end
   bool ranging = false;
-  for (const Token& t : tokens) {
+  for (const ScheduleToken& t : tokens) {
     if (t.month) {
       if (ranging && previous) {
         const int end_year = *t.month < *previous ? *year + 1 : *year;

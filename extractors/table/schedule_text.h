@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace oplex {
 
@@ -19,6 +20,16 @@ struct TextSchedule {
   std::optional<std::string> start;  // ISO date, when the text gives days
   std::optional<std::string> end;
 };
+
+// A word of a folded schedule text: text cut at spaces, commas, semicolons, periods, slashes and
+// dashes (a dash kept as a word of its own), with the month it names (in full, or by three letters
+// but "mar") and the year it is (1900–2200).
+struct ScheduleToken {
+  std::string text;
+  std::optional<int> month;
+  std::optional<int> year;
+};
+std::vector<ScheduleToken> ScheduleTokens(const std::string& folded);
 
 // The months `text` covers, or nullopt when it names no month (and no date). `default_year`
 // is the year of a text that writes none (the plan's year).

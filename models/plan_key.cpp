@@ -74,8 +74,8 @@ Result<std::optional<std::string>> ExcerptPlan(Store& store, int64_t id, const P
   std::map<std::string, std::set<int64_t>> found;  // plan key → the activities found in it
   Status read = ForEachRow(*plans, [&]() -> Status {
     const std::string code = plans->Text(1);
-    auto [mine, fresh] = by_code.try_emplace(code);
-    if (fresh) {
+    const auto mine = by_code.try_emplace(code).first;
+    if (mine->second.empty()) {
       own->Bind(1, id).Bind(2, code);
       Status listed = ForEachRow(*own, [&]() -> Status {
         const std::vector<std::string> text = TitleWords(own->Text(1));

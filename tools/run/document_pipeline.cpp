@@ -217,7 +217,8 @@ Result<DocumentRead> DocumentPipeline::Read(const std::filesystem::path& path, S
     // Each window's activities were categorized and checked as it settled.
     if (!opening.dated) ExtractDocumentDate(windows.closing(), &e);
     ValidateDocument(&e);
-    if (Status s = settled.Finish(&e); !s.ok()) return s;
+    if (Status s = settled.Finish(&e); !s.ok())
+      return WithContext(s, path.string() + ": not stored");
     out.spill = settled.TakeSpill();
   } else {
     ClassifyActivities(taxonomy_, &e);

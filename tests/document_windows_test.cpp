@@ -2,6 +2,7 @@
 // records it gives read whole: the same activities with their sections and months, the same
 // indicators, events and findings. Checked on real layouts by making the window a few pages long.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <map>
@@ -67,12 +68,17 @@ std::vector<std::string> Digest(const Extraction& e) {
   return out;
 }
 
-Extraction Read(const std::string& path, int window_pages) {
+// The pipeline of data/, reading `window_pages` pages at a time (0: whole).
+DocumentPipeline Windowed(int window_pages) {
   auto pipeline = DocumentPipeline::Load(OPLEX_DEFAULT_DATA_DIR);
-  EXPECT_TRUE(pipeline.ok());
+  EXPECT_TRUE(pipeline.ok()) << pipeline.status().ToString();
   pipeline->set_window_pages(window_pages);
+  return std::move(*pipeline);
+}
+
+Extraction Read(const std::string& path, int window_pages) {
   const std::string bytes = testing::ReadBytes(path);
-  auto e = pipeline->Process(path, bytes, Sha256Hex(bytes));
+  auto e = Windowed(window_pages).Process(path, bytes, Sha256Hex(bytes));
   EXPECT_TRUE(e.ok()) << e.status().ToString();
   return e.ok() ? std::move(*e) : Extraction{};
 }
@@ -161,12 +167,10 @@ void ExpectSpilledStoredAsWhole(const std::string& path, int window_pages) {
       std::filesystem::temp_directory_path() / ("oplex-spill-test-" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  auto pipeline = DocumentPipeline::Load(OPLEX_DEFAULT_DATA_DIR);
-  ASSERT_TRUE(pipeline.ok());
-  pipeline->set_window_pages(window_pages);
+  const DocumentPipeline pipeline = Windowed(window_pages);
   const std::string bytes = testing::ReadBytes(path);
   {
-    auto whole = pipeline->Process(path, bytes, Sha256Hex(bytes));
+    auto whole = pipeline.Process(path, bytes, Sha256Hex(bytes));
     ASSERT_TRUE(whole.ok()) << whole.status().ToString();
     auto store = Store::Open(dir / "whole.sqlite");
     ASSERT_TRUE(store.ok());
@@ -177,7 +181,7 @@ void ExpectSpilledStoredAsWhole(const std::string& path, int window_pages) {
     auto source = OpenSourceFile(path);
     ASSERT_TRUE(source.ok()) << source.status().ToString();
     ASSERT_TRUE(source->pdf_file.has_value()) << path;  // read from the file, as ingest does
-    auto read = pipeline->Read(path, std::move(*source), {}, {}, prefix);
+    auto read = pipeline.Read(path, std::move(*source), {}, {}, prefix);
     ASSERT_TRUE(read.ok()) << read.status().ToString();
     ASSERT_NE(read->spill, nullptr) << path << " was not spilled";
     EXPECT_EQ(Leftovers(dir).size(), 1u);  // the scratch database, while the spill lives

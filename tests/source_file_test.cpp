@@ -5,10 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "pipeline/sha256.h"
+#include "tests/process_file.h"
 
 namespace oplex {
 namespace {
@@ -33,10 +33,7 @@ TEST(Sha256, KnownDigestsWholeAndInParts) {
   }
 }
 
-std::string Bytes(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+std::string Bytes(const fs::path& path) { return testing::ReadBytes(path.string()); }
 
 TEST(OpenSourceFile, APdfStaysInItsFileAnythingElseIsRead) {
   const fs::path pdf = kData / "pdf" / "ieem-2024-numeric.pdf";  // 53 pages, larger than a chunk

@@ -77,10 +77,14 @@ struct Draft {
 // scheduled is not searched again for each of its rows.
 class Unscheduled {
  public:
-  // Takes in the activities added since the last call.
-  void CatchUp(const std::vector<Activity>& activities) {
-    for (; seen_ < activities.size(); ++seen_) {
-      if (!activities[seen_].months.known()) indices_.push_back(seen_);
+  // Takes in the activities `e` added since the last call (those it settled all at once).
+  void CatchUp(const Extraction& e) {
+    if (seen_ < e.settled.size()) {
+      indices_ = e.settled.WaitingIndexes();
+      seen_ = e.settled.size();
+    }
+    for (; seen_ < e.activity_count(); ++seen_) {
+      if (!e.ActivityMonths(seen_).known()) indices_.push_back(seen_);
     }
   }
   const std::vector<size_t>& indices() const { return indices_; }
@@ -340,7 +344,7 @@ class Mapper {
     }
     if (auto same = FindSame(a)) {
       // The same activity listed again by a schedule: the schedule adds its months and code.
-      Activity& e = out_.activities[*same];
+      Activity& e = *out_.WholeActivity(*same);
       if (e.code_printed && a.code_printed && e.code != a.code) {
         Finding f;
         f.severity = Severity::kInfo;
@@ -363,29 +367,29 @@ class Mapper {
       return;
     }
     out_.activities.push_back(std::move(a));
-    const size_t index = out_.activities.size() - 1;
+    const size_t index = out_.activity_count() - 1;
     if (misread_unit) {
       misread_unit->finding.activity = index;
-      misread_unit->finding.provenance = out_.activities[index].provenance;
+      misread_unit->finding.provenance = out_.activities.back().provenance;
       out_.findings.push_back(std::move(misread_unit->finding));
     }
     if (const std::string& read = d.rows.front()->code_as_read; !read.empty()) {
       Finding f;
       f.severity = Severity::kInfo;
       f.code = "code_misread";
-      f.message = "activity " + out_.activities[index].code + ": code read by OCR as '" + read +
+      f.message = "activity " + out_.activities.back().code + ": code read by OCR as '" + read +
                   "', taken in the shape of the table's other codes";
       f.raw_text = read;
       f.activity = index;
-      f.provenance = out_.activities[index].provenance;
+      f.provenance = out_.activities.back().provenance;
       out_.findings.push_back(std::move(f));
     }
     for (std::string& text : deliverables) {
       Deliverable del;
       del.text = std::move(text);
       del.activity = index;
-      del.section = out_.activities[index].section;
-      del.provenance = out_.activities[index].provenance;
+      del.section = out_.activities.back().section;
+      del.provenance = out_.activities.back().provenance;
       out_.deliverables.push_back(std::move(del));
     }
   }
@@ -396,7 +400,7 @@ class Mapper {
     if (!a.months.known()) return std::nullopt;
     std::optional<size_t> misread;  // the same wording under a code OCR may have misread
     for (size_t i : unscheduled_.indices()) {
-      const Activity& e = out_.activities[i];
+      const Activity& e = *out_.WholeActivity(i);
       if (e.months.known()) continue;  // given by a schedule since
       if (e.code_printed && a.code_printed && e.code != a.code) {
         const bool doubted = e.provenance.confidence < 1 || a.provenance.confidence < 1;
@@ -427,7 +431,7 @@ void MapActivities(const std::vector<TypedTable>& tables, const TableRules& rule
                    const Vocabulary& vocab, std::optional<int> year, Extraction* out) {
   Unscheduled unscheduled;
   for (const TypedTable& table : tables) {
-    unscheduled.CatchUp(out->activities);
+    unscheduled.CatchUp(*out);
     Mapper(table, rules, vocab, year, unscheduled, out).Run();
   }
 }

@@ -80,8 +80,8 @@ class Walker {
   // `out` may hold activities already (the pages before, read earlier): a schedule may name them.
   Walker(const ExtractionRules& rules, const Vocabulary& vocab, Extraction* out)
       : rules_(rules), vocab_(vocab), out_(out), sections_(&out->sections, rules) {
-    for (size_t i = 0; i < out->activities.size(); ++i)
-      by_code_[out->activities[i].code].push_back(i);
+    for (size_t i = out->settled.size(); i < out->activity_count(); ++i)
+      by_code_[std::string(out->ActivityCode(i))].push_back(i);
   }
 
   WalkedBlocks Run(const std::vector<Block>& blocks, const std::vector<const TypedTable*>& typed,
@@ -351,7 +351,7 @@ class Walker {
     Flush();
     if (context_.saw_marks) {
       for (size_t index : context_.without_marks) {
-        out_->activities[index].months = MonthMask::FromBits(0);
+        out_->WholeActivity(index)->months = MonthMask::FromBits(0);
       }
     }
     context_.without_marks.clear();
@@ -395,16 +395,17 @@ class Walker {
     }
 
     if (auto existing = FindSame(a)) {
-      Activity& e = out_->activities[*existing];
-      if (!e.months.known() && a.months.known()) {
-        e.months = a.months;
-        e.month_values = a.month_values;
+      // Only its digest is kept of an activity settled with its months.
+      Activity* e = out_->WholeActivity(*existing);
+      if (e && !e->months.known() && a.months.known()) {
+        e->months = a.months;
+        e->month_values = a.month_values;
       }
       return;
     }
     a.section = sections_.Current();
     out_->activities.push_back(std::move(a));
-    const size_t index = out_->activities.size() - 1;
+    const size_t index = out_->activity_count() - 1;
     if (context_.month_columns && !context_.quantities) {
       if (d.marks) {
         context_.saw_marks = true;
@@ -508,10 +509,18 @@ class Walker {
   // An activity already extracted with the same code and text (the same line of action listed
   // again in a schedule table).
   std::optional<size_t> FindSame(const Activity& a) const {
+    for (size_t index : out_->settled.WithCode(a.code)) {
+      if (SameWording(out_->ActivityWritten(index).text, a.text, kSameActivityOverlap)) {
+        return index;
+      }
+    }
     auto it = by_code_.find(a.code);
     if (it == by_code_.end()) return std::nullopt;
     for (size_t index : it->second) {
-      if (SameWording(out_->activities[index].text, a.text, kSameActivityOverlap)) return index;
+      if (SameWording(out_->activities[index - out_->settled.size()].text, a.text,
+                      kSameActivityOverlap)) {
+        return index;
+      }
     }
     return std::nullopt;
   }
@@ -526,7 +535,7 @@ class Walker {
       } else {
         Deliverable d;
         d.text = item;
-        d.section = out_->activities[activity].section;
+        d.section = out_->ActivitySection(activity);
         d.activity = activity;
         d.provenance = RowProvenance(row, kActivityTableExtractor);
         out_->deliverables.push_back(std::move(d));
@@ -546,6 +555,7 @@ class Walker {
   const TypedTable* typed_ = nullptr;  // the current table read once, when it was
   bool started_ = false;               // some row of the current block opened an activity
   const Row* title_ = nullptr;
+  // The activities held in `out_` by code (those settled: SettledActivities::WithCode).
   std::map<std::string, std::vector<size_t>> by_code_;
   std::vector<Finding> pending_findings_;
 };

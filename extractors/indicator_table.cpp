@@ -227,16 +227,16 @@ class Reader {
   // The activity of the indicator's line of action: the one with its code, and when several
   // share the code, the one under a section titled like the indicator's objective.
   void Link(Indicator* ind, const Row& row) {
-    std::vector<size_t> candidates;
-    for (size_t i = 0; i < out_.activities.size(); ++i) {
-      if (out_.activities[i].code == ind->activity_code) candidates.push_back(i);
+    std::vector<size_t> candidates = out_.settled.WithCode(ind->activity_code);
+    for (size_t i = out_.settled.size(); i < out_.activity_count(); ++i) {
+      if (out_.ActivityCode(i) == ind->activity_code) candidates.push_back(i);
     }
     if (candidates.size() > 1 && ind->objective) {
       std::erase_if(candidates, [&](size_t i) { return !UnderObjective(i, *ind->objective); });
     }
     if (candidates.size() == 1) {
       ind->activity = candidates.front();
-      ind->section = out_.activities[candidates.front()].section;
+      ind->section = out_.ActivitySection(candidates.front());
       return;
     }
     Finding f;
@@ -250,7 +250,7 @@ class Reader {
   }
 
   bool UnderObjective(size_t activity, const std::string& objective) const {
-    for (std::optional<size_t> s = out_.activities[activity].section; s;
+    for (std::optional<size_t> s = out_.ActivitySection(activity); s;
          s = out_.sections[*s].parent) {
       if (SameTitle(out_.sections[*s].title, objective)) return true;
     }

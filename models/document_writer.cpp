@@ -6,6 +6,7 @@
 
 #include "models/merge.h"
 #include "models/migrations.h"
+#include "models/read_columns.h"
 
 namespace oplex {
 namespace {
@@ -390,6 +391,35 @@ Status DocumentWriter::AddActivity(Activity activity) {
         return held_.size() == kActivityBatch ? WriteHeld() : Status::Ok();
       },
       /*flush=*/false);
+}
+
+Result<Activity> DocumentWriter::ReadActivity(size_t index) {
+  if (index >= activity_ids_.size()) {
+    if (index - activity_ids_.size() >= held_.size()) {
+      return Status::Internal("no activities[" + std::to_string(index) + "] was added");
+    }
+    return held_[index - activity_ids_.size()];
+  }
+  if (!read_activity_) {
+    Result<Statement> read = store_.Prepare("SELECT code, code_printed, text, " +
+                                            ProvenanceColumns() + " FROM activity WHERE id = ?");
+    if (!read.ok()) return read.status();
+    read_activity_ = std::move(*read);
+  }
+  Statement& read = *read_activity_;
+  Result<bool> row = read.Bind(1, activity_ids_[index]).Step();
+  if (!row.ok() || !*row) {
+    read.Reset();
+    if (!row.ok()) return WithContext(row.status(), Where("activities", index));
+    return Status::Internal(Where("activities", index) + " is not in the database");
+  }
+  Activity a;
+  a.code = read.Text(0);
+  a.code_printed = read.Int64(1) != 0;
+  a.text = read.Text(2);
+  a.provenance = ReadProvenance(read, 3);
+  read.Reset();
+  return a;
 }
 
 Status DocumentWriter::CopyRecords(const std::string& schema) {

@@ -56,6 +56,10 @@ class DocumentWriter {
   Status AddReference(const Reference& reference);
   Status AddFinding(const Finding& finding);
 
+  // Activity `index`, added before, as written: its code, text and provenance (what a
+  // document read in windows looks back at: SettledActivities::ReadBack).
+  Result<Activity> ReadActivity(size_t index);
+
   // Copies the records of the one document of the database attached as `schema` (written by a
   // DocumentWriter of this oplex: a long document's records spilled as they were read) as this
   // document's. Instead of the Add calls, not with them.
@@ -99,6 +103,7 @@ class DocumentWriter {
   std::vector<int64_t> section_ids_, activity_ids_, event_ids_;
   size_t deliverables_ = 0, stated_totals_ = 0, indicators_ = 0, references_ = 0, findings_ = 0;
   std::vector<Activity> held_;              // activities not written yet
+  std::optional<Statement> read_activity_;  // ReadActivity's, prepared once
   std::optional<int64_t> max_activity_id_;  // before this document's, once the first is written
   std::set<std::tuple<std::string, std::string, int>> categories_;  // written by this writer
 };

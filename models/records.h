@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -287,9 +288,70 @@ struct DocumentInfo {
 };
 
 // Everything extracted from one document: the unit the store writes in one transaction.
+// The first activities of a long document read a window of pages at a time, once written away
+// (tools/run/record_spill.h), so that what a document has given so far does not stay in memory
+// while the rest is read. Of each it keeps what the steps that look back over the document's
+// activities ask for most: its code, section and months (the validator's numbering and totals,
+// an indicator's activity, classification by records); its text and provenance are read back
+// from where it was written when asked (a schedule row worded like it, a finding about it). An
+// activity whose months are still unknown is kept whole: a later schedule may give them.
+class SettledActivities {
+ public:
+  // What was written of activity `index`: its code, text and provenance at least.
+  using ReadBack = std::function<Activity(size_t index)>;
+
+  size_t size() const { return digests_.size(); }
+  std::string_view code(size_t index) const;
+  std::optional<size_t> section(size_t index) const;
+  MonthMask months(size_t index) const;
+  // How many have months known and at least one marked.
+  size_t scheduled() const { return scheduled_; }
+  // The indexes of those with `code`, in order.
+  std::vector<size_t> WithCode(std::string_view code) const;
+
+  // Activity `index` whole while its months are unknown; null once they are known.
+  Activity* Waiting(size_t index);
+  // The indexes of the activities kept whole, in order.
+  std::vector<size_t> WaitingIndexes() const;
+  // Activity `index` as written: whole while waiting, else read back (without a way to read it
+  // back, only its code, section and months).
+  Activity Written(size_t index) const;
+
+  // Settles `a` as activity size().
+  void Add(Activity a);
+  // Activity `index`, waiting, has its months now (and was written again): only its digest stays.
+  void Scheduled(size_t index);
+  void set_read_back(ReadBack read_back) { read_back_ = std::move(read_back); }
+
+ private:
+  struct Digest {
+    uint32_t code_at = 0;  // in codes_
+    uint32_t code_size = 0;
+    uint32_t section = 0;  // index + 1; 0: none
+    MonthMask months = MonthMask::Unknown();
+    bool waiting = false;  // kept whole in waiting_, which says what it is
+  };
+  const Activity* Whole(size_t index) const;
+  // Keeps the digest of activity `index` as `a` is (`fresh`: a new one).
+  void Keep(size_t index, const Activity& a, bool fresh);
+
+  std::vector<Digest> digests_;
+  std::string codes_;  // every code, one after another
+  // (hash of the code, index), sorted by hash when a lookup finds it unsorted.
+  mutable std::vector<std::pair<uint32_t, uint32_t>> by_code_;
+  mutable bool by_code_sorted_ = true;
+  std::vector<std::pair<size_t, Activity>> waiting_;  // by index
+  size_t scheduled_ = 0;
+  ReadBack read_back_;
+};
+
 struct Extraction {
   DocumentInfo document;
   std::vector<Section> sections;
+  // A long document read in windows and written away as they settle has its first activities
+  // there; `activities` holds those after them: activities[k] is the document's activity
+  // settled.size() + k. A document read whole has none settled.
+  SettledActivities settled;
   std::vector<Activity> activities;
   std::vector<Deliverable> deliverables;
   std::vector<StatedTotal> stated_totals;
@@ -297,6 +359,19 @@ struct Extraction {
   std::vector<Event> events;
   std::vector<Reference> references;
   std::vector<Finding> findings;
+
+  // The document's activities, settled and held.
+  size_t activity_count() const { return settled.size() + activities.size(); }
+  // Activity `index` of the document when it is held whole (in `activities`, or settled while its
+  // months are unknown); null when only its digest is kept.
+  Activity* WholeActivity(size_t index);
+  const Activity* WholeActivity(size_t index) const;
+  // What the document's activity `index` is, wherever it is kept.
+  std::string_view ActivityCode(size_t index) const;
+  std::optional<size_t> ActivitySection(size_t index) const;
+  MonthMask ActivityMonths(size_t index) const;
+  // Its text and provenance (read back when settled).
+  Activity ActivityWritten(size_t index) const;
 };
 
 }  // namespace oplex

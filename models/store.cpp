@@ -431,6 +431,11 @@ Result<Store::PutOutcome> Store::PutSpilled(const DocumentInfo& document,
       return WithContext(s, "spilled records " + spilled.string());
     }
   }  // no statement may be open when it is detached
+  // Read once, in order: a small page cache, whatever the document's size.
+  if (Status s = Exec(std::string("PRAGMA ") + kSpilled + ".cache_size = -256"); !s.ok()) {
+    Exec(std::string("DETACH DATABASE ") + kSpilled);
+    return s;
+  }
   Result<PutOutcome> put = [&]() -> Result<PutOutcome> {
     Result<std::unique_ptr<DocumentWriter>> writer = BeginDocument(document, replace);
     if (!writer.ok()) return writer.status();

@@ -500,9 +500,11 @@ void ClassifyByRecords(const Classification& opening, Extraction* e) {
     f.provenance.extractor = "classify";
     e->findings.push_back(std::move(f));
   };
-  const auto scheduled = static_cast<size_t>(
-      std::count_if(e->activities.begin(), e->activities.end(),
-                    [](const Activity& a) { return a.months.known() && a.months.bits() != 0; }));
+  const auto scheduled = e->settled.scheduled() +
+                         static_cast<size_t>(std::count_if(
+                             e->activities.begin(), e->activities.end(), [](const Activity& a) {
+                               return a.months.known() && a.months.bits() != 0;
+                             }));
   if (doc.kind == DocumentKind::kUnknown && scheduled >= kScheduledActivities) {
     doc.kind = DocumentKind::kWorkPlan;
     note("kind_from_tables", "work plan: no title names the kind, and its tables schedule " +

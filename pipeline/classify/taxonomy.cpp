@@ -260,14 +260,14 @@ std::string SectionPathText(const Extraction& extraction, const Activity& activi
 }
 
 void ClassifyActivity(const Taxonomy& taxonomy, Extraction* extraction, size_t index) {
-  Activity& a = extraction->activities[index];
+  Activity& a = *extraction->WholeActivity(index);
   Taxonomy::Classification c = taxonomy.Classify(a.text, SectionPathText(*extraction, a));
   a.category = ActivityCategory{std::move(c.category), std::move(c.label), static_cast<int>(c.rank),
                                 std::move(c.rule), Taxonomy::ToString(c.evidence)};
 }
 
 void ClassifyActivities(const Taxonomy& taxonomy, Extraction* extraction) {
-  for (size_t i = 0; i < extraction->activities.size(); ++i) {
+  for (size_t i = extraction->settled.size(); i < extraction->activity_count(); ++i) {
     ClassifyActivity(taxonomy, extraction, i);
   }
 }

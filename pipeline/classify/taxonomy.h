@@ -146,9 +146,9 @@ class Taxonomy {
 // when the activity has no section.
 std::string SectionPathText(const Extraction& extraction, const Activity& activity);
 
-// Sets the category of every activity of `extraction`, from its text and its sections' titles.
+// Sets the category of every activity `extraction` holds, from its text and its sections' titles.
 void ClassifyActivities(const Taxonomy& taxonomy, Extraction* extraction);
-// The same for activity `index` alone.
+// The same for activity `index` alone, which `extraction` holds whole (Extraction::WholeActivity).
 void ClassifyActivity(const Taxonomy& taxonomy, Extraction* extraction, size_t index);
 
 }  // namespace oplex

@@ -26,7 +26,7 @@ Provenance Prov(const Provenance& from) {
 }
 
 void CheckMonthSum(Extraction* e, size_t i) {
-  const Activity& a = e->activities[i];
+  const Activity& a = *e->WholeActivity(i);
   if (!a.annual || !a.annual->value || a.month_values.size() != 12) return;
   double sum = 0;
   bool complete = true;
@@ -72,37 +72,37 @@ void CheckNumbering(Extraction* e) {
     std::map<int64_t, std::vector<size_t>> numbers;
   };
   std::map<std::pair<std::optional<size_t>, std::string>, Group> groups;
-  for (size_t i = 0; i < e->activities.size(); ++i) {
-    auto segments = CodeSegments(e->activities[i].code);
+  for (size_t i = 0; i < e->activity_count(); ++i) {
+    auto segments = CodeSegments(e->ActivityCode(i));
     if (segments.size() < 2) continue;
     std::string parent;
     for (size_t s = 0; s + 1 < segments.size(); ++s) parent += segments[s] + ".";
     std::optional<int64_t> last = LeadingNumber(segments.back());
     if (!last) continue;  // no list is that long: not a position to check
-    groups[{Root(*e, e->activities[i].section), parent}].numbers[*last].push_back(i);
+    groups[{Root(*e, e->ActivitySection(i)), parent}].numbers[*last].push_back(i);
   }
   for (const auto& [key, group] : groups) {
     int64_t expected = 1;
     for (const auto& [number, indexes] : group.numbers) {
-      const Activity& a = e->activities[indexes.front()];
+      const std::string code(e->ActivityCode(indexes.front()));
       if (number > expected) {
         Finding f;
         f.code = "numbering_gap";
-        std::string prefix = a.code.substr(0, a.code.size() - CodeSegments(a.code).back().size());
+        std::string prefix = code.substr(0, code.size() - CodeSegments(code).back().size());
         f.message =
             "numbering skips from " +
             (expected > 1 ? prefix + std::to_string(expected - 1) : std::string("the start")) +
-            " to " + a.code;
+            " to " + code;
         f.activity = indexes.front();
-        f.provenance = Prov(a.provenance);
+        f.provenance = Prov(e->ActivityWritten(indexes.front()).provenance);
         e->findings.push_back(std::move(f));
       }
       for (size_t k = 1; k < indexes.size(); ++k) {
         Finding f;
         f.code = "duplicate_code";
-        f.message = "code " + a.code + " is used by more than one activity in the same group";
+        f.message = "code " + code + " is used by more than one activity in the same group";
         f.activity = indexes[k];
-        f.provenance = Prov(e->activities[indexes[k]].provenance);
+        f.provenance = Prov(e->ActivityWritten(indexes[k]).provenance);
         e->findings.push_back(std::move(f));
       }
       expected = number + 1;
@@ -113,7 +113,8 @@ void CheckNumbering(Extraction* e) {
 int64_t Count(const Extraction& e, const StatedTotal& t) {
   int64_t n = 0;
   if (t.what == StatedTotal::What::kActividades) {
-    for (const Activity& a : e.activities) n += CodeWithin(a.code, t.scope_code);
+    for (size_t i = 0; i < e.activity_count(); ++i)
+      n += CodeWithin(e.ActivityCode(i), t.scope_code);
     return n;
   }
   const std::string_view kind = t.what == StatedTotal::What::kProyectos
@@ -152,7 +153,7 @@ std::string Where(const Provenance& p) {
 }
 
 void CheckConfidence(Extraction* e, size_t i) {
-  const Activity& a = e->activities[i];
+  const Activity& a = *e->WholeActivity(i);
   auto doubt = [&](const std::string& what, const Provenance& p, const std::string& raw) {
     Finding f;
     f.code = "ocr_low_confidence";
@@ -175,7 +176,7 @@ void CheckConfidence(Extraction* e, size_t i) {
 // was not understood (a layout nobody taught oplex, a scan OCR could not read).
 void CheckSomethingRead(Extraction* e) {
   if (e->document.kind == DocumentKind::kUnknown) return;
-  if (!e->activities.empty() || !e->indicators.empty() || !e->events.empty()) return;
+  if (e->activity_count() > 0 || !e->indicators.empty() || !e->events.empty()) return;
   Finding f;
   f.code = "no_records";
   f.message = std::string("a document classified as ") + ToString(e->document.kind) +

@@ -30,7 +30,8 @@ void Validate(Extraction* extraction);
 // Validate in two parts, for a document read a window at a time: the checks of one activity
 // against itself (months_sum_mismatch, ocr_low_confidence), run as each activity is read, and
 // those of the records against each other (numbering_gap, duplicate_code,
-// stated_total_mismatch, no_records), run once the document is read.
+// stated_total_mismatch, no_records), run once the document is read. ValidateActivity's activity
+// is one the extraction holds whole (Extraction::WholeActivity).
 void ValidateActivity(Extraction* extraction, size_t index);
 void ValidateDocument(Extraction* extraction);
 

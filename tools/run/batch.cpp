@@ -52,7 +52,7 @@ void Summarise(const DocumentRead& read, FileReport* r) {
   r->institute = e.document.institute;
   r->year = e.document.year;
   r->sections = e.sections.size();
-  r->activities = e.activities.size();
+  r->activities = e.activity_count();
   r->deliverables = e.deliverables.size() + (read.spill ? read.spill->deliverables() : 0);
   r->findings = e.findings.size() + (read.spill ? read.spill->findings() : 0);
   r->pages = static_cast<size_t>(e.document.pages.value_or(0));

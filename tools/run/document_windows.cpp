@@ -36,7 +36,7 @@ std::optional<int> LastRecordLine(const Extraction& e) {
   auto later = [&](const Provenance& p) {
     if (p.line && (!line || *p.line > *line)) line = p.line;
   };
-  if (!e.activities.empty()) later(e.activities.back().provenance);
+  if (const size_t n = e.activity_count(); n > 0) later(e.ActivityWritten(n - 1).provenance);
   if (!e.indicators.empty()) later(e.indicators.back().provenance);
   if (!e.events.empty()) later(e.events.back().provenance);
   return line;

@@ -10,18 +10,6 @@
 namespace oplex {
 namespace {
 
-// What is kept of an activity whose months are known once it is written.
-Activity Kept(const Activity& a) {
-  Activity k;
-  k.code = a.code;
-  k.code_printed = a.code_printed;
-  k.text = a.text;
-  k.months = a.months;
-  k.section = a.section;
-  k.provenance = a.provenance;
-  return k;
-}
-
 // Drops the schema's triggers and the indexes it declares (not those of its keys).
 Status DropDerived(Store& store) {
   Result<Statement> list = store.Prepare(
@@ -62,8 +50,10 @@ Result<std::unique_ptr<RecordSpill>> RecordSpill::Create(const std::string& pref
   // foreign keys checked twice (the writer checks its indexes, the output checks the copy); no
   // index but the keys (the copy reads whole tables) and no full-text index (its triggers are all
   // the schema's triggers; the output's own index the records as they are copied in).
+  // Written in order and read back seldom: a small page cache, whatever the document's size.
   if (Status s = (*store)->Exec(
-          "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF");
+          "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; "
+          "PRAGMA cache_size = -256");
       !s.ok()) {
     return fail(s);
   }
@@ -82,25 +72,23 @@ RecordSpill::~RecordSpill() {
 }
 
 Status RecordSpill::Settle(Extraction* e, const std::vector<size_t>& rescheduled) {
+  if (!e->settled.size()) {
+    e->settled.set_read_back([this](size_t index) { return ReadBack(index); });
+  }
   for (; sections_ < e->sections.size(); ++sections_) {
     if (Status s = writer_->AddSection(e->sections[sections_]); !s.ok()) return s;
   }
   for (size_t i : rescheduled) {
-    if (i >= activities_) continue;  // not written yet: written below as it is
-    Activity& a = e->activities[i];
-    if (Status s = writer_->UpdateSchedule(i, a); !s.ok()) return s;
-    a = Kept(a);
+    if (i >= e->settled.size()) continue;  // not written yet: written below as it is
+    if (Status s = writer_->UpdateSchedule(i, *e->settled.Waiting(i)); !s.ok()) return s;
+    e->settled.Scheduled(i);
   }
-  for (; activities_ < e->activities.size(); ++activities_) {
-    Activity& a = e->activities[activities_];
-    if (!a.months.known()) {
-      if (Status s = writer_->AddActivity(a); !s.ok()) return s;
-      continue;
-    }
-    Activity kept = Kept(a);
-    if (Status s = writer_->AddActivity(std::move(a)); !s.ok()) return s;
-    a = std::move(kept);
+  for (Activity& a : e->activities) {
+    if (Status s = writer_->AddActivity(a); !s.ok()) return s;
+    e->settled.Add(std::move(a));
   }
+  e->activities.clear();
+  e->activities.shrink_to_fit();
   for (const Deliverable& d : e->deliverables) {
     if (Status s = writer_->AddDeliverable(d); !s.ok()) return s;
   }
@@ -115,7 +103,18 @@ Status RecordSpill::Settle(Extraction* e, const std::vector<size_t>& rescheduled
   return Status::Ok();
 }
 
+Activity RecordSpill::ReadBack(size_t index) {
+  Result<Activity> a = writer_ ? writer_->ReadActivity(index)
+                               : Result<Activity>(Status::Internal("the spill is finished"));
+  if (a.ok()) return std::move(*a);
+  if (read_failed_.ok()) read_failed_ = a.status();
+  Activity unread;
+  unread.code = "?";
+  return unread;
+}
+
 Status RecordSpill::Finish(Extraction* e, const std::vector<size_t>& rescheduled) {
+  if (!read_failed_.ok()) return read_failed_;
   if (Status s = Settle(e, rescheduled); !s.ok()) return s;
   for (const StatedTotal& t : e->stated_totals) {
     if (Status s = writer_->AddStatedTotal(t); !s.ok()) return s;
@@ -135,7 +134,11 @@ Status RecordSpill::Finish(Extraction* e, const std::vector<size_t>& rescheduled
   findings_ += e->findings.size();
   e->findings.clear();
   if (Result<Store::PutOutcome> put = writer_->Commit(); !put.ok()) return put.status();
+  // Read whole now: nothing is read back, and the scratch database's cache goes before the
+  // records are copied.
+  e->settled.set_read_back({});
   writer_.reset();
+  store_.reset();
   return Status::Ok();
 }
 

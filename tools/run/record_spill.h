@@ -5,10 +5,10 @@
 //
 // The scratch database is an oplex database of this one document, named by the caller's prefix
 // and removed when the spill goes. What each window settles is written, and of it only what later
-// windows and the document's own steps read is kept: the sections; an activity's code, text,
-// section, months mask and provenance once its months are known (the validator's numbering and
-// totals, a later schedule row listing it again); an activity still without a schedule whole, as
-// a later schedule may name it (it is written again then: DocumentWriter::UpdateSchedule). The
+// windows and the document's own steps read is kept: the sections; the activities as
+// Extraction::settled keeps them (their code, section and months; their text and provenance read
+// back from the scratch database when asked; whole while their months are unknown, as a later
+// schedule may give them: they are written again then, DocumentWriter::UpdateSchedule). The
 // deliverables and the findings that name a line go; stated totals, indicators, events,
 // references and the other findings are few and stay until the end.
 #pragma once
@@ -36,9 +36,11 @@ class RecordSpill {
   ~RecordSpill();  // removes the scratch database
 
   // Writes what `e` holds that is not written yet, and `rescheduled` (activities written before
-  // without a schedule that have one now) again; then lets go of what is written and not read.
+  // without a schedule that have one now) again; then lets go of what is written and not read,
+  // settling e's activities (Extraction::settled, which reads them back from here).
   Status Settle(Extraction* e, const std::vector<size_t>& rescheduled);
-  // Settles, writes the records left in `e` and commits.
+  // Settles, writes the records left in `e` and commits; then closes the scratch database. Fails
+  // too when an activity could not be read back.
   Status Finish(Extraction* e, const std::vector<size_t>& rescheduled);
 
   // The scratch database: once finished, what Store::PutSpilled copies from.
@@ -53,11 +55,16 @@ class RecordSpill {
               std::unique_ptr<DocumentWriter> writer)
       : path_(std::move(path)), store_(std::move(store)), writer_(std::move(writer)) {}
 
+  // Activity `index` as written (SettledActivities::ReadBack). One that cannot be read is read
+  // as code "?" and fails Finish.
+  Activity ReadBack(size_t index);
+
   std::filesystem::path path_;
   std::unique_ptr<Store> store_;
   std::unique_ptr<DocumentWriter> writer_;
-  size_t sections_ = 0, activities_ = 0;  // written, of e's
+  size_t sections_ = 0;  // written, of e's
   size_t deliverables_ = 0, findings_ = 0;
+  Status read_failed_;
 };
 
 // A document read (DocumentPipeline::Read): its records, or, for a long document read with a

@@ -9,7 +9,7 @@ namespace oplex {
 std::vector<size_t> SettledRecords::Rescheduled(const Extraction& e) {
   std::vector<size_t> now;
   std::erase_if(unscheduled_, [&](size_t i) {
-    if (!e.activities[i].months.known()) return false;
+    if (!e.ActivityMonths(i).known()) return false;
     now.push_back(i);
     return true;
   });
@@ -22,10 +22,10 @@ void SettledRecords::Settle(Extraction* e, const RecordCounts& before) {
     ClassifyActivity(taxonomy_, e, i);
     ValidateActivity(e, i);
   }
-  for (size_t i = before.activities; i < e->activities.size(); ++i) {
+  for (size_t i = before.activities; i < e->activity_count(); ++i) {
     ClassifyActivity(taxonomy_, e, i);
     ValidateActivity(e, i);
-    if (!e->activities[i].months.known()) unscheduled_.push_back(i);
+    if (!e->ActivityMonths(i).known()) unscheduled_.push_back(i);
   }
   if (prefix_.empty() || !failed_.ok()) return;
   if (!spill_) {

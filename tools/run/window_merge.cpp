@@ -6,14 +6,19 @@
 namespace oplex {
 namespace {
 
-// Old index → new index, nullopt where the record was dropped.
-using Renumbering = std::vector<std::optional<size_t>>;
+// Old index → new index of the records from `from` on (the window's), nullopt where the record
+// was dropped.
+struct Renumbering {
+  size_t from = 0;
+  std::vector<std::optional<size_t>> to;
+};
 
 // Renumbers `index` by `map`: unchanged for a record older than the window's. False when it named
 // a record that was dropped.
-bool Renumber(std::optional<size_t>& index, const Renumbering& map, size_t before) {
-  if (!index || *index < before) return true;
-  index = *index < map.size() ? map[*index] : std::nullopt;
+bool Renumber(std::optional<size_t>& index, const Renumbering& map) {
+  if (!index || *index < map.from) return true;
+  const size_t k = *index - map.from;
+  index = k < map.to.size() ? map.to[k] : std::nullopt;
   return index.has_value();
 }
 
@@ -27,19 +32,21 @@ bool SameFinding(const Finding& a, const Finding& b) {
          a.provenance.page == b.provenance.page;
 }
 
-// Keeps of the records of `v` from `before` on those `keep` accepts (it renumbers their
-// indexes), in order; the renumbering.
+// Keeps of the records of `v` from index `before` on those `keep` accepts (it renumbers their
+// indexes), in order; the renumbering. `first`: the index of v[0] (Extraction::activities
+// follows the activities settled before it).
 template <typename Record, typename Keep>
-Renumbering Compact(std::vector<Record>& v, size_t before, Keep&& keep) {
-  Renumbering map(v.size());
+Renumbering Compact(std::vector<Record>& v, size_t before, Keep&& keep, size_t first = 0) {
+  Renumbering map{before, std::vector<std::optional<size_t>>(first + v.size() - before)};
   size_t next = before;
-  for (size_t i = before; i < v.size(); ++i) {
-    if (!keep(v[i])) continue;
-    map[i] = next;
-    if (next != i) v[next] = std::move(v[i]);
+  for (size_t i = before; i < first + v.size(); ++i) {
+    Record& r = v[i - first];
+    if (!keep(r)) continue;
+    map.to[i - before] = next;
+    if (next != i) v[next - first] = std::move(r);
     ++next;
   }
-  v.erase(v.begin() + static_cast<long>(next), v.end());
+  v.erase(v.begin() + static_cast<long>(next - first), v.end());
   return map;
 }
 
@@ -57,7 +64,7 @@ Renumbering CompactSections(const RecordCounts& before, const ContextLines& cont
     }
   };
   auto from = [](auto& v, size_t first) { return v.begin() + static_cast<long>(first); };
-  std::for_each(from(e->activities, before.activities), e->activities.end(),
+  std::for_each(from(e->activities, before.activities - e->settled.size()), e->activities.end(),
                 [&](const Activity& a) { use(a.section, a.provenance); });
   std::for_each(from(e->deliverables, before.deliverables), e->deliverables.end(),
                 [&](const Deliverable& d) { use(d.section, d.provenance); });
@@ -65,21 +72,22 @@ Renumbering CompactSections(const RecordCounts& before, const ContextLines& cont
                 [&](const StatedTotal& t) { use(t.scope, t.provenance); });
   std::for_each(from(e->indicators, before.indicators), e->indicators.end(),
                 [&](const Indicator& i) { use(i.section, i.provenance); });
-  Renumbering map(sections.size());
+  Renumbering map{before.sections,
+                  std::vector<std::optional<size_t>>(sections.size() - before.sections)};
   size_t next = before.sections;
   for (size_t i = before.sections; i < sections.size(); ++i) {
     if (!used[i]) continue;
     Section& s = sections[i];
-    Renumber(s.parent, map, before.sections);
+    Renumber(s.parent, map);
     if (context.Has(s.provenance)) {
       auto stored = std::find_if(sections.begin(), from(sections, before.sections),
                                  [&](const Section& o) { return SameHeading(o, s); });
       if (stored != from(sections, before.sections)) {
-        map[i] = static_cast<size_t>(stored - sections.begin());
+        map.to[i - before.sections] = static_cast<size_t>(stored - sections.begin());
         continue;
       }
     }
-    map[i] = next;
+    map.to[i - before.sections] = next;
     if (next != i) sections[next] = std::move(s);
     ++next;
   }
@@ -106,26 +114,22 @@ bool ContextLines::Has(const Provenance& p) const {
 }
 
 RecordCounts CountRecords(const Extraction& e) {
-  return {e.sections.size(),   e.activities.size(), e.deliverables.size(), e.stated_totals.size(),
-          e.indicators.size(), e.events.size(),     e.references.size(),   e.findings.size()};
+  return {e.sections.size(),   e.activity_count(), e.deliverables.size(), e.stated_totals.size(),
+          e.indicators.size(), e.events.size(),    e.references.size(),   e.findings.size()};
 }
 
 void DropContextRecords(const RecordCounts& before, const ContextLines& context, Extraction* e) {
   const Renumbering sections = CompactSections(before, context, e);
   auto mine = [&](const Provenance& p) { return !context.Has(p); };
-  auto in_section = [&](std::optional<size_t>& s) {
-    return Renumber(s, sections, before.sections);
-  };
-  const Renumbering activities = Compact(e->activities, before.activities, [&](Activity& a) {
-    return mine(a.provenance) && in_section(a.section);
-  });
-  auto of_activity = [&](std::optional<size_t>& a) {
-    return Renumber(a, activities, before.activities);
-  };
+  auto in_section = [&](std::optional<size_t>& s) { return Renumber(s, sections); };
+  const Renumbering activities = Compact(
+      e->activities, before.activities,
+      [&](Activity& a) { return mine(a.provenance) && in_section(a.section); }, e->settled.size());
+  auto of_activity = [&](std::optional<size_t>& a) { return Renumber(a, activities); };
   Compact(e->deliverables, before.deliverables, [&](Deliverable& d) {
     std::vector<size_t> spanned;
     for (size_t a : d.spanned) {
-      if (std::optional<size_t> moved = a; Renumber(moved, activities, before.activities)) {
+      if (std::optional<size_t> moved = a; Renumber(moved, activities)) {
         spanned.push_back(*moved);
       }
     }
@@ -139,9 +143,8 @@ void DropContextRecords(const RecordCounts& before, const ContextLines& context,
   });
   const Renumbering events =
       Compact(e->events, before.events, [&](Event& v) { return mine(v.provenance); });
-  Compact(e->references, before.references, [&](Reference& r) {
-    return mine(r.provenance) && Renumber(r.event, events, before.events);
-  });
+  Compact(e->references, before.references,
+          [&](Reference& r) { return mine(r.provenance) && Renumber(r.event, events); });
   // Compact moves only the window's findings: those before them stay where they are.
   const std::vector<Finding>& findings = e->findings;
   Compact(e->findings, before.findings, [&](Finding& f) {
@@ -155,9 +158,9 @@ void DropContextRecords(const RecordCounts& before, const ContextLines& context,
 std::vector<int> OpenSectionLines(const Extraction& e) {
   std::optional<size_t> section;
   std::optional<int> at;
-  if (!e.activities.empty()) {
-    section = e.activities.back().section;
-    at = e.activities.back().provenance.line;
+  if (const size_t n = e.activity_count(); n > 0) {
+    section = e.ActivitySection(n - 1);
+    at = e.ActivityWritten(n - 1).provenance.line;
   }
   if (!e.indicators.empty() && (!at || e.indicators.back().provenance.line > at)) {
     section = e.indicators.back().section;

@@ -70,6 +70,9 @@ struct Draft {
   // Rows under the month-label row of a two-rows-of-six grid hold July to December.
   std::vector<bool> second_half;
   std::optional<Quantity> total;  // a total row right under it
+  // Of its rows, those of what was done (RowKind::kRealized): read for the record's text and
+  // other fields, not for its schedule.
+  std::vector<const TypedRow*> realized;
 };
 
 // The activities of earlier tables that printed no schedule, in order: the only ones a later
@@ -147,6 +150,13 @@ class Mapper {
           if (draft) {
             draft->rows.push_back(&row);
             draft->second_half.push_back(second_half);
+          }
+          break;
+        case RowKind::kRealized:
+          if (draft) {
+            draft->rows.push_back(&row);
+            draft->second_half.push_back(second_half);
+            draft->realized.push_back(&row);
           }
           break;
         case RowKind::kMonthLabels:
@@ -296,8 +306,11 @@ class Mapper {
     a.section = section_ ? section_ : headings_.Current();
     std::vector<std::string> deliverables;
     std::optional<MendedUnit> misread_unit;
+    // The column labelling a programmed/realized pair's rows ("P", "R"): their structure, no field.
+    const std::optional<size_t> pair_labels =
+        d.realized.empty() ? std::nullopt : LabelColumn(*d.realized.front());
     for (size_t c = 0; c < table_.roles.size(); ++c) {
-      if (c == text_) continue;
+      if (c == text_ || c == pair_labels) continue;
       const ColumnRole role = table_.roles[c].role;
       if (role == ColumnRole::kMonth || role == ColumnRole::kCode) continue;
       const std::string value = ColumnText(d, c, false);
@@ -334,7 +347,14 @@ class Mapper {
       const std::string header = c < table_.header.titles.size() ? table_.header.titles[c] : "";
       a.attributes.push_back(Attribute{header, value, ColumnBox(d, c)});
     }
-    ReadSchedule(table_, RecordRows{d.rows, d.second_half}, rules_, year_, &a);
+    RecordRows scheduled;
+    for (size_t i = 0; i < d.rows.size(); ++i) {
+      if (std::find(d.realized.begin(), d.realized.end(), d.rows[i]) != d.realized.end()) continue;
+      scheduled.rows.push_back(d.rows[i]);
+      scheduled.second_half.push_back(d.second_half[i]);
+    }
+    ReadSchedule(table_, scheduled, rules_, year_, &a);
+    for (const TypedRow* row : d.realized) a.attributes.push_back(Realized(*row));
     if (!a.annual && d.total && d.total->value && !a.month_values.empty()) {
       double sum = 0;
       for (const MonthValue& v : a.month_values) {
@@ -392,6 +412,46 @@ class Mapper {
       del.provenance = out_.activities.back().provenance;
       out_.deliverables.push_back(std::move(del));
     }
+  }
+
+  // The column of a realized row's label: its first cell with text but its text cell (which a
+  // record broken over a page carries on beside the label).
+  std::optional<size_t> LabelColumn(const TypedRow& row) const {
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      if (c != text_ && !row.cells[c].cell->text.empty()) return c;
+    }
+    return std::nullopt;
+  }
+
+  // A row of what was done under a record's schedule, kept as the report prints it: under its
+  // label ("R", "Realizado"), the titles of the month columns it marks ("Abr, May"), or, in a
+  // schedule of no single row of month columns, its other cells.
+  Attribute Realized(const TypedRow& row) const {
+    Attribute at;
+    at.bbox = row.row->bbox;
+    const std::optional<size_t> label = LabelColumn(row);
+    if (label) at.header = row.cells[*label].cell->text;
+    std::vector<std::string> values;
+    for (size_t c = 0; c < row.cells.size(); ++c) {
+      const Cell& cell = *row.cells[c].cell;
+      if (!cell.text.empty() && c != text_ && c != label) values.push_back(cell.text);
+    }
+    if (const std::optional<MonthColumns>& months = table_.header.months) {
+      Activity done;
+      ReadSchedule(table_, RecordRows{{&row}, {false}}, rules_, year_, &done);
+      values.clear();
+      for (int m = 1; m <= 12 && static_cast<size_t>(m) <= months->size(); ++m) {
+        const size_t column = (*months)[static_cast<size_t>(m - 1)].first;
+        if (done.months.has(m) && column < table_.header.titles.size()) {
+          // The month's own label, the last line of its header ("Programación 2023 / Abr").
+          const std::string& title = table_.header.titles[column];
+          const size_t last = title.rfind(" / ");
+          values.push_back(last == std::string::npos ? title : title.substr(last + 3));
+        }
+      }
+    }
+    for (const std::string& v : values) at.value += (at.value.empty() ? "" : ", ") + v;
+    return at;
   }
 
   // An activity of an earlier table with the same text and no months, which this one gives: a

@@ -91,6 +91,7 @@ class Mapper {
           subtotal = row.kind == RowKind::kSubtotal;
           break;
         case RowKind::kContinuation:
+        case RowKind::kRealized:
           if (!draft.empty() && GoesOn(*draft.back(), row)) draft.push_back(&row);
           break;
         case RowKind::kSection:

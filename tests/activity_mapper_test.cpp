@@ -167,6 +167,45 @@ TEST(ActivityMapper, ActivityListedAgainInAScheduleGetsItsMonthsOnce) {
   EXPECT_EQ(e.activities[0].months_source, MonthsSource::kGrid);
 }
 
+// A progress report prints each activity's schedule on two rows, what was programmed (P) and
+// what was done (R): the months are the programmed row's, and the done months are kept beside
+// them as the report prints them, never added to the schedule.
+TEST(ActivityMapper, ProgrammedAndRealizedRowsGiveTheProgrammedMonths) {
+  const std::vector<std::string> header = {"No.", "Actividad", "",    "Ene", "Feb",
+                                           "Mar", "Abr",       "May", "Jun", "Jul",
+                                           "Ago", "Sep",       "Oct", "Nov", "Dic"};
+  auto row = [](std::string code, std::string text, std::string label, std::vector<int> months) {
+    std::vector<std::string> cells = {std::move(code), std::move(text), std::move(label)};
+    cells.resize(15);
+    for (int m : months) cells[static_cast<size_t>(m) + 2] = "X";
+    return RowOf(cells);
+  };
+  const Extraction e = Map({TableOf({
+                               RowOf(header),
+                               row("1", "Organizar el foro estatal de participación", "P", {3, 4}),
+                               row("", "", "R", {4, 5}),
+                               row("2", "Difundir los resultados del foro", "P", {6}),
+                               row("", "", "Realizado", {}),
+                           })},
+                           2023);
+  ASSERT_EQ(e.activities.size(), 2u);
+  const Activity& forum = e.activities[0];
+  EXPECT_EQ(forum.text, "Organizar el foro estatal de participación");
+  EXPECT_EQ(forum.months.bits(), Bits({3, 4}));
+  const auto realized = [](const Activity& a) -> const Attribute* {
+    for (const Attribute& at : a.attributes) {
+      if (at.header == "R" || at.header == "Realizado") return &at;
+    }
+    return nullptr;
+  };
+  ASSERT_NE(realized(forum), nullptr);
+  EXPECT_EQ(realized(forum)->value, "Abr, May");
+  EXPECT_EQ(e.activities[1].months.bits(), Bits({6}));
+  ASSERT_NE(realized(e.activities[1]), nullptr);
+  EXPECT_EQ(realized(e.activities[1])->header, "Realizado");
+  EXPECT_EQ(realized(e.activities[1])->value, "");
+}
+
 // BCS lists its activities, then schedules them by code. On a scan OCR may read a code one way
 // in the list and another in the schedule ("I.1" and "1.1"): worded the same, the schedule's row
 // is still the listed activity, with a finding. Printed so (no OCR), two codes are two

@@ -214,6 +214,29 @@ TEST(ChromiumSeedPlans, BajaCaliforniaSurCronogramaByWeek) {
                                              "0000", "1110", "0110", "1000", "0111"}));
 }
 
+// A progress report's schedule: each activity on two rows, its code and text on the first, an
+// unheaded column labelling them P (programmed) and R (realized), months marked X. Every
+// activity is read once with the months of its P row, never with those its R row adds; what its
+// R row marks is kept as the report prints it, under its label. 1.1 (p.6) programs March to
+// August and marks March to July and September done. 1.8 closes p.6 and its R row opens p.7,
+// under the head printed again: October to December programmed, October and November done.
+TEST(ChromiumSeedPlans, AguascalientesProgrammedAndRealizedRows) {
+  const Reading r = Read("ags-2023-chromium-progress", kChromium);
+  ExpectTheWholeAgsPlan(r);
+  const Extraction e = testing::MustProcess(kChromium + "ags-2023-chromium-progress.pdf");
+  auto realized = [&](const std::string& code) {
+    for (const Activity& a : e.activities) {
+      if (a.code != code) continue;
+      for (const Attribute& at : a.attributes) {
+        if (at.header == "R") return at.value;
+      }
+    }
+    return std::string("(none)");
+  };
+  EXPECT_EQ(realized("1.1"), "Mar, Abr, May, Jun, Jul, Sep");
+  EXPECT_EQ(realized("1.8"), "Oct, Nov");
+}
+
 // The IEEM plan printed by Chromium on Legal landscape in Liberation Serif: quantity tables
 // headed Clave | Descripción de la actividad | Unidad de medida | Meta anual | Ene…Dic, each
 // project a shaded row across the table. Every activity is read with its code, its months, its

@@ -88,6 +88,20 @@ const TypedCell* FirstNonEmpty(const TypedRow& row) {
   return nullptr;
 }
 
+// The first cell of a row that labels it: not empty, not a mark or a fill of its schedule, and
+// not its text, which a record broken over a page carries on beside the label.
+const TypedCell* RowLabel(const TypedRow& row, std::optional<size_t> text) {
+  for (size_t c = 0; c < row.cells.size(); ++c) {
+    const TypedCell& cell = row.cells[c];
+    if (Empty(cell) || cell.kind == CellKind::kFilled || cell.kind == CellKind::kMark ||
+        c == text) {
+      continue;
+    }
+    return &cell;
+  }
+  return nullptr;
+}
+
 bool StartsLowercase(const std::string& text) {
   for (unsigned char c : text) {
     if (c == ' ' || c == '\n' || c == '"' || c == '(') continue;
@@ -412,6 +426,21 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
     const TypedCell* first = FirstNonEmpty(row);
     if (first != nullptr && rules.IsTotalLabel(first->folded)) {
       row.kind = RowKind::kTotal;
+      continue;
+    }
+    // Under a record of a schedule (the header printed again between them on a new page), a row
+    // labelled as what was done: the record's second row.
+    const TypedCell* label = RowLabel(row, text);
+    size_t body_above = r;
+    while (body_above > 0 && (table->rows[body_above - 1].kind == RowKind::kHeader ||
+                              table->rows[body_above - 1].kind == RowKind::kSpacer)) {
+      --body_above;
+    }
+    if (label != nullptr && !codes[r] && table->HasMonths() &&
+        rules.IsRealizedLabel(label->folded) && body_above > 0 &&
+        (table->rows[body_above - 1].kind == RowKind::kRecord ||
+         table->rows[body_above - 1].kind == RowKind::kContinuation)) {
+      row.kind = RowKind::kRealized;
       continue;
     }
     if (codes[r]) {

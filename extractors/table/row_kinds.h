@@ -4,6 +4,8 @@
 //   - header: the header repeated (a table continued on a new page);
 //   - month labels: in a grid printed as two rows of six, the row naming July to December;
 //   - total: a row whose first cell says total or subtotal (data/row_labels.tsv);
+//   - realized: in a schedule, a row under a record whose first cell labels it as what was done
+//     ("R", "Realizado": data/row_labels.tsv), the second row of a programmed/realized pair;
 //   - section: a row whose code is the parent of a later row's code ("1" over "1.1": depth is
 //     relative to the table's own codes, never an absolute shape), or shallower than the
 //     deepest code of its family unless it reports what it achieved (a goal of a progress

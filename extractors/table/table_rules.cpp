@@ -1,7 +1,7 @@
 #include "extractors/table/table_rules.h"
 
 #include <algorithm>
-#include <tuple>
+#include <map>
 
 #include "pipeline/normalize/edit_distance.h"
 #include "pipeline/tsv.h"
@@ -125,18 +125,20 @@ Result<TableRules> TableRules::Load(const std::filesystem::path& data_dir, Extra
     }
     out.codes_.push_back(*re);
   }
-  for (const auto& [file, kind, patterns] :
-       {std::tuple{"row_labels.tsv", "total", &out.totals_},
-        std::tuple{"label_words.tsv", "unfinished", &out.unfinished_}}) {
+  using Kinds = std::map<std::string, std::vector<std::shared_ptr<const RE2>>*>;
+  for (const auto& [file, kinds] :
+       {std::pair{"row_labels.tsv", Kinds{{"total", &out.totals_}, {"realized", &out.realized_}}},
+        std::pair{"label_words.tsv", Kinds{{"unfinished", &out.unfinished_}}}}) {
     auto table = ReadTsv(data_dir / file, {"kind", "pattern"});
     if (!table.ok()) return table.status();
     for (const TsvRow& row : table->rows) {
-      if (table->Get(row, "kind") != kind) {
+      const auto kind = kinds.find(table->Get(row, "kind"));
+      if (kind == kinds.end()) {
         return table->Error(row.line, "unknown kind '" + table->Get(row, "kind") + "'");
       }
       auto re = Compile(table->Get(row, "pattern"), *table, row.line);
       if (!re.ok()) return re.status();
-      patterns->push_back(*re);
+      kind->second->push_back(*re);
     }
   }
   return out;
@@ -264,6 +266,10 @@ bool AnyMatches(const std::vector<std::shared_ptr<const RE2>>& patterns, std::st
 }  // namespace
 
 bool TableRules::IsTotalLabel(std::string_view folded) const { return AnyMatches(totals_, folded); }
+
+bool TableRules::IsRealizedLabel(std::string_view folded) const {
+  return AnyMatches(realized_, folded);
+}
 
 bool TableRules::UnfinishedLabel(std::string_view folded) const {
   return AnyMatches(unfinished_, folded);

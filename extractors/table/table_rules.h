@@ -40,6 +40,8 @@ class TableRules {
 
   // A folded cell that says total or subtotal ("total", "subtotal", "totales", "total anual").
   bool IsTotalLabel(std::string_view folded) const;
+  // A folded cell that labels a schedule's row of what was done ("r", "realizado").
+  bool IsRealizedLabel(std::string_view folded) const;
 
   // The word the role patterns spell (data/column_roles.tsv) that a misread header word stands
   // for: the one nearest it, at most one edit away for a word of up to seven letters and two from
@@ -70,6 +72,7 @@ class TableRules {
   std::vector<std::string> label_words_;
   std::vector<std::shared_ptr<const RE2>> codes_;
   std::vector<std::shared_ptr<const RE2>> totals_;
+  std::vector<std::shared_ptr<const RE2>> realized_;
   std::vector<std::shared_ptr<const RE2>> unfinished_;
 };
 

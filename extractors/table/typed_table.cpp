@@ -34,8 +34,9 @@ std::optional<ColumnRole> ColumnRoleFromString(std::string_view name) {
 }
 
 const char* ToString(RowKind kind) {
-  static constexpr std::array<const char*, 8> kNames = {
-      "header", "month_labels", "section", "record", "continuation", "total", "subtotal", "spacer"};
+  static constexpr std::array<const char*, 9> kNames = {"header",   "month_labels", "section",
+                                                        "record",   "continuation", "total",
+                                                        "subtotal", "realized",     "spacer"};
   return kNames[static_cast<size_t>(kind)];
 }
 

@@ -127,6 +127,7 @@ enum class RowKind {
   kTotal,         // a total row: its label says so ("TOTAL", "Totales")
   kSubtotal,      // a row without the code its siblings print, whose figures sum the records
                   // above it (a zone of a report): a record of its own, told apart
+  kRealized,      // under a record's schedule, the row of what was done ("R", "Realizado")
   kSpacer,        // nothing to read
 };
 const char* ToString(RowKind kind);

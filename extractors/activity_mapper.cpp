@@ -266,6 +266,9 @@ class Mapper {
     for (size_t i = 0; i < d.rows.size(); ++i) {
       const TypedRow& row = *d.rows[i];
       if (c >= row.cells.size() || row.cells[c].cell->covered) continue;
+      const bool realized =
+          std::find(d.realized.begin(), d.realized.end(), &row) != d.realized.end();
+      if (realized && LabelColumn(row) == c) continue;  // "R", "Realizado": no part of the record
       std::string part = CellText(row.cells[c]);
       if (i == 0 && first_is_code_rest && d.code && !d.code->text.empty()) {
         part = PlainText(d.code->text);
@@ -414,12 +417,17 @@ class Mapper {
     }
   }
 
-  // The column of a realized row's label: its first cell with text but its text cell (which a
-  // record broken over a page carries on beside the label).
+  // The column of a realized row's label (as row_kinds.cpp's RowLabel): its first cell with text
+  // but its text cell (which a record broken over a page carries on beside the label), or its
+  // text cell when it has no other.
   std::optional<size_t> LabelColumn(const TypedRow& row) const {
     for (size_t c = 0; c < row.cells.size(); ++c) {
-      if (c != text_ && !row.cells[c].cell->text.empty()) return c;
+      if (c != text_ && !row.cells[c].cell->text.empty() && row.cells[c].kind != CellKind::kMark &&
+          row.cells[c].kind != CellKind::kFilled) {
+        return c;
+      }
     }
+    if (text_ < row.cells.size() && !row.cells[text_].cell->text.empty()) return text_;
     return std::nullopt;
   }
 

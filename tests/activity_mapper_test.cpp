@@ -206,6 +206,25 @@ TEST(ActivityMapper, ProgrammedAndRealizedRowsGiveTheProgrammedMonths) {
   EXPECT_EQ(realized(e.activities[1])->value, "");
 }
 
+// The pair labelled in the text column itself: the activity's text on the programmed row, the
+// word "Realizado" on the row under it.
+TEST(ActivityMapper, RealizedRowLabelledInTheTextColumn) {
+  const std::vector<std::string> header = {"Actividad", "Ene", "Feb", "Mar", "Abr", "May", "Jun",
+                                           "Jul",       "Ago", "Sep", "Oct", "Nov", "Dic"};
+  std::vector<std::string> programmed(13), done(13);
+  programmed[0] = "Organizar el foro estatal de participación";
+  programmed[3] = programmed[4] = "X";
+  done[0] = "Realizado";
+  done[4] = done[5] = "X";
+  const Extraction e = Map({TableOf({RowOf(header), RowOf(programmed), RowOf(done)})}, 2023);
+  ASSERT_EQ(e.activities.size(), 1u);
+  EXPECT_EQ(e.activities[0].text, "Organizar el foro estatal de participación");
+  EXPECT_EQ(e.activities[0].months.bits(), Bits({3, 4}));
+  ASSERT_EQ(e.activities[0].attributes.size(), 1u);
+  EXPECT_EQ(e.activities[0].attributes[0].header, "Realizado");
+  EXPECT_EQ(e.activities[0].attributes[0].value, "Abr, May");
+}
+
 // BCS lists its activities, then schedules them by code. On a scan OCR may read a code one way
 // in the list and another in the schedule ("I.1" and "1.1"): worded the same, the schedule's row
 // is still the listed activity, with a finding. Printed so (no OCR), two codes are two

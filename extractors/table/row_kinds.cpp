@@ -89,7 +89,8 @@ const TypedCell* FirstNonEmpty(const TypedRow& row) {
 }
 
 // The first cell of a row that labels it: not empty, not a mark or a fill of its schedule, and
-// not its text, which a record broken over a page carries on beside the label.
+// not its text, which a record broken over a page carries on beside the label; its text cell
+// when it has no other.
 const TypedCell* RowLabel(const TypedRow& row, std::optional<size_t> text) {
   for (size_t c = 0; c < row.cells.size(); ++c) {
     const TypedCell& cell = row.cells[c];
@@ -99,6 +100,7 @@ const TypedCell* RowLabel(const TypedRow& row, std::optional<size_t> text) {
     }
     return &cell;
   }
+  if (text && *text < row.cells.size() && !Empty(row.cells[*text])) return &row.cells[*text];
   return nullptr;
 }
 

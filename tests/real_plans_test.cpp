@@ -162,6 +162,14 @@ TEST(RealPlans, PadaCronogramaOfShadedMonths) {
   EXPECT_EQ(second->months.bits(), Bits({2, 3, 10, 11}));
   EXPECT_EQ(fourth->text, "Realizar Transferencias primarias.");
   EXPECT_EQ(fourth->months_source, MonthsSource::kGrid);
+  // The last one ends with its cell: the signature block opening p.19 (Elaboró, Vo. Bo., the
+  // names under them), laid in two columns under the cronograma of p.18, is no part of it.
+  const Activity* fifth = ByCode(e, "5");
+  ASSERT_NE(fifth, nullptr);
+  EXPECT_EQ(fifth->text,
+            "Tratamiento documental que se proporciona para conservar los expedientes bajo "
+            "resguardo en óptimas condiciones.");
+  EXPECT_EQ(fifth->months.bits(), Bits({1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}));
 }
 
 const MonthValue* CalendarMonth(const Activity& a, int year, int month) {

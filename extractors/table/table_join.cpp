@@ -104,6 +104,23 @@ std::optional<double> Continues(const TypedTable& table, const TypedTable& next)
   return 0.0;
 }
 
+// Whether `next`, laid on `table`'s columns by `map`, writes words where `table` schedules months:
+// a schedule goes on with marks, fills and figures in its month columns, never with names (the
+// signature block under a plan's last schedule is no part of it).
+bool WordsInMonths(const TypedTable& table, const TypedTable& next,
+                   const std::vector<size_t>& map) {
+  for (const TypedRow& row : next.rows) {
+    for (size_t c = 0; c < row.cells.size() && c < map.size(); ++c) {
+      if (map[c] >= table.roles.size() || table.roles[map[c]].role != ColumnRole::kMonth) continue;
+      const TypedCell& cell = row.cells[c];
+      if (cell.kind == CellKind::kText || (cell.kind == CellKind::kShortLabel && cell.words >= 2)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 void JoinContinuedTables(std::vector<TypedTable>* tables, const TableRules& rules) {
@@ -121,7 +138,8 @@ void JoinContinuedTables(std::vector<TypedTable>* tables, const TableRules& rule
     }
     TypedTable& table = out.back();
     const std::vector<size_t> map = MapColumns(table, next, *shift);
-    if (map.empty() || (next.header.rows != 0 && RolesRead(next) > RolesRead(table))) {
+    if (map.empty() || (next.header.rows != 0 && RolesRead(next) > RolesRead(table)) ||
+        WordsInMonths(table, next, map)) {
       out.push_back(std::move(next));
       repeated.emplace_back();
       continue;

@@ -7,7 +7,8 @@
 // lost or a few letters misread, the page a few points aside) and its own header gives its
 // columns no more roles than the first one's. Every column of the new one must lie inside a
 // column of the old one, in order (by the x of its centre, moved by the pages' shift; the page
-// may have lost or gained a rule; two columns may fall in one when no row fills both). Its body
+// may have lost or gained a rule; two columns may fall in one when no row fills both), and none
+// of its cells laid in a month column may hold words (names, a signature block). Its body
 // rows are re-laid on the old table's columns and appended to it, and the rows are classified
 // again, so a record broken over the page break reads as one. Tables of text exports (no boxes)
 // are never joined here: their layout joins them already.

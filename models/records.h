@@ -287,7 +287,6 @@ struct DocumentInfo {
   std::optional<std::string> date;  // ISO date the document gives itself (a report's date)
 };
 
-// Everything extracted from one document: the unit the store writes in one transaction.
 // The first activities of a long document read a window of pages at a time, once written away
 // (tools/run/record_spill.h), so that what a document has given so far does not stay in memory
 // while the rest is read. Of each it keeps what the steps that look back over the document's
@@ -295,6 +294,8 @@ struct DocumentInfo {
 // an indicator's activity, classification by records); its text and provenance are read back
 // from where it was written when asked (a schedule row worded like it, a finding about it). An
 // activity whose months are still unknown is kept whole: a later schedule may give them.
+// Unlike the records above it is no plain value: it reads back through the spill that wrote it
+// (and sorts its code index on a lookup), so it is used by one thread at a time.
 class SettledActivities {
  public:
   // What was written of activity `index`: its code, text and provenance at least.
@@ -345,6 +346,7 @@ class SettledActivities {
   ReadBack read_back_;
 };
 
+// Everything extracted from one document: the unit the store writes in one transaction.
 struct Extraction {
   DocumentInfo document;
   std::vector<Section> sections;

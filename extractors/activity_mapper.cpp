@@ -266,9 +266,7 @@ class Mapper {
     for (size_t i = 0; i < d.rows.size(); ++i) {
       const TypedRow& row = *d.rows[i];
       if (c >= row.cells.size() || row.cells[c].cell->covered) continue;
-      const bool realized =
-          std::find(d.realized.begin(), d.realized.end(), &row) != d.realized.end();
-      if (realized && LabelColumn(row) == c) continue;  // "R", "Realizado": no part of the record
+      if (row.label == c) continue;  // "R", "Realizado": no part of the record
       std::string part = CellText(row.cells[c]);
       if (i == 0 && first_is_code_rest && d.code && !d.code->text.empty()) {
         part = PlainText(d.code->text);
@@ -309,9 +307,10 @@ class Mapper {
     a.section = section_ ? section_ : headings_.Current();
     std::vector<std::string> deliverables;
     std::optional<MendedUnit> misread_unit;
-    // The column labelling a programmed/realized pair's rows ("P", "R"): their structure, no field.
-    const std::optional<size_t> pair_labels =
-        d.realized.empty() ? std::nullopt : LabelColumn(*d.realized.front());
+    // The column labelling a programmed/realized pair's rows ("P", "R"): their structure, no field
+    // (none: past the last column).
+    const size_t pair_labels =
+        d.realized.empty() ? table_.roles.size() : d.realized.front()->label.value_or(text_);
     for (size_t c = 0; c < table_.roles.size(); ++c) {
       if (c == text_ || c == pair_labels) continue;
       const ColumnRole role = table_.roles[c].role;
@@ -417,28 +416,14 @@ class Mapper {
     }
   }
 
-  // The column of a realized row's label (as row_kinds.cpp's RowLabel): its first cell with text
-  // but its text cell (which a record broken over a page carries on beside the label), or its
-  // text cell when it has no other.
-  std::optional<size_t> LabelColumn(const TypedRow& row) const {
-    for (size_t c = 0; c < row.cells.size(); ++c) {
-      if (c != text_ && !row.cells[c].cell->text.empty() && row.cells[c].kind != CellKind::kMark &&
-          row.cells[c].kind != CellKind::kFilled) {
-        return c;
-      }
-    }
-    if (text_ < row.cells.size() && !row.cells[text_].cell->text.empty()) return text_;
-    return std::nullopt;
-  }
-
   // A row of what was done under a record's schedule, kept as the report prints it: under its
   // label ("R", "Realizado"), the titles of the month columns it marks ("Abr, May"), or, in a
   // schedule of no single row of month columns, its other cells.
   Attribute Realized(const TypedRow& row) const {
     Attribute at;
     at.bbox = row.row->bbox;
-    const std::optional<size_t> label = LabelColumn(row);
-    if (label) at.header = row.cells[*label].cell->text;
+    const std::optional<size_t>& label = row.label;
+    if (label && *label < row.cells.size()) at.header = row.cells[*label].cell->text;
     std::vector<std::string> values;
     for (size_t c = 0; c < row.cells.size(); ++c) {
       const Cell& cell = *row.cells[c].cell;

@@ -88,20 +88,20 @@ const TypedCell* FirstNonEmpty(const TypedRow& row) {
   return nullptr;
 }
 
-// The first cell of a row that labels it: not empty, not a mark or a fill of its schedule, and
-// not its text, which a record broken over a page carries on beside the label; its text cell
-// when it has no other.
-const TypedCell* RowLabel(const TypedRow& row, std::optional<size_t> text) {
+// The column of the first cell of a row that labels it: not empty, not a mark or a fill of its
+// schedule, and not its text, which a record broken over a page carries on beside the label;
+// its text cell when it has no other.
+std::optional<size_t> RowLabel(const TypedRow& row, std::optional<size_t> text) {
   for (size_t c = 0; c < row.cells.size(); ++c) {
     const TypedCell& cell = row.cells[c];
     if (Empty(cell) || cell.kind == CellKind::kFilled || cell.kind == CellKind::kMark ||
         c == text) {
       continue;
     }
-    return &cell;
+    return c;
   }
-  if (text && *text < row.cells.size() && !Empty(row.cells[*text])) return &row.cells[*text];
-  return nullptr;
+  if (text && *text < row.cells.size() && !Empty(row.cells[*text])) return text;
+  return std::nullopt;
 }
 
 bool StartsLowercase(const std::string& text) {
@@ -400,6 +400,7 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
   for (size_t r = 0; r < table->rows.size(); ++r) {
     if (r > table->header.rows) sums.Take(table->rows[r - 1]);
     TypedRow& row = table->rows[r];
+    row.label.reset();
     if (r < table->header.rows) {
       row.kind = RowKind::kHeader;
       continue;
@@ -432,17 +433,18 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
     }
     // Under a record of a schedule (the header printed again between them on a new page), a row
     // labelled as what was done: the record's second row.
-    const TypedCell* label = RowLabel(row, text);
+    const std::optional<size_t> label = RowLabel(row, text);
     size_t body_above = r;
     while (body_above > 0 && (table->rows[body_above - 1].kind == RowKind::kHeader ||
                               table->rows[body_above - 1].kind == RowKind::kSpacer)) {
       --body_above;
     }
-    if (label != nullptr && !codes[r] && table->HasMonths() &&
-        rules.IsRealizedLabel(label->folded) && body_above > 0 &&
+    if (label && !codes[r] && table->HasMonths() &&
+        rules.IsRealizedLabel(row.cells[*label].folded) && body_above > 0 &&
         (table->rows[body_above - 1].kind == RowKind::kRecord ||
          table->rows[body_above - 1].kind == RowKind::kContinuation)) {
       row.kind = RowKind::kRealized;
+      row.label = label;
       continue;
     }
     if (codes[r]) {

@@ -141,6 +141,9 @@ struct TypedRow {
   // read it ("1.13" for "1.1.3", lost_dots.h).
   std::optional<CodedText> code;
   std::string code_as_read;
+  // Of a realized row, the column of the cell that labels it ("R", "Realizado"), set with its
+  // kind.
+  std::optional<size_t> label;
 };
 
 struct TypedTable {

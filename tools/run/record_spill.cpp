@@ -83,11 +83,16 @@ Status RecordSpill::Settle(Extraction* e, const std::vector<size_t>& rescheduled
     if (Status s = writer_->UpdateSchedule(i, *e->settled.Waiting(i)); !s.ok()) return s;
     e->settled.Scheduled(i);
   }
+  // Each written one is settled; should a write fail, the indexes still name each activity once.
+  size_t settled = 0;
+  Status written;
   for (Activity& a : e->activities) {
-    if (Status s = writer_->AddActivity(a); !s.ok()) return s;
+    if (written = writer_->AddActivity(a); !written.ok()) break;
     e->settled.Add(std::move(a));
+    ++settled;
   }
-  e->activities.clear();
+  e->activities.erase(e->activities.begin(), e->activities.begin() + static_cast<long>(settled));
+  if (!written.ok()) return written;
   e->activities.shrink_to_fit();
   for (const Deliverable& d : e->deliverables) {
     if (Status s = writer_->AddDeliverable(d); !s.ok()) return s;

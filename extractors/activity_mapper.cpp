@@ -70,9 +70,6 @@ struct Draft {
   // Rows under the month-label row of a two-rows-of-six grid hold July to December.
   std::vector<bool> second_half;
   std::optional<Quantity> total;  // a total row right under it
-  // Of its rows, those of what was done (RowKind::kRealized): read for the record's text and
-  // other fields, not for its schedule.
-  std::vector<const TypedRow*> realized;
 };
 
 // The activities of earlier tables that printed no schedule, in order: the only ones a later
@@ -147,16 +144,10 @@ class Mapper {
           draft->second_half.push_back(false);
           break;
         case RowKind::kContinuation:
+        case RowKind::kRealized:  // read for the record's text and fields, not for its schedule
           if (draft) {
             draft->rows.push_back(&row);
             draft->second_half.push_back(second_half);
-          }
-          break;
-        case RowKind::kRealized:
-          if (draft) {
-            draft->rows.push_back(&row);
-            draft->second_half.push_back(second_half);
-            draft->realized.push_back(&row);
           }
           break;
         case RowKind::kMonthLabels:
@@ -309,8 +300,10 @@ class Mapper {
     std::optional<MendedUnit> misread_unit;
     // The column labelling a programmed/realized pair's rows ("P", "R"): their structure, no field
     // (none: past the last column).
-    const size_t pair_labels =
-        d.realized.empty() ? table_.roles.size() : d.realized.front()->label.value_or(text_);
+    size_t pair_labels = table_.roles.size();
+    for (const TypedRow* row : d.rows) {
+      if (row->kind == RowKind::kRealized) pair_labels = row->label.value_or(text_);
+    }
     for (size_t c = 0; c < table_.roles.size(); ++c) {
       if (c == text_ || c == pair_labels) continue;
       const ColumnRole role = table_.roles[c].role;
@@ -351,12 +344,14 @@ class Mapper {
     }
     RecordRows scheduled;
     for (size_t i = 0; i < d.rows.size(); ++i) {
-      if (std::find(d.realized.begin(), d.realized.end(), d.rows[i]) != d.realized.end()) continue;
+      if (d.rows[i]->kind == RowKind::kRealized) continue;
       scheduled.rows.push_back(d.rows[i]);
       scheduled.second_half.push_back(d.second_half[i]);
     }
     ReadSchedule(table_, scheduled, rules_, year_, &a);
-    for (const TypedRow* row : d.realized) a.attributes.push_back(Realized(*row));
+    for (const TypedRow* row : d.rows) {
+      if (row->kind == RowKind::kRealized) a.attributes.push_back(Realized(*row));
+    }
     if (!a.annual && d.total && d.total->value && !a.month_values.empty()) {
       double sum = 0;
       for (const MonthValue& v : a.month_values) {

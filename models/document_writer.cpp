@@ -102,6 +102,38 @@ std::string InsertActivities(size_t rows) {
       rows);
 }
 
+// An activity's months mask at parameter `at`: NULL while its months are unknown.
+void BindMonthsMask(Statement& statement, int at, MonthMask months) {
+  if (months.known()) {
+    statement.Bind(at, static_cast<int64_t>(months.bits()));
+  } else {
+    statement.BindNull(at);
+  }
+}
+
+// An activity's category, rule and evidence from parameter `first` on (no rule matched: NULL).
+void BindCategory(Statement& statement, int first, const std::optional<ActivityCategory>& c) {
+  if (!c) {
+    statement.BindNull(first).BindNull(first + 1).BindNull(first + 2);
+    return;
+  }
+  statement.Bind(first, c->slug).Bind(first + 2, c->evidence);
+  if (c->rule.empty()) {
+    statement.BindNull(first + 1);
+  } else {
+    statement.Bind(first + 1, c->rule);
+  }
+}
+
+// Where an activity's months came from, at parameter `at`.
+void BindMonthsSource(Statement& statement, int at, const std::optional<MonthsSource>& source) {
+  if (source) {
+    statement.Bind(at, std::string_view(ToString(*source)));
+  } else {
+    statement.BindNull(at);
+  }
+}
+
 // Binds the row of activity `a`, whose id is `id`, from parameter `first` on.
 void BindActivity(Statement& statement, int first, int64_t id, int64_t document_id,
                   std::optional<int64_t> section_id, const Activity& a) {
@@ -112,31 +144,13 @@ void BindActivity(Statement& statement, int first, int64_t id, int64_t document_
       .Bind(first + 4, a.text)
       .Bind(first + 5, a.unit);
   BindQuantity(statement, first + 6, a.annual);
-  if (a.months.known()) {
-    statement.Bind(first + 10, static_cast<int64_t>(a.months.bits()));
-  } else {
-    statement.BindNull(first + 10);
-  }
-  if (a.category) {
-    const ActivityCategory& c = *a.category;
-    statement.Bind(first + 11, c.slug).Bind(first + 13, c.evidence);
-    if (c.rule.empty()) {
-      statement.BindNull(first + 12);  // no rule matched
-    } else {
-      statement.Bind(first + 12, c.rule);
-    }
-  } else {
-    statement.BindNull(first + 11).BindNull(first + 12).BindNull(first + 13);
-  }
+  BindMonthsMask(statement, first + 10, a.months);
+  BindCategory(statement, first + 11, a.category);
   statement.Bind(first + 14, a.code_printed ? 1 : 0)
       .Bind(first + 15, a.responsible)
       .Bind(first + 16, a.start_date)
       .Bind(first + 17, a.end_date);
-  if (a.months_source) {
-    statement.Bind(first + 18, std::string_view(ToString(*a.months_source)));
-  } else {
-    statement.BindNull(first + 18);
-  }
+  BindMonthsSource(statement, first + 18, a.months_source);
   BindProvenance(statement, first + 19, a.provenance);
 }
 
@@ -194,6 +208,12 @@ enum Which : size_t {
   kEvent,
   kReference,
   kFinding,
+  // A long document's activities written before, again (UpdateSchedule) and read back
+  // (ReadActivity).
+  kScheduleUpdate,
+  kMonthsClear,
+  kCalendarClear,
+  kActivityRead,
 };
 
 std::vector<std::string> StatementsSql() {
@@ -265,6 +285,11 @@ std::vector<std::string> StatementsSql() {
       InsertWithProvenance("reference", {"document_id", "event_id", "code", "kind", "context"}),
       InsertWithProvenance(
           "finding", {"document_id", "activity_id", "severity", "code", "message", "raw_text"}),
+      "UPDATE activity SET code = ?, code_printed = ?, text = ?, months_mask = ?, "
+      "months_source = ?, category = ?, category_rule = ?, category_evidence = ? WHERE id = ?",
+      "DELETE FROM activity_month WHERE activity_id = ?",
+      "DELETE FROM activity_calendar_month WHERE activity_id = ?",
+      "SELECT code, code_printed, text, " + ProvenanceColumns() + " FROM activity WHERE id = ?",
   };
 }
 
@@ -400,13 +425,7 @@ Result<Activity> DocumentWriter::ReadActivity(size_t index) {
     }
     return held_[index - activity_ids_.size()];
   }
-  if (!read_activity_) {
-    Result<Statement> read = store_.Prepare("SELECT code, code_printed, text, " +
-                                            ProvenanceColumns() + " FROM activity WHERE id = ?");
-    if (!read.ok()) return read.status();
-    read_activity_ = std::move(*read);
-  }
-  Statement& read = *read_activity_;
+  Statement& read = statement(kActivityRead);
   Result<bool> row = read.Bind(1, activity_ids_[index]).Step();
   if (!row.ok() || !*row) {
     read.Reset();
@@ -443,37 +462,14 @@ Status DocumentWriter::UpdateSchedule(size_t index, const Activity& a) {
     if (a.category) {
       if (Status s = WriteCategory(*a.category); !s.ok()) return WithContext(s, where);
     }
-    Result<Statement> update = store_.Prepare(
-        "UPDATE activity SET code = ?, code_printed = ?, text = ?, months_mask = ?, "
-        "months_source = ?, category = ?, category_rule = ?, category_evidence = ? WHERE id = ?");
-    if (!update.ok()) return update.status();
-    update->Bind(1, a.code).Bind(2, a.code_printed ? 1 : 0).Bind(3, a.text);
-    if (a.months.known()) {
-      update->Bind(4, static_cast<int64_t>(a.months.bits()));
-    } else {
-      update->BindNull(4);
-    }
-    if (a.months_source) {
-      update->Bind(5, std::string_view(ToString(*a.months_source)));
-    } else {
-      update->BindNull(5);
-    }
-    if (a.category) {
-      update->Bind(6, a.category->slug).Bind(8, a.category->evidence);
-      if (a.category->rule.empty()) {
-        update->BindNull(7);
-      } else {
-        update->Bind(7, a.category->rule);
-      }
-    } else {
-      update->BindNull(6).BindNull(7).BindNull(8);
-    }
-    if (Status s = update->Bind(9, **id).Run(); !s.ok()) return WithContext(s, where);
-    for (const char* table : {"activity_month", "activity_calendar_month"}) {
-      Result<Statement> clear =
-          store_.Prepare("DELETE FROM " + std::string(table) + " WHERE activity_id = ?");
-      if (!clear.ok()) return clear.status();
-      if (Status s = clear->Bind(1, **id).Run(); !s.ok()) return WithContext(s, where);
+    Statement& update = statement(kScheduleUpdate);
+    update.Bind(1, a.code).Bind(2, a.code_printed ? 1 : 0).Bind(3, a.text);
+    BindMonthsMask(update, 4, a.months);
+    BindMonthsSource(update, 5, a.months_source);
+    BindCategory(update, 6, a.category);
+    if (Status s = update.Bind(9, **id).Run(); !s.ok()) return WithContext(s, where);
+    for (const Which clear : {kMonthsClear, kCalendarClear}) {
+      if (Status s = statement(clear).Bind(1, **id).Run(); !s.ok()) return WithContext(s, where);
     }
     if (Status s = WriteMonths(**id, a); !s.ok()) return WithContext(s, where);
     return Status::Ok();

@@ -103,7 +103,6 @@ class DocumentWriter {
   std::vector<int64_t> section_ids_, activity_ids_, event_ids_;
   size_t deliverables_ = 0, stated_totals_ = 0, indicators_ = 0, references_ = 0, findings_ = 0;
   std::vector<Activity> held_;              // activities not written yet
-  std::optional<Statement> read_activity_;  // ReadActivity's, prepared once
   std::optional<int64_t> max_activity_id_;  // before this document's, once the first is written
   std::set<std::tuple<std::string, std::string, int>> categories_;  // written by this writer
 };

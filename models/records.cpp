@@ -186,7 +186,7 @@ std::optional<size_t> Extraction::ActivitySection(size_t index) const {
 }
 
 MonthMask Extraction::ActivityMonths(size_t index) const {
-  if (const Activity* a = WholeActivity(index)) return a->months;
+  if (index >= settled.size()) return activities[index - settled.size()].months;
   return settled.months(index);
 }
 

@@ -229,6 +229,16 @@ bool Writable(const std::filesystem::path& path) {
   return access(path.c_str(), W_OK) == 0 && access(folder.c_str(), W_OK) == 0;
 }
 
+// The value of a pragma that gives one number ("main.cache_size").
+Result<int64_t> NumberPragma(Store& store, const std::string& name) {
+  Result<Statement> read = store.Prepare("PRAGMA " + name);
+  if (!read.ok()) return read.status();
+  Result<bool> row = read->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal("PRAGMA " + name + " gave no value");
+  return read->Int64(0);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::filesystem::path& db_path) {
@@ -424,6 +434,7 @@ Result<Store::PutOutcome> Store::Put(const Extraction& e, bool replace) {
 Result<Store::PutOutcome> Store::PutSpilled(const DocumentInfo& document,
                                             const std::filesystem::path& spilled, bool replace) {
   constexpr char kSpilled[] = "spilled";
+  constexpr int64_t kCopyCache = -256;  // KiB
   {
     Result<Statement> attach = Prepare(std::string("ATTACH DATABASE ?1 AS ") + kSpilled);
     if (!attach.ok()) return attach.status();
@@ -431,19 +442,29 @@ Result<Store::PutOutcome> Store::PutSpilled(const DocumentInfo& document,
       return WithContext(s, "spilled records " + spilled.string());
     }
   }  // no statement may be open when it is detached
-  // Read once, in order: a small page cache, whatever the document's size.
-  if (Status s = Exec(std::string("PRAGMA ") + kSpilled + ".cache_size = -256"); !s.ok()) {
+  // Read once and appended in order: small page caches, whatever the document's size (the
+  // output's also bounds the sorter its indexes are filled through); the output's own cache is
+  // given back after.
+  Result<int64_t> own_cache = NumberPragma(*this, "main.cache_size");
+  const std::string copy_cache = " = " + std::to_string(kCopyCache);
+  if (Status s = own_cache.ok()
+                     ? Exec(std::string("PRAGMA ") + kSpilled + ".cache_size" + copy_cache)
+                     : own_cache.status();
+      !s.ok()) {
     Exec(std::string("DETACH DATABASE ") + kSpilled);
     return s;
   }
   Result<PutOutcome> put = [&]() -> Result<PutOutcome> {
+    if (Status s = Exec("PRAGMA main.cache_size" + copy_cache); !s.ok()) return s;
     Result<std::unique_ptr<DocumentWriter>> writer = BeginDocument(document, replace);
     if (!writer.ok()) return writer.status();
     if (*writer == nullptr) return PutOutcome::kUnchanged;
     if (Status s = (*writer)->CopyRecords(kSpilled); !s.ok()) return s;  // rolled back
     return (*writer)->Commit();
   }();
+  const Status restored = Exec("PRAGMA main.cache_size = " + std::to_string(*own_cache));
   const Status detached = Exec(std::string("DETACH DATABASE ") + kSpilled);
+  if (put.ok() && !restored.ok()) return restored;
   if (put.ok() && !detached.ok()) return detached;
   return put;
 }

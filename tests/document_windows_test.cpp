@@ -187,9 +187,15 @@ void ExpectSpilledStoredAsWhole(const std::string& path, int window_pages) {
     EXPECT_EQ(Leftovers(dir).size(), 1u);  // the scratch database, while the spill lives
     auto store = Store::Open(dir / "spilled.sqlite");
     ASSERT_TRUE(store.ok());
+    // The copy runs with a small page cache, and gives the store its own back.
+    ASSERT_TRUE((*store)->Exec("PRAGMA main.cache_size = -1500").ok());
     auto put = (*store)->PutSpilled(read->extraction.document, read->spill->path(), false);
     ASSERT_TRUE(put.ok()) << put.status().ToString();
     EXPECT_EQ(*put, Store::PutOutcome::kInserted);
+    auto cache = (*store)->Prepare("PRAGMA main.cache_size");
+    ASSERT_TRUE(cache.ok());
+    ASSERT_TRUE(cache->Step().ok());
+    EXPECT_EQ(cache->Int64(0), -1500);
   }
   EXPECT_EQ(Leftovers(dir), std::vector<std::string>{}) << "the scratch database stays behind";
   const std::multiset<std::string> whole = Stored(dir / "whole.sqlite");

@@ -20,6 +20,7 @@
 #include <mutex>
 #include <optional>
 
+#include "pipeline/decode/page_tree.h"
 #include "pipeline/decode/raster.h"
 #include "pipeline/decode/vector_page.h"
 
@@ -291,20 +292,21 @@ Result<std::unique_ptr<poppler::page>> PdfDocument::RenderablePage(int number) {
 
 Result<Page> PdfDocument::ReadPage(int number) {
   const PopplerScope reports(name_);
-  if (number < 1 || number > page_count() || doc_->getPage(number) == nullptr) {
+  if (!pages_) pages_ = std::make_unique<PageTree>(*doc_);
+  if (number < 1 || number > page_count() || !pages_->Readable(number)) {
     return Status::Corruption(name_ + ": page " + std::to_string(number) + " cannot be read");
   }
   Page out;
   out.number = number;
-  out.width = doc_->getPageCropWidth(number);
-  out.height = doc_->getPageCropHeight(number);
-  VectorPage drawn = ReadVectorPage(*doc_, number);
+  out.width = pages_->CropWidth(number);
+  out.height = pages_->CropHeight(number);
+  VectorPage drawn = ReadVectorPage(*pages_, number);
   // A page that shows its text sideways is read turned upright.
   if (const int turn = UprightTurn(drawn.words); turn != 0) {
-    drawn = ReadVectorPage(*doc_, number, turn);
+    drawn = ReadVectorPage(*pages_, number, turn);
     out.turned = turn;
   }
-  if ((doc_->getPageRotate(number) + out.turned) % 180 != 0) std::swap(out.width, out.height);
+  if ((pages_->Rotate(number) + out.turned) % 180 != 0) std::swap(out.width, out.height);
   const bool on_images = TextOnImages(drawn);
   out.words = std::move(drawn.words);
   // A table that filled the page before may go on here without a header.

@@ -32,6 +32,8 @@ class page;
 
 namespace oplex {
 
+class PageTree;
+
 // The most pixels a page is rendered with for OCR (a letter page at 300 DPI has 8.4 million, an
 // A2 poster 35 million): OCR holds several copies of the page, and a page must stay within a
 // few hundred MB. A larger page is rendered at the resolution that fits (an A2 poster at 200
@@ -99,8 +101,9 @@ class PdfDocument {
   // Page `number` through poppler-cpp, which renders (its document opened on first use).
   Result<std::unique_ptr<poppler::page>> RenderablePage(int number);
   std::unique_ptr<PDFDoc> doc_;
-  std::string_view bytes_;      // the PDF in memory; or
-  std::filesystem::path file_;  // the file it is read from
+  std::unique_ptr<PageTree> pages_;  // doc_'s pages, walked when the first is read
+  std::string_view bytes_;           // the PDF in memory; or
+  std::filesystem::path file_;       // the file it is read from
   std::unique_ptr<poppler::document> renderer_doc_;
   std::string name_;
   PdfOptions options_;

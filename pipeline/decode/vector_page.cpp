@@ -1,7 +1,6 @@
 #include "pipeline/decode/vector_page.h"
 
 #include <poppler/GfxState.h>
-#include <poppler/PDFDoc.h>
 #include <poppler/TextOutputDev.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "pipeline/decode/page_tree.h"
 #include "pipeline/normalize/utf8.h"
 
 namespace oplex {
@@ -534,15 +534,15 @@ std::vector<Word> Words(TextOutputDev& dev) {
 
 }  // namespace
 
-VectorPage ReadVectorPage(PDFDoc& doc, int number, int turn) {
+VectorPage ReadVectorPage(PageTree& pages, int number, int turn) {
   PageDevice dev;
   // As poppler-cpp's text_list(): 72 DPI, the page's own rotation (and the turn), its crop box,
   // annotations.
-  doc.displayPageSlice(&dev, number, 72, 72, turn, false, false, false, -1, -1, -1, -1);
+  pages.Display(number, turn, &dev);
   VectorPage out;
   out.words = Words(dev);
-  double width = doc.getPageCropWidth(number), height = doc.getPageCropHeight(number);
-  if ((doc.getPageRotate(number) + turn) % 180 != 0) std::swap(width, height);
+  double width = pages.CropWidth(number), height = pages.CropHeight(number);
+  if ((pages.Rotate(number) + turn) % 180 != 0) std::swap(width, height);
   out.graphics = dev.TakeGraphics(out.words, width, height);
   out.images = dev.TakeImages();
   return out;

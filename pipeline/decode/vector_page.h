@@ -22,9 +22,9 @@
 
 #include "pipeline/decode/source.h"
 
-class PDFDoc;
-
 namespace oplex {
+
+class PageTree;
 
 // A filled rectangle no thicker than this (points) is a rule.
 inline constexpr double kMaxRuleThickness = 2.5;
@@ -35,9 +35,9 @@ struct VectorPage {
   std::vector<BBox> images;
 };
 
-// Page `number` (1-based) of `doc`, which must be open, turned `turn` degrees clockwise (0, 90,
-// 180, 270) beyond its own rotation. Not thread-safe: one PDFDoc per thread.
-VectorPage ReadVectorPage(PDFDoc& doc, int number, int turn = 0);
+// Page `number` (1-based) of the document whose page tree `pages` is, turned `turn` degrees
+// clockwise (0, 90, 180, 270) beyond its own rotation. Not thread-safe: one document per thread.
+VectorPage ReadVectorPage(PageTree& pages, int number, int turn = 0);
 
 // The turn (degrees clockwise) that sets a page's text upright: where more than half of its
 // letters run in one direction other than left to right (a table laid out sideways, its headers

@@ -2,6 +2,7 @@
 
 #include "extractors/activity_mapper.h"
 #include "extractors/activity_table.h"
+#include "extractors/fields_above.h"
 #include "extractors/furniture.h"
 #include "extractors/table/carried_text.h"
 #include "extractors/table/table_join.h"
@@ -12,6 +13,7 @@ namespace oplex {
 DocumentTables ExtractActivities(const std::vector<Block>& blocks, const ExtractionRules& rules,
                                  const TableRules& table_rules, const Vocabulary& vocab,
                                  std::optional<int> year, Extraction* out) {
+  const size_t first = out->activity_count();
   const std::vector<bool> running_heads = RunningHeads(blocks);
   std::vector<std::optional<TypedTable>> typed(blocks.size());
   std::vector<const TypedTable*> by_block(blocks.size(), nullptr);
@@ -34,6 +36,7 @@ DocumentTables ExtractActivities(const std::vector<Block>& blocks, const Extract
   }
   JoinContinuedTables(&read.tables, table_rules);
   MapActivities(read.tables, table_rules, vocab, year, out);
+  GiveFieldsAbove(blocks, table_rules, first, out);
   return read;
 }
 

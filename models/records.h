@@ -361,6 +361,9 @@ struct Extraction {
   std::vector<Event> events;
   std::vector<Reference> references;
   std::vector<Finding> findings;
+  // The responsible unit the last "Label: value" field read names, for the records under it
+  // (extractors/fields_above.h).
+  std::optional<std::string> responsible_above;
 
   // The document's activities, settled and held.
   size_t activity_count() const { return settled.size() + activities.size(); }

@@ -41,7 +41,7 @@ TEST_F(InputsTest, IngestingTheDataFolderWholeStoresOnlyTheDocuments) {
     const bool document = ext == ".pdf" || ext == ".txt" || ext == ".png" || ext == ".tif";
     (document ? documents : others).insert(entry.path().string());
   }
-  ASSERT_EQ(documents.size(), 78u);
+  ASSERT_EQ(documents.size(), 79u);
   ASSERT_GT(others.size(), 40u);
 
   Outcome r = Oplex("ingest --json --ocr never " + Data().string());

@@ -92,6 +92,15 @@ TEST(RealPlans, TecdmxMetasInTwoRowsOfSixMonthsWithTheirAnnualTotal) {
   ExpectOneEachMonth(*jel);
 }
 
+// Each of the two fichas opens with "Identificación de Responsables": "Unidad Re / sponsable / :"
+// | "01 - Pleno" (p.1 and p.19), then "Responsa / ble / Operativo:" | a ponencia. The metas and
+// acciones under them print no responsible of their own.
+TEST(RealPlans, TecdmxFichaNamesTheResponsibleUnitOfItsRecords) {
+  const Extraction& e = ReadReal("tecdmx_poa_fichas_2020");
+  ASSERT_EQ(e.activities.size(), 34u);
+  for (const Activity& a : e.activities) EXPECT_EQ(a.responsible, "01 - Pleno") << a.text;
+}
+
 TEST(RealPlans, TecdmxUnruledMetaPrincipalTablesOverThePageBreak) {
   // p.3 ends with the header "META PRINCIPAL / Denominación de la Meta | UM | EN FE MA AB MA JU"
   // (no rules, the month letters about a font size apart); p.4 opens with its one row: "Asuntos

@@ -366,6 +366,8 @@ TEST_F(RobustIngestTest, WhatLibrariesWriteOnStandardErrorNamesTheFile) {
   // Read by OCR, the 200-inch page makes Leptonica write "Error in boxClipToRectangle: box
   // outside rectangle" and "Error in pixScanForForeground: invalid box" on standard error
   // (checked by hand with --timeout 0 --max-memory 0, where the lines come out as written).
+  // Its unembedded Helvetica is drawn in Nimbus Sans (fonts-urw-base35, which tools/setup.sh
+  // installs); drawn in DejaVu Sans instead, Tesseract misreads it and Leptonica stays silent.
   const fs::path in = Batch("libraries", {"page-200in.pdf"});
   const std::string page = (in / "page-200in.pdf").string();
   Outcome r = Oplex("ingest --ocr always " + in.string());

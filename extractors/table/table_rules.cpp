@@ -127,7 +127,9 @@ Result<TableRules> TableRules::Load(const std::filesystem::path& data_dir, Extra
   }
   using Kinds = std::map<std::string, std::vector<std::shared_ptr<const RE2>>*>;
   for (const auto& [file, kinds] :
-       {std::pair{"row_labels.tsv", Kinds{{"total", &out.totals_}, {"realized", &out.realized_}}},
+       {std::pair{"row_labels.tsv", Kinds{{"total", &out.totals_},
+                                          {"realized", &out.realized_},
+                                          {"responsible", &out.responsible_}}},
         std::pair{"label_words.tsv", Kinds{{"unfinished", &out.unfinished_}}}}) {
     auto table = ReadTsv(data_dir / file, {"kind", "pattern"});
     if (!table.ok()) return table.status();
@@ -140,6 +142,15 @@ Result<TableRules> TableRules::Load(const std::filesystem::path& data_dir, Extra
       if (!re.ok()) return re.status();
       kind->second->push_back(*re);
     }
+  }
+  // A label a narrow column broke mid-word ("Unidad Re / sponsable") is matched with its spaces
+  // squeezed out, against the pattern without its spaces.
+  for (const auto& re : out.responsible_) {
+    std::string without_spaces = re->pattern();
+    std::erase(without_spaces, ' ');
+    RE2::Options options;
+    options.set_log_errors(false);
+    out.responsible_squeezed_.push_back(std::make_shared<const RE2>(without_spaces, options));
   }
   return out;
 }
@@ -157,16 +168,19 @@ std::array<TableRules::HeaderScore, kColumnRoleCount> TableRules::ScoreLabel(
     if (at == std::string_view::npos) break;
     start = at + 3;
   }
-  // A part may close with the year it is for ("meta 2025"): the words before it name the role.
+  // A part may close with the year it is for ("meta 2025"), or with a stop or colon the label
+  // does not need ("Actividad:", "ACTIVIDAD." as OCR reads a speck after it): the words before
+  // them name the role.
   static const RE2 kYearAfter(R"(^(.*\S) (?:19|20)\d\d$)");
-  std::vector<std::string> without_year;
+  static const RE2 kStopAfter(R"(^(.*[^ .:;,])[ .:;,]+$)");
+  std::vector<std::string> trimmed;
   for (std::string_view part : parts) {
     std::string words;
-    if (RE2::FullMatch(re2::StringPiece(part.data(), part.size()), kYearAfter, &words)) {
-      without_year.push_back(std::move(words));
-    }
+    const re2::StringPiece piece(part.data(), part.size());
+    if (RE2::FullMatch(piece, kYearAfter, &words)) trimmed.push_back(std::move(words));
+    if (RE2::FullMatch(piece, kStopAfter, &words)) trimmed.push_back(std::move(words));
   }
-  parts.insert(parts.end(), without_year.begin(), without_year.end());
+  parts.insert(parts.end(), trimmed.begin(), trimmed.end());
   // Each part squeezed, and each run of neighbouring parts squeezed together: a label a narrow
   // column broke over two header rows ("Unid ad de m / edid a", "Met a del / Indicador").
   std::vector<std::string> squeezed;
@@ -181,7 +195,7 @@ std::array<TableRules::HeaderScore, kColumnRoleCount> TableRules::ScoreLabel(
     squeezed.push_back(squeeze(parts[i]));
     squeezed_of.push_back(i);
   }
-  const size_t split_parts = parts.size() - without_year.size();
+  const size_t split_parts = parts.size() - trimmed.size();
   for (size_t first = 1; first < split_parts; ++first) {
     std::string run = squeezed[first];
     for (size_t next = first + 1; next < split_parts; ++next) {
@@ -269,6 +283,14 @@ bool TableRules::IsTotalLabel(std::string_view folded) const { return AnyMatches
 
 bool TableRules::IsRealizedLabel(std::string_view folded) const {
   return AnyMatches(realized_, folded);
+}
+
+bool TableRules::IsResponsibleLabel(std::string_view folded) const {
+  while (!folded.empty() && (folded.back() == ':' || folded.back() == ' ')) folded.remove_suffix(1);
+  if (folded.empty()) return false;
+  std::string squeezed(folded);
+  std::erase(squeezed, ' ');
+  return AnyMatches(responsible_, folded) || AnyMatches(responsible_squeezed_, squeezed);
 }
 
 bool TableRules::UnfinishedLabel(std::string_view folded) const {

@@ -42,6 +42,9 @@ class TableRules {
   bool IsTotalLabel(std::string_view folded) const;
   // A folded cell that labels a schedule's row of what was done ("r", "realizado").
   bool IsRealizedLabel(std::string_view folded) const;
+  // A folded label that names, alone, the unit responsible for the records printed below it
+  // ("unidad responsable:", or "unidad re sponsable :" as a narrow column broke it).
+  bool IsResponsibleLabel(std::string_view folded) const;
 
   // The word the role patterns spell (data/column_roles.tsv) that a misread header word stands
   // for: the one nearest it, at most one edit away for a word of up to seven letters and two from
@@ -73,6 +76,8 @@ class TableRules {
   std::vector<std::shared_ptr<const RE2>> codes_;
   std::vector<std::shared_ptr<const RE2>> totals_;
   std::vector<std::shared_ptr<const RE2>> realized_;
+  std::vector<std::shared_ptr<const RE2>> responsible_;
+  std::vector<std::shared_ptr<const RE2>> responsible_squeezed_;
   std::vector<std::shared_ptr<const RE2>> unfinished_;
 };
 

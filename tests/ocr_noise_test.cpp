@@ -60,5 +60,23 @@ TEST(OcrNoise, TextReadWithConfidenceOrOffDarkFillsStays) {
   EXPECT_EQ(Texts(words), before);
 }
 
+// Words OCR read on the reportlab AGS uncoded plan scanned at 200 dpi (page 1, data/scans/
+// ags-2023-uncoded-200dpi.pdf), boxes in points as the engine gave them.
+TEST(OcrNoise, DoubtedLettersInBoxesNoLettersFillAreMisshapen) {
+  const std::vector<Word> words = {
+      Read("Dar", 47.8, 247.2, 62.0, 253.9, 0.96),  // text, for the page's middle height
+      Read("trámite", 64.6, 246.7, 94.9, 253.9, 0.96),
+      Read("requerimientos", 140.0, 247.2, 199.0, 255.6, 0.93),
+      Read("A", 336.0, 246.7, 547.4, 258.2, 0.20),       // across eight month cells of the grid
+      Read("T", 334.8, 437.3, 360.5, 481.7, 0.55),       // read with some confidence: stays
+      Read("LL", 440.4, 719.8, 489.8, 741.8, 0.06),      // down three rows
+      Read("SON", 485.5, 422.6, 541.2, 428.6, 0.26),     // three month letters as one word
+      Read("PA", 426.7, 588.5, 447.4, 591.8, 0.28),      // boxed low, but two letters of the page
+      Read("\u2014", 252.2, 225.8, 258.0, 226.3, 0.40),  // a rule's fragment: DropOcrNoise's
+  };
+  EXPECT_EQ(Misshapen(words),
+            (std::vector<bool>{false, false, false, true, false, true, true, false, false}));
+}
+
 }  // namespace
 }  // namespace oplex

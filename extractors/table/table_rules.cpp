@@ -169,16 +169,19 @@ std::array<TableRules::HeaderScore, kColumnRoleCount> TableRules::ScoreLabel(
     start = at + 3;
   }
   // A part may close with the year it is for ("meta 2025"), or with a stop or colon the label
-  // does not need ("Actividad:", "ACTIVIDAD." as OCR reads a speck after it): the words before
-  // them name the role.
+  // does not need ("Actividad:", "ACTIVIDAD." as OCR reads a speck after it), and on a scan be
+  // framed by the marks OCR reads a cell's borders as ("ACTIVIDAD | |"): the words between them
+  // name the role.
   static const RE2 kYearAfter(R"(^(.*\S) (?:19|20)\d\d$)");
-  static const RE2 kStopAfter(R"(^(.*[^ .:;,])[ .:;,]+$)");
+  static const RE2 kMarksAround(R"(^[ |_\-—–]*(.*?[^ .:;,|_\-—–])[ .:;,|_\-—–]*$)");
   std::vector<std::string> trimmed;
   for (std::string_view part : parts) {
     std::string words;
     const re2::StringPiece piece(part.data(), part.size());
     if (RE2::FullMatch(piece, kYearAfter, &words)) trimmed.push_back(std::move(words));
-    if (RE2::FullMatch(piece, kStopAfter, &words)) trimmed.push_back(std::move(words));
+    if (RE2::FullMatch(piece, kMarksAround, &words) && words.size() != part.size()) {
+      trimmed.push_back(std::move(words));
+    }
   }
   parts.insert(parts.end(), trimmed.begin(), trimmed.end());
   // Each part squeezed, and each run of neighbouring parts squeezed together: a label a narrow

@@ -57,4 +57,22 @@ void DropOcrNoise(const std::vector<Fill>& fills, std::vector<Word>* words) {
   std::erase_if(*words, [&](const Word& w) { return IsNoise(w, fills); });
 }
 
+std::vector<bool> Misshapen(const std::vector<Word>& words) {
+  std::vector<bool> out(words.size(), false);
+  if (words.empty()) return out;
+  std::vector<double> heights;
+  for (const Word& w : words) heights.push_back(w.bbox.y1 - w.bbox.y0);
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const double middle = heights[heights.size() / 2];
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.confidence >= kFillNoiseConfidence || MarksAlone(w.text)) continue;
+    const double width = w.bbox.x1 - w.bbox.x0, height = w.bbox.y1 - w.bbox.y0;
+    const auto letters = static_cast<double>(CodePoints(w.text));
+    out[i] = width > kMaxLetterWidth * std::max(height, middle) * letters ||
+             height > kMaxWordHeight * middle;
+  }
+  return out;
+}
+
 }  // namespace oplex

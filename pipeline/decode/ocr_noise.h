@@ -11,6 +11,14 @@
 //     under kFillNoiseConfidence, standing for the most part on a dark fill (darker than
 //     kDarkFill), where no dark text can be read.
 // Words read with confidence stay, whatever they are: a dash a cell prints for "none", an X.
+//
+// Some noise shows in its box alone: letters read with doubt (under kFillNoiseConfidence) in a
+// box no run of as many letters fills, wider than kMaxLetterWidth times its height (or the page's
+// middle word's, when that is higher: OCR may box a faint word by its letters' bodies alone) a
+// letter ("A" across eight month cells of a grid), or taller than kMaxWordHeight times the page's
+// middle word ("T" down four rows). Such a word stays (its box may hold misread text), but the
+// search for fills does not paint it out as text on paper or a light fill (scanned_page.cpp):
+// painted, it would wipe out the rules and fills of the grid under it.
 #pragma once
 
 #include <vector>
@@ -25,7 +33,13 @@ inline constexpr size_t kNoiseLetters = 3;
 // A fill darker than this grey (0..255) is dark: text on it is set light, if any.
 inline constexpr int kDarkFill = 128;
 
+inline constexpr double kMaxLetterWidth = 2.5;
+inline constexpr double kMaxWordHeight = 3.0;
+
 // Takes out of `words` those that are noise, given the page's `fills`.
 void DropOcrNoise(const std::vector<Fill>& fills, std::vector<Word>* words);
+
+// Which of `words` are doubted ones whose box no text would fill, by index.
+std::vector<bool> Misshapen(const std::vector<Word>& words);
 
 }  // namespace oplex

@@ -52,19 +52,24 @@ int ShadeAround(PIX* gray, const PixelRect& box) {
 // Paints each word out with the shade around it: text on a filled cell leaves the cell one solid
 // area. On a scan, letters blurred by the scanner break a small cell's fill into pieces too small
 // to tell from the grain of the paper. Where a word on paper is set close to a ruling line, OCR's
-// box may cover part of the line: that part is kept.
+// box may cover part of the line: that part is kept. A word OCR boxed as no text is boxed
+// (ocr_noise.h: Misshapen) is painted out only on a dark fill, as the noise of its grain: on
+// paper or a light fill, its box may cover the rules and fills of a grid.
 void PaintOutText(PIX* gray, const std::vector<Word>& words, double ppp) {
   const int w = pixGetWidth(gray), h = pixGetHeight(gray);
   const int paper = PaperShade(gray);
+  const std::vector<bool> misshapen = Misshapen(words);
   std::vector<std::pair<PixelRect, int>> painted;  // each word's box (and a pixel more), its shade
   std::vector<PixelRect> on_paper;
-  for (const Word& word : words) {
-    const PixelRect box{std::max(0, static_cast<int>(word.bbox.x0 * ppp) - 1),
-                        std::max(0, static_cast<int>(word.bbox.y0 * ppp) - 1),
-                        std::min(w, static_cast<int>(word.bbox.x1 * ppp) + 2),
-                        std::min(h, static_cast<int>(word.bbox.y1 * ppp) + 2)};
+  for (size_t i = 0; i < words.size(); ++i) {
+    const BBox& b = words[i].bbox;
+    const PixelRect box{std::max(0, static_cast<int>(b.x0 * ppp) - 1),
+                        std::max(0, static_cast<int>(b.y0 * ppp) - 1),
+                        std::min(w, static_cast<int>(b.x1 * ppp) + 2),
+                        std::min(h, static_cast<int>(b.y1 * ppp) + 2)};
     if (box.x1 - box.x0 < 3 || box.y1 - box.y0 < 3) continue;
     const int shade = ShadeAround(gray, box);
+    if (misshapen[i] && shade >= kDarkFill) continue;
     painted.emplace_back(box, shade);
     if (std::abs(shade - paper) <= kScanShadeTolerance) on_paper.push_back(box);
   }

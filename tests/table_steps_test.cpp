@@ -712,6 +712,58 @@ TEST(TableHeaderBand, ASentenceHoldingARoleWordIsNoHeader) {
   EXPECT_EQ(FindHeaderBand(block, Typed(block), Rules()).rows, 1u);
 }
 
+// The BCS cronograma laid out by reportlab and scanned at 200 dpi (data/scans/
+// bcs-2024-bars-200dpi.pdf, page 2): sections print a lone letter ("K."), their activities
+// "K.1", "K.2"; OCR read K.2 as "k 2" and section J as "mm m7", and a section's row is shaded
+// grey from its text to December.
+TEST(TableRowKinds, LetterSectionsAndARecordWhoseCodeOcrLostButWhoseMonthsAreItsOwn) {
+  const std::vector<std::string> months = {"Ene", "Feb", "Mar", "Abr", "May", "Jun",
+                                           "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"};
+  // A row of the cronograma: its text, its responsible and its twelve month cells, the months
+  // of `bar` filled dark grey; a section's row is grey throughout.
+  const auto row = [&](const std::string& text, const std::string& area, std::vector<int> bar) {
+    std::vector<std::string> texts = {text, area};
+    texts.resize(14);
+    std::vector<Rgb> fills(14, kWhite);
+    for (int m : bar) fills[static_cast<size_t>(m) + 1] = 0x666666;
+    return Filled(RowOf(texts), fills);
+  };
+  const auto band = [&](const std::string& text) {
+    std::vector<std::string> texts = {text};
+    texts.resize(14);
+    return Filled(RowOf(texts), std::vector<Rgb>(14, kGrey));
+  };
+  std::vector<std::string> header = {"Acciones", "Responsable"};
+  header.insert(header.end(), months.begin(), months.end());
+  const Block block = TableOf({
+      RowOf(header),
+      band("K. Elaborar contenidos para la difusión de las actividades"),
+      row("K.1 Proporcionar contenidos para elaborar materiales", "DEOE", {1, 2, 3}),
+      row("k 2 Remitir la información relativa a las actividades", "DEOE", {4}),
+      row("de manera oportuna para su difusión", "", {}),
+      band("mm m7 Elaborar el proyecto de programa operativo anual"),
+      row("L.1 Elaborar los manuales de los procesos", "DEOE", {5}),
+  });
+  const TypedTable table = UnderstandTable(block, Rules());
+  EXPECT_EQ(
+      KindsOf(table),
+      (std::vector<RowKind>{RowKind::kHeader, RowKind::kSection, RowKind::kRecord, RowKind::kRecord,
+                            RowKind::kContinuation, RowKind::kContinuation, RowKind::kRecord}));
+}
+
+TEST(TableRowKinds, ALoneLetterIsTheRootOfItsTablesLetteredCodes) {
+  // Page 1 of the same cronograma ends with section F, whose activities open page 2.
+  const Block block = TableOf({
+      RowOf({"Acciones", "Responsable"}),
+      RowOf({"E.1 Atender los acuerdos y solicitudes de información", "DEOE"}),
+      RowOf({"E.2 Informar a la CECCOE y/o COE el avance de las actividades", "DEOE / CME"}),
+      RowOf({"F. Integrar la información de las actividades evaluadas", ""}),
+  });
+  const TypedTable table = UnderstandTable(block, Rules());
+  EXPECT_EQ(KindsOf(table), (std::vector<RowKind>{RowKind::kHeader, RowKind::kRecord,
+                                                  RowKind::kRecord, RowKind::kSection}));
+}
+
 TEST(TableRowKinds, ACodeShallowerThanItsFamilysDeepestIsASection) {
   // Project 1002's activities are not in this table, but its code is shallower than 100101.
   const Block block = TableOf({

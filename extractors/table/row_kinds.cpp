@@ -182,6 +182,12 @@ std::vector<bool> Scheduled(const TypedTable& table, const TypedRow& row) {
   return out;
 }
 
+// Whether `row` schedules months in cells of its own.
+bool OwnSchedule(const TypedTable& table, const TypedRow& row) {
+  const std::vector<bool> scheduled = Scheduled(table, row);
+  return std::find(scheduled.begin(), scheduled.end(), true) != scheduled.end();
+}
+
 // Whether row r, printing no code, is the rest of the record above, broken over a page break:
 // it is the first row of its page after the header printed again, the record's text stops
 // mid-sentence on the page before, and r repeats that record's schedule (a browser or a word
@@ -301,9 +307,11 @@ std::vector<bool> ParentsOfLaterCodes(const std::vector<std::optional<std::strin
   return parents;
 }
 
-// 1 for codes of digit pairs ("0101"), 2 for dotted or dashed ones ("1.1", "A-2"), 0 otherwise.
+// 1 for codes of digit pairs ("0101"), 2 for dotted or dashed ones ("1.1", "A-2") and for a lone
+// letter (the root of lettered ones: "F" over "F.1"), 0 otherwise.
 int Family(const std::string& code) {
   if (code.find_first_of(".-") != std::string::npos) return 2;
+  if (code.size() == 1 && std::isupper(static_cast<unsigned char>(code[0])) != 0) return 2;
   const bool digits = !code.empty() && std::all_of(code.begin(), code.end(), [](unsigned char c) {
     return std::isdigit(c) != 0;
   });
@@ -478,8 +486,10 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       continue;
     }
     // One that does not sum them is a record whose code is missing (or, like a year, no code
-    // shape): its figures are its own, no line of the record above.
-    if (is_coded && has_text && HasFigures(row) && !StartsLowercase(row.cells[*text].cell->text)) {
+    // shape): its figures are its own, no line of the record above. So are months it schedules in
+    // cells of its own, even where its text opens in lower case (OCR reads a lost "K.2" as "k 2").
+    if (is_coded && has_text && HasFigures(row) &&
+        (OwnSchedule(*table, row) || !StartsLowercase(row.cells[*text].cell->text))) {
       row.kind = RowKind::kRecord;
       continue;
     }

@@ -309,6 +309,22 @@ TEST(TableColumnRoles, HeaderWordsNameEachColumn) {
   EXPECT_DOUBLE_EQ(MappingConfidence(roles), std::min(1.0, roles[1].margin));
 }
 
+TEST(TableColumnRoles, LabelsOcrReadWithAStopOrTheirCellsBordersNameTheirRoles) {
+  // The AGS plans laid out by reportlab and scanned at 200 dpi: OCR read the header "ACTIVIDAD"
+  // with a speck after it, and with the borders of its cell as marks.
+  for (const std::string label :
+       {"ACTIVIDAD.", "ACTIVIDAD | |", "| Actividad:", "ACTIVIDAD \u2014"}) {
+    const std::vector<RoleAssignment> roles = RolesOf(TableOf({
+        RowOf({label, "Responsable"}),
+        RowOf({"Elaborar el programa anual de trabajo", "Secretaría Ejecutiva"}),
+        RowOf({"Presentar el informe de actividades", "Dirección de Organización"}),
+    }));
+    ASSERT_EQ(roles.size(), 2u);
+    EXPECT_EQ(roles[0].role, ColumnRole::kText) << label;
+    EXPECT_GE(roles[0].score, kHeaderEvidence) << label;
+  }
+}
+
 TEST(TableColumnRoles, ActivitiesOverACountIsNoTextColumn) {
   const std::vector<RoleAssignment> roles = RolesOf(TableOf({
       RowOf({"Área", "Actividades"}),

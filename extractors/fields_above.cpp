@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "pipeline/normalize/fold.h"
+#include "pipeline/normalize/join.h"
 
 namespace oplex {
 namespace {
@@ -18,26 +19,14 @@ struct Field {
   std::string value;
 };
 
-// `text` with its lines joined by single spaces and trimmed.
-std::string OneLine(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    const bool space = c == '\n' || c == ' ' || c == '\t';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 // The value of a row that gives a responsible field, if it is one.
 std::optional<std::string> RowField(const Row& row, const TableRules& rules) {
   std::vector<const Cell*> filled;
   for (const Cell& c : row.cells) {
-    if (!c.covered && !OneLine(c.text).empty()) filled.push_back(&c);
+    if (!c.covered && !PlainText(c.text).empty()) filled.push_back(&c);
   }
   if (filled.size() != 2 || !rules.IsResponsibleLabel(Fold(filled[0]->text))) return std::nullopt;
-  return OneLine(filled[1]->text);
+  return PlainText(filled[1]->text);
 }
 
 // The value of a paragraph line "Label: value" that gives a responsible field, if it is one.
@@ -46,7 +35,7 @@ std::optional<std::string> LineField(const std::string& line, const TableRules& 
   if (colon == std::string::npos || !rules.IsResponsibleLabel(Fold(line.substr(0, colon)))) {
     return std::nullopt;
   }
-  std::string value = OneLine(line.substr(colon + 1));
+  std::string value = PlainText(line.substr(colon + 1));
   if (value.empty()) return std::nullopt;
   return value;
 }

@@ -138,19 +138,19 @@ Result<TableRules> TableRules::Load(const std::filesystem::path& data_dir, Extra
       if (kind == kinds.end()) {
         return table->Error(row.line, "unknown kind '" + table->Get(row, "kind") + "'");
       }
-      auto re = Compile(table->Get(row, "pattern"), *table, row.line);
+      const std::string pattern = table->Get(row, "pattern");
+      auto re = Compile(pattern, *table, row.line);
       if (!re.ok()) return re.status();
       kind->second->push_back(*re);
+      // A responsible label a narrow column broke mid-word ("Unidad Re / sponsable") is matched
+      // with its spaces squeezed out, against the pattern without its spaces.
+      if (kind->second != &out.responsible_) continue;
+      std::string without_spaces = pattern;
+      std::erase(without_spaces, ' ');
+      auto squeezed = Compile(without_spaces, *table, row.line);
+      if (!squeezed.ok()) return squeezed.status();
+      out.responsible_squeezed_.push_back(*squeezed);
     }
-  }
-  // A label a narrow column broke mid-word ("Unidad Re / sponsable") is matched with its spaces
-  // squeezed out, against the pattern without its spaces.
-  for (const auto& re : out.responsible_) {
-    std::string without_spaces = re->pattern();
-    std::erase(without_spaces, ' ');
-    RE2::Options options;
-    options.set_log_errors(false);
-    out.responsible_squeezed_.push_back(std::make_shared<const RE2>(without_spaces, options));
   }
   return out;
 }

@@ -33,6 +33,9 @@ inline constexpr size_t kNoiseLetters = 3;
 // A fill darker than this grey (0..255) is dark: text on it is set light, if any.
 inline constexpr int kDarkFill = 128;
 
+// The widest letters ("M", "W") are about as wide as they are high: a box more than this
+// many heights wide a letter holds no run of them. A word this many times the page's middle
+// word's height is no word of its text either (a title set that large is read with confidence).
 inline constexpr double kMaxLetterWidth = 2.5;
 inline constexpr double kMaxWordHeight = 3.0;
 

@@ -344,7 +344,8 @@ std::vector<TesseractEngine::Strip> TesseractEngine::Leftovers(PIX* binary,
   for (const Word& w : words) pixClearInRect(left.get(), PixelBox(w.bbox, ppp, kWordMargin).get());
   // Marks of one line of a table are a cell apart: joined along the line, never across lines.
   const int join = std::max(1, static_cast<int>(kStripJoinInches * dpi));
-  PixPtr strips(pixCloseBrick(nullptr, left.get(), join, 1));
+  // A composite brick: about the same width in a few dozen rasterops instead of one per pixel.
+  PixPtr strips(pixCloseCompBrick(nullptr, left.get(), join, 1));
   if (!strips) return {};
   const BoxaPtr boxes(pixConnCompBB(strips.get(), 8));
   if (!boxes) return {};

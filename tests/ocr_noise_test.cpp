@@ -13,11 +13,7 @@
 namespace oplex {
 namespace {
 
-Word Read(const std::string& text, double x0, double y0, double x1, double y1, double confidence) {
-  Word w = testing::WordAt(text, x0, y0, x1, y1);
-  w.confidence = confidence;
-  return w;
-}
+constexpr auto Read = &testing::OcrWordAt;
 
 std::vector<std::string> Texts(const std::vector<Word>& words) {
   std::vector<std::string> out;

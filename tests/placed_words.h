@@ -15,4 +15,12 @@ inline Word WordAt(const std::string& text, double x0, double y0, double x1, dou
   return w;
 }
 
+// The same word as OCR read it, with `confidence`.
+inline Word OcrWordAt(const std::string& text, double x0, double y0, double x1, double y1,
+                      double confidence) {
+  Word w = WordAt(text, x0, y0, x1, y1);
+  w.confidence = confidence;
+  return w;
+}
+
 }  // namespace oplex::testing

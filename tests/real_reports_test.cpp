@@ -7,7 +7,9 @@
 //   - itsch_poa_eval_fisfin_2025 (pages 1-2): a 300 ppi scan whose shaded header band kept no
 //     rules, so its labels are told apart by the gaps between them (pipeline/layout/unmerge.h),
 //     (page 4) rules the header band drew off the body's (pipeline/layout/head_rules.h), and
-//     (pages 2-3) a header printed again that OCR read differently (table/header_repeat.h).
+//     (pages 2-3) a header printed again that OCR read differently (table/header_repeat.h);
+//   - itse_pbr_indicadores_2025_t1: a 200 ppi scan of 5-point type whose cells OCR reads well
+//     only one at a time.
 #include <gtest/gtest.h>
 
 #include <optional>
@@ -165,6 +167,23 @@ TEST(RealReports, FisfinHeaderPrintedAgainAndMisreadStillLaysThePageUnderTheLast
   // The projects of page 3 are no indicators.
   for (const Indicator& i : e.indicators) {
     EXPECT_NE(i.name.rfind("Promoción de la equidad", 0), 0u) << i.name;
+  }
+}
+
+TEST(RealReports, PbrCellsOfSmallTypeReadAloneGiveTheIndicatorsNames) {
+  // Page 1, a 200 ppi scan of 5-point type: read with the whole page, the name cell of 0709 gave
+  // "Porcentaje de atendidos Icencishwa 11SE estudiantes"; each doubted cell is read again alone
+  // (pipeline/decode/text_cells.h). The names as printed, from the key on.
+  const Extraction e = testing::MustProcess(kRealDir + "itse_pbr_indicadores_2025_t1.pdf");
+  for (const auto& [key, words] :
+       {std::pair{"0709", "Porcentaje de estudiantes atendidos en licenciatura"},
+        std::pair{"0774", "Porcentaje de estudiantes atendidos en posgrado"},
+        std::pair{"0705", "Porcentaje de absorción de la zona de influencia"},
+        std::pair{"0719", "Porcentaje de actividades de vinculación con el sector productivo"}}) {
+    const Indicator* indicator = ByKey(e, key);
+    ASSERT_NE(indicator, nullptr) << key;
+    EXPECT_NE(indicator->name.find(words), std::string::npos) << indicator->name;
+    EXPECT_EQ(indicator->provenance.page, 1);
   }
 }
 

@@ -104,12 +104,15 @@ class TesseractEngine final : public OcrEngine {
   int LegibleLetters(PIX* image, int dpi) override;
   std::vector<Word> ReadNumbers(PIX* image, int dpi, const std::vector<BBox>& cells) override;
   std::vector<Word> ReadDigits(PIX* image, int dpi, const std::vector<BBox>& boxes) override;
+  std::vector<Word> ReadCells(PIX* image, int dpi, const std::vector<BBox>& cells) override;
 
  private:
   // A rectangle of the page image, in pixels.
   struct Strip {
     int x = 0, y = 0, w = 0, h = 0;
   };
+  // `box` (points) as pixels of `image` at `dpi`, inside the image; nullopt when nothing is left.
+  static std::optional<Strip> InImage(const BBox& box, PIX* image, int dpi);
   // Appends the words of the last recognition, boxes in points.
   void Collect(int dpi, std::vector<Word>* words);
   // Where ink is left outside the words found: strips along a line, to read again.
@@ -276,6 +279,23 @@ std::vector<Word> TesseractEngine::ReadDigits(PIX* image, int dpi, const std::ve
   return ReadWith(kDigits, image, dpi, boxes);
 }
 
+std::vector<Word> TesseractEngine::ReadCells(PIX* image, int dpi, const std::vector<BBox>& cells) {
+  std::vector<Word> words;
+  if (cells.empty()) return words;
+  api_->SetImage(image);
+  api_->SetSourceResolution(dpi);
+  api_->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+  for (const BBox& cell : cells) {
+    const std::optional<Strip> strip = InImage(cell, image, dpi);
+    if (!strip) continue;
+    api_->SetRectangle(strip->x, strip->y, strip->w, strip->h);
+    if (api_->Recognize(nullptr) == 0) Collect(dpi, &words);
+  }
+  api_->Clear();
+  std::erase_if(words, [](const Word& w) { return w.text.empty(); });
+  return words;
+}
+
 std::vector<Word> TesseractEngine::ReadWith(const char* glyphs, PIX* image, int dpi,
                                             const std::vector<BBox>& boxes) {
   std::vector<Word> words;
@@ -283,13 +303,9 @@ std::vector<Word> TesseractEngine::ReadWith(const char* glyphs, PIX* image, int 
   api_->SetImage(image);
   api_->SetSourceResolution(dpi);
   api_->SetVariable("tessedit_char_whitelist", glyphs);
-  const double ppp = dpi / 72.0;
   for (const BBox& cell : boxes) {
-    const int x0 = std::max(0, static_cast<int>(cell.x0 * ppp));
-    const int y0 = std::max(0, static_cast<int>(cell.y0 * ppp));
-    const int x1 = std::min(pixGetWidth(image), static_cast<int>(cell.x1 * ppp));
-    const int y1 = std::min(pixGetHeight(image), static_cast<int>(cell.y1 * ppp));
-    if (x1 > x0 && y1 > y0) ReadStrip(Strip{x0, y0, x1 - x0, y1 - y0}, dpi, &words);
+    if (const std::optional<Strip> strip = InImage(cell, image, dpi))
+      ReadStrip(*strip, dpi, &words);
   }
   api_->SetVariable("tessedit_char_whitelist", "");
   api_->Clear();
@@ -298,6 +314,17 @@ std::vector<Word> TesseractEngine::ReadWith(const char* glyphs, PIX* image, int 
                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
   });
   return words;
+}
+
+std::optional<TesseractEngine::Strip> TesseractEngine::InImage(const BBox& box, PIX* image,
+                                                               int dpi) {
+  const double ppp = dpi / 72.0;
+  const int x0 = std::max(0, static_cast<int>(box.x0 * ppp));
+  const int y0 = std::max(0, static_cast<int>(box.y0 * ppp));
+  const int x1 = std::min(pixGetWidth(image), static_cast<int>(box.x1 * ppp));
+  const int y1 = std::min(pixGetHeight(image), static_cast<int>(box.y1 * ppp));
+  if (x1 <= x0 || y1 <= y0) return std::nullopt;
+  return Strip{x0, y0, x1 - x0, y1 - y0};
 }
 
 void TesseractEngine::ReadStrip(const Strip& strip, int dpi, std::vector<Word>* words) {

@@ -92,6 +92,10 @@ class OcrEngine {
   // image (a code's dots, see code_dots.h). Readings without a digit are dropped.
   virtual std::vector<Word> ReadDigits(PIX* image, int dpi, const std::vector<BBox>& boxes) = 0;
 
+  // The words in `cells` (points) of a grey page image at `dpi`, each cell read alone as a block
+  // of lines: the cells of a scanned table whose words the page pass doubted (text_cells.h).
+  virtual std::vector<Word> ReadCells(PIX* image, int dpi, const std::vector<BBox>& cells) = 0;
+
  protected:
   OcrEngine() = default;
 };

@@ -10,6 +10,7 @@
 #include "pipeline/decode/numeric_cells.h"
 #include "pipeline/decode/ocr_noise.h"
 #include "pipeline/decode/raster.h"
+#include "pipeline/decode/text_cells.h"
 
 namespace oplex {
 namespace {
@@ -191,6 +192,11 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
   g.h_rules.insert(g.h_rules.end(), rules.h_rules.begin(), rules.h_rules.end());
   g.v_rules.insert(g.v_rules.end(), rules.v_rules.begin(), rules.v_rules.end());
   DropOcrNoise(g.fills, &page.words);
+  // Doubted cells of text read again, each alone, from the grey page.
+  const std::vector<TextCell> doubted = TextCellsToRead(g, page.words);
+  std::vector<BBox> doubted_boxes;
+  for (const TextCell& c : doubted) doubted_boxes.push_back(c.box);
+  PutTexts(doubted, engine.ReadCells(prepared.gray.get(), dpi, doubted_boxes), &page.words);
   // Cells of columns of numbers read again digits-only, from the grey page (their rules still in
   // it, but outside the cells read), where no erased rule has cut into a number.
   std::vector<NumericCell> cells = NumericCellsToRead(g, page.words, prepared.binary.get(), ppp);

@@ -128,6 +128,7 @@ class Mapper {
       out_.findings.push_back(std::move(f));
     }
     ReportUnmappedColumns();
+    if (table_.header.months_by_position) ReportMonthsByPosition();
     if (!year_) year_ = ScheduleYear(table_);
     int position = 0;
     std::optional<Draft> draft;
@@ -224,6 +225,29 @@ class Mapper {
       f.provenance = TableProvenance();
       out_.findings.push_back(std::move(f));
     }
+  }
+
+  void ReportMonthsByPosition() {
+    Finding f;
+    f.code = "months_by_position";
+    f.message =
+        "the month labels of a table's schedule could not be read; its twelve columns under '" +
+        CalendarTitle() + "' were taken as January to December, in order";
+    f.raw_text = HeaderText();
+    f.provenance = TableProvenance();
+    out_.findings.push_back(std::move(f));
+  }
+
+  // The title over the months that names the schedule ("CALENDARIO 2023").
+  std::string CalendarTitle() const {
+    const HeaderBand& band = table_.header;
+    const size_t period = static_cast<size_t>(ColumnRole::kPeriod);
+    for (const auto& [first, last] : *band.months) {
+      if (first < band.titles.size() && rules_.ScoreLabel(band.labels[first])[period].weight > 0) {
+        return band.titles[first];
+      }
+    }
+    return std::string();
   }
 
   void OpenSection(const TypedRow& row) {

@@ -17,7 +17,8 @@
 //
 // Findings: `table_unmapped` (a table shaped like a list whose header names no text column),
 // `table_mapping_uncertain` (a text column chosen by a thin margin; its records' confidence is
-// capped at the table's), `column_unmapped` (info: a headed column kept only as an attribute).
+// capped at the table's), `column_unmapped` (info: a headed column kept only as an attribute),
+// `months_by_position` (the months laid on twelve columns by their place: table/month_positions.h).
 #pragma once
 
 #include <optional>

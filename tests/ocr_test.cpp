@@ -3,6 +3,7 @@
 // the PDF path (tools/eval/scan_accuracy.h), plus the image files that must fail or read empty.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -158,17 +159,32 @@ TEST(OcrScans, CodesOcrReadAsLettersInTimes) {
 // before a label's closing stop and framing marks were dropped (0 activities, a table_unmapped
 // finding). OCR also reads the first table's grid as doubted letters in boxes no letters fill
 // ("A" across eight month cells); painted out as text, they wiped out its rules, so its header
-// and rows ran together (16 activities of 25 before ocr_noise.h's Misshapen). Left: the month
-// letters of the short row under "CALENDARIO 2023" (read "E TF Imam Jiy A SON s'oNn'D D"), so
-// no month is read: they stay unknown.
+// and rows ran together (16 activities of 25 before ocr_noise.h's Misshapen). The month letters
+// of the short row under "CALENDARIO 2023" read "E TF Imam Jiy A SON s'oNn'D D": the months are
+// laid on the twelve columns by position (month_positions.h; none were read before).
 TEST(OcrScans, UncodedPlanWhoseGridOcrReadsAsLetters) {
   std::string all;
   const eval::Accuracy a = Measure("ags-2023-uncoded-200dpi.pdf", &all);
   EXPECT_EQ(a.truth_activities, 25u);
   EXPECT_EQ(a.codes_found, 25u) << all;
-  for (const Activity& act : ReadFixture("ags-2023-uncoded-200dpi.pdf").scan.activities) {
-    EXPECT_FALSE(act.months.known()) << act.text;  // no month column was read: none invented
-  }
+  // The month letters under "CALENDARIO 2023" read as noise ("TT a E FOM A"): the twelve
+  // columns are the months by their place, and each table says so.
+  const Extraction& scan = ReadFixture("ags-2023-uncoded-200dpi.pdf").scan;
+  EXPECT_EQ(std::count_if(scan.findings.begin(), scan.findings.end(),
+                          [](const Finding& f) { return f.code == "months_by_position"; }),
+            2);
+  // Rows whose months the source page shades: "Dar trámite y atención…" March to August,
+  // "Tramitar y dar seguimiento…" all year, "Informar al Consejo…" March and September.
+  const auto months_of = [&](const std::string& opening) {
+    for (const Activity& act : scan.activities) {
+      if (act.text.rfind(opening, 0) == 0) return act.months.bits();
+    }
+    return uint16_t{0xFFFF};
+  };
+  EXPECT_EQ(months_of("Dar trámite y atención"), 0b000011111100);
+  EXPECT_EQ(months_of("Tramitar y dar seguimiento"), 0b111111111111);
+  EXPECT_EQ(months_of("Informar al Consejo"), 0b000100000100);
+  EXPECT_GE(a.months_exact, 15u) << all;
 }
 
 // On the photo, the light rules of rows 1.39 and 1.44 break up when binarized: OCR's boxes of

@@ -161,7 +161,9 @@ std::vector<RoleAssignment> AssignRoles(const HeaderBand& band,
       out[c].role = ColumnRole::kMonth;
       out[c].score = 1;
       out[c].margin = 1;
-      out[c].evidence = "under a month of the header";
+      out[c].evidence = band.months_by_position
+                            ? "twelfth part of a schedule under a calendar title"
+                            : "under a month of the header";
       continue;
     }
     const std::string& label = c < band.labels.size() ? band.labels[c] : std::string();

@@ -5,6 +5,7 @@
 #include "extractors/table/column_roles.h"
 #include "extractors/table/header_band.h"
 #include "extractors/table/misread_labels.h"
+#include "extractors/table/month_positions.h"
 #include "extractors/table/row_kinds.h"
 
 namespace oplex {
@@ -22,6 +23,7 @@ TypedTable UnderstandTable(const Block& block, const TableRules& rules) {
   table.header = FindHeaderBand(block, cells, rules);
   table.profiles = ProfileColumns(cells, table.header.rows, table.columns);
   AlignLabelsToContent(table.profiles, &table.header);
+  LayMonthsByPosition(block, rules, &table.header);
   table.roles = AssignRoles(table.header, table.profiles, rules);
   table.confidence = MappingConfidence(table.roles);
   table.rows.reserve(block.rows.size());

@@ -95,6 +95,9 @@ struct HeaderBand {
   // A grid printed as two rows of six: the cells of January to June; a row of the body names
   // July to December over the same cells, and the rows below it hold the second half.
   std::vector<size_t> half_year;
+  // The months are laid on twelve columns by their place under a calendar title, their own
+  // labels unread (month_positions.h).
+  bool months_by_position = false;
   std::optional<int> year;  // a year the header writes over its months ("CALENDARIO 2023")
 };
 

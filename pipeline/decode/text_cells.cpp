@@ -191,7 +191,9 @@ std::vector<TextCell> TextCellsToRead(const Graphics& graphics, const std::vecto
     c.words.push_back(k);
   }
   std::vector<TextCell> out;
-  for (const auto& [key, cell] : cells) {
+  for (const auto& entry : cells) {
+    const CellKey& key = entry.first;
+    const Candidate& cell = entry.second;
     // Every word in the box is one of the cell's own: none stands across its rules.
     bool own = true;
     for (size_t k = 0; k < words.size() && own; ++k) {

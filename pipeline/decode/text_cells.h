@@ -8,7 +8,9 @@
 // not numbers (numeric_cells.h reads those), and OCR doubted them: their confidence, by
 // character, under kDoubtedConfidence. The new reading replaces the old only when it is surer
 // by a clear margin, reads about as many letters, and keeps the words the page pass was sure of:
-// a cell read from the wrong box reads with confidence too, but not the same words.
+// a cell read from the wrong box reads with confidence too, but not the same words. Even then, a
+// word the page pass was surer of than the new reading is of the word at its place stays ("2.40"
+// read again as "2,90").
 #pragma once
 
 #include <vector>

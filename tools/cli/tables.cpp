@@ -64,7 +64,11 @@ void WriteRoles(std::ostream& out, Files files, const TableRules& rules) {
         const TypedTable table = UnderstandTable(p.tables[t], rules);
         out << "page " << p.page << ", table " << t + 1 << ": " << table.rows.size() << " rows, "
             << table.header.rows << " header rows, confidence " << table.confidence << "\n";
-        if (table.header.months) out << "  months: a grid of twelve\n";
+        if (table.header.months) {
+          out << "  months: a grid of twelve"
+              << (table.header.months_by_position ? ", laid by position (labels unread)" : "")
+              << "\n";
+        }
         if (!table.header.half_year.empty()) out << "  months: two rows of six\n";
         for (size_t c = 0; c < table.roles.size(); ++c) {
           const RoleAssignment& a = table.roles[c];

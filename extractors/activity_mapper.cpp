@@ -232,22 +232,11 @@ class Mapper {
     f.code = "months_by_position";
     f.message =
         "the month labels of a table's schedule could not be read; its twelve columns under '" +
-        CalendarTitle() + "' were taken as January to December, in order";
+        table_.header.titles[*table_.header.months_by_position] +
+        "' were taken as January to December, in order";
     f.raw_text = HeaderText();
     f.provenance = TableProvenance();
     out_.findings.push_back(std::move(f));
-  }
-
-  // The title over the months that names the schedule ("CALENDARIO 2023").
-  std::string CalendarTitle() const {
-    const HeaderBand& band = table_.header;
-    const size_t period = static_cast<size_t>(ColumnRole::kPeriod);
-    for (const auto& [first, last] : *band.months) {
-      if (first < band.titles.size() && rules_.ScoreLabel(band.labels[first])[period].weight > 0) {
-        return band.titles[first];
-      }
-    }
-    return std::string();
   }
 
   void OpenSection(const TypedRow& row) {

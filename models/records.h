@@ -28,6 +28,21 @@ inline BBox Union(const BBox& a, const BBox& b) {
               std::max(a.y1, b.y1)};
 }
 
+// The box both hold (inside out when they do not meet: its Area is 0).
+inline BBox Intersect(const BBox& a, const BBox& b) {
+  return BBox{std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1),
+              std::min(a.y1, b.y1)};
+}
+
+inline double Area(const BBox& b) {
+  return std::max(0.0, b.x1 - b.x0) * std::max(0.0, b.y1 - b.y0);
+}
+
+// Whether two boxes share some area (touching is not overlapping).
+inline bool Overlap(const BBox& a, const BBox& b) {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
 // Where a record came from. Text exports have lines and (when the export marks page breaks)
 // pages; PDFs have pages and boxes.
 struct Provenance {

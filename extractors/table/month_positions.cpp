@@ -35,15 +35,14 @@ bool NarrowRun(const std::vector<double>& all, size_t first) {
   return left_wider && right_wider;
 }
 
-// Whether a label over columns first..first + 11 names a schedule.
-bool UnderACalendar(const HeaderBand& band, size_t first, const TableRules& rules) {
+// The first of columns first..first + 11 whose label names a schedule, if any.
+std::optional<size_t> UnderACalendar(const HeaderBand& band, size_t first,
+                                     const TableRules& rules) {
   const size_t period = static_cast<size_t>(ColumnRole::kPeriod);
   for (size_t c = first; c < first + kMonths && c < band.labels.size(); ++c) {
-    if (!band.labels[c].empty() && rules.ScoreLabel(band.labels[c])[period].weight > 0) {
-      return true;
-    }
+    if (!band.labels[c].empty() && rules.ScoreLabel(band.labels[c])[period].weight > 0) return c;
   }
-  return false;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -52,11 +51,13 @@ void LayMonthsByPosition(const Block& block, const TableRules& rules, HeaderBand
   if (band->rows == 0 || band->months || !band->half_year.empty()) return;
   const std::vector<double> widths = Widths(block, band->labels.size());
   for (size_t first = 0; first + kMonths <= widths.size(); ++first) {
-    if (!NarrowRun(widths, first) || !UnderACalendar(*band, first, rules)) continue;
+    if (!NarrowRun(widths, first)) continue;
+    const std::optional<size_t> title = UnderACalendar(*band, first, rules);
+    if (!title) continue;
     MonthColumns months;
     for (size_t c = first; c < first + kMonths; ++c) months.emplace_back(c, c);
     band->months = std::move(months);
-    band->months_by_position = true;
+    band->months_by_position = title;
     return;
   }
 }

@@ -96,8 +96,8 @@ struct HeaderBand {
   // July to December over the same cells, and the rows below it hold the second half.
   std::vector<size_t> half_year;
   // The months are laid on twelve columns by their place under a calendar title, their own
-  // labels unread (month_positions.h).
-  bool months_by_position = false;
+  // labels unread (month_positions.h): the column whose label is that title.
+  std::optional<size_t> months_by_position;
   std::optional<int> year;  // a year the header writes over its months ("CALENDARIO 2023")
 };
 

@@ -157,6 +157,11 @@ std::optional<std::pair<double, double>> RuledColumn(const std::vector<BBox>& v_
   return std::pair{*left, *right};
 }
 
+bool MiddleIn(const BBox& word, const BBox& box) {
+  const double x = (word.x0 + word.x1) / 2, y = (word.y0 + word.y1) / 2;
+  return x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1;
+}
+
 bool IsNumberText(const std::string& text) {
   bool digit = false;
   for (char c : text) {
@@ -224,11 +229,8 @@ std::vector<size_t> UnreadWordCells(const std::vector<NumericCell>& cells,
                                     const std::vector<Word>& numbers) {
   std::vector<size_t> unread;
   for (size_t i = 0; i < cells.size(); ++i) {
-    const BBox& b = cells[i].box;
-    const bool read = std::any_of(numbers.begin(), numbers.end(), [&](const Word& n) {
-      const double x = (n.bbox.x0 + n.bbox.x1) / 2, y = (n.bbox.y0 + n.bbox.y1) / 2;
-      return x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
-    });
+    const bool read = std::any_of(numbers.begin(), numbers.end(),
+                                  [&](const Word& n) { return MiddleIn(n.bbox, cells[i].box); });
     if (!read && !cells[i].words.empty()) unread.push_back(i);
   }
   return unread;
@@ -239,10 +241,8 @@ void PutNumbers(const std::vector<NumericCell>& cells, std::vector<Word> numbers
   std::vector<bool> replaced(words->size(), false);
   std::vector<Word> read;
   for (Word& n : numbers) {
-    const double x = (n.bbox.x0 + n.bbox.x1) / 2, y = (n.bbox.y0 + n.bbox.y1) / 2;
-    const auto cell = std::find_if(cells.begin(), cells.end(), [&](const NumericCell& c) {
-      return x >= c.box.x0 && x <= c.box.x1 && y >= c.box.y0 && y <= c.box.y1;
-    });
+    const auto cell = std::find_if(cells.begin(), cells.end(),
+                                   [&](const NumericCell& c) { return MiddleIn(n.bbox, c.box); });
     if (cell == cells.end()) continue;
     for (size_t k : cell->words) replaced[k] = true;
     read.push_back(std::move(n));

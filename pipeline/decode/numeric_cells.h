@@ -48,6 +48,9 @@ void PutNumbers(const std::vector<NumericCell>& cells, std::vector<Word> numbers
 std::optional<std::pair<double, double>> RuledColumn(const std::vector<BBox>& v_rules,
                                                      const BBox& box);
 
+// Whether the middle of `word` lies in `box` (edges included).
+bool MiddleIn(const BBox& word, const BBox& box);
+
 // Whether OCR's text reads as a number: digits, with the signs numbers are written with
 // ("1,000", "$65,018", "25%", "0.5").
 bool IsNumberText(const std::string& text);

@@ -32,12 +32,7 @@ constexpr char kNumberGlyphs[] = "0123456789.,$%-";
 constexpr char kDigits[] = "0123456789";
 
 // Whether most of box a lies within box b.
-bool MostlyWithin(const BBox& a, const BBox& b) {
-  const double w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
-  const double h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
-  const double area = (a.x1 - a.x0) * (a.y1 - a.y0);
-  return w > 0 && h > 0 && area > 0 && w * h > 0.5 * area;
-}
+bool MostlyWithin(const BBox& a, const BBox& b) { return Area(Intersect(a, b)) > 0.5 * Area(a); }
 
 std::string TakeText(char* text) {
   std::string out = text != nullptr ? text : "";

@@ -128,22 +128,10 @@ std::optional<std::pair<CellKey, BBox>> CellOf(const Graphics& g, const Word& w)
       CellKey{std::lround(x0), std::lround(x1), std::lround(*top), std::lround(*bottom)}, box};
 }
 
-bool MiddleIn(const BBox& word, const BBox& box) {
-  const double x = (word.x0 + word.x1) / 2, y = (word.y0 + word.y1) / 2;
-  return x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1;
-}
-
 // Whether two words' boxes are mostly one: their overlap is half the larger's area or more.
 bool Covers(const BBox& a, const BBox& b) {
-  const double w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
-  const double h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
-  if (w <= 0 || h <= 0) return false;
-  const double larger = std::max((a.x1 - a.x0) * (a.y1 - a.y0), (b.x1 - b.x0) * (b.y1 - b.y0));
-  return w * h >= kSameWord * larger;
-}
-
-bool Overlap(const BBox& a, const BBox& b) {
-  return std::min(a.x1, b.x1) > std::max(a.x0, b.x0) && std::min(a.y1, b.y1) > std::max(a.y0, b.y0);
+  const double overlap = Area(Intersect(a, b));
+  return overlap > 0 && overlap >= kSameWord * std::max(Area(a), Area(b));
 }
 
 // Whether the new reading `fresh` of a cell is better than the page pass's `old` (see the

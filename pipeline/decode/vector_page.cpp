@@ -52,12 +52,6 @@ struct Painted {
   Rgb color = 0;
 };
 
-double Area(const BBox& b) { return std::max(0.0, b.x1 - b.x0) * std::max(0.0, b.y1 - b.y0); }
-
-bool Overlap(const BBox& a, const BBox& b) {
-  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-}
-
 BBox Clip(const BBox& b, const BBox& clip) {
   return BBox{std::max(b.x0, clip.x0), std::max(b.y0, clip.y0), std::min(b.x1, clip.x1),
               std::min(b.y1, clip.y1)};

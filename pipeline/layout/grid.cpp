@@ -13,13 +13,6 @@ constexpr double kFillCover = 0.5;
 // The inside of a cell: its box less this margin (points), away from its borders.
 constexpr double kCellMargin = 1.0;
 
-double Area(const BBox& b) { return std::max(0.0, b.x1 - b.x0) * std::max(0.0, b.y1 - b.y0); }
-
-BBox Intersect(const BBox& a, const BBox& b) {
-  return BBox{std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1),
-              std::min(a.y1, b.y1)};
-}
-
 }  // namespace
 
 GridCell* Grid::At(double x, double y) {

@@ -11,6 +11,7 @@
 #include "extractors/record_schedule.h"
 #include "extractors/section_tracker.h"
 #include "extractors/table/column_roles.h"
+#include "extractors/table/month_positions.h"
 #include "extractors/table/row_kinds.h"
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
@@ -128,7 +129,10 @@ class Mapper {
       out_.findings.push_back(std::move(f));
     }
     ReportUnmappedColumns();
-    if (table_.header.months_by_position) ReportMonthsByPosition();
+    if (table_.header.months_by_position) {
+      out_.findings.push_back(
+          MonthsByPositionFinding(table_.header, HeaderText(), TableProvenance()));
+    }
     if (!year_) year_ = ScheduleYear(table_);
     int position = 0;
     std::optional<Draft> draft;
@@ -225,18 +229,6 @@ class Mapper {
       f.provenance = TableProvenance();
       out_.findings.push_back(std::move(f));
     }
-  }
-
-  void ReportMonthsByPosition() {
-    Finding f;
-    f.code = "months_by_position";
-    f.message =
-        "the month labels of a table's schedule could not be read; its twelve columns under '" +
-        table_.header.titles[*table_.header.months_by_position] +
-        "' were taken as January to December, in order";
-    f.raw_text = HeaderText();
-    f.provenance = TableProvenance();
-    out_.findings.push_back(std::move(f));
   }
 
   void OpenSection(const TypedRow& row) {

@@ -13,6 +13,7 @@
 #include "extractors/provenance.h"
 #include "extractors/quantity_row.h"
 #include "extractors/section_tracker.h"
+#include "extractors/table/month_positions.h"
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/join.h"
 #include "pipeline/normalize/quantity.h"
@@ -172,8 +173,16 @@ class Walker {
     }
     next.header_key = key;
     next.month_columns = FindMonthColumns(header, rules_);
+    // Twelve month columns the table's reading laid by their place, their labels unread.
+    const bool by_position =
+        !next.month_columns && typed_ != nullptr && typed_->header.months_by_position;
+    if (by_position) next.month_columns = typed_->header.months;
     // The header repeated on a new page with no new title: the same table goes on.
     if (title_ == nullptr && context_.active && context_.header_key == key) return;
+    if (by_position) {
+      out_->findings.push_back(MonthsByPositionFinding(
+          typed_->header, RawText(header), RowProvenance(header, kActivityTableExtractor)));
+    }
     FinishTable();
     if (title_ != nullptr) {
       if (auto title = rules_.MatchTableTitle(title_->cells.front().text)) {

@@ -6,9 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
+#include "extractors/activity_table.h"
 #include "extractors/table/table_reader.h"
 #include "tests/table_blocks.h"
 
@@ -20,6 +22,7 @@ using testing::RowOf;
 using testing::Rules;
 using testing::SpannedAcross;
 using testing::TableOf;
+using testing::VocabularyOf;
 
 // Column boundaries: one column `first` wide, then `narrow` columns 17 wide, then `last` when
 // it is not 0.
@@ -108,6 +111,38 @@ TEST(TableMonthPositions, MonthsTheHeaderNamesAreReadNotLaid) {
   const TypedTable t = UnderstandTable(block, Rules());
   ASSERT_TRUE(t.header.months.has_value());
   EXPECT_FALSE(t.header.months_by_position);
+}
+
+// A coded table (read by the activity walker, activity_table.h) whose month letters OCR misread:
+// "E F M A OM J3 J3 A s .] O", as OCR read them on the AGS photo
+// (data/scans/ags-2023-x-page9-photo.png) once the page was straightened by 0.78 degrees instead
+// of 0.80. Before the walker took the months the table's reading laid by position, the table's
+// activities came out with no months at all.
+TEST(TableMonthPositions, ACodedTableTakesTheMonthsLaidByPosition) {
+  const std::vector<double> edges = Edges(296, 12, 80);
+  std::vector<std::string> title(14, "");
+  title[0] = "ACTIVIDAD";
+  title[1] = "CALENDARIO 2023";
+  title[13] = "ENTREGABLES";
+  const std::vector<std::string> letters = {"",   "E", "F", "M",  "A", "OM", "J3",
+                                            "J3", "A", "s", ".]", "",  "O",  ""};
+  std::vector<std::string> body(14, "");
+  body[0] = "1.36 Informar al Consejo de los medios de impugnación.";
+  for (size_t c = 7; c <= 12; ++c) body[c] = "X";
+  Block block = TableOf({Boxed(SpannedAcross(RowOf(title), 1, 12), edges, 100),
+                         Boxed(RowOf(letters), edges, 120), Boxed(RowOf(body), edges, 140)});
+  block.columns = edges;
+  const TypedTable typed = UnderstandTable(block, Rules());
+  ASSERT_TRUE(typed.header.months_by_position);
+
+  Extraction e;
+  WalkActivityTables({block}, {&typed}, {}, Rules().base(), VocabularyOf(), &e);
+  ASSERT_EQ(e.activities.size(), 1u);
+  EXPECT_EQ(e.activities[0].code, "1.36");
+  EXPECT_EQ(e.activities[0].months.bits(), 0b111111000000);  // July to December
+  EXPECT_EQ(std::count_if(e.findings.begin(), e.findings.end(),
+                          [](const Finding& f) { return f.code == "months_by_position"; }),
+            1);
 }
 
 }  // namespace

@@ -62,4 +62,18 @@ void LayMonthsByPosition(const Block& block, const TableRules& rules, HeaderBand
   }
 }
 
+Finding MonthsByPositionFinding(const HeaderBand& band, std::string header, Provenance where) {
+  Finding f;
+  f.code = "months_by_position";
+  const std::string title = band.months_by_position && *band.months_by_position < band.titles.size()
+                                ? band.titles[*band.months_by_position]
+                                : std::string();
+  f.message =
+      "the month labels of a table's schedule could not be read; its twelve columns under '" +
+      title + "' were taken as January to December, in order";
+  f.raw_text = std::move(header);
+  f.provenance = std::move(where);
+  return f;
+}
+
 }  // namespace oplex

@@ -65,7 +65,9 @@ void UninvertDarkBands(PIX* gray, PIX* binary, int dpi) {
   for (int i = 0; i < boxaGetCount(bands.get()); ++i) {
     l_int32 x = 0, y = 0, w = 0, h = 0;
     boxaGetBoxGeometry(bands.get(), i, &x, &y, &w, &h);
-    if (w < kBandMinWidthInches * dpi || h < kBandMinHeightInches * dpi) continue;
+    // Across the page or, on a page fed sideways, down it.
+    const int longer = std::max(w, h), shorter = std::min(w, h);
+    if (longer < kBandMinWidthInches * dpi || shorter < kBandMinHeightInches * dpi) continue;
     PixPtr band(pixClipRectangle(gray, BoxPtr(boxCreate(x, y, w, h)).get(), nullptr));
     if (!band) continue;
     PixPtr letters(pixThresholdToBinary(band.get(), kLetterLevel));

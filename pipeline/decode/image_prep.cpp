@@ -58,7 +58,7 @@ void UninvertDarkBands(PIX* gray, PIX* binary, int dpi) {
   PixPtr dark(pixThresholdToBinary(gray, kDarkLevel));
   if (!dark) return;
   const int brick = std::max(3, static_cast<int>(kBandBrickInches * dpi));
-  PixPtr solid(pixOpenBrick(nullptr, dark.get(), brick, brick));
+  PixPtr solid(pixOpenCompBrick(nullptr, dark.get(), brick, brick));
   if (!solid) return;
   BoxaPtr bands(pixConnCompBB(solid.get(), 8));
   if (!bands) return;

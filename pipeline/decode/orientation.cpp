@@ -133,10 +133,14 @@ int UprightTurns(PIX* binary, PIX* gray, int dpi, const LegibilityProbe& probe) 
   const PixPtr glyphs = GlyphsOnly(binary, dpi);
   if (!glyphs) return 0;
   const AscenderVote vote = VoteByAscenders(glyphs.get());
-  if (vote.turns) return *vote.turns;
+  // The ascenders tell up from down; a table's strokes can make an upright page look sideways
+  // to them, so a sideways verdict is read to be sure, and stands only where reading is undecided.
+  const bool sideways = vote.turns && *vote.turns % 2 == 1;
+  if (vote.turns && (!sideways || !probe)) return *vote.turns;
   if (!probe) return 0;
-  const bool sideways_first = std::abs(vote.left) > std::abs(vote.up);
-  return ReadingTrial(gray, glyphs.get(), dpi, sideways_first, probe).value_or(0);
+  const bool sideways_first = sideways || std::abs(vote.left) > std::abs(vote.up);
+  return ReadingTrial(gray, glyphs.get(), dpi, sideways_first, probe)
+      .value_or(vote.turns.value_or(0));
 }
 
 }  // namespace oplex

@@ -7,6 +7,8 @@
 //   2. VoteByAscenders: Leptonica's count of ascenders pointing each way on those glyphs
 //      (Bloomberg's up/down test, run as is and turned a quarter). It decides when one direction
 //      stands out by Leptonica's own margins; dense small print, numbers and tables often leave it
+//      undecided. A table's strokes can also make an upright page look sideways to it: a
+//      sideways verdict is checked by the reading trial, and stands only where reading is
 //      undecided.
 //   3. ReadingTrial: the part of the page densest in letters is read by the OCR engine each way
 //      up (the two ways of the likelier axis first); the way that reads clearly more letters with

@@ -97,8 +97,18 @@ class Walker {
       } else {
         started_ = false;
         typed_ = b < typed.size() ? typed[b] : nullptr;
+        const size_t findings_before = out_->findings.size();
         for (size_t i = 0; i < block.rows.size(); ++i) OnRow(block.rows[i], i == 0);
         walked.claimed[b] = started_;
+        // A table the walk reads no activity from is the mappers' to read and report on: the
+        // walk's findings on its rows are withdrawn (those of activities it read before stay).
+        if (!started_) {
+          std::vector<Finding>& findings = out_->findings;
+          const auto added = findings.begin() + static_cast<std::ptrdiff_t>(findings_before);
+          findings.erase(
+              std::remove_if(added, findings.end(), [](const Finding& f) { return !f.activity; }),
+              findings.end());
+        }
       }
     }
     FinishTable();

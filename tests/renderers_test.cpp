@@ -11,6 +11,7 @@
 // today.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -235,6 +236,18 @@ TEST(ChromiumSeedPlans, AguascalientesProgrammedAndRealizedRows) {
   };
   EXPECT_EQ(realized("1.1"), "Mar, Abr, May, Jun, Jul, Sep");
   EXPECT_EQ(realized("1.8"), "Oct, Nov");
+}
+
+// The uncoded plan's rows are read by its tables' mapping (activity_mapper.h): no code opens
+// them, so the activity walk (activity_table.h), which reads coded tables, reads none of them.
+// Its findings on those rows went out all the same: 192 `row_without_activity` warnings, one per
+// activity the mapping read (AguascalientesUncodedRowsTwoShadeFills reads all 192).
+TEST(ReportlabSeedPlans, UncodedRowsTheMappingReadsAreNoRowsWithoutAnActivity) {
+  const Extraction e = testing::MustProcess(kReportlab + "ags-2023-helvetica-a4-uncoded.pdf");
+  EXPECT_EQ(e.activities.size(), 192u);
+  EXPECT_EQ(std::count_if(e.findings.begin(), e.findings.end(),
+                          [](const Finding& f) { return f.code == "row_without_activity"; }),
+            0);
 }
 
 // The IEEM plan printed by Chromium on Legal landscape in Liberation Serif: quantity tables

@@ -49,6 +49,21 @@ TEST(ScheduleText, TwoDaysOfOneMonthGiveTheMonthAndTheDays) {
   EXPECT_EQ(s->end, "2020-01-24");
 }
 
+// A period in a cell too narrow for "diciembre": reportlab set "septiembre-diciembr" over "e",
+// as a spreadsheet wraps a word longer than its column (checked on the rendered page). The words
+// of the two lines are one month; two words that spell no month in full stay apart.
+TEST(ScheduleText, AMonthBrokenAcrossTheLinesOfANarrowCell) {
+  const auto s = ReadScheduleText("septiembre-diciembr e", 2024);
+  ASSERT_TRUE(s.has_value());
+  EXPECT_EQ(s->months, (YearMonths{{2024, Bits({9, 10, 11, 12})}}));
+  const std::vector<ScheduleToken> tokens = ScheduleTokens("de ma yo");
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_EQ(tokens[1].text, "mayo");
+  EXPECT_EQ(tokens[1].month, 5);
+  EXPECT_EQ(ScheduleTokens("novi embre").size(), 1u);
+  EXPECT_EQ(ScheduleTokens("se p").size(), 2u);  // "sep" is no month in full
+}
+
 TEST(ScheduleText, DateInFigures) {
   const auto s = ReadScheduleText("21/01/2019", std::nullopt);
   ASSERT_TRUE(s.has_value());

@@ -46,6 +46,19 @@ std::vector<ScheduleToken> ScheduleTokens(const std::string& folded) {
     }
   }
   flush();
+  // A narrow cell may break a long month's name across lines where it has no room
+  // ("septiembre-diciembr" over "e"): two words that name nothing and spell a month in full
+  // together are that month.
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    ScheduleToken& a = out[i];
+    const ScheduleToken& b = out[i + 1];
+    if (a.month || a.year || b.month || b.year || b.text == "-") continue;
+    if (const std::optional<int> month = MonthOfWord(a.text + b.text, false)) {
+      a.text += b.text;
+      a.month = month;
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+  }
   return out;
 }
 

@@ -80,6 +80,31 @@ TEST(ActivityMapper, PrintedCodesResponsibleAndTheSectionAbove) {
   EXPECT_EQ(a.provenance.extractor, kActivityMapperExtractor);
 }
 
+// Parts numbered in Roman numerals over activities numbered 1.1, 2.1 (a reportlab layout of a
+// plan): "I." is read as a letter, but "II." and "IV." were no code at all, and their titles ran
+// into the last activity of the part above ("… participación ciudadana CAPACITACIÓN").
+TEST(ActivityMapper, PartsNumberedInRomanNumeralsOpenSections) {
+  const Extraction e =
+      Map({TableOf({
+              RowOf({"Núm.", "Actividad", "Meta"}),
+              RowOf({"I.", "ORGANIZACIÓN ELECTORAL", ""}),
+              RowOf({"1.1", "Integrar los consejos distritales", "4"}),
+              RowOf({"II.", "CAPACITACIÓN", ""}),
+              RowOf({"2.1", "Capacitar a los funcionarios de casilla", "8"}),
+              RowOf({"IV.", "COMUNICACIÓN", ""}),
+              RowOf({"4.1", "Difundir las actividades del proceso electoral", "2"}),
+          })},
+          2024);
+  ASSERT_EQ(e.activities.size(), 3u);
+  EXPECT_EQ(e.activities[0].text, "Integrar los consejos distritales");
+  EXPECT_EQ(e.activities[1].text, "Capacitar a los funcionarios de casilla");
+  ASSERT_EQ(e.sections.size(), 3u);
+  EXPECT_EQ(e.sections[1].code, "II");
+  EXPECT_EQ(e.sections[2].code, "IV");
+  EXPECT_EQ(e.activities[1].section, 1u);
+  EXPECT_EQ(e.activities[2].section, 2u);
+}
+
 TEST(ActivityMapper, UncodedRowsAreNumberedByPositionWithTheirContinuations) {
   const Extraction e = Map({TableOf({
                                RowOf({"Actividad", "Responsable"}),

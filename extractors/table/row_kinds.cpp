@@ -307,11 +307,13 @@ std::vector<bool> ParentsOfLaterCodes(const std::vector<std::optional<std::strin
   return parents;
 }
 
-// 1 for codes of digit pairs ("0101"), 2 for dotted or dashed ones ("1.1", "A-2") and for a lone
-// letter (the root of lettered ones: "F" over "F.1"), 0 otherwise.
+// 1 for codes of digit pairs ("0101"), 2 for dotted or dashed ones ("1.1", "A-2"), for a lone
+// letter (the root of lettered ones: "F" over "F.1") and for a lone Roman numeral ("II" over
+// "II.1", or a part over activities numbered "2.1"), 0 otherwise.
 int Family(const std::string& code) {
   if (code.find_first_of(".-") != std::string::npos) return 2;
   if (code.size() == 1 && std::isupper(static_cast<unsigned char>(code[0])) != 0) return 2;
+  if (!code.empty() && code.find_first_not_of("IVX") == std::string::npos) return 2;
   const bool digits = !code.empty() && std::all_of(code.begin(), code.end(), [](unsigned char c) {
     return std::isdigit(c) != 0;
   });

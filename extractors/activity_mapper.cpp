@@ -137,6 +137,9 @@ class Mapper {
     int position = 0;
     std::optional<Draft> draft;
     bool second_half = false;
+    // July to December labelled under January to June before any record: each record's rows
+    // below its own hold the second half.
+    bool halves_stacked = false;
     for (const TypedRow& row : table_.rows) {
       switch (row.kind) {
         case RowKind::kRecord:
@@ -147,6 +150,7 @@ class Mapper {
           draft->position = ++position;
           second_half = false;
           draft->second_half.push_back(false);
+          second_half = halves_stacked;
           break;
         case RowKind::kContinuation:
         case RowKind::kRealized:  // read for the record's text and fields, not for its schedule
@@ -157,6 +161,7 @@ class Mapper {
           break;
         case RowKind::kMonthLabels:
           second_half = true;
+          halves_stacked |= !draft;
           break;
         case RowKind::kTotal:
         case RowKind::kSubtotal:

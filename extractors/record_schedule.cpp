@@ -112,6 +112,11 @@ class ScheduleReader {
   // the month-label row July to December.
   void ReadHalfYears(const RecordRows& d, Activity* a) const {
     const std::vector<size_t>& cells = table_.header.half_year;
+    // Marks and fills are read as in a grid of twelve (month_grid.h), a fill against the row's
+    // own unfilled colour outside the grid: a row whose months are mostly filled has more
+    // filled cells than white ones.
+    MonthColumns six;
+    for (size_t k = 0; k < cells.size() && k < 6; ++k) six.emplace_back(cells[k], cells[k]);
     std::array<std::optional<Quantity>, 12> planned;
     std::array<std::optional<BBox>, 12> boxes;
     std::array<bool, 12> marked{};
@@ -119,7 +124,8 @@ class ScheduleReader {
     for (size_t i = 0; i < d.rows.size(); ++i) {
       const TypedRow& row = *d.rows[i];
       const int offset = d.second_half[i] ? 6 : 0;
-      for (size_t k = 0; k < cells.size() && k < 6; ++k) {
+      const std::optional<MonthMarks> seen = ReadMonthMarks(*row.row, six, rules_.base());
+      for (size_t k = 0; k < six.size(); ++k) {
         if (cells[k] >= row.cells.size()) continue;
         const TypedCell& cell = row.cells[cells[k]];
         const size_t m = k + static_cast<size_t>(offset);
@@ -128,7 +134,7 @@ class ScheduleReader {
           marked[m] = planned[m] && planned[m]->value && *planned[m]->value > 0;
           boxes[m] = cell.cell->bbox;
           any = true;
-        } else if (cell.kind == CellKind::kMark || cell.kind == CellKind::kFilled) {
+        } else if (seen && seen->mask.has(static_cast<int>(k) + 1)) {
           marked[m] = true;
           boxes[m] = cell.cell->bbox;
           any = true;

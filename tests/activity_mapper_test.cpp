@@ -380,6 +380,37 @@ TEST(ActivityMapper, TwoRowsOfSixGridWithItsTotalAsTheAnnualQuantity) {
   EXPECT_DOUBLE_EQ(*a.annual->value, 12);
 }
 
+// The two rows of six printed one over the other in the header, each activity given two rows:
+// January to June on its first, July to December on its second (a reportlab layout, months
+// filled). Before, the second row's marks were read as January to June again, and a row with
+// more filled cells than white ones was read the other way round (its white cells as marked).
+TEST(ActivityMapper, TwoRowsOfSixLabelledInTheHeaderGiveEachActivityTwoRows) {
+  // Filled, the text's cell over both rows: four of the six cells of July to December, more
+  // than the white ones.
+  Row filled = Filled(RowOf({"Realizar foros de participación ciudadana", "", "", "", "", "", ""}),
+                      std::vector<Rgb>(7, kWhite));
+  filled.cells[0].row_span = 2;
+  Row second_half = Filled(RowOf({"", "", "", "", "", "", ""}),
+                           {kWhite, kGrey, kGrey, kGrey, kGrey, kWhite, kWhite});
+  second_half.cells[0].covered = true;
+  const Extraction e =
+      Map({TableOf({
+              RowOf({"Actividad", "Ene", "Feb", "Mar", "Abr", "May", "Jun"}),
+              RowOf({"", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"}),
+              RowOf({"Integrar la estadística de la elección local", "", "", "", "", "", ""}),
+              RowOf({"", "X", "X", "X", "X", "", ""}),
+              RowOf({"Diseñar los materiales didácticos", "", "X", "", "", "", ""}),
+              RowOf({"", "", "", "", "", "X", "X"}),
+              filled,
+              second_half,
+          })},
+          2024);
+  ASSERT_EQ(e.activities.size(), 3u);
+  EXPECT_EQ(e.activities[0].months.bits(), Bits({7, 8, 9, 10}));
+  EXPECT_EQ(e.activities[1].months.bits(), Bits({2, 11, 12}));
+  EXPECT_EQ(e.activities[2].months.bits(), Bits({7, 8, 9, 10}));
+}
+
 TEST(ActivityMapper, TotalThatIsNotTheSumOfTheMonthsIsNoAnnualQuantity) {
   const Extraction e = Map({HalfYearGrid("13")}, 2023);
   ASSERT_EQ(e.activities.size(), 1u);

@@ -56,6 +56,17 @@ TypedRow Part(const TypedRow& row, const std::vector<size_t>& cells, bool keep) 
   return part;
 }
 
+// Whether, among the rows above row `r`, the labels of July to December stand before any record:
+// a grid printed as two rows of six with both rows of labels in its head, each record given a
+// row for each half.
+bool HalvesStacked(const TypedTable& table, size_t r) {
+  for (size_t up = table.header.rows; up < r; ++up) {
+    if (table.rows[up].kind == RowKind::kRecord) return false;
+    if (table.rows[up].kind == RowKind::kMonthLabels) return true;
+  }
+  return false;
+}
+
 // In a grid printed as two rows of six without rules, each line is a row: the labels of July to
 // December stand over two lines, and a record's text goes on beside them ("resueltos por el" |
 // "o" | "JU" | "AG" …, then "Pleno en" | | "L" | "O" …). Each such row is cut in two: its text
@@ -522,9 +533,11 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
     }
     // In a grid printed as two rows of six, a record runs on to the labels of July to December
     // printed under its first half: a line of text before them is the record's (its text
-    // wrapping in a table without rules, a row per line).
+    // wrapping in a table without rules, a row per line). Where those labels stand under January
+    // to June before any record, no record runs on to them.
     const bool before_labels = !table->header.half_year.empty() && record != nullptr &&
-                               !labels_since_record && OtherFieldsEmpty(row, *table, *text);
+                               !labels_since_record && !HalvesStacked(*table, r) &&
+                               OtherFieldsEmpty(row, *table, *text);
     // Under the labels of July to December: the second half of the record above them.
     const bool second_half = r > 0 && table->rows[r - 1].kind == RowKind::kMonthLabels;
     if (above != nullptr && (StartsLowercase(lead) || before_labels || second_half ||

@@ -13,6 +13,9 @@
 namespace oplex {
 namespace {
 
+// Months are abbreviated to this many letters ("ene", "sep").
+constexpr size_t kAbbreviationLetters = 3;
+
 Result<std::shared_ptr<const RE2>> Compile(const std::string& pattern,
                                            const std::filesystem::path& file, int line) {
   RE2::Options options;
@@ -224,6 +227,18 @@ std::vector<int> ExtractionRules::FormsOf(std::string_view form) const {
 
 ExtractionRules::MonthToken ExtractionRules::ReadMonthToken(std::string_view folded_token) const {
   MonthToken out{FormsOf(folded_token), std::nullopt};
+  // A month's name that a narrow header cell broke across its lines ("septiem" over "bre"): its
+  // letters together, when they spell more than an abbreviation.
+  if (out.months.empty() && folded_token.find(' ') != std::string_view::npos &&
+      std::all_of(folded_token.begin(), folded_token.end(),
+                  [](unsigned char c) { return c == ' ' || std::isalpha(c) != 0; })) {
+    std::string joined;
+    for (char c : folded_token) {
+      if (c != ' ') joined += c;
+    }
+    if (joined.size() > kAbbreviationLetters) out.months = FormsOf(joined);
+    if (!out.months.empty()) return out;
+  }
   if (!out.months.empty() || folded_token.empty() ||
       std::isdigit(static_cast<unsigned char>(folded_token.back())) == 0) {
     return out;

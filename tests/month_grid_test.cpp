@@ -87,6 +87,20 @@ TEST(MonthTokens, AMonthWithItsYearNamesTheMonth) {
   }
 }
 
+// Month names set in 6-point bold in 36-point columns (a reportlab layout): the header cells
+// read "Septiem bre", "Noviem bre", "Diciemb re" as the lines broke them (checked on the page).
+// Each names its month; letters that spell only an abbreviation or a letter together do not.
+TEST(MonthTokens, AMonthsNameBrokenAcrossTheLinesOfItsCell) {
+  auto rules = ExtractionRules::Load(OPLEX_DEFAULT_DATA_DIR);
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  EXPECT_EQ(rules->MonthsOf("septiem bre"), std::vector<int>{9});
+  EXPECT_EQ(rules->MonthsOf("noviem bre"), std::vector<int>{11});
+  EXPECT_EQ(rules->MonthsOf("diciemb re"), std::vector<int>{12});
+  for (const char* none : {"e ne", "m a", "meta anual", "d e"}) {
+    EXPECT_TRUE(rules->MonthsOf(none).empty()) << none;
+  }
+}
+
 Row CellsOf(std::vector<std::string> texts, int page) {
   Row row;
   for (std::string& t : texts) row.cells.push_back(Cell{std::move(t)});

@@ -15,10 +15,10 @@ namespace {
 constexpr int kFillDifference = 10;
 
 // A header of one-letter months read by OCR: at most this long a cell text, at least this many
-// of the twelve letters found in place, at most this many cells holding something else.
+// of the twelve letters found in place, at most this many cells holding longer text.
 constexpr size_t kMaxMisreadInitial = 3;
 constexpr int kMinInitialsHeld = 9;
-constexpr int kMaxInitialsWrong = 1;
+constexpr int kMaxLongTexts = 1;
 
 // The colours that mean "not filled" in this row: the page background and the most common
 // colour of the row's cells outside the grid.
@@ -35,14 +35,20 @@ std::vector<Rgb> UnfilledColors(const Row& row, const MonthColumns& columns) {
   return unfilled;
 }
 
-// Whether the short folded text holds a letter that is month `month`'s one-letter form ("f" in
-// "ef"): OCR reads the lone capitals of a narrow header with stray strokes around them. A text
-// that stands over `columns` columns (a merged cell) may be as many letters longer.
-bool HoldsInitial(const std::string& folded, size_t columns, int month,
-                  const ExtractionRules& rules) {
+// Whether the folded text is short enough to be a one-letter month as OCR reads the lone
+// capitals of a narrow header, with stray strokes around them. A text that stands over `columns`
+// columns (a merged cell) may be as many letters longer.
+bool ShortAsAnInitial(const std::string& folded, size_t columns) {
   const size_t letters =
       folded.size() - static_cast<size_t>(std::count(folded.begin(), folded.end(), ' '));
-  if (letters > kMaxMisreadInitial + columns - 1) return false;
+  return letters <= kMaxMisreadInitial + columns - 1;
+}
+
+// Whether the short folded text names month `month` ("10") or holds a letter that is its
+// one-letter form ("f" in "ef").
+bool HoldsInitial(const std::string& folded, int month, const ExtractionRules& rules) {
+  const std::vector<int> named = rules.MonthsOf(folded);
+  if (std::find(named.begin(), named.end(), month) != named.end()) return true;
   for (char c : folded) {
     auto months = rules.MonthsOf(std::string(1, c));
     if (std::find(months.begin(), months.end(), month) != months.end()) return true;
@@ -51,9 +57,11 @@ bool HoldsInitial(const std::string& folded, size_t columns, int month,
 }
 
 // A header of one-letter months as OCR may read it: on a page (cells in place, with boxes),
-// twelve columns side by side whose texts hold E F M A M J J A S O N D in order, some misread
-// or lost, none holding something else. Where a lost rule merged two columns ("MOA" over M and
-// A), the merged cell's text serves each column it covers.
+// twelve columns side by side, nine of whose texts or more hold E F M A M J J A S O N D in
+// place (or, numbered, 1 … 12); the others OCR misread ("y" for J, "[0]" for O, "3" for 8) or
+// lost, one at most into a longer text.
+// Where a lost rule merged two columns ("MOA" over M and A), the merged cell's text serves each
+// column it covers.
 std::optional<MonthColumns> FindMisreadInitials(const Row& row, const ExtractionRules& rules) {
   if (row.cells.empty() || !row.cells.front().bbox) return std::nullopt;
   std::vector<std::string> texts;  // each position's text: its own, or its merged cell's
@@ -64,18 +72,21 @@ std::optional<MonthColumns> FindMisreadInitials(const Row& row, const Extraction
     source.push_back(covered ? source[i - 1] : i);
   }
   for (size_t start = 0; start + 12 <= row.cells.size(); ++start) {
-    int held = 0, wrong = 0;
+    int held = 0, long_texts = 0;
     MonthColumns columns;
     for (int month = 1; month <= 12; ++month) {
       const size_t cell = start + static_cast<size_t>(month) - 1;
       if (!texts[cell].empty()) {
         const auto& merged = row.cells[source[cell]];
-        const size_t columns = static_cast<size_t>(std::max(1, merged.col_span));
-        (HoldsInitial(texts[cell], columns, month, rules) ? held : wrong) += 1;
+        if (!ShortAsAnInitial(texts[cell], static_cast<size_t>(std::max(1, merged.col_span)))) {
+          ++long_texts;
+        } else if (HoldsInitial(texts[cell], month, rules)) {
+          ++held;
+        }
       }
       columns.emplace_back(cell, cell);
     }
-    if (held >= kMinInitialsHeld && wrong <= kMaxInitialsWrong) return columns;
+    if (held >= kMinInitialsHeld && long_texts <= kMaxLongTexts) return columns;
   }
   return std::nullopt;
 }

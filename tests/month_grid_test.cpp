@@ -2,6 +2,8 @@
 // Markdown plan written by hand with X, ✓, ● and monthly numbers): marks become months, an
 // unmarked row of a marked grid is "no months", a table with no month header leaves them
 // unknown.
+#include "extractors/month_grid.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -99,6 +101,49 @@ TEST(MonthTokens, AMonthsNameBrokenAcrossTheLinesOfItsCell) {
   for (const char* none : {"e ne", "m a", "meta anual", "d e"}) {
     EXPECT_TRUE(rules->MonthsOf(none).empty()) << none;
   }
+}
+
+// The month header of a reportlab plan (ENE … DIC, bold 8 points in 22-point columns) scanned
+// at 200 dpi, as OCR read it: nine initials in place, "y" for JUL, "E" for SEP, "[0]" for OCT.
+// Before, more than one misread cell made it no header, and its one-letter "marks" ("y", "M")
+// ended the header band: the table's six activities were not read.
+TEST(MonthTokens, NineInitialsInPlaceNameTheMonthsWhateverOcrMadeOfTheOthers) {
+  auto rules = ExtractionRules::Load(OPLEX_DEFAULT_DATA_DIR);
+  ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+  const std::vector<std::string> read = {"NO.",     "ACTIVIDADES", "AREA RESPONSABLE",
+                                         "PERIODO", "E",           "F",
+                                         "M",       "A",           "M",
+                                         "J A",     "y",           "A",
+                                         "E",       "[0]",         "N",
+                                         "DI"};
+  Row row;
+  double x = 30;
+  for (const std::string& text : read) {
+    Cell c{text};
+    c.bbox = BBox{x, 100, x + 22, 112};
+    x += 22;
+    row.cells.push_back(std::move(c));
+  }
+  const std::optional<MonthColumns> months = FindMonthColumns(row, *rules);
+  ASSERT_TRUE(months.has_value());
+  EXPECT_EQ(months->front(), (std::pair<size_t, size_t>{4, 4}));
+  EXPECT_EQ(months->back(), (std::pair<size_t, size_t>{15, 15}));
+  // Eight in place are not enough.
+  row.cells[15].text = "0";
+  EXPECT_FALSE(FindMonthColumns(row, *rules).has_value());
+  // Months numbered 1 to 12, as OCR read them on a reportlab plan scanned at 200 dpi: "3" for 8.
+  // Before, the header read as two rows of six (1 to 6), and July to December were lost.
+  const std::vector<std::string> numbered = {"Núm.", "Actividad", "Unidad de medida",
+                                             "Meta", "1",         "2",
+                                             "3",    "4",         "5",
+                                             "6",    "7",         "3",
+                                             "9",    "10",        "11",
+                                             "12"};
+  for (size_t c = 0; c < numbered.size(); ++c) row.cells[c].text = numbered[c];
+  const std::optional<MonthColumns> by_number = FindMonthColumns(row, *rules);
+  ASSERT_TRUE(by_number.has_value());
+  EXPECT_EQ(by_number->front(), (std::pair<size_t, size_t>{4, 4}));
+  EXPECT_EQ(by_number->back(), (std::pair<size_t, size_t>{15, 15}));
 }
 
 Row CellsOf(std::vector<std::string> texts, int page) {

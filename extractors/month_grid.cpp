@@ -44,11 +44,15 @@ bool ShortAsAnInitial(const std::string& folded, size_t columns) {
   return letters <= kMaxMisreadInitial + columns - 1;
 }
 
-// Whether the short folded text names month `month` ("10") or holds a letter that is its
-// one-letter form ("f" in "ef").
-bool HoldsInitial(const std::string& folded, int month, const ExtractionRules& rules) {
+// Whether the folded text names month `month` ("10", "octubre", "noviem bre").
+bool Names(const std::string& folded, int month, const ExtractionRules& rules) {
   const std::vector<int> named = rules.MonthsOf(folded);
-  if (std::find(named.begin(), named.end(), month) != named.end()) return true;
+  return std::find(named.begin(), named.end(), month) != named.end();
+}
+
+// Whether the short folded text holds a letter that is month `month`'s one-letter form ("f" in
+// "ef").
+bool HoldsInitial(const std::string& folded, int month, const ExtractionRules& rules) {
   for (char c : folded) {
     auto months = rules.MonthsOf(std::string(1, c));
     if (std::find(months.begin(), months.end(), month) != months.end()) return true;
@@ -56,13 +60,14 @@ bool HoldsInitial(const std::string& folded, int month, const ExtractionRules& r
   return false;
 }
 
-// A header of one-letter months as OCR may read it: on a page (cells in place, with boxes),
-// twelve columns side by side, nine of whose texts or more hold E F M A M J J A S O N D in
-// place (or, numbered, 1 … 12); the others OCR misread ("y" for J, "[0]" for O, "3" for 8) or
-// lost, one at most into a longer text.
+// A header of months as OCR may read it: on a page (cells in place, with boxes), twelve columns
+// side by side, nine or more of which name their month in place (its name, its number, or a
+// short text holding its initial: E F M A M J J A S O N D); the others OCR misread ("y" for J,
+// "[0]" for O, "3" for 8, "Septiem" with the line "bre" lost) or lost, one at most into a longer
+// text.
 // Where a lost rule merged two columns ("MOA" over M and A), the merged cell's text serves each
 // column it covers.
-std::optional<MonthColumns> FindMisreadInitials(const Row& row, const ExtractionRules& rules) {
+std::optional<MonthColumns> FindMisreadLabels(const Row& row, const ExtractionRules& rules) {
   if (row.cells.empty() || !row.cells.front().bbox) return std::nullopt;
   std::vector<std::string> texts;  // each position's text: its own, or its merged cell's
   std::vector<size_t> source;      // and the position of that cell
@@ -78,7 +83,10 @@ std::optional<MonthColumns> FindMisreadInitials(const Row& row, const Extraction
       const size_t cell = start + static_cast<size_t>(month) - 1;
       if (!texts[cell].empty()) {
         const auto& merged = row.cells[source[cell]];
-        if (!ShortAsAnInitial(texts[cell], static_cast<size_t>(std::max(1, merged.col_span)))) {
+        if (Names(texts[cell], month, rules)) {
+          ++held;
+        } else if (!ShortAsAnInitial(texts[cell],
+                                     static_cast<size_t>(std::max(1, merged.col_span)))) {
           ++long_texts;
         } else if (HoldsInitial(texts[cell], month, rules)) {
           ++held;
@@ -111,7 +119,7 @@ std::optional<MonthColumns> FindMonthColumns(const Row& row, const ExtractionRul
     }
     if (columns.size() == 12) return columns;
   }
-  return FindMisreadInitials(row, rules);
+  return FindMisreadLabels(row, rules);
 }
 
 std::optional<MonthMarks> ReadMonthMarks(const Row& row, const MonthColumns& columns,

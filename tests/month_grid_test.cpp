@@ -144,6 +144,15 @@ TEST(MonthTokens, NineInitialsInPlaceNameTheMonthsWhateverOcrMadeOfTheOthers) {
   ASSERT_TRUE(by_number.has_value());
   EXPECT_EQ(by_number->front(), (std::pair<size_t, size_t>{4, 4}));
   EXPECT_EQ(by_number->back(), (std::pair<size_t, size_t>{15, 15}));
+  // Month names in 6-point bold, broken over two lines in their cells, the same plan scanned:
+  // OCR lost the "bre" of "Septiem" and split the others.
+  const std::vector<std::string> names = {
+      "",     "",      "",      "Actividades", "Enero",   "Febrero", "Marzo",       "Abril",
+      "Mayo", "Junio", "Julio", "Agosto",      "Septiem", "Octubre", "Noviem br e", "Diciemb re"};
+  for (size_t c = 0; c < names.size(); ++c) row.cells[c].text = names[c];
+  const std::optional<MonthColumns> by_name = FindMonthColumns(row, *rules);
+  ASSERT_TRUE(by_name.has_value());
+  EXPECT_EQ(by_name->front(), (std::pair<size_t, size_t>{4, 4}));
 }
 
 Row CellsOf(std::vector<std::string> texts, int page) {

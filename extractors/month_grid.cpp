@@ -19,6 +19,8 @@ constexpr int kFillDifference = 10;
 constexpr size_t kMaxMisreadInitial = 3;
 constexpr int kMinInitialsHeld = 9;
 constexpr int kMaxLongTexts = 1;
+// No month's label is longer than this (bytes, folded: "septiembre 2023", "noviem br e").
+constexpr size_t kMaxMonthLabel = 16;
 
 // The colours that mean "not filled" in this row: the page background and the most common
 // colour of the row's cells outside the grid.
@@ -46,6 +48,7 @@ bool ShortAsAnInitial(const std::string& folded, size_t columns) {
 
 // Whether the folded text names month `month` ("10", "octubre", "noviem bre").
 bool Names(const std::string& folded, int month, const ExtractionRules& rules) {
+  if (folded.size() > kMaxMonthLabel) return false;
   const std::vector<int> named = rules.MonthsOf(folded);
   return std::find(named.begin(), named.end(), month) != named.end();
 }

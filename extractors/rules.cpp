@@ -13,8 +13,10 @@
 namespace oplex {
 namespace {
 
-// Months are abbreviated to this many letters ("ene", "sep").
+// Months are abbreviated to this many letters ("ene", "sep"); a month's name broken over lines,
+// its pieces and their spaces, is at most this long ("septie mb re").
 constexpr size_t kAbbreviationLetters = 3;
+constexpr size_t kLongestBrokenMonth = 16;
 
 Result<std::shared_ptr<const RE2>> Compile(const std::string& pattern,
                                            const std::filesystem::path& file, int line) {
@@ -229,7 +231,8 @@ ExtractionRules::MonthToken ExtractionRules::ReadMonthToken(std::string_view fol
   MonthToken out{FormsOf(folded_token), std::nullopt};
   // A month's name that a narrow header cell broke across its lines ("septiem" over "bre"): its
   // letters together, when they spell more than an abbreviation.
-  if (out.months.empty() && folded_token.find(' ') != std::string_view::npos &&
+  if (out.months.empty() && folded_token.size() <= kLongestBrokenMonth &&
+      folded_token.find(' ') != std::string_view::npos &&
       std::all_of(folded_token.begin(), folded_token.end(),
                   [](unsigned char c) { return c == ' ' || std::isalpha(c) != 0; })) {
     std::string joined;

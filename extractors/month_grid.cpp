@@ -14,8 +14,8 @@ namespace {
 // are exact; this only absorbs rounding in the PDF's colour conversion.
 constexpr int kFillDifference = 10;
 
-// A header of one-letter months read by OCR: at most this long a cell text, at least this many
-// of the twelve letters found in place, at most this many cells holding longer text.
+// A header of months read by OCR: at most this long the text of a one-letter month, at least
+// this many of the twelve labels found in place, at most this many cells holding longer text.
 constexpr size_t kMaxMisreadInitial = 3;
 constexpr int kMinInitialsHeld = 9;
 constexpr int kMaxLongTexts = 1;
@@ -67,9 +67,8 @@ bool HoldsInitial(const std::string& folded, int month, const ExtractionRules& r
 // side by side, nine or more of which name their month in place (its name, its number, or a
 // short text holding its initial: E F M A M J J A S O N D); the others OCR misread ("y" for J,
 // "[0]" for O, "3" for 8, "Septiem" with the line "bre" lost) or lost, one at most into a longer
-// text.
-// Where a lost rule merged two columns ("MOA" over M and A), the merged cell's text serves each
-// column it covers.
+// text. Where a lost rule merged two columns ("MOA" over M and A), the merged cell's text serves
+// each column it covers.
 std::optional<MonthColumns> FindMisreadLabels(const Row& row, const ExtractionRules& rules) {
   if (row.cells.empty() || !row.cells.front().bbox) return std::nullopt;
   std::vector<std::string> texts;  // each position's text: its own, or its merged cell's

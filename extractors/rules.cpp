@@ -240,7 +240,6 @@ ExtractionRules::MonthToken ExtractionRules::ReadMonthToken(std::string_view fol
       if (c != ' ') joined += c;
     }
     if (joined.size() > kAbbreviationLetters) out.months = FormsOf(joined);
-    if (!out.months.empty()) return out;
   }
   if (!out.months.empty() || folded_token.empty() ||
       std::isdigit(static_cast<unsigned char>(folded_token.back())) == 0) {

@@ -139,7 +139,7 @@ class Mapper {
     bool second_half = false;
     // July to December labelled under January to June before any record: each record's rows
     // below its own hold the second half.
-    bool halves_stacked = false;
+    const bool halves_stacked = HalvesStacked(table_, table_.rows.size());
     for (const TypedRow& row : table_.rows) {
       switch (row.kind) {
         case RowKind::kRecord:
@@ -161,7 +161,6 @@ class Mapper {
           break;
         case RowKind::kMonthLabels:
           second_half = true;
-          halves_stacked |= !draft;
           break;
         case RowKind::kTotal:
         case RowKind::kSubtotal:

@@ -235,10 +235,8 @@ ExtractionRules::MonthToken ExtractionRules::ReadMonthToken(std::string_view fol
       folded_token.find(' ') != std::string_view::npos &&
       std::all_of(folded_token.begin(), folded_token.end(),
                   [](unsigned char c) { return c == ' ' || std::isalpha(c) != 0; })) {
-    std::string joined;
-    for (char c : folded_token) {
-      if (c != ' ') joined += c;
-    }
+    std::string joined(folded_token);
+    std::erase(joined, ' ');
     if (joined.size() > kAbbreviationLetters) out.months = FormsOf(joined);
   }
   if (!out.months.empty() || folded_token.empty() ||

@@ -56,17 +56,6 @@ TypedRow Part(const TypedRow& row, const std::vector<size_t>& cells, bool keep) 
   return part;
 }
 
-// Whether, among the rows above row `r`, the labels of July to December stand before any record:
-// a grid printed as two rows of six with both rows of labels in its head, each record given a
-// row for each half.
-bool HalvesStacked(const TypedTable& table, size_t r) {
-  for (size_t up = table.header.rows; up < r; ++up) {
-    if (table.rows[up].kind == RowKind::kRecord) return false;
-    if (table.rows[up].kind == RowKind::kMonthLabels) return true;
-  }
-  return false;
-}
-
 // In a grid printed as two rows of six without rules, each line is a row: the labels of July to
 // December stand over two lines, and a record's text goes on beside them ("resueltos por el" |
 // "o" | "JU" | "AG" …, then "Pleno en" | | "L" | "O" …). Each such row is cut in two: its text
@@ -356,6 +345,14 @@ void MendLostDots(TypedTable* table, std::vector<std::optional<std::string>>* co
 }
 
 }  // namespace
+
+bool HalvesStacked(const TypedTable& table, size_t r) {
+  for (size_t up = table.header.rows; up < r && up < table.rows.size(); ++up) {
+    if (table.rows[up].kind == RowKind::kRecord) return false;
+    if (table.rows[up].kind == RowKind::kMonthLabels) return true;
+  }
+  return false;
+}
 
 std::optional<CodedText> RowCode(const TypedRow& row, const TypedTable& table,
                                  const TableRules& rules) {

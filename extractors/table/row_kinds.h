@@ -35,4 +35,9 @@ std::optional<CodedText> RowCode(const TypedRow& row, const TypedTable& table,
 // Sets the kind and the code of every row of `table` below its header band.
 void ClassifyRows(TypedTable* table, const TableRules& rules);
 
+// Whether, among the rows above row `r` (classified), the labels of July to December stand
+// before any record: a grid printed as two rows of six with both rows of labels in its head, each
+// record given a row for each half.
+bool HalvesStacked(const TypedTable& table, size_t r);
+
 }  // namespace oplex

@@ -102,6 +102,48 @@ std::string InsertActivities(size_t rows) {
       rows);
 }
 
+// INSERTs of `rows` months at once: into activity_month (each row kMonthColumns parameters, as
+// BindMonth binds them) and into activity_calendar_month (kCalendarColumns, BindCalendarMonth).
+constexpr int kMonthColumns = 9 + kProvenanceColumnCount;
+constexpr int kCalendarColumns = 5;
+std::string InsertMonths(size_t rows) {
+  return InsertWithProvenance(
+      "activity_month",
+      {"activity_id", "month", "planned_value", "planned_raw", "planned_estimated",
+       "planned_not_quantified", "marked", "weeks", "calendar_year"},
+      rows);
+}
+std::string InsertCalendarMonths(size_t rows) {
+  std::string sql =
+      "INSERT INTO activity_calendar_month (activity_id, year, month, marked, weeks) VALUES ";
+  for (size_t row = 0; row < rows; ++row) sql += row == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+  return sql;
+}
+
+// A month's weeks at parameter `at`: NULL when the grid has no week columns.
+void BindWeeks(Statement& statement, int at, const std::string& weeks) {
+  if (weeks.empty()) {
+    statement.BindNull(at);
+  } else {
+    statement.Bind(at, weeks);
+  }
+}
+
+void BindMonth(Statement& statement, int first, int64_t id, const MonthValue& m) {
+  statement.Bind(first, id).Bind(first + 1, m.month);
+  BindQuantity(statement, first + 2, m.planned);
+  statement.Bind(first + 6, m.marked ? 1 : 0);
+  BindWeeks(statement, first + 7, m.weeks);
+  statement.Bind(first + 8, m.year);
+  BindProvenance(statement, first + 9, m.provenance);
+}
+
+void BindCalendarMonth(Statement& statement, int first, int64_t id, const MonthValue& m) {
+  statement.Bind(first, id).Bind(first + 1, *m.year).Bind(first + 2, m.month);
+  statement.Bind(first + 3, m.marked ? 1 : 0);
+  BindWeeks(statement, first + 4, m.weeks);
+}
+
 // An activity's months mask at parameter `at`: NULL while its months are unknown.
 void BindMonthsMask(Statement& statement, int at, MonthMask months) {
   if (months.known()) {
@@ -224,12 +266,8 @@ std::vector<std::string> StatementsSql() {
       // The taxonomy's labels and order may change between runs: the latest run's win.
       "INSERT INTO category (slug, label, rank) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE "
       "SET label = excluded.label, rank = excluded.rank",
-      InsertWithProvenance(
-          "activity_month",
-          {"activity_id", "month", "planned_value", "planned_raw", "planned_estimated",
-           "planned_not_quantified", "marked", "weeks", "calendar_year"}),
-      "INSERT INTO activity_calendar_month (activity_id, year, month, marked, weeks) VALUES (?, "
-      "?, ?, ?, ?)",
+      InsertMonths(1),
+      InsertCalendarMonths(1),
       "INSERT INTO activity_attribute (activity_id, position, header, value, bbox_x0, bbox_y0, "
       "bbox_x1, bbox_y1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       InsertWithProvenance("beneficiary", {"activity_id", "kinds_text", "counts_text"}) +
@@ -552,37 +590,59 @@ Status DocumentWriter::WriteCategory(const ActivityCategory& c) {
 
 // The months of the schedule's first year go to activity_month (the grid as the plan prints it);
 // every month whose year is known goes to activity_calendar_month too.
+// An activity's months go in one statement per table: SQLite steps once for a grid's twelve rows.
 Status DocumentWriter::WriteMonths(int64_t id, const Activity& a) {
-  Statement& month = statement(kMonth);
-  Statement& calendar = statement(kCalendar);
   const std::optional<int> first_year =
       a.month_values.empty() ? std::nullopt : a.month_values.front().year;
+  std::vector<const MonthValue*> dated, of_first_year;
   for (const MonthValue& m : a.month_values) {
-    if (m.year) {
-      calendar.Bind(1, id).Bind(2, *m.year).Bind(3, m.month).Bind(4, m.marked ? 1 : 0);
-      if (m.weeks.empty()) {
-        calendar.BindNull(5);
-      } else {
-        calendar.Bind(5, m.weeks);
-      }
-      if (Status s = calendar.Run(); !s.ok()) {
-        return WithContext(s, "month " + std::to_string(*m.year) + "-" + std::to_string(m.month));
-      }
-    }
-    if (m.year != first_year) continue;
-    month.Bind(1, id).Bind(2, m.month);
-    BindQuantity(month, 3, m.planned);
-    month.Bind(7, m.marked ? 1 : 0);
-    if (m.weeks.empty()) {
-      month.BindNull(8);
-    } else {
-      month.Bind(8, m.weeks);
-    }
-    month.Bind(9, m.year);
-    BindProvenance(month, 10, m.provenance);
-    if (Status s = month.Run(); !s.ok()) return WithContext(s, "month " + std::to_string(m.month));
+    if (m.year) dated.push_back(&m);
+    if (m.year == first_year) of_first_year.push_back(&m);
   }
-  return Status::Ok();
+  auto calendar_row = [id](Statement& s, int at, const MonthValue& m) {
+    BindCalendarMonth(s, at, id, m);
+  };
+  auto calendar_name = [](const MonthValue& m) {
+    return "month " + std::to_string(*m.year) + "-" + std::to_string(m.month);
+  };
+  if (Status s = WriteRows(InsertCalendarMonths, kCalendar, kCalendarColumns, dated, calendar_row,
+                           calendar_name);
+      !s.ok()) {
+    return s;
+  }
+  return WriteRows(
+      InsertMonths, kMonth, kMonthColumns, of_first_year,
+      [id](Statement& s, int at, const MonthValue& m) { BindMonth(s, at, id, m); },
+      [](const MonthValue& m) { return "month " + std::to_string(m.month); });
+}
+
+template <typename BindRow, typename NameRow>
+Status DocumentWriter::WriteRows(std::string (*sql)(size_t), size_t single, int columns,
+                                 const std::vector<const MonthValue*>& rows, BindRow bind,
+                                 NameRow name) {
+  if (rows.empty()) return Status::Ok();
+  Statement* insert = &statement(single);
+  if (rows.size() > 1) {
+    const std::string text = sql(rows.size());
+    auto cached = by_rows_.find(text);
+    if (cached == by_rows_.end()) {
+      Result<Statement> prepared = store_.Prepare(text);
+      if (!prepared.ok()) return prepared.status();
+      cached = by_rows_.emplace(text, std::move(*prepared)).first;
+    }
+    insert = &cached->second;
+  }
+  for (size_t k = 0; k < rows.size(); ++k)
+    bind(*insert, static_cast<int>(k) * columns + 1, *rows[k]);
+  Status s = insert->Run();
+  if (s.ok() || rows.size() == 1 || s.code() != Status::Code::kInternal) return s;
+  // The schema refused a row, and SQLite undid the whole statement: written one at a time, the
+  // failure names the month.
+  for (const MonthValue* m : rows) {
+    bind(statement(single), 1, *m);
+    if (Status one = statement(single).Run(); !one.ok()) return WithContext(one, name(*m));
+  }
+  return s;
 }
 
 // The months, then the attributes and the beneficiaries.

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -88,6 +89,12 @@ class DocumentWriter {
   Status WriteActivityRows(size_t first, size_t count, Statement& insert);
   Status WriteActivityParts(int64_t id, const Activity& a);
   Status WriteMonths(int64_t id, const Activity& a);
+  // Writes `rows` with one statement of `sql(rows.size())` (`columns` parameters a row, bound by
+  // `bind(statement, first parameter, row)`); a row the schema refuses is named by `name(row)`,
+  // written alone with statement(single).
+  template <typename BindRow, typename NameRow>
+  Status WriteRows(std::string (*sql)(size_t), size_t single, int columns,
+                   const std::vector<const MonthValue*>& rows, BindRow bind, NameRow name);
   Status WriteCategory(const ActivityCategory& category);
   Statement& statement(size_t which) { return statements_[which]; }
 
@@ -98,7 +105,8 @@ class DocumentWriter {
   std::optional<PlanGroup> left_;  // the replaced copy's plan group
   bool open_ = true;               // the transaction is still to be committed or rolled back
   Status failed_;
-  std::vector<Statement> statements_;  // prepared once, by kind (document_writer.cpp)
+  std::vector<Statement> statements_;         // prepared once, by kind (document_writer.cpp)
+  std::map<std::string, Statement> by_rows_;  // inserts of several rows, by their SQL
   // Row ids by index of what was written.
   std::vector<int64_t> section_ids_, activity_ids_, event_ids_;
   size_t deliverables_ = 0, stated_totals_ = 0, indicators_ = 0, references_ = 0, findings_ = 0;

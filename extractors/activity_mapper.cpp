@@ -200,20 +200,25 @@ class Mapper {
     return p;
   }
 
-  // A table shaped like a list of things (rows of running text) that no mapping fits.
+  // A table shaped like a list of things (rows of running text) that no mapping fits. Without a
+  // header (a box of text may be laid out as one), only one whose rows are numbered and hold
+  // more than a number and a text (a numbered list in prose is laid out as two columns).
   void ReportUnmapped() {
     const size_t body = table_.rows.size() - table_.header.rows;
-    if (body < kListRows || table_.header.rows == 0) return;
+    if (body < kListRows) return;
     const bool list =
         std::any_of(table_.profiles.begin(), table_.profiles.end(),
                     [](const ColumnProfile& p) { return p.mean_words >= kListWords; });
-    if (!list) return;
+    const bool numbered = table_.ColumnOf(ColumnRole::kCode).has_value();
+    if (!list || (table_.header.rows == 0 && (!numbered || table_.columns < 3))) return;
     Finding f;
     f.severity = Severity::kInfo;
     f.code = "table_unmapped";
     f.message = "a table of " + std::to_string(body) +
-                " rows has no column its header names as the records' text; its rows were not "
-                "read as activities";
+                (table_.header.rows == 0
+                     ? " numbered rows has no header naming a column as the records' text"
+                     : " rows has no column its header names as the records' text") +
+                "; its rows were not read as activities";
     f.raw_text = HeaderText();
     f.provenance = TableProvenance();
     out_.findings.push_back(std::move(f));

@@ -98,7 +98,14 @@ class Walker {
         started_ = false;
         typed_ = b < typed.size() ? typed[b] : nullptr;
         const size_t findings_before = out_->findings.size();
-        for (size_t i = 0; i < block.rows.size(); ++i) OnRow(block.rows[i], i == 0);
+        // A table the walk takes by a header printed again further down (on the page it goes on
+        // to) is read from its own header on: the rows above are its first page's, whose header
+        // the reading found and the walk did not ("Objetivo" and "línea de acción" apart on a
+        // scan, run together where printed again).
+        const size_t own_header = HeaderReadAbove(block);
+        for (size_t i = 0; i < block.rows.size(); ++i) {
+          OnRow(block.rows[i], i == 0, own_header > 0 && i + 1 == own_header);
+        }
         walked.claimed[b] = started_;
         // A table the walk reads no activity from is the mappers' to read and report on: the
         // walk's findings on its rows are withdrawn (those of activities it read before stay).
@@ -136,10 +143,26 @@ class Walker {
     title_ = &row;
   }
 
-  void OnRow(const Row& row, bool first_of_block) {
+  // The typed table's header rows, when the walk's own test finds no activity header among them
+  // but finds one further down the block; 0 otherwise.
+  size_t HeaderReadAbove(const Block& block) const {
+    if (typed_ == nullptr) return 0;
+    const size_t rows = std::min(typed_->header.rows, block.rows.size());
+    if (rows == 0) return 0;
+    for (size_t i = 0; i < rows; ++i) {
+      if (IsActivityHeader(block.rows[i])) return 0;
+    }
+    for (size_t i = rows; i < block.rows.size(); ++i) {
+      if (IsActivityHeader(block.rows[i])) return rows;
+    }
+    return 0;
+  }
+
+  // `header`: the row is the table's header as its reading found it (HeaderReadAbove).
+  void OnRow(const Row& row, bool first_of_block, bool header = false) {
     row_in_span_ = span_.rows_left > 0;
     if (row_in_span_) --span_.rows_left;
-    if (IsActivityHeader(row)) {
+    if (header || IsActivityHeader(row)) {
       StartTable(row);
       return;
     }

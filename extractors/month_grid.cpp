@@ -23,13 +23,15 @@ constexpr int kMaxLongTexts = 1;
 constexpr size_t kMaxMonthLabel = 16;
 
 // The colours that mean "not filled" in this row: the page background and the most common
-// colour of the row's cells outside the grid.
-std::vector<Rgb> UnfilledColors(const Row& row, const MonthColumns& columns) {
+// colour of the row's cells outside the schedule (`columns` and `others`).
+std::vector<Rgb> UnfilledColors(const Row& row, const MonthColumns& columns,
+                                const MonthColumns& others) {
   std::vector<Rgb> unfilled;
   if (row.background) unfilled.push_back(*row.background);
   std::map<Rgb, int> counts;
   for (size_t i = 0; i < row.cells.size(); ++i) {
-    if (!MonthOfCell(i, columns) && row.cells[i].fill) ++counts[*row.cells[i].fill];
+    if (MonthOfCell(i, columns) || MonthOfCell(i, others) || !row.cells[i].fill) continue;
+    ++counts[*row.cells[i].fill];
   }
   auto most = std::max_element(counts.begin(), counts.end(),
                                [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -125,10 +127,10 @@ std::optional<MonthColumns> FindMonthColumns(const Row& row, const ExtractionRul
 }
 
 std::optional<MonthMarks> ReadMonthMarks(const Row& row, const MonthColumns& columns,
-                                         const ExtractionRules& rules) {
+                                         const ExtractionRules& rules, const MonthColumns& others) {
   MonthMarks out;
   bool any = false, seen = false;
-  const std::vector<Rgb> unfilled = UnfilledColors(row, columns);
+  const std::vector<Rgb> unfilled = UnfilledColors(row, columns, others);
   for (size_t m = 0; m < columns.size() && m < 12; ++m) {
     const auto [first, last] = columns[m];
     // Weeks are read where every sub-column is a cell in place (cells with boxes).

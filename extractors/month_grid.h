@@ -45,9 +45,12 @@ void AddMarks(const MonthMarks& more, MonthMarks* marks);
 
 // The months the row marks; nullopt when the source shows no schedule for the row (no mark in
 // a text export, where empty cells may be lost). On a rendered page, where an empty cell is
-// seen to be empty, a row without marks marks no month.
+// seen to be empty, a row without marks marks no month. A fill is a mark unless it has the
+// page's colour or the colour most cells outside the schedule have: `others` are the schedule's
+// other month columns (a grid running into the next year), not outside it.
 std::optional<MonthMarks> ReadMonthMarks(const Row& row, const MonthColumns& columns,
-                                         const ExtractionRules& rules);
+                                         const ExtractionRules& rules,
+                                         const MonthColumns& others = {});
 
 // The month (0-based) whose columns hold the cell, if any.
 std::optional<size_t> MonthOfCell(size_t cell, const MonthColumns& columns);

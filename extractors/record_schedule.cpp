@@ -49,7 +49,8 @@ class ScheduleReader {
           if (auto q = ParseQuantity(row.cells[first].text); q && q->value) planned[m] = q;
         }
       }
-      if (auto more = ReadMonthMarks(row, *table_.header.months, rules_.base())) {
+      if (auto more =
+              ReadMonthMarks(row, *table_.header.months, rules_.base(), table_.header.next_year)) {
         if (marks) {
           AddMarks(*more, &*marks);
         } else {
@@ -87,7 +88,7 @@ class ScheduleReader {
     if (grid.empty()) return;
     std::optional<MonthMarks> marks;
     for (const TypedRow* row : d.rows) {
-      if (auto more = ReadMonthMarks(*row->row, grid, rules_.base())) {
+      if (auto more = ReadMonthMarks(*row->row, grid, rules_.base(), *table_.header.months)) {
         if (marks) {
           AddMarks(*more, &*marks);
         } else {

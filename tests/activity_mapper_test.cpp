@@ -26,6 +26,7 @@ using testing::kGrey;
 using testing::kWhite;
 using testing::RowOf;
 using testing::Rules;
+using testing::SpannedAcross;
 using testing::TableOf;
 
 // The blocks read as tables, joined across pages and mapped; `year` is the document's.
@@ -442,6 +443,79 @@ TEST(ActivityMapper, HeaderNamingNoTextColumnGivesNoActivityButAFinding) {
   const Finding* f = FindingOf(e, "table_unmapped");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->raw_text, "Responsable | Asunto");
+}
+
+// Codes of letters and digits run together ("A01"), as a progress report laid out by reportlab
+// prints them under "Clave": the printed code, not the row's position.
+TEST(ActivityMapper, LettersAndDigitsRunTogetherAreAPrintedCode) {
+  const Extraction e = Map({TableOf({
+                               RowOf({"Clave", "Actividad", "Meta anual"}),
+                               RowOf({"A01", "Elaborar el informe trimestral de actividades", "4"}),
+                               RowOf({"A02", "Revisar la instalación de los consejos", "33"}),
+                           })},
+                           2025);
+  ASSERT_EQ(e.activities.size(), 2u);
+  EXPECT_EQ(e.activities[0].code, "A01");
+  EXPECT_TRUE(e.activities[0].code_printed);
+  EXPECT_EQ(e.activities[1].code, "A02");
+}
+
+// A grid of 2025 running into March 2026, its months shaded grey on a white page and the other
+// cells left unpainted. The shades after December are the schedule's, not the colour of an
+// unfilled cell: December 2025 is marked too (it was lost while they were taken for one).
+TEST(ActivityMapper, ShadesRunningIntoTheNextYearMarkTheMonthsOnBothSides) {
+  std::vector<std::string> top = {"Núm.", "Actividad", "2025"}, months = {"", ""};
+  top.resize(14, "");
+  top.push_back("2026");
+  top.resize(17, "");
+  for (const char* m : {"Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov",
+                        "Dic", "Ene", "Feb", "Mar"}) {
+    months.push_back(m);
+  }
+  std::vector<std::string> texts = {"39", "Aprobar los juicios y recursos interpuestos"};
+  texts.resize(17, "");
+  Row body = RowOf(texts);
+  body.background = kWhite;
+  for (size_t c = 13; c < 17; ++c) body.cells[c].fill = kGrey;  // Dic 2025 to Mar 2026
+  const Extraction e =
+      Map({TableOf({SpannedAcross(SpannedAcross(RowOf(top), 2, 12), 14, 3), RowOf(months), body})},
+          std::nullopt);
+  ASSERT_EQ(e.activities.size(), 1u);
+  const Activity& a = e.activities[0];
+  EXPECT_EQ(a.months.bits(), Bits({12}));
+  std::vector<std::pair<int, int>> marked;
+  for (const MonthValue& v : a.month_values) {
+    if (v.marked) marked.emplace_back(v.year.value_or(0), v.month);
+  }
+  EXPECT_EQ(marked,
+            (std::vector<std::pair<int, int>>{{2025, 12}, {2026, 1}, {2026, 2}, {2026, 3}}));
+}
+
+// A reportlab plan printed a program's title over its header; while that title hid the header,
+// its three numbered activities went without a word.
+TEST(ActivityMapper, NumberedRowsUnderNoHeaderGiveAFindingANumberedListInProseNone) {
+  const Extraction table = Map(
+      {TableOf({
+          RowOf({"1.1", "Realizar foros de participación juvenil en los municipios",
+                 "Educación Cívica", "X"}),
+          RowOf({"1.2", "Difundir materiales de cultura democrática en escuelas",
+                 "Educación Cívica", ""}),
+          RowOf({"1.3", "Organizar el concurso estatal de debate juvenil", "Comunicación", "X"}),
+      })},
+      2024);
+  EXPECT_TRUE(table.activities.empty());
+  const Finding* f = FindingOf(table, "table_unmapped");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->message.find("3 numbered rows"), std::string::npos) << f->message;
+
+  const Extraction prose = Map(
+      {TableOf({
+          RowOf({"1.", "Impulso a la implementación de la Política Estatal Anticorrupción"}),
+          RowOf({"2.", "Fortalecimiento de la participación de la ciudadanía en el combate"}),
+          RowOf({"3.", "El empoderamiento de la ciudadanía, dando continuidad a los programas"}),
+      })},
+      2024);
+  EXPECT_EQ(FindingOf(prose, "table_unmapped"), nullptr);
 }
 
 TEST(ActivityMapper, UnknownHeadedColumnBecomesAnAttribute) {

@@ -4,7 +4,9 @@
 // other header words and code styles) and Chromium printing a web page (data/pdf/chromium,
 // tools/fixtures/render_chromium.py: DejaVu Sans and Liberation Serif, a table head repeated on
 // each page, rows split over page breaks, month names written upwards or labelled as dates,
-// tables without borders, a cronograma by week). Each fixture goes through the document
+// tables without borders, a cronograma by week), and small plans reportlab lays out the way other
+// publishers print their tables (data/pdf/layouts, tools/fixtures/render_layouts.py). Each
+// fixture goes through the document
 // pipeline as `oplex ingest` runs it; the test reports how many of the expected activities it
 // finds (by the start of their text), how many carry the printed code, the scheduled months and,
 // for quantities, the printed monthly values, and holds each figure at what the pipeline reads
@@ -13,6 +15,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -32,6 +35,7 @@ using testing::MonthlyText;
 
 const std::string kReportlab = std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/reportlab/";
 const std::string kChromium = std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/chromium/";
+const std::string kLayouts = std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/layouts/";
 
 // What the pipeline reads of one fixture, counted against its expected rows.
 struct Reading {
@@ -260,6 +264,103 @@ TEST(ChromiumSeedPlans, IeemQuantityTablesOnLegalLandscape) {
   ExpectEveryRowRead(r);
   EXPECT_EQ(r.monthly, r.expected) << r.misses;
   EXPECT_EQ(r.sectioned, r.expected);
+}
+
+// Two programs on one page, each a table whose first row, spanning it, titles the program
+// ("Programa 1: Promoción de la cultura cívica", seven words) over its own No. | Actividad | E…D
+// header. The first program's three activities went unread, without a finding, while its title
+// was taken for no header at all.
+TEST(ReportlabLayouts, ProgramsTitledOverTheirOwnHeaders) {
+  ExpectEveryRowRead(Read("programs-titled-over-headers", kLayouts));
+}
+
+// The months of an activity in the year after the plan's, as `<name>.next-year.tsv` writes them.
+std::string NextYearMask(const Activity& a, int year) {
+  std::string mask(12, '0');
+  for (const MonthValue& v : a.month_values) {
+    if (v.year == year && v.marked) mask[static_cast<size_t>(v.month - 1)] = '1';
+  }
+  return mask;
+}
+
+// Each expected activity of `activities` (by code) with its months of 2025 and of 2026, as the
+// generator shaded them; the codes that differ.
+std::string GridIntoNextYearMisses(const std::vector<Activity>& activities) {
+  const std::vector<ExpectedRow> expected =
+      ExpectedTsv(kLayouts + "grid-into-next-year.expected.tsv");
+  std::map<std::string, std::string> next;
+  std::istringstream in(testing::ReadBytes(kLayouts + "grid-into-next-year.next-year.tsv"));
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line))
+    next[line.substr(0, line.find('\t'))] = line.substr(line.find('\t') + 1);
+  std::string misses;
+  for (const ExpectedRow& want : expected) {
+    const auto a = std::find_if(activities.begin(), activities.end(),
+                                [&](const Activity& x) { return x.code == want.code; });
+    if (a == activities.end()) {
+      misses += " " + want.code + " missing;";
+    } else if (eval::MaskText(a->months) != want.months ||
+               NextYearMask(*a, 2026) != next[want.code]) {
+      misses += " " + want.code + " " + eval::MaskText(a->months) + "+" + NextYearMask(*a, 2026) +
+                " for " + want.months + "+" + next[want.code] + ";";
+    }
+  }
+  return misses;
+}
+
+// 40 activities of 2025 over two Legal pages, the grid going on to March 2026: "2025" spans its
+// twelve months and "2026" three in the header's first row, the header printed again on the
+// second page, months shaded grey #808080 in unpainted cells. Every activity is read with its
+// months in both years; December was lost wherever the shades went on into January, taken for
+// the colour of an unfilled cell, and with "2025" in the header's first row taken for a figure no
+// header holds, no activity was read at all.
+TEST(ReportlabLayouts, AGridRunningIntoTheNextYear) {
+  const Reading r = Read("grid-into-next-year", kLayouts);
+  ExpectEveryRowRead(r);
+  const Extraction e = testing::MustProcess(kLayouts + "grid-into-next-year.pdf");
+  EXPECT_EQ(GridIntoNextYearMisses(e.activities), "");
+}
+
+// "Clave" over codes of a letter and digits run together (A01 … A10), and each quarter's
+// programmed and realized figures under the quarter's label spanning "Prog." and "Real.". The
+// codes are printed codes; the figures are kept under both labels ("1er. Trimestre / Prog."),
+// and the row of "Prog." and "Real." is the header's, no line of the first activity's text.
+TEST(ReportlabLayouts, QuartersOfProgrammedAndRealizedFigures) {
+  ExpectEveryRowRead(Read("quarters-programmed-realized", kLayouts));
+  const Extraction e = testing::MustProcess(kLayouts + "quarters-programmed-realized.pdf");
+  ASSERT_FALSE(e.activities.empty());
+  std::vector<std::string> headers;
+  for (const Attribute& at : e.activities[0].attributes) headers.push_back(at.header);
+  EXPECT_EQ(headers, (std::vector<std::string>{"1er. Trimestre / Prog.", "1er. Trimestre / Real.",
+                                               "2o. Trimestre / Prog.", "2o. Trimestre / Real.",
+                                               "3er. Trimestre / Prog.", "3er. Trimestre / Real.",
+                                               "4o. Trimestre / Prog.", "4o. Trimestre / Real."}));
+}
+
+// The activities headed "Tarea a desarrollar", words no vocabulary lists, beside Responsable and
+// start and end dates: the running text beside a schedule the header names is the activities'.
+// It gave no activity and a table_unmapped finding.
+TEST(ReportlabLayouts, ActivitiesUnderWordsNoVocabularyListsBesideTheirDates) {
+  ExpectEveryRowRead(Read("words-no-vocabulary-lists", kLayouts));
+  const Extraction e = testing::MustProcess(kLayouts + "words-no-vocabulary-lists.pdf");
+  ASSERT_EQ(e.activities.size(), 5u);
+  EXPECT_EQ(e.activities[0].start_date, "2025-02-01");
+  EXPECT_EQ(e.activities[0].end_date, "2025-03-20");
+  EXPECT_EQ(e.activities[0].responsible, "Secretaría Ejecutiva");
+}
+
+// Periods written as parts of the year: "Primer trimestre" is January to March, "Segundo
+// semestre" July to December; "Anual" names no months, which stay unknown.
+TEST(ReportlabLayouts, PeriodsWrittenAsPartsOfTheYear) {
+  ExpectEveryRowRead(Read("periods-as-parts-of-the-year", kLayouts));
+}
+
+// Rules above and below the header and under the last row only, the header in 8-point bold over
+// rows whose numbers are set in 10 points: the header heads its rows (it was left out of the
+// table, and with it every activity).
+TEST(ReportlabLayouts, ABoldHeaderInASizeOfItsOwn) {
+  ExpectEveryRowRead(Read("bold-header-in-its-own-size", kLayouts));
 }
 
 }  // namespace

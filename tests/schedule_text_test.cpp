@@ -64,6 +64,17 @@ TEST(ScheduleText, AMonthBrokenAcrossTheLinesOfANarrowCell) {
   EXPECT_EQ(ScheduleTokens("se p").size(), 2u);  // "sep" is no month in full
 }
 
+// A reportlab plan's "Periodo" column names parts of the year, which cover their months.
+TEST(ScheduleText, APartOfTheYearCoversItsMonths) {
+  const auto quarter = ReadScheduleText("Primer trimestre", 2025);
+  ASSERT_TRUE(quarter.has_value());
+  EXPECT_EQ(quarter->months, (YearMonths{{2025, Bits({1, 2, 3})}}));
+  const auto half = ReadScheduleText("Segundo semestre", 2025);
+  ASSERT_TRUE(half.has_value());
+  EXPECT_EQ(half->months, (YearMonths{{2025, Bits({7, 8, 9, 10, 11, 12})}}));
+  EXPECT_FALSE(ReadScheduleText("Anual", 2025).has_value());
+}
+
 TEST(ScheduleText, DateInFigures) {
   const auto s = ReadScheduleText("21/01/2019", std::nullopt);
   ASSERT_TRUE(s.has_value());

@@ -567,6 +567,18 @@ TEST(SpanishDates, PeriodsTheCalendarDoesNotHave) {
   EXPECT_EQ(fifth->error, "a year has 4 trimestres, not 5");
 }
 
+TEST(SpanishDates, APartOfTheYearWithoutItsYearTakesTheDefault) {
+  const std::optional<DatePeriod> first = ParseYearPart("Primer trimestre", 2025);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(Span(*first), "2025-01-01..2025-03-31");
+  const std::optional<DatePeriod> written = ParseYearPart("2o. semestre de 2024", 2025);
+  ASSERT_TRUE(written);
+  EXPECT_EQ(Span(*written), "2024-07-01..2024-12-31");
+  EXPECT_FALSE(ParseYearPart("Trimestral", 2025));  // how often, not when
+  EXPECT_FALSE(ParseYearPart("quinto trimestre", 2025));
+  EXPECT_FALSE(ParseYearPart("primer trimestre y segundo", 2025));
+}
+
 TEST(SpanishDates, TextThatIsNoPeriod) {
   for (const char* text :
        {"", "Enero", "marzo 2024", "de enero a marzo", "del 1 de enero al 31 de marzo",

@@ -257,6 +257,45 @@ TEST(StreamTables, LabelsAsWideAsTheirColumnsCloserThanAColumnGapSetColumns) {
                                                         "X", "", "", "", "", "", ""}));
 }
 
+// A plan laid out by reportlab with rules above and below its header only: the header in 8-point
+// bold, the rows in 10-point regular type. A header in a size of its own heads the table.
+TEST(StreamTables, ABoldHeaderInASmallerSizeThanItsRowsHeadsThem) {
+  std::vector<Word> words;
+  auto add = [&](double top, const std::string& spec, double size, bool bold) {
+    const size_t from = words.size();
+    AddLine(top, spec, &words);
+    for (size_t i = from; i < words.size(); ++i) {
+      words[i].bbox.y1 = top + size;
+      words[i].font_size = size;
+      words[i].bold = bold;
+    }
+  };
+  add(103.5,
+      "No.@67.0-79.0 Actividad@97.0-130.0 Periodo@347.0-373.0 de@376.0-384.0 "
+      "ejecución@386.0-418.0 Entregable@457.0-494.0",
+      8, true);
+  add(119.0,
+      "1.@67.0-73.0 Elaborar@97.0-125.0 el@127.0-133.0 informe@134.0-160.0 Enero@347.0-366.0 "
+      "a@368.0-372.0 marzo@374.0-395.0 Informe@457.0-483.0",
+      10, false);
+  add(137.0,
+      "2.@67.0-73.0 Revisar@97.0-121.0 la@123.0-129.0 instalación@131.0-166.0 "
+      "Permanente@347.0-385.0 Reporte@457.0-482.0 mensual@484.0-512.0",
+      10, false);
+  add(155.0,
+      "3.@67.0-73.0 Aprobar@97.0-124.0 los@126.0-135.0 juicios@137.0-158.0 Abril@347.0-364.0 "
+      "-@366.0-369.0 junio@371.0-388.0 Acuerdo@457.0-485.0",
+      10, false);
+  const std::vector<Block> tables = TablesOnPage(1, words);
+  ASSERT_EQ(tables.size(), 1u);
+  const Block& t = tables.front();
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(Texts(t.rows[0]),
+            (std::vector<std::string>{"No.", "Actividad", "Periodo de ejecución", "Entregable"}));
+  EXPECT_EQ(Texts(t.rows[2]), (std::vector<std::string>{"2.", "Revisar la instalación",
+                                                        "Permanente", "Reporte mensual"}));
+}
+
 TEST(StreamTables, TheSameLinesUnderAHeaderInTheirOwnTypeAreNoTable) {
   // Without the contrast of type, two lines of cells in the middle of a page stay paragraphs.
   EXPECT_TRUE(TablesOnPage(16, OneActivityPart(false)).empty());

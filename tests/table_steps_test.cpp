@@ -229,6 +229,58 @@ TEST(TableHeaderBand, TitleOverTheHeaderIsPartOfEveryLabel) {
   EXPECT_EQ(band.labels[1], "metas complementarias / responsable");
 }
 
+// One of several programs a page prints, each over its own header (a reportlab layout): the
+// title is as long as a label can be, longer than a heading word or two.
+TEST(TableHeaderBand, AProgramsTitleOverItsHeaderIsPartOfEveryLabel) {
+  const Block block = TableOf({
+      SpannedAcross(RowOf({"Programa 1: Promoción de la cultura cívica", "", ""}), 0, 3),
+      RowOf({"No.", "Actividad", "Responsable"}),
+      RowOf({"1.1", "Realizar foros de participación juvenil en los municipios", "Dirección"}),
+  });
+  const HeaderBand band = FindHeaderBand(block, Typed(block), Rules());
+  EXPECT_EQ(band.rows, 2u);
+  EXPECT_EQ(band.labels[1], "programa 1: promocion de la cultura civica / actividad");
+}
+
+// A reportlab plan prints its year over the months it runs into the next year; the year stands in
+// the first row of the header, beside its labels.
+TEST(TableHeaderBand, AYearOverTheMonthsInTheFirstRowIsPartOfTheHeader) {
+  std::vector<std::string> top = {"Núm.", "Actividad", "2025"}, months = {"", ""};
+  top.resize(2 + 12, "");
+  top.push_back("2026");
+  top.resize(2 + 15, "");
+  for (const char* m : {"Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov",
+                        "Dic", "Ene", "Feb", "Mar"}) {
+    months.push_back(m);
+  }
+  std::vector<std::string> body = {"1", "Elaborar el informe trimestral de actividades"};
+  body.resize(2 + 15, "");
+  const Block block =
+      TableOf({SpannedAcross(SpannedAcross(RowOf(top), 2, 12), 14, 3), RowOf(months), RowOf(body)});
+  const HeaderBand band = FindHeaderBand(block, Typed(block), Rules());
+  EXPECT_EQ(band.rows, 2u);
+  EXPECT_EQ(band.year, 2025);
+  ASSERT_TRUE(band.months.has_value());
+  EXPECT_EQ(band.next_year.size(), 3u);
+}
+
+// "1er. Trimestre" spanning "Prog." and "Real." (a progress report laid out by reportlab): the
+// short labels under the spanning ones are the header's second row, not a line of text.
+TEST(TableHeaderBand, ShortLabelsUnderLabelsSpanningThemAreTheHeadersSecondRow) {
+  const Block block = TableOf({
+      SpannedAcross(
+          SpannedAcross(RowOf({"Clave", "Actividad", "1er. Trimestre", "", "2o. Trimestre", ""}), 2,
+                        2),
+          4, 2),
+      RowOf({"", "", "Prog.", "Real.", "Prog.", "Real."}),
+      RowOf({"A01", "Elaborar el informe trimestral de actividades", "2", "2", "3", "2"}),
+  });
+  const HeaderBand band = FindHeaderBand(block, Typed(block), Rules());
+  EXPECT_EQ(band.rows, 2u);
+  EXPECT_EQ(band.titles[2], "1er. Trimestre / Prog.");
+  EXPECT_EQ(band.titles[5], "2o. Trimestre / Real.");
+}
+
 TEST(TableHeaderBand, LoneTitleOverBodyIsNoHeader) {
   const Block block = TableOf({
       SpannedAcross(RowOf({"METAS COMPLEMENTARIAS", ""}), 0, 2),
@@ -349,6 +401,24 @@ TEST(TableColumnRoles, LeftmostLongTextIsTextByContentWithALowerScore) {
   EXPECT_EQ(roles[0].evidence.rfind("no header names it", 0), 0u) << roles[0].evidence;
   EXPECT_EQ(roles[1].role, ColumnRole::kUnknown);
   EXPECT_EQ(roles[2].role, ColumnRole::kResponsible);
+}
+
+// A plan laid out by reportlab heads its activities "Tarea a desarrollar", words no role names;
+// the header names their schedule, so the running text beside it is theirs, at a header's
+// strength.
+TEST(TableColumnRoles, LongTextBesideAScheduleTheHeaderNamesIsTheRecordsText) {
+  const std::vector<RoleAssignment> roles = RolesOf(TableOf({
+      RowOf({"Tarea a desarrollar", "Responsable", "Fecha de inicio", "Fecha de término"}),
+      RowOf({"Elaborar el informe trimestral de actividades", "Secretaría Ejecutiva", "01/02/2025",
+             "20/03/2025"}),
+      RowOf({"Revisar la instalación de los consejos municipales", "Secretaría Ejecutiva",
+             "02/02/2025", "21/04/2025"}),
+  }));
+  EXPECT_EQ(roles[0].role, ColumnRole::kText);
+  EXPECT_EQ(roles[0].score, kHeaderEvidence);
+  EXPECT_NE(roles[0].evidence.find("beside a schedule the header names"), std::string::npos)
+      << roles[0].evidence;
+  EXPECT_EQ(roles[2].role, ColumnRole::kStartDate);
 }
 
 TEST(TableColumnRoles, UnheadedNumberingLeftOfTheTextIsItsCode) {

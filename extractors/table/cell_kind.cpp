@@ -52,10 +52,12 @@ std::optional<Rgb> UnfilledColour(const Row& row) {
   return best;
 }
 
-// Whether a folded text may write a date or a period: it has a figure or a month's name.
+// Whether a folded text may write a date or a period: it has a figure, a month's name or a
+// part of the year ("primer trimestre").
 bool MayNameADate(const std::string& folded) {
-  static constexpr std::array<std::string_view, 13> kStems = {
-      "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "set", "oct", "nov", "dic"};
+  static constexpr std::array<std::string_view, 14> kStems = {"ene", "feb", "mar", "abr",   "may",
+                                                              "jun", "jul", "ago", "sep",   "set",
+                                                              "oct", "nov", "dic", "mestre"};
   if (std::any_of(folded.begin(), folded.end(), [](unsigned char c) { return std::isdigit(c); })) {
     return true;
   }

@@ -260,13 +260,24 @@ std::vector<RoleAssignment> AssignRoles(const HeaderBand& band,
       break;
     }
   }
+  // A text column found by content beside a schedule the header names (a month grid, dates, a
+  // period: "Tarea a desarrollar | Responsable | Fecha de inicio | Fecha de término") is the
+  // records' text as surely as one the header names.
+  auto schedule = [](const RoleAssignment& a) {
+    return a.role == ColumnRole::kMonth || a.role == ColumnRole::kPeriod ||
+           a.role == ColumnRole::kStartDate || a.role == ColumnRole::kEndDate;
+  };
+  const bool scheduled = std::any_of(out.begin(), out.end(), [&](const RoleAssignment& a) {
+    return schedule(a) && a.score >= kHeaderEvidence;
+  });
+  if (text && out[*text].score < kHeaderEvidence && scheduled) {
+    out[*text].score = kHeaderEvidence;
+    out[*text].evidence += ", beside a schedule the header names";
+  }
   // No header names the schedule: in a table with neither a month grid nor a dated column, a
   // column right of the text whose filled cells all write periods or dates ("Enero, Abril y
   // Julio", "01/03/2023") is its period.
-  const bool dated = std::any_of(out.begin(), out.end(), [](const RoleAssignment& a) {
-    return a.role == ColumnRole::kMonth || a.role == ColumnRole::kPeriod ||
-           a.role == ColumnRole::kStartDate || a.role == ColumnRole::kEndDate;
-  });
+  const bool dated = std::any_of(out.begin(), out.end(), schedule);
   for (size_t c = text ? *text + 1 : n; !dated && c < n; ++c) {
     const ColumnProfile& p = profiles[c];
     if (out[c].role != ColumnRole::kUnknown || p.cells < kContentPeriodCells) continue;

@@ -7,7 +7,8 @@
 // Every assignment keeps its score, its margin over the column's runner-up role and its
 // evidence. A headed column that no role fits stays kUnknown (kept as an attribute). A table
 // whose header names no text column gets one only from content: the column of running text
-// with the most words, left of any other long-text column, with a low confidence.
+// with the most words, left of any other long-text column, with a low confidence; with the
+// strength of a header's word where the header names the rows' schedule (months, dates, period).
 #pragma once
 
 #include <vector>

@@ -111,14 +111,31 @@ bool WeekNumbers(const std::vector<TypedCell>& row) {
   return count >= kMinWeekNumbers;
 }
 
-// A lone title over the table ("METAS COMPLEMENTARIAS"): one cell of text spanning most columns.
+// A lone title over the table ("METAS COMPLEMENTARIAS", "Programa 1: Promoción de la cultura
+// cívica"): one cell of text spanning most columns, no longer than a label.
 bool LoneTitle(const std::vector<TypedCell>& row) {
   if (NonEmpty(row) != 1) return false;
   for (const TypedCell& c : row) {
     if (c.kind == CellKind::kEmpty) continue;
-    return c.cell->col_span * 2 >= static_cast<int>(row.size()) && c.words <= 6;
+    return c.cell->col_span * 2 >= static_cast<int>(row.size()) && c.words <= kLabelWords;
   }
   return false;
+}
+
+// Whether row `r` labels the parts of header cells above it that span columns ("1er. Trimestre"
+// over "Prog." and "Real."): every cell with words in it a short label, and two or more under a
+// cell of the row above spanning columns.
+bool SubLabels(const std::vector<std::vector<TypedCell>>& rows, size_t r) {
+  if (r == 0) return false;
+  size_t under_span = 0;
+  for (size_t c = 0; c < rows[r].size(); ++c) {
+    const TypedCell& cell = rows[r][c];
+    if (cell.cell->covered || cell.folded.empty()) continue;
+    if (cell.kind != CellKind::kShortLabel) return false;
+    const TypedCell* above = CellAt(rows, r - 1, c);
+    if (above != nullptr && above->cell->col_span > 1) ++under_span;
+  }
+  return under_span >= 2;
 }
 
 // The row's cells with the header rows above stacked onto them, spaces squeezed out: a narrow
@@ -337,19 +354,19 @@ HeaderBand FindHeaderBand(const Block& block, const std::vector<std::vector<Type
     if (!months && HoldsBody(rows, r)) break;
     const bool weeks = band.rows > 0 && WeekNumbers(row);
     // Figures belong to the body, but for month numbers, week numbers and the year a label is
-    // for ("META" over "2025") where no year stands below it.
+    // for ("META" over "2025", "2025" over the months) where no year stands below it.
     bool figures = false;
     for (size_t c = 0; c < row.size(); ++c) {
       const TypedCell& cell = row[c];
       if (cell.kind != CellKind::kNumber && cell.kind != CellKind::kCode) continue;
-      if (band.rows > 0 && YearIn(cell.folded) && cell.words == 1 && !YearsBelow(rows, r, c)) {
+      if (YearIn(cell.folded) && cell.words == 1 && !YearsBelow(rows, r, c)) {
         continue;
       }
       figures = true;
     }
     if (figures && !months && !weeks) break;
-    const bool header =
-        NamesRoles(row, rules) || months || weeks || (band.rows == 0 && LoneTitle(row));
+    const bool header = NamesRoles(row, rules) || months || weeks ||
+                        (band.rows == 0 && LoneTitle(row)) || SubLabels(rows, r);
     if (!header) break;
     band.rows = r + 1;
   }

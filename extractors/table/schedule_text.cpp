@@ -118,6 +118,10 @@ std::optional<TextSchedule> ReadScheduleText(std::string_view text,
   }
   if (!year) return std::nullopt;
   TextSchedule out;
+  if (const std::optional<DatePeriod> part = ParseYearPart(text, *year)) {
+    MarkRange(part->first.year, part->first.month, part->last.year, part->last.month, &out);
+    return out;
+  }
   std::optional<int> previous;  // the last month named, waiting for a possible range end
   bool ranging = false;
   for (const ScheduleToken& t : tokens) {

@@ -101,6 +101,13 @@ bool SameSize(const TextLine& a, const TextLine& b) {
   return std::abs(a.font_size - b.font_size) <= kSameSizeSlack;
 }
 
+// Whether line b may go on the table whose last line of cells is a: in its size of type, or
+// under a table's first line (`a_first`) in bold over b in regular type, a header in a size of
+// its own.
+bool GoesOn(const TextLine& a, const TextLine& b, bool a_first) {
+  return SameSize(a, b) || (a_first && a.bold && !b.bold);
+}
+
 // The gaps between a line's cells, as x intervals.
 std::vector<std::pair<double, double>> Gutters(const TextLine& line) {
   std::vector<std::pair<double, double>> gutters;
@@ -293,7 +300,7 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
     int count = 1;
     while (j < lines.size() && Near(lines[j - 1], lines[j])) {
       if (multi[j]) {
-        if (!SameSize(lines[last_multi], lines[j])) break;
+        if (!GoesOn(lines[last_multi], lines[j], last_multi == i)) break;
         last_multi = j;
         ++count, ++j;
         continue;
@@ -304,7 +311,7 @@ std::vector<StreamTable> FindStreamTables(const std::vector<TextLine>& lines) {
              WrapsCell(lines[k], lines[last_multi], k - j))
         ++k;
       if (k == lines.size() || !multi[k] || !Near(lines[k - 1], lines[k]) ||
-          !SameSize(lines[last_multi], lines[k]))
+          !GoesOn(lines[last_multi], lines[k], last_multi == i))
         break;
       j = k;
     }

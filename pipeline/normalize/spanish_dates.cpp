@@ -334,14 +334,17 @@ struct PeriodMatch {
   DatePeriod period;
 };
 
-// "primer trimestre 2024", "1er. trimestre de 2024".
-std::optional<PeriodMatch> YearPartAt(const Tokens& t, size_t i) {
+// "primer trimestre 2024", "1er. trimestre de 2024"; "primer trimestre" when a `default_year`
+// is given.
+std::optional<PeriodMatch> YearPartAt(const Tokens& t, size_t i,
+                                      std::optional<int> default_year = std::nullopt) {
   std::optional<Read> ordinal = OrdinalAt(t, i);
   if (!ordinal) return std::nullopt;
   const size_t k = ordinal->next;
   for (const YearPart& part : kYearParts) {
     if (!t.Is(k, part.folded)) continue;
     std::optional<Read> year = YearAt(t, k + 1);
+    if (!year && default_year) year = Read{*default_year, k + 1};
     if (!year) return std::nullopt;
     PeriodMatch match{i, year->next, {}};
     const int parts = 12 / part.months;
@@ -551,6 +554,16 @@ std::optional<DatePeriod> ParsePeriod(std::string_view text) {
   if (end == 0) return std::nullopt;
   std::optional<PeriodMatch> match = PeriodAt(t, 0);
   if (!match || match->last != end) return std::nullopt;
+  return match->period;
+}
+
+std::optional<DatePeriod> ParseYearPart(std::string_view text, int default_year) {
+  const std::string folded = Fold(text);
+  const Tokens t(folded);
+  size_t end = t.size();
+  while (end > 0 && t.Is(end - 1, ".")) --end;
+  std::optional<PeriodMatch> match = YearPartAt(t, 0, default_year);
+  if (!match || match->last != end || !match->period.ok()) return std::nullopt;
   return match->period;
 }
 

@@ -153,6 +153,12 @@ struct PeriodMention {
 // other text, a period without a year included ("de enero a marzo"), gives nullopt.
 std::optional<DatePeriod> ParsePeriod(std::string_view text);
 
+// The days of the numbered part of a year the whole of `text` names, in the year it writes or,
+// when it writes none, in `default_year`: "Primer trimestre" (January to March), "2o. semestre
+// de 2024" (July to December 2024). nullopt for any other text, and for a part the year does not
+// have (a fifth trimestre).
+std::optional<DatePeriod> ParseYearPart(std::string_view text, int default_year);
+
 // Every period, in the forms ParsePeriod reads, that `text` mentions, in order; each is reported
 // once, with its opening preposition when it has one.
 std::vector<PeriodMention> FindPeriods(std::string_view text);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/activities.h"
 #include "extractors/rules.h"
 #include "extractors/table/table_join.h"
 #include "extractors/table/table_reader.h"
@@ -489,6 +490,35 @@ TEST(ActivityMapper, ShadesRunningIntoTheNextYearMarkTheMonthsOnBothSides) {
   }
   EXPECT_EQ(marked,
             (std::vector<std::pair<int, int>>{{2025, 12}, {2026, 1}, {2026, 2}, {2026, 3}}));
+}
+
+// The BCS plan scanned (data/scans/bcs-2024-x-300dpi.pdf) with the rule under its header read
+// as no text: its first page's header came out as two labels, "Objetivo" and "línea de acción",
+// the walk's test for an activity header failed there and passed on the header printed again
+// over the second page, whose block it took whole. The first page's rows went to neither the
+// walk nor the mapping, without a word; they are the walk's, read from the header above them.
+TEST(Activities, AWalkTakingATableByItsHeaderPrintedAgainReadsTheRowsAboveIt) {
+  std::vector<std::string> months = {"Ene", "Feb", "Mar", "Abr", "May", "Jun",
+                                     "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"};
+  auto row = [&](std::vector<std::string> first, const std::vector<std::string>& rest) {
+    first.insert(first.end(), rest.begin(), rest.end());
+    return RowOf(first);
+  };
+  const std::vector<std::string> none(12, ""),
+      march = {"", "", "X", "", "", "", "", "", "", "", "", ""};
+  const Block block = TableOf({
+      row({"Objetivo", "línea de acción"}, months),
+      row({"1.1", "Presentar a la JEE los informes sobre el avance de las actividades"}, march),
+      row({"1.2", "Elaborar los documentos relativos a las sesiones ordinarias"}, march),
+      SpannedAcross(row({"Objetivo / línea de acción", ""}, months), 0, 2),
+      row({"2.1", "Verificar que se dé cumplimiento de las metas individuales"}, march),
+  });
+  Extraction e;
+  ExtractActivities({block}, Rules().base(), Rules(), testing::VocabularyOf(), 2024, &e);
+  std::vector<std::string> codes;
+  for (const Activity& a : e.activities) codes.push_back(a.code);
+  EXPECT_EQ(codes, (std::vector<std::string>{"1.1", "1.2", "2.1"}));
+  for (const Activity& a : e.activities) EXPECT_EQ(a.months.bits(), Bits({3})) << a.code;
 }
 
 // A reportlab plan printed a program's title over its header; while that title hid the header,

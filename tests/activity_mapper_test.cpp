@@ -521,6 +521,29 @@ TEST(Activities, AWalkTakingATableByItsHeaderPrintedAgainReadsTheRowsAboveIt) {
   for (const Activity& a : e.activities) EXPECT_EQ(a.months.bits(), Bits({3})) << a.code;
 }
 
+// An "Eje" and a responsible merged over the activities they cover (a cell spanning rows, as
+// reportlab and office suites draw them): every activity under the span has their values, not
+// only the first.
+TEST(ActivityMapper, ACellSpanningSeveralRecordsGivesEachItsValue) {
+  std::vector<Row> rows = {
+      RowOf({"Eje", "Actividad", "Responsable"}),
+      RowOf({"Cultura cívica", "Realizar foros de participación juvenil", "Educación Cívica"}),
+      RowOf({"", "Difundir materiales de cultura democrática", ""}),
+      RowOf({"", "Organizar el concurso estatal de debate", "Comunicación Social"}),
+  };
+  rows[1].cells[0].row_span = 3;
+  rows[1].cells[2].row_span = 2;
+  rows[2].cells[0].covered = rows[3].cells[0].covered = rows[2].cells[2].covered = true;
+  const Extraction e = Map({TableOf(rows)}, 2024);
+  ASSERT_EQ(e.activities.size(), 3u);
+  for (const Activity& a : e.activities) {
+    ASSERT_EQ(a.attributes.size(), 1u) << a.text;
+    EXPECT_EQ(a.attributes[0].value, "Cultura cívica") << a.text;
+  }
+  EXPECT_EQ(e.activities[1].responsible, "Educación Cívica");
+  EXPECT_EQ(e.activities[2].responsible, "Comunicación Social");
+}
+
 // A reportlab plan printed a program's title over its header; while that title hid the header,
 // its three numbered activities went without a word.
 TEST(ActivityMapper, NumberedRowsUnderNoHeaderGiveAFindingANumberedListInProseNone) {

@@ -366,6 +366,25 @@ TEST(ReportlabLayouts, ActivitiesUnderWordsNoVocabularyListsBesideTheirDates) {
   EXPECT_EQ(e.activities[0].responsible, "Secretaría Ejecutiva");
 }
 
+// An axis and its objective merged over the three and the two activities they cover, and each
+// responsible merged over the activities it leads one after the other: each activity has them
+// (only the first of each span had; 2 and 5 had no responsible).
+TEST(ReportlabLayouts, CellsMergedOverSeveralActivities) {
+  ExpectEveryRowRead(Read("spans-over-several-activities", kLayouts));
+  const Extraction e = testing::MustProcess(kLayouts + "spans-over-several-activities.pdf");
+  ASSERT_EQ(e.activities.size(), 5u);
+  auto attribute = [](const Activity& a, const std::string& header) {
+    for (const Attribute& at : a.attributes) {
+      if (at.header == header) return at.value;
+    }
+    return std::string();
+  };
+  EXPECT_EQ(attribute(e.activities[2], "Eje estratégico"), "Promoción de la cultura cívica");
+  EXPECT_EQ(attribute(e.activities[4], "Objetivo"), "Garantizar la instalación de casillas");
+  EXPECT_EQ(e.activities[1].responsible, "Dirección de Educación Cívica");
+  EXPECT_EQ(e.activities[4].responsible, "Dirección de Organización Electoral");
+}
+
 // Periods written as parts of the year: "Primer trimestre" is January to March, "Segundo
 // semestre" July to December; "Anual" names no months, which stay unknown.
 TEST(ReportlabLayouts, PeriodsWrittenAsPartsOfTheYear) {

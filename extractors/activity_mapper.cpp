@@ -281,26 +281,6 @@ class Mapper {
     return text;
   }
 
-  // The cell spanning down over column `c` of the record's first row from a row above it (an
-  // "Eje", an "Objetivo" or a responsible merged over several records): what every record under
-  // it shows in that column.
-  const TypedCell* SpannedDown(const Draft& d, size_t c) const {
-    const TypedRow* first = d.rows.front();
-    if (first < table_.rows.data() || first >= table_.rows.data() + table_.rows.size()) {
-      return nullptr;
-    }
-    const auto r = static_cast<size_t>(first - table_.rows.data());
-    if (c >= first->cells.size() || !first->cells[c].cell->covered) return nullptr;
-    for (size_t up = r; up-- > table_.header.rows;) {
-      const TypedRow& row = table_.rows[up];
-      if (c >= row.cells.size()) return nullptr;
-      const Cell& cell = *row.cells[c].cell;
-      if (cell.covered) continue;
-      return up + static_cast<size_t>(std::max(1, cell.row_span)) > r ? &row.cells[c] : nullptr;
-    }
-    return nullptr;
-  }
-
   std::optional<BBox> ColumnBox(const Draft& d, size_t c) const {
     std::optional<BBox> box;
     for (const TypedRow* row : d.rows) {
@@ -345,7 +325,7 @@ class Mapper {
       std::string value = ColumnText(d, c, false);
       std::optional<BBox> box;
       if (value.empty()) {
-        if (const TypedCell* over = SpannedDown(d, c)) {
+        if (const TypedCell* over = table_.SpannedDown(*d.rows.front(), c)) {
           value = CellText(*over);
           box = over->cell->bbox;
         }

@@ -164,7 +164,9 @@ class ScheduleReader {
     std::string written;
     for (ColumnRole role : {ColumnRole::kPeriod, ColumnRole::kStartDate, ColumnRole::kEndDate}) {
       if (auto c = table_.ColumnOf(role)) {
-        const std::string part = ColumnText(d, *c);
+        std::string part = ColumnText(d, *c);
+        const TypedCell* over = part.empty() ? table_.SpannedDown(*d.rows.front(), *c) : nullptr;
+        if (over != nullptr) part = PlainText(over->cell->text);
         if (!part.empty()) written += (written.empty() ? "" : " al ") + part;
       }
     }

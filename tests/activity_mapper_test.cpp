@@ -544,6 +544,23 @@ TEST(ActivityMapper, ACellSpanningSeveralRecordsGivesEachItsValue) {
   EXPECT_EQ(e.activities[2].responsible, "Comunicación Social");
 }
 
+// A period merged over the two activities it schedules: both are scheduled in it.
+TEST(ActivityMapper, APeriodSpanningTwoRecordsSchedulesBoth) {
+  std::vector<Row> rows = {
+      RowOf({"Actividad", "Periodo"}),
+      RowOf({"Realizar foros de participación juvenil", "Enero a marzo"}),
+      RowOf({"Difundir materiales de cultura democrática", ""}),
+  };
+  rows[1].cells[1].row_span = 2;
+  rows[2].cells[1].covered = true;
+  const Extraction e = Map({TableOf(rows)}, 2024);
+  ASSERT_EQ(e.activities.size(), 2u);
+  for (const Activity& a : e.activities) {
+    EXPECT_EQ(a.months.bits(), Bits({1, 2, 3})) << a.text;
+    EXPECT_EQ(a.months_source, MonthsSource::kDates) << a.text;
+  }
+}
+
 // A reportlab plan printed a program's title over its header; while that title hid the header,
 // its three numbered activities went without a word.
 TEST(ActivityMapper, NumberedRowsUnderNoHeaderGiveAFindingANumberedListInProseNone) {

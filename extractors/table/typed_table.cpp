@@ -1,5 +1,6 @@
 #include "extractors/table/typed_table.h"
 
+#include <algorithm>
 #include <array>
 
 #include "extractors/table/column_roles.h"
@@ -69,6 +70,19 @@ bool TypedTable::HoldsIndicators() const {
     if (ColumnOf(role)) return true;
   }
   return false;
+}
+
+const TypedCell* TypedTable::SpannedDown(const TypedRow& row, size_t c) const {
+  if (&row < rows.data() || &row >= rows.data() + rows.size()) return nullptr;
+  const auto r = static_cast<size_t>(&row - rows.data());
+  if (c >= row.cells.size() || !row.cells[c].cell->covered) return nullptr;
+  for (size_t up = r; up-- > header.rows;) {
+    if (c >= rows[up].cells.size()) return nullptr;
+    const Cell& cell = *rows[up].cells[c].cell;
+    if (cell.covered) continue;
+    return up + static_cast<size_t>(std::max(1, cell.row_span)) > r ? &rows[up].cells[c] : nullptr;
+  }
+  return nullptr;
 }
 
 const Cell& EmptyCell() {

@@ -173,6 +173,10 @@ struct TypedTable {
   // dimension).
   // Its rows are indicators, not activities.
   bool HoldsIndicators() const;
+  // The cell spanning down over column `c` of `row` (one of rows) from a body row above it (an
+  // "Eje", a responsible or a period merged over several records): what `row` shows in that
+  // column. Null when `row`'s own cell is no part of such a span.
+  const TypedCell* SpannedDown(const TypedRow& row, size_t c) const;
 };
 
 }  // namespace oplex

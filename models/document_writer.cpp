@@ -71,14 +71,16 @@ Result<int64_t> InsertReturningId(Statement& statement) {
 
 // Cross-references in an Extraction are vector indexes; a dangling one means whatever built the
 // Extraction is wrong, so the document is refused rather than stored with a broken link.
+Status Dangling(size_t index, size_t stored, std::string_view vector) {
+  return Status::Internal("dangling reference to " + std::string(vector) + "[" +
+                          std::to_string(index) + "] (only " + std::to_string(stored) + " " +
+                          std::string(vector) + " are stored before it)");
+}
+
 Result<std::optional<int64_t>> RowIdOf(const std::optional<size_t>& index,
                                        const std::vector<int64_t>& ids, std::string_view vector) {
   if (!index) return std::optional<int64_t>();
-  if (*index >= ids.size()) {
-    return Status::Internal("dangling reference to " + std::string(vector) + "[" +
-                            std::to_string(*index) + "] (only " + std::to_string(ids.size()) + " " +
-                            std::string(vector) + " are stored before it)");
-  }
+  if (*index >= ids.size()) return Dangling(*index, ids.size(), vector);
   return std::optional<int64_t>(ids[*index]);
 }
 
@@ -444,7 +446,7 @@ Status DocumentWriter::AddSection(const Section& section) {
 Status DocumentWriter::AddActivity(Activity activity) {
   return Guarded(
       [&]() -> Status {
-        const size_t i = activity_ids_.size() + held_.size();
+        const size_t i = activities_written_ + held_.size();
         // Checked now, so that the failure names the activity as it is added.
         Result<std::optional<int64_t>> section =
             RowIdOf(activity.section, section_ids_, "sections");
@@ -457,14 +459,14 @@ Status DocumentWriter::AddActivity(Activity activity) {
 }
 
 Result<Activity> DocumentWriter::ReadActivity(size_t index) {
-  if (index >= activity_ids_.size()) {
-    if (index - activity_ids_.size() >= held_.size()) {
+  if (index >= activities_written_) {
+    if (index - activities_written_ >= held_.size()) {
       return Status::Internal("no activities[" + std::to_string(index) + "] was added");
     }
-    return held_[index - activity_ids_.size()];
+    return held_[index - activities_written_];
   }
   Statement& read = statement(kActivityRead);
-  Result<bool> row = read.Bind(1, activity_ids_[index]).Step();
+  Result<bool> row = read.Bind(1, **ActivityRowId(index)).Step();
   if (!row.ok() || !*row) {
     read.Reset();
     if (!row.ok()) return WithContext(row.status(), Where("activities", index));
@@ -492,10 +494,16 @@ Status DocumentWriter::CopyRecords(const std::string& schema) {
   });
 }
 
+Result<std::optional<int64_t>> DocumentWriter::ActivityRowId(std::optional<size_t> index) const {
+  if (!index) return std::optional<int64_t>();
+  if (*index >= activities_written_) return Dangling(*index, activities_written_, "activities");
+  return std::optional<int64_t>(*max_activity_id_ + static_cast<int64_t>(*index) + 1);
+}
+
 Status DocumentWriter::UpdateSchedule(size_t index, const Activity& a) {
   return Guarded([&]() -> Status {
     const std::string where = Where("activities", index, a.code);
-    Result<std::optional<int64_t>> id = RowIdOf(index, activity_ids_, "activities");
+    Result<std::optional<int64_t>> id = ActivityRowId(index);
     if (!id.ok()) return WithContext(id.status(), where);
     if (a.category) {
       if (Status s = WriteCategory(*a.category); !s.ok()) return WithContext(s, where);
@@ -523,7 +531,7 @@ Status DocumentWriter::WriteHeld() {
     if (!row.ok()) return row.status();
     max_activity_id_ = max->Int64(0);
   }
-  const size_t first = activity_ids_.size();
+  const size_t first = activities_written_;
   Status written = Status::Ok();
   if (held_.size() == kActivityBatch) {
     written = WriteActivityRows(first, held_.size(), statement(kActivities));
@@ -546,16 +554,16 @@ Status DocumentWriter::WriteHeld() {
     if (Status s = WriteActivityParts(id, held_[k]); !s.ok()) {
       return WithContext(s, Where("activities", first + k, held_[k].code));
     }
-    activity_ids_.push_back(id);
+    ++activities_written_;
   }
   held_.clear();
   return Status::Ok();
 }
 
-// Rows [first, first + count) of the activities (held from activity_ids_.size() on), with their
+// Rows [first, first + count) of the activities (held from activities_written_ on), with their
 // ids after max_activity_id_: the ids SQLite would have given them one after the other.
 Status DocumentWriter::WriteActivityRows(size_t first, size_t count, Statement& insert) {
-  const size_t held_from = activity_ids_.size();
+  const size_t held_from = activities_written_;
   for (size_t k = 0; k < count; ++k) {
     const Activity& a = held_[first - held_from + k];
     if (a.category) {
@@ -677,7 +685,7 @@ Status DocumentWriter::AddDeliverable(const Deliverable& d) {
     const std::string where = Where("deliverables", deliverables_++);
     Result<std::optional<int64_t>> section = RowIdOf(d.section, section_ids_, "sections");
     if (!section.ok()) return WithContext(section.status(), where);
-    Result<std::optional<int64_t>> activity = RowIdOf(d.activity, activity_ids_, "activities");
+    Result<std::optional<int64_t>> activity = ActivityRowId(d.activity);
     if (!activity.ok()) return WithContext(activity.status(), where);
     Statement& insert = statement(kDeliverable);
     insert.Bind(1, document_id_).Bind(2, *section).Bind(3, *activity).Bind(4, d.text);
@@ -689,7 +697,7 @@ Status DocumentWriter::AddDeliverable(const Deliverable& d) {
     members.insert(members.end(), d.spanned.begin(), d.spanned.end());
     Statement& link = statement(kDeliverableLink);
     for (const std::optional<size_t>& member : members) {
-      Result<std::optional<int64_t>> member_id = RowIdOf(member, activity_ids_, "activities");
+      Result<std::optional<int64_t>> member_id = ActivityRowId(member);
       if (!member_id.ok()) return WithContext(member_id.status(), where);
       link.Bind(1, *id).Bind(2, **member_id);
       if (Status s = link.Run(); !s.ok()) return WithContext(s, where);
@@ -719,7 +727,7 @@ Status DocumentWriter::AddIndicator(const Indicator& r) {
     const std::string where = Where("indicators", indicators_++, r.name);
     Result<std::optional<int64_t>> section = RowIdOf(r.section, section_ids_, "sections");
     if (!section.ok()) return WithContext(section.status(), where);
-    Result<std::optional<int64_t>> activity = RowIdOf(r.activity, activity_ids_, "activities");
+    Result<std::optional<int64_t>> activity = ActivityRowId(r.activity);
     if (!activity.ok()) return WithContext(activity.status(), where);
     Statement& insert = statement(kIndicator);
     insert.Bind(1, document_id_)
@@ -800,7 +808,7 @@ Status DocumentWriter::AddReference(const Reference& r) {
 Status DocumentWriter::AddFinding(const Finding& f) {
   return Guarded([&]() -> Status {
     const std::string where = Where("findings", findings_++, f.code);
-    Result<std::optional<int64_t>> activity = RowIdOf(f.activity, activity_ids_, "activities");
+    Result<std::optional<int64_t>> activity = ActivityRowId(f.activity);
     if (!activity.ok()) return WithContext(activity.status(), where);
     Statement& insert = statement(kFinding);
     insert.Bind(1, document_id_)

@@ -86,6 +86,8 @@ class DocumentWriter {
   template <typename Write>
   Status Guarded(Write&& write, bool flush = true);
   Status WriteHeld();
+  // The row id of activity `index`, written before; a dangling index is kInternal.
+  Result<std::optional<int64_t>> ActivityRowId(std::optional<size_t> index) const;
   Status WriteActivityRows(size_t first, size_t count, Statement& insert);
   Status WriteActivityParts(int64_t id, const Activity& a);
   Status WriteMonths(int64_t id, const Activity& a);
@@ -108,7 +110,10 @@ class DocumentWriter {
   std::vector<Statement> statements_;         // prepared once, by kind (document_writer.cpp)
   std::map<std::string, Statement> by_rows_;  // inserts of several rows, by their SQL
   // Row ids by index of what was written.
-  std::vector<int64_t> section_ids_, activity_ids_, event_ids_;
+  std::vector<int64_t> section_ids_, event_ids_;
+  // Activities written: activity k has row id max_activity_id_ + k + 1 (WriteHeld numbers them
+  // one after the other, as SQLite would).
+  size_t activities_written_ = 0;
   size_t deliverables_ = 0, stated_totals_ = 0, indicators_ = 0, references_ = 0, findings_ = 0;
   std::vector<Activity> held_;              // activities not written yet
   std::optional<int64_t> max_activity_id_;  // before this document's, once the first is written

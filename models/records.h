@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -351,10 +352,12 @@ class SettledActivities {
   // Keeps the digest of activity `index` as `a` is (`fresh`: a new one).
   void Keep(size_t index, const Activity& a, bool fresh);
 
-  std::vector<Digest> digests_;
+  // Deques: grown by blocks, never copied whole (a vector doubling its thousands of digests
+  // holds both copies at once, a peak a long document's memory would show).
+  std::deque<Digest> digests_;
   std::string codes_;  // every code, one after another
   // (hash of the code, index), sorted by hash when a lookup finds it unsorted.
-  mutable std::vector<std::pair<uint32_t, uint32_t>> by_code_;
+  mutable std::deque<std::pair<uint32_t, uint32_t>> by_code_;
   mutable bool by_code_sorted_ = true;
   std::vector<std::pair<size_t, Activity>> waiting_;  // by index
   size_t scheduled_ = 0;

@@ -148,7 +148,6 @@ class Mapper {
           draft->rows.push_back(&row);
           draft->code = row.code;
           draft->position = ++position;
-          second_half = false;
           draft->second_half.push_back(false);
           second_half = halves_stacked;
           break;

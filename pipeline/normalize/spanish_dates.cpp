@@ -440,6 +440,20 @@ std::optional<PeriodMatch> PeriodAt(const Tokens& t, size_t i) {
   return MonthRangeAt(t, i, i, "");
 }
 
+// The period `at` (PeriodAt, YearPartAt) finds when it spans the whole of `text`, final stops
+// aside.
+template <typename At>
+std::optional<DatePeriod> WholeText(std::string_view text, At at) {
+  const std::string folded = Fold(text);
+  const Tokens t(folded);
+  size_t end = t.size();
+  while (end > 0 && t.Is(end - 1, ".")) --end;
+  if (end == 0) return std::nullopt;
+  std::optional<PeriodMatch> match = at(t);
+  if (!match || match->last != end) return std::nullopt;
+  return match->period;
+}
+
 }  // namespace
 
 bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
@@ -547,24 +561,14 @@ std::vector<DateMention> FindDates(std::string_view text, std::optional<int> def
 }
 
 std::optional<DatePeriod> ParsePeriod(std::string_view text) {
-  const std::string folded = Fold(text);
-  const Tokens t(folded);
-  size_t end = t.size();
-  while (end > 0 && t.Is(end - 1, ".")) --end;
-  if (end == 0) return std::nullopt;
-  std::optional<PeriodMatch> match = PeriodAt(t, 0);
-  if (!match || match->last != end) return std::nullopt;
-  return match->period;
+  return WholeText(text, [](const Tokens& t) { return PeriodAt(t, 0); });
 }
 
 std::optional<DatePeriod> ParseYearPart(std::string_view text, int default_year) {
-  const std::string folded = Fold(text);
-  const Tokens t(folded);
-  size_t end = t.size();
-  while (end > 0 && t.Is(end - 1, ".")) --end;
-  std::optional<PeriodMatch> match = YearPartAt(t, 0, default_year);
-  if (!match || match->last != end || !match->period.ok()) return std::nullopt;
-  return match->period;
+  std::optional<DatePeriod> part =
+      WholeText(text, [&](const Tokens& t) { return YearPartAt(t, 0, default_year); });
+  if (part && !part->ok()) return std::nullopt;
+  return part;
 }
 
 std::vector<PeriodMention> FindPeriods(std::string_view text) {

@@ -115,6 +115,42 @@ TEST(ScheduleText, MonthRangeOverTheYearEndRunsIntoTheNextYear) {
   EXPECT_EQ(s->months, (YearMonths{{2020, Bits({11, 12})}, {2021, Bits({1, 2})}}));
 }
 
+// Each month is in the year written after it; a range's one written year is its end's.
+TEST(ScheduleText, EachMonthTakesTheYearWrittenAfterIt) {
+  const auto both = ReadScheduleText("octubre 2023 - junio 2024", 2024);
+  ASSERT_TRUE(both.has_value());
+  EXPECT_EQ(both->months,
+            (YearMonths{{2023, Bits({10, 11, 12})}, {2024, Bits({1, 2, 3, 4, 5, 6})}}));
+  const auto end = ReadScheduleText("octubre a junio de 2024", std::nullopt);
+  ASSERT_TRUE(end.has_value());
+  EXPECT_EQ(end->months,
+            (YearMonths{{2023, Bits({10, 11, 12})}, {2024, Bits({1, 2, 3, 4, 5, 6})}}));
+  const auto list = ReadScheduleText("noviembre y diciembre 2023, enero 2024", std::nullopt);
+  ASSERT_TRUE(list.has_value());
+  EXPECT_EQ(list->months, (YearMonths{{2023, Bits({11, 12})}, {2024, Bits({1})}}));
+}
+
+// Spreadsheets print months by their first letters with two figures of the year ("sep-23"),
+// and "Mar" among other months is March, though alone it may be the sea.
+TEST(ScheduleText, MonthsAsSpreadsheetsPrintThem) {
+  const auto one = ReadScheduleText("sep-23", 2024);
+  ASSERT_TRUE(one.has_value());
+  EXPECT_EQ(one->months, (YearMonths{{2023, Bits({9})}}));
+  const auto range = ReadScheduleText("feb-24 a abr-24", std::nullopt);
+  ASSERT_TRUE(range.has_value());
+  EXPECT_EQ(range->months, (YearMonths{{2024, Bits({2, 3, 4})}}));
+  const auto march = ReadScheduleText("Ene-Mar", 2024);
+  ASSERT_TRUE(march.has_value());
+  EXPECT_EQ(march->months, (YearMonths{{2024, Bits({1, 2, 3})}}));
+  const auto march_year = ReadScheduleText("MAR/25", std::nullopt);
+  ASSERT_TRUE(march_year.has_value());
+  EXPECT_EQ(march_year->months, (YearMonths{{2025, Bits({3})}}));
+  EXPECT_FALSE(ReadScheduleText("mar", 2024).has_value());
+  const auto spelled = ReadScheduleText("1-sept-2023", std::nullopt);
+  ASSERT_TRUE(spelled.has_value());
+  EXPECT_EQ(spelled->start, "2023-09-01");
+}
+
 TEST(ScheduleText, ListOfDaysMarksOnlyTheirMonths) {
   const auto s = ReadScheduleText("6 de agosto y 3 de octubre de 2020", std::nullopt);
   ASSERT_TRUE(s.has_value());

@@ -265,6 +265,32 @@ TEST(SpanishDates, DayMonthYearInFiguresAndWords) {
   }
 }
 
+// Spreadsheets print dates with the month's first letters, and often two-digit years.
+TEST(SpanishDates, DatesAsSpreadsheetsPrintThem) {
+  struct Case {
+    const char* text;
+    const char* iso;
+  };
+  for (const Case& c : {
+           Case{"01-sep-2023", "2023-09-01"},
+           Case{"1-sept-23", "2023-09-01"},
+           Case{"15/Ene/2024", "2024-01-15"},
+           Case{"30-NOV-98", "1998-11-30"},
+           Case{"14/09/23", "2023-09-14"},
+           Case{"1/9/24", "2024-09-01"},
+       }) {
+    std::vector<DateMention> found = FindDates(c.text, std::nullopt);
+    ASSERT_EQ(found.size(), 1u) << c.text;
+    ASSERT_TRUE(found[0].date) << c.text << ": " << found[0].error;
+    EXPECT_EQ(found[0].date->Iso(), c.iso) << c.text;
+    EXPECT_EQ(found[0].raw, c.text);
+  }
+  // Two-digit years only between slashes and after a real day and month; a code stays a code.
+  for (const char* text : {"1-2-10", "14/13/23", "IEE/CG/14/09/23", "01-xyz-2023"}) {
+    EXPECT_TRUE(FindDates(text, std::nullopt).empty()) << text;
+  }
+}
+
 TEST(SpanishDates, MentionKeepsTheOriginalBytes) {
   const std::string text =
       "Aguascalientes, Ags., a  VEINTISIETE de Noviembre\nde dos mil veintitrés. Después, "
@@ -577,6 +603,25 @@ TEST(SpanishDates, APartOfTheYearWithoutItsYearTakesTheDefault) {
   EXPECT_FALSE(ParseYearPart("Trimestral", 2025));  // how often, not when
   EXPECT_FALSE(ParseYearPart("quinto trimestre", 2025));
   EXPECT_FALSE(ParseYearPart("primer trimestre y segundo", 2025));
+}
+
+// Tables number their quarters in Roman numerals or after the word as often as by ordinals.
+TEST(SpanishDates, APartOfTheYearNumberedInRomanOrAfterItsName) {
+  struct Case {
+    const char* text;
+    const char* span;
+  };
+  for (const Case& c : {Case{"II Trimestre", "2025-04-01..2025-06-30"},
+                        Case{"IV trimestre de 2024", "2024-10-01..2024-12-31"},
+                        Case{"Trimestre 3", "2025-07-01..2025-09-30"},
+                        Case{"Semestre II 2024", "2024-07-01..2024-12-31"}}) {
+    const std::optional<DatePeriod> part = ParseYearPart(c.text, 2025);
+    ASSERT_TRUE(part) << c.text;
+    EXPECT_EQ(Span(*part), c.span) << c.text;
+  }
+  EXPECT_FALSE(ParseYearPart("Trimestre 5", 2025));
+  EXPECT_FALSE(ParseYearPart("V trimestre", 2025));
+  EXPECT_FALSE(ParseYearPart("Trimestre", 2025));
 }
 
 TEST(SpanishDates, TextThatIsNoPeriod) {

@@ -23,8 +23,9 @@ struct TextSchedule {
 };
 
 // A word of a folded schedule text: text cut at spaces, commas, semicolons, periods, slashes and
-// dashes (a dash kept as a word of its own), with the month it names (in full, or by three letters
-// but "mar") and the year it is (1900–2200).
+// dashes (a dash kept as a word of its own), with the month it names (in full, or by its first
+// three or more letters; "mar" only beside another month or its year) and the year it is
+// (1900–2200, or two figures joined to a month: "sep-23", "ene/24", a dash then not kept).
 struct ScheduleToken {
   std::string text;
   std::optional<int> month;

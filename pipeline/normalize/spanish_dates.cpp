@@ -207,22 +207,40 @@ size_t SameYearAt(const Tokens& t, size_t i) {
   return t.Is(i + 2, "mismo") && t.Is(i + 3, "año") ? 4 : 0;
 }
 
-// "14/09/2023", "14-09-2023", "2023-09-14".
-std::optional<Item> FiguresAt(const Tokens& t, size_t i) {
+// The year a date's figures write: four digits as they are; two as the years 1970 to 2069 (the
+// pivot of POSIX strptime's %y), "23" being 2023 and "98" 1998.
+int YearOfFigures(std::string_view digits) {
+  const int value = ToInt(digits);
+  if (digits.size() != 2) return value;
+  return value < 70 ? 2000 + value : 1900 + value;
+}
+
+// The separator of three words at i joined by one slash or one dash each, with no space
+// ("14/09/2023", "01-sep-23"); nullopt for any other tokens, and for a longer run of the same
+// separator ("1/2/2023/4"), which is some code, not a date.
+std::optional<std::string_view> ThreePartsAt(const Tokens& t, size_t i) {
   if (i + 4 >= t.size()) return std::nullopt;
   const std::string_view separator = t[i + 1].text;
   if (separator != "/" && separator != "-") return std::nullopt;
   for (size_t k = i; k < i + 4; ++k) {
     if (!t.Touches(k)) return std::nullopt;
   }
-  if (!t.Is(i + 3, separator)) return std::nullopt;
+  if (!t.Is(i + 3, separator) || !t[i].word || !t[i + 2].word || !t[i + 4].word) {
+    return std::nullopt;
+  }
+  if (i > 0 && t.Touches(i - 1) && t.Is(i - 1, separator)) return std::nullopt;
+  if (t.Touches(i + 4) && t.Is(i + 5, separator)) return std::nullopt;
+  return separator;
+}
+
+// "14/09/2023", "14-09-2023", "2023-09-14", "14/09/23".
+std::optional<Item> FiguresAt(const Tokens& t, size_t i) {
+  const std::optional<std::string_view> separator = ThreePartsAt(t, i);
+  if (!separator) return std::nullopt;
   const std::string_view a = t[i].text;
   const std::string_view b = t[i + 2].text;
   const std::string_view c = t[i + 4].text;
   if (!AllDigits(a) || !AllDigits(b) || !AllDigits(c)) return std::nullopt;
-  // A longer run of the same separator ("1/2/2023/4") is some code, not a date.
-  if (i > 0 && t.Touches(i - 1) && t.Is(i - 1, separator)) return std::nullopt;
-  if (t.Touches(i + 4) && t.Is(i + 5, separator)) return std::nullopt;
   auto short_part = [](std::string_view s) { return s.size() <= 2; };
   auto year_part = [](std::string_view s) { return s.size() == 4 && s[0] != '0'; };
   if (year_part(a) && short_part(b) && short_part(c)) {
@@ -231,13 +249,35 @@ std::optional<Item> FiguresAt(const Tokens& t, size_t i) {
   if (short_part(a) && short_part(b) && year_part(c)) {
     return Item{i, i + 5, ToInt(a), ToInt(b), ToInt(c)};
   }
+  // A two-digit year only between slashes and after a real day and month: "1-2-10" may be a
+  // code, "14/13/23" some other figures.
+  const int day = ToInt(a), month = ToInt(b);
+  if (short_part(a) && short_part(b) && c.size() == 2 && *separator == "/" && day >= 1 &&
+      day <= 31 && month >= 1 && month <= 12) {
+    return Item{i, i + 5, day, month, YearOfFigures(c)};
+  }
   return std::nullopt;
+}
+
+// "01-sep-2023", "1/sept/23", "15-Ene-2024": a day, a month in letters and a year, joined by the
+// same dash or slash, as spreadsheets print dates.
+std::optional<Item> LetteredAt(const Tokens& t, size_t i) {
+  if (!ThreePartsAt(t, i)) return std::nullopt;
+  const std::string_view day = t[i].text;
+  const std::string_view year = t[i + 4].text;
+  if (!AllDigits(day) || day.size() > 2 || !AllDigits(year)) return std::nullopt;
+  if (year.size() != 2 && (year.size() != 4 || year[0] == '0')) return std::nullopt;
+  if (t.Touches(i + 4) && t[i + 5].word) return std::nullopt;
+  const std::optional<int> month = MonthOfWord(t[i + 2].text, true);
+  if (!month) return std::nullopt;
+  return Item{i, i + 5, ToInt(day), *month, YearOfFigures(year)};
 }
 
 // A date at token i: in figures, or a day with "de" and a month, or a bare day that a list may
 // give a month to.
 std::optional<Item> ItemAt(const Tokens& t, size_t i) {
   if (std::optional<Item> figures = FiguresAt(t, i)) return figures;
+  if (std::optional<Item> lettered = LetteredAt(t, i)) return lettered;
   std::optional<Read> day = DayAt(t, i);
   if (!day) return std::nullopt;
   size_t k = day->next;
@@ -334,31 +374,56 @@ struct PeriodMatch {
   DatePeriod period;
 };
 
-// "primer trimestre 2024", "1er. trimestre de 2024"; "primer trimestre" when a `default_year`
-// is given.
+// A Roman numeral from I to VI at i, folded ("ii", "iv"): the most parts a year has.
+std::optional<Read> RomanAt(const Tokens& t, size_t i) {
+  static constexpr std::string_view kRoman[] = {"i", "ii", "iii", "iv", "v", "vi"};
+  for (size_t n = 0; n < std::size(kRoman); ++n) {
+    if (t.Is(i, kRoman[n])) return Read{static_cast<int>(n) + 1, i + 1};
+  }
+  return std::nullopt;
+}
+
+// The number of a part of the year written after its name ("trimestre 3", "trimestre III"): one
+// or two figures, or a Roman numeral.
+std::optional<Read> NumberAfterPartAt(const Tokens& t, size_t i) {
+  if (i < t.size() && AllDigits(t[i].text) && t[i].text.size() <= 2) {
+    return Read{ToInt(t[i].text), i + 1};
+  }
+  return RomanAt(t, i);
+}
+
+// "primer trimestre 2024", "1er. trimestre de 2024", "II trimestre 2024", "trimestre 3 de 2024";
+// "primer trimestre" when a `default_year` is given.
 std::optional<PeriodMatch> YearPartAt(const Tokens& t, size_t i,
                                       std::optional<int> default_year = std::nullopt) {
   std::optional<Read> ordinal = OrdinalAt(t, i);
-  if (!ordinal) return std::nullopt;
-  const size_t k = ordinal->next;
+  if (!ordinal) ordinal = RomanAt(t, i);
+  size_t k = ordinal ? ordinal->next : i;
+  const YearPart* named = nullptr;
   for (const YearPart& part : kYearParts) {
-    if (!t.Is(k, part.folded)) continue;
-    std::optional<Read> year = YearAt(t, k + 1);
-    if (!year && default_year) year = Read{*default_year, k + 1};
-    if (!year) return std::nullopt;
-    PeriodMatch match{i, year->next, {}};
-    const int parts = 12 / part.months;
-    if (ordinal->value > parts) {
-      match.period.error = "a year has " + std::to_string(parts) + " " + std::string(part.folded) +
-                           "s, not " + std::to_string(ordinal->value);
-      return match;
-    }
-    const int last_month = ordinal->value * part.months;
-    match.period.first = CivilDate{year->value, last_month - part.months + 1, 1};
-    match.period.last = CivilDate{year->value, last_month, DaysInMonth(year->value, last_month)};
+    if (t.Is(k, part.folded)) named = &part;
+  }
+  if (named == nullptr) return std::nullopt;
+  ++k;
+  if (!ordinal) {
+    ordinal = NumberAfterPartAt(t, k);
+    if (!ordinal) return std::nullopt;
+    k = ordinal->next;
+  }
+  std::optional<Read> year = YearAt(t, k);
+  if (!year && default_year) year = Read{*default_year, k};
+  if (!year) return std::nullopt;
+  PeriodMatch match{i, year->next, {}};
+  const int parts = 12 / named->months;
+  if (ordinal->value < 1 || ordinal->value > parts) {
+    match.period.error = "a year has " + std::to_string(parts) + " " + std::string(named->folded) +
+                         "s, not " + std::to_string(ordinal->value);
     return match;
   }
-  return std::nullopt;
+  const int last_month = ordinal->value * named->months;
+  match.period.first = CivilDate{year->value, last_month - named->months + 1, 1};
+  match.period.last = CivilDate{year->value, last_month, DaysInMonth(year->value, last_month)};
+  return match;
 }
 
 // The token after the range word at i (and after the article of "hasta el"), when that word
@@ -592,7 +657,10 @@ std::vector<PeriodMention> FindPeriods(std::string_view text) {
 std::optional<int> MonthOfWord(std::string_view folded, bool abbreviated) {
   for (const MonthName& name : kMonthNames) {
     if (folded == name.folded) return name.month;
-    if (abbreviated && folded.size() == 3 && name.folded.substr(0, 3) == folded) return name.month;
+    if (abbreviated && folded.size() >= 3 && folded.size() < name.folded.size() &&
+        name.folded.substr(0, folded.size()) == folded) {
+      return name.month;
+    }
   }
   return std::nullopt;
 }

@@ -28,7 +28,8 @@
 namespace oplex {
 
 // The month (1..12) a folded word names in full ("enero", "setiembre"), or, when `abbreviated`,
-// by the first three letters of its name ("ene", "sep"); nullopt for any other word.
+// by the first three or more letters of its name ("ene", "sep", "sept", "septiem"); nullopt for
+// any other word.
 std::optional<int> MonthOfWord(std::string_view folded, bool abbreviated);
 
 // Whether `year` has a 29 February (Gregorian rules: every fourth year, but not centuries unless
@@ -99,10 +100,14 @@ struct DateMention {
 //     nearest date before it (YearSource::kEarlier). Lists and tables print "03 NOVIEMBRE 2022":
 //     a day and a month without "de" are read when a year follows. The notarial "a los treinta
 //     y un días del mes de agosto" is read too;
-//   - figures: day/month/year and day-month-year with a four-digit year ("14/09/2023",
-//     "14-09-2023", "1/9/2023"), and year-month-day ("2023-09-14", "2023/09/14"). Day and month
-//     are taken in that order, never swapped, so "09/14/2023" is an invalid mention (no month
-//     14). Two-digit years ("14/09/23") and dotted dates ("14.09.2023") are not read;
+//   - figures: day/month/year and day-month-year ("14/09/2023", "14-09-2023", "1/9/2023"),
+//     year-month-day ("2023-09-14", "2023/09/14"), and day/month/year with a two-digit year
+//     between slashes, the year one of 1970 to 2069 ("14/09/23"; not "1-2-10", which may be a
+//     code, nor a day or month that is none, "14/13/23"). Day and month are taken in that order,
+//     never swapped, so "09/14/2023" is an invalid mention (no month 14). Dotted dates
+//     ("14.09.2023") are not read;
+//   - a day, a month in letters and a year joined by one dash or slash, as spreadsheets print
+//     them: "01-sep-2023", "1/sept/23", "15-Ene-2024";
 //   - lists and ranges: dates joined by ",", "y", ", y", "al", "a", "hasta", "-" or "–" (each
 //     optionally followed by "el") form a chain. A date without a year takes the year of the next
 //     date in its chain (YearSource::kShared) when that keeps the chain in calendar order: "31 de

@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "tests/process_file.h"
 
@@ -70,6 +71,39 @@ TEST(RealPlans, CpcRowsWithoutNumbersOrScheduleAreActivitiesByPosition) {
   ASSERT_NE(integrity, nullptr);
   ASSERT_TRUE(integrity->annual && integrity->annual->value);
   EXPECT_EQ(*integrity->annual->value, 25);
+}
+
+// The "Producto o evidencia" cells list their items one per line, centred, some wrapped over
+// two lines ("Testigo digital de la" over "entrevista"); in the narrower column of p.5-6 every
+// line fills the cell ("Fotografías" over "Materiales" over "producidos").
+TEST(RealPlans, CpcEvidenceItemsOnePerLineAreDeliverablesOfTheirOwn) {
+  const Extraction& e = ReadReal("cpc_programa_trabajo_2021_22");
+  auto deliverables = [&](const std::string& opening) {
+    std::vector<std::string> texts;
+    const Activity* a = ByText(e, opening);
+    if (a == nullptr) return texts;
+    for (const Deliverable& d : e.deliverables) {
+      if (d.activity && *d.activity == static_cast<size_t>(a - e.activities.data())) {
+        texts.push_back(d.text);
+      }
+    }
+    return texts;
+  };
+  EXPECT_EQ(deliverables("Entrevistas en medios tradicionales"),
+            (std::vector<std::string>{"Testigo digital de la entrevista", "Fotografías",
+                                      "Capturas de pantalla", "Medios impresos"}));
+  // A name goes on over the break ("… instancias del Comité" over "Coordinador"), an acronym
+  // closes one ("… por parte del CONOCER" over "Publicación …").
+  EXPECT_EQ(deliverables("Mecanismo digital de denuncia ciudadana"),
+            (std::vector<std::string>{"Formulario digital para la presentación de la denuncia",
+                                      "Botón digital accesible desde la página web de cada una de "
+                                      "las instancias del Comité Coordinador"}));
+  EXPECT_EQ(deliverables("Diseño del Estándar de competencia"),
+            (std::vector<std::string>{"Aprobación del estándar por parte del CONOCER",
+                                      "Publicación en el Diario Oficial de la Federación"}));
+  EXPECT_EQ(deliverables("Nueva aplicación del ICIFIEP"),
+            (std::vector<std::string>{"Programa de aplicaciones", "Informes de aplicación",
+                                      "Fotografías"}));
 }
 
 // Each month of an activity planned at 1, twelve in all.

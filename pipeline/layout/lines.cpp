@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <string_view>
 
 #include "pipeline/normalize/join.h"
@@ -124,6 +125,57 @@ bool EndsSentence(const std::string& text) {
   return !text.empty() && (text.back() == '.' || text.back() == ';' || text.back() == ':');
 }
 
+// Whether the line ends in a word of at most three letters, all in lower case ("de", "la",
+// "del", "y").
+bool EndsInShortWord(const TextLine& line) {
+  const std::string& last = line.words.back()->text;
+  int32_t i = 0, letters = 0;
+  const auto n = static_cast<int32_t>(last.size());
+  while (i < n) {
+    UChar32 c = 0;
+    U8_NEXT(last.data(), i, n, c);
+    if (c < 0 || !u_islower(c)) return false;
+    ++letters;
+  }
+  return letters > 0 && letters <= 3;
+}
+
+// Whether the word opens with a capital and goes on in lower case ("Comité", not "CONOCER").
+bool TitleCase(const std::string& word) {
+  if (!StartsUppercase(word)) return false;
+  int32_t i = 0;
+  const auto n = static_cast<int32_t>(word.size());
+  UChar32 c = 0;
+  U8_NEXT(word.data(), i, n, c);
+  if (i >= n) return false;
+  U8_NEXT(word.data(), i, n, c);
+  return c >= 0 && u_islower(c);
+}
+
+// Where lines are centred or fill their cell, where the next word would have fitted is no test
+// of a hard break (centred lines' ends say only half of what they leave). There, in a list of
+// items that open with a capital (`item`, the one `previous` is a line of), a line that opens with
+// one (`text`) starts an item of its own unless the line before leads into a name: it ends in a
+// short word in lower case (an article or a preposition: "por parte del" over "CONOCER"), or in
+// a capitalised word after others ("las instancias del Comité" over "Coordinador"; an acronym
+// closes its name).
+bool OpensAnItem(const TextLine& previous, std::string_view text, std::string_view item) {
+  return StartsUppercase(text) && StartsUppercase(item) && !EndsInShortWord(previous) &&
+         !(previous.words.size() > 1 && TitleCase(previous.words.back()->text));
+}
+
+// Whether the lines may be set centred: every line's middle within half a font size of the
+// first line's. Lines that all fill the cell share their middle too, and there where a line ends
+// tells as little as it does under centring.
+bool SharedMiddle(const std::vector<TextLine>& lines) {
+  if (lines.size() < 2) return false;
+  const double em = Em(*lines.front().words.front());
+  const double middle = (lines.front().bbox.x0 + lines.front().bbox.x1) / 2;
+  return std::all_of(lines.begin(), lines.end(), [&](const TextLine& line) {
+    return std::abs((line.bbox.x0 + line.bbox.x1) / 2 - middle) <= 0.5 * em;
+  });
+}
+
 }  // namespace
 
 double Em(const Word& w) { return w.font_size > 0 ? w.font_size : Height(w); }
@@ -207,25 +259,33 @@ std::string WordsText(const std::vector<const Word*>& words, const BBox& cell, b
   for (const TextLine& line : lines) padding = std::min(padding, line.bbox.x0 - cell.x0);
   const double available = cell.x1 - cell.x0 - 2 * std::max(0.0, padding);
   const std::vector<bool> glued = ruled ? WordBreaks(lines, available) : std::vector<bool>{};
+  const bool centred = SharedMiddle(lines);  // or filling the cell
+  size_t item = 0;                           // where the last item of `out` begins
   for (size_t i = 0; i < lines.size(); ++i) {
     const TextLine& line = lines[i];
     std::string text = LineText(line, 0, line.words.size());
     const Word& first = *line.words.front();
-    const bool broken =
-        previous != nullptr && first.rotation % 2 == 0 &&
-        (previous->bbox.x1 + kHardBreakSlack * Em(first) + (first.bbox.x1 - first.bbox.x0) <
-             cell.x1 ||
-         (EndsSentence(out) && StartsUppercase(text)));
+    const bool ended_short =
+        previous != nullptr &&
+        (centred
+             ? OpensAnItem(*previous, text, std::string_view(out).substr(item))
+             : previous->bbox.x1 + kHardBreakSlack * Em(first) + (first.bbox.x1 - first.bbox.x0) <
+                   cell.x1);
+    const bool broken = previous != nullptr && first.rotation % 2 == 0 &&
+                        (ended_short || (EndsSentence(out) && StartsUppercase(text)));
     if (const size_t bullet = BulletLength(text); bullet > 0 && bullet < text.size()) {
       text = text.substr(bullet);
       text.erase(0, text.find_first_not_of(' '));
       *list = true;
       if (!out.empty()) out += '\n';
+      item = out.size();
       out += text;
     } else if (ruled && glued[i]) {
       out += text;
     } else if (broken) {
-      out += '\n' + text;
+      out += '\n';
+      item = out.size();
+      out += text;
     } else {
       AppendLine(text, &out);
     }

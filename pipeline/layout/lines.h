@@ -35,7 +35,9 @@ std::vector<std::pair<size_t, size_t>> Segments(const TextLine& line);
 // Wrapped lines are joined with a space; a line that opens with a bullet starts a new item
 // ('\n', bullet dropped, `list` set), and so does a line after one that ended short of the
 // cell's right edge (`cell.x1`) although the next word would have fit (a hard line break), or
-// one that ended a sentence before a line that opens with a capital (an item of its own).
+// one that ended a sentence before a line that opens with a capital (an item of its own). In a
+// cell whose lines share their middle (centred, or each filling the cell) a line that opens with
+// a capital starts an item unless the line before leads into a name (see WordsText in lines.cpp).
 // In a cell drawn between rules (`ruled`), a line broken inside a word goes on without a space
 // (see JoinsWithoutSpace in lines.cpp).
 std::string WordsText(const std::vector<const Word*>& words, const BBox& cell, bool ruled,

@@ -117,6 +117,13 @@ void ExpectEveryRowRead(const Reading& r) {
   EXPECT_EQ(r.months, r.expected) << r.misses;
 }
 
+// A layout of data/pdf/layouts read with every expected row (ExpectEveryRowRead), and what it
+// gave, for the test to look closer.
+Extraction ReadLayoutWhole(const std::string& name) {
+  ExpectEveryRowRead(Read(name, kLayouts));
+  return testing::MustProcess(kLayouts + name + ".pdf");
+}
+
 // The AGS plan read whole: its 192 activities as ExpectEveryRowRead, each in its área.
 void ExpectTheWholeAgsPlan(const Reading& r) {
   EXPECT_EQ(r.expected, 192u);
@@ -358,8 +365,7 @@ TEST(ReportlabLayouts, QuartersOfProgrammedAndRealizedFigures) {
 // start and end dates: the running text beside a schedule the header names is the activities'.
 // It gave no activity and a table_unmapped finding.
 TEST(ReportlabLayouts, ActivitiesUnderWordsNoVocabularyListsBesideTheirDates) {
-  ExpectEveryRowRead(Read("words-no-vocabulary-lists", kLayouts));
-  const Extraction e = testing::MustProcess(kLayouts + "words-no-vocabulary-lists.pdf");
+  const Extraction e = ReadLayoutWhole("words-no-vocabulary-lists");
   ASSERT_EQ(e.activities.size(), 5u);
   EXPECT_EQ(e.activities[0].start_date, "2025-02-01");
   EXPECT_EQ(e.activities[0].end_date, "2025-03-20");
@@ -389,6 +395,34 @@ TEST(ReportlabLayouts, CellsMergedOverSeveralActivities) {
 // semestre" July to December; "Anual" names no months, which stay unknown.
 TEST(ReportlabLayouts, PeriodsWrittenAsPartsOfTheYear) {
   ExpectEveryRowRead(Read("periods-as-parts-of-the-year", kLayouts));
+}
+
+// Schedules marked by parts of the year: X under "I" to "IV" spanned by "Trimestre" and shaded
+// cells under "Primer semestre" | "Segundo semestre" mark every month of their part (they were
+// kept as attributes, the months unknown); X under "I" to "IV" that no title names tell no
+// months: those stay unknown, the marks kept as attributes.
+TEST(ReportlabLayouts, QuartersAndHalvesMarkedMarkTheirMonths) {
+  const Extraction e = ReadLayoutWhole("quarters-and-halves-marked");
+  ASSERT_EQ(e.activities.size(), 15u);
+  EXPECT_EQ(e.activities[0].months_source, MonthsSource::kGrid);
+  ASSERT_EQ(e.activities[10].attributes.size(), 1u);
+  EXPECT_EQ(e.activities[10].attributes[0].header, "I");
+  EXPECT_EQ(e.activities[10].attributes[0].value, "X");
+}
+
+// Start and end dates as "01-feb-25", periods as "oct-25 a feb-26", "Ene-Mar" and "sep-25": each
+// month in the year the cell writes (the months of 2026 aside), derived from the dates.
+TEST(ReportlabLayouts, DatesAndPeriodsAsSpreadsheetsPrintThem) {
+  const Extraction e = ReadLayoutWhole("dates-as-spreadsheets-print-them");
+  ASSERT_EQ(e.activities.size(), 5u);
+  EXPECT_EQ(e.activities[0].start_date, "2025-02-01");
+  EXPECT_EQ(e.activities[0].end_date, "2025-04-20");
+  EXPECT_EQ(e.activities[0].months_source, MonthsSource::kDates);
+  int marked_2026 = 0;
+  for (const MonthValue& v : e.activities[2].month_values) {
+    if (v.year == 2026 && v.marked) ++marked_2026;
+  }
+  EXPECT_EQ(marked_2026, 2);  // January and February of "oct-25 a feb-26"
 }
 
 // Rules above and below the header and under the last row only, the header in 8-point bold over

@@ -7,6 +7,7 @@
 #include "extractors/table/misread_labels.h"
 #include "extractors/table/month_positions.h"
 #include "extractors/table/row_kinds.h"
+#include "extractors/table/year_parts.h"
 
 namespace oplex {
 
@@ -24,6 +25,7 @@ TypedTable UnderstandTable(const Block& block, const TableRules& rules) {
   table.profiles = ProfileColumns(cells, table.header.rows, table.columns);
   AlignLabelsToContent(table.profiles, &table.header);
   LayMonthsByPosition(block, rules, &table.header);
+  LayMonthsByYearParts(table.profiles, &table.header);
   table.roles = AssignRoles(table.header, table.profiles, rules);
   table.confidence = MappingConfidence(table.roles);
   table.rows.reserve(block.rows.size());

@@ -654,6 +654,19 @@ std::vector<PeriodMention> FindPeriods(std::string_view text) {
   return mentions;
 }
 
+std::optional<int> MonthsOfYearPart(std::string_view folded, bool abbreviated) {
+  constexpr size_t kShortest = 4;
+  for (const YearPart& part : kYearParts) {
+    const std::string_view stem = part.folded.substr(0, part.folded.size() - 1);  // "trimestr"
+    if (folded == part.folded || folded == std::string(stem) + "al") return part.months;
+    if (abbreviated && folded.size() >= kShortest && folded.size() < part.folded.size() &&
+        part.folded.substr(0, folded.size()) == folded) {
+      return part.months;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<int> MonthOfWord(std::string_view folded, bool abbreviated) {
   for (const MonthName& name : kMonthNames) {
     if (folded == name.folded) return name.month;

@@ -164,6 +164,12 @@ std::optional<DatePeriod> ParsePeriod(std::string_view text);
 // have (a fifth trimestre).
 std::optional<DatePeriod> ParseYearPart(std::string_view text, int default_year);
 
+// How many months the part of the year a folded word names spans: "bimestre" 2, "trimestre" 3,
+// "cuatrimestre" 4, "semestre" 6; also by its adjective ("trimestral") and, when `abbreviated`,
+// by its first four or more letters ("trim", "cuatrim"; not "sem", which may be a week).
+// nullopt for any other word.
+std::optional<int> MonthsOfYearPart(std::string_view folded, bool abbreviated);
+
 // Every period, in the forms ParsePeriod reads, that `text` mentions, in order; each is reported
 // once, with its opening preposition when it has one.
 std::vector<PeriodMention> FindPeriods(std::string_view text);

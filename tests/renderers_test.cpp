@@ -361,7 +361,7 @@ TEST(ReportlabLayouts, QuartersOfProgrammedAndRealizedFigures) {
                                                "4o. Trimestre / Prog.", "4o. Trimestre / Real."}));
 }
 
-// The activities headed "Tarea a desarrollar", words no vocabulary lists, beside Responsable and
+// The activities headed "Qué se hará", words no vocabulary lists, beside Responsable and
 // start and end dates: the running text beside a schedule the header names is the activities'.
 // It gave no activity and a table_unmapped finding.
 TEST(ReportlabLayouts, ActivitiesUnderWordsNoVocabularyListsBesideTheirDates) {

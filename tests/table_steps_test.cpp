@@ -403,12 +403,12 @@ TEST(TableColumnRoles, LeftmostLongTextIsTextByContentWithALowerScore) {
   EXPECT_EQ(roles[2].role, ColumnRole::kResponsible);
 }
 
-// A plan laid out by reportlab heads its activities "Tarea a desarrollar", words no role names;
+// A plan laid out by reportlab heads its activities "Qué se hará", words no role names;
 // the header names their schedule, so the running text beside it is theirs, at a header's
 // strength.
 TEST(TableColumnRoles, LongTextBesideAScheduleTheHeaderNamesIsTheRecordsText) {
   const std::vector<RoleAssignment> roles = RolesOf(TableOf({
-      RowOf({"Tarea a desarrollar", "Responsable", "Fecha de inicio", "Fecha de término"}),
+      RowOf({"Qué se hará", "Responsable", "Fecha de inicio", "Fecha de término"}),
       RowOf({"Elaborar el informe trimestral de actividades", "Secretaría Ejecutiva", "01/02/2025",
              "20/03/2025"}),
       RowOf({"Revisar la instalación de los consejos municipales", "Secretaría Ejecutiva",
@@ -785,6 +785,21 @@ TEST(TableHeaderBand, ALabelBrokenOverTwoHeaderRowsNamesItsRole) {
           .ScoreLabel("indicadores / nombre del indicador")[static_cast<size_t>(ColumnRole::kUnit)]
           .weight,
       0);
+}
+
+// Words plans head their columns with, read on the layouts of data/pdf/layouts and in plans of
+// the same kind: "Tarea", "Tareas a desarrollar", "Acciones a ejecutar" name the records' text,
+// "Mes de ejecución" their schedule.
+TEST(TableColumnRoles, TasksAndTheMonthOfExecutionAreNamed) {
+  auto weight = [](std::string_view label, ColumnRole role) {
+    return Rules().ScoreLabel(label)[static_cast<size_t>(role)].weight;
+  };
+  for (std::string_view label : {"tarea", "tareas a desarrollar", "acciones a ejecutar"}) {
+    EXPECT_GE(weight(label, ColumnRole::kText), 1.0) << label;
+  }
+  EXPECT_GE(weight("mes de ejecucion", ColumnRole::kPeriod), 0.8);
+  EXPECT_GE(weight("meses", ColumnRole::kPeriod), 0.8);
+  EXPECT_EQ(weight("mesa directiva", ColumnRole::kPeriod), 0);
 }
 
 TEST(TableHeaderBand, ASentenceHoldingARoleWordIsNoHeader) {

@@ -461,6 +461,21 @@ TEST(ActivityMapper, LettersAndDigitsRunTogetherAreAPrintedCode) {
   EXPECT_EQ(e.activities[1].code, "A02");
 }
 
+// Items lettered in lower case under "Inciso", as plans letter the parts of an activity.
+TEST(ActivityMapper, ItemsLetteredInLowerCaseAreAPrintedCode) {
+  const Extraction e = Map({TableOf({
+                               RowOf({"Inciso", "Actividad", "Meta anual"}),
+                               RowOf({"a)", "Elaborar el informe trimestral de actividades", "4"}),
+                               RowOf({"b)", "Revisar la instalación de los consejos", "33"}),
+                           })},
+                           2025);
+  ASSERT_EQ(e.activities.size(), 2u);
+  EXPECT_EQ(e.activities[0].code, "a");
+  EXPECT_TRUE(e.activities[0].code_printed);
+  EXPECT_EQ(e.activities[1].code, "b");
+  EXPECT_TRUE(e.activities[0].attributes.empty());
+}
+
 // A grid of 2025 running into March 2026, its months shaded grey on a white page and the other
 // cells left unpainted. The shades after December are the schedule's, not the colour of an
 // unfilled cell: December 2025 is marked too (it was lost while they were taken for one).

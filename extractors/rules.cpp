@@ -244,10 +244,16 @@ ExtractionRules::MonthToken ExtractionRules::ReadMonthToken(std::string_view fol
     return out;
   }
   // The shortest month before a year: "ene 2023", "ene-23", "enero/2023", "01/2023"; OCR and
-  // squeezed columns run them together ("ene2023").
+  // squeezed columns run them together ("ene2023"), and a narrow cell may break the year over
+  // its lines ("jul-2" over "5").
   static const RE2 kDated(R"(^(.+?)([ /.'-]?)((?:19|20)\d\d|\d\d)$)");
   std::string month, separator, year;
-  if (!RE2::FullMatch(folded_token, kDated, &month, &separator, &year)) return out;
+  std::string squeezed(folded_token);
+  std::erase(squeezed, ' ');
+  if (!RE2::FullMatch(folded_token, kDated, &month, &separator, &year) &&
+      !RE2::FullMatch(squeezed, kDated, &month, &separator, &year)) {
+    return out;
+  }
   const bool numeric =
       std::all_of(month.begin(), month.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
   if (numeric && (separator.empty() || year.size() != 4)) return out;

@@ -58,15 +58,17 @@ TEST(MonthGridText, MarksBecomeMonths) {
 TEST(MonthMarks, BlurredXsAsOcrReadsThem) {
   auto rules = ExtractionRules::Load(OPLEX_DEFAULT_DATA_DIR);
   ASSERT_TRUE(rules.ok()) << rules.status().ToString();
-  for (const char* mark : {"x", "xx", "mx", "xm", "mm", "m", "y", "✓", "x x"}) {
+  for (const char* mark : {"x", "xx", "mx", "xm", "mm", "m", "y", "✓", "x x", "√", "☑", "✗"}) {
     EXPECT_TRUE(rules->IsMark(mark)) << mark;
   }
   for (const char* text : {"e", "ene", "s/c", "-", "0"}) EXPECT_FALSE(rules->IsMark(text)) << text;
 }
 
 // Spreadsheets label month columns with their year, formatted as dates: "ene-23", "Ene 2023",
-// "Enero/2023", "01/2023" (folded here). Each names its month; a month written as a number
-// takes a year of four digits and a separator, so a code or a count ("1-23", "012023") is none.
+// "Enero/2023", "01/2023" (folded here), the year broken over a narrow cell's lines ("jul-2" over
+// "5", as reportlab set 7-point bold in 30-point columns). Each names its month; a month written as
+// a number takes a year of four digits and a separator, so a code or a count ("1-23", "012023") is
+// none.
 TEST(MonthTokens, AMonthWithItsYearNamesTheMonth) {
   auto rules = ExtractionRules::Load(OPLEX_DEFAULT_DATA_DIR);
   ASSERT_TRUE(rules.ok()) << rules.status().ToString();
@@ -76,7 +78,7 @@ TEST(MonthTokens, AMonthWithItsYearNamesTheMonth) {
     int year;
   } dated[] = {{"ene-23", 1, 2023},  {"ene 2023", 1, 2023},   {"enero/2023", 1, 2023},
                {"01/2023", 1, 2023}, {"sept. 2024", 9, 2024}, {"dic.23", 12, 2023},
-               {"ene2023", 1, 2023}};
+               {"ene2023", 1, 2023}, {"jul-2 5", 7, 2025}};  // the year broken in a narrow cell
   for (const auto& d : dated) {
     EXPECT_EQ(rules->MonthsOf(d.token), std::vector<int>{d.month}) << d.token;
     EXPECT_EQ(rules->YearOfMonth(d.token), d.year) << d.token;

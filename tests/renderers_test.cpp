@@ -425,6 +425,16 @@ TEST(ReportlabLayouts, DatesAndPeriodsAsSpreadsheetsPrintThem) {
   EXPECT_EQ(marked_2026, 2);  // January and February of "oct-25 a feb-26"
 }
 
+// Monthly figures under months dated "ene-25" … "dic-25" in columns so narrow that "jul-25"
+// breaks into "jul-2" over "5" (checked on the page): every month is read with its figure, "-"
+// plans nothing and "0" plans zero. The break had cut the grid at June: July to December were
+// kept as attributes and the fifth activity, planned in December only, had no month.
+TEST(ReportlabLayouts, MonthlyFiguresUnderDatedMonthsOneBrokenInItsCell) {
+  const Reading r = Read("monthly-figures-under-dated-months", kLayouts);
+  ExpectEveryRowRead(r);
+  EXPECT_EQ(r.monthly, r.expected) << r.misses;
+}
+
 // Rules above and below the header and under the last row only, the header in 8-point bold over
 // rows whose numbers are set in 10 points: the header heads its rows (it was left out of the
 // table, and with it every activity).

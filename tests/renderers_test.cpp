@@ -435,6 +435,20 @@ TEST(ReportlabLayouts, MonthlyFiguresUnderDatedMonthsOneBrokenInItsCell) {
   EXPECT_EQ(r.monthly, r.expected) << r.misses;
 }
 
+// Each month spanning what was programmed and what was realized ("P" | "R"): the schedule and
+// the monthly figures are the programmed columns' (the third activity, realized in February with
+// nothing programmed there, had February marked), what was realized kept as attributes.
+TEST(ReportlabLayouts, MonthsOfProgrammedBesideRealizedFigures) {
+  const Reading r = Read("programmed-beside-realized-months", kLayouts);
+  ExpectEveryRowRead(r);
+  EXPECT_EQ(r.monthly, r.expected) << r.misses;
+  const Extraction e = testing::MustProcess(kLayouts + "programmed-beside-realized-months.pdf");
+  ASSERT_EQ(e.activities.size(), 5u);
+  ASSERT_EQ(e.activities[2].attributes.size(), 1u);
+  EXPECT_EQ(e.activities[2].attributes[0].header, "Feb / R");
+  EXPECT_EQ(e.activities[2].attributes[0].value, "1");
+}
+
 // Rules above and below the header and under the last row only, the header in 8-point bold over
 // rows whose numbers are set in 10 points: the header heads its rows (it was left out of the
 // table, and with it every activity).

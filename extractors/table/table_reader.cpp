@@ -6,6 +6,7 @@
 #include "extractors/table/header_band.h"
 #include "extractors/table/misread_labels.h"
 #include "extractors/table/month_positions.h"
+#include "extractors/table/realized_columns.h"
 #include "extractors/table/row_kinds.h"
 #include "extractors/table/year_parts.h"
 
@@ -22,6 +23,7 @@ TypedTable UnderstandTable(const Block& block, const TableRules& rules) {
   }
   MendMisreadLabels(&cells, rules);
   table.header = FindHeaderBand(block, cells, rules);
+  LeaveOutRealizedColumns(cells, rules, &table.header);
   table.profiles = ProfileColumns(cells, table.header.rows, table.columns);
   AlignLabelsToContent(table.profiles, &table.header);
   LayMonthsByPosition(block, rules, &table.header);

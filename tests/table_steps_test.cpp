@@ -788,8 +788,8 @@ TEST(TableHeaderBand, ALabelBrokenOverTwoHeaderRowsNamesItsRole) {
 }
 
 // Words plans head their columns with, read on the layouts of data/pdf/layouts and in plans of
-// the same kind: "Tarea", "Tareas a desarrollar", "Acciones a ejecutar" name the records' text,
-// "Mes de ejecución" their schedule.
+// the same kind: "Tarea", "Tareas a desarrollar", "Acciones a ejecutar", "Acciones estratégicas"
+// name the records' text, "U. de medida" their unit, "Mes de ejecución" their schedule.
 TEST(TableColumnRoles, TasksAndTheMonthOfExecutionAreNamed) {
   auto weight = [](std::string_view label, ColumnRole role) {
     return Rules().ScoreLabel(label)[static_cast<size_t>(role)].weight;
@@ -797,6 +797,12 @@ TEST(TableColumnRoles, TasksAndTheMonthOfExecutionAreNamed) {
   for (std::string_view label : {"tarea", "tareas a desarrollar", "acciones a ejecutar"}) {
     EXPECT_GE(weight(label, ColumnRole::kText), 1.0) << label;
   }
+  // Strategic actions head the text where no activity column stands beside them, else they are
+  // kept as attributes: they weigh less than "actividad".
+  EXPECT_GE(weight("acciones estrategicas", ColumnRole::kText), 0.8);
+  EXPECT_LT(weight("accion estrategica", ColumnRole::kText),
+            weight("actividad", ColumnRole::kText));
+  EXPECT_GE(weight("u. de medida", ColumnRole::kUnit), 1.0);
   EXPECT_GE(weight("mes de ejecucion", ColumnRole::kPeriod), 0.8);
   EXPECT_GE(weight("meses", ColumnRole::kPeriod), 0.8);
   EXPECT_EQ(weight("mesa directiva", ColumnRole::kPeriod), 0);

@@ -252,8 +252,13 @@ ExtractionRules::MonthToken ExtractionRules::ReadMonthToken(std::string_view fol
   std::erase(squeezed, ' ');
   if (!RE2::FullMatch(folded_token, kDated, &month, &separator, &year) &&
       !RE2::FullMatch(squeezed, kDated, &month, &separator, &year)) {
+    // A month's name whose year lost a figure where its cell broke ("ene-2", the "5" under it
+    // not read): the month, its year unknown.
+    static const RE2 kYearCut(R"(^([a-z]+)[/.'-]\d$)");
+    if (RE2::FullMatch(squeezed, kYearCut, &month)) out.months = FormsOf(month);
     return out;
   }
+  while (!month.empty() && month.back() == ' ') month.pop_back();  // "may -25"
   const bool numeric =
       std::all_of(month.begin(), month.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
   if (numeric && (separator.empty() || year.size() != 4)) return out;

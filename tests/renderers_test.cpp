@@ -49,8 +49,9 @@ struct Reading {
   std::string misses;     // the first differences, for the failure message
 };
 
-Reading Read(const std::string& name, const std::string& dir = kReportlab) {
-  const Extraction e = testing::MustProcess(dir + name + ".pdf");
+Reading Read(const std::string& name, const std::string& dir = kReportlab,
+             const std::string& file = "") {
+  const Extraction e = testing::MustProcess(dir + (file.empty() ? name + ".pdf" : file));
   const std::vector<ExpectedRow> expected = ExpectedTsv(dir + name + ".expected.tsv");
   Reading r;
   r.expected = expected.size();
@@ -433,6 +434,32 @@ TEST(ReportlabLayouts, MonthlyFiguresUnderDatedMonthsOneBrokenInItsCell) {
   const Reading r = Read("monthly-figures-under-dated-months", kLayouts);
   ExpectEveryRowRead(r);
   EXPECT_EQ(r.monthly, r.expected) << r.misses;
+}
+
+// The same page as a 200 dpi grey scan: OCR read "ene-2" for "ene-25" (the "5" under it lost),
+// "may -25", "jul-2 5"; every month is still read with its figure.
+TEST(ReportlabLayouts, MonthlyFiguresUnderDatedMonthsScannedAt200Dpi) {
+  const Reading r = Read("monthly-figures-under-dated-months", kLayouts,
+                         "monthly-figures-under-dated-months-scan-1.png");
+  ExpectEveryRowRead(r);
+  EXPECT_EQ(r.monthly, r.expected) << r.misses;
+}
+
+// The quarters and halves as a 200 dpi grey scan: OCR read the quarters' numerals under
+// "Trimestre" as "", "ll", "mI", "Iv"; the four columns under the title are the quarters by their
+// place (finding months_by_position), and each activity's months are exact.
+TEST(ReportlabLayouts, QuartersAndHalvesMarkedScannedAt200Dpi) {
+  const Extraction e = testing::MustProcess(kLayouts + "quarters-and-halves-marked-scan-1.png");
+  const std::vector<ExpectedRow> expected =
+      ExpectedTsv(kLayouts + "quarters-and-halves-marked.expected.tsv");
+  ASSERT_EQ(e.activities.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(e.activities[i].code, expected[i].code) << i;
+    EXPECT_EQ(eval::MaskText(e.activities[i].months), expected[i].months) << expected[i].code;
+  }
+  EXPECT_EQ(std::count_if(e.findings.begin(), e.findings.end(),
+                          [](const Finding& f) { return f.code == "months_by_position"; }),
+            1);
 }
 
 // Each month spanning what was programmed and what was realized ("P" | "R"): the schedule and

@@ -57,6 +57,7 @@ TEST(TableYearParts, RomanQuartersUnderATitleNamingThemAreTheGrid) {
                        &band);
   ASSERT_TRUE(band.months.has_value());
   EXPECT_EQ(*band.months, Laid(2, 3));
+  EXPECT_FALSE(band.months_by_position);  // named, not laid
 }
 
 TEST(TableYearParts, QuartersAndHalvesNamedInTheirOwnLabels) {
@@ -92,6 +93,24 @@ TEST(TableYearParts, NoGridWithoutTheKindOfPartMarksOrEveryPart) {
   EXPECT_FALSE(figures.months.has_value());
 
   HeaderBand three = Band({"actividad", "trimestre / i", "trimestre / ii", "trimestre / iii"});
+  LayMonthsByYearParts({Of(CellKind::kText), Marked(0.5), Marked(0.5), Marked(0.5)}, &three);
+  EXPECT_FALSE(three.months.has_value());
+}
+
+// The 200 dpi scan of the quarters layout: OCR read "I", "II", "III", "IV" as "", "ll", "mI",
+// "Iv" under "Trimestre". Four columns of marks under a title naming quarters are the quarters,
+// by their place, and the band says so; three under it are no year.
+TEST(TableYearParts, QuartersOcrCouldNotReadAreLaidByTheirPlaceUnderTheirTitle) {
+  HeaderBand band = Band(
+      {"clave", "actividad", "trimestre", "trimestre / ll", "trimestre / mi", "trimestre / iv"});
+  LayMonthsByYearParts({Of(CellKind::kCode), Of(CellKind::kText), Marked(0.4), Marked(0.4),
+                        Marked(0.2), Marked(0.6)},
+                       &band);
+  ASSERT_TRUE(band.months.has_value());
+  EXPECT_EQ(*band.months, Laid(2, 3));
+  EXPECT_EQ(band.months_by_position, 2u);
+
+  HeaderBand three = Band({"actividad", "trimestre", "trimestre / ll", "trimestre / mi"});
   LayMonthsByYearParts({Of(CellKind::kText), Marked(0.5), Marked(0.5), Marked(0.5)}, &three);
   EXPECT_FALSE(three.months.has_value());
 }

@@ -162,7 +162,7 @@ std::vector<RoleAssignment> AssignRoles(const HeaderBand& band,
       out[c].score = 1;
       out[c].margin = 1;
       out[c].evidence = band.months_by_position
-                            ? "one of twelve columns under a calendar title, by its place"
+                            ? "one of the schedule's columns under its title, by its place"
                             : "under a month of the header";
       continue;
     }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <set>
+#include <string>
 
 namespace oplex {
 namespace {
@@ -68,9 +70,17 @@ Finding MonthsByPositionFinding(const HeaderBand& band, std::string header, Prov
   const std::string title = band.months_by_position && *band.months_by_position < band.titles.size()
                                 ? band.titles[*band.months_by_position]
                                 : std::string();
+  std::set<size_t> columns;
+  if (band.months) {
+    for (const auto& [first, last] : *band.months) columns.insert(first);
+  }
   f.message =
-      "the month labels of a table's schedule could not be read; its twelve columns under '" +
-      title + "' were taken as January to December, in order";
+      columns.size() < 12
+          ? "the labels of a table's schedule by parts of the year could not be read; its " +
+                std::to_string(columns.size()) + " columns under '" + title +
+                "' were taken as the year's parts, in order"
+          : "the month labels of a table's schedule could not be read; its twelve columns under '" +
+                title + "' were taken as January to December, in order";
   f.raw_text = std::move(header);
   f.provenance = std::move(where);
   return f;

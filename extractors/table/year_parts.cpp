@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "pipeline/normalize/join.h"
 #include "pipeline/normalize/number_words.h"
@@ -91,37 +92,78 @@ bool MarksOnly(const ColumnProfile& p) {
   return marks > 0 && 1 - marks - share(CellKind::kEmpty) <= kOtherCells;
 }
 
-}  // namespace
+// The top of a label: what its first header row says ("trimestre" of "trimestre / ii").
+std::string TopOf(const std::string& label) { return label.substr(0, label.find(" / ")); }
 
-void LayMonthsByYearParts(const std::vector<ColumnProfile>& profiles, HeaderBand* band) {
-  if (band->months || !band->half_year.empty() || band->months_by_position) return;
-  const size_t columns = std::min(profiles.size(), band->labels.size());
+// Each month on the column of its part, the parts `months` long from column `first` on.
+MonthColumns OnParts(size_t first, int months) {
+  MonthColumns out;
+  for (int m = 0; m < kMonths; ++m) {
+    const size_t c = first + static_cast<size_t>(m / months);
+    out.emplace_back(c, c);
+  }
+  return out;
+}
+
+// The first column of a run of neighbouring columns whose labels name every part of one kind in
+// order, holding marks only, and how long each part is.
+std::optional<std::pair<size_t, int>> NamedParts(const std::vector<ColumnProfile>& profiles,
+                                                 const HeaderBand& band, size_t columns) {
   for (size_t first = 0; first < columns; ++first) {
-    const std::optional<Part> opening = PartOf(band->labels[first]);
+    const std::optional<Part> opening = PartOf(band.labels[first]);
     if (!opening || opening->number != 1) continue;
     const int parts = kMonths / opening->months;
     if (first + static_cast<size_t>(parts) > columns) continue;
     bool grid = true;
     for (int k = 0; k < parts && grid; ++k) {
       const size_t c = first + static_cast<size_t>(k);
-      const std::optional<Part> part = PartOf(band->labels[c]);
+      const std::optional<Part> part = PartOf(band.labels[c]);
       grid = part && part->months == opening->months && part->number == k + 1 &&
              MarksOnly(profiles[c]);
     }
     // A run that goes on numbering past the year's parts counts something else (weeks).
     const size_t after = first + static_cast<size_t>(parts);
     if (grid && after < columns) {
-      const std::optional<Part> next = PartOf(band->labels[after]);
+      const std::optional<Part> next = PartOf(band.labels[after]);
       grid = !next || next->number != parts + 1;
     }
-    if (!grid) continue;
-    MonthColumns months;
-    for (int m = 0; m < kMonths; ++m) {
-      const size_t c = first + static_cast<size_t>(m / opening->months);
-      months.emplace_back(c, c);
+    if (grid) return std::pair{first, opening->months};
+  }
+  return std::nullopt;
+}
+
+// The first column of a run of exactly as many columns as the year has parts of the kind their
+// shared title names ("Trimestre" over four), holding marks only, whose own labels OCR could not
+// read ("ll", "mI" for II, III); and how long each part is.
+std::optional<std::pair<size_t, int>> PartsUnderTheirTitle(
+    const std::vector<ColumnProfile>& profiles, const HeaderBand& band, size_t columns) {
+  if (band.rows < 2) return std::nullopt;
+  for (size_t first = 0; first < columns;) {
+    const std::string top = TopOf(band.labels[first]);
+    size_t end = first + 1;
+    while (end < columns && TopOf(band.labels[end]) == top) ++end;
+    const std::optional<int> months = top.empty() ? std::nullopt : KindIn(Words(top));
+    const bool marks = std::all_of(profiles.begin() + static_cast<std::ptrdiff_t>(first),
+                                   profiles.begin() + static_cast<std::ptrdiff_t>(end), MarksOnly);
+    if (months && end - first == static_cast<size_t>(kMonths / *months) && marks) {
+      return std::pair{first, *months};
     }
-    band->months = std::move(months);
-    return;
+    first = end;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void LayMonthsByYearParts(const std::vector<ColumnProfile>& profiles, HeaderBand* band) {
+  if (band->months || !band->half_year.empty() || band->months_by_position) return;
+  const size_t columns = std::min(profiles.size(), band->labels.size());
+  if (const std::optional<std::pair<size_t, int>> named = NamedParts(profiles, *band, columns)) {
+    band->months = OnParts(named->first, named->second);
+  } else if (const std::optional<std::pair<size_t, int>> placed =
+                 PartsUnderTheirTitle(profiles, *band, columns)) {
+    band->months = OnParts(placed->first, placed->second);
+    band->months_by_position = placed->first;
   }
 }
 

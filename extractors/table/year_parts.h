@@ -7,7 +7,11 @@
 // numeral or figure takes its kind from a title over it), and whose body cells hold only marks
 // or fills, is the grid: each month is laid on the column of its part, so that a marked quarter
 // marks its three months. Columns of figures per quarter are no such grid (a quantity per
-// quarter is not one per month): they stay attributes.
+// quarter is not one per month): they stay attributes. Where OCR could not read the parts' own
+// labels ("ll", "mI" for II, III), exactly as many columns as the year has parts, under one
+// title naming their kind ("Trimestre" over four), holding marks or fills only, are the parts in
+// order: the band says so (HeaderBand::months_by_position), and whichever extractor reads the
+// records reports it (finding `months_by_position`).
 #pragma once
 
 #include <vector>

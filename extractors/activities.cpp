@@ -7,6 +7,7 @@
 #include "extractors/table/carried_text.h"
 #include "extractors/table/table_join.h"
 #include "extractors/table/table_reader.h"
+#include "extractors/table/transposed.h"
 
 namespace oplex {
 
@@ -27,6 +28,10 @@ DocumentTables ExtractActivities(const std::vector<Block>& blocks, const Extract
   DocumentTables read;
   for (size_t b = 0; b < blocks.size(); ++b) {
     if (!typed[b] || walked.claimed[b]) continue;
+    if (std::optional<Block> turned = TurnedRecord(*typed[b], table_rules)) {
+      read.carried.push_back(std::move(*turned));
+      typed[b] = UnderstandTable(read.carried.back(), table_rules);
+    }
     read.tables.push_back(std::move(*typed[b]));
     read.tables.back().headings = walked.headings[b];
     if (auto text = CarriedText(blocks, b, running_heads)) {

@@ -1,7 +1,8 @@
 // Activities from a document's blocks: the activity table walker (activity_table.h) for the
 // layouts whose header and code words it knows, then every other table read once as a typed
-// table (extractors/table/) and mapped by its column roles (activity_mapper.h). The typed
-// tables are handed on to the mappers of other records.
+// table (extractors/table/) and mapped by its column roles (activity_mapper.h); a table that
+// prints one record down its rows is read turned (transposed.h). The typed tables are handed on
+// to the mappers of other records.
 #pragma once
 
 #include <deque>
@@ -18,7 +19,8 @@
 namespace oplex {
 
 // The typed tables the walker did not read, joined across pages, for the other mappers
-// (indicator_mapper.h). `carried` owns the rows some of them point into.
+// (indicator_mapper.h). `carried` owns the rows some of them point into (text carried over a
+// page break, tables read turned).
 struct DocumentTables {
   std::deque<Block> carried;
   std::vector<TypedTable> tables;

@@ -462,6 +462,18 @@ TEST(ReportlabLayouts, QuartersAndHalvesMarkedScannedAt200Dpi) {
             1);
 }
 
+// Each activity a ficha of its own, its fields' labels down the first column (Número, Actividad,
+// Periodo de ejecución, Responsable, Entregable): each is read turned, one activity with its
+// code, months, responsible and deliverable. It gave no activity and a no_records finding.
+TEST(ReportlabLayouts, OneFichaPerActivityReadTurned) {
+  const Extraction e = ReadLayoutWhole("one-ficha-per-activity");
+  ASSERT_EQ(e.activities.size(), 5u);
+  EXPECT_EQ(e.activities[0].responsible, "Secretaría Ejecutiva");
+  ASSERT_EQ(e.deliverables.size(), 5u);
+  EXPECT_EQ(e.deliverables[0].text, "Informe");
+  EXPECT_EQ(e.deliverables[0].activity, 0u);
+}
+
 // Each month spanning what was programmed and what was realized ("P" | "R"): the schedule and
 // the monthly figures are the programmed columns' (the third activity, realized in February with
 // nothing programmed there, had February marked), what was realized kept as attributes.

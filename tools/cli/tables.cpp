@@ -8,6 +8,7 @@
 #include "extractors/rules.h"
 #include "extractors/table/table_reader.h"
 #include "extractors/table/table_rules.h"
+#include "extractors/table/transposed.h"
 #include "pipeline/page_blocks.h"
 #include "pipeline/source_file.h"
 #include "tools/cli/args.h"
@@ -61,11 +62,14 @@ void WriteRoles(std::ostream& out, Files files, const TableRules& rules) {
     if (files.size() > 1) out << file.path << "\n";
     for (const PageTables& p : file.pages) {
       for (size_t t = 0; t < p.tables.size(); ++t) {
-        const TypedTable table = UnderstandTable(p.tables[t], rules);
+        TypedTable table = UnderstandTable(p.tables[t], rules);
+        const std::optional<Block> turned = TurnedRecord(table, rules);
+        if (turned) table = UnderstandTable(*turned, rules);
         out << "page " << p.page << ", table " << t + 1 << ": " << table.rows.size() << " rows, "
             << table.header.rows << " header rows, confidence " << table.confidence << "\n";
+        if (turned) out << "  read turned: one record down its rows, the labels its header\n";
         if (table.header.months) {
-          out << "  months: a grid of twelve"
+          out << "  months: a grid"
               << (table.header.months_by_position ? ", laid by position (labels unread)" : "")
               << "\n";
         }

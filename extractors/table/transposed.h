@@ -1,0 +1,27 @@
+// A table that prints one record down its rows instead of across: a ficha, each row a field's
+// label in the first column and its value beside it ("Actividad | Realizar foros …",
+// "Periodo de ejecución | Enero a marzo", "Responsable | Secretaría Ejecutiva").
+//
+// Where a table's reading found no header or no column of the records' text (table_reader.h),
+// and its first
+// column holds only labels (a few words each, none of them a figure), at least kFieldLabels of
+// which name a field of a record (data/column_roles.tsv, at a header's strength), one of them
+// its text, with a value beside that one, the table is read turned: the labels are its header
+// row, each column of values a record's row, every cell keeping its place on the page.
+#pragma once
+
+#include <optional>
+
+#include "extractors/table/table_rules.h"
+#include "extractors/table/typed_table.h"
+#include "pipeline/layout/blocks.h"
+
+namespace oplex {
+
+inline constexpr int kFieldLabels = 2;
+
+// `read`: the table as its reading understood it, printed the right way up. The table turned,
+// when it is a record printed down its rows.
+std::optional<Block> TurnedRecord(const TypedTable& read, const TableRules& rules);
+
+}  // namespace oplex

@@ -159,9 +159,23 @@ TEST(ScheduleText, ListOfDaysMarksOnlyTheirMonths) {
   EXPECT_EQ(s->end, "2020-10-03");
 }
 
+// "Todo el año" says every month of the year; "Permanente" and "Anual" may say how often as well
+// as when, and stay unread (TextNamingNoMonthIsNoSchedule).
+TEST(ScheduleText, TheWholeYearIsEveryMonth) {
+  const auto all = ReadScheduleText("Todo el año", 2025);
+  ASSERT_TRUE(all.has_value());
+  EXPECT_EQ(all->months, (YearMonths{{2025, 0x0FFF}}));
+  const auto fiscal = ReadScheduleText("Durante todo el ejercicio fiscal 2024", 2025);
+  ASSERT_TRUE(fiscal.has_value());
+  EXPECT_EQ(fiscal->months, (YearMonths{{2024, 0x0FFF}}));
+  EXPECT_FALSE(ReadScheduleText("Todo el año", std::nullopt).has_value());
+  EXPECT_FALSE(ReadScheduleText("todo el mes", 2025).has_value());
+}
+
 TEST(ScheduleText, TextNamingNoMonthIsNoSchedule) {
   EXPECT_FALSE(ReadScheduleText("Permanente", 2020).has_value());
   EXPECT_FALSE(ReadScheduleText("Trimestral", 2020).has_value());
+  EXPECT_FALSE(ReadScheduleText("Anual", 2020).has_value());
   EXPECT_FALSE(ReadScheduleText("", 2020).has_value());
 }
 

@@ -110,6 +110,9 @@ TEST(TableCellKind, WrittenPeriodAndDates) {
   EXPECT_EQ(KindOf("21/01/2019"), CellKind::kDate);
   EXPECT_EQ(KindOf("24 de octubre de 2023"), CellKind::kDate);
   EXPECT_EQ(KindOf("6 y 7 de agosto"), CellKind::kPeriod);
+  EXPECT_EQ(KindOf("01-sep-23"), CellKind::kDate);
+  EXPECT_EQ(KindOf("Todo el año"), CellKind::kPeriod);
+  EXPECT_EQ(KindOf("Informe del año"), CellKind::kShortLabel);
 }
 
 TEST(TableCellKind, WordsAreShortLabelsOrRunningText) {

@@ -52,12 +52,12 @@ std::optional<Rgb> UnfilledColour(const Row& row) {
   return best;
 }
 
-// Whether a folded text may write a date or a period: it has a figure, a month's name or a
-// part of the year ("primer trimestre").
+// Whether a folded text may write a date or a period: it has a figure, a month's name, a part
+// of the year ("primer trimestre") or the whole of it ("todo el año", "todo el ejercicio").
 bool MayNameADate(const std::string& folded) {
-  static constexpr std::array<std::string_view, 14> kStems = {"ene", "feb", "mar", "abr",   "may",
-                                                              "jun", "jul", "ago", "sep",   "set",
-                                                              "oct", "nov", "dic", "mestre"};
+  static constexpr std::array<std::string_view, 16> kStems = {
+      "ene", "feb", "mar", "abr", "may", "jun",    "jul", "ago",
+      "sep", "set", "oct", "nov", "dic", "mestre", "año", "ejercicio"};
   if (std::any_of(folded.begin(), folded.end(), [](unsigned char c) { return std::isdigit(c); })) {
     return true;
   }

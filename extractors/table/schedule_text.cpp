@@ -134,6 +134,19 @@ std::optional<TextSchedule> FromDates(std::string_view text, std::optional<int> 
   return out;
 }
 
+// Whether the text says the whole year, its year aside: "todo el año", "durante todo el
+// ejercicio 2025" ("permanente" and "anual" may say how often as well as when: not read).
+bool WholeYear(const std::vector<ScheduleToken>& tokens) {
+  std::vector<std::string_view> words;
+  for (const ScheduleToken& t : tokens) {
+    if (!t.year) words.push_back(t.text);
+  }
+  if (!words.empty() && words.front() == "durante") words.erase(words.begin());
+  if (words.size() == 4 && words.back() == "fiscal") words.pop_back();
+  return words.size() == 3 && (words[0] == "todo" || words[0] == "toda") && words[1] == "el" &&
+         (words[2] == "año" || words[2] == "ejercicio");
+}
+
 // A month the text names, in its year.
 struct MonthYear {
   int month = 0;
@@ -179,6 +192,10 @@ std::optional<TextSchedule> ReadScheduleText(std::string_view text,
   }
   if (!year) return std::nullopt;
   TextSchedule out;
+  if (WholeYear(tokens)) {
+    MarkRange(*year, 1, *year, 12, &out);
+    return out;
+  }
   if (const std::optional<DatePeriod> part = ParseYearPart(text, *year)) {
     MarkRange(part->first.year, part->first.month, part->last.year, part->last.month, &out);
     return out;

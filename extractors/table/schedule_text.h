@@ -1,6 +1,6 @@
 // Schedules written as words or dates in a cell instead of a grid: "Febrero- junio de 2020",
 // "Enero de 2020", "6 y 7 de agosto de 2020", "21/01/2019", "enero-marzo", "del 6 al 7 de agosto",
-// "Primer trimestre".
+// "Primer trimestre", "Todo el año".
 // Each month the text covers is marked in its own year; a range of months or days marks every
 // month between its ends. Pure functions.
 #pragma once

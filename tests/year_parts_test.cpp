@@ -113,6 +113,14 @@ TEST(TableYearParts, QuartersOcrCouldNotReadAreLaidByTheirPlaceUnderTheirTitle) 
   HeaderBand three = Band({"actividad", "trimestre", "trimestre / ll", "trimestre / mi"});
   LayMonthsByYearParts({Of(CellKind::kText), Marked(0.5), Marked(0.5), Marked(0.5)}, &three);
   EXPECT_FALSE(three.months.has_value());
+
+  // Words of their own under the title are no misread numerals: a quarterly review's answers.
+  HeaderBand answers =
+      Band({"actividad", "avance trimestral / cumplida", "avance trimestral / parcial",
+            "avance trimestral / pendiente", "avance trimestral / cancelada"});
+  LayMonthsByYearParts({Of(CellKind::kText), Marked(0.5), Marked(0.5), Marked(0.5), Marked(0.5)},
+                       &answers);
+  EXPECT_FALSE(answers.months.has_value());
 }
 
 // "Sem. 1", "Sem. 2", … over week columns: "sem" may be a week as well as a half year, and a

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <vector>
 
 #include "pipeline/normalize/fold.h"
@@ -35,7 +36,8 @@ std::vector<ScheduleToken> ScheduleTokens(const std::string& folded) {
     ScheduleToken t;
     t.text = word;
     t.month = MonthOfToken(word);
-    const bool digits = std::all_of(word.begin(), word.end(), ::isdigit);
+    const bool digits =
+        std::all_of(word.begin(), word.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
     if (digits && word.size() == 4) {
       const int y = std::stoi(word);
       if (y >= 1900 && y <= 2200) t.year = y;

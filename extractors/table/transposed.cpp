@@ -1,7 +1,10 @@
 #include "extractors/table/transposed.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "extractors/table/column_roles.h"

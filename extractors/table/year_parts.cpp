@@ -1,14 +1,13 @@
 #include "extractors/table/year_parts.h"
 
 #include <algorithm>
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "pipeline/normalize/join.h"
-#include "pipeline/normalize/number_words.h"
 #include "pipeline/normalize/spanish_dates.h"
 
 namespace oplex {
@@ -38,20 +37,6 @@ std::vector<std::string> Words(std::string_view text) {
   return words;
 }
 
-// The number of a part as a word writes it: an ordinal ("1er", "segundo"), a Roman numeral up
-// to VI or one or two figures.
-std::optional<int> PartNumber(const std::string& word) {
-  if (std::optional<int> ordinal = ParseOrdinalWord(word)) return ordinal;
-  static constexpr std::array<std::string_view, 6> kRoman = {"i", "ii", "iii", "iv", "v", "vi"};
-  for (size_t n = 0; n < kRoman.size(); ++n) {
-    if (word == kRoman[n]) return static_cast<int>(n) + 1;
-  }
-  if (word.size() <= 2 && std::all_of(word.begin(), word.end(), ::isdigit)) {
-    return std::stoi(word);
-  }
-  return std::nullopt;
-}
-
 // How many months the parts a label part names span, when one of its words names a kind of part
 // ("trimestre", "trimestral", "trim").
 std::optional<int> KindIn(const std::vector<std::string>& words) {
@@ -73,7 +58,7 @@ std::optional<Part> PartOf(const std::string& label) {
   std::optional<int> number;
   for (const std::string& w : last) {
     if (MonthsOfYearPart(w, true)) continue;
-    number = PartNumber(w);
+    number = YearPartNumber(w);
     if (!number) return std::nullopt;
   }
   if (!number) return std::nullopt;
@@ -132,6 +117,14 @@ std::optional<std::pair<size_t, int>> NamedParts(const std::vector<ColumnProfile
   return std::nullopt;
 }
 
+// The label under a column's top, when it is at most kMisreadNumeral characters: what OCR makes
+// of a part's numeral ("ll", "mI" for II, III), not a word of its own ("Parcial").
+constexpr size_t kMisreadNumeral = 3;
+bool NumeralMisread(const std::string& label) {
+  const size_t cut = label.find(" / ");
+  return cut == std::string::npos || label.size() - cut - 3 <= kMisreadNumeral;
+}
+
 // The first column of a run of exactly as many columns as the year has parts of the kind their
 // shared title names ("Trimestre" over four), holding marks only, whose own labels OCR could not
 // read ("ll", "mI" for II, III); and how long each part is.
@@ -145,7 +138,10 @@ std::optional<std::pair<size_t, int>> PartsUnderTheirTitle(
     const std::optional<int> months = top.empty() ? std::nullopt : KindIn(Words(top));
     const bool marks = std::all_of(profiles.begin() + static_cast<std::ptrdiff_t>(first),
                                    profiles.begin() + static_cast<std::ptrdiff_t>(end), MarksOnly);
-    if (months && end - first == static_cast<size_t>(kMonths / *months) && marks) {
+    const bool numerals =
+        std::all_of(band.labels.begin() + static_cast<std::ptrdiff_t>(first),
+                    band.labels.begin() + static_cast<std::ptrdiff_t>(end), NumeralMisread);
+    if (months && end - first == static_cast<size_t>(kMonths / *months) && marks && numerals) {
       return std::pair{first, *months};
     }
     first = end;

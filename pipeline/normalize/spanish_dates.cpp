@@ -374,22 +374,28 @@ struct PeriodMatch {
   DatePeriod period;
 };
 
-// A Roman numeral from I to VI at i, folded ("ii", "iv"): the most parts a year has.
-std::optional<Read> RomanAt(const Tokens& t, size_t i) {
+// The value of a folded Roman numeral from I to VI ("ii", "iv"): the most parts a year has.
+std::optional<int> RomanPart(std::string_view word) {
   static constexpr std::string_view kRoman[] = {"i", "ii", "iii", "iv", "v", "vi"};
   for (size_t n = 0; n < std::size(kRoman); ++n) {
-    if (t.Is(i, kRoman[n])) return Read{static_cast<int>(n) + 1, i + 1};
+    if (word == kRoman[n]) return static_cast<int>(n) + 1;
   }
   return std::nullopt;
 }
 
-// The number of a part of the year written after its name ("trimestre 3", "trimestre III"): one
-// or two figures, or a Roman numeral.
+std::optional<Read> RomanAt(const Tokens& t, size_t i) {
+  if (i >= t.size()) return std::nullopt;
+  const std::optional<int> value = RomanPart(t[i].text);
+  if (!value) return std::nullopt;
+  return Read{*value, i + 1};
+}
+
+// The number of a part of the year written after its name ("trimestre 3", "trimestre III").
 std::optional<Read> NumberAfterPartAt(const Tokens& t, size_t i) {
-  if (i < t.size() && AllDigits(t[i].text) && t[i].text.size() <= 2) {
-    return Read{ToInt(t[i].text), i + 1};
-  }
-  return RomanAt(t, i);
+  if (i >= t.size()) return std::nullopt;
+  const std::optional<int> value = YearPartNumber(t[i].text);
+  if (!value) return std::nullopt;
+  return Read{*value, i + 1};
 }
 
 // "primer trimestre 2024", "1er. trimestre de 2024", "II trimestre 2024", "trimestre 3 de 2024";
@@ -652,6 +658,13 @@ std::vector<PeriodMention> FindPeriods(std::string_view text) {
     i = match->last;
   }
   return mentions;
+}
+
+std::optional<int> YearPartNumber(std::string_view folded) {
+  if (std::optional<int> ordinal = ParseOrdinalWord(folded)) return ordinal;
+  if (std::optional<int> roman = RomanPart(folded)) return roman;
+  if (folded.size() <= 2 && AllDigits(folded)) return ToInt(folded);
+  return std::nullopt;
 }
 
 std::optional<int> MonthsOfYearPart(std::string_view folded, bool abbreviated) {

@@ -164,6 +164,10 @@ std::optional<DatePeriod> ParsePeriod(std::string_view text);
 // have (a fifth trimestre).
 std::optional<DatePeriod> ParseYearPart(std::string_view text, int default_year);
 
+// The number of a part of the year a folded word writes: an ordinal ("1er", "segundo"), a Roman
+// numeral from I to VI ("ii") or one or two figures; nullopt for any other word.
+std::optional<int> YearPartNumber(std::string_view folded);
+
 // How many months the part of the year a folded word names spans: "bimestre" 2, "trimestre" 3,
 // "cuatrimestre" 4, "semestre" 6; also by its adjective ("trimestral") and, when `abbreviated`,
 // by its first four or more letters ("trim", "cuatrim"; not "sem", which may be a week).

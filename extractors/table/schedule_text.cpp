@@ -161,6 +161,11 @@ struct MonthYear {
 // - febrero"); else `default_year`, which the caller has checked is there when no year is written.
 std::vector<MonthYear> YearsOfMonths(const std::vector<ScheduleToken>& tokens,
                                      std::optional<int> default_year) {
+  // The next year written after each token, found once from the end (a list of months however
+  // long is read in one pass).
+  std::vector<std::optional<int>> after(tokens.size() + 1);
+  for (size_t i = tokens.size(); i-- > 0;)
+    after[i] = tokens[i].year ? tokens[i].year : after[i + 1];
   std::vector<MonthYear> out;
   std::optional<int> before;
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -173,9 +178,7 @@ std::vector<MonthYear> YearsOfMonths(const std::vector<ScheduleToken>& tokens,
       m.year = *tokens[at].year;
       m.written = true;
     } else {
-      std::optional<int> after;
-      for (size_t k = i + 1; k < tokens.size() && !after; ++k) after = tokens[k].year;
-      m.year = after ? *after : before ? *before : *default_year;
+      m.year = after[i + 1] ? *after[i + 1] : before ? *before : *default_year;
     }
     out.push_back(m);
   }

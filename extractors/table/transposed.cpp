@@ -38,8 +38,8 @@ std::optional<Block> TurnedRecord(const TypedTable& read, const TableRules& rule
   bool text = false;
   for (const Row& row : block.rows) {
     if (row.cells.empty() || row.cells.front().covered) return std::nullopt;
-    std::string folded = Fold(row.cells.front().text);
-    while (!folded.empty() && folded.back() == ':') folded.pop_back();
+    // A closing colon ("Periodo:") is the label's own: ScoreLabel reads past it.
+    const std::string folded = Fold(row.cells.front().text);
     if (folded.empty()) continue;
     if (!Label(folded)) return std::nullopt;
     const auto scores = rules.ScoreLabel(folded);

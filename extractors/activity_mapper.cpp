@@ -34,10 +34,14 @@ constexpr double kSameTextOtherCode = 0.85;
 
 std::string CellText(const TypedCell& c) { return PlainText(c.cell->text); }
 
-Provenance OfRows(const std::vector<const TypedRow*>& rows, double confidence) {
+// `ocr`: how sure OCR was of what the record was read from; `cap`: how sure the table's mapping
+// is (the record's confidence is at most either).
+Provenance OfRows(const std::vector<const TypedRow*>& rows, double ocr, double cap) {
   std::vector<const Row*> layout;
   for (const TypedRow* r : rows) layout.push_back(r->row);
-  return RowsProvenance(layout, kActivityMapperExtractor, confidence);
+  Provenance p = RowsProvenance(layout, kActivityMapperExtractor, ocr);
+  p.confidence = std::min(ocr, cap);
+  return p;
 }
 
 // A quantity cell: a number, the number it opens with ("12 (Por lo menos una al mes)") or the
@@ -251,7 +255,7 @@ class Mapper {
       if (!coded->text.empty()) title = coded->text;
     }
     s.title = title;
-    s.provenance = OfRows({&row}, confidence_);
+    s.provenance = OfRows({&row}, 1.0, confidence_);
     s.parent = headings_.Current();  // a part of the table, under the heading above it
     out_.sections.push_back(std::move(s));
     section_ = out_.sections.size() - 1;
@@ -290,8 +294,9 @@ class Mapper {
     return box;
   }
 
+  // How sure OCR was of the record's text: the least sure of its cells (1 when not OCR).
   double TextConfidence(const Draft& d) const {
-    double confidence = confidence_ >= kUncertainMapping ? 1.0 : confidence_;
+    double confidence = 1.0;
     for (const TypedRow* row : d.rows) {
       if (text_ < row->cells.size() && !row->cells[text_].folded.empty()) {
         confidence = std::min(confidence, row->cells[text_].cell->confidence);
@@ -299,6 +304,8 @@ class Mapper {
     }
     return confidence;
   }
+  // The confidence an uncertain mapping caps its records' at (1 when the mapping is certain).
+  double MappingCap() const { return confidence_ >= kUncertainMapping ? 1.0 : confidence_; }
 
   void Flush(const Draft& d) {
     Activity a;
@@ -307,7 +314,7 @@ class Mapper {
     const bool code_in_text = d.code && !d.code->text.empty();
     a.text = ColumnText(d, text_, code_in_text);
     if (a.text.empty()) return;
-    a.provenance = OfRows(d.rows, TextConfidence(d));
+    a.provenance = OfRows(d.rows, TextConfidence(d), MappingCap());
     a.section = section_ ? section_ : headings_.Current();
     std::vector<std::string> deliverables;
     std::optional<MendedUnit> misread_unit;
@@ -472,7 +479,7 @@ class Mapper {
       const Activity& e = *out_.WholeActivity(i);
       if (e.months.known()) continue;  // given by a schedule since
       if (e.code_printed && a.code_printed && e.code != a.code) {
-        const bool doubted = e.provenance.confidence < 1 || a.provenance.confidence < 1;
+        const bool doubted = e.provenance.ocr_confidence < 1 || a.provenance.ocr_confidence < 1;
         if (!misread && doubted && SameWording(e.text, a.text, kSameTextOtherCode)) misread = i;
         continue;
       }

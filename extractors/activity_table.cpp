@@ -489,6 +489,7 @@ class Walker {
           if (const Cell* cell = MonthCell(*d.rows.back(), m)) {
             v.provenance.bbox = cell->bbox;
             v.provenance.confidence = cell->confidence;
+            v.provenance.ocr_confidence = cell->confidence;
           }
         }
         if (v.marked) mask = mask.With(m + 1);

@@ -15,6 +15,7 @@ Provenance RowsProvenance(const std::vector<const Row*>& rows, std::string_view 
   Provenance p;
   p.extractor = std::string(extractor);
   p.confidence = confidence;
+  p.ocr_confidence = confidence;
   if (rows.empty()) return p;
   const Row& first = *rows.front();
   const Row& last = *rows.back();

@@ -15,7 +15,8 @@ namespace oplex {
 double LowestConfidence(const Row& row);
 
 // The rows' page (the first row's), their lines (the first row's first to the last row's last),
-// the box of those rows that stand on the first row's page, the extractor and the confidence.
+// the box of those rows that stand on the first row's page, the extractor and the confidence:
+// how sure OCR was of what was read from them (both Provenance::confidence and ocr_confidence).
 Provenance RowsProvenance(const std::vector<const Row*>& rows, std::string_view extractor,
                           double confidence = 1.0);
 

@@ -117,6 +117,7 @@ Provenance SpanProvenance(const std::vector<Piece>& pieces, size_t begin, size_t
     const Row& row = *pieces[i].row;
     if (row.last_line > p.line.value_or(0)) p.last_line = row.last_line;
     p.confidence = std::min(p.confidence, LowestConfidence(row));
+    p.ocr_confidence = p.confidence;
     if (row.page == p.page && row.bbox && p.bbox) p.bbox = Union(*p.bbox, *row.bbox);
   }
   return p;

@@ -53,6 +53,9 @@ struct Provenance {
   std::optional<BBox> bbox;      // PDF/OCR sources
   std::string extractor;         // the extractor that produced the record
   double confidence = 1.0;       // 0..1; below 1 for OCR and heuristic guesses
+  // 0..1: how sure OCR was of the words the record was read from (1 when not read by OCR); the
+  // confidence is at most this, and lower for a guess (a table's uncertain mapping). Not stored.
+  double ocr_confidence = 1.0;
 };
 
 // Which of the 12 months an activity is scheduled in, or unknown.

@@ -22,6 +22,7 @@ Provenance Prov(const Provenance& from) {
   Provenance p = from;
   p.extractor = kValidator;
   p.confidence = 1.0;
+  p.ocr_confidence = 1.0;
   return p;
 }
 
@@ -158,15 +159,17 @@ void CheckConfidence(Extraction* e, size_t i) {
     Finding f;
     f.code = "ocr_low_confidence";
     f.message = "activity " + a.code + ": " + what + " read by OCR with confidence " +
-                Number(std::round(p.confidence * 100) / 100) + "; check it against " + Where(p);
+                Number(std::round(p.ocr_confidence * 100) / 100) + "; check it against " + Where(p);
     f.raw_text = raw;
     f.activity = i;
     f.provenance = Prov(p);
     e->findings.push_back(std::move(f));
   };
-  if (a.provenance.confidence < kLowConfidence) doubt("code and text", a.provenance, a.text);
+  // A record capped by its table's uncertain mapping has a finding of its own
+  // (table_mapping_uncertain): only what OCR doubted is named here.
+  if (a.provenance.ocr_confidence < kLowConfidence) doubt("code and text", a.provenance, a.text);
   for (const MonthValue& m : a.month_values) {
-    if (m.planned && m.provenance.confidence < kLowConfidence) {
+    if (m.planned && m.provenance.ocr_confidence < kLowConfidence) {
       doubt("the quantity of month " + std::to_string(m.month), m.provenance, m.planned->raw);
     }
   }

@@ -5,6 +5,7 @@
 #include "extractors/fields_above.h"
 #include "extractors/furniture.h"
 #include "extractors/table/carried_text.h"
+#include "extractors/table/labelled_paragraphs.h"
 #include "extractors/table/table_join.h"
 #include "extractors/table/table_reader.h"
 #include "extractors/table/transposed.h"
@@ -26,7 +27,14 @@ DocumentTables ExtractActivities(const std::vector<Block>& blocks, const Extract
   const WalkedBlocks walked =
       WalkActivityTables(blocks, by_block, running_heads, rules, vocab, out);
   DocumentTables read;
+  std::vector<LabelledRecord> records = LabelledRecords(blocks, table_rules);
+  auto record = records.begin();
   for (size_t b = 0; b < blocks.size(); ++b) {
+    // Records printed as paragraphs, a field to a line, read as the fichas they are.
+    for (; record != records.end() && record->first_block == b; ++record) {
+      read.carried.push_back(std::move(record->table));
+      read.tables.push_back(UnderstandTable(read.carried.back(), table_rules));
+    }
     if (!typed[b] || walked.claimed[b]) continue;
     if (std::optional<Block> turned = TurnedRecord(*typed[b], table_rules)) {
       read.carried.push_back(std::move(*turned));

@@ -99,12 +99,6 @@ bool KeepsSentence(std::string_view token, bool opens_run) {
          token.find_first_not_of("IVXLCivxlc0123456789") == std::string_view::npos;
 }
 
-std::string_view Trimmed(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
 // The provenance of the run's text [begin, end).
 Provenance SpanProvenance(const std::vector<Piece>& pieces, size_t begin, size_t end) {
   size_t first = 0, last = 0;
@@ -127,7 +121,7 @@ void CutRun(const std::string& run, const std::vector<Piece>& pieces, std::vecto
   const auto quoted = QuotedRanges(run);
   const size_t first_token_end = std::min(run.find(' '), run.size());
   auto emit = [&](size_t begin, size_t end) {
-    std::string_view text = Trimmed(std::string_view(run).substr(begin, end - begin));
+    std::string_view text = TrimSpaces(std::string_view(run).substr(begin, end - begin));
     if (text.empty()) return;
     const auto offset = static_cast<size_t>(text.data() - run.data());
     out->push_back(

@@ -474,6 +474,24 @@ TEST(ReportlabLayouts, OneFichaPerActivityReadTurned) {
   EXPECT_EQ(e.deliverables[0].activity, 0u);
 }
 
+// A plan set as running text: each activity a bold line "Actividad 1. …" and its fields a line
+// each (Responsable, Periodo, Entregable), under an opening paragraph and an "Objetivo: …" line
+// of no activity's. Each activity is read as the ficha it is, with its code, months from its
+// period, responsible and deliverable; the objective is none of the first activity's. It gave no
+// activity and a no_records finding.
+TEST(ReportlabLayouts, ActivitiesSetAsParagraphsAFieldToALine) {
+  const Extraction e = ReadLayoutWhole("activities-as-paragraphs");
+  ASSERT_EQ(e.activities.size(), 5u);
+  EXPECT_EQ(e.activities[0].responsible, "Secretaría Ejecutiva");
+  EXPECT_EQ(e.activities[0].months_source, MonthsSource::kDates);
+  for (const Attribute& a : e.activities[0].attributes) EXPECT_NE(a.header, "Objetivo");
+  ASSERT_EQ(e.deliverables.size(), 5u);
+  EXPECT_EQ(e.deliverables[4].text, "Informe");
+  EXPECT_EQ(e.deliverables[4].activity, 4u);
+  EXPECT_TRUE(std::none_of(e.findings.begin(), e.findings.end(),
+                           [](const Finding& f) { return f.code == "no_records"; }));
+}
+
 // Each month spanning what was programmed and what was realized ("P" | "R"): the schedule and
 // the monthly figures are the programmed columns' (the third activity, realized in February with
 // nothing programmed there, had February marked), what was realized kept as attributes.

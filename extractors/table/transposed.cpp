@@ -52,6 +52,12 @@ std::optional<Block> TurnedRecord(const TypedTable& read, const TableRules& rule
     text |= names_text && row.cells.size() > 1 && !PlainText(row.cells[1].text).empty();
   }
   if (fields < kFieldLabels || !text) return std::nullopt;
+  return Turned(block);
+}
+
+Block Turned(const Block& block) {
+  size_t width = 0;
+  for (const Row& row : block.rows) width = std::max(width, row.cells.size());
   Block turned;
   turned.kind = BlockKind::kTable;
   turned.bbox = block.bbox;

@@ -24,4 +24,7 @@ inline constexpr int kFieldLabels = 2;
 // when it is a record printed down its rows.
 std::optional<Block> TurnedRecord(const TypedTable& read, const TableRules& rules);
 
+// `block` turned: its first column's cells a header row, each further column a row.
+Block Turned(const Block& block);
+
 }  // namespace oplex

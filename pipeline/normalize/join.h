@@ -2,6 +2,7 @@
 // Pure functions.
 #pragma once
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,14 @@ inline std::string PlainText(std::string_view text) {
     clean.push_back(c);
   }
   return clean;
+}
+
+// `text` without the ASCII white space at its ends; a view into `text`.
+inline std::string_view TrimSpaces(std::string_view text) {
+  const auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
 }
 
 // The words of `text` between single ASCII spaces (runs of spaces give no empty words); views

@@ -11,12 +11,6 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool IsNotQuantified(std::string_view s) {
   std::string compact;
   for (char c : s) {
@@ -66,7 +60,7 @@ bool ParseNumber(std::string_view s, double* out) {
 }  // namespace
 
 std::optional<Quantity> ParseQuantity(std::string_view text) {
-  std::string_view s = Trim(text);
+  std::string_view s = TrimSpaces(text);
   if (s.empty()) return std::nullopt;
   Quantity q;
   q.raw = std::string(s);
@@ -77,7 +71,7 @@ std::optional<Quantity> ParseQuantity(std::string_view text) {
   if (s.size() > 1 && (s.back() == 'E' || s.back() == 'e') &&
       (IsDigit(s[s.size() - 2]) || s[s.size() - 2] == ' ')) {
     q.estimated = true;
-    s = Trim(s.substr(0, s.size() - 1));
+    s = TrimSpaces(s.substr(0, s.size() - 1));
   }
   double value = 0;
   if (!ParseNumber(s, &value)) return std::nullopt;
@@ -86,8 +80,8 @@ std::optional<Quantity> ParseQuantity(std::string_view text) {
 }
 
 std::optional<std::vector<Quantity>> ParseQuantityList(std::string_view text) {
-  std::string_view s = Trim(text);
-  if (!s.empty() && s.back() == '.') s = Trim(s.substr(0, s.size() - 1));
+  std::string_view s = TrimSpaces(text);
+  if (!s.empty() && s.back() == '.') s = TrimSpaces(s.substr(0, s.size() - 1));
   if (s.empty()) return std::nullopt;
   std::vector<Quantity> items;
   // Items a space separates ("10 S/C", "8E y S/C"); "5,800 E" stays one estimated item.
@@ -121,7 +115,7 @@ std::optional<std::vector<Quantity>> ParseQuantityList(std::string_view text) {
       split = !(three && boundary && i > start && IsDigit(s[i - 1]));
     }
     if (!split) continue;
-    if (!add_piece(Trim(s.substr(start, i - start)))) return std::nullopt;
+    if (!add_piece(TrimSpaces(s.substr(start, i - start)))) return std::nullopt;
     start = i + 1;
   }
   return items;

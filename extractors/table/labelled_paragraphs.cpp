@@ -1,0 +1,147 @@
+#include "extractors/table/labelled_paragraphs.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "extractors/table/column_roles.h"
+#include "extractors/table/transposed.h"
+#include "pipeline/normalize/fold.h"
+#include "pipeline/normalize/join.h"
+
+namespace oplex {
+namespace {
+
+// The most words a field's label has ("Unidad administrativa responsable de la ejecución").
+constexpr size_t kLabelWords = 8;
+// Records without a number are a list when at least this many open with the same label.
+constexpr size_t kListedRecords = 2;
+
+// A paragraph read as a field's line.
+struct FieldLine {
+  std::string label, value;  // as printed
+  std::string folded;        // the label
+  ColumnRole role = ColumnRole::kUnknown;
+  bool numbered = false;  // the label followed by the record's number
+};
+
+bool HasFigure(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+// The label and value of `text`: the words before the number that follows its first words
+// ("Actividad 1. Elaborar…", "Acción 2: Revisar…": the number opens the value, a colon after it
+// left out), or else before its first colon.
+std::optional<FieldLine> Split(std::string_view text, const TableRules& rules) {
+  FieldLine line;
+  const size_t colon = text.find(':');
+  const std::vector<std::string_view> words = SplitSpaces(text);
+  const auto number = std::find_if(words.begin(), words.end(), [](std::string_view w) {
+    return std::isdigit(static_cast<unsigned char>(w.front())) != 0;
+  });
+  const size_t at = number == words.end() ? std::string_view::npos
+                                          : static_cast<size_t>(number->data() - text.data());
+  if (number != words.begin() && at < colon) {
+    line.label = std::string(TrimSpaces(text.substr(0, at)));
+    std::string value(TrimSpaces(text.substr(at)));
+    if (const size_t end = number->size() - 1; (*number)[end] == ':') value.erase(end, 1);
+    line.value = std::move(value);
+    // The number is the record's: a code with text after it.
+    const std::optional<CodedText> coded = rules.SplitCode(line.value);
+    if (!coded || coded->text.empty()) return std::nullopt;
+    line.numbered = true;
+  } else if (colon != std::string_view::npos) {
+    line.label = std::string(TrimSpaces(text.substr(0, colon)));
+    line.value = std::string(TrimSpaces(text.substr(colon + 1)));
+  } else {
+    return std::nullopt;
+  }
+  if (line.label.empty() || line.value.empty() || HasFigure(line.label)) return std::nullopt;
+  line.folded = Fold(line.label);
+  if (SplitSpaces(line.folded).size() > kLabelWords) return std::nullopt;
+  const auto scores = rules.ScoreLabel(line.folded);
+  const auto best =
+      std::max_element(scores.begin(), scores.end(),
+                       [](const auto& a, const auto& b) { return a.weight < b.weight; });
+  if (best->weight < kHeaderEvidence) return std::nullopt;
+  line.role = static_cast<ColumnRole>(best - scores.begin());
+  return line;
+}
+
+// A row of `label` and `value`, where paragraph `from` stands.
+Row RowOf(const FieldLine& line, const Block& from) {
+  const Row& source = from.rows.front();
+  Row row = source;
+  row.cells.clear();
+  row.list = false;
+  for (const std::string* text : {&line.label, &line.value}) {
+    Cell cell;
+    cell.text = *text;
+    cell.bbox = source.bbox;
+    cell.confidence = source.cells.front().confidence;
+    row.cells.push_back(std::move(cell));
+  }
+  return row;
+}
+
+}  // namespace
+
+std::vector<LabelledRecord> LabelledRecords(const std::vector<Block>& blocks,
+                                            const TableRules& rules) {
+  struct Open {
+    LabelledRecord record;
+    std::string opening;  // the folded label of its first line
+    bool numbered = false;
+  };
+  std::vector<Open> found;
+  Open open;
+  std::set<ColumnRole> roles;  // of the open record's lines
+  const auto close = [&] {
+    Block& table = open.record.table;
+    if (roles.count(ColumnRole::kText) && table.rows.size() >= static_cast<size_t>(kFieldLabels)) {
+      table.kind = BlockKind::kTable;
+      table.bbox = blocks[open.record.first_block].bbox;
+      table = Turned(table);
+      found.push_back(std::move(open));
+    }
+    open = Open{};
+    roles.clear();
+  };
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const Block& block = blocks[b];
+    const std::optional<FieldLine> line =
+        block.kind == BlockKind::kParagraph ? Split(block.text(), rules) : std::nullopt;
+    if (!line) {
+      close();
+      continue;
+    }
+    // A record opens with its text or its number: a field before them ("Objetivo: …" over the
+    // first activity) is none of its own. Its text or number again opens the next.
+    const bool opens = line->role == ColumnRole::kText || line->role == ColumnRole::kCode;
+    if (opens && roles.count(line->role)) close();
+    if (open.record.table.rows.empty()) {
+      if (!opens) continue;
+      open.record.first_block = b;
+      open.opening = line->folded;
+    }
+    open.numbered |= line->numbered || line->role == ColumnRole::kCode;
+    open.record.table.rows.push_back(RowOf(*line, block));
+    roles.insert(line->role);
+  }
+  close();
+  // One such block unnumbered may describe the document ("Nombre del programa: …" over
+  // "Unidad responsable: …"): a list of records repeats its opening label.
+  std::map<std::string, size_t> openings;
+  for (const Open& o : found) ++openings[o.opening];
+  std::vector<LabelledRecord> out;
+  for (Open& o : found) {
+    if (o.numbered || openings[o.opening] >= kListedRecords) out.push_back(std::move(o.record));
+  }
+  return out;
+}
+
+}  // namespace oplex

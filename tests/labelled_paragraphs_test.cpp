@@ -78,6 +78,12 @@ TEST(TableLabelledParagraphs, ARecordOpensWithItsNumberOrItsText) {
       Rules());
   ASSERT_EQ(numbered.size(), 1u);
   EXPECT_EQ(numbered[0].table.rows[1].cells[0].text, "2 Revisar los expedientes");
+  // The word that says a number follows is no part of the label's name.
+  const std::vector<LabelledRecord> signed_number = LabelledRecords(
+      ParagraphsOf({"Actividad No. 3. Instalar los consejos", "Periodo: mayo de 2025"}), Rules());
+  ASSERT_EQ(signed_number.size(), 1u);
+  EXPECT_EQ(signed_number[0].table.rows[0].cells[0].text, "Actividad");
+  EXPECT_EQ(UnderstandTable(signed_number[0].table, Rules()).ColumnOf(ColumnRole::kText), 0u);
 }
 
 // Lines of labels that name no record's text (the place and date of a meeting), and a text

@@ -62,7 +62,17 @@ std::optional<FieldLine> Split(std::string_view text, const TableRules& rules) {
   }
   if (line.label.empty() || line.value.empty() || HasFigure(line.label)) return std::nullopt;
   line.folded = Fold(line.label);
-  if (SplitSpaces(line.folded).size() > kLabelWords) return std::nullopt;
+  const std::vector<std::string_view> label_words = SplitSpaces(line.folded);
+  if (label_words.size() > kLabelWords) return std::nullopt;
+  // "Actividad No. 1": the word that says a number follows (one that heads a column of codes)
+  // is no part of the field's name, and the label is the name alone.
+  if (line.numbered && label_words.size() > 1 &&
+      rules.ScoreLabel(label_words.back())[static_cast<size_t>(ColumnRole::kCode)].weight >=
+          kHeaderEvidence) {
+    const std::string_view kept = label_words[label_words.size() - 2];
+    line.folded.resize(static_cast<size_t>(kept.data() + kept.size() - line.folded.data()));
+    line.label = std::string(TrimSpaces(line.label.substr(0, line.label.rfind(' '))));
+  }
   const auto scores = rules.ScoreLabel(line.folded);
   const auto best =
       std::max_element(scores.begin(), scores.end(),

@@ -7,14 +7,14 @@
 //
 // A paragraph is a field's line when it opens with a label (a few words, no figure) that names a
 // field of a record (data/column_roles.tsv, at a header's strength), ended by a colon or followed
-// by the record's number ("Actividad 1.", "Acción 2:"; the number stays with the value, as its
-// printed code). A run of such lines, at least kFieldLabels of them, one naming the record's text,
-// is one record: it opens with its text or its number (a field above them, "Objetivo: …" over the
-// first activity, is none of its own), and a line naming either again opens the next. Records
-// without a number are kept only as a list, two or more opening with the same label: one block of
-// fields ("Nombre del programa: …", "Unidad responsable: …") may describe the document. Each
-// record is laid out as the ficha it is, turned (transposed.h): the labels its header row, the
-// values its record's row, each cell keeping its paragraph's page, lines and box.
+// by the record's number ("Actividad 1.", "Acción 2:", "Actividad No. 3"; the number stays with
+// the value, as its printed code). A run of such lines, at least kFieldLabels of them, one naming
+// the record's text, is one record: it opens with its text or its number (a field above them,
+// "Objetivo: …" over the first activity, is none of its own), and a line naming either again opens
+// the next. Records without a number are kept only as a list, two or more opening with the same
+// label: one block of fields ("Nombre del programa: …", "Unidad responsable: …") may describe the
+// document. Each record is laid out as the ficha it is, turned (transposed.h): the labels its
+// header row, the values its record's row, each cell keeping its paragraph's page, lines and box.
 #pragma once
 
 #include <cstddef>

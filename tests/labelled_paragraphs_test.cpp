@@ -57,6 +57,26 @@ TEST(TableLabelledParagraphs, EachActivityLineOpensARecordOfTheFieldsUnderIt) {
   EXPECT_EQ(t.ColumnOf(ColumnRole::kPeriod), 1u);
 }
 
+// A record printed over a page break: its provenance is the box on its first page, not one
+// spanning two pages' coordinates.
+TEST(TableLabelledParagraphs, ARecordOverAPageBreakHasTheBoxOfItsFirstPage) {
+  std::vector<Block> blocks =
+      ParagraphsOf({"Actividad 1. Realizar foros de participación juvenil",
+                    "Responsable: Secretaría Ejecutiva", "Periodo: enero a marzo de 2025"});
+  const BBox boxes[] = {{72, 700, 540, 712}, {72, 716, 540, 728}, {72, 60, 540, 72}};
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    blocks[i].rows.front().bbox = boxes[i];
+    blocks[i].rows.front().page = i < 2 ? 1 : 2;
+  }
+  const std::vector<LabelledRecord> records = LabelledRecords(blocks, Rules());
+  ASSERT_EQ(records.size(), 1u);
+  const Row& values = records[0].table.rows[1];
+  EXPECT_EQ(values.page, 1);
+  ASSERT_TRUE(values.bbox.has_value());
+  EXPECT_EQ(values.bbox->y0, 700);
+  EXPECT_EQ(values.bbox->y1, 728);
+}
+
 // A record may open with its number on a line of its own ("Número: 4").
 TEST(TableLabelledParagraphs, ARecordOpensWithItsNumberOrItsText) {
   const std::vector<LabelledRecord> records = LabelledRecords(ParagraphsOf({

@@ -72,7 +72,9 @@ Block Turned(const Block& block) {
       if (!out.page) out.page = row.page;
       if (out.first_line == 0) out.first_line = row.first_line;
       out.last_line = std::max(out.last_line, row.last_line);
-      if (row.cells.size() > c && row.cells[c].bbox) {
+      // The box on the record's first page (a record printed over a page break has a box on
+      // each).
+      if (row.cells.size() > c && row.cells[c].bbox && row.page == out.page) {
         out.bbox = out.bbox ? Union(*out.bbox, *row.cells[c].bbox) : *row.cells[c].bbox;
       }
       out.background = row.background;

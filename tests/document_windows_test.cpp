@@ -106,6 +106,12 @@ TEST(DocumentWindows, RealLayoutsReadInWindowsGiveTheSameRecords) {
   ExpectSameRecords(kData + "/real/itse_pada_2023.pdf", 4);
 }
 
+// Records printed as paragraphs, a field to a line: a window is not cut between an activity's
+// line and the fields under it.
+TEST(DocumentWindows, ARecordOfParagraphsIsNotCutFromItsFields) {
+  ExpectSameRecords(kData + "/pdf/layouts/activities-as-paragraphs.pdf", 1);
+}
+
 // What a database holds, row by row, named by content (page and line), not by row ids: the same
 // for the same records however they were written.
 std::multiset<std::string> Stored(const std::filesystem::path& db) {

@@ -474,18 +474,18 @@ TEST(ReportlabLayouts, OneFichaPerActivityReadTurned) {
   EXPECT_EQ(e.deliverables[0].activity, 0u);
 }
 
-// A plan set as running text: each activity a bold line "Actividad 1. …" and its fields a line
-// each (Responsable, Periodo, Entregable), under an opening paragraph and an "Objetivo: …" line
-// of no activity's. Each activity is read as the ficha it is, with its code, months from its
-// period, responsible and deliverable; the objective is none of the first activity's. It gave no
-// activity and a no_records finding.
+// A plan set as running text over two pages: each activity a bold line "Actividad 1. …" and its
+// fields a line each (Responsable, Periodo, Entregable), under an opening paragraph and an
+// "Objetivo: …" line of no activity's. Each activity is read as the ficha it is, with its code,
+// months from its period, responsible and deliverable; the objective is none of the first
+// activity's. It gave no activity and a no_records finding.
 TEST(ReportlabLayouts, ActivitiesSetAsParagraphsAFieldToALine) {
   const Extraction e = ReadLayoutWhole("activities-as-paragraphs");
-  ASSERT_EQ(e.activities.size(), 5u);
+  ASSERT_EQ(e.activities.size(), 17u);
   EXPECT_EQ(e.activities[0].responsible, "Secretaría Ejecutiva");
   EXPECT_EQ(e.activities[0].months_source, MonthsSource::kDates);
   for (const Attribute& a : e.activities[0].attributes) EXPECT_NE(a.header, "Objetivo");
-  ASSERT_EQ(e.deliverables.size(), 5u);
+  ASSERT_EQ(e.deliverables.size(), 17u);
   EXPECT_EQ(e.deliverables[4].text, "Informe");
   EXPECT_EQ(e.deliverables[4].activity, 4u);
   EXPECT_TRUE(std::none_of(e.findings.begin(), e.findings.end(),

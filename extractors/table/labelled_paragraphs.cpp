@@ -98,7 +98,18 @@ Row RowOf(const FieldLine& line, const Block& from) {
   return row;
 }
 
+// Whether a field's line opens a record: it gives the record's text or its number.
+bool Opens(const FieldLine& line) {
+  return line.role == ColumnRole::kText || line.role == ColumnRole::kCode;
+}
+
 }  // namespace
+
+bool GoesOnARecord(const Block& paragraph, const TableRules& rules) {
+  if (paragraph.kind != BlockKind::kParagraph) return false;
+  const std::optional<FieldLine> line = Split(paragraph.text(), rules);
+  return line && !Opens(*line);
+}
 
 std::vector<LabelledRecord> LabelledRecords(const std::vector<Block>& blocks,
                                             const TableRules& rules) {
@@ -131,7 +142,7 @@ std::vector<LabelledRecord> LabelledRecords(const std::vector<Block>& blocks,
     }
     // A record opens with its text or its number: a field before them ("Objetivo: …" over the
     // first activity) is none of its own. Its text or number again opens the next.
-    const bool opens = line->role == ColumnRole::kText || line->role == ColumnRole::kCode;
+    const bool opens = Opens(*line);
     if (opens && roles.count(line->role)) close();
     if (open.record.table.rows.empty()) {
       if (!opens) continue;

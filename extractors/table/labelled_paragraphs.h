@@ -33,4 +33,8 @@ struct LabelledRecord {
 std::vector<LabelledRecord> LabelledRecords(const std::vector<Block>& blocks,
                                             const TableRules& rules);
 
+// Whether `paragraph` is a field's line that opens no record (neither its text nor its number):
+// it goes on the record of the lines above it, if any.
+bool GoesOnARecord(const Block& paragraph, const TableRules& rules);
+
 }  // namespace oplex

@@ -10,6 +10,7 @@
 #include "extractors/reporting_period.h"
 #include "extractors/sentences.h"
 #include "extractors/stated_totals.h"
+#include "extractors/table/labelled_paragraphs.h"
 #include "extractors/table_events.h"
 #include "pipeline/classify/classifier.h"
 #include "pipeline/decode/image_decoder.h"
@@ -170,7 +171,8 @@ Result<DocumentRead> DocumentPipeline::Read(const std::filesystem::path& path, S
       [&](const std::vector<Block>& blocks, WindowPlace place, Extraction* e) {
         ExtractWindow(blocks, place, path, &opening, e);
       },
-      [&](Extraction* e, const RecordCounts& before) { settled.Settle(e, before); });
+      [&](Extraction* e, const RecordCounts& before) { settled.Settle(e, before); },
+      [this](const Block& paragraph) { return GoesOnARecord(paragraph, table_rules_); });
   auto take = [&](std::vector<Block> blocks) { windows.Add(std::move(blocks)); };
   std::string source_format;
   std::optional<int> page_count;

@@ -56,7 +56,10 @@ size_t DocumentWindows::Cut() const {
   const int spanned = PagesSpanned(pending_);
   if (pages_ <= 0 || spanned < pages_) return 0;
   for (size_t i = pending_.size(); i-- > 1;) {
-    if (IsParagraph(pending_[i - 1]) && IsParagraph(pending_[i])) return i;
+    if (IsParagraph(pending_[i - 1]) && IsParagraph(pending_[i]) &&
+        !(goes_on_ && goes_on_(pending_[i]))) {
+      return i;
+    }
   }
   if (spanned < 2 * pages_) return 0;
   for (size_t i = pending_.size(); i-- > 1;) {

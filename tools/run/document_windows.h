@@ -3,8 +3,10 @@
 //
 // Blocks come in as layout settles them (page_blocks.h). Once those waiting span `pages` pages,
 // they are cut into a window where nothing reads across the cut: between two paragraphs, so no
-// table (nor a table continued on the next page, which layout has joined into one block) is split
-// (after 2 × `pages` with no such place, the cut falls after any paragraph, then anywhere).
+// table (nor a table continued on the next page, which layout has joined into one block) is split,
+// and not before a paragraph that goes on a record of paragraphs (a field's line under its
+// activity, labelled_paragraphs.h) (after 2 × `pages` with no such place, the cut falls after any
+// paragraph, then anywhere).
 //
 // Each window is extracted by the caller's `extract` into the document's records (so it sees the
 // records before it), after a context of blocks it re-reads: the blocks after the last record of
@@ -41,8 +43,14 @@ class DocumentWindows {
   // document's: `before` counts the records the document held before it.
   using Settled = std::function<void(Extraction* document, const RecordCounts& before)>;
 
-  DocumentWindows(int pages, Extract extract, Settled settled)
-      : pages_(pages), extract_(std::move(extract)), settled_(std::move(settled)) {}
+  // Whether a paragraph goes on the record of the paragraphs before it: no cut falls before it.
+  using GoesOn = std::function<bool(const Block& paragraph)>;
+
+  DocumentWindows(int pages, Extract extract, Settled settled, GoesOn goes_on = {})
+      : pages_(pages),
+        extract_(std::move(extract)),
+        settled_(std::move(settled)),
+        goes_on_(std::move(goes_on)) {}
 
   // Takes blocks as they settle, in reading order; extracts a window when one is full.
   void Add(std::vector<Block> settled);
@@ -70,6 +78,7 @@ class DocumentWindows {
   int pages_;
   Extract extract_;
   Settled settled_;
+  GoesOn goes_on_;
   std::vector<Block> pending_;  // settled, not extracted yet
   std::vector<Block> context_;  // re-read before the next window
   Extraction document_;

@@ -16,8 +16,6 @@
 namespace oplex {
 namespace {
 
-// The most words a field's label has ("Unidad administrativa responsable de la ejecución").
-constexpr size_t kLabelWords = 8;
 // Records without a number are a list when at least this many open with the same label.
 constexpr size_t kListedRecords = 2;
 
@@ -28,10 +26,6 @@ struct FieldLine {
   ColumnRole role = ColumnRole::kUnknown;
   bool numbered = false;  // the label followed by the record's number
 };
-
-bool HasFigure(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-}
 
 // The label and value of `text`: the words before the number that follows its first words
 // ("Actividad 1. Elaborar…", "Acción 2: Revisar…": the number opens the value, a colon after it
@@ -60,25 +54,21 @@ std::optional<FieldLine> Split(std::string_view text, const TableRules& rules) {
   } else {
     return std::nullopt;
   }
-  if (line.label.empty() || line.value.empty() || HasFigure(line.label)) return std::nullopt;
+  if (line.value.empty()) return std::nullopt;
   line.folded = Fold(line.label);
+  if (!FieldLabel(line.folded)) return std::nullopt;
   const std::vector<std::string_view> label_words = SplitSpaces(line.folded);
-  if (label_words.size() > kLabelWords) return std::nullopt;
   // "Actividad No. 1": the word that says a number follows (one that heads a column of codes)
   // is no part of the field's name, and the label is the name alone.
   if (line.numbered && label_words.size() > 1 &&
-      rules.ScoreLabel(label_words.back())[static_cast<size_t>(ColumnRole::kCode)].weight >=
-          kHeaderEvidence) {
+      FieldNamed(label_words.back(), rules) == ColumnRole::kCode) {
     const std::string_view kept = label_words[label_words.size() - 2];
     line.folded.resize(static_cast<size_t>(kept.data() + kept.size() - line.folded.data()));
     line.label = std::string(TrimSpaces(line.label.substr(0, line.label.rfind(' '))));
   }
-  const auto scores = rules.ScoreLabel(line.folded);
-  const auto best =
-      std::max_element(scores.begin(), scores.end(),
-                       [](const auto& a, const auto& b) { return a.weight < b.weight; });
-  if (best->weight < kHeaderEvidence) return std::nullopt;
-  line.role = static_cast<ColumnRole>(best - scores.begin());
+  const std::optional<ColumnRole> field = FieldNamed(line.folded, rules);
+  if (!field) return std::nullopt;
+  line.role = *field;
   return line;
 }
 
@@ -124,7 +114,6 @@ std::vector<LabelledRecord> LabelledRecords(const std::vector<Block>& blocks,
   const auto close = [&] {
     Block& table = open.record.table;
     if (roles.count(ColumnRole::kText) && table.rows.size() >= static_cast<size_t>(kFieldLabels)) {
-      table.kind = BlockKind::kTable;
       table.bbox = blocks[open.record.first_block].bbox;
       table = Turned(table);
       found.push_back(std::move(open));

@@ -12,20 +12,22 @@
 #include "pipeline/normalize/join.h"
 
 namespace oplex {
-namespace {
 
-// The most words a field's label has ("Unidad administrativa responsable de la ejecución").
-constexpr size_t kLabelWords = 8;
-
-// Whether a folded cell reads as a field's label: a few words, none of them a figure.
-bool Label(const std::string& folded) {
+bool FieldLabel(std::string_view folded) {
   const std::vector<std::string_view> words = SplitSpaces(folded);
   if (words.empty() || words.size() > kLabelWords) return false;
   return std::none_of(folded.begin(), folded.end(),
                       [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
-}  // namespace
+std::optional<ColumnRole> FieldNamed(std::string_view folded, const TableRules& rules) {
+  const auto scores = rules.ScoreLabel(folded);
+  const auto best =
+      std::max_element(scores.begin(), scores.end(),
+                       [](const auto& a, const auto& b) { return a.weight < b.weight; });
+  if (best->weight < kHeaderEvidence) return std::nullopt;
+  return static_cast<ColumnRole>(best - scores.begin());
+}
 
 std::optional<Block> TurnedRecord(const TypedTable& read, const TableRules& rules) {
   if (read.header.rows > 0 && read.ColumnOf(ColumnRole::kText)) return std::nullopt;
@@ -41,15 +43,12 @@ std::optional<Block> TurnedRecord(const TypedTable& read, const TableRules& rule
     // A closing colon ("Periodo:") is the label's own: ScoreLabel reads past it.
     const std::string folded = Fold(row.cells.front().text);
     if (folded.empty()) continue;
-    if (!Label(folded)) return std::nullopt;
-    const auto scores = rules.ScoreLabel(folded);
-    const auto best =
-        std::max_element(scores.begin(), scores.end(),
-                         [](const auto& a, const auto& b) { return a.weight < b.weight; });
-    if (best->weight < kHeaderEvidence) continue;
+    if (!FieldLabel(folded)) return std::nullopt;
+    const std::optional<ColumnRole> field = FieldNamed(folded, rules);
+    if (!field) continue;
     ++fields;
-    const bool names_text = best - scores.begin() == static_cast<int>(ColumnRole::kText);
-    text |= names_text && row.cells.size() > 1 && !PlainText(row.cells[1].text).empty();
+    text |= *field == ColumnRole::kText && row.cells.size() > 1 &&
+            !PlainText(row.cells[1].text).empty();
   }
   if (fields < kFieldLabels || !text) return std::nullopt;
   return Turned(block);

@@ -10,7 +10,9 @@
 // row, each column of values a record's row, every cell keeping its place on the page.
 #pragma once
 
+#include <cstddef>
 #include <optional>
+#include <string_view>
 
 #include "extractors/table/table_rules.h"
 #include "extractors/table/typed_table.h"
@@ -19,6 +21,13 @@
 namespace oplex {
 
 inline constexpr int kFieldLabels = 2;
+
+// Whether a folded cell reads as a field's label: a few words (kLabelWords at most), none of
+// them a figure.
+inline constexpr size_t kLabelWords = 8;
+bool FieldLabel(std::string_view folded);
+// The field a folded label names at a header's strength (data/column_roles.tsv), if any.
+std::optional<ColumnRole> FieldNamed(std::string_view folded, const TableRules& rules);
 
 // `read`: the table as its reading understood it, printed the right way up. The table turned,
 // when it is a record printed down its rows.

@@ -134,5 +134,35 @@ TEST(TableLabelledParagraphs, OneUnnumberedBlockOfFieldsIsNoList) {
   EXPECT_TRUE(LabelledRecords(ParagraphsOf(listed), Rules()).empty());
 }
 
+// A numbered list whose items carry their fields on lines under them: each item opens a record,
+// its number and text under an empty label (the text found by its content, beside the period a
+// label names). A heading numbered as the items are, with no fields under it, is none; a lone
+// item with fields is no list (a numbered heading over a block describing the document).
+TEST(TableLabelledParagraphs, NumberedItemsWithTheirFieldsUnderThemAreAList) {
+  const std::vector<Block> blocks = ParagraphsOf({
+      "1. Actividades",
+      "1. Elaborar el informe trimestral de actividades",
+      "Área responsable: Dirección de Participación Ciudadana",
+      "Fecha de realización: marzo y abril de 2025",
+      "2. Revisar los lineamientos de fiscalización",
+      "Área responsable: Dirección de Participación Ciudadana",
+      "Fecha de realización: del 6 al 7 de agosto de 2025",
+      "2. Seguimiento",
+      "La Dirección informará cada trimestre del avance.",
+  });
+  const std::vector<LabelledRecord> records = LabelledRecords(blocks, Rules());
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].first_block, 1u);
+  EXPECT_EQ(records[1].first_block, 4u);
+  const Block& second = records[1].table;
+  ASSERT_EQ(second.rows.size(), 2u);
+  EXPECT_EQ(second.rows[0].cells[0].text, "");
+  EXPECT_EQ(second.rows[1].cells[0].text, "2. Revisar los lineamientos de fiscalización");
+  const TypedTable t = UnderstandTable(second, Rules());
+  EXPECT_EQ(t.ColumnOf(ColumnRole::kText), 0u);
+  EXPECT_EQ(t.ColumnOf(ColumnRole::kPeriod), 2u);
+  EXPECT_TRUE(LabelledRecords({blocks.begin(), blocks.begin() + 4}, Rules()).empty());
+}
+
 }  // namespace
 }  // namespace oplex

@@ -492,6 +492,26 @@ TEST(ReportlabLayouts, ActivitiesSetAsParagraphsAFieldToALine) {
                            [](const Finding& f) { return f.code == "no_records"; }));
 }
 
+// A plan set as a numbered list, in Times on A4: each item ("1. Elaborar …", no label before
+// it) with its fields on lines under it (Área responsable, Fecha de realización, Producto), under
+// a heading numbered as the items are ("1. Actividades") and over another with prose. Each item
+// is a record: its number, text, responsible, months from its date and its product. It gave no
+// activity and a no_records finding.
+TEST(ReportlabLayouts, NumberedItemsWithTheirFieldsOnLinesUnderThem) {
+  const Extraction e = ReadLayoutWhole("numbered-items-with-field-lines");
+  ASSERT_EQ(e.activities.size(), 7u);
+  EXPECT_EQ(e.activities[1].code, "2");
+  EXPECT_TRUE(e.activities[1].code_printed);
+  EXPECT_EQ(e.activities[1].responsible, "Dirección de Participación Ciudadana");
+  EXPECT_EQ(e.activities[1].start_date, "2025-08-06");
+  EXPECT_EQ(e.activities[1].months_source, MonthsSource::kDates);
+  ASSERT_EQ(e.deliverables.size(), 7u);
+  EXPECT_EQ(e.deliverables[6].text, "Informe");
+  EXPECT_EQ(e.deliverables[6].activity, 6u);
+  EXPECT_TRUE(std::none_of(e.findings.begin(), e.findings.end(),
+                           [](const Finding& f) { return f.code == "no_records"; }));
+}
+
 // Each month spanning what was programmed and what was realized ("P" | "R"): the schedule and
 // the monthly figures are the programmed columns' (the third activity, realized in February with
 // nothing programmed there, had February marked), what was realized kept as attributes.

@@ -72,6 +72,17 @@ std::optional<FieldLine> Split(std::string_view text, const TableRules& rules) {
   return line;
 }
 
+// `text` as a numbered item of a list ("1. Realizar foros …", "b) Revisar …"): no label, its
+// number and text the record's (role kText), when a code opens it and words follow.
+std::optional<FieldLine> Item(std::string_view text, const TableRules& rules) {
+  const std::optional<CodedText> coded = rules.SplitCode(text);
+  if (!coded || coded->text.empty()) return std::nullopt;
+  FieldLine line;
+  line.value = std::string(TrimSpaces(text));
+  line.role = ColumnRole::kText;
+  return line;
+}
+
 // A row of `label` and `value`, where paragraph `from` stands.
 Row RowOf(const FieldLine& line, const Block& from) {
   const Row& source = from.rows.front();
@@ -105,7 +116,7 @@ std::vector<LabelledRecord> LabelledRecords(const std::vector<Block>& blocks,
                                             const TableRules& rules) {
   struct Open {
     LabelledRecord record;
-    std::string opening;  // the folded label of its first line
+    std::string opening;  // the folded label of its first line (empty: a list's item)
     bool numbered = false;
   };
   std::vector<Open> found;
@@ -123,8 +134,11 @@ std::vector<LabelledRecord> LabelledRecords(const std::vector<Block>& blocks,
   };
   for (size_t b = 0; b < blocks.size(); ++b) {
     const Block& block = blocks[b];
-    const std::optional<FieldLine> line =
-        block.kind == BlockKind::kParagraph ? Split(block.text(), rules) : std::nullopt;
+    std::optional<FieldLine> line;
+    if (block.kind == BlockKind::kParagraph) {
+      line = Split(block.text(), rules);
+      if (!line) line = Item(block.text(), rules);
+    }
     if (!line) {
       close();
       continue;
@@ -144,7 +158,8 @@ std::vector<LabelledRecord> LabelledRecords(const std::vector<Block>& blocks,
   }
   close();
   // One such block unnumbered may describe the document ("Nombre del programa: …" over
-  // "Unidad responsable: …"): a list of records repeats its opening label.
+  // "Unidad responsable: …"), as may a numbered heading over one: a list of records repeats its
+  // opening label, or opens each with an item.
   std::map<std::string, size_t> openings;
   for (const Open& o : found) ++openings[o.opening];
   std::vector<LabelledRecord> out;

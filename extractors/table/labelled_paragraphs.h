@@ -13,8 +13,11 @@
 // "Objetivo: …" over the first activity, is none of its own), and a line naming either again opens
 // the next. Records without a number are kept only as a list, two or more opening with the same
 // label: one block of fields ("Nombre del programa: …", "Unidad responsable: …") may describe the
-// document. Each record is laid out as the ficha it is, turned (transposed.h): the labels its
-// header row, the values its record's row, each cell keeping its paragraph's page, lines and box.
+// document. A numbered item of a list with no label ("1. Elaborar el informe…") opens a record
+// too, its number and text under an empty label, when fields follow it ("Área responsable: …",
+// "Fecha de realización: …"); such records are a list too, two or more. Each record is laid out as
+// the ficha it is, turned (transposed.h): the labels its header row, the values its record's row,
+// each cell keeping its paragraph's page, lines and box.
 #pragma once
 
 #include <cstddef>

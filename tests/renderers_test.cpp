@@ -512,6 +512,25 @@ TEST(ReportlabLayouts, NumberedItemsWithTheirFieldsOnLinesUnderThem) {
                            [](const Finding& f) { return f.code == "no_records"; }));
 }
 
+// Two tables ruled down their columns only, the header ruled off and no rule between the
+// records (some wrapped over two lines): each record a row, its months marked with X in the
+// first, shaded by one bar from its first month to its last in the second. Each table had read
+// as one record holding every code, text and responsible, all twelve months marked.
+TEST(ReportlabLayouts, TablesRuledDownTheirColumnsOnly) {
+  const Extraction e = ReadLayoutWhole("columns-ruled-rows-not");
+  ASSERT_EQ(e.activities.size(), 8u);
+  EXPECT_EQ(e.activities[1].responsible, "Secretaría Ejecutiva");
+  EXPECT_EQ(PlainText(e.activities[1].text),
+            "Difundir materiales de cultura democrática en escuelas");
+}
+
+// The same page as a 200 dpi grey scan: the column rules found on the image, the rows by the
+// whitespace between the records, each read whole.
+TEST(ReportlabLayouts, TablesRuledDownTheirColumnsOnlyScannedAt200Dpi) {
+  ExpectEveryRowRead(
+      Read("columns-ruled-rows-not", kLayouts, "columns-ruled-rows-not-scan-1.png"));
+}
+
 // Each month spanning what was programmed and what was realized ("P" | "R"): the schedule and
 // the monthly figures are the programmed columns' (the third activity, realized in February with
 // nothing programmed there, had February marked), what was realized kept as attributes.

@@ -180,6 +180,15 @@ bool SharedMiddle(const std::vector<TextLine>& lines) {
 
 double Em(const Word& w) { return w.font_size > 0 ? w.font_size : Height(w); }
 
+double LineHeight(const std::vector<const Word*>& words) {
+  std::vector<double> heights;
+  heights.reserve(words.size());
+  for (const Word* w : words) heights.push_back(Height(*w));
+  const auto middle = heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2);
+  std::nth_element(heights.begin(), middle, heights.end());
+  return *middle;
+}
+
 std::vector<TextLine> BuildLines(const std::vector<const Word*>& words) {
   std::vector<const Word*> sorted = words;
   std::stable_sort(sorted.begin(), sorted.end(), [](const Word* a, const Word* b) {

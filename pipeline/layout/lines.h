@@ -28,6 +28,10 @@ std::vector<TextLine> BuildLines(const std::vector<const Word*>& words);
 // A word's font size, or its height where the source gives none.
 double Em(const Word& w);
 
+// The middle height of `words` (not empty): a line's height, whatever a stray mark or a box OCR
+// drew too tall.
+double LineHeight(const std::vector<const Word*>& words);
+
 // Runs of words separated by column gaps (indices into line.words, [first, last)).
 std::vector<std::pair<size_t, size_t>> Segments(const TextLine& line);
 

@@ -10,6 +10,7 @@
 #include "pipeline/layout/lines.h"
 #include "pipeline/layout/stream.h"
 #include "pipeline/layout/unmerge.h"
+#include "pipeline/layout/unruled_rows.h"
 #include "pipeline/normalize/join.h"
 
 namespace oplex {
@@ -216,7 +217,10 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line,
       if (GridCell* cell = grid->At((p->bbox.x0 + p->bbox.x1) / 2, y)) cell->words.push_back(p);
     }
   }
-  for (Grid& g : grids) SplitCellsWordsDivide(&g);
+  for (Grid& g : grids) {
+    SplitCellsWordsDivide(&g);
+    SplitUnruledRows(&g);
+  }
   const std::vector<TextLine> lines = BuildLines(loose);
   if (foot != nullptr) {
     Grid* opening = EdgeGrid(grids, lines, page, /*top=*/true);

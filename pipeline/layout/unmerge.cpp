@@ -5,24 +5,13 @@
 #include <limits>
 #include <optional>
 
+#include "pipeline/layout/lines.h"
+
 namespace oplex {
 namespace {
 
 // A word crosses a boundary when it reaches more than this past it (points).
 constexpr double kCrossSlack = 1.0;
-
-double Height(const Word& w) { return w.bbox.y1 - w.bbox.y0; }
-
-// The middle height of the words: a line's height, whatever a stray mark or a box OCR drew too
-// tall.
-double LineHeight(const std::vector<const Word*>& words) {
-  std::vector<double> heights;
-  heights.reserve(words.size());
-  for (const Word* w : words) heights.push_back(Height(*w));
-  const auto middle = heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2);
-  std::nth_element(heights.begin(), middle, heights.end());
-  return *middle;
-}
 
 // Whether boundary `at` divides `words` (along x when `vertical`, else along y): words on both
 // sides, none across, the facing ones a line's height apart.

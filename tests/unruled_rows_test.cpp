@@ -1,0 +1,115 @@
+// Rows of a ruled table that no rule separates (pipeline/layout/unruled_rows.h), on grids built
+// by hand: a header row ruled off from one body row that holds every record.
+#include "pipeline/layout/unruled_rows.h"
+
+#include <gtest/gtest.h>
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "tests/placed_words.h"
+
+namespace oplex {
+namespace {
+
+// Words 8 points high, one line each, placed by their top.
+class Page {
+ public:
+  const Word* At(const std::string& text, double x0, double top) {
+    return &words_.emplace_back(testing::WordAt(text, x0, top, x0 + 6.0 * text.size(), top + 8));
+  }
+
+ private:
+  std::deque<Word> words_;
+};
+
+// Three columns (code, text, responsible) between rules, y 0-20 the header, 20-`bottom` the body;
+// `body[c]` the words of the body's column c.
+Grid ColumnsRuled(double bottom, std::vector<std::vector<const Word*>> body) {
+  Grid grid;
+  grid.ruled = true;
+  grid.xs = {0, 30, 230, 330};
+  grid.ys = {0, 20, bottom};
+  grid.bbox = BBox{0, 0, 330, bottom};
+  for (int c = 0; c < 3; ++c) {
+    const BBox head{grid.xs[c], 0, grid.xs[c + 1], 20};
+    grid.cells.push_back(GridCell{0, c, 1, 1, head, {}});
+    const BBox cell{grid.xs[c], 20, grid.xs[c + 1], bottom};
+    grid.cells.push_back(GridCell{1, c, 1, 1, cell, body[static_cast<size_t>(c)]});
+  }
+  return grid;
+}
+
+std::string TextAt(const Grid& grid, int row, int col) {
+  for (const GridCell& c : grid.cells) {
+    if (c.row != row || c.col != col) continue;
+    std::string text;
+    for (const Word* w : c.words) text += (text.empty() ? "" : " ") + w->text;
+    return text;
+  }
+  return "(none)";
+}
+
+// Three records a line each, 7 points of whitespace between them (a line is 8 high): three rows.
+// The record whose text wraps over two lines set 1.5 points apart stays one row.
+TEST(UnruledRows, RecordsApartByWhitespaceAcrossEveryColumnAreRowsOfTheirOwn) {
+  Page p;
+  Grid grid =
+      ColumnsRuled(80, {{p.At("1", 5, 25), p.At("2", 5, 40), p.At("3", 5, 64.5)},
+                        {p.At("Realizar", 35, 25), p.At("Revisar", 35, 40), p.At("los", 80, 40),
+                         p.At("expedientes", 35, 49.5), p.At("Aprobar", 35, 64.5)},
+                        {p.At("SE", 235, 25), p.At("DEOE", 235, 40), p.At("CG", 235, 64.5)}});
+  SplitUnruledRows(&grid);
+  ASSERT_EQ(grid.rows(), 4);
+  EXPECT_DOUBLE_EQ(grid.ys[2], 36.5);
+  EXPECT_DOUBLE_EQ(grid.ys[3], 61);
+  EXPECT_EQ(grid.cells.size(), 12u);
+  EXPECT_EQ(TextAt(grid, 1, 0), "1");
+  EXPECT_EQ(TextAt(grid, 2, 1), "Revisar los expedientes");
+  EXPECT_EQ(TextAt(grid, 2, 2), "DEOE");
+  EXPECT_EQ(TextAt(grid, 3, 2), "CG");
+  for (const GridCell& c : grid.cells) {
+    EXPECT_DOUBLE_EQ(c.bbox.y0, grid.ys[static_cast<size_t>(c.row)]);
+    EXPECT_DOUBLE_EQ(c.bbox.y1, grid.ys[static_cast<size_t>(c.row) + 1]);
+  }
+}
+
+// A record's second paragraph in one cell ("Informe" over "Minuta", a blank line between them)
+// fills one cell: no record of its own. Lines wrapped closer than half a line stay one row.
+TEST(UnruledRows, AParagraphOfOneCellOrAWrappedLineIsNoRecord) {
+  Page p;
+  Grid paragraphs = ColumnsRuled(60, {{p.At("1", 5, 25)},
+                                      {p.At("Realizar", 35, 25)},
+                                      {p.At("Informe", 235, 25), p.At("Minuta", 235, 45)}});
+  SplitUnruledRows(&paragraphs);
+  EXPECT_EQ(paragraphs.rows(), 2);
+  EXPECT_EQ(TextAt(paragraphs, 1, 2), "Informe Minuta");
+  Grid wrapped = ColumnsRuled(60, {{p.At("1", 5, 25)},
+                                   {p.At("Realizar", 35, 25), p.At("foros", 35, 36)},
+                                   {p.At("Secretaría", 235, 25), p.At("Ejecutiva", 235, 36)}});
+  SplitUnruledRows(&wrapped);
+  EXPECT_EQ(wrapped.rows(), 2);
+}
+
+// A cell merged down over several rows (an axis beside its activities) keeps its rows whole, as
+// does a grid drawn by no rules (a stream table's, whose rows are its lines).
+TEST(UnruledRows, RowsUnderACellMergedDownOrOfAStreamTableStayWhole) {
+  Page p;
+  const std::vector<std::vector<const Word*>> body = {
+      {p.At("1", 5, 25), p.At("2", 5, 45)},
+      {p.At("Realizar", 35, 25), p.At("Revisar", 35, 45)},
+      {p.At("SE", 235, 25), p.At("CG", 235, 45)}};
+  Grid merged = ColumnsRuled(60, body);
+  merged.ys = {0, 20, 40, 60};
+  merged.cells[1].row_span = 2;
+  SplitUnruledRows(&merged);
+  EXPECT_EQ(merged.rows(), 3);
+  Grid stream = ColumnsRuled(60, body);
+  stream.ruled = false;
+  SplitUnruledRows(&stream);
+  EXPECT_EQ(stream.rows(), 2);
+}
+
+}  // namespace
+}  // namespace oplex

@@ -527,8 +527,16 @@ TEST(ReportlabLayouts, TablesRuledDownTheirColumnsOnly) {
 // The same page as a 200 dpi grey scan: the column rules found on the image, the rows by the
 // whitespace between the records, each read whole.
 TEST(ReportlabLayouts, TablesRuledDownTheirColumnsOnlyScannedAt200Dpi) {
-  ExpectEveryRowRead(
-      Read("columns-ruled-rows-not", kLayouts, "columns-ruled-rows-not-scan-1.png"));
+  ExpectEveryRowRead(Read("columns-ruled-rows-not", kLayouts, "columns-ruled-rows-not-scan-1.png"));
+}
+
+// A Gantt chart as a spreadsheet prints it without borders: tall rows (22 points for 8-point
+// type) and each activity's months one coloured bar. The rows had been read as paragraphs (no
+// activity), and with them as a table January's fill covered too little of its column.
+TEST(ReportlabLayouts, ABarChartWithoutRulesInTallRows) {
+  const Extraction e = ReadLayoutWhole("bars-without-rules");
+  ASSERT_EQ(e.activities.size(), 8u);
+  EXPECT_EQ(e.activities[0].months_source, MonthsSource::kGrid);
 }
 
 // Each month spanning what was programmed and what was realized ("P" | "R"): the schedule and

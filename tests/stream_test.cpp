@@ -379,5 +379,37 @@ TEST(StreamTables, ALargerLineAtTheFirstColumnsEdgeEndsTheTable) {
   EXPECT_EQ(tables.front().rows.front().cells.front().text, "2.30");
 }
 
+// A Gantt chart as a spreadsheet prints it without borders: rows of 8-point type 22 points apart
+// (14 points of whitespace between lines, under two font sizes), month names 30 points apart
+// over them. The rows are one table, and January's column is as wide as the other months' (its
+// left boundary half a step from its name, not in the middle of the whitespace after the
+// activities' text), so that a fill of that month's cell covers it.
+TEST(StreamTables, TallRowsUnderAMonthLadderAreOneTableItsFirstMonthAsWideAsTheOthers) {
+  std::vector<Word> words;
+  auto add = [&](const std::string& text, double x0, double x1, double top) {
+    words.push_back(WordAt(text, x0, top, x1, top + 8));
+  };
+  const char* months[] = {"Ene", "Feb", "Mar", "Abr", "May", "Jun"};
+  add("No.", 40, 52, 100);
+  add("Actividad", 80, 115, 100);
+  for (int m = 0; m < 6; ++m) add(months[m], 337 + 30.0 * m, 353 + 30.0 * m, 100);
+  const char* texts[] = {"Realizar", "Revisar", "Aprobar", "Difundir"};
+  for (int r = 0; r < 4; ++r) {
+    const double top = 122 + 22.0 * r;
+    add(std::to_string(r + 1), 44, 48, top);
+    add(texts[r], 80, 120, top);
+    add("foros", 123, 145, top);
+  }
+  const std::vector<Block> tables = TablesOnPage(1, words);
+  ASSERT_EQ(tables.size(), 1u);
+  const Block& t = tables.front();
+  ASSERT_EQ(t.rows.size(), 5u);
+  ASSERT_EQ(t.columns.size(), 9u);
+  EXPECT_EQ(t.rows[0].cells[2].text, "Ene");
+  EXPECT_EQ(t.rows[4].cells[1].text, "Difundir foros");
+  EXPECT_DOUBLE_EQ(t.columns[2], 330);
+  EXPECT_DOUBLE_EQ(t.columns[3], 360);
+}
+
 }  // namespace
 }  // namespace oplex

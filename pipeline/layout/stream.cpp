@@ -15,8 +15,9 @@ constexpr int kMinTableLines = 3;
 constexpr int kMinFootLines = 2;
 // A word of a line laid on known columns may reach this many font sizes over a boundary.
 constexpr double kOverhangEm = 0.5;
-// Lines further apart than this many line heights are not one table.
-constexpr double kMaxLineGap = 1.5;
+// Lines further apart than this many font sizes are not one table (a spreadsheet's rows set
+// tall, 22 points for 8-point type, stand under two apart).
+constexpr double kMaxLineGap = 2.0;
 // A column gap may be crossed by this share of the table's lines (a long title, a stray cell).
 constexpr double kCrossingShare = 0.1;
 // Lines of one table differ in font size by at most this (points).
@@ -65,17 +66,20 @@ bool Ladder(const TextLine& line, size_t first, size_t last) {
   return even_steps || even_gaps;
 }
 
-// Whether a line holds a ladder of labels: short words in a row, evenly spaced, each a cell of
-// its own or run together by gaps too narrow to part cells.
-bool HasLadder(const TextLine& line) {
+// The ladders of labels a line holds, as [first, last) of its words: short words in a row,
+// evenly spaced, each a cell of its own or run together by gaps too narrow to part cells.
+std::vector<std::pair<size_t, size_t>> Ladders(const TextLine& line) {
+  std::vector<std::pair<size_t, size_t>> ladders;
   size_t start = 0;
   for (size_t k = 0; k <= line.words.size(); ++k) {
     if (k < line.words.size() && CodePoints(line.words[k]->text) <= kMaxLadderLabelChars) continue;
-    if (Ladder(line, start, k)) return true;
+    if (Ladder(line, start, k)) ladders.emplace_back(start, k);
     start = k + 1;
   }
-  return false;
+  return ladders;
 }
+
+bool HasLadder(const TextLine& line) { return !Ladders(line).empty(); }
 
 // A line's cells: its segments (lines.h), a ladder cut into one cell per label.
 std::vector<std::pair<size_t, size_t>> Cells(const TextLine& line) {
@@ -144,6 +148,38 @@ std::vector<std::pair<size_t, size_t>> CellsUnder(
   return cells;
 }
 
+// The outer edges of a ladder's columns: its first label's left and its last label's right, as
+// far from the label's centre as the boundary on its other side (the columns of a ladder are
+// alike), and where each label starts and ends.
+struct LadderEnd {
+  double left_edge, first_x0;
+  double right_edge, last_x1;
+};
+
+LadderEnd EndsOf(const TextLine& line, size_t first, size_t last) {
+  const Word& a = *line.words[first];
+  const Word& b = *line.words[first + 1];
+  const Word& y = *line.words[last - 2];
+  const Word& z = *line.words[last - 1];
+  return LadderEnd{2 * Centre(a) - (a.bbox.x1 + b.bbox.x0) / 2, a.bbox.x0,
+                   2 * Centre(z) - (y.bbox.x1 + z.bbox.x0) / 2, z.bbox.x1};
+}
+
+// The boundary in the whitespace [x0, x1): its middle, or, where a ladder's first label stands
+// just right of it (its last just left), the edge of that label's column, so that the column is
+// as wide as the ladder's others and not as the whitespace beside it (a fill of the first month
+// of a grid then covers its cell).
+double Boundary(double x0, double x1, const std::vector<LadderEnd>& ends, double em) {
+  double at = (x0 + x1) / 2;
+  for (const LadderEnd& e : ends) {
+    if (e.first_x0 >= x1 - 1 && e.first_x0 - x1 <= em && e.left_edge > at && e.left_edge < x1)
+      at = e.left_edge;
+    if (e.last_x1 <= x0 + 1 && x0 - e.last_x1 <= em && e.right_edge < at && e.right_edge > x0)
+      at = e.right_edge;
+  }
+  return at;
+}
+
 // Column boundaries where the cells of the multi-column lines leave the page empty. The gaps a
 // header sets (the first line's gaps between cells, a ladder's gaps: see Ladder) divide columns
 // however narrow; a ladder's gaps even when a line or two cross them (a total's label over two
@@ -169,6 +205,7 @@ std::vector<double> Columns(const std::vector<TextLine>& lines, size_t first, si
   for (const auto& [x0, x1] : head) {
     for (int x = at(x0); x < at(x1); ++x) set_gap[static_cast<size_t>(x)] = true;
   }
+  std::vector<LadderEnd> ends;
   for (size_t i = first; i < last; ++i) {
     if (!multi[i]) continue;
     const TextLine& line = lines[i];
@@ -183,6 +220,7 @@ std::vector<double> Columns(const std::vector<TextLine>& lines, size_t first, si
           set_gap[static_cast<size_t>(x)] = ladder_gap[static_cast<size_t>(x)] = true;
       }
     }
+    for (const auto& [a, b] : Ladders(line)) ends.push_back(EndsOf(line, a, b));
   }
   const int allowed = static_cast<int>(kCrossingShare * count);
   const int ladder_allowed = std::max(1, static_cast<int>(kLadderCrossingShare * count));
@@ -199,7 +237,7 @@ std::vector<double> Columns(const std::vector<TextLine>& lines, size_t first, si
     int end = x;
     while (end < width && open(end)) ++end;
     const bool wide = end - x >= kMinGutterEm * em || set_gap[static_cast<size_t>((x + end) / 2)];
-    if (x > 0 && end < width && wide) xs.push_back(left + (x + end) / 2.0);
+    if (x > 0 && end < width && wide) xs.push_back(Boundary(left + x, left + end, ends, em));
     x = end;
   }
   xs.push_back(right);

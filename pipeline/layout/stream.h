@@ -1,12 +1,14 @@
 // Stream tables: tables without ruling lines, found from aligned whitespace.
 //
 // A run of at least three lines split by column gaps (with wrapped single-segment lines between
-// them), or of two that close the page (a header whose body opens the next one), is a table
-// candidate. Its columns are where the run's segments leave the page empty (nearly every line
-// agrees); each line is a row, each word goes to the column of its centre. A header may set
-// columns closer than a column gap: a row of short labels at an even step (month letters about
-// a font size apart) is a label per column, and a gap of the first line divides the body's
-// words that stand apart under it.
+// them), each at most two font sizes below the one before (a spreadsheet's rows set tall), or of
+// two that close the page (a header whose body opens the next one), is a table candidate. Its
+// columns are where the run's segments leave the page empty (nearly every line agrees); each line
+// is a row, each word goes to the column of its centre. A header may set columns closer than a
+// column gap: a row of short labels at an even step (month letters about a font size apart) is a
+// label per column, the first and last of them as wide as the others (not as the whitespace beside
+// them: a fill of the first month's cell covers its column), and a gap of the first line divides
+// the body's words that stand apart under it.
 #pragma once
 
 #include <vector>

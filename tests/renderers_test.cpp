@@ -539,6 +539,16 @@ TEST(ReportlabLayouts, ABarChartWithoutRulesInTallRows) {
   EXPECT_EQ(e.activities[0].months_source, MonthsSource::kGrid);
 }
 
+// A Gantt chart ruled across its rows and down its number and text columns, its timeline not:
+// the twelve month names in one ruled column over coloured bars. The column is cut into the
+// months its names stand over, and each bar marks its months; every month had run into one cell
+// and no schedule was read.
+TEST(ReportlabLayouts, ATimelineUnruledInARuledTable) {
+  const Extraction e = ReadLayoutWhole("timeline-unruled-in-a-ruled-table");
+  ASSERT_EQ(e.activities.size(), 6u);
+  for (const Finding& f : e.findings) EXPECT_NE(f.code, "column_unmapped") << f.message;
+}
+
 // Each month spanning what was programmed and what was realized ("P" | "R"): the schedule and
 // the monthly figures are the programmed columns' (the third activity, realized in February with
 // nothing programmed there, had February marked), what was realized kept as attributes.

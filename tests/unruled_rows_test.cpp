@@ -4,7 +4,6 @@
 
 #include <gtest/gtest.h>
 
-#include <deque>
 #include <string>
 #include <vector>
 
@@ -13,16 +12,8 @@
 namespace oplex {
 namespace {
 
-// Words 8 points high, one line each, placed by their top.
-class Page {
- public:
-  const Word* At(const std::string& text, double x0, double top) {
-    return &words_.emplace_back(testing::WordAt(text, x0, top, x0 + 6.0 * text.size(), top + 8));
-  }
-
- private:
-  std::deque<Word> words_;
-};
+using testing::CellText;
+using testing::PlacedWords;
 
 // Three columns (code, text, responsible) between rules, y 0-20 the header, 20-`bottom` the body;
 // `body[c]` the words of the body's column c.
@@ -41,20 +32,10 @@ Grid ColumnsRuled(double bottom, std::vector<std::vector<const Word*>> body) {
   return grid;
 }
 
-std::string TextAt(const Grid& grid, int row, int col) {
-  for (const GridCell& c : grid.cells) {
-    if (c.row != row || c.col != col) continue;
-    std::string text;
-    for (const Word* w : c.words) text += (text.empty() ? "" : " ") + w->text;
-    return text;
-  }
-  return "(none)";
-}
-
 // Three records a line each, 7 points of whitespace between them (a line is 8 high): three rows.
 // The record whose text wraps over two lines set 1.5 points apart stays one row.
 TEST(UnruledRows, RecordsApartByWhitespaceAcrossEveryColumnAreRowsOfTheirOwn) {
-  Page p;
+  PlacedWords p;
   Grid grid =
       ColumnsRuled(80, {{p.At("1", 5, 25), p.At("2", 5, 40), p.At("3", 5, 64.5)},
                         {p.At("Realizar", 35, 25), p.At("Revisar", 35, 40), p.At("los", 80, 40),
@@ -65,10 +46,10 @@ TEST(UnruledRows, RecordsApartByWhitespaceAcrossEveryColumnAreRowsOfTheirOwn) {
   EXPECT_DOUBLE_EQ(grid.ys[2], 36.5);
   EXPECT_DOUBLE_EQ(grid.ys[3], 61);
   EXPECT_EQ(grid.cells.size(), 12u);
-  EXPECT_EQ(TextAt(grid, 1, 0), "1");
-  EXPECT_EQ(TextAt(grid, 2, 1), "Revisar los expedientes");
-  EXPECT_EQ(TextAt(grid, 2, 2), "DEOE");
-  EXPECT_EQ(TextAt(grid, 3, 2), "CG");
+  EXPECT_EQ(CellText(grid, 1, 0), "1");
+  EXPECT_EQ(CellText(grid, 2, 1), "Revisar los expedientes");
+  EXPECT_EQ(CellText(grid, 2, 2), "DEOE");
+  EXPECT_EQ(CellText(grid, 3, 2), "CG");
   for (const GridCell& c : grid.cells) {
     EXPECT_DOUBLE_EQ(c.bbox.y0, grid.ys[static_cast<size_t>(c.row)]);
     EXPECT_DOUBLE_EQ(c.bbox.y1, grid.ys[static_cast<size_t>(c.row) + 1]);
@@ -78,13 +59,13 @@ TEST(UnruledRows, RecordsApartByWhitespaceAcrossEveryColumnAreRowsOfTheirOwn) {
 // A record's second paragraph in one cell ("Informe" over "Minuta", a blank line between them)
 // fills one cell: no record of its own. Lines wrapped closer than half a line stay one row.
 TEST(UnruledRows, AParagraphOfOneCellOrAWrappedLineIsNoRecord) {
-  Page p;
+  PlacedWords p;
   Grid paragraphs = ColumnsRuled(60, {{p.At("1", 5, 25)},
                                       {p.At("Realizar", 35, 25)},
                                       {p.At("Informe", 235, 25), p.At("Minuta", 235, 45)}});
   SplitUnruledRows(&paragraphs);
   EXPECT_EQ(paragraphs.rows(), 2);
-  EXPECT_EQ(TextAt(paragraphs, 1, 2), "Informe Minuta");
+  EXPECT_EQ(CellText(paragraphs, 1, 2), "Informe Minuta");
   Grid wrapped = ColumnsRuled(60, {{p.At("1", 5, 25)},
                                    {p.At("Realizar", 35, 25), p.At("foros", 35, 36)},
                                    {p.At("Secretaría", 235, 25), p.At("Ejecutiva", 235, 36)}});
@@ -95,7 +76,7 @@ TEST(UnruledRows, AParagraphOfOneCellOrAWrappedLineIsNoRecord) {
 // A cell merged down over several rows (an axis beside its activities) keeps its rows whole, as
 // does a grid drawn by no rules (a stream table's, whose rows are its lines).
 TEST(UnruledRows, RowsUnderACellMergedDownOrOfAStreamTableStayWhole) {
-  Page p;
+  PlacedWords p;
   const std::vector<std::vector<const Word*>> body = {
       {p.At("1", 5, 25), p.At("2", 5, 45)},
       {p.At("Realizar", 35, 25), p.At("Revisar", 35, 45)},

@@ -53,6 +53,51 @@ Rgb ColorUnder(const BBox& box, const Graphics& graphics) {
   return graphics.background;
 }
 
+void CutGrid(Grid* grid, bool columns, int index, const std::vector<double>& cuts) {
+  const int added = static_cast<int>(cuts.size());
+  std::vector<double>& bounds = columns ? grid->xs : grid->ys;
+  bounds.insert(bounds.begin() + index + 1, cuts.begin(), cuts.end());
+  auto middle = [&](const Word& w) {
+    return columns ? (w.bbox.x0 + w.bbox.x1) / 2 : (w.bbox.y0 + w.bbox.y1) / 2;
+  };
+  std::vector<GridCell> parts;
+  for (GridCell& cell : grid->cells) {
+    int& first = columns ? cell.col : cell.row;
+    int& span = columns ? cell.col_span : cell.row_span;
+    if (first > index) {
+      first += added;
+      continue;
+    }
+    if (first + span <= index) continue;
+    if (span > 1) {
+      span += added;
+      continue;
+    }
+    std::vector<const Word*> words = std::move(cell.words);
+    for (int k = 0; k <= added; ++k) {
+      GridCell part = cell;
+      (columns ? part.col : part.row) = index + k;
+      const double from = bounds[static_cast<size_t>(index + k)];
+      const double to = bounds[static_cast<size_t>(index + k) + 1];
+      (columns ? part.bbox.x0 : part.bbox.y0) = from;
+      (columns ? part.bbox.x1 : part.bbox.y1) = to;
+      part.words.clear();
+      for (const Word* w : words) {
+        if ((k == 0 || middle(*w) >= from) && (k == added || middle(*w) < to)) {
+          part.words.push_back(w);
+        }
+      }
+      if (k == 0) {
+        cell = std::move(part);
+      } else {
+        parts.push_back(std::move(part));
+      }
+    }
+  }
+  grid->cells.insert(grid->cells.end(), std::make_move_iterator(parts.begin()),
+                     std::make_move_iterator(parts.end()));
+}
+
 bool SameColumns(const std::vector<double>& a, const std::vector<double>& b) {
   // Boundaries this close (points) are one.
   constexpr double kSameColumn = 4.0;

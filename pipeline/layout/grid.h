@@ -33,6 +33,11 @@ struct Grid {
   GridCell* At(double x, double y);
 };
 
+// Cuts column `index` of the grid (`columns`) or its row `index` at `cuts` (inside it, in order):
+// each cell alone in it becomes one cell a part, holding the words whose centre lies in that part;
+// a cell merged over it spans the parts; the columns or rows after it move on.
+void CutGrid(Grid* grid, bool columns, int index, const std::vector<double>& cuts);
+
 // The table as a Block: one Row per grid row; a merged cell's text at its top-left position and
 // covered positions empty. Cells get the colour of the page under them when the page was
 // rendered. `next_line` numbers the rows (reading order across the document).

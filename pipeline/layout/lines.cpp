@@ -21,7 +21,17 @@ constexpr double kHardBreakSlack = 1.0;
 // Glyphs that open a list item.
 constexpr const char* kBullets[] = {"•", "▪", "◦", "●", "-", "–", "·"};
 
+// A row of labels that sets columns by itself: at least this many short labels ...
+constexpr size_t kMinLadderLabels = 4;
+// ... of at most this many characters ...
+constexpr size_t kMaxLadderLabelChars = 3;
+// ... whose centres step evenly (columns of one width), or whose gaps do (columns as wide as
+// their labels, as a web page or a word processor sizes them): each step within this share of
+// the first one, and which stand apart (kApartEm, lines.h).
+constexpr double kLadderStepSlack = 0.15;
+
 double Height(const Word& w) { return w.bbox.y1 - w.bbox.y0; }
+double CentreX(const Word& w) { return (w.bbox.x0 + w.bbox.x1) / 2; }
 double CenterY(const BBox& b) { return (b.y0 + b.y1) / 2; }
 
 bool Vertical(const Word& w) { return w.rotation % 2 == 1; }
@@ -187,6 +197,39 @@ double LineHeight(const std::vector<const Word*>& words) {
   const auto middle = heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2);
   std::nth_element(heights.begin(), middle, heights.end());
   return *middle;
+}
+
+bool Ladder(const TextLine& line, size_t first, size_t last) {
+  if (last - first < kMinLadderLabels) return false;
+  // Steps between the labels' centres, and gaps between their edges: either even will do, each
+  // within kLadderStepSlack of the first.
+  const Word& a = *line.words[first];
+  const Word& b = *line.words[first + 1];
+  const double step = CentreX(b) - CentreX(a), gap = b.bbox.x0 - a.bbox.x1;
+  bool even_steps = true, even_gaps = true;
+  for (size_t i = first; i < last; ++i) {
+    const Word& w = *line.words[i];
+    if (CodePoints(w.text) > kMaxLadderLabelChars) return false;
+    if (i == first) continue;
+    const Word& prev = *line.words[i - 1];
+    const double em = std::max(Em(w), Em(prev));
+    if (w.bbox.x0 - prev.bbox.x1 < kApartEm * em) return false;
+    even_steps =
+        even_steps && std::abs(CentreX(w) - CentreX(prev) - step) <= kLadderStepSlack * step;
+    even_gaps = even_gaps && std::abs(w.bbox.x0 - prev.bbox.x1 - gap) <= kLadderStepSlack * gap;
+  }
+  return even_steps || even_gaps;
+}
+
+std::vector<std::pair<size_t, size_t>> Ladders(const TextLine& line) {
+  std::vector<std::pair<size_t, size_t>> ladders;
+  size_t start = 0;
+  for (size_t k = 0; k <= line.words.size(); ++k) {
+    if (k < line.words.size() && CodePoints(line.words[k]->text) <= kMaxLadderLabelChars) continue;
+    if (Ladder(line, start, k)) ladders.emplace_back(start, k);
+    start = k + 1;
+  }
+  return ladders;
 }
 
 std::vector<TextLine> BuildLines(const std::vector<const Word*>& words) {

@@ -32,6 +32,19 @@ double Em(const Word& w);
 // drew too tall.
 double LineHeight(const std::vector<const Word*>& words);
 
+// Words stand apart, further than a word space (a quarter to a third of a font size), when this
+// many font sizes lie between them.
+inline constexpr double kApartEm = 0.4;
+
+// Whether words [first, last) of a line are a ladder: short labels at an even step, each apart
+// from the next by more than a word space ("EN FE MA AB MA JU", month or week letters over their
+// columns). Such a row is a header set closer than a column gap; each label heads a column.
+bool Ladder(const TextLine& line, size_t first, size_t last);
+
+// The ladders of labels a line holds, as [first, last) of its words: short words in a row,
+// evenly spaced, each a cell of its own or run together by gaps too narrow to part cells.
+std::vector<std::pair<size_t, size_t>> Ladders(const TextLine& line);
+
 // Runs of words separated by column gaps (indices into line.words, [first, last)).
 std::vector<std::pair<size_t, size_t>> Segments(const TextLine& line);
 

@@ -10,6 +10,7 @@
 #include "pipeline/layout/lines.h"
 #include "pipeline/layout/stream.h"
 #include "pipeline/layout/unmerge.h"
+#include "pipeline/layout/unruled_columns.h"
 #include "pipeline/layout/unruled_rows.h"
 #include "pipeline/normalize/join.h"
 
@@ -219,6 +220,7 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line,
   }
   for (Grid& g : grids) {
     SplitCellsWordsDivide(&g);
+    SplitUnruledColumns(&g);
     SplitUnruledRows(&g);
   }
   const std::vector<TextLine> lines = BuildLines(loose);

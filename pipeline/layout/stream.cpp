@@ -26,58 +26,10 @@ constexpr double kSameSizeSlack = 0.5;
 constexpr size_t kMaxWrappedLines = 4;
 // The narrowest gap between columns, in font sizes.
 constexpr double kMinGutterEm = 0.5;
-// A row of labels that sets columns by itself: at least this many short labels ...
-constexpr size_t kMinLadderLabels = 4;
-// ... of at most this many characters ...
-constexpr size_t kMaxLadderLabelChars = 3;
-// ... whose centres step evenly (columns of one width), or whose gaps do (columns as wide as
-// their labels, as a web page or a word processor sizes them): each step within this share of
-// the first one ...
-constexpr double kLadderStepSlack = 0.15;
-// ... and which stand apart: words stand apart, further than a word space (a quarter to a third
-// of a font size), when this many font sizes lie between them.
-constexpr double kApartEm = 0.4;
 // A ladder's gap may be crossed by this share of the table's lines, and by one line always.
 constexpr double kLadderCrossingShare = 0.25;
 
 double Centre(const Word& w) { return (w.bbox.x0 + w.bbox.x1) / 2; }
-
-// Whether words [first, last) of a line are a ladder: short labels at an even step, each apart
-// from the next by more than a word space ("EN FE MA AB MA JU", month or week letters over their
-// columns). Such a row is a header set closer than a column gap; each label heads a column.
-bool Ladder(const TextLine& line, size_t first, size_t last) {
-  if (last - first < kMinLadderLabels) return false;
-  // Steps between the labels' centres, and gaps between their edges: either even will do, each
-  // within kLadderStepSlack of the first.
-  const Word& a = *line.words[first];
-  const Word& b = *line.words[first + 1];
-  const double step = Centre(b) - Centre(a), gap = b.bbox.x0 - a.bbox.x1;
-  bool even_steps = true, even_gaps = true;
-  for (size_t i = first; i < last; ++i) {
-    const Word& w = *line.words[i];
-    if (CodePoints(w.text) > kMaxLadderLabelChars) return false;
-    if (i == first) continue;
-    const Word& prev = *line.words[i - 1];
-    const double em = std::max(Em(w), Em(prev));
-    if (w.bbox.x0 - prev.bbox.x1 < kApartEm * em) return false;
-    even_steps = even_steps && std::abs(Centre(w) - Centre(prev) - step) <= kLadderStepSlack * step;
-    even_gaps = even_gaps && std::abs(w.bbox.x0 - prev.bbox.x1 - gap) <= kLadderStepSlack * gap;
-  }
-  return even_steps || even_gaps;
-}
-
-// The ladders of labels a line holds, as [first, last) of its words: short words in a row,
-// evenly spaced, each a cell of its own or run together by gaps too narrow to part cells.
-std::vector<std::pair<size_t, size_t>> Ladders(const TextLine& line) {
-  std::vector<std::pair<size_t, size_t>> ladders;
-  size_t start = 0;
-  for (size_t k = 0; k <= line.words.size(); ++k) {
-    if (k < line.words.size() && CodePoints(line.words[k]->text) <= kMaxLadderLabelChars) continue;
-    if (Ladder(line, start, k)) ladders.emplace_back(start, k);
-    start = k + 1;
-  }
-  return ladders;
-}
 
 bool HasLadder(const TextLine& line) { return !Ladders(line).empty(); }
 

@@ -72,41 +72,6 @@ std::vector<double> RecordCuts(Grid& grid, int r) {
   return cuts;
 }
 
-// Cuts grid row `r` at `cuts` (top to bottom, inside it): each cell of the row becomes one cell
-// a part, holding the words whose middle lies in it; the rows below move down.
-void Cut(Grid* grid, int r, const std::vector<double>& cuts) {
-  const int added = static_cast<int>(cuts.size());
-  grid->ys.insert(grid->ys.begin() + r + 1, cuts.begin(), cuts.end());
-  std::vector<GridCell> parts;
-  for (GridCell& c : grid->cells) {
-    if (c.row > r) {
-      c.row += added;
-      continue;
-    }
-    if (c.row < r) continue;
-    std::vector<const Word*> words = std::move(c.words);
-    for (int k = 0; k <= added; ++k) {
-      GridCell part = c;
-      part.row = r + k;
-      part.bbox.y0 = grid->ys[static_cast<size_t>(r + k)];
-      part.bbox.y1 = grid->ys[static_cast<size_t>(r + k) + 1];
-      part.words.clear();
-      for (const Word* w : words) {
-        if ((k == 0 || Middle(*w) >= part.bbox.y0) && (k == added || Middle(*w) < part.bbox.y1)) {
-          part.words.push_back(w);
-        }
-      }
-      if (k == 0) {
-        c = std::move(part);
-      } else {
-        parts.push_back(std::move(part));
-      }
-    }
-  }
-  grid->cells.insert(grid->cells.end(), std::make_move_iterator(parts.begin()),
-                     std::make_move_iterator(parts.end()));
-}
-
 }  // namespace
 
 void SplitUnruledRows(Grid* grid) {
@@ -114,7 +79,7 @@ void SplitUnruledRows(Grid* grid) {
   // Bottom up: the rows above a cut keep their indices.
   for (int r = grid->rows() - 1; r >= 0; --r) {
     const std::vector<double> cuts = RecordCuts(*grid, r);
-    if (!cuts.empty()) Cut(grid, r, cuts);
+    if (!cuts.empty()) CutGrid(grid, /*columns=*/false, r, cuts);
   }
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <span>
 #include <utility>
 
@@ -115,9 +116,15 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
+// The number the digits write; one past int's range reads as int's largest (no day, month or
+// year: a run of figures is no date).
 int ToInt(std::string_view digits) {
+  constexpr int kLargest = std::numeric_limits<int>::max();
   int value = 0;
-  for (char c : digits) value = value * 10 + (c - '0');
+  for (char c : digits) {
+    if (value > (kLargest - 9) / 10) return kLargest;
+    value = value * 10 + (c - '0');
+  }
   return value;
 }
 

@@ -26,6 +26,9 @@ constexpr double kUncertainMapping = 0.3;
 // A table is shaped like a list when it has this many body rows and a column of running text.
 constexpr size_t kListRows = 3;
 constexpr double kListWords = 4.0;
+// A record's text cell lists several activities when at least this many of its items open with
+// a code each.
+constexpr size_t kListedActivities = 2;
 // Two activity texts are the same when this share of their words agree.
 constexpr double kSameText = 0.6;
 // ... and, when OCR read them (a code misread on one side: "1.1" for I.1), under two codes at
@@ -387,6 +390,10 @@ class Mapper {
       }
       if (std::abs(sum - *d.total->value) < 1e-9) a.annual = d.total;
     }
+    if (const std::vector<CodedText> items = ListedActivities(d); !items.empty()) {
+      Keep(Listed(a, items), std::move(deliverables), std::move(misread_unit), d);
+      return;
+    }
     if (auto same = FindSame(a)) {
       // The same activity listed again by a schedule: the schedule adds its months and code.
       Activity& e = *out_.WholeActivity(*same);
@@ -411,30 +418,75 @@ class Mapper {
       }
       return;
     }
-    out_.activities.push_back(std::move(a));
-    const size_t index = out_.activity_count() - 1;
+    std::vector<Activity> one;
+    one.push_back(std::move(a));
+    Keep(std::move(one), std::move(deliverables), std::move(misread_unit), d);
+  }
+
+  // The activities a record's text cell lists, each opening with its code ("1. Realizar foros…"
+  // over "2. Difundir materiales…", a line each), in a table with no column of codes: at least
+  // kListedActivities, every item coded. None otherwise.
+  std::vector<CodedText> ListedActivities(const Draft& d) const {
+    if (table_.ColumnOf(ColumnRole::kCode)) return {};
+    std::vector<CodedText> items;
+    for (const TypedRow* row : d.rows) {
+      if (text_ >= row->cells.size() || row->cells[text_].cell->covered) continue;
+      std::istringstream lines(row->cells[text_].cell->text);
+      for (std::string line; std::getline(lines, line);) {
+        if (PlainText(line).empty()) continue;
+        std::optional<CodedText> item = rules_.SplitCode(line);
+        if (!item || item->text.empty()) return {};
+        items.push_back(std::move(*item));
+      }
+    }
+    if (items.size() < kListedActivities) return {};
+    return items;
+  }
+
+  // `a` once for each of `items`: its code and text the item's, the rest the record's (the
+  // responsible, schedule and fields its row gives them all).
+  static std::vector<Activity> Listed(const Activity& a, const std::vector<CodedText>& items) {
+    std::vector<Activity> listed;
+    for (const CodedText& item : items) {
+      Activity one = a;
+      one.code = item.code;
+      one.code_printed = true;
+      one.text = PlainText(item.text);
+      listed.push_back(std::move(one));
+    }
+    return listed;
+  }
+
+  // Stores the activities of draft `d` (one, or those its text cell lists), with the findings
+  // about them and its deliverables: on the first, spanning the others.
+  void Keep(std::vector<Activity> activities, std::vector<std::string> deliverables,
+            std::optional<MendedUnit> misread_unit, const Draft& d) {
+    const size_t index = out_.activity_count();
+    for (Activity& a : activities) out_.activities.push_back(std::move(a));
+    const Activity& first = *out_.WholeActivity(index);
     if (misread_unit) {
       misread_unit->finding.activity = index;
-      misread_unit->finding.provenance = out_.activities.back().provenance;
+      misread_unit->finding.provenance = first.provenance;
       out_.findings.push_back(std::move(misread_unit->finding));
     }
     if (const std::string& read = d.rows.front()->code_as_read; !read.empty()) {
       Finding f;
       f.severity = Severity::kInfo;
       f.code = "code_misread";
-      f.message = "activity " + out_.activities.back().code + ": code read by OCR as '" + read +
+      f.message = "activity " + first.code + ": code read by OCR as '" + read +
                   "', taken in the shape of the table's other codes";
       f.raw_text = read;
       f.activity = index;
-      f.provenance = out_.activities.back().provenance;
+      f.provenance = first.provenance;
       out_.findings.push_back(std::move(f));
     }
     for (std::string& text : deliverables) {
       Deliverable del;
       del.text = std::move(text);
       del.activity = index;
-      del.section = out_.activities.back().section;
-      del.provenance = out_.activities.back().provenance;
+      for (size_t i = index + 1; i < out_.activity_count(); ++i) del.spanned.push_back(i);
+      del.section = first.section;
+      del.provenance = first.provenance;
       out_.deliverables.push_back(std::move(del));
     }
   }

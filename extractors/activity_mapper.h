@@ -2,7 +2,9 @@
 // the publisher's layout, by the roles of their columns.
 //
 // A table maps when its header names a text column; each record row (and the continuation rows
-// under it) becomes one activity:
+// under it) becomes one activity, or, in a table with no column of codes, one for each item its
+// text cell lists a line each with its own number ("1. Realizar foros…" over "2. Difundir…"),
+// the row's other fields theirs too:
 //   - code: the printed code, or the row's position in its table when it prints none;
 //   - text, unit, annual quantity (a number, or the number a cell opens with: "12 (Por lo menos
 //     una al mes)", kept as printed), responsible, start and end dates;

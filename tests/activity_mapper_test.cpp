@@ -305,6 +305,45 @@ TEST(ActivityMapper, MonthsFromAPeriodColumnInTheYearItNames) {
   }
 }
 
+// A program's row whose activities cell lists several, each on its line with its number ("1.
+// Realizar foros…", "2. Difundir…"), in a table with no column of codes: one activity each, the
+// row's responsible, period and deliverable theirs too (the deliverable on the first, spanning
+// the others). A cell whose lines do not each open with a number is one activity.
+TEST(ActivityMapper, ACellListingNumberedActivitiesGivesOneActivityEach) {
+  const Extraction e = Map(
+      {TableOf({
+          RowOf({"Programa", "Actividades", "Responsable", "Periodo", "Entregable"}),
+          RowOf({"Educación cívica",
+                 "1. Realizar foros de participación juvenil\n2. Difundir materiales de cultura "
+                 "democrática",
+                 "Dirección de Educación Cívica", "Marzo a junio de 2025", "Informe"}),
+          RowOf({"Organización electoral", "3. Instalar los consejos distritales",
+                 "Dirección de Organización", "Agosto de 2025", "Acta"}),
+      })},
+      2025);
+  ASSERT_EQ(e.activities.size(), 3u);
+  EXPECT_EQ(e.activities[0].code, "1");
+  EXPECT_TRUE(e.activities[0].code_printed);
+  EXPECT_EQ(e.activities[1].code, "2");
+  EXPECT_EQ(e.activities[1].text, "Difundir materiales de cultura democrática");
+  EXPECT_EQ(e.activities[1].responsible, "Dirección de Educación Cívica");
+  EXPECT_EQ(e.activities[1].months.bits(), Bits({3, 4, 5, 6}));
+  EXPECT_EQ(e.activities[2].code, "3");
+  ASSERT_EQ(e.deliverables.size(), 2u);
+  EXPECT_EQ(e.deliverables[0].activity, 0u);
+  EXPECT_EQ(e.deliverables[0].spanned, (std::vector<size_t>{1}));
+  EXPECT_TRUE(e.deliverables[1].spanned.empty());
+  const Extraction places = Map(
+      {TableOf({
+          RowOf({"Actividad", "Responsable"}),
+          RowOf({"Instalar los consejos en:\n1. Campeche\n2. Carmen", "Dirección de Organización"}),
+          RowOf({"Revisar los expedientes", "Secretaría Ejecutiva"}),
+      })},
+      2025);
+  ASSERT_EQ(places.activities.size(), 2u);
+  EXPECT_EQ(places.activities[0].text, "Instalar los consejos en: 1. Campeche 2. Carmen");
+}
+
 // A column whose header names no role ("Meses de ejecución") but whose every cell lists months
 // is the schedule, however many months a cell lists: the months are stored as derived from
 // what the row writes.

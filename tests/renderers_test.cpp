@@ -524,6 +524,16 @@ TEST(ReportlabLayouts, TablesRuledDownTheirColumnsOnly) {
             "Difundir materiales de cultura democrática en escuelas");
 }
 
+// A table ruled down its columns only whose records are set tight (8-point lines 9.2 points
+// apart, no padding): no whitespace parts them, the numbers down the first column do. The table
+// had read as one record.
+TEST(ReportlabLayouts, TablesRuledDownTheirColumnsOnlyTheirRecordsSetTight) {
+  const Extraction e = ReadLayoutWhole("columns-ruled-rows-set-tight");
+  ASSERT_EQ(e.activities.size(), 5u);
+  EXPECT_EQ(PlainText(e.activities[2].text),
+            "Organizar el concurso estatal de debate universitario y de bachillerato");
+}
+
 // The same page as a 200 dpi grey scan: the column rules found on the image, the rows by the
 // whitespace between the records, each read whole.
 TEST(ReportlabLayouts, TablesRuledDownTheirColumnsOnlyScannedAt200Dpi) {
@@ -547,6 +557,15 @@ TEST(ReportlabLayouts, ATimelineUnruledInARuledTable) {
   const Extraction e = ReadLayoutWhole("timeline-unruled-in-a-ruled-table");
   ASSERT_EQ(e.activities.size(), 6u);
   for (const Finding& f : e.findings) EXPECT_NE(f.code, "column_unmapped") << f.message;
+}
+
+// A table of programs whose activities cell lists several, a numbered line each, beside the
+// row's responsible and period: one activity each, with the row's responsible and months. Each
+// row had been one activity holding every listed text.
+TEST(ReportlabLayouts, ActivitiesListedInOneCellOfTheirProgram) {
+  const Extraction e = ReadLayoutWhole("activities-listed-in-a-cell");
+  ASSERT_EQ(e.activities.size(), 5u);
+  EXPECT_EQ(e.activities[4].responsible, "Dirección de Organización");
 }
 
 // Each month spanning what was programmed and what was realized ("P" | "R"): the schedule and

@@ -56,6 +56,33 @@ TEST(UnruledRows, RecordsApartByWhitespaceAcrossEveryColumnAreRowsOfTheirOwn) {
   }
 }
 
+// Records set tight, their lines no further apart than lines wrapped in a cell (9.2 points for
+// 8-point lines): the numbers down the first column part them, above each number but the first.
+TEST(UnruledRows, RecordsSetTightArePartedByTheirNumbers) {
+  PlacedWords p;
+  Grid grid =
+      ColumnsRuled(70, {{p.At("1", 5, 21), p.At("2", 5, 39.4), p.At("3", 5, 48.6)},
+                        {p.At("Realizar", 35, 21), p.At("foros", 35, 30.2),
+                         p.At("Revisar", 35, 39.4), p.At("Aprobar", 35, 48.6)},
+                        {p.At("SE", 235, 21), p.At("DEOE", 235, 39.4), p.At("CG", 235, 48.6)}});
+  SplitUnruledRows(&grid);
+  ASSERT_EQ(grid.rows(), 4);
+  EXPECT_NEAR(grid.ys[2], 38.8, 1e-9);  // halfway from "foros" (34.2) to "2" (43.4)
+  EXPECT_EQ(CellText(grid, 1, 1), "Realizar foros");
+  EXPECT_EQ(CellText(grid, 2, 2), "DEOE");
+  EXPECT_EQ(CellText(grid, 3, 1), "Aprobar");
+}
+
+// A figure its narrow cell broke over two lines ("11." over "11") numbers nothing: one record.
+TEST(UnruledRows, AFigureBrokenOverTwoLinesIsNoNumbering) {
+  PlacedWords p;
+  Grid grid = ColumnsRuled(60, {{p.At("11.", 5, 21), p.At("11", 5, 30.2)},
+                                {p.At("Porcentaje", 35, 21), p.At("de", 35, 30.2)},
+                                {p.At("%Det", 235, 21), p.At("erminaciones", 235, 30.2)}});
+  SplitUnruledRows(&grid);
+  EXPECT_EQ(grid.rows(), 2);
+}
+
 // A record's second paragraph in one cell ("Informe" over "Minuta", a blank line between them)
 // fills one cell: no record of its own. Lines wrapped closer than half a line stay one row.
 TEST(UnruledRows, AParagraphOfOneCellOrAWrappedLineIsNoRecord) {

@@ -1,15 +1,20 @@
 #include "pipeline/layout/unruled_rows.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string>
 #include <vector>
 
 #include "pipeline/layout/lines.h"
+#include "pipeline/normalize/utf8.h"
 
 namespace oplex {
 namespace {
 
 // A record fills at least this many cells of its row.
 constexpr size_t kRecordCells = 2;
+// A record's number or code has at most this many characters ("1.1.10").
+constexpr size_t kNumberChars = 6;
 
 double Middle(const Word& w) { return (w.bbox.y0 + w.bbox.y1) / 2; }
 
@@ -42,6 +47,63 @@ std::vector<double> WideGaps(const std::vector<GridCell*>& cells) {
   return middles;
 }
 
+// Whether the words of a cell's line are one short number or code ("1", "1.1", "2.-", "A.1").
+bool NumbersARecord(const TextLine& line) {
+  if (line.words.size() != 1) return false;
+  const std::string& text = line.words.front()->text;
+  return CodePoints(text) <= kNumberChars &&
+         std::any_of(text.begin(), text.end(),
+                     [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+// The numbers a code is made of, in order ("1.2" → 1, 2; "A.3" → 3).
+std::vector<long> NumbersOf(const std::string& code) {
+  std::vector<long> numbers;
+  for (size_t i = 0; i < code.size();) {
+    if (!std::isdigit(static_cast<unsigned char>(code[i]))) {
+      ++i;
+      continue;
+    }
+    long n = 0;
+    for (; i < code.size() && std::isdigit(static_cast<unsigned char>(code[i])); ++i) {
+      n = std::min(n * 10 + (code[i] - '0'), 1'000'000L);
+    }
+    numbers.push_back(n);
+  }
+  return numbers;
+}
+
+// Where the leftmost filled cell of `cells` numbers their records, a number or code to a line
+// in increasing order ("1", "2", "3"; "1.1", "1.2"; not "11." over "11", a figure its narrow
+// cell broke), at least two: a cut above each of its lines but the first, halfway from the
+// middle of the line above it (in any cell) to its own.
+std::vector<double> NumberedLines(const std::vector<GridCell*>& cells) {
+  const GridCell* first = nullptr;
+  for (const GridCell* c : cells) {
+    if (!c->words.empty() && (first == nullptr || c->col < first->col)) first = c;
+  }
+  if (first == nullptr) return {};
+  const std::vector<TextLine> lines = BuildLines(first->words);
+  if (lines.size() < 2 || !std::all_of(lines.begin(), lines.end(), NumbersARecord)) return {};
+  for (size_t i = 1; i < lines.size(); ++i) {
+    if (!(NumbersOf(lines[i - 1].words.front()->text) < NumbersOf(lines[i].words.front()->text)))
+      return {};
+  }
+  std::vector<const Word*> words;
+  for (const GridCell* c : cells) words.insert(words.end(), c->words.begin(), c->words.end());
+  const double half_line = LineHeight(words) / 2;
+  std::vector<double> cuts;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    const double own = Middle(*lines[i].words.front());
+    double above = Middle(*lines[i - 1].words.front());
+    for (const Word* w : words) {
+      if (Middle(*w) < own - half_line) above = std::max(above, Middle(*w));
+    }
+    cuts.push_back((above + own) / 2);
+  }
+  return cuts;
+}
+
 // How many of `cells` hold a word whose middle lies in [top, bottom).
 size_t FilledBetween(const std::vector<GridCell*>& cells, double top, double bottom) {
   return static_cast<size_t>(std::count_if(cells.begin(), cells.end(), [&](const GridCell* c) {
@@ -56,6 +118,8 @@ size_t FilledBetween(const std::vector<GridCell*>& cells, double top, double bot
 std::vector<double> RecordCuts(Grid& grid, int r) {
   const std::vector<GridCell*> cells = CellsOf(grid, r);
   std::vector<double> cuts = WideGaps(cells);
+  // Records set tight, no whitespace between them, parted by their numbers.
+  if (cuts.empty()) cuts = NumberedLines(cells);
   const double top = grid.ys[static_cast<size_t>(r)];
   const double bottom = grid.ys[static_cast<size_t>(r) + 1];
   for (bool dropped = true; dropped && !cuts.empty();) {

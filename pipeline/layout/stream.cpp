@@ -122,11 +122,16 @@ LadderEnd EndsOf(const TextLine& line, size_t first, size_t last) {
 // as wide as the ladder's others and not as the whitespace beside it (a fill of the first month
 // of a grid then covers its cell).
 double Boundary(double x0, double x1, const std::vector<LadderEnd>& ends, double em) {
+  // A label stands just beside the whitespace when it starts (ends) within a font size of it,
+  // a point's rounding inside it aside.
+  constexpr double kRounding = 1.0;
   double at = (x0 + x1) / 2;
   for (const LadderEnd& e : ends) {
-    if (e.first_x0 >= x1 - 1 && e.first_x0 - x1 <= em && e.left_edge > at && e.left_edge < x1)
+    if (e.first_x0 >= x1 - kRounding && e.first_x0 - x1 <= em && e.left_edge > at &&
+        e.left_edge < x1)
       at = e.left_edge;
-    if (e.last_x1 <= x0 + 1 && x0 - e.last_x1 <= em && e.right_edge < at && e.right_edge > x0)
+    if (e.last_x1 <= x0 + kRounding && x0 - e.last_x1 <= em && e.right_edge < at &&
+        e.right_edge > x0)
       at = e.right_edge;
   }
   return at;

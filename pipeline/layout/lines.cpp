@@ -31,7 +31,6 @@ constexpr size_t kMaxLadderLabelChars = 3;
 constexpr double kLadderStepSlack = 0.15;
 
 double Height(const Word& w) { return w.bbox.y1 - w.bbox.y0; }
-double CentreX(const Word& w) { return (w.bbox.x0 + w.bbox.x1) / 2; }
 double CenterY(const BBox& b) { return (b.y0 + b.y1) / 2; }
 
 bool Vertical(const Word& w) { return w.rotation % 2 == 1; }

@@ -29,8 +29,6 @@ constexpr double kMinGutterEm = 0.5;
 // A ladder's gap may be crossed by this share of the table's lines, and by one line always.
 constexpr double kLadderCrossingShare = 0.25;
 
-double Centre(const Word& w) { return (w.bbox.x0 + w.bbox.x1) / 2; }
-
 bool HasLadder(const TextLine& line) { return !Ladders(line).empty(); }
 
 // A line's cells: its segments (lines.h), a ladder cut into one cell per label.
@@ -113,8 +111,8 @@ LadderEnd EndsOf(const TextLine& line, size_t first, size_t last) {
   const Word& b = *line.words[first + 1];
   const Word& y = *line.words[last - 2];
   const Word& z = *line.words[last - 1];
-  return LadderEnd{2 * Centre(a) - (a.bbox.x1 + b.bbox.x0) / 2, a.bbox.x0,
-                   2 * Centre(z) - (y.bbox.x1 + z.bbox.x0) / 2, z.bbox.x1};
+  return LadderEnd{2 * CentreX(a) - (a.bbox.x1 + b.bbox.x0) / 2, a.bbox.x0,
+                   2 * CentreX(z) - (y.bbox.x1 + z.bbox.x0) / 2, z.bbox.x1};
 }
 
 // The boundary in the whitespace [x0, x1): its middle, or, where a ladder's first label stands
@@ -208,7 +206,7 @@ bool FillsColumns(const TextLine& line, const std::vector<double>& xs) {
   for (const Word* w : line.words) {
     const double slack = kOverhangEm * Em(*w);
     const auto c =
-        static_cast<size_t>(std::upper_bound(xs.begin(), xs.end(), Centre(*w)) - xs.begin());
+        static_cast<size_t>(std::upper_bound(xs.begin(), xs.end(), CentreX(*w)) - xs.begin());
     if (c == 0 || c == xs.size() || w->bbox.x0 < xs[c - 1] - slack || w->bbox.x1 > xs[c] + slack)
       return false;
     if (filled.empty() || filled.back() != c) filled.push_back(c);
@@ -234,7 +232,7 @@ Grid BuildGrid(const std::vector<TextLine>& lines, size_t first, size_t last,
   }
   for (size_t i = first; i < last; ++i) {
     for (const Word* w : lines[i].words) {
-      const double x = (w->bbox.x0 + w->bbox.x1) / 2;
+      const double x = CentreX(*w);
       int c = 0;
       while (c + 1 < grid.cols() && x >= grid.xs[static_cast<size_t>(c) + 1]) ++c;
       grid.cells[(i - first) * static_cast<size_t>(grid.cols()) + static_cast<size_t>(c)]
@@ -348,7 +346,7 @@ void LayOnColumns(const std::vector<TextLine>& lines, const std::vector<double>&
     std::vector<double> centres;
     for (int r = 0; r < grid.rows(); ++r) {
       for (const Word* w : grid.cells[static_cast<size_t>(r * grid.cols() + c)].words)
-        centres.push_back(Centre(*w));
+        centres.push_back(CentreX(*w));
     }
     if (centres.empty()) continue;
     std::nth_element(centres.begin(), centres.begin() + static_cast<long>(centres.size() / 2),

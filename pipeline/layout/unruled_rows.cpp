@@ -29,11 +29,17 @@ std::vector<GridCell*> CellsOf(Grid& grid, int r) {
   return cells;
 }
 
+// The words of all of `cells`.
+std::vector<const Word*> WordsOf(const std::vector<GridCell*>& cells) {
+  std::vector<const Word*> words;
+  for (const GridCell* c : cells) words.insert(words.end(), c->words.begin(), c->words.end());
+  return words;
+}
+
 // Where whitespace runs across all of `cells` at least kRowGap line heights high: the middle of
 // each such gap, top to bottom.
 std::vector<double> WideGaps(const std::vector<GridCell*>& cells) {
-  std::vector<const Word*> words;
-  for (const GridCell* c : cells) words.insert(words.end(), c->words.begin(), c->words.end());
+  std::vector<const Word*> words = WordsOf(cells);
   if (words.size() < 2) return {};
   std::sort(words.begin(), words.end(),
             [](const Word* a, const Word* b) { return a->bbox.y0 < b->bbox.y0; });
@@ -89,8 +95,7 @@ std::vector<double> NumberedLines(const std::vector<GridCell*>& cells) {
     if (!(NumbersOf(lines[i - 1].words.front()->text) < NumbersOf(lines[i].words.front()->text)))
       return {};
   }
-  std::vector<const Word*> words;
-  for (const GridCell* c : cells) words.insert(words.end(), c->words.begin(), c->words.end());
+  const std::vector<const Word*> words = WordsOf(cells);
   const double half_line = LineHeight(words) / 2;
   std::vector<double> cuts;
   for (size_t i = 1; i < lines.size(); ++i) {

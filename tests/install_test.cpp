@@ -1,5 +1,5 @@
 // `cmake --install`: the tree it makes works wherever it is moved, and the program in it reads the
-// data and the OCR module it carries, never the source or build tree it came from.
+// data and the modules (OCR, xlsx) it carries, never the source or build tree it came from.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -55,12 +55,13 @@ TEST_F(InstallTest, LaysOutProgramModuleAndData) {
       fs::exists(Prefix() / "share" / "oplex" / "samples" / "bcs-ieebcs-deoe-pat-2024.txt"));
   int modules = 0;
   for (const auto& entry : fs::recursive_directory_iterator(Prefix())) {
-    if (entry.path().filename() == "liboplex_tesseract.so") {
+    const fs::path name = entry.path().filename();
+    if (name == "liboplex_tesseract.so" || name == "liboplex_xlsx.so") {
       ++modules;
       EXPECT_EQ(entry.path().parent_path().filename(), "oplex") << entry.path();
     }
   }
-  EXPECT_EQ(modules, 1);
+  EXPECT_EQ(modules, 2);
   // The test fixtures are not installed.
   EXPECT_FALSE(fs::exists(Prefix() / "share" / "oplex" / "scans"));
 }
@@ -85,6 +86,19 @@ TEST_F(InstallTest, TheMovedProgramLoadsItsOwnOcrModule) {
   EXPECT_FALSE(r.out.empty());
   EXPECT_NE(r.err.find((Prefix() / "lib").string()), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find(OPLEX_BUILD_DIR + std::string("/liboplex_tesseract.so")), std::string::npos);
+}
+
+TEST_F(InstallTest, TheMovedProgramLoadsItsOwnXlsxModule) {
+  const fs::path book = dir_ / "tables.xlsx";
+  const Outcome r =
+      Installed("tables " + std::string(OPLEX_DEFAULT_DATA_DIR) +
+                    "/pdf/generic/pale-fills.pdf --pages 1 --format xlsx -o " + book.string(),
+                "LD_DEBUG=libs");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_GT(fs::file_size(book), 0u);
+  EXPECT_NE(r.err.find((Prefix() / "lib").string()), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("liboplex_xlsx.so"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(OPLEX_BUILD_DIR + std::string("/liboplex_xlsx.so")), std::string::npos);
 }
 
 TEST_F(InstallTest, ReadsTheDataOfItsPrefixAndNoOther) {

@@ -1,13 +1,12 @@
 // OcrEngine::Create: loads the Tesseract module on first use (see ocr_engine.h).
-#include <dlfcn.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <mutex>
 #include <string_view>
 
 #include "pipeline/decode/ocr_engine.h"
+#include "pipeline/modules.h"
 
 namespace oplex {
 namespace {
@@ -17,7 +16,7 @@ struct Module {
   std::string error;  // why it could not be loaded
 };
 
-// The module beside the running program (the build tree), else where an install put it.
+// The module, loaded with the thread limit set (see modules.h for where it is looked for).
 Module Load() {
   // Debian's Tesseract runs on OpenMP, which reads OMP_THREAD_LIMIT once, as it loads with the
   // module: without a limit of 1 its threads make OCR several times slower on a small machine.
@@ -29,24 +28,11 @@ Module Load() {
         "slower (unset it, or set it to 1)");
   }
   Module m;
-  std::error_code error;
-  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
-  if (error) {
-    m.error = "/proc/self/exe: " + error.message();
-    return m;
-  }
-  // The build tree keeps the module beside the program; an install in PREFIX/lib/oplex.
-  const std::filesystem::path bin = self.parent_path();
-  for (const std::filesystem::path& place :
-       {bin / OPLEX_OCR_MODULE_NAME, bin / OPLEX_OCR_MODULE_FROM_BIN / OPLEX_OCR_MODULE_NAME}) {
-    void* handle = dlopen(place.lexically_normal().c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (handle == nullptr) {
-      m.error += (m.error.empty() ? "" : "; ") + std::string(dlerror());
-      continue;
-    }
-    m.create = reinterpret_cast<NewOcrEngine>(dlsym(handle, kNewOcrEngine));
-    if (m.create != nullptr) return m;
-    m.error = place.string() + " has no " + kNewOcrEngine;
+  auto entry = ModuleEntry(OPLEX_OCR_MODULE_NAME, kNewOcrEngine);
+  if (entry.ok()) {
+    m.create = reinterpret_cast<NewOcrEngine>(entry.value());
+  } else {
+    m.error = entry.status().message();
   }
   return m;
 }

@@ -50,6 +50,12 @@ void WriteHtml(std::ostream& out, Files files);
 // A workbook with one worksheet per table, named "p<page>-t<n>" (with one input file) or
 // "<stem>-p<page>-t<n>" (several; the stem cut to fit Excel's 31 characters, made unique).
 // What `out` receives is the workbook's bytes (libxlsxwriter writes a file of its own first).
+// libxlsxwriter lives in a module (table_xlsx.cpp), loaded by the first call (pipeline/modules.h);
+// kNotSupported when it cannot be.
 Status WriteXlsx(std::ostream& out, Files files);
+
+// The entry point of the xlsx module: the workbook of `files` into `out`, how it went in `status`.
+using WriteWorkbookEntry = void (*)(std::ostream& out, Files files, Status* status);
+inline constexpr char kWriteWorkbook[] = "oplex_write_workbook";
 
 }  // namespace oplex::cli

@@ -1,4 +1,6 @@
-// The xlsx format of table_formats.h, written by libxlsxwriter.
+// The xlsx format of table_formats.h, written by libxlsxwriter: the module liboplex_xlsx.so,
+// which WriteXlsx loads when a workbook is asked for (libxlsxwriter brings libcrypto, whose
+// thousands of symbols every start of the program would bind otherwise).
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -96,9 +98,7 @@ lxw_error WriteSheet(lxw_worksheet* sheet, lxw_format* merged, const Block& tabl
   return LXW_NO_ERROR;
 }
 
-}  // namespace
-
-Status WriteXlsx(std::ostream& out, Files files) {
+Status WriteWorkbook(std::ostream& out, Files files) {
   // libxlsxwriter writes to a file of its own; the caller's stream gets its bytes.
   std::string temp = (std::filesystem::temp_directory_path() / "oplex-xlsx-XXXXXX").string();
   const int fd = mkstemp(temp.data());
@@ -142,6 +142,15 @@ Status WriteXlsx(std::ostream& out, Files files) {
   }
   unlink(temp.c_str());
   return status;
+}
+
+}  // namespace
+
+// The module's entry point (see WriteWorkbookEntry).
+extern "C" __attribute__((visibility("default"))) void oplex_write_workbook(std::ostream& out,
+                                                                            Files files,
+                                                                            Status* status) {
+  *status = WriteWorkbook(out, files);
 }
 
 }  // namespace oplex::cli

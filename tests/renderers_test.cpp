@@ -559,6 +559,15 @@ TEST(ReportlabLayouts, ATimelineUnruledInARuledTable) {
   for (const Finding& f : e.findings) EXPECT_NE(f.code, "column_unmapped") << f.message;
 }
 
+// A ruled table whose months are typed in one cell, a title over their letters ("Calendario 2025"
+// over "E  F  M …") and an X typed under each letter of a row's months: each month its column
+// under the title. The column had stayed whole: no month read, and a `column_unmapped` finding.
+TEST(ReportlabLayouts, MonthsTypedInOneCellUnderItsTitle) {
+  const Extraction e = ReadLayoutWhole("months-typed-in-one-titled-cell");
+  ASSERT_EQ(e.activities.size(), 6u);
+  for (const Finding& f : e.findings) EXPECT_NE(f.code, "column_unmapped") << f.message;
+}
+
 // A table of programs whose activities cell lists several, a numbered line each, beside the
 // row's responsible and period: one activity each, with the row's responsible and months. Each
 // row had been one activity holding every listed text.

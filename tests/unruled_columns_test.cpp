@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tests/placed_words.h"
@@ -38,11 +39,20 @@ Grid MonthsUnruled(PlacedWords& p, std::vector<const Word*> months,
   return grid;
 }
 
-std::vector<const Word*> SixMonths(PlacedWords& p) {
+// Six month labels 30 points apart, their tops at `top`.
+std::vector<const Word*> SixMonths(PlacedWords& p, double top = 5) {
   std::vector<const Word*> months;
   const char* names[] = {"Ene", "Feb", "Mar", "Abr", "May", "Jun"};
-  for (int m = 0; m < 6; ++m) months.push_back(p.At(names[m], 236 + 30.0 * m, 5));
+  for (int m = 0; m < 6; ++m) months.push_back(p.At(names[m], 236 + 30.0 * m, top));
   return months;
+}
+
+// The rows and columns the cell starting at `row`, `col` spans; {0, 0} when no cell starts there.
+std::pair<int, int> Spans(const Grid& grid, int row, int col) {
+  for (const GridCell& c : grid.cells) {
+    if (c.row == row && c.col == col) return {c.row_span, c.col_span};
+  }
+  return {0, 0};
 }
 
 // The six labels cut their column in six at the middles between them; the first row's marks go
@@ -84,6 +94,29 @@ TEST(UnruledColumns, AColumnStaysWholeUnderATextAcrossACutOrWithoutALadder) {
   EXPECT_EQ(stream.cols(), 3);
 }
 
+// A title over the labels in their cell ("Calendario 2025" over the months) gets a row of its own,
+// spanning the months' columns; the header's other cells span both rows, and the rows under it are
+// cut as they are without a title.
+TEST(UnruledColumns, ATitleOverTheLabelsSpansTheirColumnsInARowOfItsOwn) {
+  PlacedWords p;
+  std::vector<const Word*> header = {p.At("Calendario", 260, 1), p.At("2025", 326, 1)};
+  for (const Word* month : SixMonths(p, 11)) header.push_back(month);
+  Grid grid = MonthsUnruled(p, header, {p.At("X", 274, 25)});
+  SplitUnruledColumns(&grid);
+  ASSERT_EQ(grid.cols(), 8);
+  ASSERT_EQ(grid.rows(), 4);
+  EXPECT_DOUBLE_EQ(grid.ys[1], 10);  // between the title's foot (9) and the labels' top (11)
+  EXPECT_EQ(CellText(grid, 0, 2), "Calendario 2025");
+  EXPECT_EQ(Spans(grid, 0, 2), std::make_pair(1, 6));
+  EXPECT_EQ(CellText(grid, 0, 1), "Actividad");
+  EXPECT_EQ(Spans(grid, 0, 1), std::make_pair(2, 1));
+  EXPECT_EQ(Spans(grid, 0, 0), std::make_pair(2, 1));
+  EXPECT_EQ(CellText(grid, 1, 2), "Ene");
+  EXPECT_EQ(CellText(grid, 1, 7), "Jun");
+  EXPECT_EQ(CellText(grid, 2, 3), "X");
+  EXPECT_EQ(CellText(grid, 3, 1), "Revisar");
+}
+
 // A cell merged over the text and the months (a section's title) spans every month's column.
 TEST(UnruledColumns, ACellMergedOverTheColumnSpansItsParts) {
   PlacedWords p;
@@ -92,10 +125,7 @@ TEST(UnruledColumns, ACellMergedOverTheColumnSpansItsParts) {
   grid.cells.push_back(GridCell{2, 1, 1, 2, BBox{30, 40, 410, 60}, {p.At("Programa", 35, 45)}});
   SplitUnruledColumns(&grid);
   ASSERT_EQ(grid.cols(), 8);
-  const auto merged = std::find_if(grid.cells.begin(), grid.cells.end(),
-                                   [](const GridCell& c) { return c.row == 2 && c.col == 1; });
-  ASSERT_NE(merged, grid.cells.end());
-  EXPECT_EQ(merged->col_span, 7);
+  EXPECT_EQ(Spans(grid, 2, 1), std::make_pair(1, 7));
 }
 
 }  // namespace

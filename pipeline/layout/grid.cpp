@@ -53,7 +53,8 @@ Rgb ColorUnder(const BBox& box, const Graphics& graphics) {
   return graphics.background;
 }
 
-void CutGrid(Grid* grid, bool columns, int index, const std::vector<double>& cuts) {
+void CutGrid(Grid* grid, bool columns, int index, const std::vector<double>& cuts,
+             const std::function<bool(const GridCell&)>& whole) {
   const int added = static_cast<int>(cuts.size());
   std::vector<double>& bounds = columns ? grid->xs : grid->ys;
   bounds.insert(bounds.begin() + index + 1, cuts.begin(), cuts.end());
@@ -69,7 +70,7 @@ void CutGrid(Grid* grid, bool columns, int index, const std::vector<double>& cut
       continue;
     }
     if (first + span <= index) continue;
-    if (span > 1) {
+    if (span > 1 || (whole && whole(cell))) {
       span += added;
       continue;
     }

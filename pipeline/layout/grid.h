@@ -6,6 +6,7 @@
 // carry text, box and colour.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "pipeline/decode/source.h"
@@ -35,8 +36,10 @@ struct Grid {
 
 // Cuts column `index` of the grid (`columns`) or its row `index` at `cuts` (inside it, in order):
 // each cell alone in it becomes one cell a part, holding the words whose centre lies in that part;
-// a cell merged over it spans the parts; the columns or rows after it move on.
-void CutGrid(Grid* grid, bool columns, int index, const std::vector<double>& cuts);
+// a cell merged over it, or one `whole` names, spans the parts; the columns or rows after it move
+// on.
+void CutGrid(Grid* grid, bool columns, int index, const std::vector<double>& cuts,
+             const std::function<bool(const GridCell&)>& whole = nullptr);
 
 // The table as a Block: one Row per grid row; a merged cell's text at its top-left position and
 // covered positions empty. Cells get the colour of the page under them when the page was

@@ -271,6 +271,19 @@ class Mapper {
     return std::nullopt;
   }
 
+  // The lines of column `c` over the draft's rows that hold text, each as plain text.
+  static std::vector<std::string> CellLines(const Draft& d, size_t c) {
+    std::vector<std::string> out;
+    for (const TypedRow* row : d.rows) {
+      if (c >= row->cells.size() || row->cells[c].cell->covered) continue;
+      std::istringstream lines(row->cells[c].cell->text);
+      for (std::string line; std::getline(lines, line);) {
+        if (std::string plain = PlainText(line); !plain.empty()) out.push_back(std::move(plain));
+      }
+    }
+    return out;
+  }
+
   // The text of column `c` over the draft's rows, lines joined.
   std::string ColumnText(const Draft& d, size_t c, bool first_is_code_rest) const {
     std::string text;
@@ -360,12 +373,7 @@ class Mapper {
           a.end_date = IsoDate(value, year_);
           break;
         case ColumnRole::kDeliverables:
-          for (const TypedRow* row : d.rows) {
-            std::istringstream lines(row->cells[c].cell->text);
-            for (std::string line; std::getline(lines, line);) {
-              if (!PlainText(line).empty()) deliverables.push_back(PlainText(line));
-            }
-          }
+          for (std::string& line : CellLines(d, c)) deliverables.push_back(std::move(line));
           continue;
         default:
           break;
@@ -429,15 +437,10 @@ class Mapper {
   std::vector<CodedText> ListedActivities(const Draft& d) const {
     if (table_.ColumnOf(ColumnRole::kCode)) return {};
     std::vector<CodedText> items;
-    for (const TypedRow* row : d.rows) {
-      if (text_ >= row->cells.size() || row->cells[text_].cell->covered) continue;
-      std::istringstream lines(row->cells[text_].cell->text);
-      for (std::string line; std::getline(lines, line);) {
-        if (PlainText(line).empty()) continue;
-        std::optional<CodedText> item = rules_.SplitCode(line);
-        if (!item || item->text.empty()) return {};
-        items.push_back(std::move(*item));
-      }
+    for (const std::string& line : CellLines(d, text_)) {
+      std::optional<CodedText> item = rules_.SplitCode(line);
+      if (!item || item->text.empty()) return {};
+      items.push_back(std::move(*item));
     }
     if (items.size() < kListedActivities) return {};
     return items;

@@ -58,9 +58,7 @@ void CutGrid(Grid* grid, bool columns, int index, const std::vector<double>& cut
   const int added = static_cast<int>(cuts.size());
   std::vector<double>& bounds = columns ? grid->xs : grid->ys;
   bounds.insert(bounds.begin() + index + 1, cuts.begin(), cuts.end());
-  auto middle = [&](const Word& w) {
-    return columns ? (w.bbox.x0 + w.bbox.x1) / 2 : (w.bbox.y0 + w.bbox.y1) / 2;
-  };
+  auto middle = [&](const Word& w) { return columns ? CentreX(w) : (w.bbox.y0 + w.bbox.y1) / 2; };
   std::vector<GridCell> parts;
   for (GridCell& cell : grid->cells) {
     int& first = columns ? cell.col : cell.row;

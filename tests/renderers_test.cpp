@@ -568,6 +568,23 @@ TEST(ReportlabLayouts, MonthsTypedInOneCellUnderItsTitle) {
   for (const Finding& f : e.findings) EXPECT_NE(f.code, "column_unmapped") << f.message;
 }
 
+// Months marked with solid squares (■) and dots (●), born digital and as a 200 dpi grey scan. On
+// the scan OCR has no letter for them: it read "n" for ■ and "o" for ●, "|]" for one square (taken
+// out as noise) and nothing for one dot, so that no month was marked; read from their ink
+// (solid_marks.h), each activity's months are exact.
+TEST(ReportlabLayouts, MonthsMarkedWithSolidSquaresAndDots) {
+  ReadLayoutWhole("marks-drawn-as-squares-and-dots");
+  const Extraction e =
+      testing::MustProcess(kLayouts + "marks-drawn-as-squares-and-dots-scan-1.png");
+  const std::vector<ExpectedRow> expected =
+      ExpectedTsv(kLayouts + "marks-drawn-as-squares-and-dots.expected.tsv");
+  ASSERT_EQ(e.activities.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(e.activities[i].code, expected[i].code) << i;
+    EXPECT_EQ(eval::MaskText(e.activities[i].months), expected[i].months) << i;
+  }
+}
+
 // A table of programs whose activities cell lists several, a numbered line each, beside the
 // row's responsible and period: one activity each, with the row's responsible and months. Each
 // row had been one activity holding every listed text.

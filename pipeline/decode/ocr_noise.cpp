@@ -57,13 +57,18 @@ void DropOcrNoise(const std::vector<Fill>& fills, std::vector<Word>* words) {
   std::erase_if(*words, [&](const Word& w) { return IsNoise(w, fills); });
 }
 
-std::vector<bool> Misshapen(const std::vector<Word>& words) {
-  std::vector<bool> out(words.size(), false);
-  if (words.empty()) return out;
+double MiddleHeight(const std::vector<Word>& words) {
+  if (words.empty()) return 0;
   std::vector<double> heights;
   for (const Word& w : words) heights.push_back(w.bbox.y1 - w.bbox.y0);
   std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  const double middle = heights[heights.size() / 2];
+  return heights[heights.size() / 2];
+}
+
+std::vector<bool> Misshapen(const std::vector<Word>& words) {
+  std::vector<bool> out(words.size(), false);
+  if (words.empty()) return out;
+  const double middle = MiddleHeight(words);
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     if (w.confidence >= kFillNoiseConfidence || MarksAlone(w.text)) continue;

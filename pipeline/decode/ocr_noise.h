@@ -42,6 +42,9 @@ inline constexpr double kMaxWordHeight = 3.0;
 // Takes out of `words` those that are noise, given the page's `fills`.
 void DropOcrNoise(const std::vector<Fill>& fills, std::vector<Word>* words);
 
+// The height of the middle one of `words` (points), 0 for none.
+double MiddleHeight(const std::vector<Word>& words);
+
 // Which of `words` are doubted ones whose box no text would fill, by index.
 std::vector<bool> Misshapen(const std::vector<Word>& words);
 

@@ -10,6 +10,7 @@
 #include "pipeline/decode/numeric_cells.h"
 #include "pipeline/decode/ocr_noise.h"
 #include "pipeline/decode/raster.h"
+#include "pipeline/decode/solid_marks.h"
 #include "pipeline/decode/text_cells.h"
 
 namespace oplex {
@@ -192,6 +193,7 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
   g.h_rules.insert(g.h_rules.end(), rules.h_rules.begin(), rules.h_rules.end());
   g.v_rules.insert(g.v_rules.end(), rules.v_rules.begin(), rules.v_rules.end());
   DropOcrNoise(g.fills, &page.words);
+  ReadSolidMarks(g, prepared.binary.get(), ppp, &page.words);
   // Doubted cells of text read again, each alone, from the grey page.
   const std::vector<TextCell> doubted = TextCellsToRead(g, page.words);
   std::vector<BBox> doubted_boxes;

@@ -1,0 +1,148 @@
+#include "pipeline/decode/solid_marks.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "pipeline/decode/numeric_cells.h"
+#include "pipeline/decode/ocr_noise.h"
+#include "pipeline/normalize/utf8.h"
+
+namespace oplex {
+namespace {
+
+struct Ink {
+  BBox box;           // points
+  double solidity{};  // the share of its box it fills
+};
+
+BBox Points(const BOX* box, double ppp) {
+  return BBox{box->x / ppp, box->y / ppp, (box->x + box->w) / ppp, (box->y + box->h) / ppp};
+}
+
+// Whether `box` is a glyph's size and shape for a mark on a page whose middle word is `height`
+// points high.
+bool MarkShaped(const BBox& box, double height) {
+  const double w = box.x1 - box.x0, h = box.y1 - box.y0;
+  return h >= kMinMarkHeight * height && h <= kMaxMarkHeight * height && w >= kMinMarkAspect * h &&
+         h >= kMinMarkAspect * w;
+}
+
+// Whether the ink of `piece` is one run across each row and down each column, gaps of a pixel
+// (the grain of a scan) aside: a square or a disc, not an "n" or "u" whose legs part.
+bool OneRunEachWay(PIX* piece) {
+  const int w = pixGetWidth(piece), h = pixGetHeight(piece), wpl = pixGetWpl(piece);
+  const l_uint32* data = pixGetData(piece);
+  const auto ink = [&](int x, int y) {
+    return GET_DATA_BIT(data + static_cast<ptrdiff_t>(y) * wpl, x) != 0;
+  };
+  const auto one_run = [](int n, const auto& at) {
+    int runs = 0, gap = 0;
+    bool inside = false;
+    for (int i = 0; i < n; ++i) {
+      if (at(i)) {
+        if (!inside && (runs == 0 || gap > 1)) ++runs;
+        inside = true;
+        gap = 0;
+      } else {
+        inside = false;
+        ++gap;
+      }
+    }
+    return runs <= 1;
+  };
+  for (int y = 0; y < h; ++y) {
+    if (!one_run(w, [&](int x) { return ink(x, y); })) return false;
+  }
+  for (int x = 0; x < w; ++x) {
+    if (!one_run(h, [&](int y) { return ink(x, y); })) return false;
+  }
+  return true;
+}
+
+// Whether any of `pieces` but `self` stands beside `mark` in the ruled column [x0, x1]: across
+// its height, nearer than the clearance.
+bool Crowded(const std::vector<BBox>& pieces, size_t self, const BBox& mark, double x0, double x1,
+             double clearance) {
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const BBox& p = pieces[i];
+    if (i == self || p.y1 <= mark.y0 || p.y0 >= mark.y1) continue;
+    const double middle = (p.x0 + p.x1) / 2;
+    if (middle < x0 || middle > x1) continue;
+    if (p.x0 < mark.x1 + clearance && p.x1 > mark.x0 - clearance) return true;
+  }
+  return false;
+}
+
+// Whether the word can be the engine's reading of a mark alone: a few letters, no digit.
+bool MarkReading(const Word& w) {
+  return CodePoints(w.text) <= kMaxMarkLetters &&
+         std::none_of(w.text.begin(), w.text.end(),
+                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+}  // namespace
+
+void ReadSolidMarks(const Graphics& graphics, PIX* binary, double ppp, std::vector<Word>* words) {
+  if (binary == nullptr || ppp <= 0 || words->empty()) return;
+  const double height = MiddleHeight(*words);
+  const BoxaPtr boxes(pixConnCompBB(binary, 8));
+  if (!boxes) return;
+  std::vector<BBox> pieces;
+  for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
+    const BoxPtr box(boxaGetBox(boxes.get(), i, L_CLONE));
+    pieces.push_back(Points(box.get(), ppp));
+  }
+  std::vector<Ink> marks;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    const BBox& p = pieces[i];
+    if (!MarkShaped(p, height)) continue;
+    const BoxPtr box(boxaGetBox(boxes.get(), static_cast<int>(i), L_CLONE));
+    l_int32 ink = 0;
+    if (pixCountPixelsInRect(binary, box.get(), &ink, nullptr) != 0) continue;
+    const double solidity = ink / static_cast<double>(box->w * box->h);
+    if (solidity < kMinMarkSolidity) continue;
+    const PixPtr piece(pixClipRectangle(binary, box.get(), nullptr));
+    if (!piece || !OneRunEachWay(piece.get())) continue;
+    const auto column = RuledColumn(graphics.v_rules, p);
+    if (!column || Crowded(pieces, i, p, column->first, column->second, kMarkClearance * height)) {
+      continue;
+    }
+    const bool filled =
+        std::any_of(graphics.fills.begin(), graphics.fills.end(), [&](const Fill& f) {
+          return MiddleIn(p, f.bbox) && Area(f.bbox) >= kShadedCell * Area(p);
+        });
+    if (!filled) marks.push_back(Ink{p, solidity});
+  }
+  std::vector<double> sizes;
+  for (const Word& w : *words) sizes.push_back(w.font_size);
+  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+  const double size = sizes[sizes.size() / 2];  // the page's body size, for layout
+  for (const Ink& m : marks) {
+    const std::string glyph = m.solidity >= kSquareSolidity ? "■" : "●";
+    std::optional<size_t> over;
+    size_t covering = 0;
+    for (size_t i = 0; i < words->size(); ++i) {
+      if (!Overlap((*words)[i].bbox, m.box)) continue;
+      ++covering;
+      over = i;
+    }
+    if (covering == 0) {
+      Word w;
+      w.text = glyph;
+      w.bbox = m.box;
+      w.font_size = size;
+      w.confidence = m.solidity;
+      words->push_back(std::move(w));
+    } else if (Word& w = (*words)[*over];
+               covering == 1 && MarkReading(w) && Area(m.box) >= kMarkCover * Area(w.bbox)) {
+      w.text = glyph;
+      w.confidence = m.solidity;
+    }
+  }
+}
+
+}  // namespace oplex

@@ -568,9 +568,9 @@ TEST(ReportlabLayouts, MonthsTypedInOneCellUnderItsTitle) {
   for (const Finding& f : e.findings) EXPECT_NE(f.code, "column_unmapped") << f.message;
 }
 
-// Months marked with solid squares (■) and dots (●), born digital and as a 200 dpi grey scan. On
-// the scan OCR has no letter for them: it read "n" for ■ and "o" for ●, "|]" for one square (taken
-// out as noise) and nothing for one dot, so that no month was marked; read from their ink
+// Months marked with solid squares (■), dots (●) and bullets (•), born digital and as a 200 dpi
+// grey scan. On the scan OCR has no letter for them: it read "n", "|" or "|]" for ■, "o" for ●
+// (and nothing for one dot), "." or "EJ" for •, so that no month was marked; read from their ink
 // (solid_marks.h), each activity's months are exact.
 TEST(ReportlabLayouts, MonthsMarkedWithSolidSquaresAndDots) {
   ReadLayoutWhole("marks-drawn-as-squares-and-dots");

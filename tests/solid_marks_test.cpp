@@ -77,6 +77,15 @@ TEST(SolidMarks, ALetterTheEngineReadOverADiscIsTheDisc) {
   EXPECT_LT(p.words[3].confidence, kSquareSolidity);
 }
 
+TEST(SolidMarks, ABulletReadAsSignsInABoxLargerThanItIsTheBullet) {
+  Page p;
+  p.Ink(137, 14, 4, 4);  // a bullet: four tenths of a word's height
+  p.words.push_back(Reading("1)", BBox{134, 11, 143, 20}));
+  p.Read();
+  ASSERT_EQ(p.words.size(), 4u);
+  EXPECT_EQ(p.words[3].text, "■");
+}
+
 TEST(SolidMarks, ABoldLetterWhoseLegsPartIsNoMark) {
   Page p;
   p.BoldN(96, 13);
@@ -118,7 +127,7 @@ TEST(SolidMarks, AWordOfDigitsOrAWiderWordOverTheInkStays) {
   p.Disc(100, 16, 4);
   p.words.push_back(Reading("0", BBox{96, 12, 105, 21}));
   p.Disc(140, 16, 4);
-  p.words.push_back(Reading("ol", BBox{136, 12, 158, 21}));  // the disc is under half its box
+  p.words.push_back(Reading("ol", BBox{136, 12, 158, 21}));  // reaching past its clearance
   p.Read();
   ASSERT_EQ(p.words.size(), 5u);
   EXPECT_EQ(p.words[3].text, "0");

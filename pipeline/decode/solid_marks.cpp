@@ -1,7 +1,6 @@
 #include "pipeline/decode/solid_marks.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -29,6 +28,13 @@ bool MarkShaped(const BBox& box, double height) {
   const double w = box.x1 - box.x0, h = box.y1 - box.y0;
   return h >= kMinMarkHeight * height && h <= kMaxMarkHeight * height && w >= kMinMarkAspect * h &&
          h >= kMinMarkAspect * w;
+}
+
+BBox Grown(const BBox& b, double by) { return BBox{b.x0 - by, b.y0 - by, b.x1 + by, b.y1 + by}; }
+
+bool Inside(const BBox& inner, const BBox& outer) {
+  return inner.x0 >= outer.x0 && inner.y0 >= outer.y0 && inner.x1 <= outer.x1 &&
+         inner.y1 <= outer.y1;
 }
 
 // Whether the ink of `piece` is one run across each row and down each column, gaps of a pixel
@@ -77,11 +83,10 @@ bool Crowded(const std::vector<BBox>& pieces, size_t self, const BBox& mark, dou
   return false;
 }
 
-// Whether the word can be the engine's reading of a mark alone: a few letters, no digit.
+// Whether the word can be the engine's reading of a mark alone: a few letters or signs ("n",
+// "o", "1)"), not a number, which a month cell may hold.
 bool MarkReading(const Word& w) {
-  return CodePoints(w.text) <= kMaxMarkLetters &&
-         std::none_of(w.text.begin(), w.text.end(),
-                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return CodePoints(w.text) <= kMaxMarkLetters && !IsNumberText(w.text);
 }
 
 }  // namespace
@@ -89,6 +94,7 @@ bool MarkReading(const Word& w) {
 void ReadSolidMarks(const Graphics& graphics, PIX* binary, double ppp, std::vector<Word>* words) {
   if (binary == nullptr || ppp <= 0 || words->empty()) return;
   const double height = MiddleHeight(*words);
+  const double clearance = kMarkClearance * height;
   const BoxaPtr boxes(pixConnCompBB(binary, 8));
   if (!boxes) return;
   std::vector<BBox> pieces;
@@ -108,7 +114,7 @@ void ReadSolidMarks(const Graphics& graphics, PIX* binary, double ppp, std::vect
     const PixPtr piece(pixClipRectangle(binary, box.get(), nullptr));
     if (!piece || !OneRunEachWay(piece.get())) continue;
     const auto column = RuledColumn(graphics.v_rules, p);
-    if (!column || Crowded(pieces, i, p, column->first, column->second, kMarkClearance * height)) {
+    if (!column || Crowded(pieces, i, p, column->first, column->second, clearance)) {
       continue;
     }
     const bool filled =
@@ -138,7 +144,7 @@ void ReadSolidMarks(const Graphics& graphics, PIX* binary, double ppp, std::vect
       w.confidence = m.solidity;
       words->push_back(std::move(w));
     } else if (Word& w = (*words)[*over];
-               covering == 1 && MarkReading(w) && Area(m.box) >= kMarkCover * Area(w.bbox)) {
+               covering == 1 && MarkReading(w) && Inside(w.bbox, Grown(m.box, clearance))) {
       w.text = glyph;
       w.confidence = m.solidity;
     }

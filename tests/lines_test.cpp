@@ -48,5 +48,23 @@ TEST(Lines, WordsOfOneLineStayTogetherWhateverTheirHeights) {
   EXPECT_EQ(LineTexts(words), (std::vector<std::string>{"Número (PAAE) y"}));
 }
 
+// A row of a scanned grid as OCR sized its words: the code "4" at 12.9 points, the rest of the
+// row at 11.1. The line is as large as its largest word, and set in the size of most letters.
+TEST(Lines, ALineIsSetInTheSizeMostOfItsLettersAre) {
+  std::vector<Word> words = {WordAt("4", 10, 100, 15, 109), WordAt("Difundir", 30, 100, 60, 109),
+                             WordAt("las", 62, 100, 72, 109), WordAt("X", 200, 100, 206, 109)};
+  for (Word& w : words) w.font_size = 11.1;
+  words[0].font_size = 12.9;
+  std::vector<const Word*> pointers;
+  for (const Word& w : words) pointers.push_back(&w);
+  const std::vector<TextLine> lines = BuildLines(pointers);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_DOUBLE_EQ(lines[0].font_size, 12.9);
+  EXPECT_DOUBLE_EQ(lines[0].body_size, 11.1);
+  // A heading set larger all through is its size.
+  for (Word& w : words) w.font_size = 14;
+  EXPECT_DOUBLE_EQ(BuildLines(pointers)[0].body_size, 14);
+}
+
 }  // namespace
 }  // namespace oplex

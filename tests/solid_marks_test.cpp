@@ -95,16 +95,24 @@ TEST(SolidMarks, ABoldLetterWhoseLegsPartIsNoMark) {
   EXPECT_EQ(p.words[3].text, "n");
 }
 
-TEST(SolidMarks, InkBesideItOrOutsideARuledColumnMakesNoMark) {
+TEST(SolidMarks, InkBesideItInItsColumnMakesNoMark) {
   Page p;
   p.Ink(56, 12, 7, 7);
   p.Ink(66, 12, 2, 9);  // a letter's stroke 3 points away, in the same column
-  p.graphics.v_rules.erase(p.graphics.v_rules.begin() + 3);  // x = 120 is no rule now…
-  p.graphics.v_rules.pop_back();
-  p.graphics.v_rules.pop_back();  // …nor 160 and 200: x 80..200 is no ruled column
-  p.Ink(136, 12, 7, 7);
   p.Read();
   EXPECT_EQ(p.words.size(), 3u);
+}
+
+TEST(SolidMarks, OutsideRuledColumnsAMarkStandsClearOnEverySide) {
+  Page p;
+  p.graphics.v_rules.resize(3);  // x 80..200 is no ruled column
+  p.Ink(96, 12, 7, 7);           // clear of ink on every side
+  p.Ink(136, 12, 7, 7);
+  p.Ink(134, 24, 12, 6);  // a word's letters 5 points under the square: a bullet's text
+  p.Read();
+  ASSERT_EQ(p.words.size(), 4u);
+  EXPECT_EQ(p.words[3].text, "■");
+  EXPECT_DOUBLE_EQ(p.words[3].bbox.x0, 96);
 }
 
 TEST(SolidMarks, ASpeckABlockAndAShadedCellAreNoMarks) {

@@ -30,6 +30,9 @@ bool MarkShaped(const BBox& box, double height) {
          h >= kMinMarkAspect * w;
 }
 
+// Beyond any page (points).
+constexpr double kAnywhere = 1e9;
+
 BBox Grown(const BBox& b, double by) { return BBox{b.x0 - by, b.y0 - by, b.x1 + by, b.y1 + by}; }
 
 bool Inside(const BBox& inner, const BBox& outer) {
@@ -69,16 +72,12 @@ bool OneRunEachWay(PIX* piece) {
   return true;
 }
 
-// Whether any of `pieces` but `self` stands beside `mark` in the ruled column [x0, x1]: across
-// its height, nearer than the clearance.
-bool Crowded(const std::vector<BBox>& pieces, size_t self, const BBox& mark, double x0, double x1,
-             double clearance) {
+// Whether any of `pieces` but `self` reaches into `near` with its middle across the page
+// between x0 and x1.
+bool Crowded(const std::vector<BBox>& pieces, size_t self, const BBox& near, double x0, double x1) {
   for (size_t i = 0; i < pieces.size(); ++i) {
-    const BBox& p = pieces[i];
-    if (i == self || p.y1 <= mark.y0 || p.y0 >= mark.y1) continue;
-    const double middle = (p.x0 + p.x1) / 2;
-    if (middle < x0 || middle > x1) continue;
-    if (p.x0 < mark.x1 + clearance && p.x1 > mark.x0 - clearance) return true;
+    const double middle = (pieces[i].x0 + pieces[i].x1) / 2;
+    if (i != self && Overlap(pieces[i], near) && middle >= x0 && middle <= x1) return true;
   }
   return false;
 }
@@ -114,9 +113,11 @@ void ReadSolidMarks(const Graphics& graphics, PIX* binary, double ppp, std::vect
     const PixPtr piece(pixClipRectangle(binary, box.get(), nullptr));
     if (!piece || !OneRunEachWay(piece.get())) continue;
     const auto column = RuledColumn(graphics.v_rules, p);
-    if (!column || Crowded(pieces, i, p, column->first, column->second, clearance)) {
-      continue;
-    }
+    const bool crowded =
+        column ? Crowded(pieces, i, BBox{p.x0 - clearance, p.y0, p.x1 + clearance, p.y1},
+                         column->first, column->second)
+               : Crowded(pieces, i, Grown(p, clearance), -kAnywhere, kAnywhere);
+    if (crowded) continue;
     const bool filled =
         std::any_of(graphics.fills.begin(), graphics.fills.end(), [&](const Fill& f) {
           return MiddleIn(p, f.bbox) && Area(f.bbox) >= kShadedCell * Area(p);

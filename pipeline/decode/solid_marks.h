@@ -5,7 +5,6 @@
 // as signs ("." or "EJ" for •), as rule marks ("|]") that are then taken for noise, or not at
 // all, and from one cell to the next differently. So the marks are read from their ink: a piece
 // of ink (8-connected, on the binary page the engine read) is a solid mark when
-//   - it stands in a ruled column (numeric_cells.h: RuledColumn), as a mark in a grid does;
 //   - it is a glyph's size: from kMinMarkHeight to kMaxMarkHeight times the page's middle word
 //     height (a bullet is a third of it; a full stop or a speck is smaller, a filled cell or a
 //     dark band larger), and from kMinMarkAspect to 1 / kMinMarkAspect as wide as it is high (a
@@ -14,9 +13,11 @@
 //     fill less, unless a blurred scan closes a bold letter's counter), and its ink is one run
 //     across each row and down each column (the legs of a bold "n" part);
 //   - no other ink stands beside it within kMarkClearance times the middle word height, in its
-//     ruled column (the letters of a word stand closer: a bold "o" or "e" closed by a blurred
-//     scan is no mark), and no fill the page search found holds it, kShadedCell times its size
-//     or larger (a shaded cell is read as a fill already; the search may find the mark itself
+//     ruled column (numeric_cells.h: RuledColumn), or, outside ruled columns, within that
+//     clearance on any side (the letters of a word stand closer: a bold "o" or "e" closed by a
+//     blurred scan is no mark; so does the text after a bullet; the rows of an unruled grid
+//     stand further apart), and no fill the page search found holds it, kShadedCell times its
+//     size or larger (a shaded cell is read as a fill already; the search may find the mark itself
 //     as a small fill, which marks no month alone).
 // A word the engine boxed around such a mark alone (at most kMaxMarkLetters letters or signs,
 // not a number: "n", "o", "1)", "EJ"; its box within the mark's clearance, where no other ink

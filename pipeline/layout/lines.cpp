@@ -7,6 +7,8 @@
 #include <cctype>
 #include <cmath>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "pipeline/normalize/join.h"
 #include "pipeline/normalize/utf8.h"
@@ -185,6 +187,23 @@ bool SharedMiddle(const std::vector<TextLine>& lines) {
   });
 }
 
+// The size half the line's letters or more are set in at most, and half at least.
+double BodySize(const TextLine& line) {
+  std::vector<std::pair<double, size_t>> sizes;
+  size_t letters = 0;
+  for (const Word* w : line.words) {
+    sizes.emplace_back(Em(*w), CodePoints(w->text));
+    letters += sizes.back().second;
+  }
+  std::sort(sizes.begin(), sizes.end());
+  size_t seen = 0;
+  for (const auto& [size, n] : sizes) {
+    seen += n;
+    if (2 * seen >= letters) return size;
+  }
+  return line.font_size;
+}
+
 }  // namespace
 
 double Em(const Word& w) { return w.font_size > 0 ? w.font_size : Height(w); }
@@ -266,6 +285,7 @@ std::vector<TextLine> BuildLines(const std::vector<const Word*>& words) {
   for (TextLine& line : lines) {
     std::sort(line.words.begin(), line.words.end(),
               [](const Word* a, const Word* b) { return a->bbox.x0 < b->bbox.x0; });
+    line.body_size = BodySize(line);
   }
   std::stable_sort(lines.begin(), lines.end(),
                    [](const TextLine& a, const TextLine& b) { return a.bbox.y0 < b.bbox.y0; });

@@ -52,7 +52,7 @@ bool Near(const TextLine& a, const TextLine& b) {
 // Lines a and b are set in one size of type (a heading in larger type under a table is not its
 // last row).
 bool SameSize(const TextLine& a, const TextLine& b) {
-  return std::abs(a.font_size - b.font_size) <= kSameSizeSlack;
+  return std::abs(a.body_size - b.body_size) <= kSameSizeSlack;
 }
 
 // Whether line b may go on the table whose last line of cells is a: in its size of type, or

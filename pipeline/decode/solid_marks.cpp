@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <utility>
@@ -12,6 +13,8 @@
 
 namespace oplex {
 namespace {
+
+constexpr double kEverywhere = std::numeric_limits<double>::infinity();
 
 struct Ink {
   BBox box;           // points
@@ -29,9 +32,6 @@ bool MarkShaped(const BBox& box, double height) {
   return h >= kMinMarkHeight * height && h <= kMaxMarkHeight * height && w >= kMinMarkAspect * h &&
          h >= kMinMarkAspect * w;
 }
-
-// Beyond any page (points).
-constexpr double kAnywhere = 1e9;
 
 BBox Grown(const BBox& b, double by) { return BBox{b.x0 - by, b.y0 - by, b.x1 + by, b.y1 + by}; }
 
@@ -116,7 +116,7 @@ void ReadSolidMarks(const Graphics& graphics, PIX* binary, double ppp, std::vect
     const bool crowded =
         column ? Crowded(pieces, i, BBox{p.x0 - clearance, p.y0, p.x1 + clearance, p.y1},
                          column->first, column->second)
-               : Crowded(pieces, i, Grown(p, clearance), -kAnywhere, kAnywhere);
+               : Crowded(pieces, i, Grown(p, clearance), -kEverywhere, kEverywhere);
     if (crowded) continue;
     const bool filled =
         std::any_of(graphics.fills.begin(), graphics.fills.end(), [&](const Fill& f) {
@@ -124,6 +124,7 @@ void ReadSolidMarks(const Graphics& graphics, PIX* binary, double ppp, std::vect
         });
     if (!filled) marks.push_back(Ink{p, solidity});
   }
+  if (marks.empty()) return;
   std::vector<double> sizes;
   for (const Word& w : *words) sizes.push_back(w.font_size);
   std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());

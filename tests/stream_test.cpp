@@ -208,6 +208,30 @@ std::vector<Word> OneActivityPart(bool bold_header) {
   return words;
 }
 
+// Month numbers set flush left in their columns over marks centred under them (a scan of a grid
+// without rules): the whitespace between two labels holds a mark with a gap on either side; each
+// label heads one column, and the mark stands in it (it stood in a column of its own).
+TEST(StreamTables, LabelsSetFlushLeftOverCentredMarksHeadOneColumnEach) {
+  std::vector<Word> words;
+  AddTypeLine(100, "No.@54-66 Actividad@90-130 1@300-303 2@330-333 3@360-363 4@390-393 5@420-423",
+              true, &words);
+  AddTypeLine(115, "1@54-57 Elaborar@90-125 el@127-133 informe@135-165 1@306-309 1@336-339", false,
+              &words);
+  AddTypeLine(130, "2@54-57 Revisar@90-122 la@124-130 norma@132-158 1@336-339 1@366-369 1@396-399",
+              false, &words);
+  AddTypeLine(145, "3@54-57 Aprobar@90-123 el@125-131 plan@133-150 1@426-429", false, &words);
+  const std::vector<Block> tables = TablesOnPage(1, words);
+  ASSERT_EQ(tables.size(), 1u);
+  const Block& t = tables.front();
+  ASSERT_EQ(t.rows.size(), 4u);
+  EXPECT_EQ(Texts(t.rows[0]),
+            (std::vector<std::string>{"No.", "Actividad", "1", "2", "3", "4", "5"}));
+  EXPECT_EQ(Texts(t.rows[2]),
+            (std::vector<std::string>{"2", "Revisar la norma", "", "1", "1", "1", ""}));
+  EXPECT_EQ(Texts(t.rows[3]),
+            (std::vector<std::string>{"3", "Aprobar el plan", "", "", "", "", "1"}));
+}
+
 TEST(StreamTables, ABoldHeaderOfEvenlySpacedLabelsOverOneRowIsATable) {
   const std::vector<Block> tables = TablesOnPage(16, OneActivityPart(true));
   ASSERT_EQ(tables.size(), 1u);

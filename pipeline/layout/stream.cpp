@@ -135,6 +135,57 @@ double Boundary(double x0, double x1, const std::vector<LadderEnd>& ends, double
   return at;
 }
 
+// A column boundary, in the whitespace [x0, x1).
+struct Cut {
+  double at = 0, x0 = 0, x1 = 0;
+};
+
+// The gap between two labels of a ladder, and the ladder's step.
+struct LabelGap {
+  double x0 = 0, x1 = 0, step = 0;
+};
+
+std::vector<LabelGap> LabelGaps(const std::vector<TextLine>& lines, size_t first, size_t last,
+                                const std::vector<bool>& multi) {
+  std::vector<LabelGap> gaps;
+  for (size_t i = first; i < last; ++i) {
+    if (!multi[i]) continue;
+    const TextLine& line = lines[i];
+    for (const auto& [a, b] : Ladders(line)) {
+      for (size_t k = a + 1; k < b; ++k) {
+        gaps.push_back(LabelGap{line.words[k - 1]->bbox.x1, line.words[k]->bbox.x0,
+                                CentreX(*line.words[k]) - CentreX(*line.words[k - 1])});
+      }
+    }
+  }
+  return gaps;
+}
+
+// A ladder's label heads one column: where the whitespace between two labels holds two cuts or
+// more (labels set flush left over marks centred under them leave whitespace on either side of
+// each mark), only the widest stays. A cut that also falls between the labels of a finer ladder
+// stays (the week columns under a row of months).
+std::vector<Cut> OneCutPerLabelGap(const std::vector<Cut>& cuts,
+                                   const std::vector<LabelGap>& gaps) {
+  const auto in = [](const Cut& c, const LabelGap& g) {
+    const double middle = (c.x0 + c.x1) / 2;
+    return middle >= g.x0 && middle <= g.x1;
+  };
+  std::vector<Cut> kept;
+  for (const Cut& c : cuts) {
+    const bool narrower = std::any_of(gaps.begin(), gaps.end(), [&](const LabelGap& g) {
+      if (!in(c, g)) return false;
+      const bool finer = std::any_of(
+          gaps.begin(), gaps.end(), [&](const LabelGap& h) { return in(c, h) && h.step < g.step; });
+      return !finer && std::any_of(cuts.begin(), cuts.end(), [&](const Cut& d) {
+        return in(d, g) && d.x1 - d.x0 > c.x1 - c.x0;
+      });
+    });
+    if (!narrower) kept.push_back(c);
+  }
+  return kept;
+}
+
 // Column boundaries where the cells of the multi-column lines leave the page empty. The gaps a
 // header sets (the first line's gaps between cells, a ladder's gaps: see Ladder) divide columns
 // however narrow; a ladder's gaps even when a line or two cross them (a total's label over two
@@ -183,7 +234,7 @@ std::vector<double> Columns(const std::vector<TextLine>& lines, size_t first, si
     const auto i = static_cast<size_t>(x);
     return cover[i] <= (ladder_gap[i] ? ladder_allowed : allowed);
   };
-  std::vector<double> xs{left};
+  std::vector<Cut> cuts;
   for (int x = 0; x < width;) {
     if (!open(x)) {
       ++x;
@@ -192,8 +243,14 @@ std::vector<double> Columns(const std::vector<TextLine>& lines, size_t first, si
     int end = x;
     while (end < width && open(end)) ++end;
     const bool wide = end - x >= kMinGutterEm * em || set_gap[static_cast<size_t>((x + end) / 2)];
-    if (x > 0 && end < width && wide) xs.push_back(Boundary(left + x, left + end, ends, em));
+    if (x > 0 && end < width && wide) {
+      cuts.push_back(Cut{Boundary(left + x, left + end, ends, em), left + x, left + end});
+    }
     x = end;
+  }
+  std::vector<double> xs{left};
+  for (const Cut& c : OneCutPerLabelGap(cuts, LabelGaps(lines, first, last, multi))) {
+    xs.push_back(c.at);
   }
   xs.push_back(right);
   return xs;

@@ -8,7 +8,9 @@
 // column gap: a row of short labels at an even step (month letters about a font size apart) is a
 // label per column, the first and last of them as wide as the others (not as the whitespace beside
 // them: a fill of the first month's cell covers its column), and a gap of the first line divides
-// the body's words that stand apart under it.
+// the body's words that stand apart under it; but between two labels of a ladder only the widest
+// gap does (labels flush left over marks centred under them), unless a finer ladder's gap (weeks
+// under months) holds it.
 #pragma once
 
 #include <vector>

@@ -861,6 +861,32 @@ TEST(TableRowKinds, LetterSectionsAndARecordWhoseCodeOcrLostButWhoseMonthsAreIts
                             RowKind::kContinuation, RowKind::kContinuation, RowKind::kRecord}));
 }
 
+// A grid marked with "1" under each month scheduled, scanned: OCR lost the code of the last
+// record, whose marks (July, August) repeat the one record above marking those months. Its ones
+// are marks, not figures it adds up: a record, not a subtotal of the rows above.
+TEST(TableRowKinds, ARecordWhoseCodeOcrLostIsNoSubtotalOfAGridMarkedWithOnes) {
+  std::vector<std::string> header = {"No.", "Actividad"};
+  for (int m = 1; m <= 12; ++m) header.push_back(std::to_string(m));
+  const auto row = [](const std::string& code, const std::string& text, std::vector<int> marked,
+                      const std::string& mark = "1") {
+    std::vector<std::string> texts = {code, text};
+    texts.resize(14);
+    for (int m : marked) texts[static_cast<size_t>(m) + 1] = mark;
+    return RowOf(texts);
+  };
+  const Block ones = TableOf({RowOf(header), row("1", "Elaborar el informe trimestral", {1, 2}),
+                              row("2", "Difundir las convocatorias", {6, 7, 8, 9}),
+                              row("", "Supervisar la instalación de los consejos", {7, 8})});
+  EXPECT_EQ(KindsOf(UnderstandTable(ones, Rules())),
+            (std::vector<RowKind>{RowKind::kHeader, RowKind::kRecord, RowKind::kRecord,
+                                  RowKind::kRecord}));
+  // Where the grid holds quantities, the same row adds up what the rows above plan.
+  const Block quantities = TableOf(
+      {RowOf(header), row("1", "Elaborar el informe trimestral", {1, 2}, "3"),
+       row("2", "Difundir las convocatorias", {7, 8}, "4"), row("", "Zona norte", {7, 8}, "4")});
+  EXPECT_EQ(KindsOf(UnderstandTable(quantities, Rules())).back(), RowKind::kSubtotal);
+}
+
 TEST(TableRowKinds, ALoneLetterIsTheRootOfItsTablesLetteredCodes) {
   // Page 1 of the same cronograma ends with section F, whose activities open page 2.
   const Block block = TableOf({

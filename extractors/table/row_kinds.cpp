@@ -231,6 +231,22 @@ std::optional<double> NumberIn(const TypedCell& cell) {
   return negative ? -*q->value : *q->value;
 }
 
+// Whether the table's month columns write only ones, two at least: its ones are marks ("1" under
+// each month scheduled), no quantities a row could add up.
+bool OnesMarkMonths(const TypedTable& table) {
+  size_t ones = 0;
+  for (size_t r = table.header.rows; r < table.rows.size(); ++r) {
+    const TypedRow& row = table.rows[r];
+    for (size_t c = 0; c < row.cells.size() && c < table.roles.size(); ++c) {
+      if (table.roles[c].role != ColumnRole::kMonth) continue;
+      const std::optional<double> n = NumberIn(row.cells[c]);
+      if (n && *n != 1) return false;
+      ones += n ? 1 : 0;
+    }
+  }
+  return ones >= 2;
+}
+
 // The sums of each column's figures over the records since the last section, total or
 // subtotal, kept as rows are classified top to bottom (so a table is read in linear time).
 class RecordSums {
@@ -415,6 +431,7 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
                                           (first_coded && coded >= kMinCodedRows));
 
   RecordSums sums;
+  const bool ones_mark = OnesMarkMonths(*table);
   for (size_t r = 0; r < table->rows.size(); ++r) {
     if (r > table->header.rows) sums.Take(table->rows[r - 1]);
     TypedRow& row = table->rows[r];
@@ -486,8 +503,9 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
       row.kind = RowKind::kSection;
       continue;
     }
-    // In a coded table, a row with no code but figures of its own that sum the records above.
-    if (is_coded && has_text && sums.Sums(row)) {
+    // In a coded table, a row with no code but figures of its own that sum the records above (in
+    // a grid whose ones are marks, a record whose code OCR lost may repeat the marks above).
+    if (is_coded && has_text && !ones_mark && sums.Sums(row)) {
       row.kind = RowKind::kSubtotal;
       continue;
     }

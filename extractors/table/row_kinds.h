@@ -4,6 +4,9 @@
 //   - header: the header repeated (a table continued on a new page);
 //   - month labels: in a grid printed as two rows of six, the row naming July to December;
 //   - total: a row whose first cell says total or subtotal (data/row_labels.tsv);
+//   - subtotal: in a coded table, a row with no code whose figures each sum their column over
+//     the records above (a zone's), unless the table's month columns write only ones (marks: a
+//     record whose code OCR lost may repeat the marks of the one record above);
 //   - realized: in a schedule, a row under a record whose first cell labels it as what was done
 //     ("R", "Realizado": data/row_labels.tsv), the second row of a programmed/realized pair;
 //   - section: a row whose code is the parent of a later row's code ("1" over "1.1": depth is

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "pipeline/normalize/utf8.h"
@@ -173,13 +174,19 @@ std::vector<Cut> OneCutPerLabelGap(const std::vector<Cut>& cuts,
   };
   std::vector<Cut> kept;
   for (const Cut& c : cuts) {
-    const bool narrower = std::any_of(gaps.begin(), gaps.end(), [&](const LabelGap& g) {
-      if (!in(c, g)) return false;
-      const bool finer = std::any_of(
-          gaps.begin(), gaps.end(), [&](const LabelGap& h) { return in(c, h) && h.step < g.step; });
-      return !finer && std::any_of(cuts.begin(), cuts.end(), [&](const Cut& d) {
-        return in(d, g) && d.x1 - d.x0 > c.x1 - c.x0;
-      });
+    // The finest ladder gaps holding the cut (one per line at most): the cut is narrower than
+    // another in one of them.
+    std::vector<const LabelGap*> holding;
+    double finest = std::numeric_limits<double>::infinity();
+    for (const LabelGap& g : gaps) {
+      if (!in(c, g)) continue;
+      holding.push_back(&g);
+      finest = std::min(finest, g.step);
+    }
+    const bool narrower = std::any_of(holding.begin(), holding.end(), [&](const LabelGap* g) {
+      return g->step == finest && std::any_of(cuts.begin(), cuts.end(), [&](const Cut& d) {
+               return in(d, *g) && d.x1 - d.x0 > c.x1 - c.x0;
+             });
     });
     if (!narrower) kept.push_back(c);
   }

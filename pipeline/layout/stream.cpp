@@ -146,20 +146,12 @@ struct LabelGap {
   double x0 = 0, x1 = 0, step = 0;
 };
 
-std::vector<LabelGap> LabelGaps(const std::vector<TextLine>& lines, size_t first, size_t last,
-                                const std::vector<bool>& multi) {
-  std::vector<LabelGap> gaps;
-  for (size_t i = first; i < last; ++i) {
-    if (!multi[i]) continue;
-    const TextLine& line = lines[i];
-    for (const auto& [a, b] : Ladders(line)) {
-      for (size_t k = a + 1; k < b; ++k) {
-        gaps.push_back(LabelGap{line.words[k - 1]->bbox.x1, line.words[k]->bbox.x0,
-                                CentreX(*line.words[k]) - CentreX(*line.words[k - 1])});
-      }
-    }
+// The gaps between the labels of the ladder [a, b) of `line`, added to `gaps`.
+void AddLabelGaps(const TextLine& line, size_t a, size_t b, std::vector<LabelGap>* gaps) {
+  for (size_t k = a + 1; k < b; ++k) {
+    gaps->push_back(LabelGap{line.words[k - 1]->bbox.x1, line.words[k]->bbox.x0,
+                             CentreX(*line.words[k]) - CentreX(*line.words[k - 1])});
   }
-  return gaps;
 }
 
 // A ladder's label heads one column: where the whitespace between two labels holds two cuts or
@@ -219,6 +211,7 @@ std::vector<double> Columns(const std::vector<TextLine>& lines, size_t first, si
     for (int x = at(x0); x < at(x1); ++x) set_gap[static_cast<size_t>(x)] = true;
   }
   std::vector<LadderEnd> ends;
+  std::vector<LabelGap> gaps;
   for (size_t i = first; i < last; ++i) {
     if (!multi[i]) continue;
     const TextLine& line = lines[i];
@@ -233,7 +226,10 @@ std::vector<double> Columns(const std::vector<TextLine>& lines, size_t first, si
           set_gap[static_cast<size_t>(x)] = ladder_gap[static_cast<size_t>(x)] = true;
       }
     }
-    for (const auto& [a, b] : Ladders(line)) ends.push_back(EndsOf(line, a, b));
+    for (const auto& [a, b] : Ladders(line)) {
+      ends.push_back(EndsOf(line, a, b));
+      AddLabelGaps(line, a, b, &gaps);
+    }
   }
   const int allowed = static_cast<int>(kCrossingShare * count);
   const int ladder_allowed = std::max(1, static_cast<int>(kLadderCrossingShare * count));
@@ -256,7 +252,7 @@ std::vector<double> Columns(const std::vector<TextLine>& lines, size_t first, si
     x = end;
   }
   std::vector<double> xs{left};
-  for (const Cut& c : OneCutPerLabelGap(cuts, LabelGaps(lines, first, last, multi))) {
+  for (const Cut& c : OneCutPerLabelGap(cuts, gaps)) {
     xs.push_back(c.at);
   }
   xs.push_back(right);

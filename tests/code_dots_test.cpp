@@ -128,5 +128,50 @@ TEST(CodeDots, DigitsReadAgainTakeTheDotsAndTheColumnsShape) {
   EXPECT_EQ(words[5].text, "75");
 }
 
+// A table without rules (whitespace sets its columns): its codes open their lines at one left
+// edge, the activity's text to their right. "1.2" lost its dot.
+struct Unruled {
+  Drawing d;
+  Graphics graphics;
+  std::vector<Word> words;
+  explicit Unruled(int lines) {
+    const std::vector<std::string> codes = {"1.1", "1*2", "1.3"};
+    for (int i = 0; i < lines; ++i) {
+      words.push_back(d.Draw(codes[static_cast<size_t>(i)], 10 + i % 2, 5 + 30 * i));
+      Word text;
+      text.text = "Elaborar";
+      text.bbox = BBox{60, 5.0 + 30 * i, 120, 19.0 + 30 * i};
+      words.push_back(text);
+    }
+  }
+};
+
+TEST(CodeDots, CodesThatOpenTheLinesOfATableWithoutRules) {
+  Unruled t(3);
+  const std::vector<CodeWord> codes = CodesToRead(t.graphics, t.words, t.d.gray.get(), 1.0);
+  ASSERT_EQ(codes.size(), 3u);
+  EXPECT_EQ(codes[1].word, 2u);
+  EXPECT_TRUE(codes[1].misread);
+  EXPECT_EQ(codes[1].dot_after, (std::vector<bool>{true, false}));
+  EXPECT_FALSE(codes[0].misread);
+  // Read again short of the text beside it.
+  EXPECT_LE(codes[1].box.x1, 60);
+  EXPECT_GT(codes[1].box.x1, t.words[2].bbox.x1);
+}
+
+TEST(CodeDots, NoColumnOfCodesInTwoLinesOrInTheMiddleOfALine) {
+  // Two numbers that open their lines are no column of codes (a quantity that opens a line of a
+  // paragraph, a speck after its first digit).
+  Unruled two(2);
+  EXPECT_TRUE(CodesToRead(two.graphics, two.words, two.d.gray.get(), 1.0).empty());
+  // Three, but one with a word left of it on its line: two that open their lines.
+  Unruled t(3);
+  Word before;
+  before.text = "Meta";
+  before.bbox = BBox{0, 35, 8, 49};
+  t.words.push_back(before);
+  EXPECT_TRUE(CodesToRead(t.graphics, t.words, t.d.gray.get(), 1.0).empty());
+}
+
 }  // namespace
 }  // namespace oplex

@@ -597,6 +597,14 @@ TEST(ReportlabLayouts, GridsWithoutRulesScannedAt200Dpi) {
   ExpectTheScanMonthsExact("grids-without-rules");
 }
 
+// Grids set without rules but one under the header, numbered "1.1" to "2.6". On the scan the dot
+// of five codes binarized away ("13", "15", "26"): numbering gaps, and codes that are not
+// printed. The codes that open their lines at one left edge are a column of codes, their dots
+// looked for on the grey page as in a ruled column (code_dots.h).
+TEST(ReportlabLayouts, DottedCodesOfAGridWithoutRulesScannedAt200Dpi) {
+  ExpectTheScanMonthsExact("dotted-codes-without-rules");
+}
+
 // A table of programs whose activities cell lists several, a numbered line each, beside the
 // row's responsible and period: one activity each, with the row's responsible and months. Each
 // row had been one activity holding every listed text.

@@ -40,6 +40,11 @@ constexpr double kDottedShare = 0.5;
 constexpr int kShapeWords = 2;
 // The margin around a code where its digits are read again, as a share of its height.
 constexpr double kReadMargin = 0.3;
+// Codes of a table without rules open their lines at one left edge, within this share of their
+// height, and a column of them has at least kMinEdgeCodes (a number that opens one line of a
+// paragraph is no code).
+constexpr double kEdgeSlack = 0.5;
+constexpr size_t kMinEdgeCodes = 3;
 
 struct Mark {
   int x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // pixels of the crop, x1 and y1 past the end
@@ -210,6 +215,48 @@ Word Spell(const Word& base, const std::string& digits, const std::vector<Glyph>
   return out;
 }
 
+// The columns of codes of tables without rules: the words of `words` (by index) that read as
+// codes, lie in no ruled column and open their lines, grouped by their left edge (within
+// kEdgeSlack of their height), at least kMinEdgeCodes to a group; each as its left edge and the
+// right bound of each word (the next word of its line, else kReadMargin beyond the word).
+struct EdgeColumn {
+  double left = 0;
+  std::vector<std::pair<size_t, double>> words;  // index, right bound
+};
+
+std::vector<EdgeColumn> EdgeColumns(const Graphics& graphics, const std::vector<Word>& words) {
+  std::vector<std::pair<size_t, double>> opening;  // word, right bound
+  for (size_t k = 0; k < words.size(); ++k) {
+    const BBox& b = words[k].bbox;
+    if (!IsCodeText(words[k].text) || RuledColumn(graphics.v_rules, b)) continue;
+    const double height = b.y1 - b.y0;
+    double right = b.x1 + kReadMargin * height;
+    bool opens = true;
+    for (const Word& other : words) {
+      const BBox& o = other.bbox;
+      if (&other == &words[k] || std::min(b.y1, o.y1) - std::max(b.y0, o.y0) < height / 2) continue;
+      if (o.x1 <= b.x0) opens = false;
+      if (o.x0 >= b.x1) right = std::min(right, o.x0);
+    }
+    if (opens) opening.emplace_back(k, right);
+  }
+  std::sort(opening.begin(), opening.end(), [&](const auto& a, const auto& b) {
+    return words[a.first].bbox.x0 < words[b.first].bbox.x0;
+  });
+  std::vector<EdgeColumn> columns;
+  for (const auto& [k, right] : opening) {
+    const BBox& b = words[k].bbox;
+    if (columns.empty() ||
+        b.x0 - words[columns.back().words.back().first].bbox.x0 > kEdgeSlack * (b.y1 - b.y0)) {
+      columns.push_back(EdgeColumn{b.x0, {}});
+    }
+    columns.back().words.emplace_back(k, right);
+  }
+  std::erase_if(columns, [](const EdgeColumn& c) { return c.words.size() < kMinEdgeCodes; });
+  for (EdgeColumn& c : columns) std::sort(c.words.begin(), c.words.end());  // in the page's order
+  return columns;
+}
+
 std::string DigitsOf(const std::string& text) {
   std::string digits;
   for (char c : text) {
@@ -228,16 +275,14 @@ std::vector<CodeWord> CodesToRead(const Graphics& graphics, const std::vector<Wo
     std::vector<CodeWord> codes;
   };
   std::map<std::pair<long, long>, Column> columns;
-  for (size_t k = 0; k < words.size(); ++k) {
+  // Word k of the column `key`, read again between `left` and `right` at most.
+  const auto add = [&](size_t k, std::pair<long, long> key, double left, double right) {
     const Word& w = words[k];
-    if (!IsCodeText(w.text)) continue;
-    const auto rules = RuledColumn(graphics.v_rules, w.bbox);
-    if (!rules) continue;
     const auto found = FindDots(w, gray, ppp);
-    if (!found) continue;
+    if (!found) return;
     CodeWord code;
     code.word = k;
-    code.column = {std::lround(rules->first), std::lround(rules->second)};
+    code.column = key;
     code.dot_after = DotsRead(w.text);
     for (size_t i = 0; i < code.dot_after.size(); ++i) {
       code.misread = code.misread || (found->after[i] && !code.dot_after[i]);
@@ -246,12 +291,22 @@ std::vector<CodeWord> CodesToRead(const Graphics& graphics, const std::vector<Wo
     code.dots = found->marks;
     code.paper = found->paper;
     const double margin = kReadMargin * (w.bbox.y1 - w.bbox.y0);
-    code.box = BBox{std::max(rules->first, w.bbox.x0 - margin), w.bbox.y0 - margin,
-                    std::min(rules->second, w.bbox.x1 + margin), w.bbox.y1 + margin};
-    Column& c = columns[code.column];
+    code.box = BBox{std::max(left, w.bbox.x0 - margin), w.bbox.y0 - margin,
+                    std::min(right, w.bbox.x1 + margin), w.bbox.y1 + margin};
+    Column& c = columns[key];
     ++c.words;
     c.dotted += std::count(code.dot_after.begin(), code.dot_after.end(), true) > 0;
     c.codes.push_back(std::move(code));
+  };
+  for (size_t k = 0; k < words.size(); ++k) {
+    if (!IsCodeText(words[k].text)) continue;
+    if (const auto rules = RuledColumn(graphics.v_rules, words[k].bbox)) {
+      add(k, {std::lround(rules->first), std::lround(rules->second)}, rules->first, rules->second);
+    }
+  }
+  // A column without rules is known by its left edge (no rule stands at a negative x).
+  for (const EdgeColumn& column : EdgeColumns(graphics, words)) {
+    for (const auto& [k, right] : column.words) add(k, {-1, std::lround(column.left)}, 0.0, right);
   }
   std::vector<CodeWord> out;
   for (auto& [key, c] : columns) {

@@ -5,7 +5,8 @@
 // the "1" after it for a "4" ("142" for "1.1.2"); read again enlarged, it brings some dots back
 // and not others. The grey page still shows most dots as marks of their own, much smaller than
 // a digit, on the digits' baseline between two of them. So, in the short words of digits of a
-// ruled column:
+// ruled column, or, in a table without rules, of the words that open their lines at one left
+// edge (three at least: a number that opens a line of a paragraph is no code):
 //   1. the dots are looked for on the grey page (CodesToRead);
 //   2. the digits of a word that lacks a dot found are read again with the dots taken out of the
 //      image and the engine restricted to digits (WithoutDots, OcrEngine::ReadDigits): alone, a

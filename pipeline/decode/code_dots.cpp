@@ -215,15 +215,17 @@ Word Spell(const Word& base, const std::string& digits, const std::vector<Glyph>
   return out;
 }
 
-// The columns of codes of tables without rules: the words of `words` (by index) that read as
-// codes, lie in no ruled column and open their lines, grouped by their left edge (within
-// kEdgeSlack of their height), at least kMinEdgeCodes to a group; each as its left edge and the
-// right bound of each word (the next word of its line, else kReadMargin beyond the word).
+// A column of codes of a table without rules: its left edge, and its words.
 struct EdgeColumn {
   double left = 0;
-  std::vector<std::pair<size_t, double>> words;  // index, right bound
+  // Each word's index among the page's, and how far right it is read again: up to the next word
+  // of its line, or kReadMargin of its height beyond it.
+  std::vector<std::pair<size_t, double>> words;
 };
 
+// The columns of codes of tables without rules: the words that read as codes, lie in no ruled
+// column and open their lines, grouped by their left edge (within kEdgeSlack of their height),
+// at least kMinEdgeCodes to a group, each group's words in the page's order.
 std::vector<EdgeColumn> EdgeColumns(const Graphics& graphics, const std::vector<Word>& words) {
   std::vector<std::pair<size_t, double>> opening;  // word, right bound
   for (size_t k = 0; k < words.size(); ++k) {
@@ -253,7 +255,7 @@ std::vector<EdgeColumn> EdgeColumns(const Graphics& graphics, const std::vector<
     columns.back().words.emplace_back(k, right);
   }
   std::erase_if(columns, [](const EdgeColumn& c) { return c.words.size() < kMinEdgeCodes; });
-  for (EdgeColumn& c : columns) std::sort(c.words.begin(), c.words.end());  // in the page's order
+  for (EdgeColumn& c : columns) std::sort(c.words.begin(), c.words.end());
   return columns;
 }
 

@@ -211,6 +211,16 @@ TEST_F(RobustIngestTest, PagesTooLargeToRenderAreReadFromTheirVectors) {
   EXPECT_EQ(Findings("page-2000in.pdf", "page_too_large"), std::vector<std::string>{});
 }
 
+TEST_F(RobustIngestTest, TextShearedBillionsOfPointsWideIsRead) {
+  // A text matrix shears a line 1.9 billion points wide: the columns of an unruled table were
+  // looked for point by point across it (7 GB, 24 s; the fuzz smoke's 2 GB limit stopped it).
+  const fs::path in = Batch("sheared", {"text-sheared-off-page.pdf"});
+  Outcome r = Oplex("ingest --max-memory 1024 " + in.string());
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  ExpectGoodPlanStored();
+  EXPECT_NE(r.out.find("2 stored"), std::string::npos) << r.out;
+}
+
 TEST_F(RobustIngestTest, ALongSingleLineIsRead) {
   // The period finder was quadratic in the line's length (30 s for 1 MB); the time is measured
   // by tools/bench_longline.sh, this only checks that such a line is read.

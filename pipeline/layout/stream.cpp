@@ -29,6 +29,10 @@ constexpr size_t kMaxWrappedLines = 4;
 constexpr double kMinGutterEm = 0.5;
 // A ladder's gap may be crossed by this share of the table's lines, and by one line always.
 constexpr double kLadderCrossingShare = 0.25;
+// Where a table's cells leave the page empty is counted point by point across it, or in steps
+// keeping to this many (the width of the largest page a PDF declares, 200 inches): a damaged file
+// may set its text a billion points off the page.
+constexpr double kMaxCoverPoints = 14400;
 
 bool HasLadder(const TextLine& line) { return !Ladders(line).empty(); }
 
@@ -201,11 +205,14 @@ std::vector<double> Columns(const std::vector<TextLine>& lines, size_t first, si
       em = std::max(em, lines[i].font_size);
     }
   }
-  const int width = static_cast<int>(std::ceil(right - left)) + 1;
+  if (!std::isfinite(right - left)) return {left, right};
+  // Cover is counted per point, coarser across lines wider than kMaxCoverPoints.
+  const double step = std::max(1.0, (right - left) / kMaxCoverPoints);
+  const int width = static_cast<int>(std::ceil((right - left) / step)) + 1;
   std::vector<int> cover(static_cast<size_t>(width), 0);
   std::vector<bool> set_gap(static_cast<size_t>(width), false);
   std::vector<bool> ladder_gap(static_cast<size_t>(width), false);
-  auto at = [&](double x) { return std::clamp(static_cast<int>(x - left), 0, width - 1); };
+  auto at = [&](double x) { return std::clamp(static_cast<int>((x - left) / step), 0, width - 1); };
   const std::vector<std::pair<double, double>> head = Gutters(lines[first]);
   for (const auto& [x0, x1] : head) {
     for (int x = at(x0); x < at(x1); ++x) set_gap[static_cast<size_t>(x)] = true;
@@ -245,9 +252,11 @@ std::vector<double> Columns(const std::vector<TextLine>& lines, size_t first, si
     }
     int end = x;
     while (end < width && open(end)) ++end;
-    const bool wide = end - x >= kMinGutterEm * em || set_gap[static_cast<size_t>((x + end) / 2)];
+    const bool wide =
+        (end - x) * step >= kMinGutterEm * em || set_gap[static_cast<size_t>((x + end) / 2)];
     if (x > 0 && end < width && wide) {
-      cuts.push_back(Cut{Boundary(left + x, left + end, ends, em), left + x, left + end});
+      const double x0 = left + x * step, x1 = left + end * step;
+      cuts.push_back(Cut{Boundary(x0, x1, ends, em), x0, x1});
     }
     x = end;
   }

@@ -223,14 +223,15 @@ struct EdgeColumn {
   std::vector<std::pair<size_t, double>> words;
 };
 
-// The columns of codes of tables without rules: the words that read as codes, lie in no ruled
-// column and open their lines, grouped by their left edge (within kEdgeSlack of their height),
-// at least kMinEdgeCodes to a group, each group's words in the page's order.
-std::vector<EdgeColumn> EdgeColumns(const Graphics& graphics, const std::vector<Word>& words) {
+// The columns of codes of tables without rules: of the `unruled` words (indices into `words`:
+// read as codes, in no ruled column), those that open their lines, grouped by their left edge
+// (within kEdgeSlack of their height), at least kMinEdgeCodes to a group, each group's words in
+// the page's order.
+std::vector<EdgeColumn> EdgeColumns(const std::vector<size_t>& unruled,
+                                    const std::vector<Word>& words) {
   std::vector<std::pair<size_t, double>> opening;  // word, right bound
-  for (size_t k = 0; k < words.size(); ++k) {
+  for (size_t k : unruled) {
     const BBox& b = words[k].bbox;
-    if (!IsCodeText(words[k].text) || RuledColumn(graphics.v_rules, b)) continue;
     const double height = b.y1 - b.y0;
     double right = b.x1 + kReadMargin * height;
     bool opens = true;
@@ -300,14 +301,17 @@ std::vector<CodeWord> CodesToRead(const Graphics& graphics, const std::vector<Wo
     c.dotted += std::count(code.dot_after.begin(), code.dot_after.end(), true) > 0;
     c.codes.push_back(std::move(code));
   };
+  std::vector<size_t> unruled;
   for (size_t k = 0; k < words.size(); ++k) {
     if (!IsCodeText(words[k].text)) continue;
     if (const auto rules = RuledColumn(graphics.v_rules, words[k].bbox)) {
       add(k, {std::lround(rules->first), std::lround(rules->second)}, rules->first, rules->second);
+    } else {
+      unruled.push_back(k);
     }
   }
   // A column without rules is known by its left edge (no rule stands at a negative x).
-  for (const EdgeColumn& column : EdgeColumns(graphics, words)) {
+  for (const EdgeColumn& column : EdgeColumns(unruled, words)) {
     for (const auto& [k, right] : column.words) add(k, {-1, std::lround(column.left)}, 0.0, right);
   }
   std::vector<CodeWord> out;

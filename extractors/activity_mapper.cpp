@@ -476,8 +476,9 @@ class Mapper {
       Finding f;
       f.severity = Severity::kInfo;
       f.code = "code_misread";
-      f.message = "activity " + first.code + ": code read by OCR as '" + read +
-                  "', taken in the shape of the table's other codes";
+      f.message = "activity " + first.code + ": code read by OCR as '" + read + "', " +
+                  (first.code_printed ? "taken in the shape of the table's other codes"
+                                      : "no code: its position in the table stands for it");
       f.raw_text = read;
       f.activity = index;
       f.provenance = first.provenance;

@@ -635,5 +635,13 @@ TEST(ReportlabLayouts, ABoldHeaderInASizeOfItsOwn) {
   ExpectEveryRowRead(Read("bold-header-in-its-own-size", kLayouts));
 }
 
+// The same plan scanned at 200 dpi: OCR read the fourth row's "4." as "á.", no code, and the
+// row (its own text, period and deliverable) was taken for a line of the third: the third
+// activity held both texts and both periods, the fourth was lost. A row whose cell in the column
+// of codes holds a word that is no code is a record of its own.
+TEST(ReportlabLayouts, ABoldHeaderInASizeOfItsOwnScannedAt200Dpi) {
+  ExpectTheScanMonthsExact("bold-header-in-its-own-size");
+}
+
 }  // namespace
 }  // namespace oplex

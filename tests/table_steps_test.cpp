@@ -887,6 +887,29 @@ TEST(TableRowKinds, ARecordWhoseCodeOcrLostIsNoSubtotalOfAGridMarkedWithOnes) {
   EXPECT_EQ(KindsOf(UnderstandTable(quantities, Rules())).back(), RowKind::kSubtotal);
 }
 
+// A plan numbered in a column of its own, scanned: OCR read the fourth row's "4." as "á.". The
+// row, with its own text and period, is a record whose code is unknown (what OCR read is kept
+// for a finding), not a line of the third; a continuation line's code cell is empty, and a
+// speck read there ("'") holds no letter.
+TEST(TableRowKinds, ARowWhoseCodeOcrReadAsNoCodeIsARecordOfItsOwn) {
+  const Block block = TableOf({
+      RowOf({"No.", "Actividad", "Periodo de ejecución"}),
+      RowOf({"1.", "Realizar foros de participación juvenil", "Enero a marzo"}),
+      RowOf({"2.", "Difundir materiales de cultura democrática", "Abril - junio"}),
+      RowOf({"3.", "Organizar el concurso estatal de debate", "Julio"}),
+      RowOf({"á.", "Aprobar la ubicación de las casillas", "Septiembre a diciembre"}),
+      RowOf({"'", "en los municipios", ""}),
+      RowOf({"5.", "Capacitar a los funcionarios de mesa directiva", "Mayo a julio"}),
+  });
+  const TypedTable table = UnderstandTable(block, Rules());
+  EXPECT_EQ(
+      KindsOf(table),
+      (std::vector<RowKind>{RowKind::kHeader, RowKind::kRecord, RowKind::kRecord, RowKind::kRecord,
+                            RowKind::kRecord, RowKind::kContinuation, RowKind::kRecord}));
+  EXPECT_FALSE(table.rows[4].code.has_value());
+  EXPECT_EQ(table.rows[4].code_as_read, "á.");
+}
+
 TEST(TableRowKinds, ALoneLetterIsTheRootOfItsTablesLetteredCodes) {
   // Page 1 of the same cronograma ends with section F, whose activities open page 2.
   const Block block = TableOf({

@@ -12,6 +12,7 @@
 #include "extractors/table/misread_labels.h"
 #include "pipeline/normalize/join.h"
 #include "pipeline/normalize/quantity.h"
+#include "pipeline/normalize/utf8.h"
 
 namespace oplex {
 namespace {
@@ -102,6 +103,19 @@ std::optional<size_t> RowLabel(const TypedRow& row, std::optional<size_t> text) 
   }
   if (text && *text < row.cells.size() && !Empty(row.cells[*text])) return text;
   return std::nullopt;
+}
+
+// The word in the row's code column when it is no code but what OCR reads for one ("á." for
+// "4.", "S." for "5."): one short token with a letter. A specks' mark ("'", "|") has none.
+std::optional<std::string> UnreadCode(const TypedRow& row, const TypedTable& table) {
+  const std::optional<size_t> code = table.ColumnOf(ColumnRole::kCode);
+  if (!code || *code >= row.cells.size() || Empty(row.cells[*code])) return std::nullopt;
+  const std::string token = PlainText(row.cells[*code].cell->text);
+  const bool one_token = token.size() <= kMaxCodeLength && token.find(' ') == std::string::npos;
+  bool letter = false;
+  for (size_t i = 0; i < token.size() && !letter;) letter = u_isalpha(NextCodePoint(token, &i));
+  if (!one_token || !letter) return std::nullopt;
+  return token;
 }
 
 bool StartsLowercase(const std::string& text) {
@@ -502,6 +516,15 @@ void ClassifyRows(TypedTable* table, const TableRules& rules) {
         (is_coded || first->words <= kTitleWords)) {
       row.kind = RowKind::kSection;
       continue;
+    }
+    // In a column of codes, a row whose code OCR read as no code, its text opening as a record's
+    // does: a record of its own, its code unknown, not a line of the record above.
+    if (is_coded && has_text && StartsUppercase(PlainText(row.cells[*text].cell->text))) {
+      if (std::optional<std::string> unread = UnreadCode(row, *table)) {
+        row.kind = RowKind::kRecord;
+        row.code_as_read = std::move(*unread);
+        continue;
+      }
     }
     // In a coded table, a row with no code but figures of its own that sum the records above (in
     // a grid whose ones are marks, a record whose code OCR lost may repeat the marks above).

@@ -15,8 +15,10 @@
 //     table whose code lost a dot), or a lone short title spanning columns in a table whose
 //     records fill several;
 //   - continuation: the next line of the record above: a row without the code a coded table
-//     gives its records, or, in an uncoded table, a row whose text goes on in lower case or
-//     opens a new page with the record's other fields empty;
+//     gives its records (but a row whose cell in the column of codes holds a word that is no
+//     code, "á." for "4.", its text opening in upper case, is a record whose code OCR misread),
+//     or, in an uncoded table, a row whose text goes on in lower case or opens a new page with
+//     the record's other fields empty;
 //   - record: any other row with text in the text column (or a code).
 // Each row's code is read with its kind (TypedRow::code), a code OCR doubted that lost a dot in
 // the shape of the table's other codes (lost_dots.h).

@@ -141,7 +141,8 @@ struct TypedRow {
   std::vector<TypedCell> cells;  // one per column of the table
   // The code the row prints (in the code column, or opening its text cell) as the table reads
   // it, set with its kind (row_kinds.h); and, when that code had a dot OCR lost, the code as OCR
-  // read it ("1.13" for "1.1.3", lost_dots.h).
+  // read it ("1.13" for "1.1.3", lost_dots.h), or, when OCR read no code in the code column,
+  // what it read there ("á." for "4.", no code).
   std::optional<CodedText> code;
   std::string code_as_read;
   // Of a realized row, the column of the cell that labels it ("R", "Realizado"), set with its

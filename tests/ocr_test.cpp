@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "pipeline/decode/image_decoder.h"
+#include "pipeline/decode/ocr_engine.h"
+#include "pipeline/decode/scanned_page.h"
 #include "pipeline/page_blocks.h"
 #include "tests/process_file.h"
 #include "tools/eval/scan_accuracy.h"
@@ -291,6 +293,28 @@ TEST(OcrModes, AlwaysReadsABornDigitalPageByOcr) {
   const eval::Accuracy a = eval::Compare(text, *ocr);
   EXPECT_EQ(a.codes_found, a.truth_activities);
   EXPECT_EQ(a.months_exact, a.months_checked);
+}
+
+// The months' full names set upwards over the narrow month columns of two ruled grids (data/pdf/
+// layouts/month-names-set-upwards, its 200 dpi scan): the page pass read "Abril" as "= 4",
+// "Julio" as "-3 3 =>" and nothing for others, and no month column was named. Each name is read
+// turned upright: a vertical word (text set upwards, rotation 3), taller than wide, where it
+// stands.
+TEST(OcrImages, MonthNamesSetUpwardsAreReadAsVerticalWords) {
+  auto engine = OcrEngine::Create("spa");
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const std::string path =
+      std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/layouts/month-names-set-upwards-scan-1.png";
+  const PixPtr image(pixRead(path.c_str()));
+  ASSERT_TRUE(image);
+  const Page page = ReadScannedPage(image.get(), 200, 1, **engine);
+  for (const char* month : {"Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio",
+                            "Agosto", "Septiembre", "Octubre", "Noviembre", "Diciembre"}) {
+    const auto upwards = std::count_if(page.words.begin(), page.words.end(), [&](const Word& w) {
+      return w.text == month && w.rotation == 3 && w.bbox.y1 - w.bbox.y0 > w.bbox.x1 - w.bbox.x0;
+    });
+    EXPECT_EQ(upwards, 2) << month;
+  }
 }
 
 TEST(OcrImages, SignaturesOfImageFiles) {

@@ -605,6 +605,13 @@ TEST(ReportlabLayouts, DottedCodesOfAGridWithoutRulesScannedAt200Dpi) {
   ExpectTheScanMonthsExact("dotted-codes-without-rules");
 }
 
+// Two ruled grids whose month columns are headed by the months' names set upwards. On the scan
+// the page pass of OCR read the names as noise or not at all: no month column was named, every
+// schedule unknown (column_unmapped). Vertical text is read turned upright (ocr_engine.h).
+TEST(ReportlabLayouts, MonthNamesSetUpwardsScannedAt200Dpi) {
+  ExpectTheScanMonthsExact("month-names-set-upwards");
+}
+
 // A table of programs whose activities cell lists several, a numbered line each, beside the
 // row's responsible and period: one activity each, with the row's responsible and months. Each
 // row had been one activity holding every listed text.

@@ -23,6 +23,16 @@ constexpr double kStripJoinInches = 0.5;
 constexpr double kMinGlyphInches = 0.03;
 constexpr double kMaxLineInches = 0.3;
 constexpr double kStripPadInches = 0.02;
+// Vertical text (a month's name set up a narrow column of a grid's header): ink left outside the
+// words found, its letters joined up and down across gaps up to a word space (inches) but not to
+// the next row's marks, at least this tall (inches) and this many times taller than wide, read
+// turned upright; a reading stands with at least kMinTurnedLetters letters read with at least
+// kTurnedConfidence (0..1).
+constexpr double kVerticalJoinInches = 0.06;
+constexpr double kMinVerticalInches = 0.15;
+constexpr int kVerticalAspect = 2;
+constexpr size_t kMinTurnedLetters = 3;
+constexpr double kTurnedConfidence = 0.6;
 // The reading trial counts the letters of words at least this long read with at least this
 // confidence (0..100): short words and low confidence are what text the wrong way up gives.
 constexpr size_t kMinTrialLetters = 3;
@@ -112,6 +122,18 @@ class TesseractEngine final : public OcrEngine {
   void Collect(int dpi, std::vector<Word>* words);
   // Where ink is left outside the words found: strips along a line, to read again.
   static std::vector<Strip> Leftovers(PIX* binary, const std::vector<Word>& words, int dpi);
+  // Where ink outside the words found with confidence stands as a column of letters: vertical
+  // text (the page pass reads it as noise, "= 4" for "Abril", or not at all).
+  static std::vector<Strip> Columns(PIX* binary, const std::vector<Word>& words, int dpi);
+  // A copy of `binary` without the words read with at least `confidence` (0..1).
+  static PixPtr InkOutside(PIX* binary, const std::vector<Word>& words, int dpi, double confidence);
+  // The pieces of `ink` once closed by a `wide` × `tall` brick (pixels).
+  static std::vector<Strip> Pieces(PIX* ink, int wide, int tall);
+  // `piece` with a margin of kStripPadInches, within `image`.
+  static Strip Padded(const Strip& piece, PIX* image, int dpi);
+  // Reads the strip of `binary` turned a quarter each way: the words of the way that reads
+  // letters with confidence, if either does, as vertical words in place on the page.
+  std::vector<Word> ReadTurned(PIX* binary, const Strip& strip, int dpi);
   // Each of `boxes` read as one line with the engine restricted to `glyphs`; readings without a
   // digit are dropped.
   std::vector<Word> ReadWith(const char* glyphs, PIX* image, int dpi,
@@ -214,6 +236,23 @@ std::vector<Word> TesseractEngine::Read(PIX* binary, int dpi, const std::vector<
   }
   words = std::move(kept);
   for (const Strip& piece : pieces) ReadStrip(piece, dpi, &words);
+
+  // Vertical text, in place of what the page pass read there; then the page again for what is
+  // left.
+  const std::vector<Strip> columns = Columns(binary, words, dpi);
+  for (const Strip& column : columns) {
+    std::vector<Word> turned = ReadTurned(binary, column, dpi);
+    if (turned.empty()) continue;
+    const BBox box{column.x / ppp, column.y / ppp, (column.x + column.w) / ppp,
+                   (column.y + column.h) / ppp};
+    std::erase_if(words, [&](const Word& w) { return MostlyWithin(w.bbox, box); });
+    words.insert(words.end(), std::make_move_iterator(turned.begin()),
+                 std::make_move_iterator(turned.end()));
+  }
+  if (!columns.empty()) {
+    api_->SetImage(binary);
+    api_->SetSourceResolution(dpi);
+  }
 
   // What the page pass left: sparse-text segmentation drops small lone marks (an "X" in a month
   // cell) and short numbers far from other text. The ink outside every word found, gathered
@@ -357,34 +396,111 @@ void TesseractEngine::Collect(int dpi, std::vector<Word>* out) {
   } while (it->Next(RIL_SYMBOL));
 }
 
+std::vector<TesseractEngine::Strip> TesseractEngine::Columns(PIX* binary,
+                                                             const std::vector<Word>& words,
+                                                             int dpi) {
+  const PixPtr left = InkOutside(binary, words, dpi, kTurnedConfidence);
+  const int join = std::max(1, static_cast<int>(kVerticalJoinInches * dpi));
+  const int min_w = static_cast<int>(kMinGlyphInches * dpi);
+  const int max_w = static_cast<int>(kMaxLineInches * dpi);
+  const int min_h = static_cast<int>(kMinVerticalInches * dpi);
+  std::vector<Strip> out;
+  for (const Strip& s : Pieces(left.get(), 1, join)) {
+    if (s.w < min_w || s.w > max_w || s.h < min_h || s.h < kVerticalAspect * s.w) continue;
+    out.push_back(Padded(s, binary, dpi));
+  }
+  return out;
+}
+
+std::vector<Word> TesseractEngine::ReadTurned(PIX* binary, const Strip& strip, int dpi) {
+  const BoxPtr box(boxCreate(strip.x, strip.y, strip.w, strip.h));
+  const PixPtr crop(pixClipRectangle(binary, box.get(), nullptr));
+  if (!crop) return {};
+  const double ppp = dpi / 72.0;
+  const double w = strip.w / ppp, h = strip.h / ppp;  // the strip, in points
+  std::vector<Word> best;
+  double best_score = 0;
+  // Turned a quarter clockwise, text set upwards stands upright (rotation 3); turned three
+  // quarters, text set downwards (rotation 1).
+  for (const int turns : {1, 3}) {
+    const PixPtr turned(pixRotateOrth(crop.get(), turns));
+    if (!turned) continue;
+    api_->SetImage(turned.get());
+    api_->SetSourceResolution(dpi);
+    api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    std::vector<Word> read;
+    if (api_->Recognize(nullptr) == 0) Collect(dpi, &read);
+    double score = 0;
+    for (Word& word : read) {
+      size_t letters = 0;
+      for (size_t i = 0; i < word.text.size();) letters += u_isalpha(NextCodePoint(word.text, &i));
+      if (word.confidence >= kTurnedConfidence) score += word.confidence * letters;
+      // Back to the page: the turned strip's x runs up the strip (down it, turned three
+      // quarters), its y across it.
+      const BBox& b = word.bbox;
+      word.bbox =
+          turns == 1 ? BBox{b.y0, h - b.x1, b.y1, h - b.x0} : BBox{w - b.y1, b.x0, w - b.y0, b.x1};
+      word.bbox = BBox{word.bbox.x0 + strip.x / ppp, word.bbox.y0 + strip.y / ppp,
+                       word.bbox.x1 + strip.x / ppp, word.bbox.y1 + strip.y / ppp};
+      word.rotation = turns == 1 ? 3 : 1;
+      word.glyphs.clear();
+    }
+    if (score > best_score) best_score = score, best = std::move(read);
+  }
+  if (best_score < kMinTurnedLetters * kTurnedConfidence) return {};
+  return best;
+}
+
 std::vector<TesseractEngine::Strip> TesseractEngine::Leftovers(PIX* binary,
                                                                const std::vector<Word>& words,
                                                                int dpi) {
-  PixPtr left(pixCopy(nullptr, binary));
-  if (!left) return {};
-  const double ppp = dpi / 72.0;
-  for (const Word& w : words) pixClearInRect(left.get(), PixelBox(w.bbox, ppp, kWordMargin).get());
+  const PixPtr left = InkOutside(binary, words, dpi, 0.0);
   // Marks of one line of a table are a cell apart: joined along the line, never across lines.
   const int join = std::max(1, static_cast<int>(kStripJoinInches * dpi));
-  // A composite brick: about the same width in a few dozen rasterops instead of one per pixel.
-  PixPtr strips(pixCloseCompBrick(nullptr, left.get(), join, 1));
-  if (!strips) return {};
-  const BoxaPtr boxes(pixConnCompBB(strips.get(), 8));
-  if (!boxes) return {};
   const int min_h = static_cast<int>(kMinGlyphInches * dpi);
   const int max_h = static_cast<int>(kMaxLineInches * dpi);
-  const int pad = static_cast<int>(kStripPadInches * dpi);
-  const int w_max = pixGetWidth(binary), h_max = pixGetHeight(binary);
   std::vector<Strip> out;
-  for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
-    l_int32 x = 0, y = 0, w = 0, h = 0;
-    boxaGetBoxGeometry(boxes.get(), i, &x, &y, &w, &h);
-    if (h < min_h || h > max_h || w < min_h) continue;  // specks, and pictures or bars
-    const int x0 = std::max(0, x - pad), y0 = std::max(0, y - pad);
-    out.push_back(
-        Strip{x0, y0, std::min(w_max, x + w + pad) - x0, std::min(h_max, y + h + pad) - y0});
+  for (const Strip& s : Pieces(left.get(), join, 1)) {
+    if (s.h < min_h || s.h > max_h || s.w < min_h) continue;  // specks, and pictures or bars
+    out.push_back(Padded(s, binary, dpi));
   }
   return out;
+}
+
+PixPtr TesseractEngine::InkOutside(PIX* binary, const std::vector<Word>& words, int dpi,
+                                   double confidence) {
+  PixPtr left(pixCopy(nullptr, binary));
+  if (!left) return left;
+  const double ppp = dpi / 72.0;
+  for (const Word& w : words) {
+    if (w.confidence >= confidence) {
+      pixClearInRect(left.get(), PixelBox(w.bbox, ppp, kWordMargin).get());
+    }
+  }
+  return left;
+}
+
+std::vector<TesseractEngine::Strip> TesseractEngine::Pieces(PIX* ink, int wide, int tall) {
+  if (ink == nullptr) return {};
+  // A composite brick: about the same size in a few dozen rasterops instead of one per pixel.
+  const PixPtr closed(pixCloseCompBrick(nullptr, ink, wide, tall));
+  if (!closed) return {};
+  const BoxaPtr boxes(pixConnCompBB(closed.get(), 8));
+  if (!boxes) return {};
+  std::vector<Strip> out;
+  for (int i = 0; i < boxaGetCount(boxes.get()); ++i) {
+    Strip s;
+    boxaGetBoxGeometry(boxes.get(), i, &s.x, &s.y, &s.w, &s.h);
+    out.push_back(s);
+  }
+  return out;
+}
+
+TesseractEngine::Strip TesseractEngine::Padded(const Strip& piece, PIX* image, int dpi) {
+  const int pad = static_cast<int>(kStripPadInches * dpi);
+  const int x0 = std::max(0, piece.x - pad), y0 = std::max(0, piece.y - pad);
+  return Strip{x0, y0, std::min(pixGetWidth(image), piece.x + piece.w + pad) - x0,
+               std::min(pixGetHeight(image), piece.y + piece.h + pad) - y0};
 }
 
 }  // namespace oplex

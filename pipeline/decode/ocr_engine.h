@@ -64,7 +64,9 @@ class OcrEngine {
   // The words of a 1-bpp page image scanned at `dpi`, boxes in points from the top-left corner.
   // `v_rules` (points): the vertical ruling lines of the page, taken out of the image already. A
   // word read across one (the letters "E F M A" of narrow month columns run together) is read
-  // again column by column: text does not cross a table's rules.
+  // again column by column: text does not cross a table's rules. Text set vertically (a month's
+  // name up a narrow column of a grid's header), which the page pass reads as noise or not at
+  // all, is read turned upright, its words vertical (Word::rotation 1 or 3).
   // `also`: the document the page pass's reading is added to, if any.
   virtual std::vector<Word> Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules,
                                  const DocumentPage& also) = 0;

@@ -66,5 +66,27 @@ TEST(Lines, ALineIsSetInTheSizeMostOfItsLettersAre) {
   EXPECT_DOUBLE_EQ(BuildLines(pointers)[0].body_size, 14);
 }
 
+// An axis's name set upwards in a merged cell ("Educación" below "cívica", as the page draws
+// them), and a quarter's set downwards: each one line, its words in reading order. Each vertical
+// word had been a line of its own, top to bottom: "cívica Educación".
+TEST(Lines, AVerticalLineReadsUpOrDownTheWayItIsSet) {
+  std::vector<Word> words = {
+      WordAt("cívica", 20, 100, 28, 125), WordAt("Educación", 20, 128, 28, 170),
+      WordAt("Primer", 60, 100, 68, 125), WordAt("trimestre", 60, 128, 68, 165)};
+  for (size_t i = 0; i < words.size(); ++i) words[i].rotation = i < 2 ? 3 : 1;
+  std::vector<const Word*> pointers;
+  for (const Word& w : words) pointers.push_back(&w);
+  const std::vector<TextLine> lines = BuildLines(pointers);
+  ASSERT_EQ(lines.size(), 2u);
+  std::vector<std::string> texts;
+  for (const TextLine& line : lines) {
+    std::string text;
+    for (const Word* w : line.words) text += (text.empty() ? "" : " ") + w->text;
+    texts.push_back(text);
+  }
+  std::sort(texts.begin(), texts.end());
+  EXPECT_EQ(texts, (std::vector<std::string>{"Educación cívica", "Primer trimestre"}));
+}
+
 }  // namespace
 }  // namespace oplex

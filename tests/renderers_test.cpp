@@ -612,6 +612,26 @@ TEST(ReportlabLayouts, MonthNamesSetUpwardsScannedAt200Dpi) {
   ExpectTheScanMonthsExact("month-names-set-upwards");
 }
 
+// Each axis named once in a cell merged over its activities, set upwards ("Educación cívica"
+// reads up the page): every activity keeps the axis as an attribute, its words in reading order,
+// born-digital and on the 200 dpi scan. The words of a vertical line had been lines of their own,
+// top to bottom: "cívica Educación".
+TEST(ReportlabLayouts, AxesSetUpwardsInCellsMergedOverTheirActivities) {
+  ExpectTheScanMonthsExact("axes-set-upwards-in-merged-cells");
+  for (const std::string file :
+       {"axes-set-upwards-in-merged-cells.pdf", "axes-set-upwards-in-merged-cells-scan-1.png"}) {
+    const Extraction e = testing::MustProcess(kLayouts + file);
+    ASSERT_EQ(e.activities.size(), 6u) << file;
+    for (size_t i = 0; i < 6; ++i) {
+      ASSERT_EQ(e.activities[i].attributes.size(), 1u) << file << " " << i;
+      EXPECT_EQ(e.activities[i].attributes[0].header, "Eje") << file << " " << i;
+      EXPECT_EQ(e.activities[i].attributes[0].value,
+                i < 3 ? "Educación cívica" : "Organización electoral")
+          << file << " " << i;
+    }
+  }
+}
+
 // A table of programs whose activities cell lists several, a numbered line each, beside the
 // row's responsible and period: one activity each, with the row's responsible and months. Each
 // row had been one activity holding every listed text.

@@ -261,6 +261,7 @@ std::vector<TextLine> BuildLines(const std::vector<const Word*>& words) {
   // one tall box (an accent OCR read as part of the word, a bracket) would stretch over the
   // next line of a tightly set cell.
   double top_sum = 0, bottom_sum = 0;
+  std::vector<size_t> vertical;  // the vertical lines, by index
   for (const Word* w : sorted) {
     TextLine* into = nullptr;
     if (!Vertical(*w) && !lines.empty() && !Vertical(*lines.back().words.front())) {
@@ -269,8 +270,20 @@ std::vector<TextLine> BuildLines(const std::vector<const Word*>& words) {
       const double top = top_sum / n, bottom = bottom_sum / n;
       const double overlap = std::min(bottom, w->bbox.y1) - std::max(top, w->bbox.y0);
       if (overlap >= 0.5 * std::min(Height(*w), bottom - top)) into = &last;
+    } else if (Vertical(*w)) {
+      // The next word of a vertical line: set the same way, across the same band of the page.
+      for (size_t v : vertical) {
+        TextLine& line = lines[v];
+        const double overlap =
+            std::min(line.bbox.x1, w->bbox.x1) - std::max(line.bbox.x0, w->bbox.x0);
+        if (line.words.front()->rotation == w->rotation &&
+            overlap >= 0.5 * std::min(Width(*w), line.bbox.x1 - line.bbox.x0)) {
+          into = &line;
+        }
+      }
     }
     if (into == nullptr) {
+      if (Vertical(*w)) vertical.push_back(lines.size());
       lines.push_back(TextLine{{}, w->bbox, 0, true});
       into = &lines.back();
       top_sum = bottom_sum = 0;
@@ -279,12 +292,23 @@ std::vector<TextLine> BuildLines(const std::vector<const Word*>& words) {
     into->bbox = Union(into->bbox, w->bbox);
     into->font_size = std::max(into->font_size, Em(*w));
     into->bold = into->bold && w->bold;
-    top_sum += w->bbox.y0;
-    bottom_sum += w->bbox.y1;
+    if (!Vertical(*w)) {  // the band of the last line, which is horizontal
+      top_sum += w->bbox.y0;
+      bottom_sum += w->bbox.y1;
+    }
   }
   for (TextLine& line : lines) {
-    std::sort(line.words.begin(), line.words.end(),
-              [](const Word* a, const Word* b) { return a->bbox.x0 < b->bbox.x0; });
+    // In reading order: left to right, up a line set upwards, down one set downwards.
+    std::sort(line.words.begin(), line.words.end(), [](const Word* a, const Word* b) {
+      switch (a->rotation) {
+        case 1:
+          return a->bbox.y0 < b->bbox.y0;
+        case 3:
+          return a->bbox.y1 > b->bbox.y1;
+        default:
+          return a->bbox.x0 < b->bbox.x0;
+      }
+    });
     line.body_size = BodySize(line);
   }
   std::stable_sort(lines.begin(), lines.end(),

@@ -17,7 +17,7 @@ namespace oplex {
 inline constexpr double kColumnGapEm = 0.8;
 
 struct TextLine {
-  std::vector<const Word*> words;  // left to right
+  std::vector<const Word*> words;  // in reading order: left to right, or up or down a vertical line
   BBox bbox;
   double font_size = 0;  // the largest on the line
   bool bold = false;     // every word is bold

@@ -169,7 +169,7 @@ Result<PageBlocks> ReadImageBlocks(std::string_view bytes, const std::string& na
   out.page_count = image->page_count();
   PageQueue queue(Window(ocr), &out, on_page, on_blocks);
   for (int number = 1; number <= image->page_count(); ++number) {
-    auto next = image->NextPage();
+    auto next = image->NextPage(ocr->options().dpi);
     if (!next.ok()) return next.status();
     if (!pages.empty() && pages.count(number) == 0) continue;
     if (next->dpi < next->file_dpi) {

@@ -256,7 +256,7 @@ TEST(OcrImages, ImageLargerThanAPageIsScaledDownAsItIsRead) {
   lept_free(data);
   auto file = ImageFile::Open(bytes, "big.png");
   ASSERT_TRUE(file.ok()) << file.status().ToString();
-  auto page = file->NextPage();
+  auto page = file->NextPage(300);
   ASSERT_TRUE(page.ok()) << page.status().ToString();
   const double pixels =
       static_cast<double>(pixGetWidth(page->image.get())) * pixGetHeight(page->image.get());
@@ -264,6 +264,34 @@ TEST(OcrImages, ImageLargerThanAPageIsScaledDownAsItIsRead) {
   EXPECT_GT(pixels, kMaxPagePixels * 0.99);
   EXPECT_EQ(page->file_dpi, 600);
   EXPECT_EQ(page->dpi, 414);  // 600 × sqrt(16 / 33.66)
+}
+
+// The 200 DPI photo of a plan page is read as scanned; the same page scanned at 150 DPI is read
+// at the OCR resolution asked for (300 here), twice its size.
+TEST(OcrImages, ImageScannedBelow200DpiIsReadAtTheOcrResolution) {
+  PixPtr photo(pixRead((kScans + "ags-2023-x-page9-photo.png").c_str()));
+  ASSERT_TRUE(photo);
+  const auto next_page = [](PIX* pix, int dpi) {
+    pixSetResolution(pix, dpi, dpi);
+    l_uint8* data = nullptr;
+    size_t size = 0;
+    EXPECT_EQ(pixWriteMem(&data, &size, pix, IFF_PNG), 0);
+    const std::string bytes(reinterpret_cast<const char*>(data), size);
+    lept_free(data);
+    auto file = ImageFile::Open(bytes, "page.png");
+    EXPECT_TRUE(file.ok()) << file.status().ToString();
+    return file->NextPage(300);
+  };
+  auto as_scanned = next_page(photo.get(), 200);
+  ASSERT_TRUE(as_scanned.ok()) << as_scanned.status().ToString();
+  EXPECT_EQ(as_scanned->dpi, 200);
+  EXPECT_EQ(pixGetWidth(as_scanned->image.get()), 1700);
+  PixPtr small(pixScale(photo.get(), 0.75, 0.75));
+  auto scaled_up = next_page(small.get(), 150);
+  ASSERT_TRUE(scaled_up.ok()) << scaled_up.status().ToString();
+  EXPECT_EQ(scaled_up->file_dpi, 150);
+  EXPECT_EQ(scaled_up->dpi, 300);
+  EXPECT_EQ(pixGetWidth(scaled_up->image.get()), 2 * pixGetWidth(small.get()));
 }
 
 TEST(OcrImages, ImagesNeedOcr) {

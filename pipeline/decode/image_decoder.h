@@ -33,14 +33,16 @@ class ImageFile {
 
   int page_count() const { return pages_; }
 
-  // The next page (pages are read in order, first to last) and its resolution in DPI, scaled
-  // down to kMaxPagePixels when larger (from `file_dpi`, the file's own).
+  // The next page (pages are read in order, first to last) and its resolution in DPI (from
+  // `file_dpi`, the file's own): a page scanned below 200 DPI scaled up to `read_dpi` (the
+  // resolution a PDF page is rendered at for OCR: Tesseract misreads small print scanned at 150
+  // DPI that it reads at 300), and a page larger than kMaxPagePixels scaled down to it.
   struct PageImage {
     PixPtr image;
     int dpi = 0;
     int file_dpi = 0;
   };
-  Result<PageImage> NextPage();
+  Result<PageImage> NextPage(int read_dpi);
 
  private:
   ImageFile(std::string_view bytes, std::string name, int pages)

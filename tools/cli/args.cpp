@@ -267,7 +267,8 @@ void AddOcrOptions(CLI::App* command, OcrOptions* ocr) {
 
 void AddOcrReading(CLI::App* command, OcrOptions* ocr) {
   AddBounded(command, "--ocr-dpi", &ocr->dpi, kMinOcrDpi, kMaxOcrDpi,
-             "resolution PDF pages are rendered at for OCR (default 300)");
+             "resolution PDF pages are rendered at for OCR, and image files scanned below 200 "
+             "DPI read at (default 300)");
   Checked(command
               ->add_option("--lang", ocr->language,
                            "Tesseract language(s) of the documents (default spa; e.g. "

@@ -66,7 +66,7 @@ Status ReadInto(const std::string& bytes, const std::string& name, const OcrComm
     auto image = ImageFile::Open(bytes, name);
     if (!image.ok()) return image.status();
     for (int number = 1; number <= image->page_count(); ++number) {
-      auto page = image->NextPage();
+      auto page = image->NextPage(o.ocr.dpi);
       if (!page.ok()) return page.status();
       if (o.pages.empty() || o.pages.count(number) > 0) {
         ReadScannedPage(page->image.get(), page->dpi, number, engine, &document);

@@ -12,7 +12,7 @@
 namespace oplex {
 namespace {
 
-// Tesseract's row height is the height of capitals and ascenders; a font's size (its em) is
+// The height of a row's capitals and ascenders above its baseline; a font's size (its em) is
 // about this many times larger in the common sans and serif faces.
 constexpr double kEmPerRowHeight = 1.0 / 0.72;
 // Leftover ink: pixels around a word's box that are its own; marks of one line closer than this
@@ -385,7 +385,11 @@ void TesseractEngine::Collect(int dpi, std::vector<Word>* out) {
       w.bbox = BBox{x0 / ppp, y0 / ppp, x1 / ppp, y1 / ppp};
       float row_height = 0, descenders = 0, ascenders = 0;
       it->RowAttributes(&row_height, &descenders, &ascenders);
-      w.font_size = row_height > 0 ? row_height * kEmPerRowHeight / ppp : (y1 - y0) / ppp;
+      // The row's height takes in its descenders (as many as the engine estimates for the row: a
+      // line without "p" or "g" is estimated shorter); without them it is the same on every line
+      // of a size.
+      const float above_baseline = row_height + descenders;
+      w.font_size = above_baseline > 0 ? above_baseline * kEmPerRowHeight / ppp : (y1 - y0) / ppp;
       w.confidence = std::clamp(it->Confidence(RIL_WORD) / 100.0, 0.0, 1.0);
       w.space_after = true;  // the engine's words are words: a space between any two
       words.push_back(std::move(w));

@@ -112,9 +112,7 @@ std::optional<std::string> UnreadCode(const TypedRow& row, const TypedTable& tab
   if (!code || *code >= row.cells.size() || Empty(row.cells[*code])) return std::nullopt;
   const std::string token = PlainText(row.cells[*code].cell->text);
   const bool one_token = token.size() <= kMaxCodeLength && token.find(' ') == std::string::npos;
-  bool letter = false;
-  for (size_t i = 0; i < token.size() && !letter;) letter = u_isalpha(NextCodePoint(token, &i));
-  if (!one_token || !letter) return std::nullopt;
+  if (!one_token || Letters(token) == 0) return std::nullopt;
   return token;
 }
 

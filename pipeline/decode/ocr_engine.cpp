@@ -291,8 +291,7 @@ int TesseractEngine::LegibleLetters(PIX* image, int dpi) {
     if (it) {
       do {
         const std::string text = TakeText(it->GetUTF8Text(tesseract::RIL_WORD));
-        size_t letters = 0;
-        for (size_t i = 0; i < text.size();) letters += u_isalpha(NextCodePoint(text, &i)) ? 1 : 0;
+        const size_t letters = Letters(text);
         if (letters >= kMinTrialLetters &&
             it->Confidence(tesseract::RIL_WORD) >= kTrialConfidence) {
           legible += static_cast<int>(letters);
@@ -436,9 +435,9 @@ std::vector<Word> TesseractEngine::ReadTurned(PIX* binary, const Strip& strip, i
     if (api_->Recognize(nullptr) == 0) Collect(dpi, &read);
     double score = 0;
     for (Word& word : read) {
-      size_t letters = 0;
-      for (size_t i = 0; i < word.text.size();) letters += u_isalpha(NextCodePoint(word.text, &i));
-      if (word.confidence >= kTurnedConfidence) score += word.confidence * letters;
+      if (word.confidence >= kTurnedConfidence) {
+        score += word.confidence * static_cast<double>(Letters(word.text));
+      }
       // Back to the page: the turned strip's x runs up the strip (down it, turned three
       // quarters), its y across it.
       const BBox& b = word.bbox;

@@ -51,6 +51,13 @@ inline UChar32 NextCodePoint(std::string_view s, size_t* i) {
   return c;
 }
 
+// How many letters the text holds (accented ones too), by ICU's alphabetic property.
+inline size_t Letters(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i < s.size();) n += u_isalpha(NextCodePoint(s, &i)) ? 1 : 0;
+  return n;
+}
+
 // How many code points the text holds (a byte that is not valid UTF-8 counts as one): the
 // characters a terminal or a spreadsheet shows for Latin text.
 inline size_t CodePoints(std::string_view s) {

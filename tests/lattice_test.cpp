@@ -1,6 +1,7 @@
 // Ruled grids from a page's rules (pipeline/layout/lattice.h), on rules placed by hand after
 // real scans: the fisfin evaluation's page 1, where the foot of the dark header band was found
-// over every column but the first, and the U079 report's faint page 2, whose table came apart.
+// over every column but the first, and the U079 report's faint page 2, whose table came apart;
+// and on the rules a browser draws around each cell of a table on its own.
 #include "pipeline/layout/lattice.h"
 
 #include <gtest/gtest.h>
@@ -121,6 +122,71 @@ TEST(Lattice, TablesSideBySideWithOtherRowsOrFarApartStayApart) {
   AddRuledBox(&far_apart, 10, 200, {100, 120, 140});
   AddRuledBox(&far_apart, 240, 400, {100, 120, 140});
   EXPECT_EQ(FindLatticeTables(far_apart).size(), 2u);
+}
+
+// A table as Chromium prints <table border=1>, in its pixels (0.75 point): the table's frame
+// x 8-552, y 48-127, and each cell framed on its own 2 pixels inside the frame and from its
+// neighbours' frames, every line a pixel wide. `foot`: where the frame's sides end (lower than
+// the last row where the table goes on over the page break).
+Graphics EveryCellFramed(double foot) {
+  auto pt = [](double px) { return px * 0.75; };
+  auto across = [&](double top, double x0, double x1) {
+    return BBox{pt(x0), pt(top), pt(x1), pt(top + 1)};
+  };
+  auto down = [&](double left, double y0, double y1) {
+    return BBox{pt(left), pt(y0), pt(left + 1), pt(y1)};
+  };
+  Graphics g;
+  g.h_rules = {across(48, 8, 552), across(126, 8, 552)};
+  g.v_rules = {down(8, 48, foot), down(551, 48, foot)};
+  for (const auto& [top, bottom] : {std::pair(51, 74), std::pair(76, 99), std::pair(101, 124)}) {
+    for (const auto& [left, right] : {std::pair(11, 45), std::pair(47, 334), std::pair(336, 549)}) {
+      g.h_rules.push_back(across(top, left, right));
+      g.h_rules.push_back(across(bottom - 1, left, right));
+      g.v_rules.push_back(down(left, top, bottom));
+      g.v_rules.push_back(down(right - 1, top, bottom));
+    }
+  }
+  return g;
+}
+
+TEST(Lattice, TheTwoLinesOfADoubleRuleAreOneBoundary) {
+  const std::vector<Grid> grids = FindLatticeTables(EveryCellFramed(127));
+  ASSERT_EQ(grids.size(), 1u);
+  const Grid& grid = grids.front();
+  // Three rows and three columns, not a sliver between each cell and the next.
+  ASSERT_EQ(grid.rows(), 3);
+  ASSERT_EQ(grid.cols(), 3);
+  EXPECT_EQ(grid.cells.size(), 9u);
+  EXPECT_NEAR(grid.xs[1], 46 * 0.75, 1.5);
+  EXPECT_NEAR(grid.ys[1], 75 * 0.75, 1.5);
+  ExpectCellsTileTheGrid(grid);
+}
+
+TEST(Lattice, ADoubleRuleWhoseOuterLineRunsOnIsOneBoundaryWhereTheOuterLineIs) {
+  // The table goes on over the page break: the frame's sides run on to the page's foot, below
+  // the cells' own lines, and no line closes the frame.
+  Graphics g = EveryCellFramed(170);
+  g.h_rules.erase(g.h_rules.begin() + 1);
+  const std::vector<Grid> grids = FindLatticeTables(g);
+  ASSERT_EQ(grids.size(), 1u);
+  const Grid& grid = grids.front();
+  ASSERT_EQ(grid.cols(), 3);
+  EXPECT_DOUBLE_EQ(grid.xs.front(), 8.5 * 0.75);
+  EXPECT_DOUBLE_EQ(grid.xs.back(), 551.5 * 0.75);
+  ExpectCellsTileTheGrid(grid);
+}
+
+TEST(Lattice, RulesCloseTogetherThatDoNotRunAlongEachOtherStayApart) {
+  // Rows of two columns that do not line up: y 40 under the first column, y 43 under the
+  // second. Neither runs along the other: they are two boundaries, each cutting its own column.
+  Graphics g;
+  g.h_rules = {Across(0, 0, 200), Across(40, 0, 100), Across(43, 100, 200), Across(80, 0, 200)};
+  g.v_rules = {Down(0, 0, 80), Down(100, 0, 80), Down(200, 0, 80)};
+  const std::vector<Grid> grids = FindLatticeTables(g);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(grids.front().rows(), 3);
+  ExpectCellsTileTheGrid(grids.front());
 }
 
 }  // namespace

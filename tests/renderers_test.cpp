@@ -181,6 +181,12 @@ INSTANTIATE_TEST_SUITE_P(
         // three quarters (even pages) clockwise, the content as printed. Read turned upright, it
         // reads whole.
         AgsLayout{"ags-2023-chromium-sideways", true, "AguascalientesPagesShownSideways"},
+        // The same plan as a web system prints a plain <table border=1>: each cell framed on its
+        // own, 1.5 pt from its neighbours' frames and the table's, so every rule is drawn twice
+        // (months marked X). The two lines of a rule bound one row or column, not an empty sliver
+        // between them (whose first row read as no header: the month columns and half the
+        // activities' months were lost).
+        AgsLayout{"ags-2023-chromium-separate", true, "AguascalientesEveryCellFramedOnItsOwn"},
         // The same plan with the month names (Enero…Diciembre) written upwards in their header
         // cells and the scheduled months marked X.
         AgsLayout{"ags-2023-chromium-rotated", true, "AguascalientesUpwardMonthNamesAndXMarks"}),

@@ -17,6 +17,12 @@ constexpr double kRowAcross = 0.75;
 constexpr double kJoinGap = 8.0;
 // A rule that reaches this far past the outermost crossing rules marks an open border.
 constexpr double kOpenBorder = 6.0;
+// The two lines of a double rule stand at most this far apart (points): nothing can be printed
+// between them. HTML tables draw each cell's own border with a gap between neighbours, word
+// processors and spreadsheets draw double lines.
+constexpr double kDoubleRule = 4.0;
+// Two rules are drawn along each other when each covers this share of the other's length.
+constexpr double kAlong = 0.8;
 
 struct Rule {
   double at;        // y of a horizontal rule, x of a vertical one
@@ -52,22 +58,64 @@ std::vector<double> Cluster(std::vector<double> values) {
   return out;
 }
 
-// Whether some rule at `at` covers at least `share` of [from, to].
-bool Covered(const std::vector<Rule>& rules, double at, double from, double to,
-             double share = kEdgeCover) {
+// The length of [from, to] the rules at `at` cover.
+double CoveredLength(const std::vector<Rule>& rules, double at, double from, double to) {
   double covered = 0;
   for (const Rule& r : rules) {
     if (std::abs(r.at - at) > kSnap) continue;
     covered += std::max(0.0, std::min(r.to, to) - std::max(r.from, from));
   }
-  return covered >= share * (to - from);
+  return covered;
+}
+
+// Whether some rule at `at` covers at least `share` of [from, to].
+bool Covered(const std::vector<Rule>& rules, double at, double from, double to,
+             double share = kEdgeCover) {
+  return CoveredLength(rules, at, from, to) >= share * (to - from);
+}
+
+// The rules at a boundary: their length, and how much of it the rules at another run along.
+struct Along {
+  double length = 0, covered = 0;
+  bool Mostly() const { return length > 0 && covered >= kAlong * length; }
+};
+
+Along RunAlong(const std::vector<Rule>& rules, double at, double other) {
+  Along along;
+  for (const Rule& r : rules) {
+    if (std::abs(r.at - at) > kSnap) continue;
+    along.length += r.to - r.from;
+    along.covered += CoveredLength(rules, other, r.from, r.to);
+  }
+  return along;
+}
+
+// Boundaries closer than a double rule's gap are one where the rules of one run along the
+// other's for most of their length: the space between the two lines is no row or column. The
+// boundary keeps the place of the longer lines (a table's frame, beside each cell's own).
+std::vector<double> OneBoundaryPerDoubleRule(std::vector<double> at,
+                                             const std::vector<Rule>& rules) {
+  for (size_t i = 1; i < at.size();) {
+    if (at[i] - at[i - 1] <= kDoubleRule) {
+      const Along first = RunAlong(rules, at[i - 1], at[i]);
+      const Along second = RunAlong(rules, at[i], at[i - 1]);
+      if (first.Mostly() || second.Mostly()) {
+        if (second.length > first.length) at[i - 1] = at[i];
+        at.erase(at.begin() + static_cast<long>(i));
+        continue;
+      }
+    }
+    ++i;
+  }
+  return at;
 }
 
 Grid BuildGrid(const std::vector<Rule>& hs, const std::vector<Rule>& vs) {
   std::vector<double> xs_raw, ys_raw;
   for (const Rule& v : vs) xs_raw.push_back(v.at);
   for (const Rule& h : hs) ys_raw.push_back(h.at);
-  std::vector<double> xs = Cluster(xs_raw), ys = Cluster(ys_raw);
+  std::vector<double> xs = OneBoundaryPerDoubleRule(Cluster(xs_raw), vs);
+  std::vector<double> ys = OneBoundaryPerDoubleRule(Cluster(ys_raw), hs);
   double left = xs.front(), right = xs.back(), top = ys.front(), bottom = ys.back();
   for (const Rule& h : hs) left = std::min(left, h.from), right = std::max(right, h.to);
   for (const Rule& v : vs) top = std::min(top, v.from), bottom = std::max(bottom, v.to);

@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "pipeline/decode/image_decoder.h"
+#include "pipeline/decode/legible_text.h"
 #include "pipeline/layout/pdf_layout.h"
 
 namespace oplex {
@@ -131,10 +132,24 @@ Result<PageBlocks> ReadPdfBlocks(PdfDocument& pdf, const std::string& name, OcrP
     auto page = pdf.ReadPage(number);
     if (!page.ok()) return page.status();
     ++read;
-    auto needs_ocr = NeedsOcr(pdf, *page, mode);
-    if (!needs_ocr.ok()) return needs_ocr.status();
+    // A text layer that spells no text (legible_text.h) is read by OCR, or not at all.
+    const bool unreadable = !SpellsText(page->words);
+    if (unreadable) {
+      page->words.clear();
+      out.notes.push_back(
+          PageNote{number, "text_unreadable", "pdf",
+                   "its text layer spells no text (its fonts map their glyphs to no letters): " +
+                       std::string(mode == OcrMode::kNever ? "OCR is off, so nothing on it was read"
+                                                           : "it was read by OCR")});
+    }
+    bool read_by_ocr = unreadable && mode != OcrMode::kNever;
+    if (!unreadable) {
+      auto needs_ocr = NeedsOcr(pdf, *page, mode);
+      if (!needs_ocr.ok()) return needs_ocr.status();
+      read_by_ocr = *needs_ocr;
+    }
     Status added = Status::Ok();
-    if (*needs_ocr) {
+    if (read_by_ocr) {
       auto image = pdf.RenderGray(number, ocr->options().dpi);
       if (!image.ok()) return image.status();
       const int dpi = pixGetXRes(image->get());

@@ -323,6 +323,28 @@ TEST(OcrModes, AlwaysReadsABornDigitalPageByOcr) {
   EXPECT_EQ(a.months_exact, a.months_checked);
 }
 
+// With OCR off, a page whose text layer spells no text (fonts without a map to Unicode: data/pdf/
+// chromium/ags-2023-chromium-glyph-numbers) gives nothing of its nonsense, and says so.
+TEST(OcrModes, NeverReadsNothingOfATextLayerThatSpellsNoText) {
+  OcrOptions never;
+  never.mode = OcrMode::kNever;
+  auto pipeline = DocumentPipeline::Load(OPLEX_DEFAULT_DATA_DIR, never);
+  ASSERT_TRUE(pipeline.ok());
+  const std::string path =
+      std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/chromium/ags-2023-chromium-glyph-numbers.pdf";
+  const std::string bytes = ReadBytes(path);
+  auto read = pipeline->Process(path, bytes, "x");
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->document.source_format, "pdf");
+  EXPECT_TRUE(read->activities.empty());
+  EXPECT_EQ(std::count_if(read->findings.begin(), read->findings.end(),
+                          [](const Finding& f) {
+                            return f.code == "text_unreadable" &&
+                                   f.message.find("OCR is off") != std::string::npos;
+                          }),
+            2);
+}
+
 // The months' full names set upwards over the narrow month columns of two ruled grids (data/pdf/
 // layouts/month-names-set-upwards, its 200 dpi scan): the page pass read "Abril" as "= 4",
 // "Julio" as "-3 3 =>" and nothing for others, and no month column was named. Each name is read

@@ -192,6 +192,24 @@ INSTANTIATE_TEST_SUITE_P(
         AgsLayout{"ags-2023-chromium-rotated", true, "AguascalientesUpwardMonthNamesAndXMarks"}),
     [](const ::testing::TestParamInfo<AgsLayout>& info) { return std::string(info.param.name); });
 
+// Pages 1 and 10 of the fills print with every font's map to Unicode blanked out, as producers
+// that embed fonts without one write them: the pages draw as before, but their text layer gives
+// the glyphs' numbers ("3URJUDPD\x03$QXDO" for "Programa Anual"), from which nothing was read and
+// nothing said. Each page is read by OCR and says why: page 10's 23 activities, with their codes
+// and months, and the plan's institute and year from page 1.
+TEST(ChromiumPrints, FontsWithoutAMapToUnicodeAreReadByOcr) {
+  ExpectEveryRowRead(Read("ags-2023-chromium-glyph-numbers", kChromium));
+  const Extraction e = testing::MustProcess(kChromium + "ags-2023-chromium-glyph-numbers.pdf");
+  EXPECT_EQ(e.document.source_format, "pdf+ocr");
+  EXPECT_EQ(e.document.institute, "IEE-AGS");
+  EXPECT_EQ(e.document.year, 2023);
+  std::vector<int> pages;
+  for (const Finding& f : e.findings) {
+    if (f.code == "text_unreadable") pages.push_back(f.provenance.page.value_or(0));
+  }
+  EXPECT_EQ(pages, (std::vector<int>{1, 2}));
+}
+
 // Helvetica on A4, the cronograma on A4 landscape as Acciones | Responsable | Ene…Dic with the
 // code at the start of the Acciones cell (`A.1`), objective rows spanning Acciones and
 // Responsable, months filled. Every line of action is read with its code and its months: the

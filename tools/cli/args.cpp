@@ -258,8 +258,8 @@ void AddOcrOptions(CLI::App* command, OcrOptions* ocr) {
                                     : mode == "never" ? OcrMode::kNever
                                                       : OcrMode::kAuto;
                       },
-                      "auto (default): pages without a text layer, or one too thin for the page, "
-                      "and image files; always; never")
+                      "auto (default): pages without a text layer, or one too thin for the page "
+                      "or that spells no text, and image files; always; never")
                   ->type_name("MODE"),
               {"auto", "always", "never"});
   AddOcrReading(command, ocr);

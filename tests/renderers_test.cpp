@@ -707,6 +707,25 @@ TEST(ReportlabLayouts, MonthsOfProgrammedBesideRealizedFigures) {
   EXPECT_EQ(e.activities[2].attributes[0].value, "1");
 }
 
+// A schedule as a spreadsheet prints texts not wrapped: the longer ones run on over the month
+// cells to their right, through their rules (over a filled month too). Cut at the rules, their
+// ends were read as the months' text ("Elaborar el programa anual de trabajo y pre" |
+// "sentarlo" | "al Cons" | …). Each text is whole, in its cell, the months as filled.
+TEST(ReportlabLayouts, TextsRunOnOverTheEmptyCellsToTheirRight) {
+  const Extraction e = ReadLayoutWhole("text-running-on-over-empty-cells");
+  ASSERT_EQ(e.activities.size(), 6u);
+  EXPECT_EQ(e.activities[0].text,
+            "Elaborar el programa anual de trabajo y presentarlo al Consejo General");
+  EXPECT_EQ(e.activities[2].text,
+            "Capacitar al personal de los consejos distritales en el uso del sistema de cómputos");
+  EXPECT_EQ(e.activities[4].text,
+            "Integrar la memoria del proceso electoral local y difundirla entre la ciudadanía");
+  for (const Activity& a : e.activities) {
+    EXPECT_EQ(a.responsible, "Dirección de Organización") << a.text;
+    EXPECT_TRUE(a.attributes.empty()) << a.text;
+  }
+}
+
 // Rules above and below the header and under the last row only, the header in 8-point bold over
 // rows whose numbers are set in 10 points: the header heads its rows (it was left out of the
 // table, and with it every activity).

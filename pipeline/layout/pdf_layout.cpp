@@ -8,6 +8,7 @@
 #include "pipeline/layout/head_rules.h"
 #include "pipeline/layout/lattice.h"
 #include "pipeline/layout/lines.h"
+#include "pipeline/layout/run_on_text.h"
 #include "pipeline/layout/stream.h"
 #include "pipeline/layout/unmerge.h"
 #include "pipeline/layout/unruled_columns.h"
@@ -130,6 +131,7 @@ std::vector<Word> SplitAtCells(const Word& w, Grid& grid) {
   for (size_t i = 0; i < w.glyphs.size(); ++i) {
     const Glyph& g = w.glyphs[i];
     if (i == 0 || column(g) != column(w.glyphs[i - 1])) {
+      if (!parts.empty()) parts.back().space_after = false;  // the next part goes on with it
       Word part = w;
       part.glyphs.clear();
       part.text.clear();
@@ -219,6 +221,9 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line,
     }
   }
   for (Grid& g : grids) {
+    // On a scan, a word through a rule is what OCR read across the rule taken out, not text
+    // run on.
+    if (!page.ocr) TakeBackRunOnText(&g);
     SplitCellsWordsDivide(&g);
     SplitUnruledColumns(&g);
     SplitUnruledRows(&g);

@@ -25,6 +25,9 @@ namespace {
 constexpr double kUncertainMapping = 0.3;
 // A table is shaped like a list when it has this many body rows and a column of running text.
 constexpr size_t kListRows = 3;
+// A month grid in which this many records or more mark no month at all shows its marks in a way
+// not read (shapes drawn over it, pictures), or none (a blank form).
+constexpr size_t kUnmarkedGridRecords = 3;
 constexpr double kListWords = 4.0;
 // A record's text cell lists several activities when at least this many of its items open with
 // a code each.
@@ -183,9 +186,39 @@ class Mapper {
       }
     }
     if (draft) Flush(*draft);
+    ForgetUnreadGrid();
   }
 
  private:
+  // The activities this table's month grid gave months to, when it marks no month for any of
+  // them (kUnmarkedGridRecords at least): their months are not known to be none, so they are
+  // left unknown, and a finding says why.
+  void ForgetUnreadGrid() {
+    if (!table_.header.months || gridded_.size() < kUnmarkedGridRecords) return;
+    const bool unmarked = std::all_of(gridded_.begin(), gridded_.end(), [&](size_t i) {
+      const Activity& a = *out_.WholeActivity(i);
+      return std::none_of(a.month_values.begin(), a.month_values.end(), [](const MonthValue& v) {
+        return v.marked || v.planned || v.weeks.find('1') != std::string::npos;
+      });
+    });
+    if (!unmarked) return;
+    for (size_t i : gridded_) {
+      Activity& a = *out_.WholeActivity(i);
+      a.months = MonthMask::Unknown();
+      a.month_values.clear();
+      a.months_source.reset();
+    }
+    Finding f;
+    f.code = "schedule_unread";
+    f.message = "the month grid of a table marks no month for any of its " +
+                std::to_string(gridded_.size()) +
+                " activities: its marks may be shapes or pictures oplex does not read; their "
+                "months are left unknown";
+    f.raw_text = HeaderText();
+    f.provenance = TableProvenance();
+    out_.findings.push_back(std::move(f));
+  }
+
   std::string HeaderText() const {
     std::string header;
     for (const std::string& t : table_.header.titles) {
@@ -420,6 +453,7 @@ class Mapper {
       e.months = a.months;
       e.month_values = std::move(a.month_values);
       e.months_source = a.months_source;
+      if (e.months_source == MonthsSource::kGrid) gridded_.push_back(*same);
       if (!e.code_printed && a.code_printed) {
         e.code = a.code;
         e.code_printed = true;
@@ -465,7 +499,10 @@ class Mapper {
   void Keep(std::vector<Activity> activities, std::vector<std::string> deliverables,
             std::optional<MendedUnit> misread_unit, const Draft& d) {
     const size_t index = out_.activity_count();
-    for (Activity& a : activities) out_.activities.push_back(std::move(a));
+    for (Activity& a : activities) {
+      if (a.months_source == MonthsSource::kGrid) gridded_.push_back(out_.activity_count());
+      out_.activities.push_back(std::move(a));
+    }
     const Activity& first = *out_.WholeActivity(index);
     if (misread_unit) {
       misread_unit->finding.activity = index;
@@ -555,6 +592,7 @@ class Mapper {
   // The headings above the table, materialised only when a record attaches to them.
   SectionTracker headings_;
   std::optional<size_t> section_;  // a section row of the table itself
+  std::vector<size_t> gridded_;    // the activities given months by the table's grid
 };
 
 }  // namespace

@@ -726,6 +726,24 @@ TEST(ReportlabLayouts, TextsRunOnOverTheEmptyCellsToTheirRight) {
   }
 }
 
+// Months marked by shapes drawn over a ruled grid, neither text nor filled cells: bars with round
+// ends, discs and diamonds. A bar is a fill of its box; a disc or a diamond, the size of a glyph,
+// is a mark ("●", "◆"). Every row is read with its months (no row marked any month before).
+TEST(ReportlabLayouts, MonthsMarkedByShapesDrawnOverTheGrid) {
+  ExpectEveryRowRead(Read("marks-drawn-as-shapes", kLayouts));
+}
+
+// Months marked by a small picture pasted in each: nothing the page says tells which months are
+// marked, and a grid in which no record marks any month is no schedule of no months (it read as
+// one before, every activity "scheduled" in none). The months are unknown, and a
+// schedule_unread finding says why.
+TEST(ReportlabLayouts, MonthsMarkedByPicturesAreUnknownWithAFinding) {
+  const Extraction e = ReadLayoutWhole("marks-pasted-as-pictures");
+  EXPECT_EQ(std::count_if(e.findings.begin(), e.findings.end(),
+                          [](const Finding& f) { return f.code == "schedule_unread"; }),
+            1);
+}
+
 // Rules above and below the header and under the last row only, the header in 8-point bold over
 // rows whose numbers are set in 10 points: the header heads its rows (it was left out of the
 // table, and with it every activity).

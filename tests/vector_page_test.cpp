@@ -12,7 +12,10 @@
 //     every border a filled rectangle 0.72 or 1.32 pt thick (82 of them);
 //   - chromium/ags-2023-chromium-sideways.pdf: chromium/ags-2023-chromium-fills.pdf with each
 //     page's /Rotate set by qpdf to 90 (odd pages) or 270 (even pages), the content unchanged:
-//     a viewer shows the plan sideways.
+//     a viewer shows the plan sideways;
+//   - layouts/marks-drawn-as-shapes.pdf (reportlab): three ruled grids whose months are marked
+//     by shapes: bars with round ends (`roundRect`: four lines and four curves, 10 points high),
+//     discs of radius 3.5 (four curves) and diamonds 9 points across (four lines).
 #include "pipeline/decode/vector_page.h"
 
 #include <gtest/gtest.h>
@@ -194,6 +197,30 @@ TEST(VectorPage, ThinFilledRectanglesAreRules) {
   ASSERT_NE(row, g.h_rules.end());
   EXPECT_LE(row->y1 - row->y0, kMaxRuleThickness);
   EXPECT_GE(row->x1, 763.0);
+}
+
+TEST(VectorPage, SolidShapesTheSizeOfAGlyphAreMarksLargerOnesFills) {
+  Page page;
+  const Graphics g = Drawn(kPdfDir + "layouts/marks-drawn-as-shapes.pdf", 1, &page);
+  // Each grid marks 16 months (its rows' spans 1-3, 2-5, 4-4, 6-9, 9-12).
+  auto marks = [&](const std::string& glyph) {
+    return std::count_if(page.words.begin(), page.words.end(),
+                         [&](const Word& w) { return w.text == glyph; });
+  };
+  EXPECT_EQ(marks("●"), 16);
+  EXPECT_EQ(marks("◆"), 16);
+  for (const Word& w : page.words) {
+    if (w.text != "●") continue;
+    EXPECT_NEAR(w.bbox.x1 - w.bbox.x0, 7, 0.2);
+    EXPECT_NEAR(w.bbox.y1 - w.bbox.y0, 7, 0.2);
+  }
+  // The five bars are fills of their boxes, 10 points high, in the bars' blue.
+  EXPECT_EQ(FillsOf(g, 0x2F5597), 5u);
+  for (const Fill& f : g.fills) {
+    if (f.color == 0x2F5597) {
+      EXPECT_NEAR(f.bbox.y1 - f.bbox.y0, 10, 0.2);
+    }
+  }
 }
 
 }  // namespace

@@ -46,6 +46,14 @@ constexpr double kEndReach = 2.0;
 constexpr size_t kMaxPieces = 20000;
 // A page's text lies on its images when this share of its words does.
 constexpr double kOnImages = 0.5;
+// A filled shape that is no rectangle (a dot, a diamond, a bar with round ends) is solid when it
+// is convex and covers at least this share of its box (a disc about 0.8, a diamond 0.5; letters
+// drawn as outlines are hollow or hooked).
+constexpr double kMinShapeCover = 0.45;
+// A solid shape this size or smaller on either side, and at most twice as long as it is wide,
+// marks a cell as a glyph would (points); a larger one is a fill of its box.
+constexpr double kMaxMarkSide = 12.0;
+constexpr double kMinMarkSide = 2.0;
 
 struct Painted {
   BBox box;
@@ -117,6 +125,41 @@ bool IsRectangle(const std::vector<std::pair<double, double>>& points, const BBo
     if (!on_edge) return false;
   }
   return true;
+}
+
+// Whether the closed polygon turns one way only at each of its corners.
+bool Convex(const std::vector<std::pair<double, double>>& points) {
+  int sign = 0;
+  for (size_t i = 0; i < points.size(); ++i) {
+    const auto& [x0, y0] = points[i];
+    const auto& [x1, y1] = points[(i + 1) % points.size()];
+    const auto& [x2, y2] = points[(i + 2) % points.size()];
+    const double cross = (x1 - x0) * (y2 - y1) - (y1 - y0) * (x2 - x1);
+    if (std::abs(cross) <= kEpsilon * kEpsilon) continue;
+    const int turn = cross > 0 ? 1 : -1;
+    if (sign != 0 && turn != sign) return false;
+    sign = turn;
+  }
+  return sign != 0;
+}
+
+// The area the closed polygon encloses.
+double Enclosed(const std::vector<std::pair<double, double>>& points) {
+  double twice = 0;
+  for (size_t i = 0; i < points.size(); ++i) {
+    const auto& [x0, y0] = points[i];
+    const auto& [x1, y1] = points[(i + 1) % points.size()];
+    twice += x0 * y1 - x1 * y0;
+  }
+  return std::abs(twice) / 2;
+}
+
+// Whether a subpath (its points, a curve's control points among them: they lie on its convex
+// hull's side) is a solid shape: convex, covering kMinShapeCover of its box.
+bool SolidShape(const std::vector<std::pair<double, double>>& points, const BBox& box) {
+  const double area = (box.x1 - box.x0) * (box.y1 - box.y0);
+  return points.size() >= 3 && area > 0 && Convex(points) &&
+         Enclosed(points) >= kMinShapeCover * area;
 }
 
 // The device that sees one page: words through TextOutputDev, paths and images here.
@@ -214,6 +257,7 @@ class PageDevice : public TextOutputDev {
 
   // What the page drew, once it is done: see the header.
   Graphics TakeGraphics(const std::vector<Word>& words, double width, double height);
+  std::vector<Word> TakeMarks() { return std::move(marks_); }
   std::vector<BBox> TakeImages() { return std::move(images_); }
 
  private:
@@ -249,12 +293,10 @@ class PageDevice : public TextOutputDev {
     const BBox clip = ClipBox(*state);
     const GfxPath* path = state->getPath();
     std::vector<BBox> rects;
+    const bool alone = path->getNumSubpaths() == 1;  // a shape of one outline, no hole in it
     for (int s = 0; s < path->getNumSubpaths(); ++s) {
       Outline o = Transformed(*state, *path->getSubpath(s));
-      if (o.points.size() < 2 ||
-          std::any_of(o.curve.begin(), o.curve.end(), [](bool c) { return c; })) {
-        continue;
-      }
+      if (o.points.size() < 2) continue;
       // A fill closes its subpaths: the last point may repeat the first.
       auto& p = o.points;
       p.erase(std::unique(p.begin(), p.end(),
@@ -268,8 +310,13 @@ class PageDevice : public TextOutputDev {
         p.pop_back();
       }
       const BBox box = Bounds(p);
+      const bool curved = std::any_of(o.curve.begin(), o.curve.end(), [](bool c) { return c; });
       const bool thin = std::min(box.x1 - box.x0, box.y1 - box.y0) <= kMaxRuleThickness;
-      if (thin || IsRectangle(p, box)) rects.push_back(box);
+      if (!curved && (thin || IsRectangle(p, box))) {
+        rects.push_back(box);
+      } else if (alone && SolidShape(p, box)) {
+        AddShape(Clip(box, clip), color, curved);
+      }
     }
     // One rectangle inside another in the same path is a frame: the bands between them.
     if (rects.size() == 2) {
@@ -302,6 +349,23 @@ class PageDevice : public TextOutputDev {
       pieces_ = std::move(kept);
     }
     pieces_.push_back(Painted{box, color});
+  }
+
+  // A solid shape: a mark the size of a glyph ("●" round, "◆" with corners), a fill otherwise
+  // (a bar with round ends).
+  void AddShape(const BBox& box, Rgb color, bool round) {
+    const double w = box.x1 - box.x0, h = box.y1 - box.y0;
+    if (w <= 0 || h <= 0) return;
+    if (std::max(w, h) > kMaxMarkSide || std::max(w, h) > 2 * std::min(w, h)) {
+      Paint(box, color);
+      return;
+    }
+    if (std::min(w, h) < kMinMarkSide) return;
+    Word mark;
+    mark.text = round ? "●" : "◆";
+    mark.bbox = box;
+    mark.font_size = h;
+    marks_.push_back(std::move(mark));
   }
 
   void ShadedFill(const GfxState& state, GfxColorSpace* space, const std::vector<GfxColor>& at) {
@@ -346,6 +410,7 @@ class PageDevice : public TextOutputDev {
   std::vector<Painted> rules_;   // strokes, in the order drawn
   std::vector<Painted> pieces_;  // what shows of the fills
   std::vector<BBox> images_;
+  std::vector<Word> marks_;   // solid shapes the size of a glyph, as words
   std::vector<bool> groups_;  // open transparency groups: whether each draws a soft mask
   int masking_ = 0;           // open groups that draw a soft mask (no paint shows)
 };
@@ -539,6 +604,7 @@ VectorPage ReadVectorPage(PageTree& pages, int number, int turn) {
   if ((pages.Rotate(number) + turn) % 180 != 0) std::swap(width, height);
   out.graphics = dev.TakeGraphics(out.words, width, height);
   out.images = dev.TakeImages();
+  for (Word& mark : dev.TakeMarks()) out.words.push_back(std::move(mark));
   return out;
 }
 

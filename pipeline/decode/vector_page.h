@@ -9,7 +9,11 @@
 //           ones, so a table drawn as a dark block under light cells leaves its gaps as rules;
 //           a shading is a fill of its mean colour over its clip; tiling patterns are skipped;
 //   images  the boxes images are drawn in, so that a page whose text lies on a picture (a scan
-//           under a text layer, a table pasted as an image) can be read from pixels instead.
+//           under a text layer, a table pasted as an image) can be read from pixels instead;
+//   marks   filled shapes that are no rectangle but solid (one convex outline covering most of
+//           its box: a dot, a diamond) and the size of a glyph, drawn to mark a schedule's cells
+//           as a typed "●" would: words "●" (round) or "◆" (with corners) after the text's. A
+//           larger solid shape (a bar with round ends) is a fill of its box.
 //
 // Everything is clipped to the clip's bounding box and is in points from the top-left corner of
 // the page as displayed (its /Rotate applied), like the words. Strokes and fills in the colour of
@@ -30,7 +34,7 @@ class PageTree;
 inline constexpr double kMaxRuleThickness = 2.5;
 
 struct VectorPage {
-  std::vector<Word> words;  // in reading order
+  std::vector<Word> words;  // in reading order, then the marks
   Graphics graphics;
   std::vector<BBox> images;
 };

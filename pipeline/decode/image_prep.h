@@ -4,8 +4,9 @@
 // is turned upright (0, 90, 180 or 270 degrees; see orientation.h), straightened
 // by the skew of its text lines, and binarized with an adaptive (Sauvola) threshold, so that
 // text on a pale fill and text on white both come out black; white text on a dark band (a
-// header row) is turned back to black on white; specks smaller than a full stop are removed. Rules and fills are read from the grey image, not the binary one: the binary
-// image has lost the shades that mark months.
+// header row) is turned back to black on white; specks smaller than a full stop are removed. Rules
+// and fills are read from the grey image, not the binary one: the binary image has lost the shades
+// that mark months.
 #pragma once
 
 #include "pipeline/decode/orientation.h"

@@ -2,7 +2,8 @@
 
 #include <unicode/uchar.h>
 
-#include "pipeline/normalize/fold.h"
+#include <string_view>
+
 #include "pipeline/normalize/utf8.h"
 
 namespace oplex {
@@ -20,31 +21,47 @@ bool Unreadable(UChar32 c) {
   }
 }
 
-bool Vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+// Whether `c` is a letter of the Latin alphabet, and a vowel: accented ones too ("á", "Ü").
+bool Latin(UChar32 c, bool* vowel) {
+  if (c < 0x80) {
+    const auto lower = static_cast<char>(c | 0x20);
+    *vowel = lower == 'a' || lower == 'e' || lower == 'i' || lower == 'o' || lower == 'u';
+    return lower >= 'a' && lower <= 'z';
+  }
+  static constexpr std::u16string_view kVowels = u"áéíóúÁÉÍÓÚàèìòùÀÈÌÒÙäëïöüÄËÏÖÜâêîôûÂÊÎÔÛ";
+  static constexpr std::u16string_view kConsonants = u"ñÑçÇ";
+  *vowel = false;
+  if (c > 0xFF) return false;
+  *vowel = kVowels.find(static_cast<char16_t>(c)) != std::u16string_view::npos;
+  return *vowel || kConsonants.find(static_cast<char16_t>(c)) != std::u16string_view::npos;
+}
 
 }  // namespace
 
 bool SpellsText(const std::vector<Word>& words) {
   size_t characters = 0, unreadable = 0, letters = 0, vowels = 0;
+  size_t latin = 0, open = 0;  // of the word being read
+  auto end_word = [&]() {
+    if (latin >= kMinWordLetters) letters += latin, vowels += open;
+    latin = open = 0;
+  };
   for (const Word& w : words) {
     for (size_t i = 0; i < w.text.size();) {
       const UChar32 c = NextCodePoint(w.text, &i);
-      if (u_isUWhiteSpace(c)) continue;
-      ++characters;
-      unreadable += Unreadable(c) ? 1 : 0;
-    }
-    // The folded word splits at the control characters that stand for spaces.
-    const std::string folded = Fold(w.text);
-    for (size_t start = 0; start < folded.size();) {
-      size_t end = folded.find(' ', start);
-      if (end == std::string::npos) end = folded.size();
-      size_t latin = 0, open = 0;
-      for (size_t i = start; i < end; ++i) {
-        if (folded[i] >= 'a' && folded[i] <= 'z') ++latin, open += Vowel(folded[i]) ? 1 : 0;
+      if (u_isUWhiteSpace(c)) {
+        end_word();
+        continue;
       }
-      if (latin >= kMinWordLetters) letters += latin, vowels += open;
-      start = end + 1;
+      ++characters;
+      if (Unreadable(c)) {
+        ++unreadable;
+        end_word();  // a control character stands for a space
+        continue;
+      }
+      bool vowel = false;
+      if (Latin(c, &vowel)) ++latin, open += vowel ? 1 : 0;
     }
+    end_word();
   }
   if (characters == 0) return true;
   if (static_cast<double>(unreadable) >= kMaxUnreadableShare * static_cast<double>(characters)) {

@@ -257,7 +257,19 @@ class PageDevice : public TextOutputDev {
 
   // What the page drew, once it is done: see the header.
   Graphics TakeGraphics(const std::vector<Word>& words, double width, double height);
-  std::vector<Word> TakeMarks() { return std::move(marks_); }
+  // The marks, as words; none in the colour of the page's background (`background`).
+  std::vector<Word> TakeMarks(Rgb background) {
+    std::vector<Word> out;
+    for (const Mark& m : marks_) {
+      if (Near(m.color, background)) continue;
+      Word w;
+      w.text = m.round ? "●" : "◆";
+      w.bbox = m.box;
+      w.font_size = m.box.y1 - m.box.y0;
+      out.push_back(std::move(w));
+    }
+    return out;
+  }
   std::vector<BBox> TakeImages() { return std::move(images_); }
 
  private:
@@ -360,12 +372,7 @@ class PageDevice : public TextOutputDev {
       Paint(box, color);
       return;
     }
-    if (std::min(w, h) < kMinMarkSide) return;
-    Word mark;
-    mark.text = round ? "●" : "◆";
-    mark.bbox = box;
-    mark.font_size = h;
-    marks_.push_back(std::move(mark));
+    if (std::min(w, h) >= kMinMarkSide) marks_.push_back(Mark{box, color, round});
   }
 
   void ShadedFill(const GfxState& state, GfxColorSpace* space, const std::vector<GfxColor>& at) {
@@ -410,7 +417,12 @@ class PageDevice : public TextOutputDev {
   std::vector<Painted> rules_;   // strokes, in the order drawn
   std::vector<Painted> pieces_;  // what shows of the fills
   std::vector<BBox> images_;
-  std::vector<Word> marks_;   // solid shapes the size of a glyph, as words
+  struct Mark {
+    BBox box;
+    Rgb color = 0;
+    bool round = false;
+  };
+  std::vector<Mark> marks_;   // solid shapes the size of a glyph
   std::vector<bool> groups_;  // open transparency groups: whether each draws a soft mask
   int masking_ = 0;           // open groups that draw a soft mask (no paint shows)
 };
@@ -604,7 +616,7 @@ VectorPage ReadVectorPage(PageTree& pages, int number, int turn) {
   if ((pages.Rotate(number) + turn) % 180 != 0) std::swap(width, height);
   out.graphics = dev.TakeGraphics(out.words, width, height);
   out.images = dev.TakeImages();
-  for (Word& mark : dev.TakeMarks()) out.words.push_back(std::move(mark));
+  for (Word& mark : dev.TakeMarks(out.graphics.background)) out.words.push_back(std::move(mark));
   return out;
 }
 

@@ -12,8 +12,9 @@
 //           under a text layer, a table pasted as an image) can be read from pixels instead;
 //   marks   filled shapes that are no rectangle but solid (one convex outline covering most of
 //           its box: a dot, a diamond) and the size of a glyph, drawn to mark a schedule's cells
-//           as a typed "●" would: words "●" (round) or "◆" (with corners) after the text's. A
-//           larger solid shape (a bar with round ends) is a fill of its box.
+//           as a typed "●" would: words "●" (round) or "◆" (with corners) after the text's
+//           (none in the background's colour). A larger solid shape (a bar with round ends) is
+//           a fill of its box.
 //
 // Everything is clipped to the clip's bounding box and is in points from the top-left corner of
 // the page as displayed (its /Rotate applied), like the words. Strokes and fills in the colour of

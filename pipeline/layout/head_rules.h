@@ -8,8 +8,8 @@
 // draws with every word of those cells on one side of it, is not a column when moving it to the
 // body's nearest rule keeps those words in their cells: it is dropped, and the head cells' edges
 // move to the nearest boundary the table keeps. A head cell whose words cross the body's
-// boundary, or would fall out of it (a form's label over several columns), keeps its rules. Run before the page's
-// `words` are given to cells.
+// boundary, or would fall out of it (a form's label over several columns), keeps its rules. Run
+// before the page's `words` are given to cells.
 #pragma once
 
 #include "pipeline/layout/grid.h"

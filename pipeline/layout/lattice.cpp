@@ -21,7 +21,8 @@ constexpr double kOpenBorder = 6.0;
 // between them. HTML tables draw each cell's own border with a gap between neighbours, word
 // processors and spreadsheets draw double lines.
 constexpr double kDoubleRule = 4.0;
-// Two rules are drawn along each other when each covers this share of the other's length.
+// The lines of a double rule run along each other: the rules at one of the two boundaries run
+// along the other's for at least this share of their length.
 constexpr double kAlong = 0.8;
 
 struct Rule {

@@ -70,6 +70,18 @@ TEST(LegibleText, AScheduleOfMarksCodesAndTicksSpellsText) {
     for (int m = 0; m < 12; ++m) page.push_back(Word{"X", {}, {}, 9, false, 0, true, 1.0});
   }
   EXPECT_TRUE(SpellsText(page));
+  // A tick in each of six months of every row: a third of the page's characters, each a word
+  // of its own.
+  std::vector<Word> ticked = Words(kPlan);
+  for (int i = 1; i <= 40; ++i) {
+    for (const char* w : {"Revisar", "los", "informes."}) {
+      ticked.push_back(Word{w, {}, {}, 9, false, 0, true, 1.0});
+    }
+    for (int m = 0; m < 6; ++m) {
+      ticked.push_back(Word{"\xEF\x83\xBC", {}, {}, 9, false, 0, true, 1.0});
+    }
+  }
+  EXPECT_TRUE(SpellsText(ticked));
 }
 
 TEST(LegibleText, FiguresAloneAndNoWordsSpellText) {

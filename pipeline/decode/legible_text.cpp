@@ -46,6 +46,8 @@ bool SpellsText(const std::vector<Word>& words) {
     latin = open = 0;
   };
   for (const Word& w : words) {
+    // A mark of a symbol font alone (a tick in the private-use area) is no misread text.
+    const bool alone = CodePoints(w.text) == 1;
     for (size_t i = 0; i < w.text.size();) {
       const UChar32 c = NextCodePoint(w.text, &i);
       if (u_isUWhiteSpace(c)) {
@@ -54,7 +56,7 @@ bool SpellsText(const std::vector<Word>& words) {
       }
       ++characters;
       if (Unreadable(c)) {
-        ++unreadable;
+        unreadable += alone ? 0 : 1;
         end_word();  // a control character stands for a space
         continue;
       }

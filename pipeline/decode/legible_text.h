@@ -6,9 +6,10 @@
 // shifted ("3URJUDPD\x03$QXDO" for "Programa Anual"), or, in a subset numbered in the order
 // of use, as control characters for most of them. Such a page is read by OCR, not by its text.
 // A text layer spells no text when, of its characters (white space aside),
-//   - at least kMaxUnreadableShare are none a reader could see: control characters, private-use
-//     code points, unassigned ones, U+FFFD (a true page holds a few at most: a symbol font's
-//     tick in a schedule, a stray control character);
+//   - at least kMaxUnreadableShare are none a reader could see, in words of two characters or
+//     more: control characters, private-use code points, unassigned ones, U+FFFD (a symbol
+//     font's tick alone in a schedule's cell is a mark, however many there are; a true page
+//     holds a stray control character at most);
 //   - or, over at least kMinLatinLetters letters of the Latin alphabet in words of
 //     kMinWordLetters or more (marks such as "X", codes and initials aside), fewer than
 //     kMinVowelShare are vowels (written Spanish has about 45 %, English 38 %, the numbers of a

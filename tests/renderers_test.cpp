@@ -744,6 +744,19 @@ TEST(ReportlabLayouts, MonthsMarkedByPicturesAreUnknownWithAFinding) {
             1);
 }
 
+// The header row ruled as a table of its own, an empty line above the records' table, as a word
+// processor keeps two tables apart: read alone, the header was one ruled row (no table) and the
+// records had no header (table_unmapped, no activity). The two are one table.
+TEST(ReportlabLayouts, AHeaderRuledAsATableOfItsOwn) {
+  ExpectEveryRowRead(Read("header-as-a-table-of-its-own", kLayouts));
+}
+
+// The header and each record framed on its own, 2 points apart, as report writers print their
+// bands: one table.
+TEST(ReportlabLayouts, RecordsFramedApart) {
+  ExpectEveryRowRead(Read("records-framed-apart", kLayouts));
+}
+
 // Rules above and below the header and under the last row only, the header in 8-point bold over
 // rows whose numbers are set in 10 points: the header heads its rows (it was left out of the
 // table, and with it every activity).

@@ -9,6 +9,7 @@
 #include "pipeline/layout/lattice.h"
 #include "pipeline/layout/lines.h"
 #include "pipeline/layout/run_on_text.h"
+#include "pipeline/layout/stacked_tables.h"
 #include "pipeline/layout/stream.h"
 #include "pipeline/layout/unmerge.h"
 #include "pipeline/layout/unruled_columns.h"
@@ -198,8 +199,10 @@ std::vector<Block> LayoutPage(const Page& page, int* next_line,
   std::vector<Grid> grids;
   std::vector<const Word*> loose;
   if (page.graphics) {
-    for (Grid& g : FindLatticeTables(*page.graphics)) {
-      SnapHeadToBodyColumns(&g, page.words);
+    std::vector<Grid> ruled = FindLatticeTables(*page.graphics);
+    for (Grid& g : ruled) SnapHeadToBodyColumns(&g, page.words);
+    JoinStackedGrids(&ruled, page.words);
+    for (Grid& g : ruled) {
       // One ruled row is a table only where it goes on with the columns of the table before.
       const bool goes_on = g.rows() == 1 && SameColumns(g.xs, continued);
       if ((g.rows() >= 2 || goes_on) && g.cols() >= 2) grids.push_back(std::move(g));

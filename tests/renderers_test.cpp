@@ -184,8 +184,8 @@ INSTANTIATE_TEST_SUITE_P(
         // The same plan as a web system prints a plain <table border=1>: each cell framed on its
         // own, 1.5 pt from its neighbours' frames and the table's, so every rule is drawn twice
         // (months marked X). The two lines of a rule bound one row or column, not an empty sliver
-        // between them (whose first row read as no header: the month columns and half the
-        // activities' months were lost).
+        // between them (the slivers' first row read as no header: 38 of 192 activities were
+        // read, none with its months).
         AgsLayout{"ags-2023-chromium-separate", true, "AguascalientesEveryCellFramedOnItsOwn"},
         // The same plan with the month names (Enero…Diciembre) written upwards in their header
         // cells and the scheduled months marked X.
@@ -194,9 +194,9 @@ INSTANTIATE_TEST_SUITE_P(
 
 // Pages 1 and 10 of the fills print with every font's map to Unicode blanked out, as producers
 // that embed fonts without one write them: the pages draw as before, but their text layer gives
-// the glyphs' numbers ("3URJUDPD\x03$QXDO" for "Programa Anual"), from which nothing was read and
-// nothing said. Each page is read by OCR and says why: page 10's 23 activities, with their codes
-// and months, and the plan's institute and year from page 1.
+// the glyphs' numbers ("3URJUDPD\x03$QXDO" for "Programa Anual"), from which nothing was read (a
+// no_records finding, no reason given). Each page is read by OCR and says why: page 10's 23
+// activities, with their codes and months, and the plan's institute and year from page 1.
 TEST(ChromiumPrints, FontsWithoutAMapToUnicodeAreReadByOcr) {
   ExpectEveryRowRead(Read("ags-2023-chromium-glyph-numbers", kChromium));
   const Extraction e = testing::MustProcess(kChromium + "ags-2023-chromium-glyph-numbers.pdf");

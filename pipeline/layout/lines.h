@@ -31,8 +31,9 @@ std::vector<TextLine> BuildLines(const std::vector<const Word*>& words);
 // A word's font size, or its height where the source gives none.
 double Em(const Word& w);
 
-// The middle of a word across the page.
+// The middle of a word across the page, and down it.
 inline double CentreX(const Word& w) { return (w.bbox.x0 + w.bbox.x1) / 2; }
+inline double CentreY(const Word& w) { return (w.bbox.y0 + w.bbox.y1) / 2; }
 
 // The middle height of `words` (not empty): a line's height, whatever a stray mark or a box OCR
 // drew too tall.

@@ -12,8 +12,6 @@ namespace {
 constexpr double kSameLineEm = 0.3;  // centres of words on one line differ by less
 constexpr double kSameSize = 0.1;    // sizes of one line's words differ by less (share)
 
-double Middle(const Word& w) { return (w.bbox.y0 + w.bbox.y1) / 2; }
-
 // The word of `words` that ends furthest right.
 const Word* LineEnd(const std::vector<const Word*>& words) {
   return *std::max_element(words.begin(), words.end(),
@@ -21,7 +19,7 @@ const Word* LineEnd(const std::vector<const Word*>& words) {
 }
 
 bool OnLineOf(const Word& w, const Word& end) {
-  return std::abs(Middle(w) - Middle(end)) < kSameLineEm * Em(end) &&
+  return std::abs(CentreY(w) - CentreY(end)) < kSameLineEm * Em(end) &&
          std::abs(w.font_size - end.font_size) <= kSameSize * end.font_size;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "pipeline/layout/lines.h"
+
 namespace oplex {
 namespace {
 
@@ -11,7 +13,7 @@ constexpr double kTouching = 2.0;
 // Whether some word's centre stands in the band between y0 and y1, across [x0, x1].
 bool WordsBetween(const std::vector<Word>& words, double x0, double x1, double y0, double y1) {
   return std::any_of(words.begin(), words.end(), [&](const Word& w) {
-    const double x = (w.bbox.x0 + w.bbox.x1) / 2, y = (w.bbox.y0 + w.bbox.y1) / 2;
+    const double x = CentreX(w), y = CentreY(w);
     return x >= x0 && x <= x1 && y >= y0 && y <= y1;
   });
 }

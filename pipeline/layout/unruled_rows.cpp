@@ -16,8 +16,6 @@ constexpr size_t kRecordCells = 2;
 // A record's number or code has at most this many characters ("1.1.10").
 constexpr size_t kNumberChars = 6;
 
-double Middle(const Word& w) { return (w.bbox.y0 + w.bbox.y1) / 2; }
-
 // The cells of grid row `r`, or nothing when a cell merged over several rows covers it.
 std::vector<GridCell*> CellsOf(Grid& grid, int r) {
   std::vector<GridCell*> cells;
@@ -99,10 +97,10 @@ std::vector<double> NumberedLines(const std::vector<GridCell*>& cells) {
   const double half_line = LineHeight(words) / 2;
   std::vector<double> cuts;
   for (size_t i = 1; i < lines.size(); ++i) {
-    const double own = Middle(*lines[i].words.front());
-    double above = Middle(*lines[i - 1].words.front());
+    const double own = CentreY(*lines[i].words.front());
+    double above = CentreY(*lines[i - 1].words.front());
     for (const Word* w : words) {
-      if (Middle(*w) < own - half_line) above = std::max(above, Middle(*w));
+      if (CentreY(*w) < own - half_line) above = std::max(above, CentreY(*w));
     }
     cuts.push_back((above + own) / 2);
   }
@@ -113,7 +111,7 @@ std::vector<double> NumberedLines(const std::vector<GridCell*>& cells) {
 size_t FilledBetween(const std::vector<GridCell*>& cells, double top, double bottom) {
   return static_cast<size_t>(std::count_if(cells.begin(), cells.end(), [&](const GridCell* c) {
     return std::any_of(c->words.begin(), c->words.end(),
-                       [&](const Word* w) { return Middle(*w) >= top && Middle(*w) < bottom; });
+                       [&](const Word* w) { return CentreY(*w) >= top && CentreY(*w) < bottom; });
   }));
 }
 

@@ -51,5 +51,28 @@ TEST(ImagePrep, ADarkBandComesOutAsItsLettersOnAPageFedSideways) {
       << BlackPixels(differ.get()) << " of " << BlackPixels(upright.binary.get());
 }
 
+// The 200 dpi scan of data/pdf/layouts/months-filled-dark: the second grid's months are filled
+// dark grey (0x595959), darker than a band of white text. Its filled cells touch (January to
+// March over February to May over April), so that they make one dark band whose box holds the
+// first row's April and May, white. Binarized again as a band of white letters, those white
+// cells came out black, and were read as a black fill marking April and May. They stay white.
+TEST(ImagePrep, WhiteCellsInTheBoxOfTouchingDarkCellsStayWhite) {
+  const std::string path =
+      std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/layouts/months-filled-dark-scan-1.png";
+  const PixPtr page(pixRead(path.c_str()));
+  ASSERT_TRUE(page);
+  const PreparedImage prepared = PrepareImage(page.get(), 200);
+  ASSERT_TRUE(prepared.binary);
+  ASSERT_EQ(prepared.quarter_turns, 0);
+  // April and May of the second grid's first row (points 454 to 508 across, 276 to 288 down),
+  // inside their rules.
+  constexpr double kPixels = 200 / 72.0;
+  const BoxPtr cells(boxCreate(static_cast<int>(454 * kPixels), static_cast<int>(276 * kPixels),
+                               static_cast<int>(54 * kPixels), static_cast<int>(12 * kPixels)));
+  const PixPtr inside(pixClipRectangle(prepared.binary.get(), cells.get(), nullptr));
+  ASSERT_TRUE(inside);
+  EXPECT_LT(BlackPixels(inside.get()), pixGetWidth(inside.get()) * pixGetHeight(inside.get()) / 50);
+}
+
 }  // namespace
 }  // namespace oplex

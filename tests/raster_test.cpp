@@ -364,6 +364,40 @@ TEST(Raster, TheEdgeOfAShadedHeaderRowOfAScanIsARule) {
   }
 }
 
+// Two filled cells one above the other on a scan (as on the BCS bars scan, page 2: K.1's and
+// K.2's August, 588.5 to 615.4 points across): the rule between them takes the fills' shade, so
+// that one fill covers both rows, and the row rule shows only on both sides of it.
+Graphics SplitAtRowRules(const Fill& fill, std::vector<BBox> h_rules) {
+  Graphics g;
+  g.fills = {fill};
+  g.h_rules = std::move(h_rules);
+  SplitFillsAtRowRules(&g, 2.0);
+  return g;
+}
+
+TEST(Raster, AFillOverTwoRowsWhoseRuleRunsUpToBothItsSidesIsTwo) {
+  const Graphics g =
+      SplitAtRowRules(Fill{BBox{588.5, 384.0, 615.4, 427.2}, 0x666666},
+                      {BBox{48.0, 405.1, 593.3, 406.1}, BBox{611.5, 404.6, 812.6, 406.1}});
+  ASSERT_EQ(g.fills.size(), 2u);
+  EXPECT_DOUBLE_EQ(g.fills[0].bbox.y0, 384.0);
+  EXPECT_DOUBLE_EQ(g.fills[0].bbox.y1, 405.1);
+  EXPECT_DOUBLE_EQ(g.fills[1].bbox.y0, 406.1);
+  EXPECT_DOUBLE_EQ(g.fills[1].bbox.y1, 427.2);
+  ASSERT_EQ(g.h_rules.size(), 3u);  // the rule's piece across the fill
+  EXPECT_DOUBLE_EQ(g.h_rules[2].x0, 588.5);
+  EXPECT_DOUBLE_EQ(g.h_rules[2].x1, 615.4);
+}
+
+// A fill merged over rows at the table's left edge (an axis's cell, shaded): the rows' rules run
+// up to its right side only. It stays one fill.
+TEST(Raster, AFillTheRowRulesMeetOnOneSideOnlyStaysWhole) {
+  const Graphics g = SplitAtRowRules(Fill{BBox{30, 100, 80, 160}, 0xD9D9D9},
+                                     {BBox{80, 120, 700, 121}, BBox{80, 140, 700, 141}});
+  ASSERT_EQ(g.fills.size(), 1u);
+  EXPECT_EQ(g.h_rules.size(), 2u);
+}
+
 // A binarized month header at 1 pixel per point: a rule under "CALENDARIO" at y = 20, twelve
 // cells 8 points high whose borders hang from it (the rule under them was too light to survive
 // binarization), and a line of text whose 6-point stems start 2 points under a rule at y = 60.

@@ -613,6 +613,15 @@ TEST(ReportlabLayouts, MonthsMarkedWithSolidSquaresAndDots) {
   ExpectTheScanMonthsExact("marks-drawn-as-squares-and-dots");
 }
 
+// Months filled dark: blue (a spreadsheet's accent colour) over rows striped light grey, and
+// dark grey. On the 200 dpi scan, 1 of 12 schedules was read: a dark fill binarizes as a band
+// along its border, which thickened the column rule beside it so that it was not erased and OCR
+// read it as "|" ("| Abr", no month column named); the dark grey cells that touch were binarized
+// as one band of white letters whose box held white cells, which came out black. Now 12 of 12.
+TEST(ReportlabLayouts, MonthsFilledDarkScannedAt200Dpi) {
+  ExpectTheScanMonthsExact("months-filled-dark");
+}
+
 // Grids set without rules but one under the header, marked with X and with dots. On the scan
 // OCR read "May", "Ago" and a row's "4" at 12.9 points, the rest at 11.1: the rows stood in two
 // sizes, each table was cut to three rows without their header (table_unmapped, no_records).

@@ -861,6 +861,33 @@ TEST(TableRowKinds, LetterSectionsAndARecordWhoseCodeOcrLostButWhoseMonthsAreIts
                             RowKind::kContinuation, RowKind::kContinuation, RowKind::kRecord}));
 }
 
+// The same cronograma where OCR read a "1" on the edge of K.2's bar (data/scans/
+// bcs-2024-bars-200dpi.pdf, page 2): the cell holds a figure above zero, which schedules its month
+// as a fill or a mark would. K.2's months are still its own: a record, not a line of K.1.
+TEST(TableRowKinds, AFigureInAMonthCellSchedulesItsMonth) {
+  const std::vector<std::string> months = {"Ene", "Feb", "Mar", "Abr", "May", "Jun",
+                                           "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"};
+  const auto row = [&](const std::string& text, std::vector<int> bar, int figure) {
+    std::vector<std::string> texts = {text, "DEOE"};
+    texts.resize(14);
+    std::vector<Rgb> fills(14, kWhite);
+    for (int m : bar) fills[static_cast<size_t>(m) + 1] = 0x666666;
+    if (figure > 0) texts[static_cast<size_t>(figure) + 1] = "1";
+    return Filled(RowOf(texts), fills);
+  };
+  std::vector<std::string> header = {"Acciones", "Responsable"};
+  header.insert(header.end(), months.begin(), months.end());
+  const Block block = TableOf({
+      RowOf(header),
+      row("K.1 Proporcionar contenidos para elaborar materiales", {1, 2, 3}, 0),
+      row("k 2 Remitir la información relativa a las actividades", {}, 8),
+      row("L.1 Elaborar los manuales de los procesos", {5}, 0),
+  });
+  EXPECT_EQ(KindsOf(UnderstandTable(block, Rules())),
+            (std::vector<RowKind>{RowKind::kHeader, RowKind::kRecord, RowKind::kRecord,
+                                  RowKind::kRecord}));
+}
+
 // A grid marked with "1" under each month scheduled, scanned: OCR lost the code of the last
 // record, whose marks (July, August) repeat the one record above marking those months. Its ones
 // are marks, not figures it adds up: a record, not a subtotal of the rows above.

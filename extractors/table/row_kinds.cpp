@@ -183,13 +183,18 @@ bool StopsMidSentence(const std::string& text) {
   return std::isalnum(c) != 0 || c >= 0x80 || c == ',';
 }
 
-// The month cells a row fills or marks, by column.
+// The month cells a row fills, marks or plans a quantity above zero in, by column.
 std::vector<bool> Scheduled(const TypedTable& table, const TypedRow& row) {
   std::vector<bool> out(row.cells.size(), false);
   for (size_t c = 0; c < row.cells.size(); ++c) {
-    const CellKind kind = row.cells[c].kind;
-    out[c] = table.roles[c].role == ColumnRole::kMonth &&
-             (kind == CellKind::kFilled || kind == CellKind::kMark);
+    if (table.roles[c].role != ColumnRole::kMonth) continue;
+    const TypedCell& cell = row.cells[c];
+    if (cell.kind == CellKind::kNumber) {
+      const std::optional<Quantity> q = ParseQuantity(cell.cell->text);
+      out[c] = q && q->value && *q->value > 0;
+    } else {
+      out[c] = cell.kind == CellKind::kFilled || cell.kind == CellKind::kMark;
+    }
   }
   return out;
 }

@@ -33,6 +33,8 @@ constexpr int kLetterLevel = 128;
 constexpr double kBandBrickInches = 0.04;
 constexpr double kBandMinWidthInches = 0.3;
 constexpr double kBandMinHeightInches = 0.08;
+// Inside a band's box, a light area this wide and tall (inches) is paper, not a letter.
+constexpr double kPaperBrickInches = 0.05;
 
 double DarkShare(PIX* gray) {
   // A quarter-size copy is plenty to count ink, and four times cheaper.
@@ -53,11 +55,15 @@ double DarkShare(PIX* gray) {
 
 // White text on a dark band (a table's header row) binarizes as white letters cut out of a
 // black band speckled by the grain: each band (dark, solid, at least a short line's size) is
-// binarized again on its own, its light letters black on white.
+// binarized again on its own, its light letters black on white. Dark cells of a grid that touch
+// make one band whose box holds white cells too: light areas a square of kPaperBrickInches fits
+// in, no letter's stroke, are paper and keep their binary (uninverted, they would come out
+// black).
 void UninvertDarkBands(PIX* gray, PIX* binary, int dpi) {
   PixPtr dark(pixThresholdToBinary(gray, kDarkLevel));
   if (!dark) return;
   const int brick = std::max(3, static_cast<int>(kBandBrickInches * dpi));
+  const int paper_brick = std::max(3, static_cast<int>(kPaperBrickInches * dpi));
   PixPtr solid(pixOpenCompBrick(nullptr, dark.get(), brick, brick));
   if (!solid) return;
   BoxaPtr bands(pixConnCompBB(solid.get(), 8));
@@ -68,11 +74,19 @@ void UninvertDarkBands(PIX* gray, PIX* binary, int dpi) {
     // Across the page or, on a page fed sideways, down it.
     const int longer = std::max(w, h), shorter = std::min(w, h);
     if (longer < kBandMinWidthInches * dpi || shorter < kBandMinHeightInches * dpi) continue;
-    PixPtr band(pixClipRectangle(gray, BoxPtr(boxCreate(x, y, w, h)).get(), nullptr));
+    const BoxPtr box(boxCreate(x, y, w, h));
+    PixPtr band(pixClipRectangle(gray, box.get(), nullptr));
     if (!band) continue;
     PixPtr letters(pixThresholdToBinary(band.get(), kLetterLevel));
     if (!letters) continue;
-    pixInvert(letters.get(), letters.get());
+    pixInvert(letters.get(), letters.get());  // the light pixels
+    PixPtr paper(pixOpenCompBrick(nullptr, letters.get(), paper_brick, paper_brick));
+    PixPtr before(pixClipRectangle(binary, box.get(), nullptr));
+    if (!paper || !before) continue;
+    // Off the paper, the light letters; on it, the binary as it was.
+    pixSubtract(letters.get(), letters.get(), paper.get());
+    pixAnd(before.get(), before.get(), paper.get());
+    pixOr(letters.get(), letters.get(), before.get());
     pixRasterop(binary, x, y, w, h, PIX_SRC, letters.get(), 0, 0);
   }
 }

@@ -11,6 +11,8 @@ namespace {
 
 // A fill's box covers at least this share of a word's box: the word stands on it.
 constexpr double kOnFillShare = 0.5;
+// How far (points) a bar read as a word may stand beside the rule it is.
+constexpr double kOnRule = 1.0;
 
 // Whether `text` is rule marks and specks alone.
 bool MarksAlone(const std::string& text) {
@@ -42,7 +44,20 @@ bool OnADarkFill(const Word& w, const std::vector<Fill>& fills) {
   });
 }
 
-bool IsNoise(const Word& w, const std::vector<Fill>& fills) {
+// Whether `w` is bars alone standing on one of the vertical rules: its box within kOnRule
+// points of the rule across, and along the rule for at least half its height.
+bool OnAVerticalRule(const Word& w, const std::vector<BBox>& v_rules) {
+  if (!BarsAlone(w.text)) return false;
+  const double height = w.bbox.y1 - w.bbox.y0;
+  return std::any_of(v_rules.begin(), v_rules.end(), [&](const BBox& r) {
+    const double along = std::min(w.bbox.y1, r.y1) - std::max(w.bbox.y0, r.y0);
+    return w.bbox.x0 >= r.x0 - kOnRule && w.bbox.x1 <= r.x1 + kOnRule && along >= height / 2;
+  });
+}
+
+bool IsNoise(const Word& w, const Graphics& graphics) {
+  if (OnAVerticalRule(w, graphics.v_rules)) return true;
+  const std::vector<Fill>& fills = graphics.fills;
   if (w.confidence < kNoiseConfidence && MarksAlone(w.text)) return true;
   if (w.confidence >= kFillNoiseConfidence || CodePoints(w.text) > kNoiseLetters) return false;
   const bool digit = std::any_of(w.text.begin(), w.text.end(), [](char c) {
@@ -53,8 +68,12 @@ bool IsNoise(const Word& w, const std::vector<Fill>& fills) {
 
 }  // namespace
 
-void DropOcrNoise(const std::vector<Fill>& fills, std::vector<Word>* words) {
-  std::erase_if(*words, [&](const Word& w) { return IsNoise(w, fills); });
+bool BarsAlone(const std::string& text) {
+  return !text.empty() && text.find_first_not_of('|') == std::string::npos;
+}
+
+void DropOcrNoise(const Graphics& graphics, std::vector<Word>* words) {
+  std::erase_if(*words, [&](const Word& w) { return IsNoise(w, graphics); });
 }
 
 double MiddleHeight(const std::vector<Word>& words) {

@@ -10,7 +10,11 @@
 //   - a short word without a digit (at most kNoiseLetters code points), read with a confidence
 //     under kFillNoiseConfidence, standing for the most part on a dark fill (darker than
 //     kDarkFill), where no dark text can be read.
-// Words read with confidence stay, whatever they are: a dash a cell prints for "none", an X.
+// Words read with confidence stay, whatever they are: a dash a cell prints for "none", an X. But
+// a word of bars alone ("|") standing on a vertical rule the page shows is that rule, however
+// sure the engine was: where a dark fill beside it thickened the rule on the binary page, the
+// rule was not erased before OCR, and the engine read it; left in, it glues itself to the label
+// of the cell beside it ("| Abr").
 //
 // Some noise shows in its box alone: letters read with doubt (under kFillNoiseConfidence) in a
 // box no run of as many letters fills, wider than kMaxLetterWidth times its height (or the page's
@@ -21,6 +25,7 @@
 // painted, it would wipe out the rules and fills of the grid under it.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "pipeline/decode/source.h"
@@ -39,8 +44,11 @@ inline constexpr int kDarkFill = 128;
 inline constexpr double kMaxLetterWidth = 2.5;
 inline constexpr double kMaxWordHeight = 3.0;
 
-// Takes out of `words` those that are noise, given the page's `fills`.
-void DropOcrNoise(const std::vector<Fill>& fills, std::vector<Word>* words);
+// Whether `text` is bars alone ("|", "||"): what the engine reads a vertical rule as.
+bool BarsAlone(const std::string& text);
+
+// Takes out of `words` those that are noise, given the page's fills and rules.
+void DropOcrNoise(const Graphics& graphics, std::vector<Word>* words);
 
 // The height of the middle one of `words` (points), 0 for none.
 double MiddleHeight(const std::vector<Word>& words);

@@ -448,6 +448,38 @@ Graphics AnalyzeRaster(const GrayView& image, const std::vector<BBox>& text,
   return g;
 }
 
+void SplitFillsAtRowRules(Graphics* g, double gap) {
+  std::vector<Fill> split;
+  std::vector<BBox> hidden;  // the rules' pieces across the fills
+  for (const Fill& f : g->fills) {
+    // The heights (top, bottom of the rule) at which the fill is cut, top to bottom.
+    std::vector<std::pair<double, double>> cuts;
+    for (const BBox& left : g->h_rules) {
+      const double y = (left.y0 + left.y1) / 2;
+      if (y <= f.bbox.y0 + gap || y >= f.bbox.y1 - gap) continue;
+      if (left.x0 >= f.bbox.x0 || left.x1 < f.bbox.x0 - gap) continue;
+      const bool right = std::any_of(g->h_rules.begin(), g->h_rules.end(), [&](const BBox& r) {
+        return r.x1 > f.bbox.x1 && r.x0 <= f.bbox.x1 + gap &&
+               std::abs((r.y0 + r.y1) / 2 - y) <= gap;
+      });
+      if (right) cuts.emplace_back(left.y0, left.y1);
+    }
+    std::sort(cuts.begin(), cuts.end());
+    Fill piece = f;
+    for (const auto& [top, bottom] : cuts) {
+      if (top <= piece.bbox.y0) continue;
+      Fill above = piece;
+      above.bbox.y1 = top;
+      split.push_back(above);
+      hidden.push_back(BBox{f.bbox.x0, top, f.bbox.x1, bottom});
+      piece.bbox.y0 = std::max(piece.bbox.y0, bottom);
+    }
+    split.push_back(piece);
+  }
+  g->fills = std::move(split);
+  g->h_rules.insert(g->h_rules.end(), hidden.begin(), hidden.end());
+}
+
 void FindRuleLines(PIX* ink, double ppp, const RasterOptions& options, std::vector<BBox>* h_rules,
                    std::vector<BBox>* v_rules) {
   const int max_thick = ToPixels(options.max_rule_points, ppp);

@@ -79,6 +79,13 @@ struct PixelRect {
 PixPtr RulesThroughBoxes(PIX* ink, std::span<const PixelRect> boxes, double ppp,
                          const RasterOptions& options = {});
 
+// Splits each fill that a horizontal rule crosses, where pieces of the rule run up to both its
+// sides (within `gap` points) at the same height: on a scan, the rule between two filled cells
+// one above the other takes the fills' shade, and the two cells read as one fill over both rows.
+// The rule's ends on both sides show that the rows are two; the rule's piece across the fill is
+// added to the rules.
+void SplitFillsAtRowRules(Graphics* g, double gap);
+
 // The ruling-line step of AnalyzeRaster on its own, for a 1-bpp mask of ink at `ppp` pixels per
 // point (a binarized scan, before OCR): long thin runs, appended in points.
 void FindRuleLines(PIX* ink, double ppp, const RasterOptions& options, std::vector<BBox>* h_rules,

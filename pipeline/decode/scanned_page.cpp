@@ -23,6 +23,9 @@ constexpr int kAnalysisDpi = 150;
 constexpr int kScanShadeTolerance = 8;
 // Pixels around a ruling line erased with it from the OCR image: the blur of the scan.
 constexpr int kRuleMargin = 2;
+// A rule between two filled cells one above the other runs up to the fill within this many
+// points on each side (the fill search's brick rounds a fill's corners off by about a point).
+constexpr double kRowRuleGap = 2.0;
 // The borders of a low row (month letters) are looked for down to this height (points).
 constexpr double kShortRulePoints = 5.0;
 
@@ -99,9 +102,14 @@ AnalysisImage ForAnalysis(PIX* gray, int dpi) {
 }
 
 // Rules and fills of the analysis image, with `words` as the text to leave out.
-Graphics FindGraphics(const AnalysisImage& image, const std::vector<Word>& words) {
+Graphics FindGraphics(const AnalysisImage& image, const std::vector<Word>& all_words) {
   PixPtr copy(pixCopy(nullptr, image.gray.get()));
   if (!copy) return Graphics{};
+  // A bar ("|") is a rule OCR read as a word, where the binary page did not show it as one (a
+  // dark fill beside it binarizes as a band that thickens it): it is no text to leave out.
+  std::vector<Word> words;
+  std::copy_if(all_words.begin(), all_words.end(), std::back_inserter(words),
+               [](const Word& w) { return !BarsAlone(w.text); });
   PaintOutText(copy.get(), words, image.ppp);
   // Leptonica keeps 8-bit pixels in 32-bit words, byte-swapped on little-endian machines; the
   // raster analysis reads plain rows of bytes.
@@ -192,7 +200,8 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
   Graphics& g = *page.graphics;
   g.h_rules.insert(g.h_rules.end(), rules.h_rules.begin(), rules.h_rules.end());
   g.v_rules.insert(g.v_rules.end(), rules.v_rules.begin(), rules.v_rules.end());
-  DropOcrNoise(g.fills, &page.words);
+  SplitFillsAtRowRules(&g, kRowRuleGap);
+  DropOcrNoise(g, &page.words);
   ReadSolidMarks(g, prepared.binary.get(), ppp, &page.words);
   // Doubted cells of text read again, each alone, from the grey page.
   const std::vector<TextCell> doubted = TextCellsToRead(g, page.words);

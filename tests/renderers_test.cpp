@@ -622,6 +622,15 @@ TEST(ReportlabLayouts, MonthsFilledDarkScannedAt200Dpi) {
   ExpectTheScanMonthsExact("months-filled-dark");
 }
 
+// Start and end dates under a header whose labels wrap over two lines ("Fecha de" over "inicio")
+// beside labels of one line. On the 200 dpi scan OCR boxes words by their letters alone: the
+// lead between the header's lines looked like whitespace parting two records, the header was cut
+// in two and no column named (table_unmapped, 0 of 6). The lead is measured against the words'
+// size now (lines.h LineSize): 6 of 6, the months derived from the dates.
+TEST(ReportlabLayouts, DatesUnderAHeaderOnTwoLinesScannedAt200Dpi) {
+  ExpectTheScanMonthsExact("dates-under-a-header-on-two-lines");
+}
+
 // Grids set without rules but one under the header, marked with X and with dots. On the scan
 // OCR read "May", "Ago" and a row's "4" at 12.9 points, the rest at 11.1: the rows stood in two
 // sizes, each table was cut to three rows without their header (table_unmapped, no_records).

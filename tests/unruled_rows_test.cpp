@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -98,6 +99,27 @@ TEST(UnruledRows, AParagraphOfOneCellOrAWrappedLineIsNoRecord) {
                                    {p.At("Secretaría", 235, 25), p.At("Ejecutiva", 235, 36)}});
   SplitUnruledRows(&wrapped);
   EXPECT_EQ(wrapped.rows(), 2);
+}
+
+// A header's labels as OCR boxes them on a 200 dpi scan (data/pdf/layouts/dates-under-a-header-
+// on-two-lines): "Fecha de" over "inicio" and over "término", "No." on the second line; the
+// boxes 6.1 points high (the letters alone) for words of 8.8 points, 3.6 points apart. Beside the
+// boxes the lead looked like whitespace parting two records of two cells each; beside the words'
+// size it is a line's lead: one row.
+TEST(UnruledRows, TheLeadBetweenTwoLinesOcrBoxedTightIsNoParting) {
+  std::deque<Word> words;
+  const auto ocr = [&](const std::string& text, double x0, double top) {
+    Word& w = words.emplace_back(testing::WordAt(text, x0, top, x0 + 5.0 * text.size(), top + 6.1));
+    w.font_size = 8.8;
+    return &w;
+  };
+  Grid grid =
+      ColumnsRuled(60, {{ocr("No.", 5, 32.7)},
+                        {ocr("Fecha", 35, 23), ocr("de", 70, 23), ocr("inicio", 35, 32.7)},
+                        {ocr("Fecha", 235, 23), ocr("de", 270, 23), ocr("término", 235, 32.7)}});
+  SplitUnruledRows(&grid);
+  EXPECT_EQ(grid.rows(), 2);
+  EXPECT_EQ(CellText(grid, 1, 1), "Fecha de inicio");
 }
 
 // A cell merged down over several rows (an axis beside its activities) keeps its rows whole, as

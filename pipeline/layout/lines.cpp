@@ -208,14 +208,26 @@ double BodySize(const TextLine& line) {
 
 double Em(const Word& w) { return w.font_size > 0 ? w.font_size : Height(w); }
 
-double LineHeight(const std::vector<const Word*>& words) {
-  std::vector<double> heights;
-  heights.reserve(words.size());
-  for (const Word* w : words) heights.push_back(Height(*w));
-  const auto middle = heights.begin() + static_cast<std::ptrdiff_t>(heights.size() / 2);
-  std::nth_element(heights.begin(), middle, heights.end());
+namespace {
+
+// The middle of `measure` over `words` (not empty).
+template <typename Measure>
+double MiddleOf(const std::vector<const Word*>& words, Measure measure) {
+  std::vector<double> values;
+  values.reserve(words.size());
+  for (const Word* w : words) values.push_back(measure(*w));
+  const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+  std::nth_element(values.begin(), middle, values.end());
   return *middle;
 }
+
+}  // namespace
+
+double LineHeight(const std::vector<const Word*>& words) {
+  return MiddleOf(words, [](const Word& w) { return Height(w); });
+}
+
+double LineSize(const std::vector<const Word*>& words) { return MiddleOf(words, Em); }
 
 bool Ladder(const TextLine& line, size_t first, size_t last) {
   if (last - first < kMinLadderLabels) return false;

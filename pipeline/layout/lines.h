@@ -39,6 +39,11 @@ inline double CentreY(const Word& w) { return (w.bbox.y0 + w.bbox.y1) / 2; }
 // drew too tall.
 double LineHeight(const std::vector<const Word*>& words);
 
+// The middle size of `words` (not empty; Em: their font sizes, or heights where none): the body
+// of their lines. OCR boxes a word by its letters alone, a third lower than its size, so that the
+// lead between two lines of a paragraph is larger beside the boxes than beside the size.
+double LineSize(const std::vector<const Word*>& words);
+
 // Words stand apart, further than a word space (a quarter to a third of a font size), when this
 // many font sizes lie between them.
 inline constexpr double kApartEm = 0.4;

@@ -41,7 +41,7 @@ std::vector<double> WideGaps(const std::vector<GridCell*>& cells) {
   if (words.size() < 2) return {};
   std::sort(words.begin(), words.end(),
             [](const Word* a, const Word* b) { return a->bbox.y0 < b->bbox.y0; });
-  const double gap = kRowGap * LineHeight(words);
+  const double gap = kRowGap * LineSize(words);
   std::vector<double> middles;
   double bottom = words.front()->bbox.y1;
   for (const Word* w : words) {

@@ -16,7 +16,8 @@
 
 namespace oplex {
 
-// Whitespace this many line heights high, across every cell of a row, may part two records.
+// Whitespace this many line sizes high (lines.h LineSize), across every cell of a row, may part
+// two records.
 inline constexpr double kRowGap = 0.5;
 
 void SplitUnruledRows(Grid* grid);

@@ -223,9 +223,7 @@ double MiddleOf(const std::vector<const Word*>& words, Measure measure) {
 
 }  // namespace
 
-double LineHeight(const std::vector<const Word*>& words) {
-  return MiddleOf(words, [](const Word& w) { return Height(w); });
-}
+double LineHeight(const std::vector<const Word*>& words) { return MiddleOf(words, Height); }
 
 double LineSize(const std::vector<const Word*>& words) { return MiddleOf(words, Em); }
 

@@ -367,6 +367,34 @@ TEST(OcrImages, MonthNamesSetUpwardsAreReadAsVerticalWords) {
   }
 }
 
+// The 200 dpi scan of a landscape letter page (data/pdf/layouts/months-filled-dark, 2200 x 1700
+// pixels) saved without its resolution, as some programs save images: taken to be letter-wide
+// across its width, it was read as 259 dpi, its 8-point type as 6-point, and 6 of its 12
+// schedules came out right (12 as 200 dpi). Its shorter side is the paper's 8.5 inches: 200 dpi.
+TEST(OcrImages, AnImageThatRecordsNoResolutionIsAPageWhoseShorterSideIsLetterWide) {
+  const std::string path =
+      std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/layouts/months-filled-dark-scan-1.png";
+  const PixPtr scan(pixRead(path.c_str()));
+  ASSERT_TRUE(scan);
+  pixSetResolution(scan.get(), 0, 0);
+  // The resolution a PNG of `pix`, written without one, is read at.
+  const auto file_dpi = [](PIX* pix) {
+    l_uint8* data = nullptr;
+    size_t size = 0;
+    if (pixWriteMemPng(&data, &size, pix, 0.0f) != 0) return -1;
+    const std::string bytes(reinterpret_cast<const char*>(data), size);
+    lept_free(data);
+    auto file = ImageFile::Open(bytes, "no-resolution.png");
+    if (!file.ok()) return -1;
+    auto page = file->NextPage(300);
+    return page.ok() ? page->file_dpi : -1;
+  };
+  EXPECT_EQ(file_dpi(scan.get()), 200);
+  // Upright, the same page is read at the same resolution.
+  const PixPtr upright(pixRotateOrth(scan.get(), 1));
+  EXPECT_EQ(file_dpi(upright.get()), 200);
+}
+
 TEST(OcrImages, SignaturesOfImageFiles) {
   EXPECT_TRUE(LooksLikeImage(ReadBytes(kScans + "blank.png")));
   EXPECT_TRUE(LooksLikeImage(ReadBytes(kScans + "ags-2023-x-pages7-8.tif")));

@@ -7,8 +7,9 @@
 namespace oplex {
 namespace {
 
-// A file that records no resolution (or a nonsensical one) is taken to be this many inches wide.
-constexpr double kAssumedPageInches = 8.5;
+// A file that records no resolution (or a nonsensical one) is taken to be a page whose shorter
+// side is this many inches: letter and legal paper, and A4 within 3 %, upright or landscape.
+constexpr double kAssumedShortSideInches = 8.5;
 constexpr int kMinDpi = 72, kMaxDpi = 1200;
 // A page scanned at this resolution or more is read at its own; below it, at the resolution OCR
 // reads PDF pages at. At 150 DPI Tesseract misreads small print (the x-height of 8-point type is
@@ -75,7 +76,8 @@ Result<ImageFile::PageImage> ImageFile::NextPage(int read_dpi) {
   }
   int dpi = pixGetXRes(pix.get());
   if (dpi < kMinDpi || dpi > kMaxDpi) {
-    dpi = std::clamp(static_cast<int>(std::lround(w / kAssumedPageInches)), kMinDpi, kMaxDpi);
+    dpi = std::clamp(static_cast<int>(std::lround(std::min(w, h) / kAssumedShortSideInches)),
+                     kMinDpi, kMaxDpi);
   }
   const int file_dpi = dpi;
   double scale = dpi < kMinOwnDpi ? static_cast<double>(read_dpi) / dpi : 1.0;

@@ -6,7 +6,8 @@
 // 20000 × 20000 scan would need gigabytes at 32 bits per pixel. A page larger than
 // kMaxPagePixels is scaled down to it as it is read (its resolution with it), so that OCR and the
 // analysis of one page stay within the memory a rendered PDF page takes. The resolution is the
-// one the file records; a file that records none (a phone photo) is taken to be a letter-wide page.
+// one the file records; a file that records none (a phone photo, an image saved by a program that
+// drops it) is taken to be a page whose shorter side is letter-wide, upright or landscape.
 // An ImageFile reads the caller's bytes in place: they must outlive it.
 #pragma once
 

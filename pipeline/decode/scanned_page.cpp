@@ -101,7 +101,7 @@ AnalysisImage ForAnalysis(PIX* gray, int dpi) {
                        (halve ? dpi / 2.0 : dpi) / 72.0};
 }
 
-// Rules and fills of the analysis image, with `words` as the text to leave out.
+// Rules and fills of the analysis image, with `all_words` (bars aside) as the text to leave out.
 Graphics FindGraphics(const AnalysisImage& image, const std::vector<Word>& all_words) {
   PixPtr copy(pixCopy(nullptr, image.gray.get()));
   if (!copy) return Graphics{};

@@ -6,6 +6,7 @@
 
 #include "pipeline/normalize/fold.h"
 #include "pipeline/normalize/quantity.h"
+#include "pipeline/normalize/utf8.h"
 
 namespace oplex {
 namespace {
@@ -48,11 +49,28 @@ bool ShortAsAnInitial(const std::string& folded, size_t columns) {
   return letters <= kMaxMisreadInitial + columns - 1;
 }
 
-// Whether the folded text names month `month` ("10", "octubre", "noviem bre").
+// Whether the folded text names month `month` ("10", "octubre", "noviem bre"), alone or beside
+// strokes OCR read as words of one character ("feb u", "u nov u": the dashes of a rule left in
+// the image it read).
 bool Names(const std::string& folded, int month, const ExtractionRules& rules) {
   if (folded.size() > kMaxMonthLabel) return false;
-  const std::vector<int> named = rules.MonthsOf(folded);
-  return std::find(named.begin(), named.end(), month) != named.end();
+  const auto names = [&](std::string_view text) {
+    const std::vector<int> named = rules.MonthsOf(text);
+    return std::find(named.begin(), named.end(), month) != named.end();
+  };
+  if (names(folded)) return true;
+  std::string_view longest;
+  size_t words = 0, strokes = 0;
+  for (std::string_view rest = folded; !rest.empty();) {
+    const size_t space = rest.find(' ');
+    const std::string_view word = rest.substr(0, space);
+    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+    if (word.empty()) continue;
+    ++words;
+    if (CodePoints(word) == 1) ++strokes;
+    if (word.size() > longest.size()) longest = word;
+  }
+  return words > 1 && strokes == words - 1 && CodePoints(longest) > 1 && names(longest);
 }
 
 // Whether the short folded text holds a letter that is month `month`'s one-letter form ("f" in

@@ -31,7 +31,7 @@ class InputsTest : public testing::CliFixture {
   }
 };
 
-// data/ holds 131 documents (PDFs, text exports, scans) beside its vocabularies (TSV, JSON),
+// data/ holds 133 documents (PDFs, text exports, scans) beside its vocabularies (TSV, JSON),
 // READMEs and expected values (*.expected.json): only the documents are stored.
 TEST_F(InputsTest, IngestingTheDataFolderWholeStoresOnlyTheDocuments) {
   std::set<std::string> documents, others;
@@ -41,7 +41,7 @@ TEST_F(InputsTest, IngestingTheDataFolderWholeStoresOnlyTheDocuments) {
     const bool document = ext == ".pdf" || ext == ".txt" || ext == ".png" || ext == ".tif";
     (document ? documents : others).insert(entry.path().string());
   }
-  ASSERT_EQ(documents.size(), 131u);
+  ASSERT_EQ(documents.size(), 133u);
   ASSERT_GT(others.size(), 40u);
 
   Outcome r = Oplex("ingest --json --ocr never " + Data().string());

@@ -77,6 +77,55 @@ TEST(OcrNoise, ABarStandingOnAVerticalRuleIsTheRule) {
   EXPECT_EQ(Texts(words), (std::vector<std::string>{"Abr", "|", "l"}));
 }
 
+// Words OCR read on data/pdf/layouts/grids-ruled-light-askew-1.png (light grey rules scanned
+// 0.6 degrees askew), read with confidence: the pieces of the row rule under the header that the
+// binary page showed as dashes.
+TEST(OcrNoise, DashesLyingOnAHorizontalRuleAreTheRule) {
+  Graphics g = kGraphics;
+  g.h_rules = {BBox{70.6, 113.0, 721.8, 114.1}};
+  std::vector<Word> words = {
+      Read("\u2014", 110.5, 113.4, 118.8, 113.8, 0.91),  // the rule, under "No."
+      Read("Actividad", 213.1, 101.5, 254.9, 112.7, 0.93),
+      Read("\u2014", 214.9, 113.4, 221.0, 113.8, 0.91),  // the rule, under "Actividad"
+      Read("-", 445.0, 124.0, 448.0, 125.0, 0.93),       // a dash in its cell, for "none": stays
+      Read("\u2014", 742.0, 113.4, 750.0, 113.8, 0.91),  // 20 points beyond the rule's end: stays
+  };
+  DropOcrNoise(g, &words);
+  EXPECT_EQ(Texts(words), (std::vector<std::string>{"Actividad", "-", "\u2014"}));
+}
+
+// Page 1 of data/scans/ags-2023-uncoded-200dpi.pdf: the row rule over "Informar al Consejo"
+// across the table's narrow first column, too short for the search for rules, read as a dash
+// that opened the activity's text ("- Informar al Consejo").
+TEST(OcrNoise, ADashOnTheLineOfARuleShortOfItsEndIsThePieceTheSearchLeftOut) {
+  Graphics g = kGraphics;
+  g.h_rules = {BBox{63.7, 719.6, 549.0, 720.7}};
+  g.v_rules = {BBox{47.5, 510.5, 48.6, 788.4}};
+  std::vector<Word> words = {
+      Read("-", 49.3, 720.0, 51.1, 720.4, 0.90),
+      Read("Informar", 54.7, 724.0, 82.1, 729.7, 0.96),
+  };
+  DropOcrNoise(g, &words);
+  EXPECT_EQ(Texts(words), (std::vector<std::string>{"Informar"}));
+}
+
+// The same scan: where a row rule crosses the column rules of the grid, OCR read the crossing's
+// dashes and bars as words.
+TEST(OcrNoise, BarsAndDashesWhereTwoRulesCrossAreTheRules) {
+  Graphics g = kGraphics;
+  g.h_rules = {BBox{70.6, 130.9, 721.8, 131.8}};
+  g.v_rules = {BBox{420.1, 97.6, 421.1, 222.1}, BBox{690.5, 97.6, 691.6, 222.1}};
+  std::vector<Word> words = {
+      Read("Il\u2014", 420.8, 122.4, 438.8, 139.0, 0.62),       // the crossing at x 420.6
+      Read("\u2014|\u2014", 666.7, 127.1, 716.4, 138.6, 0.71),  // at x 691
+      Read("Il\u2014", 560.0, 122.4, 578.0, 139.0, 0.62),       // no rule crosses there: stays
+      Read("I-", 420.8, 140.0, 438.8, 150.0, 0.62),             // below the row rule: stays
+      Read("Xl", 420.8, 122.4, 438.8, 139.0, 0.62),             // a letter of its own: stays
+  };
+  DropOcrNoise(g, &words);
+  EXPECT_EQ(Texts(words), (std::vector<std::string>{"Il\u2014", "I-", "Xl"}));
+}
+
 // Words OCR read on the reportlab AGS uncoded plan scanned at 200 dpi (page 1, data/scans/
 // ags-2023-uncoded-200dpi.pdf), boxes in points as the engine gave them.
 TEST(OcrNoise, DoubtedLettersInBoxesNoLettersFillAreMisshapen) {

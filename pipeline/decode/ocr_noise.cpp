@@ -13,6 +13,8 @@ namespace {
 constexpr double kOnFillShare = 0.5;
 // How far (points) a bar read as a word may stand beside the rule it is.
 constexpr double kOnRule = 1.0;
+// The shortest horizontal rule the search for rules finds (points; RasterOptions::h_rule_points).
+constexpr double kShortestHRule = 20.0;
 
 // Whether `text` is rule marks and specks alone.
 bool MarksAlone(const std::string& text) {
@@ -55,8 +57,71 @@ bool OnAVerticalRule(const Word& w, const std::vector<BBox>& v_rules) {
   });
 }
 
+// Whether `text` is dashes alone ("—", "_-"): what the engine reads a piece of a horizontal
+// rule as.
+bool DashesAlone(const std::string& text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const UChar32 c = NextCodePoint(text, &i);
+    if (c != 0x2014 && c != 0x2013 && c != '-' && c != '_') return false;
+  }
+  return !text.empty();
+}
+
+// Whether `w` is dashes alone lying on one of the horizontal rules, or on its line short of its
+// end by less than kShortestHRule (a piece too short for the search for rules: the rule across a
+// narrow column): its box within kOnRule points of the rule across, and, on the rule, along it
+// for at least half its width.
+bool OnAHorizontalRule(const Word& w, const std::vector<BBox>& h_rules) {
+  if (!DashesAlone(w.text)) return false;
+  const double width = w.bbox.x1 - w.bbox.x0;
+  return std::any_of(h_rules.begin(), h_rules.end(), [&](const BBox& r) {
+    if (w.bbox.y0 < r.y0 - kOnRule || w.bbox.y1 > r.y1 + kOnRule) return false;
+    const double along = std::min(w.bbox.x1, r.x1) - std::max(w.bbox.x0, r.x0);
+    return along >= width / 2 || -along < kShortestHRule;
+  });
+}
+
+// Whether `text` is the marks of rules that cross: bars ("|", and "I", "l", "[", "]" as the
+// engine reads a bar beside other marks) and dashes, at least one of each ("|—", "Il—").
+bool CrossingMarks(const std::string& text) {
+  bool bar = false, dash = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    const UChar32 c = NextCodePoint(text, &i);
+    if (c == 0x2014 || c == 0x2013 || c == '-' || c == '_') {
+      dash = true;
+    } else if (c < 0x80 &&
+               std::string_view("|Il[]").find(static_cast<char>(c)) != std::string_view::npos) {
+      bar = true;
+    } else {
+      return false;
+    }
+  }
+  return bar && dash;
+}
+
+// Whether `w` is the marks of rules that cross, its box holding a point where a horizontal and
+// a vertical rule of the page cross (within kOnRule points).
+bool OnACrossing(const Word& w, const Graphics& graphics) {
+  if (!CrossingMarks(w.text)) return false;
+  const BBox& b = w.bbox;
+  return std::any_of(graphics.h_rules.begin(), graphics.h_rules.end(), [&](const BBox& h) {
+    const double y = (h.y0 + h.y1) / 2;
+    if (y < b.y0 - kOnRule || y > b.y1 + kOnRule) return false;
+    return std::any_of(graphics.v_rules.begin(), graphics.v_rules.end(), [&](const BBox& v) {
+      const double x = (v.x0 + v.x1) / 2;
+      return x >= b.x0 - kOnRule && x <= b.x1 + kOnRule && x >= h.x0 - kOnRule &&
+             x <= h.x1 + kOnRule && y >= v.y0 - kOnRule && y <= v.y1 + kOnRule;
+    });
+  });
+}
+
 bool IsNoise(const Word& w, const Graphics& graphics) {
-  if (OnAVerticalRule(w, graphics.v_rules)) return true;
+  if (OnAVerticalRule(w, graphics.v_rules) || OnAHorizontalRule(w, graphics.h_rules) ||
+      OnACrossing(w, graphics)) {
+    return true;
+  }
   const std::vector<Fill>& fills = graphics.fills;
   if (w.confidence < kNoiseConfidence && MarksAlone(w.text)) return true;
   if (w.confidence >= kFillNoiseConfidence || CodePoints(w.text) > kNoiseLetters) return false;

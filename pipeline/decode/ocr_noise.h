@@ -14,7 +14,9 @@
 // a word of bars alone ("|") standing on a vertical rule the page shows is that rule, however
 // sure the engine was: where a dark fill beside it thickened the rule on the binary page, the
 // rule was not erased before OCR, and the engine read it; left in, it glues itself to the label
-// of the cell beside it ("| Abr").
+// of the cell beside it ("| Abr"). So is a word of dashes alone ("—") lying on a horizontal rule:
+// a piece of a light rule scanned askew that the binary page showed as dashes (missed_rules.h);
+// and a word of bars and dashes ("|—", "Il—") whose box holds a point where two rules cross.
 //
 // Some noise shows in its box alone: letters read with doubt (under kFillNoiseConfidence) in a
 // box no run of as many letters fills, wider than kMaxLetterWidth times its height (or the page's

@@ -7,6 +7,7 @@
 #include "pipeline/decode/code_dots.h"
 #include "pipeline/decode/font_sizes.h"
 #include "pipeline/decode/image_prep.h"
+#include "pipeline/decode/missed_rules.h"
 #include "pipeline/decode/numeric_cells.h"
 #include "pipeline/decode/ocr_noise.h"
 #include "pipeline/decode/raster.h"
@@ -187,7 +188,7 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
         PageNote{number, "page_unread", "ocr", "the image could not be prepared for OCR"});
     return page;
   }
-  const Graphics rules = EraseRules(prepared.binary.get(), ppp);
+  Graphics rules = EraseRules(prepared.binary.get(), ppp);
   page.words =
       engine.Read(prepared.binary.get(), dpi, rules.v_rules, {document, prepared.gray.get()});
   if (page.words.empty()) {
@@ -197,6 +198,22 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
   // Rules and fills from the grey page with the words left out, as on a born-digital page (light
   // grey rules show only there), and the rules of the binary page, which words cannot hide.
   page.graphics = FindGraphics(analysis, page.words);
+  // Rules the binary page showed as dashes, which OCR read as words: the page is read again
+  // without them (the document keeps the first reading).
+  if (const std::vector<BBox> missed =
+          RulesMissedUnderWords(*page.graphics, rules, page.words, prepared.binary.get(), ppp);
+      !missed.empty()) {
+    for (const BBox& r : missed) {
+      pixClearInRect(prepared.binary.get(), PixelBox(r, ppp, kRuleMargin).get());
+      (r.x1 - r.x0 >= r.y1 - r.y0 ? rules.h_rules : rules.v_rules).push_back(r);
+    }
+    page.words = engine.Read(prepared.binary.get(), dpi, rules.v_rules, {});
+    if (page.words.empty()) {
+      page.notes.push_back(PageNote{number, "page_unread", "ocr", "OCR found no words"});
+      return page;
+    }
+    page.graphics = FindGraphics(analysis, page.words);
+  }
   Graphics& g = *page.graphics;
   g.h_rules.insert(g.h_rules.end(), rules.h_rules.begin(), rules.h_rules.end());
   g.v_rules.insert(g.v_rules.end(), rules.v_rules.begin(), rules.v_rules.end());

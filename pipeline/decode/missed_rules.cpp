@@ -84,16 +84,17 @@ bool RunsThrough(const BBox& piece, bool across, const BBox& word) {
 
 }  // namespace
 
-std::vector<BBox> RulesMissedUnderWords(const Graphics& grey, const Graphics& erased,
-                                        const std::vector<Word>& words, PIX* binary, double ppp) {
-  std::vector<BBox> missed;
-  size_t stood_on = 0;  // words a piece runs through
+Graphics RulesMissedUnderWords(const Graphics& grey, const Graphics& erased,
+                               const std::vector<Word>& words, PIX* binary, double ppp) {
+  Graphics missed;
+  size_t stood_on = 0;  // (piece, word) pairs: the piece runs through the word's box
   for (const bool across : {true, false}) {
+    std::vector<BBox>& out = across ? missed.h_rules : missed.v_rules;
     for (const BBox& rule : across ? grey.h_rules : grey.v_rules) {
       if (RulesMet(rule, across ? grey.v_rules : grey.h_rules, across) < kGridRuleMeets) continue;
       for (const BBox& piece : Uncovered(rule, across ? erased.h_rules : erased.v_rules, across)) {
         if (InkAlong(piece, across, binary, ppp) < kMinInkAlong) continue;
-        missed.push_back(piece);
+        out.push_back(piece);
         stood_on +=
             static_cast<size_t>(std::count_if(words.begin(), words.end(), [&](const Word& w) {
               return RunsThrough(piece, across, w.bbox);
@@ -103,7 +104,7 @@ std::vector<BBox> RulesMissedUnderWords(const Graphics& grey, const Graphics& er
   }
   const bool worth = stood_on > 0 && static_cast<double>(stood_on) >=
                                          kMinShareOnMissed * static_cast<double>(words.size());
-  return worth ? missed : std::vector<BBox>{};
+  return worth ? missed : Graphics{};
 }
 
 }  // namespace oplex

@@ -34,16 +34,17 @@ inline constexpr double kMinMissedPiece = 3.0;
 // A rule of a grid meets at least this many rules the other way (within kSameRuleDistance):
 // the two at its ends and one between, in a table of two rows or columns.
 inline constexpr int kGridRuleMeets = 3;
-// The share of the page's words that must stand on missed pieces for the page to be read again.
-// (A skewed scan of a lightly ruled grid: 0.4 to 0.8; real scans read right: under 0.03.)
+// The pieces must run through the boxes of words at least this share of the page's words in
+// number (a word counted once for each piece through it) for the page to be read again. (A
+// skewed scan of a lightly ruled grid: 0.4 to 0.8; the real scans of data/real: under 0.03.)
 inline constexpr double kMinShareOnMissed = 0.1;
 // A piece the binary page shows in part: ink across it in at least this share of its length.
 inline constexpr double kMinInkAlong = 0.3;
 
 // The pieces (points), at least kMinMissedPiece long, of the grid rules of `grey` that the rules of
-// `erased` do not cover and the 1-bpp `binary` (`ppp` pixels per point) shows in part, when
-// kMinShareOnMissed of `words` stand on them; none otherwise.
-std::vector<BBox> RulesMissedUnderWords(const Graphics& grey, const Graphics& erased,
-                                        const std::vector<Word>& words, PIX* binary, double ppp);
+// `erased` do not cover and the 1-bpp `binary` (`ppp` pixels per point) shows in part, as rules
+// (no fills), when they run through kMinShareOnMissed of `words`; none otherwise.
+Graphics RulesMissedUnderWords(const Graphics& grey, const Graphics& erased,
+                               const std::vector<Word>& words, PIX* binary, double ppp);
 
 }  // namespace oplex

@@ -199,13 +199,16 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
   // grey rules show only there), and the rules of the binary page, which words cannot hide.
   page.graphics = FindGraphics(analysis, page.words);
   // Rules the binary page showed as dashes, which OCR read as words: the page is read again
-  // without them (the document keeps the first reading).
-  if (const std::vector<BBox> missed =
+  // without them (a document being written keeps the first reading).
+  if (const Graphics missed =
           RulesMissedUnderWords(*page.graphics, rules, page.words, prepared.binary.get(), ppp);
-      !missed.empty()) {
-    for (const BBox& r : missed) {
-      pixClearInRect(prepared.binary.get(), PixelBox(r, ppp, kRuleMargin).get());
-      (r.x1 - r.x0 >= r.y1 - r.y0 ? rules.h_rules : rules.v_rules).push_back(r);
+      !missed.h_rules.empty() || !missed.v_rules.empty()) {
+    for (const auto& [lines, into] :
+         {std::pair{&missed.h_rules, &rules.h_rules}, std::pair{&missed.v_rules, &rules.v_rules}}) {
+      for (const BBox& r : *lines) {
+        pixClearInRect(prepared.binary.get(), PixelBox(r, ppp, kRuleMargin).get());
+        into->push_back(r);
+      }
     }
     page.words = engine.Read(prepared.binary.get(), dpi, rules.v_rules, {});
     if (page.words.empty()) {

@@ -57,13 +57,15 @@ bool OnAVerticalRule(const Word& w, const std::vector<BBox>& v_rules) {
   });
 }
 
-// Whether `text` is dashes alone ("—", "_-"): what the engine reads a piece of a horizontal
-// rule as.
+// Whether `c` is a dash as the engine reads a piece of a horizontal rule: em or en dash, hyphen,
+// underscore.
+bool IsDash(UChar32 c) { return c == 0x2014 || c == 0x2013 || c == '-' || c == '_'; }
+
+// Whether `text` is dashes alone ("—", "_-").
 bool DashesAlone(const std::string& text) {
   size_t i = 0;
   while (i < text.size()) {
-    const UChar32 c = NextCodePoint(text, &i);
-    if (c != 0x2014 && c != 0x2013 && c != '-' && c != '_') return false;
+    if (!IsDash(NextCodePoint(text, &i))) return false;
   }
   return !text.empty();
 }
@@ -89,7 +91,7 @@ bool CrossingMarks(const std::string& text) {
   size_t i = 0;
   while (i < text.size()) {
     const UChar32 c = NextCodePoint(text, &i);
-    if (c == 0x2014 || c == 0x2013 || c == '-' || c == '_') {
+    if (IsDash(c)) {
       dash = true;
     } else if (c < 0x80 &&
                std::string_view("|Il[]").find(static_cast<char>(c)) != std::string_view::npos) {

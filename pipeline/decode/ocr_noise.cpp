@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "pipeline/decode/raster.h"
 #include "pipeline/normalize/utf8.h"
 
 namespace oplex {
@@ -13,15 +14,17 @@ namespace {
 constexpr double kOnFillShare = 0.5;
 // How far (points) a bar read as a word may stand beside the rule it is.
 constexpr double kOnRule = 1.0;
-// The shortest horizontal rule the search for rules finds (points; RasterOptions::h_rule_points).
-constexpr double kShortestHRule = 20.0;
+
+// Whether `c` is a dash as the engine reads a piece of a horizontal rule: em or en dash, hyphen,
+// underscore.
+bool IsDash(UChar32 c) { return c == 0x2014 || c == 0x2013 || c == '-' || c == '_'; }
 
 // Whether `text` is rule marks and specks alone.
 bool MarksAlone(const std::string& text) {
   size_t i = 0;
   while (i < text.size()) {
     const UChar32 c = NextCodePoint(text, &i);
-    if (c == 0x2014 || c == 0x2013) continue;  // em and en dashes
+    if (IsDash(c)) continue;
     if (c >= 0x80 ||
         std::string_view("|.,;:'`_-=~").find(static_cast<char>(c)) == std::string_view::npos) {
       return false;
@@ -57,10 +60,6 @@ bool OnAVerticalRule(const Word& w, const std::vector<BBox>& v_rules) {
   });
 }
 
-// Whether `c` is a dash as the engine reads a piece of a horizontal rule: em or en dash, hyphen,
-// underscore.
-bool IsDash(UChar32 c) { return c == 0x2014 || c == 0x2013 || c == '-' || c == '_'; }
-
 // Whether `text` is dashes alone ("—", "_-").
 bool DashesAlone(const std::string& text) {
   size_t i = 0;
@@ -71,16 +70,17 @@ bool DashesAlone(const std::string& text) {
 }
 
 // Whether `w` is dashes alone lying on one of the horizontal rules, or on its line short of its
-// end by less than kShortestHRule (a piece too short for the search for rules: the rule across a
-// narrow column): its box within kOnRule points of the rule across, and, on the rule, along it
-// for at least half its width.
+// end by less than the shortest rule the search for rules finds (a piece too short for it: the
+// rule across a narrow column): its box within kOnRule points of the rule across, and, on the
+// rule, along it for at least half its width.
 bool OnAHorizontalRule(const Word& w, const std::vector<BBox>& h_rules) {
   if (!DashesAlone(w.text)) return false;
   const double width = w.bbox.x1 - w.bbox.x0;
+  const double shortest = RasterOptions{}.h_rule_points;
   return std::any_of(h_rules.begin(), h_rules.end(), [&](const BBox& r) {
     if (w.bbox.y0 < r.y0 - kOnRule || w.bbox.y1 > r.y1 + kOnRule) return false;
     const double along = std::min(w.bbox.x1, r.x1) - std::max(w.bbox.x0, r.x0);
-    return along >= width / 2 || -along < kShortestHRule;
+    return along >= width / 2 || -along < shortest;
   });
 }
 

@@ -191,31 +191,30 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
   Graphics rules = EraseRules(prepared.binary.get(), ppp);
   page.words =
       engine.Read(prepared.binary.get(), dpi, rules.v_rules, {document, prepared.gray.get()});
+  if (!page.words.empty()) {
+    // Rules and fills from the grey page with the words left out, as on a born-digital page
+    // (light grey rules show only there), and the rules of the binary page, which words cannot
+    // hide.
+    page.graphics = FindGraphics(analysis, page.words);
+    // Rules the binary page showed as dashes, which OCR read as words: the page is read again
+    // without them (a document being written keeps the first reading).
+    if (const Graphics missed =
+            RulesMissedUnderWords(*page.graphics, rules, page.words, prepared.binary.get(), ppp);
+        !missed.h_rules.empty() || !missed.v_rules.empty()) {
+      for (const auto& [lines, into] : {std::pair{&missed.h_rules, &rules.h_rules},
+                                        std::pair{&missed.v_rules, &rules.v_rules}}) {
+        for (const BBox& r : *lines) {
+          pixClearInRect(prepared.binary.get(), PixelBox(r, ppp, kRuleMargin).get());
+          into->push_back(r);
+        }
+      }
+      page.words = engine.Read(prepared.binary.get(), dpi, rules.v_rules, {});
+      page.graphics = FindGraphics(analysis, page.words);
+    }
+  }
   if (page.words.empty()) {
     page.notes.push_back(PageNote{number, "page_unread", "ocr", "OCR found no words"});
     return page;
-  }
-  // Rules and fills from the grey page with the words left out, as on a born-digital page (light
-  // grey rules show only there), and the rules of the binary page, which words cannot hide.
-  page.graphics = FindGraphics(analysis, page.words);
-  // Rules the binary page showed as dashes, which OCR read as words: the page is read again
-  // without them (a document being written keeps the first reading).
-  if (const Graphics missed =
-          RulesMissedUnderWords(*page.graphics, rules, page.words, prepared.binary.get(), ppp);
-      !missed.h_rules.empty() || !missed.v_rules.empty()) {
-    for (const auto& [lines, into] :
-         {std::pair{&missed.h_rules, &rules.h_rules}, std::pair{&missed.v_rules, &rules.v_rules}}) {
-      for (const BBox& r : *lines) {
-        pixClearInRect(prepared.binary.get(), PixelBox(r, ppp, kRuleMargin).get());
-        into->push_back(r);
-      }
-    }
-    page.words = engine.Read(prepared.binary.get(), dpi, rules.v_rules, {});
-    if (page.words.empty()) {
-      page.notes.push_back(PageNote{number, "page_unread", "ocr", "OCR found no words"});
-      return page;
-    }
-    page.graphics = FindGraphics(analysis, page.words);
   }
   Graphics& g = *page.graphics;
   g.h_rules.insert(g.h_rules.end(), rules.h_rules.begin(), rules.h_rules.end());

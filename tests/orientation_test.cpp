@@ -62,6 +62,27 @@ TEST(Orientation, ReadingTrialStopsWhenTheFirstAxisDecides) {
   EXPECT_EQ(reads, 2);
 }
 
+// The trial reads a square of 1.25 inches first (375 pixels at 300 DPI) and one of 2.5 inches
+// (the whole 600-pixel page here) only when the small one leaves it undecided.
+TEST(Orientation, ReadingTrialReadsALargerSampleOnlyWhenTheSmallOneIsUndecided) {
+  PixPtr page = MarkedPage(0);
+  PixPtr glyphs(pixCreate(pixGetWidth(page.get()), pixGetHeight(page.get()), 1));
+  std::vector<int> widths;
+  const auto reads_any = [&](PIX* sample, int dpi) {
+    widths.push_back(static_cast<int>(pixGetWidth(sample)));
+    return ReadsTopLeft(sample, dpi);
+  };
+  EXPECT_EQ(ReadingTrial(page.get(), glyphs.get(), kDpi, false, reads_any), 0);
+  EXPECT_EQ(widths, (std::vector<int>{375, 375}));
+  widths.clear();
+  const auto reads_whole_pages = [&](PIX* sample, int dpi) {
+    widths.push_back(static_cast<int>(pixGetWidth(sample)));
+    return pixGetWidth(sample) == 600 ? ReadsTopLeft(sample, dpi) : 5;
+  };
+  EXPECT_EQ(ReadingTrial(page.get(), glyphs.get(), kDpi, false, reads_whole_pages), 0);
+  EXPECT_EQ(widths, (std::vector<int>{375, 375, 375, 375, 600, 600}));
+}
+
 // A page nothing can be read on (or everything equally) stays as it is.
 TEST(Orientation, NoClearWinnerLeavesThePage) {
   PixPtr page = MarkedPage(0);

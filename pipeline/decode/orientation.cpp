@@ -17,9 +17,11 @@ constexpr double kMaxGlyphInches = 0.2;
 // A letter's box is no more than this many times longer one way than the other: the pieces of a
 // broken rule are, and are not counted when looking for text.
 constexpr int kLetterAspect = 3;
-// The sample read in the trial: a square this many inches wide (about a dozen lines of body
-// text), placed in steps of kTrialStepInches where letters are densest.
-constexpr double kTrialInches = 2.5;
+// The samples read in the trial: squares this many inches wide, placed in steps of
+// kTrialStepInches where letters are densest. The small one (half a dozen lines of body text) is
+// read first, as it costs a quarter of the large one (about a dozen lines), which is read only
+// when the small one leaves the trial undecided.
+constexpr std::array<double, 2> kTrialInches = {1.25, 2.5};
 constexpr double kTrialStepInches = 0.25;
 // A way up wins the trial with at least this many letters read with confidence (a few words),
 // and this many times as many as any other way up.
@@ -39,12 +41,12 @@ int QuarterTurns(l_int32 orient) {
   }
 }
 
-// The square of the page where letter-shaped glyphs are densest, in pixels (the whole page when
+// The square `inches` wide where letter-shaped glyphs are densest, in pixels (the whole page when
 // it is smaller than the square).
-BoxPtr DensestSquare(PIX* glyphs, int dpi) {
+BoxPtr DensestSquare(PIX* glyphs, int dpi, double inches) {
   const int w = pixGetWidth(glyphs), h = pixGetHeight(glyphs);
   const int step = std::max(1, static_cast<int>(kTrialStepInches * dpi));
-  const int side = static_cast<int>(kTrialInches * dpi);
+  const int side = static_cast<int>(inches * dpi);
   if (w <= side && h <= side) return BoxPtr(boxCreate(0, 0, w, h));
   const int cols = (w + step - 1) / step, rows = (h + step - 1) / step;
   std::vector<int> count(static_cast<size_t>(cols) * rows, 0);
@@ -102,31 +104,38 @@ AscenderVote VoteByAscenders(PIX* glyphs) {
 
 std::optional<int> ReadingTrial(PIX* gray, PIX* glyphs, int dpi, bool sideways_first,
                                 const LegibilityProbe& probe) {
-  const BoxPtr square = DensestSquare(glyphs, dpi);
-  PixPtr sample(pixClipRectangle(gray, square.get(), nullptr));
-  if (!sample) return std::nullopt;
   const std::array<int, 4> order =
       sideways_first ? std::array<int, 4>{1, 3, 0, 2} : std::array<int, 4>{0, 2, 1, 3};
-  std::array<int, 4> letters = {-1, -1, -1, -1};
-  // The best way up of those read so far, if it is clear of every other one read.
-  auto winner = [&]() -> std::optional<int> {
-    const auto best = std::max_element(letters.begin(), letters.end());
-    if (*best < kMinLegibleLetters) return std::nullopt;
-    for (auto it = letters.begin(); it != letters.end(); ++it) {
-      if (it != best && *it >= 0 && *it * kClearMargin > *best) return std::nullopt;
+  for (const double inches : kTrialInches) {
+    const BoxPtr square = DensestSquare(glyphs, dpi, inches);
+    PixPtr sample(pixClipRectangle(gray, square.get(), nullptr));
+    if (!sample) return std::nullopt;
+    std::array<int, 4> letters = {-1, -1, -1, -1};
+    // The best way up of those read so far, if it is clear of every other one read.
+    auto winner = [&]() -> std::optional<int> {
+      const auto best = std::max_element(letters.begin(), letters.end());
+      if (*best < kMinLegibleLetters) return std::nullopt;
+      for (auto it = letters.begin(); it != letters.end(); ++it) {
+        if (it != best && *it >= 0 && *it * kClearMargin > *best) return std::nullopt;
+      }
+      return static_cast<int>(best - letters.begin());
+    };
+    for (size_t i = 0; i < order.size(); ++i) {
+      const int turns = order[i];
+      PixPtr turned(turns == 0 ? pixClone(sample.get()) : pixRotateOrth(sample.get(), turns));
+      letters[turns] = turned ? probe(turned.get(), dpi) : 0;
+      // After the two ways of one axis the other is read only when neither of them won.
+      if (i == 1) {
+        if (auto won = winner()) return won;
+      }
     }
-    return static_cast<int>(best - letters.begin());
-  };
-  for (size_t i = 0; i < order.size(); ++i) {
-    const int turns = order[i];
-    PixPtr turned(turns == 0 ? pixClone(sample.get()) : pixRotateOrth(sample.get(), turns));
-    letters[turns] = turned ? probe(turned.get(), dpi) : 0;
-    // After the two ways of one axis the other is read only when neither of them won.
-    if (i == 1) {
-      if (auto won = winner()) return won;
-    }
+    if (auto won = winner()) return won;
+    // A page smaller than the small square was read whole: the large one would read it again.
+    l_int32 w = 0, h = 0;
+    boxGetGeometry(square.get(), nullptr, nullptr, &w, &h);
+    if (w == pixGetWidth(gray) && h == pixGetHeight(gray)) break;
   }
-  return winner();
+  return std::nullopt;
 }
 
 int UprightTurns(PIX* binary, PIX* gray, int dpi, const LegibilityProbe& probe) {

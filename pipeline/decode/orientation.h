@@ -12,8 +12,9 @@
 //      undecided.
 //   3. ReadingTrial: the part of the page densest in letters is read by the OCR engine each way
 //      up (the two ways of the likelier axis first); the way that reads clearly more letters with
-//      confidence wins. Text the wrong way up reads as low-confidence noise. Undecided, the page
-//      is left as it is.
+//      confidence wins. Text the wrong way up reads as low-confidence noise. A small part is read
+//      first, a larger one only when the small one leaves it undecided. Undecided, the page is
+//      left as it is.
 // Stateless functions; thread-safe as long as the probe is.
 #pragma once
 

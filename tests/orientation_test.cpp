@@ -23,7 +23,7 @@ constexpr int kDpi = 300;
 // A white page with one dark square in its top-left corner, and a probe that "reads" it only
 // when the square is there: the trial must find the turns that bring it back.
 PixPtr MarkedPage(int turns) {
-  PixPtr page(pixCreate(600, 600, 8));  // smaller than the trial's sample: read whole
+  PixPtr page(pixCreate(600, 600, 8));  // smaller than the trial's large sample: read whole
   pixSetAll(page.get());
   const BoxPtr mark(boxCreate(50, 50, 200, 200));
   pixSetInRectArbitrary(page.get(), mark.get(), 0);

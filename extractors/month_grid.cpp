@@ -5,6 +5,7 @@
 #include <map>
 
 #include "pipeline/normalize/fold.h"
+#include "pipeline/normalize/join.h"
 #include "pipeline/normalize/quantity.h"
 #include "pipeline/normalize/utf8.h"
 
@@ -59,18 +60,15 @@ bool Names(const std::string& folded, int month, const ExtractionRules& rules) {
     return std::find(named.begin(), named.end(), month) != named.end();
   };
   if (names(folded)) return true;
+  const std::vector<std::string_view> words = SplitSpaces(folded);
   std::string_view longest;
-  size_t words = 0, strokes = 0;
-  for (std::string_view rest = folded; !rest.empty();) {
-    const size_t space = rest.find(' ');
-    const std::string_view word = rest.substr(0, space);
-    rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
-    if (word.empty()) continue;
-    ++words;
+  size_t strokes = 0;
+  for (std::string_view word : words) {
     if (CodePoints(word) == 1) ++strokes;
     if (word.size() > longest.size()) longest = word;
   }
-  return words > 1 && strokes == words - 1 && CodePoints(longest) > 1 && names(longest);
+  return words.size() > 1 && strokes == words.size() - 1 && CodePoints(longest) > 1 &&
+         names(longest);
 }
 
 // Whether the short folded text holds a letter that is month `month`'s one-letter form ("f" in

@@ -1,4 +1,4 @@
-// Rules the binary page hid from the search before OCR, found on the grey page after it.
+// Rules the binary page hid from the search for rules, found on the grey page around the words.
 //
 // Before OCR, the ruling lines are looked for on the binary page and erased from the image the
 // engine reads (scanned_page.cpp). A light rule a pixel or so wide, scanned askew, lies on one
@@ -6,16 +6,19 @@
 // the binarization, and the binary page shows the rule as dashes, each too short for a rule. The
 // dashes stay in the image OCR reads, which makes words of them ("[", "1", "|") in the cells
 // beside them and glues them to the labels of a grid's header ("[sep"), so that its months go
-// unnamed. After OCR, the search on the grey page, with the words painted out, finds such a rule
-// whole. A page is read again, with them erased too, when a good share of its words
-// (kMinShareOnMissed) stand on the pieces of its rules
+// unnamed. The search on the grey page, with the words painted out, finds such a rule whole:
+// first around the words the engine lays out, before it reads them, and again around the words
+// it read. The rules are erased, before the page is read or (the layout did not show them) to
+// read it again, when a good share of its words (kMinShareOnMissed) stand on the pieces of its
+// rules
 //   - that belong to a grid: each meets kGridRuleMeets rules the other way (a line the grey search
 //     found along the edge of a light patch of text meets none);
 //   - that no rule erased before OCR covers;
 //   - that the binary page shows in part at least: a rule too light for the binarization is not
 //     in the image OCR read, and erasing it would only cut into the letters set close to it.
-// A word or two on a rule is the engine's usual noise, which later steps take out: a page read
-// again is read anew, its other words too, and pays a second pass.
+// A word or two on a rule is the engine's usual noise, which later steps take out: erasing is
+// not worth its risk to the letters set close to the rules, nor a page read again (which is read
+// anew, its other words too) a second pass.
 #pragma once
 
 #include <vector>

@@ -107,6 +107,7 @@ class TesseractEngine final : public OcrEngine {
                                                      const std::string& title,
                                                      const std::string& source) override;
   int LegibleLetters(PIX* image, int dpi) override;
+  std::vector<BBox> LayOut(PIX* binary, int dpi) override;
   std::vector<Word> ReadNumbers(PIX* image, int dpi, const std::vector<BBox>& cells) override;
   std::vector<Word> ReadDigits(PIX* image, int dpi, const std::vector<BBox>& boxes) override;
   std::vector<Word> ReadCells(PIX* image, int dpi, const std::vector<BBox>& cells) override;
@@ -197,9 +198,14 @@ Result<std::unique_ptr<OcrDocument>> TesseractEngine::BeginDocument(OcrFormat fo
 std::vector<Word> TesseractEngine::Read(PIX* binary, int dpi, const std::vector<BBox>& v_rules,
                                         const DocumentPage& also) {
   std::vector<Word> words;
-  api_->SetImage(binary);
-  api_->SetSourceResolution(dpi);
-  api_->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
+  // The engine still holds the image LayOut laid out, unchanged: its layout is read as it is.
+  PixPtr held(api_->GetThresholdedImage());
+  l_int32 same = 0;
+  if (!held || pixEqual(held.get(), binary, &same) != 0 || same == 0) {
+    api_->SetImage(binary);
+    api_->SetSourceResolution(dpi);
+    api_->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
+  }
   if (api_->Recognize(nullptr) == 0) {
     Collect(dpi, &words);
     if (also.document != nullptr) {
@@ -279,6 +285,23 @@ std::vector<Word> TesseractEngine::Read(PIX* binary, int dpi, const std::vector<
     return w.text.empty() || (letters && w.bbox.y1 - w.bbox.y0 < min_glyph);
   });
   return words;
+}
+
+std::vector<BBox> TesseractEngine::LayOut(PIX* binary, int dpi) {
+  std::vector<BBox> boxes;
+  api_->SetImage(binary);
+  api_->SetSourceResolution(dpi);
+  api_->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
+  const std::unique_ptr<tesseract::PageIterator> it(api_->AnalyseLayout());
+  if (!it) return boxes;
+  const double ppp = dpi / 72.0;
+  do {
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) {
+      boxes.push_back(BBox{x0 / ppp, y0 / ppp, x1 / ppp, y1 / ppp});
+    }
+  } while (it->Next(tesseract::RIL_WORD));
+  return boxes;
 }
 
 int TesseractEngine::LegibleLetters(PIX* image, int dpi) {

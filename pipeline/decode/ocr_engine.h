@@ -72,6 +72,11 @@ class OcrEngine {
                                  const DocumentPage& also) = 0;
   std::vector<Word> Read(PIX* binary, int dpi) { return Read(binary, dpi, {}, {}); }
 
+  // The boxes (points) of the words the page pass of Read finds in `binary`, laid out but not
+  // read. The next Read of the same image, its pixels unchanged, reads them without laying the
+  // page out again.
+  virtual std::vector<BBox> LayOut(PIX* binary, int dpi) = 0;
+
   // Begins a document in `format` written to `path` (the whole file name), titled `title`, of
   // the pages `source` (a file name, for ALTO's and hOCR's source image) holds. kIoError naming
   // `path` when it cannot be written.

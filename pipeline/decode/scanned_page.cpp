@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <utility>
 
 #include "pipeline/decode/code_dots.h"
 #include "pipeline/decode/font_sizes.h"
@@ -29,6 +30,10 @@ constexpr int kRuleMargin = 2;
 constexpr double kRowRuleGap = 2.0;
 // The borders of a low row (month letters) are looked for down to this height (points).
 constexpr double kShortRulePoints = 5.0;
+// A word the engine lays out is at most this many times as tall as the middle one, and at least
+// this wide (points): a narrower one is a stroke of a rule (OCR reads it as "|").
+constexpr double kMaxLaidOutLines = 4.0;
+constexpr double kMinLaidOutWidth = 1.0;
 
 // The most common grey level of the page: its paper.
 int PaperShade(PIX* gray) {
@@ -147,6 +152,42 @@ Graphics EraseRules(PIX* binary, double ppp) {
   return rules;
 }
 
+// Words the engine laid out before reading them, as the text to leave out of the search on the
+// grey page. A box many lines tall is no word but what is left of a grid (its erased rules'
+// ends, the dashes of a light one) taken in with the words beside it, and a box narrower than
+// any letter is a stroke of a rule (as FindGraphics leaves out the words read as bars): kept,
+// they would hide the grid.
+std::vector<Word> LaidOutWords(const std::vector<BBox>& boxes) {
+  std::vector<double> heights;
+  for (const BBox& b : boxes) heights.push_back(b.y1 - b.y0);
+  if (heights.empty()) return {};
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  const double tallest = kMaxLaidOutLines * heights[heights.size() / 2];
+  std::vector<Word> words;
+  for (const BBox& b : boxes) {
+    if (b.y1 - b.y0 > tallest || b.x1 - b.x0 < kMinLaidOutWidth) continue;
+    Word w;
+    w.bbox = b;
+    w.confidence = 1;  // unread: not the engine's noise (ocr_noise.h Misshapen)
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+// Erases `missed` (missed_rules.h) from the binary page and adds them to `rules`; false when
+// there are none.
+bool EraseMissedRules(const Graphics& missed, PIX* binary, double ppp, Graphics* rules) {
+  if (missed.h_rules.empty() && missed.v_rules.empty()) return false;
+  for (const auto& [lines, into] :
+       {std::pair{&missed.h_rules, &rules->h_rules}, std::pair{&missed.v_rules, &rules->v_rules}}) {
+    for (const BBox& r : *lines) {
+      pixClearInRect(binary, PixelBox(r, ppp, kRuleMargin).get());
+      into->push_back(r);
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
@@ -189,6 +230,12 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
     return page;
   }
   Graphics rules = EraseRules(prepared.binary.get(), ppp);
+  // Rules the binary page showed as dashes, which the words laid out stand on (missed_rules.h):
+  // erased before the page is read. Left alone, the engine reads the page as it laid it out.
+  const std::vector<Word> laid_out = LaidOutWords(engine.LayOut(prepared.binary.get(), dpi));
+  EraseMissedRules(RulesMissedUnderWords(FindGraphics(analysis, laid_out), rules, laid_out,
+                                         prepared.binary.get(), ppp),
+                   prepared.binary.get(), ppp, &rules);
   page.words =
       engine.Read(prepared.binary.get(), dpi, rules.v_rules, {document, prepared.gray.get()});
   if (!page.words.empty()) {
@@ -196,18 +243,11 @@ Page ReadScannedPage(const PIX* image, int dpi, int number, OcrEngine& engine,
     // (light grey rules show only there), and the rules of the binary page, which words cannot
     // hide.
     page.graphics = FindGraphics(analysis, page.words);
-    // Rules the binary page showed as dashes, which OCR read as words: the page is read again
-    // without them (a document being written keeps the first reading).
-    if (const Graphics missed =
-            RulesMissedUnderWords(*page.graphics, rules, page.words, prepared.binary.get(), ppp);
-        !missed.h_rules.empty() || !missed.v_rules.empty()) {
-      for (const auto& [lines, into] : {std::pair{&missed.h_rules, &rules.h_rules},
-                                        std::pair{&missed.v_rules, &rules.v_rules}}) {
-        for (const BBox& r : *lines) {
-          pixClearInRect(prepared.binary.get(), PixelBox(r, ppp, kRuleMargin).get());
-          into->push_back(r);
-        }
-      }
+    // Such rules that the words read stand on, where the layout did not show them: the page is
+    // read again without them (a document being written keeps the first reading).
+    if (EraseMissedRules(
+            RulesMissedUnderWords(*page.graphics, rules, page.words, prepared.binary.get(), ppp),
+            prepared.binary.get(), ppp, &rules)) {
       page.words = engine.Read(prepared.binary.get(), dpi, rules.v_rules, {});
       page.graphics = FindGraphics(analysis, page.words);
     }

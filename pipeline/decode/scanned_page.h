@@ -1,7 +1,9 @@
 // A page image read by OCR into the same Page a born-digital PDF page gives: the image prepared
-// (image_prep.h), its words read (ocr_engine.h), and its ruling lines and fills found on the
-// grey image by the detectors the PDF path uses (raster.h), with the OCR words as the text to
-// leave out. Boxes are in points on the upright, straightened page.
+// (image_prep.h), its ruling lines erased (those the binary page shows only as dashes found on
+// the grey page around the words laid out: missed_rules.h), its words read (ocr_engine.h), and
+// its ruling lines and fills found on the grey image by the detectors the PDF path uses
+// (raster.h), with the OCR words as the text to leave out. Boxes are in points on the upright,
+// straightened page.
 #pragma once
 
 #include "pipeline/decode/ocr_engine.h"

@@ -27,6 +27,12 @@ using testing::SharedPipeline;
 const std::string kRoot = std::string(OPLEX_DEFAULT_DATA_DIR) + "/..";
 const std::string kScans = std::string(OPLEX_DEFAULT_DATA_DIR) + "/scans/";
 
+// A page image of data/pdf/layouts/ (a scan of a layout the fixture generator draws); null when
+// it cannot be read.
+PixPtr LayoutScan(const std::string& name) {
+  return PixPtr(pixRead((std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/layouts/" + name).c_str()));
+}
+
 // The fixture of the manifest named `scan`, and its source, read once (each test process asks
 // only for its own).
 const eval::FixtureRun& ReadFixture(const std::string& scan) {
@@ -364,9 +370,7 @@ TEST(OcrModes, NeverReadsNothingOfATextLayerThatSpellsNoText) {
 TEST(OcrImages, MonthNamesSetUpwardsAreReadAsVerticalWords) {
   auto engine = OcrEngine::Create("spa");
   ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-  const std::string path =
-      std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/layouts/month-names-set-upwards-scan-1.png";
-  const PixPtr image(pixRead(path.c_str()));
+  const PixPtr image = LayoutScan("month-names-set-upwards-scan-1.png");
   ASSERT_TRUE(image);
   const Page page = ReadScannedPage(image.get(), 200, 1, **engine);
   for (const char* month : {"Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio",
@@ -383,9 +387,7 @@ TEST(OcrImages, MonthNamesSetUpwardsAreReadAsVerticalWords) {
 // across its width, it was read as 259 dpi, its 8-point type as 6-point, and 6 of its 12
 // schedules came out right (12 as 200 dpi). Its shorter side is the paper's 8.5 inches: 200 dpi.
 TEST(OcrImages, AnImageThatRecordsNoResolutionIsAPageWhoseShorterSideIsLetterWide) {
-  const std::string path =
-      std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/layouts/months-filled-dark-scan-1.png";
-  const PixPtr scan(pixRead(path.c_str()));
+  const PixPtr scan = LayoutScan("months-filled-dark-scan-1.png");
   ASSERT_TRUE(scan);
   pixSetResolution(scan.get(), 0, 0);
   // The resolution a PNG of `pix`, written without one, is read at.
@@ -446,9 +448,7 @@ class CountedEngine final : public OcrEngine {
 TEST(OcrImages, APageLaidOutFirstReadsAsItReadsAtOnce) {
   auto engine = OcrEngine::Create("spa");
   ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-  const std::string path =
-      std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/layouts/months-filled-dark-scan-1.png";
-  const PixPtr scan(pixRead(path.c_str()));
+  const PixPtr scan = LayoutScan("months-filled-dark-scan-1.png");
   ASSERT_TRUE(scan);
   const PixPtr gray(pixConvertTo8(scan.get(), 0));
   const PixPtr binary(pixThresholdToBinary(gray.get(), 160));
@@ -499,9 +499,7 @@ TEST(OcrImages, ALaidOutWordAsLargeAsThePageHidesNoRules) {
 TEST(OcrImages, RulesMissedByTheBinaryPageAreErasedBeforeItIsRead) {
   auto engine = OcrEngine::Create("spa");
   ASSERT_TRUE(engine.ok()) << engine.status().ToString();
-  const std::string path =
-      std::string(OPLEX_DEFAULT_DATA_DIR) + "/pdf/layouts/grids-ruled-light-askew-1.png";
-  const PixPtr image(pixRead(path.c_str()));
+  const PixPtr image = LayoutScan("grids-ruled-light-askew-1.png");
   ASSERT_TRUE(image);
   CountedEngine counted(**engine);
   const Page page = ReadScannedPage(image.get(), 200, 1, counted);

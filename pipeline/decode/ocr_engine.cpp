@@ -141,6 +141,12 @@ class TesseractEngine final : public OcrEngine {
                              const std::vector<BBox>& boxes);
   // Reads the strip as one line (PSM 7) and appends its words.
   void ReadStrip(const Strip& strip, int dpi, std::vector<Word>* words);
+  // Gives the engine `image`, scanned at `dpi`, to be segmented by `mode`.
+  void SetPage(PIX* image, int dpi, tesseract::PageSegMode mode) {
+    api_->SetImage(image);
+    api_->SetSourceResolution(dpi);
+    api_->SetPageSegMode(mode);
+  }
   std::unique_ptr<tesseract::TessBaseAPI> api_;
 };
 
@@ -214,9 +220,7 @@ std::vector<Word> TesseractEngine::Read(PIX* binary, int dpi, const std::vector<
   PixPtr held(api_->GetThresholdedImage());
   l_int32 same = 0;
   if (!held || pixEqual(held.get(), binary, &same) != 0 || same == 0) {
-    api_->SetImage(binary);
-    api_->SetSourceResolution(dpi);
-    api_->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
+    SetPage(binary, dpi, tesseract::PSM_SPARSE_TEXT);
   }
   if (api_->Recognize(nullptr) == 0) {
     Collect(dpi, &words);
@@ -301,9 +305,7 @@ std::vector<Word> TesseractEngine::Read(PIX* binary, int dpi, const std::vector<
 
 std::vector<BBox> TesseractEngine::LayOut(PIX* binary, int dpi) {
   std::vector<BBox> boxes;
-  api_->SetImage(binary);
-  api_->SetSourceResolution(dpi);
-  api_->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
+  SetPage(binary, dpi, tesseract::PSM_SPARSE_TEXT);
   const std::unique_ptr<tesseract::PageIterator> it(api_->AnalyseLayout());
   if (!it) return boxes;
   const double ppp = dpi / 72.0;
@@ -317,9 +319,7 @@ std::vector<BBox> TesseractEngine::LayOut(PIX* binary, int dpi) {
 }
 
 int TesseractEngine::LegibleLetters(PIX* image, int dpi) {
-  api_->SetImage(image);
-  api_->SetSourceResolution(dpi);
-  api_->SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
+  SetPage(image, dpi, tesseract::PSM_SPARSE_TEXT);
   int legible = 0;
   if (api_->Recognize(nullptr) == 0) {
     std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
@@ -350,9 +350,7 @@ std::vector<Word> TesseractEngine::ReadDigits(PIX* image, int dpi, const std::ve
 std::vector<Word> TesseractEngine::ReadCells(PIX* image, int dpi, const std::vector<BBox>& cells) {
   std::vector<Word> words;
   if (cells.empty()) return words;
-  api_->SetImage(image);
-  api_->SetSourceResolution(dpi);
-  api_->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+  SetPage(image, dpi, tesseract::PSM_SINGLE_BLOCK);
   for (const BBox& cell : cells) {
     const std::optional<Strip> strip = InImage(cell, image, dpi);
     if (!strip) continue;
@@ -463,9 +461,7 @@ std::vector<Word> TesseractEngine::ReadTurned(PIX* binary, const Strip& strip, i
   for (const int turns : {1, 3}) {
     const PixPtr turned(pixRotateOrth(crop.get(), turns));
     if (!turned) continue;
-    api_->SetImage(turned.get());
-    api_->SetSourceResolution(dpi);
-    api_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    SetPage(turned.get(), dpi, tesseract::PSM_SINGLE_LINE);
     std::vector<Word> read;
     if (api_->Recognize(nullptr) == 0) Collect(dpi, &read);
     double score = 0;

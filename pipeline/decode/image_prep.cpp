@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "pipeline/decode/sauvola.h"
+
 namespace oplex {
 namespace {
 
@@ -13,8 +15,6 @@ constexpr double kSolidInk = 0.95;
 // Sauvola: half the window (inches; about the height of a line of body text) and its factor.
 constexpr double kWindowInches = 0.07;
 constexpr float kSauvolaFactor = 0.34f;
-// Tiles of the Sauvola threshold, in pixels: bounded memory on large scans.
-constexpr int kTilePixels = 1200;
 // Skew below this (degrees) is left alone; the skew search is trusted from this confidence.
 constexpr double kMinSkew = 0.05;
 constexpr float kMinSkewConfidence = 3.0f;
@@ -93,21 +93,13 @@ void UninvertDarkBands(PIX* gray, PIX* binary, int dpi) {
 
 PixPtr Binarize(PIX* gray, int dpi) {
   const int half = std::max(7, static_cast<int>(std::lround(kWindowInches * dpi)));
-  const int w = pixGetWidth(gray), h = pixGetHeight(gray);
-  // Each tile must be larger than the window.
-  const int nx = std::clamp(w / kTilePixels, 1, std::max(1, w / (2 * half + 2)));
-  const int ny = std::clamp(h / kTilePixels, 1, std::max(1, h / (2 * half + 2)));
-  if (w < 2 * half + 2 || h < 2 * half + 2) return PixPtr(pixThresholdToBinary(gray, 128));
-  PIX* binary = nullptr;
-  if (pixSauvolaBinarizeTiled(gray, half, kSauvolaFactor, nx, ny, nullptr, &binary) != 0) {
-    return PixPtr(pixThresholdToBinary(gray, 128));
-  }
-  UninvertDarkBands(gray, binary, dpi);
+  PixPtr binary = SauvolaBinarize(gray, half, kSauvolaFactor);
+  // An image smaller than the window has no neighbourhood to measure.
+  if (!binary) return PixPtr(pixThresholdToBinary(gray, 128));
+  UninvertDarkBands(gray, binary.get(), dpi);
   const int speck = std::max(1, static_cast<int>(std::lround(kSpeckAt150 * dpi / 150.0)));
-  PixPtr clean(
-      pixSelectBySize(binary, speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
-  pixDestroy(&binary);
-  return clean;
+  return PixPtr(
+      pixSelectBySize(binary.get(), speck, speck, 8, L_SELECT_IF_EITHER, L_SELECT_IF_GT, nullptr));
 }
 
 // A photo of a page is lit unevenly: its paper runs from white to grey across the page, which

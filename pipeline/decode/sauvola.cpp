@@ -1,0 +1,119 @@
+#include "pipeline/decode/sauvola.h"
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace oplex {
+namespace {
+
+// The line a window reaches at line `i` of `n`, the page mirrored at its edges (-1 is 0, n is
+// n - 1), as Leptonica's pixAddMirroredBorder mirrors it.
+int Mirrored(int i, int n) { return i < 0 ? -1 - i : (i >= n ? 2 * n - 1 - i : i); }
+
+// The page's lines as plain bytes, each with `half` mirrored pixels on either side.
+std::vector<uint8_t> MirroredLines(PIX* gray, int half) {
+  const int w = pixGetWidth(gray), h = pixGetHeight(gray), wpl = pixGetWpl(gray);
+  const int span = w + 2 * half;
+  std::vector<uint8_t> lines(static_cast<size_t>(span) * static_cast<size_t>(h));
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* line = pixGetData(gray) + static_cast<ptrdiff_t>(y) * wpl;
+    uint8_t* out = lines.data() + static_cast<ptrdiff_t>(y) * span;
+    for (int x = 0; x < w; ++x) out[half + x] = static_cast<uint8_t>(GET_DATA_BYTE(line, x));
+    for (int j = 0; j < half; ++j) {
+      out[half - 1 - j] = out[half + j];
+      out[half + w + j] = out[half + w - 1 - j];
+    }
+  }
+  return lines;
+}
+
+}  // namespace
+
+PixPtr SauvolaBinarize(PIX* gray, int half, float factor) {
+  if (gray == nullptr || pixGetDepth(gray) != 8 || pixGetColormap(gray) != nullptr || half < 2 ||
+      factor < 0.0f) {
+    return nullptr;
+  }
+  const int w = pixGetWidth(gray), h = pixGetHeight(gray);
+  if (w < 2 * half + 3 || h < 2 * half + 3) return nullptr;
+  PixPtr binary(pixCreate(w, h, 1));
+  if (!binary) return binary;
+  pixCopyResolution(binary.get(), gray);
+  const std::vector<uint8_t> lines = MirroredLines(gray, half);
+  const int side = 2 * half + 1, span = w + 2 * half;
+  auto line = [&](int y) { return lines.data() + static_cast<ptrdiff_t>(Mirrored(y, h)) * span; };
+
+  // Leptonica's normalizations: the mean in single precision, the mean square in double.
+  const auto mean_norm = static_cast<float>(1.0 / (static_cast<float>(side) * side));
+  const double square_norm = 1.0 / (static_cast<float>(side) * side);
+  auto mean_of = [&](uint32_t sum) {
+    return static_cast<uint8_t>(mean_norm * static_cast<float>(sum));
+  };
+  // The mean grows with the window's sum: paper_below[g] is the least sum whose mean is above
+  // g. While the factor is at most 1 the threshold is at most the mean, so a pixel is paper
+  // when its window's sum is below its own level's entry: no square root for most of the page.
+  const uint32_t most = static_cast<uint32_t>(side) * side * 255;
+  std::array<uint32_t, 256> paper_below{};
+  for (int g = 0; g < 256; ++g) {
+    uint32_t low = 0, high = most + 1;
+    while (low < high) {
+      const uint32_t mid = low + (high - low) / 2;
+      if (mean_of(mid) > g)
+        high = mid;
+      else
+        low = mid + 1;
+    }
+    paper_below[g] = factor <= 1.0f ? low : 0;
+  }
+  // The sums down each column of the window, of levels and of their squares.
+  std::vector<uint32_t> sums(static_cast<size_t>(span), 0), squares(static_cast<size_t>(span), 0);
+  for (int y = -half; y <= half; ++y) {
+    const uint8_t* in = line(y);
+    for (int k = 0; k < span; ++k) {
+      sums[k] += in[k];
+      squares[k] += static_cast<uint32_t>(in[k]) * in[k];
+    }
+  }
+  const int wpl = pixGetWpl(binary.get());
+  for (int y = 0; y < h; ++y) {
+    const uint8_t* levels = line(y) + half;
+    l_uint32* out = pixGetData(binary.get()) + static_cast<ptrdiff_t>(y) * wpl;
+    uint32_t sum = 0;
+    uint64_t square = 0;
+    for (int k = 0; k < side; ++k) {
+      sum += sums[k];
+      square += squares[k];
+    }
+    for (int x = 0; x < w; ++x) {
+      if (x > 0) {
+        sum += sums[x + side - 1] - sums[x - 1];
+        square += squares[x + side - 1];
+        square -= squares[x - 1];
+      }
+      if (sum < paper_below[levels[x]]) continue;
+      const int mean = mean_of(sum);
+      const auto mean_square =
+          static_cast<int32_t>(square_norm * static_cast<double>(square) + 0.5);
+      const int variance = mean_square - mean * mean;
+      const float deviation = variance > 0 ? std::sqrt(static_cast<float>(variance)) : 0.0f;
+      const auto threshold = static_cast<uint8_t>(
+          static_cast<int32_t>(mean * (1.0 - factor * (1.0 - deviation / 128.))));
+      if (levels[x] < threshold) out[x >> 5] |= 0x80000000u >> (x & 31);
+    }
+    if (y + 1 == h) break;
+    // The window moves down a line.
+    const uint8_t* enter = line(y + half + 1);
+    const uint8_t* leave = line(y - half);
+    for (int k = 0; k < span; ++k) {
+      sums[k] += static_cast<uint32_t>(enter[k]) - leave[k];
+      squares[k] +=
+          static_cast<uint32_t>(enter[k]) * enter[k] - static_cast<uint32_t>(leave[k]) * leave[k];
+    }
+  }
+  return binary;
+}
+
+}  // namespace oplex

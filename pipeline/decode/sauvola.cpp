@@ -30,6 +30,42 @@ std::vector<uint8_t> MirroredLines(PIX* gray, int half) {
   return lines;
 }
 
+// Leptonica's mean of a window of `side` x `side` levels from their sum: in single precision,
+// truncated.
+class Mean {
+ public:
+  explicit Mean(int side) : norm_(static_cast<float>(1.0 / (static_cast<float>(side) * side))) {}
+  int operator()(uint32_t sum) const {
+    return static_cast<uint8_t>(norm_ * static_cast<float>(sum));
+  }
+
+ private:
+  float norm_;
+};
+
+// The mean grows with the window's sum: entry g is the least sum whose mean is above g. While the
+// factor is at most 1 the threshold is at most the mean, so a pixel is paper when its window's
+// sum is below its own level's entry, without the deviation's square root: most of a page. With a
+// larger factor the threshold may pass the mean, and every entry is 0.
+std::array<uint32_t, 256> PaperBelow(const Mean& mean_of, int side, float factor) {
+  std::array<uint32_t, 256> below{};
+  if (factor > 1.0f) return below;
+  const uint32_t most = static_cast<uint32_t>(side) * static_cast<uint32_t>(side) * 255;
+  for (int g = 0; g < 256; ++g) {
+    uint32_t low = 0, high = most + 1;
+    while (low < high) {
+      const uint32_t mid = low + (high - low) / 2;
+      if (mean_of(mid) > g) {
+        high = mid;
+      } else {
+        low = mid + 1;
+      }
+    }
+    below[g] = low;
+  }
+  return below;
+}
+
 }  // namespace
 
 PixPtr SauvolaBinarize(PIX* gray, int half, float factor) {
@@ -46,28 +82,10 @@ PixPtr SauvolaBinarize(PIX* gray, int half, float factor) {
   const int side = 2 * half + 1, span = w + 2 * half;
   auto line = [&](int y) { return lines.data() + static_cast<ptrdiff_t>(Mirrored(y, h)) * span; };
 
-  // Leptonica's normalizations: the mean in single precision, the mean square in double.
-  const auto mean_norm = static_cast<float>(1.0 / (static_cast<float>(side) * side));
+  const Mean mean_of(side);
+  const std::array<uint32_t, 256> paper_below = PaperBelow(mean_of, side, factor);
+  // Leptonica's mean square: in double precision, rounded.
   const double square_norm = 1.0 / (static_cast<float>(side) * side);
-  auto mean_of = [&](uint32_t sum) {
-    return static_cast<uint8_t>(mean_norm * static_cast<float>(sum));
-  };
-  // The mean grows with the window's sum: paper_below[g] is the least sum whose mean is above
-  // g. While the factor is at most 1 the threshold is at most the mean, so a pixel is paper
-  // when its window's sum is below its own level's entry: no square root for most of the page.
-  const uint32_t most = static_cast<uint32_t>(side) * side * 255;
-  std::array<uint32_t, 256> paper_below{};
-  for (int g = 0; g < 256; ++g) {
-    uint32_t low = 0, high = most + 1;
-    while (low < high) {
-      const uint32_t mid = low + (high - low) / 2;
-      if (mean_of(mid) > g)
-        high = mid;
-      else
-        low = mid + 1;
-    }
-    paper_below[g] = factor <= 1.0f ? low : 0;
-  }
   // The sums down each column of the window, of levels and of their squares.
   std::vector<uint32_t> sums(static_cast<size_t>(span), 0), squares(static_cast<size_t>(span), 0);
   for (int y = -half; y <= half; ++y) {
@@ -97,7 +115,7 @@ PixPtr SauvolaBinarize(PIX* gray, int half, float factor) {
       const int mean = mean_of(sum);
       const auto mean_square =
           static_cast<int32_t>(square_norm * static_cast<double>(square) + 0.5);
-      const int variance = mean_square - mean * mean;
+      const int variance = mean_square - mean * mean;  // below 0 only by rounding
       const float deviation = variance > 0 ? std::sqrt(static_cast<float>(variance)) : 0.0f;
       const auto threshold = static_cast<uint8_t>(
           static_cast<int32_t>(mean * (1.0 - factor * (1.0 - deviation / 128.))));

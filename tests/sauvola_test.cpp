@@ -38,8 +38,9 @@ PixPtr LeptonicaWhole(PIX* gray, int half, float factor) {
 }
 
 // Every page of the scanned fixtures (data/scans), rendered grey at 300 DPI as OCR reads them,
-// with the window oplex uses at 300 DPI (21) and at 200 DPI (14). Before the mean square was
-// rounded as Leptonica rounds it, 2 to 31 pixels a page came out differently.
+// with the window oplex uses at 300 DPI (21) and at 200 DPI (14). A first version truncated the
+// mean square where Leptonica rounds it: on pdftoppm's 300 DPI renderings of these pages, 2 to
+// 31 pixels a page came out differently.
 TEST(Sauvola, EveryScannedFixturePageBinarizesAsLeptonicaDoes) {
   int pages = 0;
   for (const auto& entry :

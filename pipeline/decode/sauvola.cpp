@@ -13,21 +13,19 @@ namespace {
 // n - 1), as Leptonica's pixAddMirroredBorder mirrors it.
 int Mirrored(int i, int n) { return i < 0 ? -1 - i : (i >= n ? 2 * n - 1 - i : i); }
 
-// The page's lines as plain bytes, each with `half` mirrored pixels on either side.
-std::vector<uint8_t> MirroredLines(PIX* gray, int half) {
-  const int w = pixGetWidth(gray), h = pixGetHeight(gray), wpl = pixGetWpl(gray);
-  const int span = w + 2 * half;
-  std::vector<uint8_t> lines(static_cast<size_t>(span) * static_cast<size_t>(h));
-  for (int y = 0; y < h; ++y) {
-    const l_uint32* line = pixGetData(gray) + static_cast<ptrdiff_t>(y) * wpl;
-    uint8_t* out = lines.data() + static_cast<ptrdiff_t>(y) * span;
-    for (int x = 0; x < w; ++x) out[half + x] = static_cast<uint8_t>(GET_DATA_BYTE(line, x));
-    for (int j = 0; j < half; ++j) {
-      out[half - 1 - j] = out[half + j];
-      out[half + w + j] = out[half + w - 1 - j];
-    }
+// Line `y` of the page (mirrored above and below it) as plain bytes into `out`, with `half`
+// mirrored pixels on either side. A line is read when the window takes it in, when it is
+// thresholded and when the window leaves it: only three lines are held, whatever the page.
+void ReadLine(PIX* gray, int y, int half, std::vector<uint8_t>* out) {
+  const int w = pixGetWidth(gray), h = pixGetHeight(gray);
+  const l_uint32* line =
+      pixGetData(gray) + static_cast<ptrdiff_t>(Mirrored(y, h)) * pixGetWpl(gray);
+  uint8_t* bytes = out->data();
+  for (int x = 0; x < w; ++x) bytes[half + x] = static_cast<uint8_t>(GET_DATA_BYTE(line, x));
+  for (int j = 0; j < half; ++j) {
+    bytes[half - 1 - j] = bytes[half + j];
+    bytes[half + w + j] = bytes[half + w - 1 - j];
   }
-  return lines;
 }
 
 // Leptonica's mean of a window of `side` x `side` levels from their sum: in single precision,
@@ -78,9 +76,9 @@ PixPtr SauvolaBinarize(PIX* gray, int half, float factor) {
   PixPtr binary(pixCreate(w, h, 1));
   if (!binary) return binary;
   pixCopyResolution(binary.get(), gray);
-  const std::vector<uint8_t> lines = MirroredLines(gray, half);
   const int side = 2 * half + 1, span = w + 2 * half;
-  auto line = [&](int y) { return lines.data() + static_cast<ptrdiff_t>(Mirrored(y, h)) * span; };
+  std::vector<uint8_t> levels(static_cast<size_t>(span)), enter(levels.size()),
+      leave(levels.size());
 
   const Mean mean_of(side);
   const std::array<uint32_t, 256> paper_below = PaperBelow(mean_of, side, factor);
@@ -89,15 +87,16 @@ PixPtr SauvolaBinarize(PIX* gray, int half, float factor) {
   // The sums down each column of the window, of levels and of their squares.
   std::vector<uint32_t> sums(static_cast<size_t>(span), 0), squares(static_cast<size_t>(span), 0);
   for (int y = -half; y <= half; ++y) {
-    const uint8_t* in = line(y);
+    ReadLine(gray, y, half, &enter);
     for (int k = 0; k < span; ++k) {
-      sums[k] += in[k];
-      squares[k] += static_cast<uint32_t>(in[k]) * in[k];
+      sums[k] += enter[k];
+      squares[k] += static_cast<uint32_t>(enter[k]) * enter[k];
     }
   }
   const int wpl = pixGetWpl(binary.get());
   for (int y = 0; y < h; ++y) {
-    const uint8_t* levels = line(y) + half;
+    ReadLine(gray, y, half, &levels);
+    const uint8_t* level = levels.data() + half;
     l_uint32* out = pixGetData(binary.get()) + static_cast<ptrdiff_t>(y) * wpl;
     uint32_t sum = 0;
     uint64_t square = 0;
@@ -111,7 +110,7 @@ PixPtr SauvolaBinarize(PIX* gray, int half, float factor) {
         square += squares[x + side - 1];
         square -= squares[x - 1];
       }
-      if (sum < paper_below[levels[x]]) continue;
+      if (sum < paper_below[level[x]]) continue;
       const int mean = mean_of(sum);
       const auto mean_square =
           static_cast<int32_t>(square_norm * static_cast<double>(square) + 0.5);
@@ -119,12 +118,12 @@ PixPtr SauvolaBinarize(PIX* gray, int half, float factor) {
       const float deviation = variance > 0 ? std::sqrt(static_cast<float>(variance)) : 0.0f;
       const auto threshold = static_cast<uint8_t>(
           static_cast<int32_t>(mean * (1.0 - factor * (1.0 - deviation / 128.))));
-      if (levels[x] < threshold) out[x >> 5] |= 0x80000000u >> (x & 31);
+      if (level[x] < threshold) out[x >> 5] |= 0x80000000u >> (x & 31);
     }
     if (y + 1 == h) break;
     // The window moves down a line.
-    const uint8_t* enter = line(y + half + 1);
-    const uint8_t* leave = line(y - half);
+    ReadLine(gray, y + half + 1, half, &enter);
+    ReadLine(gray, y - half, half, &leave);
     for (int k = 0; k < span; ++k) {
       sums[k] += static_cast<uint32_t>(enter[k]) - leave[k];
       squares[k] +=

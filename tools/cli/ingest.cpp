@@ -193,25 +193,21 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
   // Threads share one OCR engine per job; worker processes (for the limits) have their share.
   const bool in_workers = options.timeout_seconds != 0 || options.max_memory_mb != 0;
   ocr.workers = options.jobs;
-  auto load = [&]() -> Result<std::shared_ptr<DocumentPipeline>> {
-    auto pipeline = DocumentPipeline::Load(global.data_dir, ocr);
-    if (!pipeline.ok()) return pipeline.status();
-    return std::make_shared<DocumentPipeline>(std::move(*pipeline));
-  };
   auto reader = [](std::shared_ptr<DocumentPipeline> pipeline) -> ReadDocument {
     return [pipeline](const std::filesystem::path& path, Source source, const PageLaidOut& on_page,
                       const std::string& spill_prefix) {
       return pipeline->Read(path, std::move(source), {}, on_page, spill_prefix);
     };
   };
-  // Loaded here to check the data folder before any file is read; worker processes load their
-  // own, after this one's OCR threads are gone (fork copies only the calling thread).
-  auto pipeline = load();
-  if (!pipeline.ok()) {
-    spdlog::error("data folder {}: {}", global.data_dir.string(), pipeline.status().message());
+  // Loaded here, before any file is read, which checks the data folder. Worker processes are
+  // forked with it (this process reads no page, so no OCR thread runs here: fork copies only the
+  // calling thread) and each gives it its share of OCR engines.
+  auto loaded = DocumentPipeline::Load(global.data_dir, ocr);
+  if (!loaded.ok()) {
+    spdlog::error("data folder {}: {}", global.data_dir.string(), loaded.status().message());
     return kExitFatal;
   }
-  if (in_workers) pipeline->reset();
+  const auto pipeline = std::make_shared<DocumentPipeline>(std::move(*loaded));
   Inputs found = ExpandInputs(inputs, o.filter);
   std::vector<FileReport> reports = std::move(found.failed);
   for (const FileReport& failed : reports) spdlog::error("{}", failed.error);
@@ -251,12 +247,11 @@ int RunIngest(const CLI::App& command, const GlobalOptions& global, IngestOption
              : in_workers  ? RunBatchInWorkers(
                                  files, options,
                                  [&]() -> Result<ReadDocument> {
-                                  auto own = load();
-                                  if (!own.ok()) return own.status();
-                                  return reader(*own);
+                                  pipeline->SetOcr(ocr);
+                                  return reader(pipeline);
                                 },
                                  on_file, on_page)
-                          : RunBatch(files, options, reader(*pipeline), on_file, on_page);
+                          : RunBatch(files, options, reader(pipeline), on_file, on_page);
   progress.reset();
   if (!ran.ok()) {
     spdlog::error("{}", ran.status().message());

@@ -35,6 +35,10 @@ class DocumentPipeline {
   // `ocr`: how scanned pages and image files are read; its workers serve every document.
   static Result<DocumentPipeline> Load(const std::filesystem::path& data_dir, OcrOptions ocr = {});
 
+  // New OCR workers as `ocr` says, in place of those Load made; before any page is read (a worker
+  // process forked with a loaded pipeline takes its share of the engines).
+  void SetOcr(OcrOptions ocr) { ocr_ = std::make_shared<OcrPool>(std::move(ocr)); }
+
   // The extraction of one document, or why it cannot be read. `bytes` is the file's content,
   // let go once all its pages are laid out; `sha256` its identity (Sha256Hex(bytes), which the
   // caller has already computed to skip stored documents); `path` names it in messages and in the

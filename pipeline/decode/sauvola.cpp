@@ -13,20 +13,47 @@ namespace {
 // n - 1), as Leptonica's pixAddMirroredBorder mirrors it.
 int Mirrored(int i, int n) { return i < 0 ? -1 - i : (i >= n ? 2 * n - 1 - i : i); }
 
-// Line `y` of the page (mirrored above and below it) as plain bytes into `out`, with `half`
-// mirrored pixels on either side. A line is read when the window takes it in, when it is
-// thresholded and when the window leaves it: only three lines are held, whatever the page.
-void ReadLine(PIX* gray, int y, int half, std::vector<uint8_t>* out) {
-  const int w = pixGetWidth(gray), h = pixGetHeight(gray);
-  const l_uint32* line =
-      pixGetData(gray) + static_cast<ptrdiff_t>(Mirrored(y, h)) * pixGetWpl(gray);
-  uint8_t* bytes = out->data();
-  for (int x = 0; x < w; ++x) bytes[half + x] = static_cast<uint8_t>(GET_DATA_BYTE(line, x));
-  for (int j = 0; j < half; ++j) {
-    bytes[half - 1 - j] = bytes[half + j];
-    bytes[half + w + j] = bytes[half + w - 1 - j];
+// The page's lines as plain bytes, each with `half` mirrored pixels on either side, and lines
+// above and below the page mirrored too. Each line is unpacked once and held while the window
+// holds it: the window's lines span at most 2 * half + 2 lines of the page, so a line's slot (its
+// number modulo that) is not wanted by another line until it has left the window.
+class WindowLines {
+ public:
+  WindowLines(PIX* gray, int half)
+      : gray_(gray),
+        half_(half),
+        span_(pixGetWidth(gray) + 2 * half),
+        held_(static_cast<size_t>(2 * half + 2), -1),
+        bytes_(held_.size() * static_cast<size_t>(span_)) {}
+
+  // Line `y` (any number: mirrored into the page), `span` bytes from its left border.
+  const uint8_t* At(int y) {
+    const int line = Mirrored(y, pixGetHeight(gray_));
+    const size_t slot = static_cast<size_t>(line) % held_.size();
+    uint8_t* bytes = bytes_.data() + slot * static_cast<size_t>(span_);
+    if (held_[slot] != line) {
+      Unpack(line, bytes);
+      held_[slot] = line;
+    }
+    return bytes;
   }
-}
+
+ private:
+  void Unpack(int line, uint8_t* bytes) const {
+    const int w = pixGetWidth(gray_);
+    const l_uint32* data = pixGetData(gray_) + static_cast<ptrdiff_t>(line) * pixGetWpl(gray_);
+    for (int x = 0; x < w; ++x) bytes[half_ + x] = static_cast<uint8_t>(GET_DATA_BYTE(data, x));
+    for (int j = 0; j < half_; ++j) {
+      bytes[half_ - 1 - j] = bytes[half_ + j];
+      bytes[half_ + w + j] = bytes[half_ + w - 1 - j];
+    }
+  }
+
+  PIX* gray_;
+  int half_, span_;
+  std::vector<int> held_;  // the line each slot holds; -1: none
+  std::vector<uint8_t> bytes_;
+};
 
 // Leptonica's mean of a window of `side` x `side` levels from their sum: in single precision,
 // truncated.
@@ -77,8 +104,7 @@ PixPtr SauvolaBinarize(PIX* gray, int half, float factor) {
   if (!binary) return binary;
   pixCopyResolution(binary.get(), gray);
   const int side = 2 * half + 1, span = w + 2 * half;
-  std::vector<uint8_t> levels(static_cast<size_t>(span)), enter(levels.size()),
-      leave(levels.size());
+  WindowLines lines(gray, half);
 
   const Mean mean_of(side);
   const std::array<uint32_t, 256> paper_below = PaperBelow(mean_of, side, factor);
@@ -87,7 +113,7 @@ PixPtr SauvolaBinarize(PIX* gray, int half, float factor) {
   // The sums down each column of the window, of levels and of their squares.
   std::vector<uint32_t> sums(static_cast<size_t>(span), 0), squares(static_cast<size_t>(span), 0);
   for (int y = -half; y <= half; ++y) {
-    ReadLine(gray, y, half, &enter);
+    const uint8_t* enter = lines.At(y);
     for (int k = 0; k < span; ++k) {
       sums[k] += enter[k];
       squares[k] += static_cast<uint32_t>(enter[k]) * enter[k];
@@ -95,8 +121,7 @@ PixPtr SauvolaBinarize(PIX* gray, int half, float factor) {
   }
   const int wpl = pixGetWpl(binary.get());
   for (int y = 0; y < h; ++y) {
-    ReadLine(gray, y, half, &levels);
-    const uint8_t* level = levels.data() + half;
+    const uint8_t* level = lines.At(y) + half;
     l_uint32* out = pixGetData(binary.get()) + static_cast<ptrdiff_t>(y) * wpl;
     uint32_t sum = 0;
     uint64_t square = 0;
@@ -122,8 +147,10 @@ PixPtr SauvolaBinarize(PIX* gray, int half, float factor) {
     }
     if (y + 1 == h) break;
     // The window moves down a line.
-    ReadLine(gray, y + half + 1, half, &enter);
-    ReadLine(gray, y - half, half, &leave);
+    // The two lines are never in one slot: they are 2 * half + 1 lines apart in the page, or
+    // mirrored at an edge, 2 to 2 * half apart.
+    const uint8_t* enter = lines.At(y + half + 1);
+    const uint8_t* leave = lines.At(y - half);
     for (int k = 0; k < span; ++k) {
       sums[k] += static_cast<uint32_t>(enter[k]) - leave[k];
       squares[k] +=

@@ -4,10 +4,11 @@
 // mean and standard deviation of the grey levels in the square window around it (2 * half + 1
 // pixels a side; beyond the page's edges the page is mirrored). The result is bit for bit that
 // of Leptonica's pixSauvolaBinarize with a mirrored border, and of its tiled form: the same
-// truncations to whole levels, in the same precision (tests/image_prep_test.cpp checks it).
-// Leptonica builds the sums over the whole page in six full-page images (two accumulators, one
-// of them in doubles, the means, the mean squares, the thresholds); this keeps one window of
-// column sums as it goes down the page, so a 300 DPI page binarizes several times faster.
+// truncations to whole levels, in the same precision (tests/sauvola_test.cpp checks it).
+// Leptonica copies each tile with a mirrored border and builds five images of it (two
+// accumulators, one of them in doubles, the means, the mean squares, the thresholds); this keeps
+// one window of column sums as it goes down the page, so a 300 DPI page binarizes about three
+// times faster.
 #pragma once
 
 #include "pipeline/decode/pix.h"
